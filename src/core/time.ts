@@ -1,0 +1,54 @@
+// Calendar dates are 'YYYY-MM-DD' in the deployment time zone; instants are ISO-8601 UTC strings.
+
+const parts = (d: Date, tz: string) => {
+  const f = new Intl.DateTimeFormat('en-CA', {
+    timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', weekday: 'short',
+  });
+  const o: Record<string, string> = {};
+  for (const p of f.formatToParts(d)) o[p.type] = p.value;
+  return o as { year: string; month: string; day: string; hour: string; minute: string; second: string; weekday: string };
+};
+
+/** The calendar date of an instant in a time zone. */
+export function localDate(d: Date, tz: string): string {
+  const p = parts(d, tz);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** 'HH:MM' of an instant in a time zone. */
+export function localTime(d: Date, tz: string): string {
+  const p = parts(d, tz);
+  return `${p.hour}:${p.minute}`;
+}
+
+/** 0 = Sunday … 6 = Saturday, in the time zone. */
+export function localWeekday(d: Date, tz: string): number {
+  return ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts(d, tz).weekday);
+}
+
+/** The instant at which the wall clock in `tz` shows `date` `time` (handles zones with DST by one correction step). */
+export function zonedToUtc(date: string, time: string, tz: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  const guess = Date.UTC(y, m - 1, d, hh, mm);
+  const offsetAt = (t: number) => {
+    const p = parts(new Date(t), tz);
+    return Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second) - t;
+  };
+  let t = guess - offsetAt(guess);
+  t = guess - offsetAt(t);
+  return new Date(t);
+}
+
+/** Adds whole days to a 'YYYY-MM-DD' date. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+export function isDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  return new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+}
+
+export const iso = (d: Date): string => d.toISOString();

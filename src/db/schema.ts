@@ -1,0 +1,19 @@
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { CoreTables } from './tables/core';
+
+/** The one Database interface: each area contributes its tables through src/db/tables/<area>.ts. */
+export interface Database extends CoreTables {}
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Anything that can run a query: the database or a transaction on it. */
+export type DbOrTx = Kysely<Database>;
+
+export type UserRow = Selectable<CoreTables['users']>;
+export type NewUser = Insertable<CoreTables['users']>;
+export type CommunityRow = Selectable<CoreTables['communities']>;
+export type CompoundRow = Selectable<CoreTables['compounds']>;
+export type InvitationRow = Selectable<CoreTables['invitations']>;
+export type AuditRow = Selectable<CoreTables['audit_log']>;
+export type FlowRow = Selectable<CoreTables['flows']>;
+export type DeliveryRow = Selectable<CoreTables['deliveries']>;

@@ -1,0 +1,98 @@
+import type { Generated } from 'kysely';
+
+// Table shapes for the foundation. Only src/db/schema.ts uses these names; elsewhere use the row aliases.
+
+export interface UsersTable {
+  id: number; // Telegram user id
+  first_name: string;
+  last_name: string | null;
+  username: string | null;
+  tg_language: string | null; // what Telegram reported
+  language: string | null; // what the user chose with /lang; null = follow Telegram
+  phone: string | null;
+  community_id: number | null;
+  compound_id: number | null;
+  onboarded: Generated<number>; // 0/1: finished (or skipped) the welcome questions
+  notices_opt_out: Generated<number>; // 0/1: no general broadcasts
+  reachable: Generated<number>; // 0 after Telegram said 403 (blocked)
+  created_at: string;
+  seen_at: string;
+}
+
+export interface RolesTable {
+  user_id: number;
+  role: string;
+  granted_by: number | null;
+  granted_at: string;
+}
+
+export interface InvitationsTable {
+  code: string;
+  role: string;
+  created_by: number;
+  created_at: string;
+  expires_at: string;
+  used_by: number | null;
+  used_at: string | null;
+}
+
+export interface CommunitiesTable {
+  id: Generated<number>;
+  subdistrict: string;
+  name_zh: string;
+  name_en: string;
+}
+
+export interface CompoundsTable {
+  id: Generated<number>;
+  community_id: number;
+  name_zh: string;
+  name_en: string;
+  rotation_order: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  action: string;
+  subject: string | null;
+  details: string; // JSON
+}
+
+/** A multi-step flow in progress, one per user, so a restart loses nothing the user typed. */
+export interface FlowsTable {
+  user_id: number;
+  name: string;
+  step: string;
+  data: string; // JSON
+  updated_at: string;
+}
+
+export interface DeliveriesTable {
+  id: Generated<number>;
+  dedupe_key: string;
+  chat_id: number;
+  user_id: number | null;
+  category: string; // notice | personal | staff
+  content: string; // JSON, see features/delivery/content.ts
+  state: Generated<string>; // queued | sending | sent | failed | skipped
+  reason: string | null;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  tg_message_id: number | null;
+  broadcast_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CoreTables {
+  users: UsersTable;
+  roles: RolesTable;
+  invitations: InvitationsTable;
+  communities: CommunitiesTable;
+  compounds: CompoundsTable;
+  audit_log: AuditLogTable;
+  flows: FlowsTable;
+  deliveries: DeliveriesTable;
+}

@@ -1,0 +1,95 @@
+import type { DbOrTx } from '../../db/schema';
+import { setReachable } from '../residents/service';
+import type { OutMessage } from './content';
+import * as store from './store';
+
+export type { OutMessage, OutContent, OutButton, Params, Param, Entity, Category } from './content';
+
+/** Retries for 5xx and network errors before a row is given up as failed. */
+export const MAX_ATTEMPTS = 5;
+
+/**
+ * Queues messages in the caller's transaction, so a message exists exactly when the change that caused it does.
+ * Returns how many were new (a dedupe key already present is not queued again).
+ */
+export async function enqueue(db: DbOrTx, msgs: OutMessage[], now: Date): Promise<number> {
+  if (msgs.length === 0) return 0;
+  const at = now.toISOString();
+  return store.insertDeliveries(
+    db,
+    msgs.map((m) => ({
+      dedupe_key: m.dedupeKey,
+      chat_id: m.chatId,
+      user_id: m.userId,
+      category: m.category,
+      content: JSON.stringify(m.content),
+      next_attempt_at: (m.notBefore ?? now).toISOString(),
+      broadcast_id: m.broadcastId ?? null,
+      created_at: at,
+      updated_at: at,
+    })),
+  );
+}
+
+export type Outcome =
+  | { kind: 'sent'; id: number; messageId: number }
+  | { kind: 'rate-limited'; id: number; retryAfterSec: number }
+  | { kind: 'blocked'; id: number; userId: number | null }
+  | { kind: 'chat-not-found'; id: number }
+  | { kind: 'rejected'; id: number; description: string }
+  | { kind: 'transient'; id: number; attempts: number; description: string }
+  | { kind: 'unreachable'; id: number }
+  | { kind: 'not-started'; id: number };
+
+/** Backoff for transient failures: 2 s, 4 s, 8 s … capped at 5 minutes. */
+export const backoffMs = (attempts: number) => Math.min(300_000, 1000 * 2 ** attempts);
+
+/** Records a batch of send outcomes in one transaction (one fsync for many messages). */
+export async function recordOutcomes(db: DbOrTx, outcomes: Outcome[], now: Date): Promise<void> {
+  const at = now.toISOString();
+  await db.transaction().execute(async (trx) => {
+    const sent = outcomes.flatMap((o) => (o.kind === 'sent' ? [{ id: o.id, messageId: o.messageId }] : []));
+    if (sent.length) await store.markSent(trx, sent, at);
+    const group = (kind: Outcome['kind']) => outcomes.filter((o) => o.kind === kind).map((o) => o.id);
+    await store.markFinal(trx, group('chat-not-found'), 'failed', 'chat_not_found', at);
+    await store.markFinal(trx, group('unreachable'), 'skipped', 'unreachable', at);
+    for (const o of outcomes) {
+      if (o.kind === 'rejected') await store.markFinal(trx, [o.id], 'failed', o.description.slice(0, 200), at);
+      else if (o.kind === 'blocked') {
+        await store.markFinal(trx, [o.id], 'skipped', 'unreachable', at);
+        if (o.userId !== null) {
+          await setReachable(trx, o.userId, false);
+          await store.skipQueuedForUser(trx, o.userId, 'unreachable', at);
+        }
+      } else if (o.kind === 'rate-limited') {
+        // A 429 is Telegram's pacing, not the message's fault: it does not use up an attempt.
+        await store.requeue(trx, o.id, new Date(now.getTime() + o.retryAfterSec * 1000).toISOString(), 'rate_limited', at, true);
+      } else if (o.kind === 'transient') {
+        if (o.attempts >= MAX_ATTEMPTS) await store.markFinal(trx, [o.id], 'failed', `gave_up: ${o.description}`.slice(0, 200), at);
+        else await store.requeue(trx, o.id, new Date(now.getTime() + backoffMs(o.attempts)).toISOString(), o.description.slice(0, 200), at, false);
+      } else if (o.kind === 'not-started') {
+        await store.requeue(trx, o.id, at, null, at, true);
+      }
+    }
+  });
+}
+
+export const claimDue = (db: DbOrTx, now: Date, limit: number) => store.claimDue(db, now.toISOString(), limit);
+export const resetInFlight = (db: DbOrTx, now: Date) => store.resetSending(db, now.toISOString());
+export const nextDueAt = (db: DbOrTx) => store.nextDueAt(db);
+export const findDelivery = (db: DbOrTx, dedupeKey: string) => store.findDelivery(db, dedupeKey);
+export const stopBroadcastRows = (db: DbOrTx, broadcastId: number, now: Date) => store.cancelQueuedOfBroadcast(db, broadcastId, now.toISOString());
+
+export interface DeliveryCounts {
+  queued: number; sending: number; sent: number; failed: number; unreachable: number; skipped: number;
+}
+
+export async function deliveryCounts(db: DbOrTx, broadcastId?: number): Promise<DeliveryCounts> {
+  const c: DeliveryCounts = { queued: 0, sending: 0, sent: 0, failed: 0, unreachable: 0, skipped: 0 };
+  for (const r of await store.countsByState(db, broadcastId)) {
+    const n = Number(r.n);
+    if (r.state === 'skipped' && r.reason === 'unreachable') c.unreachable += n;
+    else if (r.state in c) c[r.state as keyof DeliveryCounts] += n;
+  }
+  return c;
+}

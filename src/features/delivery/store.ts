@@ -1,0 +1,99 @@
+import { sql } from 'kysely';
+import type { DbOrTx } from '../../db/schema';
+
+export interface ClaimedRow {
+  id: number;
+  chat_id: number;
+  user_id: number | null;
+  content: string;
+  attempts: number;
+  broadcast_id: number | null;
+  language: string | null;
+  tg_language: string | null;
+  reachable: number | null;
+}
+
+export type NewDelivery = {
+  dedupe_key: string; chat_id: number; user_id: number | null; category: string; content: string;
+  next_attempt_at: string; broadcast_id: number | null; created_at: string; updated_at: string;
+};
+
+/** Inserts rows, ignoring any whose dedupe key is already queued or sent; returns how many were new. */
+export async function insertDeliveries(db: DbOrTx, rows: NewDelivery[]): Promise<number> {
+  let n = 0;
+  // SQLite limits bound parameters per statement; 9 columns × 500 rows stays well under it.
+  for (let i = 0; i < rows.length; i += 500) {
+    const r = await db.insertInto('deliveries').values(rows.slice(i, i + 500)).onConflict((oc) => oc.column('dedupe_key').doNothing()).executeTakeFirst();
+    n += Number(r.numInsertedOrUpdatedRows ?? 0n);
+  }
+  return n;
+}
+
+/** Moves up to `limit` due rows to `sending` in one statement and returns them with the recipient's language. */
+export async function claimDue(db: DbOrTx, now: string, limit: number): Promise<ClaimedRow[]> {
+  const claimed = await sql<{ id: number; chat_id: number; user_id: number | null; content: string; attempts: number; broadcast_id: number | null }>`
+    update deliveries set state = 'sending', attempts = attempts + 1, updated_at = ${now}
+    where id in (select id from deliveries where state = 'queued' and next_attempt_at <= ${now} order by next_attempt_at, id limit ${limit})
+    returning id, chat_id, user_id, content, attempts, broadcast_id`.execute(db);
+  const rows = claimed.rows;
+  if (rows.length === 0) return [];
+  const ids = [...new Set(rows.map((r) => r.user_id).filter((x): x is number => x !== null))];
+  const users = ids.length ? await db.selectFrom('users').select(['id', 'language', 'tg_language', 'reachable']).where('id', 'in', ids).execute() : [];
+  const byId = new Map(users.map((u) => [u.id, u]));
+  return rows
+    .sort((a, b) => a.id - b.id)
+    .map((r) => {
+      const u = r.user_id === null ? undefined : byId.get(r.user_id);
+      return { ...r, language: u?.language ?? null, tg_language: u?.tg_language ?? null, reachable: u ? u.reachable : null };
+    });
+}
+
+export async function markSent(db: DbOrTx, done: { id: number; messageId: number }[], now: string): Promise<void> {
+  for (let i = 0; i < done.length; i += 400) {
+    const chunk = done.slice(i, i + 400);
+    const values = sql.join(chunk.map((d) => sql`(${d.id}, ${d.messageId})`));
+    await sql`update deliveries set state = 'sent', tg_message_id = v.mid, reason = null, updated_at = ${now}
+      from (select column1 as id, column2 as mid from (values ${values})) as v where deliveries.id = v.id`.execute(db);
+  }
+}
+
+export async function markFinal(db: DbOrTx, ids: number[], state: 'failed' | 'skipped', reason: string, now: string): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) {
+    await db.updateTable('deliveries').set({ state, reason, updated_at: now }).where('id', 'in', ids.slice(i, i + 500)).execute();
+  }
+}
+
+export async function requeue(db: DbOrTx, id: number, nextAt: string, reason: string | null, now: string, refundAttempt: boolean): Promise<void> {
+  await db
+    .updateTable('deliveries')
+    .set((eb) => ({ state: 'queued', next_attempt_at: nextAt, reason, updated_at: now, attempts: refundAttempt ? eb('attempts', '-', 1) : eb.ref('attempts') }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Everything still queued for a user who blocked the bot is skipped at once. */
+export const skipQueuedForUser = (db: DbOrTx, userId: number, reason: string, now: string) =>
+  db.updateTable('deliveries').set({ state: 'skipped', reason, updated_at: now }).where('user_id', '=', userId).where('state', '=', 'queued').execute();
+
+/** Start-up: rows left `sending` by a crash go back to the queue (at-least-once for the few in flight). */
+export async function resetSending(db: DbOrTx, now: string): Promise<number> {
+  const r = await db.updateTable('deliveries').set({ state: 'queued', next_attempt_at: now, updated_at: now }).where('state', '=', 'sending').executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export const cancelQueuedOfBroadcast = async (db: DbOrTx, broadcastId: number, now: string) =>
+  Number(
+    (await db.updateTable('deliveries').set({ state: 'skipped', reason: 'stopped', updated_at: now }).where('broadcast_id', '=', broadcastId).where('state', 'in', ['queued']).executeTakeFirst())
+      .numUpdatedRows,
+  );
+
+export async function countsByState(db: DbOrTx, broadcastId?: number) {
+  let q = db.selectFrom('deliveries').select(['state', 'reason', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['state', 'reason']);
+  if (broadcastId !== undefined) q = q.where('broadcast_id', '=', broadcastId);
+  return q.execute();
+}
+
+export const nextDueAt = async (db: DbOrTx) =>
+  (await db.selectFrom('deliveries').select((eb) => eb.fn.min('next_attempt_at').as('at')).where('state', '=', 'queued').executeTakeFirst())?.at ?? null;
+
+export const findDelivery = (db: DbOrTx, dedupeKey: string) => db.selectFrom('deliveries').selectAll().where('dedupe_key', '=', dedupeKey).executeTakeFirst();

@@ -1,0 +1,72 @@
+import { Composer } from 'grammy';
+import { greet, redeemInvitationLink } from '../features/residents';
+import { setReachable } from '../features/residents/service';
+import { commandsFor } from './commands';
+import type { BotContext } from './context';
+import type { Feature } from './feature';
+import { isKeyText } from './middlewares/match';
+
+/** /start with deep links, /help, /cancel and reachability: what every area relies on. */
+export function coreBot(features: readonly Feature[]): Composer<BotContext> {
+  const core = new Composer<BotContext>();
+
+  // A user who blocks the bot cannot be written to; one who comes back can again.
+  core.on('my_chat_member', async (ctx) => {
+    const status = ctx.myChatMember.new_chat_member.status;
+    if (ctx.chat.type !== 'private') return;
+    await setReachable(ctx.deps.db, ctx.from.id, status === 'member');
+  });
+
+  const pm = core.chatType('private');
+
+  pm.command('cancel', async (ctx) => {
+    const had = ctx.flow !== null;
+    await ctx.endFlow();
+    await ctx.reply(ctx.t(had ? 'common.cancelled' : 'common.nothingToCancel'), { reply_markup: ctx.mainMenu() });
+  });
+  pm.filter(isKeyText('common.cancelButton'), async (ctx) => {
+    await ctx.endFlow();
+    await ctx.reply(ctx.t('common.cancelled'), { reply_markup: ctx.mainMenu() });
+  });
+
+  const deepLinks = new Map<string, (ctx: BotContext, arg: string) => Promise<void>>([['inv_', redeemInvitationLink]]);
+  for (const f of features) for (const [prefix, fn] of Object.entries(f.deepLinks ?? {})) deepLinks.set(prefix, fn);
+
+  pm.command('start', async (ctx) => {
+    await ctx.endFlow();
+    const payload = ctx.match.trim();
+    for (const [prefix, handle] of deepLinks) {
+      if (payload.startsWith(prefix) && /^[\w-]{1,60}$/.test(payload)) return handle(ctx, payload.slice(prefix.length));
+    }
+    await greet(ctx);
+  });
+
+  const help = async (ctx: BotContext) => {
+    const lines = commandsFor(features, ctx.roles).map((c) => `/${c.command} — ${ctx.t(c.descKey)}`);
+    await ctx.reply(ctx.t('common.help', { commands: lines.join('\n') }), { reply_markup: ctx.mainMenu() });
+  };
+  pm.command('help', help);
+  pm.filter(isKeyText('residents.menu.help'), help);
+
+  // Menu buttons and commands leave any flow in progress: the user chose to do something else.
+  const menuTexts = features.flatMap((f) => f.menu ?? []).map((m) => isKeyText(m.key));
+  pm.on('message:text').use(async (ctx, next) => {
+    const isCommand = ctx.message.text.startsWith('/');
+    if (ctx.flow && (isCommand || menuTexts.some((m) => m(ctx)))) await ctx.endFlow();
+    await next();
+  });
+  return core;
+}
+
+/** Last in the chain: whatever nobody handled still gets an answer. */
+export function unhandledBot(): Composer<BotContext> {
+  const last = new Composer<BotContext>();
+  last.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: ctx.t('common.expired') }));
+  const pm = last.chatType('private');
+  pm.on('message:text', async (ctx) => {
+    if (ctx.message.text.startsWith('/')) return ctx.reply(ctx.t('common.unknownCommand'));
+    await ctx.reply(ctx.t('common.textHint'), { reply_markup: ctx.mainMenu() });
+  });
+  pm.on('message', (ctx) => ctx.reply(ctx.t(ctx.flow ? 'common.unexpectedInFlow' : 'common.unsupported')));
+  return last;
+}

@@ -1,0 +1,219 @@
+import { performance } from 'node:perf_hooks';
+import { GrammyError, HttpError } from 'grammy';
+import { claimDue, recordOutcomes, resetInFlight, type Outcome } from '../../features/delivery/service';
+import type { ClaimedRow } from '../../features/delivery/store';
+import type { Deps } from '../context';
+import { ChatPacer, RatePacer } from './pacer';
+import { render } from './render';
+
+export interface WorkerOptions {
+  ratePerSec?: number;
+  /** Sends allowed at once; enough to fill the rate when each call takes tens of milliseconds. */
+  concurrency?: number;
+  idlePollMs?: number;
+  flushEveryMs?: number;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * The one sender of everything that is not a direct reply. Claims due outbox rows, paces them to Telegram's
+ * limits, and records each outcome; database writes and Telegram calls never share a transaction.
+ */
+export class DeliveryWorker {
+  private running = false;
+  private loopDone: Promise<void> = Promise.resolve();
+  private queue: ClaimedRow[] = [];
+  private waiting: { at: number; row: ClaimedRow }[] = [];
+  private inflight = 0;
+  private idle = new Set<() => void>();
+  private outcomes: Outcome[] = [];
+  private flushing: Promise<void> = Promise.resolve();
+  private lastFlush = 0;
+  private readonly rate: RatePacer;
+  private readonly chats = new ChatPacer();
+  private readonly opts: Required<WorkerOptions>;
+  private wakeUp: (() => void) | null = null;
+  /** Counters for progress reports and benchmarks. */
+  readonly stats = { sent: 0, rateLimited: 0, blocked: 0, failed: 0, retried: 0 };
+
+  constructor(private readonly deps: Deps, opts: WorkerOptions = {}) {
+    const ratePerSec = opts.ratePerSec ?? deps.config.DELIVERY_RATE_PER_SEC;
+    this.opts = {
+      ratePerSec,
+      concurrency: opts.concurrency ?? Math.max(4, Math.min(256, Math.ceil(ratePerSec / 4))),
+      idlePollMs: opts.idlePollMs ?? 250,
+      flushEveryMs: opts.flushEveryMs ?? 20,
+    };
+    this.rate = new RatePacer(ratePerSec, performance.now());
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loopDone = (async () => {
+      const reset = await resetInFlight(this.deps.db, this.deps.clock.now());
+      if (reset) this.deps.log.warn({ rows: reset }, 'requeued deliveries left in flight by the last run');
+      await this.loop();
+    })().catch((err) => this.deps.log.error({ err }, 'delivery worker stopped by an error'));
+  }
+
+  /** New rows were queued: look now rather than at the next poll. */
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  /** Finishes the sends in flight, returns the rest to the queue, records everything. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.wake();
+    await this.loopDone;
+    while (this.inflight > 0) await new Promise<void>((r) => this.idle.add(r));
+    const untouched = [...this.queue, ...this.waiting.map((w) => w.row)];
+    this.queue = [];
+    this.waiting = [];
+    for (const row of untouched) this.outcomes.push({ kind: 'not-started', id: row.id });
+    await this.flush(true);
+  }
+
+  private async loop(): Promise<void> {
+    let lastPrune = performance.now();
+    while (this.running) {
+      const now = performance.now();
+      if (now - lastPrune > 10_000) {
+        this.chats.prune(now);
+        lastPrune = now;
+      }
+      this.promoteWaiting(now);
+      if (this.queue.length === 0 && this.waiting.length === 0) {
+        const batch = Math.max(20, Math.min(500, Math.ceil(this.opts.ratePerSec / 4)));
+        const rows = await claimDue(this.deps.db, this.deps.clock.now(), batch);
+        if (rows.length === 0) {
+          await this.flush(true);
+          await this.sleep(this.opts.idlePollMs);
+          continue;
+        }
+        this.queue.push(...rows);
+      }
+      let dispatched = false;
+      while (this.queue.length && this.inflight < this.opts.concurrency) {
+        const row = this.queue[0]!;
+        const ready = this.chats.readyAt(row.chat_id, now);
+        if (ready > now) {
+          this.queue.shift();
+          this.waiting.push({ at: ready, row });
+          continue;
+        }
+        if (!this.rate.take(performance.now())) break;
+        this.queue.shift();
+        this.chats.note(row.chat_id, now);
+        this.dispatch(row);
+        dispatched = true;
+      }
+      if (performance.now() - this.lastFlush > this.opts.flushEveryMs) void this.flush(false);
+      if (!dispatched) {
+        const untilSlot = this.rate.waitMs(performance.now());
+        const untilChat = this.waiting.length ? Math.min(...this.waiting.map((w) => w.at)) - performance.now() : Infinity;
+        const wait = this.inflight >= this.opts.concurrency ? 2 : Math.min(untilSlot || 1, untilChat, 250);
+        await this.sleep(Math.max(1, Math.ceil(wait)));
+      } else {
+        // Yield to the event loop so responses are processed between dispatches.
+        await new Promise<void>((r) => setImmediate(r));
+      }
+    }
+  }
+
+  private promoteWaiting(now: number) {
+    if (!this.waiting.length) return;
+    const ready = this.waiting.filter((w) => w.at <= now);
+    if (!ready.length) return;
+    this.waiting = this.waiting.filter((w) => w.at > now);
+    this.queue.unshift(...ready.map((w) => w.row));
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const t = setTimeout(done, ms);
+      function done() {
+        clearTimeout(t);
+        resolve();
+      }
+      this.wakeUp = () => {
+        this.wakeUp = null;
+        done();
+      };
+    });
+  }
+
+  private dispatch(row: ClaimedRow): void {
+    this.inflight++;
+    void this.send(row)
+      .then((o) => this.outcomes.push(o))
+      .finally(() => {
+        this.inflight--;
+        if (this.inflight === 0) for (const r of this.idle) r();
+        this.idle.clear();
+      });
+  }
+
+  private async send(row: ClaimedRow): Promise<Outcome> {
+    if (row.reachable === 0) return { kind: 'unreachable', id: row.id };
+    try {
+      const { method, payload } = render(row, this.deps.i18n, this.deps.config.DEFAULT_LOCALE);
+      const api = this.deps.api();
+      const msg = method === 'sendPhoto' ? await api.raw.sendPhoto(payload as never) : await api.raw.sendMessage(payload as never);
+      this.stats.sent++;
+      return { kind: 'sent', id: row.id, messageId: msg.message_id };
+    } catch (err) {
+      return this.classify(row, err);
+    }
+  }
+
+  private classify(row: ClaimedRow, err: unknown): Outcome {
+    if (err instanceof GrammyError) {
+      if (err.error_code === 429) {
+        const retry = Math.max(1, Number(err.parameters.retry_after ?? 1));
+        // Telegram asked everyone to wait, not just this chat: pause all sending.
+        this.rate.pause(performance.now() + retry * 1000);
+        this.stats.rateLimited++;
+        return { kind: 'rate-limited', id: row.id, retryAfterSec: retry };
+      }
+      if (err.error_code === 403) {
+        this.stats.blocked++;
+        return { kind: 'blocked', id: row.id, userId: row.user_id };
+      }
+      if (err.error_code === 400 && /chat not found/i.test(err.description)) {
+        this.stats.failed++;
+        return { kind: 'chat-not-found', id: row.id };
+      }
+      if (err.error_code >= 500) {
+        this.stats.retried++;
+        return { kind: 'transient', id: row.id, attempts: row.attempts, description: err.description };
+      }
+      this.stats.failed++;
+      this.deps.log.warn({ id: row.id, description: err.description }, 'delivery rejected by Telegram');
+      return { kind: 'rejected', id: row.id, description: err.description };
+    }
+    this.stats.retried++;
+    const description = err instanceof HttpError ? `network: ${String((err.error as Error)?.message ?? err.message)}` : String(err);
+    return { kind: 'transient', id: row.id, attempts: row.attempts, description };
+  }
+
+  /** Writes outcomes in one transaction; `force` waits for any flush already running. */
+  private async flush(force: boolean): Promise<void> {
+    if (!force && this.outcomes.length === 0) return;
+    await this.flushing;
+    this.lastFlush = performance.now();
+    const batch = this.outcomes;
+    if (batch.length === 0) return;
+    this.outcomes = [];
+    this.flushing = recordOutcomes(this.deps.db, batch, this.deps.clock.now()).catch((err) => {
+      this.deps.log.error({ err, rows: batch.length }, 'could not record delivery outcomes; will retry');
+      this.outcomes.unshift(...batch);
+    });
+    await this.flushing;
+  }
+}
+
+export { sleep };
