@@ -16,6 +16,7 @@ import { coreBot, unhandledBot } from './core-bot';
 import type { Feature } from './feature';
 import { mainMenu } from './keyboards';
 import { localeOf, sessionMiddleware } from './middlewares/session';
+import { replyDomainError } from './errors';
 
 export interface BotParts {
   config: Config;
@@ -111,12 +112,10 @@ export function createBot(token: string, parts: BotParts): { bot: Bot<BotContext
 }
 
 async function handleError(ctx: BotContext, err: unknown, log: Logger): Promise<void> {
-  const t = ctx.t;
+  // ctx.t is missing only if the session middleware itself failed (e.g. the database is gone).
+  const t = ctx.t as BotContext['t'] | undefined;
   if (err instanceof DomainError && t) {
-    const key = `errors.${err.code}`;
-    const text = ctx.deps.i18n.exists(key) ? t(key, err.params) : t('common.error');
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: text.replace(/<[^>]+>/g, ''), show_alert: true }).catch(() => {});
-    else await ctx.reply(text).catch(() => {});
+    await replyDomainError(ctx, err).catch(() => {});
     return;
   }
   // Old buttons pressed twice produce "message is not modified": harmless, not worth alarming anyone.

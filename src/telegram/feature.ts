@@ -45,4 +45,13 @@ export interface Feature {
   cli?: Record<string, CliCommand>;
   /** /start payload prefixes this area answers, e.g. { p_: openPetition } for t.me/<bot>?start=p_42. */
   deepLinks?: Record<string, (ctx: BotContext, arg: string) => Promise<void>>;
+  /** Broadcast audiences this area can name, e.g. { 'market.booked': residents booked on the next market day }. */
+  audiences?: Record<string, Audience>;
+}
+
+export interface Audience {
+  /** Locale key of the button label staff see when choosing the audience. */
+  labelKey: string;
+  /** Telegram user ids of the recipients as of `now`. */
+  userIds(db: Deps['db'], now: Date): Promise<number[]>;
 }

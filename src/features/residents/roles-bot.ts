@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from 'grammy';
-import { DomainError } from '../../core/errors';
+import { replyDomainError } from '../../telegram/errors';
 import type { BotContext } from '../../telegram/context';
 import { requireRole } from '../../telegram/middlewares/guard';
 import { escapeHtml } from '../../i18n';
@@ -32,8 +32,7 @@ export async function redeemInvitationLink(ctx: BotContext, code: string): Promi
     await ctx.reply(ctx.t('residents.invite.accepted', { role: ctx.t(`residents.roles.${role}`) }), { reply_markup: ctx.mainMenu() });
     await ctx.deps.publishCommandsFor(ctx.user.id);
   } catch (e) {
-    if (e instanceof DomainError) await ctx.reply(ctx.t(`errors.${e.code}`));
-    else throw e;
+    await replyDomainError(ctx, e);
   }
 }
 
