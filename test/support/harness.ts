@@ -9,7 +9,7 @@ import { deliveryCounts } from '../../src/features/delivery/service';
 import { features } from '../../src/features';
 import * as residents from '../../src/features/residents/service';
 import type { Role } from '../../src/features/residents/roles';
-import { FakeBotApi, type FakeBotApiOptions, type FakeUser } from '../../src/playground/bot-api';
+import { FakeBotApi, type FakeBotApiOptions, type FakeUser } from '../../src/playground/fake-api';
 
 export interface TestBot {
   api: FakeBotApi;

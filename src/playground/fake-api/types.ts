@@ -1,0 +1,69 @@
+export interface RecordedCall {
+  seq: number;
+  method: string;
+  payload: Record<string, any>;
+  /** The chat this call concerns (sends, edits, deletes, and callback answers to that chat's user). */
+  chatId: number | null;
+  at: number;
+  ok: boolean;
+  result?: any;
+  error?: { error_code: number; description: string; parameters?: Record<string, unknown> };
+}
+
+export interface ChatMessage {
+  message_id: number;
+  from: 'bot' | 'user';
+  date: number;
+  text?: string;
+  /** The HTML the bot sent, for a web chat to render. */
+  html?: string;
+  entities?: unknown[];
+  caption?: string;
+  photo?: { file_id: string }[];
+  document?: { file_id: string; file_unique_id?: string; file_name?: string };
+  location?: { latitude: number; longitude: number };
+  contact?: unknown;
+  reply_markup?: any;
+  edited?: boolean;
+}
+
+export type FaultError =
+  | { kind: '429'; retryAfter: number }
+  | { kind: '403' }
+  | { kind: '400-chat-not-found' }
+  | { kind: '500' }
+  | { kind: 'drop' };
+
+export interface FaultRule {
+  method?: string | RegExp;
+  chatId?: number;
+  /** How many matching calls fail; default 1. */
+  times?: number;
+  error: FaultError;
+}
+
+export interface FakeBotApiOptions {
+  token?: string;
+  botId?: number;
+  botUsername?: string;
+  host?: string;
+  port?: number;
+  /** Global limit on send methods; above it, real 429s with retry_after like Telegram's. */
+  rateLimitPerSec?: number;
+  /** false keeps only counters (benchmarks). */
+  recordCalls?: boolean;
+  /** Artificial latency for send methods. */
+  latencyMs?: number;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly error_code: number,
+    readonly description: string,
+    readonly parameters?: Record<string, unknown>,
+  ) {
+    super(description);
+  }
+}
+
+export const SEND_METHODS = new Set(['sendMessage', 'sendPhoto', 'sendDocument', 'copyMessage', 'forwardMessage', 'sendLocation', 'sendMediaGroup']);
