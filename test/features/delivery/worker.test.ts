@@ -1,0 +1,156 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { deliveryCounts, enqueue, findDelivery, type OutMessage } from '../../../src/features/delivery/service';
+import * as residents from '../../../src/features/residents/service';
+import { startBot, type TestBot } from '../../support/harness';
+
+let tb: TestBot | undefined;
+afterEach(async () => {
+  await tb?.stop();
+  tb = undefined;
+});
+
+async function residentsN(t: TestBot, n: number, from = 1000): Promise<number[]> {
+  const ids = Array.from({ length: n }, (_, i) => from + i);
+  for (const id of ids) await residents.touchUser(t.db, { id, first_name: `R${id}`, language_code: id % 2 ? 'en' : 'zh-hans' }, t.clock.now());
+  return ids;
+}
+
+const notice = (id: number, tag = 'n1'): OutMessage => ({
+  dedupeKey: `test:${tag}:${id}`,
+  chatId: id,
+  userId: id,
+  category: 'notice',
+  content: { key: 'common.help', params: { commands: '<i>x</i> & y' } },
+});
+
+const sendsTo = (t: TestBot, id: number) => t.api.calls.filter((c) => c.method === 'sendMessage' && c.chatId === id && c.ok).length;
+
+describe('delivery outbox', () => {
+  it('each message arrives once, in the recipient language, with parameters escaped', async () => {
+    tb = await startBot();
+    const ids = await residentsN(tb, 20);
+    await enqueue(tb.db, ids.map((id) => notice(id)), tb.clock.now());
+    // the same notification queued again is not queued twice
+    expect(await enqueue(tb.db, ids.map((id) => notice(id)), tb.clock.now())).toBe(0);
+    await tb.delivered();
+    for (const id of ids) expect(sendsTo(tb, id)).toBe(1);
+    expect(tb.api.messages(1001).at(-1)?.text).toContain('Here is what I can do');
+    expect(tb.api.messages(1000).at(-1)?.text).toContain('我能帮您做这些事');
+    expect(tb.api.messages(1000).at(-1)?.text).toContain('<i>x</i> & y');
+    expect((await findDelivery(tb.db, 'test:n1:1000'))?.state).toBe('sent');
+  });
+
+  it('a 429 storm pauses all sending for retry_after, then everything still arrives once', async () => {
+    tb = await startBot();
+    const ids = await residentsN(tb, 30);
+    tb.api.fail({ method: 'sendMessage', times: 3, error: { kind: '429', retryAfter: 1 } });
+    const t0 = Date.now();
+    await enqueue(tb.db, ids.map((id) => notice(id)), tb.clock.now());
+    tb.app.worker.wake();
+    await tb.delivered(15_000);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(1000);
+    for (const id of ids) expect(sendsTo(tb, id)).toBe(1);
+    expect(tb.app.worker.stats.rateLimited).toBe(3);
+    // after the first 429, nothing was sent until retry_after had passed
+    const first429 = tb.api.calls.find((c) => c.error?.error_code === 429)!;
+    // requests already in flight when the 429 came back may land; no new one starts until retry_after passed
+    const settled = first429.at + 100;
+    expect(tb.api.calls.filter((c) => c.method === 'sendMessage' && c.at > settled && c.at < first429.at + 950)).toEqual([]);
+    expect(tb.api.calls.some((c) => c.method === 'sendMessage' && c.ok && c.at >= first429.at + 950)).toBe(true);
+  });
+
+  it('a resident who blocked the bot is marked unreachable and their other messages are skipped; unblocking restores them', async () => {
+    tb = await startBot();
+    const [a, b] = await residentsN(tb, 2);
+    const u = tb.user(a!);
+    tb.api.chats.blocked.add(a!);
+    await enqueue(tb.db, [notice(a!, 'x'), notice(b!, 'x')], tb.clock.now());
+    await tb.delivered();
+    await enqueue(tb.db, [notice(a!, 'y')], tb.clock.now());
+    await tb.delivered();
+    expect((await residents.getUser(tb.db, a!))?.reachable).toBe(0);
+    expect((await findDelivery(tb.db, `test:x:${a}`))).toMatchObject({ state: 'skipped', reason: 'unreachable' });
+    expect((await findDelivery(tb.db, `test:y:${a}`))).toMatchObject({ state: 'skipped', reason: 'unreachable' });
+    expect((await findDelivery(tb.db, `test:x:${b}`))?.state).toBe('sent');
+    const counts = await deliveryCounts(tb.db);
+    expect(counts).toMatchObject({ unreachable: 2, failed: 0, sent: 1 });
+    await (await u.unblockBot());
+    await new Promise((r) => setTimeout(r, 400));
+    expect((await residents.getUser(tb.db, a!))?.reachable).toBe(1);
+  });
+
+  it('"chat not found" fails the row; 5xx and dropped connections are retried with backoff until sent', async () => {
+    tb = await startBot();
+    const [a, b, c] = await residentsN(tb, 3);
+    tb.api.fail({ chatId: a, error: { kind: '400-chat-not-found' } });
+    tb.api.fail({ chatId: b, times: 2, error: { kind: '500' } });
+    tb.api.fail({ chatId: c, error: { kind: 'drop' } });
+    await enqueue(tb.db, [notice(a!), notice(b!), notice(c!)], tb.clock.now());
+    tb.app.worker.wake();
+    // backoff is 2 s then 4 s of (injected) clock time: move the clock instead of waiting
+    for (let i = 0; i < 20; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      tb.clock.advance(1000);
+      tb.app.worker.wake();
+    }
+    await tb.delivered();
+    expect(await findDelivery(tb.db, `test:n1:${a}`)).toMatchObject({ state: 'failed', reason: 'chat_not_found' });
+    expect(await findDelivery(tb.db, `test:n1:${b}`)).toMatchObject({ state: 'sent', attempts: 3 });
+    expect(await findDelivery(tb.db, `test:n1:${c}`)).toMatchObject({ state: 'sent', attempts: 2 });
+  });
+
+  it('a server that keeps failing is given up after 5 attempts', async () => {
+    tb = await startBot();
+    const [a] = await residentsN(tb, 1);
+    tb.api.fail({ chatId: a, times: 10, error: { kind: '500' } });
+    await enqueue(tb.db, [notice(a!)], tb.clock.now());
+    // each retry also waits the one-second gap per chat, in real time
+    for (let i = 0; i < 100 && (await findDelivery(tb.db, `test:n1:${a}`))?.state !== 'failed'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      tb.clock.advance(60_000);
+      tb.app.worker.wake();
+    }
+    const row = await findDelivery(tb.db, `test:n1:${a}`);
+    expect(row).toMatchObject({ state: 'failed', attempts: 5 });
+    expect(row?.reason).toMatch(/^gave_up/);
+    expect(tb.api.calls.filter((c) => c.chatId === a && c.method === 'sendMessage')).toHaveLength(5);
+  });
+
+  it('one private chat gets at most one message a second', async () => {
+    tb = await startBot();
+    const [a] = await residentsN(tb, 1);
+    await enqueue(tb.db, [1, 2, 3].map((i) => notice(a!, `p${i}`)), tb.clock.now());
+    await tb.delivered();
+    const at = tb.api.calls.filter((c) => c.method === 'sendMessage' && c.chatId === a).map((c) => c.at);
+    expect(at).toHaveLength(3);
+    expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(990);
+    expect(at[2]! - at[1]!).toBeGreaterThanOrEqual(990);
+  });
+
+  it('a message not due yet waits for its time', async () => {
+    tb = await startBot();
+    const [a] = await residentsN(tb, 1);
+    await enqueue(tb.db, [{ ...notice(a!), notBefore: new Date(tb.clock.now().getTime() + 3_600_000) }], tb.clock.now());
+    tb.app.worker.wake();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(sendsTo(tb, a!)).toBe(0);
+    tb.clock.advance(3_600_001);
+    await tb.delivered();
+    expect(sendsTo(tb, a!)).toBe(1);
+  });
+
+  it('a restart in the middle of a broadcast finishes the rest, each recipient once', async () => {
+    tb = await startBot({ env: { DELIVERY_RATE_PER_SEC: '40' } });
+    const ids = await residentsN(tb, 80);
+    await enqueue(tb.db, ids.map((id) => notice(id)), tb.clock.now());
+    tb.app.worker.wake();
+    await tb.api.waitForCall(() => tb!.api.stats.sent >= 20, { timeoutMs: 5000 });
+    await tb.restart();
+    const mid = (await deliveryCounts(tb.db)).sent;
+    expect(mid).toBeGreaterThanOrEqual(20);
+    expect(mid).toBeLessThan(80);
+    await tb.delivered(15_000);
+    for (const id of ids) expect(sendsTo(tb, id)).toBe(1);
+    expect(await deliveryCounts(tb.db)).toMatchObject({ sent: 80, queued: 0, sending: 0 });
+  });
+});
