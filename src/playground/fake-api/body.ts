@@ -43,8 +43,10 @@ function parseMultipart(buf: Buffer, boundary: string): ParsedBody {
     const next = buf.indexOf(delim, headEnd);
     if (next < 0) throw new BadBody('unterminated multipart body');
     const content = buf.slice(headEnd + 4, next - 2);
-    const name = /name="([^"]*)"/i.exec(head)?.[1];
-    const filename = /filename="([^"]*)"/i.exec(head)?.[1];
+    const name = /(?:^|[;\s:])name="([^"]*)"/i.exec(head)?.[1];
+    // grammY writes filename=x.png without quotes; browsers quote it
+    const fm = /filename=(?:"([^"]*)"|([^;\r\n]+))/i.exec(head);
+    const filename = fm ? (fm[1] ?? fm[2]!.trim()) : undefined;
     if (name !== undefined) {
       if (filename !== undefined) files.set(name, { filename, contentType: /content-type:\s*([^\r\n]+)/i.exec(head)?.[1] ?? 'application/octet-stream', bytes: Buffer.from(content) });
       else fields[name] = coerce(content.toString('utf8'));
