@@ -94,8 +94,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('deliveries_due').on('deliveries').columns(['state', 'next_attempt_at']).execute();
-  await db.schema.createIndex('deliveries_broadcast').on('deliveries').columns(['broadcast_id', 'state']).execute();
-  await db.schema.createIndex('deliveries_user').on('deliveries').columns(['user_id', 'state']).execute();
+  // Only the due index carries `state`: every message changes state twice, and each index holding it
+  // would be rewritten each time — the cost that bounded a 100,000-recipient broadcast.
+  await db.schema.createIndex('deliveries_broadcast').on('deliveries').columns(['broadcast_id']).execute();
+  await db.schema.createIndex('deliveries_user').on('deliveries').columns(['user_id']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

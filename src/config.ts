@@ -49,7 +49,7 @@ const schema = z.object({
     .url({ protocol: /^(https?|socks5?)$/ })
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  DELIVERY_RATE_PER_SEC: z.coerce.number().positive().max(10_000).default(25),
+  DELIVERY_RATE_PER_SEC: z.coerce.number().positive().max(100_000).default(25),
   STAFF_CHAT_ID: z
     .string()
     .optional()

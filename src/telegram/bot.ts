@@ -2,6 +2,8 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import { limit } from '@grammyjs/ratelimiter';
 import { Api, Bot, GrammyError, HttpError, type ApiClientOptions, type Transformer } from 'grammy';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import type { i18n } from 'i18next';
 import type { Config } from '../config';
@@ -31,7 +33,13 @@ export interface BotParts {
 /** Bot API client options from config: API root (self-hosted or a test server) and optional proxy. */
 export function clientOptions(config: Config): ApiClientOptions {
   const opts: ApiClientOptions = { apiRoot: config.TELEGRAM_API_ROOT };
-  if (config.TELEGRAM_PROXY) opts.baseFetchConfig = { agent: new HttpsProxyAgent(config.TELEGRAM_PROXY), compress: true };
+  // Keep-alive: a broadcast is thousands of calls; a new TCP (and TLS) connection for each would be the bottleneck.
+  const agent = config.TELEGRAM_PROXY
+    ? new HttpsProxyAgent(config.TELEGRAM_PROXY, { keepAlive: true })
+    : config.TELEGRAM_API_ROOT.startsWith('https:')
+      ? new HttpsAgent({ keepAlive: true, maxSockets: 256 })
+      : new HttpAgent({ keepAlive: true, maxSockets: 256 });
+  opts.baseFetchConfig = { agent, compress: true };
   return opts;
 }
 

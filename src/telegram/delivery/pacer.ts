@@ -1,16 +1,24 @@
 // Telegram's limits: about 30 messages a second overall, 1 a second to one private chat, 20 a minute to one group.
 
-/** Token bucket for the overall rate, with a global pause for 429 retry_after. */
+/**
+ * The overall rate: a token bucket keeps sends evenly spread, and a sliding window guarantees that no
+ * window of WINDOW_MS ever holds more than `perSec` sends — a server counting per second then never sees
+ * one too many because of timer jitter, which would cost a whole retry_after pause. Plus the global 429 pause.
+ */
+const WINDOW_MS = 1030;
+
 export class RatePacer {
   private tokens: number;
   private last: number;
   private pausedUntil = 0;
+  private readonly ring: Float64Array;
+  private head = 0;
   readonly burst: number;
   constructor(private readonly perSec: number, now: number) {
-    // A small burst keeps the average exact without bunching a whole second's sends together.
-    this.burst = Math.max(1, Math.min(perSec / 20, 50));
+    this.burst = Math.max(1, Math.min(perSec / 100, 20));
     this.tokens = 1;
     this.last = now;
+    this.ring = new Float64Array(Math.max(1, Math.floor(perSec))).fill(-Infinity);
   }
   private refill(now: number) {
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) * this.perSec) / 1000);
@@ -21,6 +29,10 @@ export class RatePacer {
     if (now < this.pausedUntil) return false;
     this.refill(now);
     if (this.tokens < 1) return false;
+    // the oldest of the last perSec sends must be a full window ago
+    if (this.ring[this.head]! > now - WINDOW_MS) return false;
+    this.ring[this.head] = now;
+    this.head = (this.head + 1) % this.ring.length;
     this.tokens -= 1;
     return true;
   }
@@ -28,7 +40,9 @@ export class RatePacer {
   waitMs(now: number): number {
     if (now < this.pausedUntil) return this.pausedUntil - now;
     this.refill(now);
-    return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) * 1000) / this.perSec);
+    const bucket = this.tokens >= 1 ? 0 : ((1 - this.tokens) * 1000) / this.perSec;
+    const window = Math.max(0, this.ring[this.head]! + WINDOW_MS - now);
+    return Math.ceil(Math.max(bucket, window));
   }
   pause(untilMs: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, untilMs);

@@ -36,11 +36,16 @@ function keyboard(rows: OutButton[][] | undefined, t: (k: string, p?: Record<str
   return kb;
 }
 
+type T = (k: string, p?: Record<string, unknown>) => string;
+/** One translator per language for the worker's life: getFixedT per message showed up in profiles. */
+export type Translators = Map<Locale, T>;
+
 /** Turns an outbox row into one Bot API call in the recipient's language (chosen, Telegram's, else the default). */
-export function render(row: ClaimedRow, i18n: i18n, fallback: Locale): Rendered {
+export function render(row: ClaimedRow, i18n: i18n, fallback: Locale, cache: Translators = new Map()): Rendered {
   const content = JSON.parse(row.content) as OutContent;
   const lng = localeOf(row, fallback);
-  const t = i18n.getFixedT(lng) as unknown as (k: string, p?: Record<string, unknown>) => string;
+  let t = cache.get(lng);
+  if (!t) cache.set(lng, (t = i18n.getFixedT(lng) as unknown as T));
   const reply_markup = keyboard(content.buttons, t, lng);
   let text: string;
   const extra: Record<string, unknown> = {};

@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks';
-import { GrammyError, HttpError } from 'grammy';
 import { claimDue, recordOutcomes, resetInFlight, type Outcome } from '../../features/delivery/service';
 import type { ClaimedRow } from '../../features/delivery/store';
 import type { Deps } from '../context';
 import { ChatPacer, RatePacer } from './pacer';
-import { render } from './render';
+import { render, type Translators } from './render';
+import { HttpSender, type Sender, type SendResult } from './sender';
 
 export interface WorkerOptions {
   ratePerSec?: number;
@@ -12,9 +12,8 @@ export interface WorkerOptions {
   concurrency?: number;
   idlePollMs?: number;
   flushEveryMs?: number;
+  sender?: Sender;
 }
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
  * The one sender of everything that is not a direct reply. Claims due outbox rows, paces them to Telegram's
@@ -32,7 +31,11 @@ export class DeliveryWorker {
   private lastFlush = 0;
   private readonly rate: RatePacer;
   private readonly chats = new ChatPacer();
-  private readonly opts: Required<WorkerOptions>;
+  private readonly opts: Required<Omit<WorkerOptions, 'sender'>>;
+  private readonly sender: Sender;
+  private readonly translators: Translators = new Map();
+  /** Set when a claim came back empty; cleared by the next idle poll or wake, so we don't query in a tight loop. */
+  private exhausted = false;
   private wakeUp: (() => void) | null = null;
   /** Counters for progress reports and benchmarks. */
   readonly stats = { sent: 0, rateLimited: 0, blocked: 0, failed: 0, retried: 0 };
@@ -41,10 +44,11 @@ export class DeliveryWorker {
     const ratePerSec = opts.ratePerSec ?? deps.config.DELIVERY_RATE_PER_SEC;
     this.opts = {
       ratePerSec,
-      concurrency: opts.concurrency ?? Math.max(4, Math.min(256, Math.ceil(ratePerSec / 4))),
+      concurrency: opts.concurrency ?? Math.max(8, Math.min(128, Math.ceil(ratePerSec / 8))),
       idlePollMs: opts.idlePollMs ?? 250,
-      flushEveryMs: opts.flushEveryMs ?? 20,
+      flushEveryMs: opts.flushEveryMs ?? 50,
     };
+    this.sender = opts.sender ?? new HttpSender(deps.config, deps.config.BOT_TOKEN ?? '');
     this.rate = new RatePacer(ratePerSec, performance.now());
   }
 
@@ -60,6 +64,7 @@ export class DeliveryWorker {
 
   /** New rows were queued: look now rather than at the next poll. */
   wake(): void {
+    this.exhausted = false;
     this.wakeUp?.();
   }
 
@@ -86,15 +91,21 @@ export class DeliveryWorker {
         lastPrune = now;
       }
       this.promoteWaiting(now);
-      if (this.queue.length === 0 && this.waiting.length === 0) {
-        const batch = Math.max(20, Math.min(500, Math.ceil(this.opts.ratePerSec / 4)));
+      const batch = Math.max(20, Math.min(500, Math.ceil(this.opts.ratePerSec / 4)));
+      if (this.queue.length === 0 && this.waiting.length === 0 && this.inflight === 0) {
         const rows = await claimDue(this.deps.db, this.deps.clock.now(), batch);
         if (rows.length === 0) {
           await this.flush(true);
           await this.sleep(this.opts.idlePollMs);
+          this.exhausted = false;
           continue;
         }
         this.queue.push(...rows);
+      } else if (this.queue.length < batch / 2 && !this.exhausted) {
+        // Claim the next batch before this one runs dry, so sending never waits for the database.
+        const rows = await claimDue(this.deps.db, this.deps.clock.now(), batch);
+        if (rows.length) this.queue.push(...rows);
+        else this.exhausted = true;
       }
       let dispatched = false;
       while (this.queue.length && this.inflight < this.opts.concurrency) {
@@ -159,45 +170,45 @@ export class DeliveryWorker {
 
   private async send(row: ClaimedRow): Promise<Outcome> {
     if (row.reachable === 0) return { kind: 'unreachable', id: row.id };
+    let result: SendResult;
     try {
-      const { method, payload } = render(row, this.deps.i18n, this.deps.config.DEFAULT_LOCALE);
-      const api = this.deps.api();
-      const msg = method === 'sendPhoto' ? await api.raw.sendPhoto(payload as never) : await api.raw.sendMessage(payload as never);
-      this.stats.sent++;
-      return { kind: 'sent', id: row.id, messageId: msg.message_id };
+      const { method, payload } = render(row, this.deps.i18n, this.deps.config.DEFAULT_LOCALE, this.translators);
+      result = await this.sender.send(method, payload);
     } catch (err) {
-      return this.classify(row, err);
+      // A row that cannot even be rendered (a damaged content column) will never send: fail it, keep going.
+      this.stats.failed++;
+      return { kind: 'rejected', id: row.id, description: `render: ${String(err)}` };
     }
+    return this.classify(row, result);
   }
 
-  private classify(row: ClaimedRow, err: unknown): Outcome {
-    if (err instanceof GrammyError) {
-      if (err.error_code === 429) {
-        const retry = Math.max(1, Number(err.parameters.retry_after ?? 1));
-        // Telegram asked everyone to wait, not just this chat: pause all sending.
-        this.rate.pause(performance.now() + retry * 1000);
-        this.stats.rateLimited++;
-        return { kind: 'rate-limited', id: row.id, retryAfterSec: retry };
-      }
-      if (err.error_code === 403) {
-        this.stats.blocked++;
-        return { kind: 'blocked', id: row.id, userId: row.user_id };
-      }
-      if (err.error_code === 400 && /chat not found/i.test(err.description)) {
-        this.stats.failed++;
-        return { kind: 'chat-not-found', id: row.id };
-      }
-      if (err.error_code >= 500) {
-        this.stats.retried++;
-        return { kind: 'transient', id: row.id, attempts: row.attempts, description: err.description };
-      }
-      this.stats.failed++;
-      this.deps.log.warn({ id: row.id, description: err.description }, 'delivery rejected by Telegram');
-      return { kind: 'rejected', id: row.id, description: err.description };
+  private classify(row: ClaimedRow, r: SendResult): Outcome {
+    if (r.ok) {
+      this.stats.sent++;
+      return { kind: 'sent', id: row.id, messageId: r.messageId };
     }
-    this.stats.retried++;
-    const description = err instanceof HttpError ? `network: ${String((err.error as Error)?.message ?? err.message)}` : String(err);
-    return { kind: 'transient', id: row.id, attempts: row.attempts, description };
+    if (r.code === 429) {
+      const retry = Math.max(1, Number(r.retryAfter ?? 1));
+      // Telegram asked everyone to wait, not just this chat: pause all sending.
+      this.rate.pause(performance.now() + retry * 1000);
+      this.stats.rateLimited++;
+      return { kind: 'rate-limited', id: row.id, retryAfterSec: retry };
+    }
+    if (r.code === 403) {
+      this.stats.blocked++;
+      return { kind: 'blocked', id: row.id, userId: row.user_id };
+    }
+    if (r.code === 400 && /chat not found/i.test(r.description)) {
+      this.stats.failed++;
+      return { kind: 'chat-not-found', id: row.id };
+    }
+    if (r.code === 0 || r.code >= 500) {
+      this.stats.retried++;
+      return { kind: 'transient', id: row.id, attempts: row.attempts, description: r.code === 0 ? `network: ${r.description}` : r.description };
+    }
+    this.stats.failed++;
+    this.deps.log.warn({ id: row.id, description: r.description }, 'delivery rejected by Telegram');
+    return { kind: 'rejected', id: row.id, description: r.description };
   }
 
   /** Writes outcomes in one transaction; `force` waits for any flush already running. */
@@ -216,4 +227,3 @@ export class DeliveryWorker {
   }
 }
 
-export { sleep };

@@ -1,0 +1,31 @@
+// A delivery worker in its own process, so the broadcast benchmark can SIGKILL it half way.
+// Configured by the same environment as the bot; exits 0 when the outbox has nothing left to send.
+import { pino } from 'pino';
+import { createConfig } from '../src/config';
+import { systemClock } from '../src/core/clock';
+import { openDatabase } from '../src/db/client';
+import { migrateToLatest } from '../src/db/migrate';
+import { deliveryCounts } from '../src/features/delivery/service';
+import { createI18n } from '../src/i18n';
+import { createBot } from '../src/telegram/bot';
+import { DeliveryWorker } from '../src/telegram/delivery/worker';
+
+const config = createConfig(process.env);
+const h = openDatabase(config.DATABASE_PATH);
+await migrateToLatest(h.db);
+const log = pino({ level: 'warn' });
+const { deps } = createBot(config.BOT_TOKEN!, { config, db: h.db, clock: systemClock, log, i18n: createI18n(config.DEFAULT_LOCALE), features: [] });
+const worker = new DeliveryWorker(deps);
+const t0 = performance.now();
+worker.start();
+for (;;) {
+  await new Promise((r) => setTimeout(r, 200));
+  const c = await deliveryCounts(h.db);
+  if (c.queued + c.sending === 0) break;
+}
+await worker.stop();
+await h.close();
+process.stdout.write(
+  JSON.stringify({ elapsedMs: performance.now() - t0, maxRssMb: process.resourceUsage().maxRSS / 1024, stats: worker.stats }) + '\n',
+);
+process.exit(0);
