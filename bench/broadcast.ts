@@ -40,7 +40,7 @@ async function prepare(n: number): Promise<{ path: string; enqueueMs: number }> 
 interface ChildResult { elapsedMs: number; maxRssMb: number; stats: Record<string, number> }
 
 function startWorker(api: FakeBotApi, path: string, rate: number): { child: ChildProcess; done: Promise<ChildResult | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'delivery-child.ts')], {
+  const child = spawn(process.execPath, [...(process.env.CHILD_NODE_FLAGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', join(import.meta.dirname, 'delivery-child.ts')], {
     env: { ...process.env, BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, DATABASE_PATH: path, DELIVERY_RATE_PER_SEC: String(rate), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

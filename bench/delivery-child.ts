@@ -26,6 +26,6 @@ for (;;) {
 await worker.stop();
 await h.close();
 process.stdout.write(
-  JSON.stringify({ elapsedMs: performance.now() - t0, maxRssMb: process.resourceUsage().maxRSS / 1024, stats: worker.stats }) + '\n',
+  JSON.stringify({ elapsedMs: performance.now() - t0, maxRssMb: process.resourceUsage().maxRSS / 1024, heapMb: process.memoryUsage().heapUsed / 1048576, stats: worker.stats }) + '\n',
 );
 process.exit(0);

@@ -15,7 +15,9 @@ export class RatePacer {
   private head = 0;
   readonly burst: number;
   constructor(private readonly perSec: number, now: number) {
-    this.burst = Math.max(1, Math.min(perSec / 100, 20));
+    // Enough burst to catch up after the event loop was busy (a database commit) for up to ~100 ms;
+    // the sliding window, not the bucket, is what keeps any second under the limit.
+    this.burst = Math.max(1, Math.min(perSec / 10, 100));
     this.tokens = 1;
     this.last = now;
     this.ring = new Float64Array(Math.max(1, Math.floor(perSec))).fill(-Infinity);
@@ -24,17 +26,26 @@ export class RatePacer {
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) * this.perSec) / 1000);
     this.last = now;
   }
-  /** Takes a send slot if one is free now. */
-  take(now: number): boolean {
-    if (now < this.pausedUntil) return false;
+  /** Takes a send slot if one is free now; returns its number (for `written`), or -1. */
+  take(now: number): number {
+    if (now < this.pausedUntil) return -1;
     this.refill(now);
-    if (this.tokens < 1) return false;
+    if (this.tokens < 1) return -1;
     // the oldest of the last perSec sends must be a full window ago
-    if (this.ring[this.head]! > now - WINDOW_MS) return false;
-    this.ring[this.head] = now;
+    if (this.ring[this.head]! > now - WINDOW_MS) return -1;
+    const slot = this.head;
+    this.ring[slot] = now;
     this.head = (this.head + 1) % this.ring.length;
     this.tokens -= 1;
-    return true;
+    return slot;
+  }
+
+  /**
+   * The request actually left at `at`: if the event loop was busy (a database commit) between taking the slot
+   * and writing, the window must count from the later time or two sends could land closer than it allows.
+   */
+  written(slot: number, at: number): void {
+    if (slot >= 0 && this.ring[slot]! < at) this.ring[slot] = at;
   }
   /** Milliseconds until a slot is free. */
   waitMs(now: number): number {

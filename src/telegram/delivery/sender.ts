@@ -11,7 +11,8 @@ export type SendResult =
 
 /** The outbox worker's one port to Telegram. */
 export interface Sender {
-  send(method: 'sendMessage' | 'sendPhoto', payload: Record<string, unknown>): Promise<SendResult>;
+  /** `onWritten` is called when the request has been handed to the network (for exact pacing). */
+  send(method: 'sendMessage' | 'sendPhoto', payload: Record<string, unknown>, onWritten?: () => void): Promise<SendResult>;
 }
 
 const TIMEOUT_MS = 30_000;
@@ -37,7 +38,7 @@ export class HttpSender implements Sender {
         : new HttpAgent({ keepAlive: true, maxSockets: 128 });
   }
 
-  send(method: string, payload: Record<string, unknown>): Promise<SendResult> {
+  send(method: string, payload: Record<string, unknown>, onWritten?: () => void): Promise<SendResult> {
     const body = JSON.stringify(payload);
     const path = `${this.base.pathname.replace(/\/$/, '')}/bot${this.token}/${method}`;
     return new Promise<SendResult>((resolve) => {
@@ -61,7 +62,7 @@ export class HttpSender implements Sender {
       );
       req.on('timeout', () => req.destroy(new Error('timed out')));
       req.on('error', fail);
-      req.end(body);
+      req.end(body, onWritten);
     });
   }
 }

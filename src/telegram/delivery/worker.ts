@@ -116,10 +116,11 @@ export class DeliveryWorker {
           this.waiting.push({ at: ready, row });
           continue;
         }
-        if (!this.rate.take(performance.now())) break;
+        const slot = this.rate.take(performance.now());
+        if (slot < 0) break;
         this.queue.shift();
         this.chats.note(row.chat_id, now);
-        this.dispatch(row);
+        this.dispatch(row, slot);
         dispatched = true;
       }
       if (performance.now() - this.lastFlush > this.opts.flushEveryMs) void this.flush(false);
@@ -157,9 +158,9 @@ export class DeliveryWorker {
     });
   }
 
-  private dispatch(row: ClaimedRow): void {
+  private dispatch(row: ClaimedRow, slot: number): void {
     this.inflight++;
-    void this.send(row)
+    void this.send(row, slot)
       .then((o) => this.outcomes.push(o))
       .finally(() => {
         this.inflight--;
@@ -168,12 +169,12 @@ export class DeliveryWorker {
       });
   }
 
-  private async send(row: ClaimedRow): Promise<Outcome> {
+  private async send(row: ClaimedRow, slot: number): Promise<Outcome> {
     if (row.reachable === 0) return { kind: 'unreachable', id: row.id };
     let result: SendResult;
     try {
       const { method, payload } = render(row, this.deps.i18n, this.deps.config.DEFAULT_LOCALE, this.translators);
-      result = await this.sender.send(method, payload);
+      result = await this.sender.send(method, payload, () => this.rate.written(slot, performance.now()));
     } catch (err) {
       // A row that cannot even be rendered (a damaged content column) will never send: fail it, keep going.
       this.stats.failed++;
