@@ -1,0 +1,111 @@
+import type { Generated } from 'kysely';
+
+// Table shapes for petitions to deputies. Only src/db/schema.ts uses these names; elsewhere use row aliases.
+
+export interface PetitionDepartmentsTable {
+  id: Generated<number>;
+  name_zh: string;
+  name_en: string;
+  active: Generated<number>;
+}
+
+/** A deputy answers for a community, for every category (category null) or one of them. */
+export interface PetitionDeputiesTable {
+  id: Generated<number>;
+  user_id: number;
+  community_id: number;
+  category: string | null;
+  created_at: string;
+}
+
+export interface PetitionsTable {
+  id: Generated<number>;
+  petitioner_id: number;
+  community_id: number | null;
+  compound_id: number | null;
+  category: string; // roads | safety | sanitation | noise | facilities | other
+  place: string;
+  latitude: number | null;
+  longitude: number | null;
+  description: string;
+  show_name: Generated<number>; // 0/1: petitioner's name visible to co-signers and in public views
+  status: Generated<string>; // submitted | accepted | investigating | transferred | reopened | resolved | unresolvable
+  department_id: number | null;
+  status_note: string | null; // reason for 无法解决, or what was done for 已解决
+  created_at: string;
+  updated_at: string;
+  ack_due_at: string;
+  answer_due_at: string;
+  acknowledged_at: string | null;
+  acknowledged_by: number | null;
+  answered_at: string | null;
+  answered_by: number | null;
+  round: Generated<number>; // +1 each time the petitioner reopens it; reminders are per round
+  occurrences: Generated<number>;
+  solved: string | null; // yes | partly | no
+  satisfaction: number | null; // 1–5
+  feedback_at: string | null;
+}
+
+export interface PetitionFollowersTable {
+  petition_id: number;
+  user_id: number;
+  kind: string; // owner | cosigner
+  show_name: Generated<number>;
+  created_at: string;
+  last_notice_at: string | null;
+  digest_at: string | null;
+}
+
+/** The timeline: every step anyone took on a petition. */
+export interface PetitionEventsTable {
+  id: Generated<number>;
+  petition_id: number;
+  at: string;
+  actor_id: number | null;
+  kind: string; // filed | cosigned | acknowledged | status | info_request | info | reply | meeting | occurrence | chase | feedback
+  status: string | null;
+  department_id: number | null;
+  text: string | null;
+  occurred_on: string | null;
+  photo_file_id: string | null;
+  meeting_id: number | null;
+}
+
+export interface PetitionPhotosTable {
+  id: Generated<number>;
+  petition_id: number;
+  file_id: string;
+  created_at: string;
+}
+
+/** 代表·局长面对面: a deputy's face-to-face session with bureau chiefs. */
+export interface PetitionMeetingsTable {
+  id: Generated<number>;
+  deputy_id: number;
+  held_on: string; // YYYY-MM-DD
+  outcome: string;
+  created_at: string;
+}
+
+export interface PetitionMeetingDepartmentsTable {
+  meeting_id: number;
+  department_id: number;
+}
+
+export interface PetitionMeetingItemsTable {
+  meeting_id: number;
+  petition_id: number;
+}
+
+export interface PetitionsTables {
+  petition_departments: PetitionDepartmentsTable;
+  petition_deputies: PetitionDeputiesTable;
+  petitions: PetitionsTable;
+  petition_followers: PetitionFollowersTable;
+  petition_events: PetitionEventsTable;
+  petition_photos: PetitionPhotosTable;
+  petition_meetings: PetitionMeetingsTable;
+  petition_meeting_departments: PetitionMeetingDepartmentsTable;
+  petition_meeting_items: PetitionMeetingItemsTable;
+}

@@ -1,0 +1,45 @@
+// Callback data of this area: mk:<action>[:<arg>...], short and parsed strictly by the regexes in the bot files.
+// Kept free of grammY so services can put buttons into outbox messages.
+export const CB = {
+  home: 'mk:home',
+  open: (marketId: number) => `mk:v:${marketId}`,
+  map: (marketId: number) => `mk:map:${marketId}`,
+  book: (offerId: number) => `mk:b:${offerId}`,
+  wait: (offerId: number) => `mk:w:${offerId}`,
+  skipPhoto: 'mk:ps',
+  mine: 'mk:my',
+  cancel: (bookingId: number) => `mk:c:${bookingId}`,
+  cancelYes: (bookingId: number) => `mk:cy:${bookingId}`,
+  keep: 'mk:cn',
+  edit: (bookingId: number) => `mk:e:${bookingId}`,
+  subMenu: 'mk:sub',
+  sub: (kind: 'h' | 'a' | 'x') => `mk:s:${kind}`,
+  hold: (bookingId: number, yes: boolean) => `mk:h:${bookingId}:${yes ? 'y' : 'n'}`,
+
+  admin: 'mk:adm',
+  create: 'mk:new',
+  newCompound: (compoundId: number) => `mk:nc:${compoundId}`,
+  skipMap: 'mk:nl',
+  toggleService: (serviceId: number) => `mk:ns:${serviceId}`,
+  allServices: 'mk:nsa',
+  servicesDone: 'mk:nsd',
+  capacitiesDone: 'mk:ncd',
+  panel: (marketId: number) => `mk:m:${marketId}`,
+  publish: (marketId: number) => `mk:pub:${marketId}`,
+  publishYes: (marketId: number) => `mk:puby:${marketId}`,
+  editMarket: (marketId: number, what: 'd' | 'h' | 'l') => `mk:ed:${marketId}:${what}`,
+  capacities: (marketId: number) => `mk:cap:${marketId}`,
+  cancelMarket: (marketId: number) => `mk:cx:${marketId}`,
+  cancelMarketYes: (marketId: number) => `mk:cxy:${marketId}`,
+  queue: (marketId: number) => `mk:q:${marketId}`,
+  serviceQueue: (offerId: number, page: number) => `mk:qs:${offerId}:${page}`,
+  ticket: (bookingId: number) => `mk:t:${bookingId}`,
+  outcome: (bookingId: number, o: OutcomeCode) => `mk:r:${bookingId}:${o}`,
+  skipNote: 'mk:nn',
+  walkIn: (offerId: number) => `mk:wi:${offerId}`,
+  walkInYes: (offerId: number, issued: number) => `mk:wiy:${offerId}:${issued}`,
+  summary: (marketId: number) => `mk:sum:${marketId}`,
+};
+
+/** s served · f fixed · x not fixable · p needs parts · n no-show */
+export type OutcomeCode = 's' | 'f' | 'x' | 'p' | 'n';
