@@ -1,0 +1,64 @@
+// Callback data of this area: rl:<action>[:<arg>...], each parsed strictly by its regex below.
+// Kept free of grammY so services can put buttons into outbox messages.
+
+const ym = (month: string) => month.replace('-', '');
+export const monthFromData = (s: string) => `${s.slice(0, 4)}-${s.slice(4)}`;
+
+export const CB = {
+  view: 'rl:me',
+  qr: (rid: number) => `rl:qr:${rid}`,
+  later: (rid: number, month: string) => `rl:lt:${rid}:${ym(month)}`,
+  nameProxy: (rid: number) => `rl:px:${rid}`,
+  removeProxy: (proxyId: number) => `rl:pxd:${proxyId}`,
+  linkSelf: 'rl:lk:s',
+  linkProxy: 'rl:lk:p',
+  // staff
+  staffMenu: 'rl:st',
+  checkin: 'rl:ck',
+  roster: (page: number) => `rl:r:${page}`,
+  card: (rid: number) => `rl:rc:${rid}`,
+  add: 'rl:add',
+  category: (c: string) => `rl:cat:${c}`,
+  edit: (rid: number, field: string) => `rl:e:${rid}:${field}`,
+  deactivate: (rid: number) => `rl:da:${rid}`,
+  reactivate: (rid: number) => `rl:ra:${rid}`,
+  link: (rid: number) => `rl:lc:${rid}`,
+  checkinCard: (rid: number) => `rl:ci:${rid}`,
+  collected: (rid: number, method: 'c' | 's') => `rl:cy:${rid}:${method}`,
+  collectedByProxy: (rid: number, proxyId: number, method: 'c' | 's') => `rl:cp:${rid}:${proxyId}:${method}`,
+  collectedByOther: (rid: number, method: 'c' | 's') => `rl:co:${rid}:${method}`,
+  report: (month: string) => `rl:rp:${ym(month)}`,
+  reportCsv: (month: string) => `rl:rx:${ym(month)}`,
+  settings: 'rl:set',
+  setField: (f: string) => `rl:sf:${f}`,
+  holidays: (year: number) => `rl:h:${year}`,
+  holidayAdd: 'rl:ha',
+  holidayDelete: (id: number) => `rl:hd:${id}`,
+  holidayDeleteYes: (id: number) => `rl:hdy:${id}`,
+} as const;
+
+const ID = '(\\d{1,9})';
+const YM = '(20\\d\\d(?:0[1-9]|1[0-2]))';
+export const RX = {
+  qr: new RegExp(`^rl:qr:${ID}$`),
+  later: new RegExp(`^rl:lt:${ID}:${YM}$`),
+  nameProxy: new RegExp(`^rl:px:${ID}$`),
+  removeProxy: new RegExp(`^rl:pxd:${ID}$`),
+  roster: /^rl:r:(\d{1,4})$/,
+  card: new RegExp(`^rl:rc:${ID}$`),
+  category: /^rl:cat:(dibao|tekun|disabled|elderly_alone|other)$/,
+  edit: new RegExp(`^rl:e:${ID}:(name|category|phone|notes)$`),
+  deactivate: new RegExp(`^rl:da:${ID}$`),
+  reactivate: new RegExp(`^rl:ra:${ID}$`),
+  link: new RegExp(`^rl:lc:${ID}$`),
+  checkinCard: new RegExp(`^rl:ci:${ID}$`),
+  collected: new RegExp(`^rl:cy:${ID}:(c|s)$`),
+  collectedByProxy: new RegExp(`^rl:cp:${ID}:${ID}:(c|s)$`),
+  collectedByOther: new RegExp(`^rl:co:${ID}:(c|s)$`),
+  report: new RegExp(`^rl:rp:${YM}$`),
+  reportCsv: new RegExp(`^rl:rx:${YM}$`),
+  setField: /^rl:sf:(day|hours|place|makeup)$/,
+  holidays: /^rl:h:(20\d\d)$/,
+  holidayDelete: new RegExp(`^rl:hd:${ID}$`),
+  holidayDeleteYes: new RegExp(`^rl:hdy:${ID}$`),
+};
