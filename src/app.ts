@@ -50,6 +50,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   let worker: DeliveryWorker | undefined;
   const { bot, deps, lastUpdateId } = createBot(config.BOT_TOKEN, {
     config, db: dbh.db, clock, log, i18n, features: allFeatures, wakeDelivery: () => worker?.wake(),
+    forgetBroadcast: (id) => worker?.forgetBroadcast(id),
   });
   worker = new DeliveryWorker(deps);
   const scheduler = new Scheduler(allFeatures.flatMap((f) => f.jobs?.(deps) ?? []), clock, log, config.TIMEZONE);

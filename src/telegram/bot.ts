@@ -28,6 +28,7 @@ export interface BotParts {
   i18n: i18n;
   features: readonly Feature[];
   wakeDelivery?: () => void;
+  forgetBroadcast?: (broadcastId: number) => void;
 }
 
 /** Bot API client options from config: API root (self-hosted or a test server) and optional proxy. */
@@ -69,6 +70,7 @@ export function createBot(token: string, parts: BotParts): { bot: Bot<BotContext
     i18n,
     botUsername: () => bot.botInfo?.username ?? 'linli_bot',
     wakeDelivery: parts.wakeDelivery ?? (() => {}),
+    forgetBroadcast: parts.forgetBroadcast ?? (() => {}),
     api: () => backgroundApi,
     publishCommandsFor: async (userId) => {
       try {

@@ -18,6 +18,8 @@ export interface Deps {
   botUsername: () => string;
   /** Tells the delivery worker that new rows are queued, so it need not wait for its next poll. */
   wakeDelivery: () => void;
+  /** A broadcast was stopped: the worker drops what it had claimed of it but not yet sent. */
+  forgetBroadcast: (broadcastId: number) => void;
   /** Bot API without auto-retry, for background work (command menus after a role change). */
   api: () => Api;
   /** Shows a user the command menu of their roles (after a role change). Never throws. */

@@ -52,6 +52,6 @@ export interface Feature {
 export interface Audience {
   /** Locale key of the button label staff see when choosing the audience. */
   labelKey: string;
-  /** Telegram user ids of the recipients as of `now`. */
-  userIds(db: Deps['db'], now: Date): Promise<number[]>;
+  /** Telegram user ids of the recipients as of `now`; `tz` is the deployment's time zone for calendar dates. */
+  userIds(db: Deps['db'], now: Date, tz: string): Promise<number[]>;
 }

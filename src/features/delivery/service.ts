@@ -39,7 +39,8 @@ export type Outcome =
   | { kind: 'rejected'; id: number; description: string }
   | { kind: 'transient'; id: number; attempts: number; description: string }
   | { kind: 'unreachable'; id: number }
-  | { kind: 'not-started'; id: number };
+  | { kind: 'not-started'; id: number }
+  | { kind: 'stopped'; id: number };
 
 /** Backoff for transient failures: 2 s, 4 s, 8 s … capped at 5 minutes. */
 export const backoffMs = (attempts: number) => Math.min(300_000, 1000 * 2 ** attempts);
@@ -53,6 +54,7 @@ export async function recordOutcomes(db: DbOrTx, outcomes: Outcome[], now: Date)
     const group = (kind: Outcome['kind']) => outcomes.filter((o) => o.kind === kind).map((o) => o.id);
     await store.markFinal(trx, group('chat-not-found'), 'failed', 'chat_not_found', at);
     await store.markFinal(trx, group('unreachable'), 'skipped', 'unreachable', at);
+    await store.markFinal(trx, group('stopped'), 'skipped', 'stopped', at);
     for (const o of outcomes) {
       if (o.kind === 'rejected') await store.markFinal(trx, [o.id], 'failed', o.description.slice(0, 200), at);
       else if (o.kind === 'blocked') {

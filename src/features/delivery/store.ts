@@ -68,6 +68,8 @@ export async function requeue(db: DbOrTx, id: number, nextAt: string, reason: st
     .updateTable('deliveries')
     .set((eb) => ({ state: 'queued', next_attempt_at: nextAt, reason, updated_at: now, attempts: refundAttempt ? eb('attempts', '-', 1) : eb.ref('attempts') }))
     .where('id', '=', id)
+    // a row stopped (skipped) while its send was in flight must not come back to the queue
+    .where('state', '=', 'sending')
     .execute();
 }
 

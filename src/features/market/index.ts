@@ -10,17 +10,8 @@ import { seedDemoMarket } from './demo';
 import { exportCsv } from './export';
 import { parseDate } from './input';
 import { marketJobs } from './jobs';
-import { createConfig } from '../../config';
 import { bookedOnNextMarket, policyFrom } from './service';
 
-// Audience.userIds gets no config (see the report): the time zone comes from the same environment main.ts reads.
-const timezone = () => {
-  try {
-    return createConfig(process.env).TIMEZONE;
-  } catch {
-    return 'Asia/Shanghai';
-  }
-};
 
 export const marketFeature: Feature = {
   name: 'market',
@@ -59,7 +50,7 @@ export const marketFeature: Feature = {
   audiences: {
     'market.booked': {
       labelKey: 'market.audience.booked',
-      userIds: (db, now) => bookedOnNextMarket(db, now, timezone()),
+      userIds: (db, now, tz) => bookedOnNextMarket(db, now, tz),
     },
   },
 };

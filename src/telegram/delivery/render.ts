@@ -3,6 +3,7 @@ import type { i18n } from 'i18next';
 import type { Locale } from '../../config';
 import type { OutButton, OutContent, Param, Params } from '../../features/delivery/content';
 import type { ClaimedRow } from '../../features/delivery/store';
+import { escapeHtml } from '../../i18n';
 import { localeOf } from '../middlewares/session';
 
 export interface Rendered {
@@ -10,25 +11,35 @@ export interface Rendered {
   payload: Record<string, unknown>;
 }
 
-function resolveParams(params: Params | undefined, t: (k: string, p?: Record<string, unknown>) => string, lng: Locale): Record<string, unknown> {
+type T = (k: string, p?: Record<string, unknown>) => string;
+
+/**
+ * Values are made safe here, once: plain text is escaped for HTML (or left alone for button labels, which
+ * are plain text), nested keys are translated with their own values made safe — then the outer translation
+ * must not escape again, or a name with "&" would arrive as "&amp;".
+ */
+function resolveParams(params: Params | undefined, t: T, lng: Locale, html: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(params ?? {})) out[k] = resolveParam(v, t, lng);
+  for (const [k, v] of Object.entries(params ?? {})) out[k] = resolveParam(v, t, lng, html);
   return out;
 }
 
-function resolveParam(v: Param, t: (k: string, p?: Record<string, unknown>) => string, lng: Locale): string | number {
-  if (typeof v === 'string' || typeof v === 'number') return v;
-  if ('$t' in v) return t(v.$t, { ...resolveParams(v.params, t, lng), interpolation: { escapeValue: true } });
-  return v[lng];
+function resolveParam(v: Param, t: T, lng: Locale, html: boolean): string | number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') return html ? escapeHtml(v) : v;
+  if ('$t' in v) return translate(t, v.$t, resolveParams(v.params, t, lng, html));
+  return html ? escapeHtml(v[lng]) : v[lng];
 }
 
-function keyboard(rows: OutButton[][] | undefined, t: (k: string, p?: Record<string, unknown>) => string, lng: Locale) {
+const translate = (t: T, key: string, params: Record<string, unknown>) => t(key, { ...params, interpolation: { escapeValue: false } });
+
+function keyboard(rows: OutButton[][] | undefined, t: T, lng: Locale) {
   if (!rows?.length) return undefined;
   const kb = new InlineKeyboard();
   rows.forEach((row, i) => {
     if (i) kb.row();
     for (const b of row) {
-      const label = t(b.key, resolveParams(b.params, t, lng)).replace(/<[^>]+>/g, '');
+      const label = translate(t, b.key, resolveParams(b.params, t, lng, false));
       if ('url' in b) kb.url(label, b.url);
       else kb.text(label, b.data);
     }
@@ -36,7 +47,6 @@ function keyboard(rows: OutButton[][] | undefined, t: (k: string, p?: Record<str
   return kb;
 }
 
-type T = (k: string, p?: Record<string, unknown>) => string;
 /** One translator per language for the worker's life: getFixedT per message showed up in profiles. */
 export type Translators = Map<Locale, T>;
 
@@ -50,11 +60,12 @@ export function render(row: ClaimedRow, i18n: i18n, fallback: Locale, cache: Tra
   let text: string;
   const extra: Record<string, unknown> = {};
   if ('key' in content) {
-    text = t(content.key, resolveParams(content.params, t, lng));
+    text = translate(t, content.key, resolveParams(content.params, t, lng, true));
     extra.parse_mode = 'HTML';
   } else {
+    // Written text goes as written: entities (possibly none), never parsed as HTML — "水费 <50 元" stays text.
     text = content.text;
-    if (content.entities?.length) extra[content.photo ? 'caption_entities' : 'entities'] = content.entities;
+    extra[content.photo ? 'caption_entities' : 'entities'] = content.entities ?? [];
   }
   if (content.photo) {
     return { method: 'sendPhoto', payload: { chat_id: row.chat_id, photo: content.photo, caption: text, ...extra, reply_markup } };

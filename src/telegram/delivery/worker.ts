@@ -62,6 +62,18 @@ export class DeliveryWorker {
     })().catch((err) => this.deps.log.error({ err }, 'delivery worker stopped by an error'));
   }
 
+  /**
+   * Staff stopped a broadcast: rows this worker already claimed but has not started are dropped too,
+   * otherwise up to a whole batch would still go out after "stop".
+   */
+  forgetBroadcast(broadcastId: number): void {
+    const mine = (r: ClaimedRow) => r.broadcast_id === broadcastId;
+    for (const r of this.queue.filter(mine)) this.outcomes.push({ kind: 'stopped', id: r.id });
+    for (const w of this.waiting.filter((w) => mine(w.row))) this.outcomes.push({ kind: 'stopped', id: w.row.id });
+    this.queue = this.queue.filter((r) => !mine(r));
+    this.waiting = this.waiting.filter((w) => !mine(w.row));
+  }
+
   /** New rows were queued: look now rather than at the next poll. */
   wake(): void {
     this.exhausted = false;

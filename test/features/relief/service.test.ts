@@ -74,7 +74,7 @@ describe('linking', () => {
 
   it('the broadcast audience is the linked recipients and proxies, each once', async () => {
     await setup();
-    expect(await reliefFeature.audiences!['relief.recipients']!.userIds(h.db, new Date())).toEqual([501, 502, 503]);
+    expect(await reliefFeature.audiences!['relief.recipients']!.userIds(h.db, new Date(), 'Asia/Shanghai')).toEqual([501, 502, 503]);
   });
 });
 
