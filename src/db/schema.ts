@@ -1,8 +1,13 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { CoreTables } from './tables/core';
+import type { FundTables } from './tables/fund';
+import type { MarketTables } from './tables/market';
+import type { NoticesTables } from './tables/notices';
+import type { PetitionsTables } from './tables/petitions';
+import type { ReliefTables } from './tables/relief';
 
 /** The one Database interface: each area contributes its tables through src/db/tables/<area>.ts. */
-export interface Database extends CoreTables {}
+export interface Database extends CoreTables, PetitionsTables, MarketTables, ReliefTables, FundTables, NoticesTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

@@ -1,0 +1,31 @@
+// Callback data of the fund area: fd:<action>[:<arg>...]; parsed strictly by the regexes next to each handler.
+export const CB = {
+  summary: 'fd:s',
+  chart: 'fd:c',
+  donors: 'fd:d',
+  subscribe: 'fd:sub',
+  unsubscribe: 'fd:uns',
+  pledge: 'fd:pl',
+  pledgeAmount: (fen: number) => `fd:pa:${fen}`,
+  pledgeDay: (day: number) => `fd:pd:${day}`,
+  pledgeName: (show: 0 | 1) => `fd:pn:${show}`,
+  pledgeCancel: (id: number) => `fd:pc:${id}`,
+  // staff: recording
+  add: 'fd:a',
+  direction: (d: 'i' | 'e') => `fd:n:${d}`,
+  kind: (k: string) => `fd:k:${k}`,
+  donorKind: (k: string) => `fd:dk:${k}`,
+  donorPartner: (id: number) => `fd:dp:${id}`,
+  consent: (yes: 0 | 1) => `fd:cs:${yes}`,
+  restrict: (p: string) => `fd:r:${p}`,
+  purpose: (p: string) => `fd:u:${p}`,
+  today: 'fd:td',
+  skipNote: 'fd:sn',
+  save: 'fd:y',
+  // staff: ledger, reversals, pledges
+  ledger: (page: number) => `fd:l:${page}`,
+  reverse: (id: number) => `fd:rv:${id}`,
+  reverseYes: 'fd:rvy',
+  pledges: 'fd:ps',
+  confirmPledge: (pledgeId: number, month: string) => `fd:pk:${pledgeId}:${month}`,
+};

@@ -1,0 +1,25 @@
+// Callback data of the partners area: pa:<action>[:<arg>...]; parsed strictly by the regexes next to each handler.
+export const CB = {
+  types: 'pa:ty',
+  type: (type: string, page = 0) => `pa:t:${type}:${page}`,
+  partner: (id: number) => `pa:p:${id}`,
+  teams: 'pa:tm',
+  team: (id: number) => `pa:v:${id}`,
+  apply: (teamId: number) => `pa:ap:${teamId}`,
+  leave: (teamId: number) => `pa:lv:${teamId}`,
+  approve: (teamId: number, userId: number) => `pa:ok:${teamId}:${userId}`,
+  reject: (teamId: number, userId: number) => `pa:no:${teamId}:${userId}`,
+  shifts: 'pa:sh',
+  take: (shiftId: number) => `pa:tk:${shiftId}`,
+  drop: (shiftId: number) => `pa:dr:${shiftId}`,
+  hours: 'pa:hr',
+  // staff
+  staffTeam: (teamId: number) => `pa:st:${teamId}`,
+  message: (teamId: number) => `pa:msg:${teamId}`,
+  messageSend: 'pa:msgy',
+  offer: (teamId: number) => `pa:of:${teamId}`,
+  offerSend: 'pa:ofy',
+  log: (shiftId: number) => `pa:lg:${shiftId}`,
+  logYes: (shiftId: number) => `pa:lgy:${shiftId}`,
+  newTeam: 'pa:nt',
+};
