@@ -12,8 +12,9 @@ import * as residents from '../src/features/residents/service';
 import { FakeBotApi } from '../src/playground/fake-api';
 import { report } from './report';
 
-const USERS = 200;
-const PER_USER = 10;
+const USERS = 1000;
+// Two messages per user per round: more would trip the per-user flood guard, which real residents never do.
+const PER_USER = 2;
 
 async function drive(api: FakeBotApi, label: string, text: string): Promise<number> {
   const users = Array.from({ length: USERS }, (_, i) => api.user({ id: 10_000 + i, first_name: `U${i}`, language_code: 'zh-hans' }));

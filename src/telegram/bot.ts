@@ -17,6 +17,7 @@ import type { BotContext, Deps } from './context';
 import { coreBot, unhandledBot } from './core-bot';
 import type { Feature } from './feature';
 import { mainMenu } from './keyboards';
+import { textsFor } from '../i18n/match';
 import { localeOf, sessionMiddleware } from './middlewares/session';
 import { replyDomainError } from './errors';
 
@@ -115,7 +116,13 @@ export function createBot(token: string, parts: BotParts): { bot: Bot<BotContext
     }),
   );
   bot.use(coreBot(features));
-  for (const f of features) bot.use(f.composer);
+  const menuLabels = new Set(features.flatMap((f) => f.menu ?? []).flatMap((m) => textsFor(m.key)));
+  const freeText = (ctx: BotContext) => {
+    const text = ctx.message?.text;
+    return ctx.chat?.type === 'private' && text !== undefined && !text.startsWith('/') && ctx.flow === null && !menuLabels.has(text.trim());
+  };
+  bot.filter((ctx) => !freeText(ctx), ...features.filter((f) => !f.answersFreeText).map((f) => f.composer));
+  for (const f of features.filter((f) => f.answersFreeText)) bot.use(f.composer);
   bot.use(unhandledBot());
   bot.catch((e) => log.error({ err: e.error, update: e.ctx.update.update_id }, 'unhandled bot error'));
   return { bot, deps, lastUpdateId: () => lastUpdateId };

@@ -45,6 +45,11 @@ export interface Feature {
   cli?: Record<string, CliCommand>;
   /** /start payload prefixes this area answers, e.g. { p_: openPetition } for t.me/<bot>?start=p_42. */
   deepLinks?: Record<string, (ctx: BotContext, arg: string) => Promise<void>>;
+  /**
+   * This area answers free text typed outside any flow (the FAQ). Other areas never see such messages: every one of
+   * their text handlers is a flow step, and walking hundreds of handlers for each question was most of its cost.
+   */
+  answersFreeText?: boolean;
   /** Broadcast audiences this area can name, e.g. { 'market.booked': residents booked on the next market day }. */
   audiences?: Record<string, Audience>;
 }
