@@ -1,9 +1,146 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createApp, type App } from '../app';
 import type { Config } from '../config';
+import { ManualClock } from '../core/clock';
+import { features } from '../features';
+import { seedDemoPlaces } from '../features/residents/service';
+import { createLogger, type Logger } from '../logger';
+import { FakeBotApi } from './fake-api';
+import { preparePersonas } from './personas';
+import { startWebServer, type WebServer } from './web/server';
 
-/** Without a token there is nothing to connect to yet: say how to get one. (The playground will live here.) */
-export async function startPlayground(_config: Config): Promise<void> {
-  console.error(
-    'BOT_TOKEN is not set. Create a bot with @BotFather in Telegram (send /newbot), copy the token it gives you, and put BOT_TOKEN=<token> in .env or the environment.',
-  );
-  process.exit(1);
+export const PLAYGROUND_DB = './data/playground.db';
+const STOP_DEADLINE_MS = 10_000;
+
+export interface PlaygroundOptions {
+  /** Defaults to ./data/playground.db — never DATABASE_PATH, which may be a real deployment's data. */
+  databasePath?: string;
+  /** Delete the playground database (and its simulated time) first. */
+  fresh?: boolean;
+  log?: Logger;
+}
+
+export interface Playground {
+  url: string;
+  api: FakeBotApi;
+  app: App;
+  clock: ManualClock;
+  /** True when this start created the database and loaded the demo data. */
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+/** The real bot (same createApp as production) against the embedded Bot API emulator, plus the web chat. */
+export async function createPlayground(base: Config, opts: PlaygroundOptions = {}): Promise<Playground> {
+  const dbPath = opts.databasePath ?? PLAYGROUND_DB;
+  const clockFile = `${dbPath}.clock.json`;
+  if (opts.fresh) for (const f of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`, clockFile]) rmSync(f, { force: true });
+  mkdirSync(dirname(dbPath), { recursive: true });
+  const seeded = !existsSync(dbPath);
+  const log = opts.log ?? createLogger(base.LOG_LEVEL);
+
+  // Simulated time runs on from where the last session left it, so bookings made "next week" still make sense.
+  const clock = new ManualClock();
+  const savedOffset = readOffset(clockFile);
+  if (savedOffset > 0) clock.advance(savedOffset);
+
+  const api = await FakeBotApi.start({ host: '127.0.0.1', botUsername: 'linli_playground_bot' });
+  let app: App | undefined;
+  let web: WebServer | undefined;
+  try {
+    const config: Config = Object.freeze({
+      ...base,
+      BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      DATABASE_PATH: dbPath,
+      // Nothing here may reach out: no proxy, no real admins, no staff group the page cannot show.
+      TELEGRAM_PROXY: undefined,
+      ADMIN_IDS: [],
+      STAFF_CHAT_ID: undefined,
+    });
+    // The web server watches the bot's calls (command menus), so it is up before the bot publishes them.
+    web = await startWebServer({
+      api,
+      host: base.PLAYGROUND_HOST,
+      port: base.PLAYGROUND_PORT,
+      timezone: config.TIMEZONE,
+      now: () => clock.now(),
+      async advance(ms) {
+        if (!app) throw new Error('the bot is still starting');
+        clock.advance(ms);
+        writeFileSync(clockFile, JSON.stringify({ offsetMs: clock.now().getTime() - Date.now() }));
+        await app.scheduler.runAll();
+        app.worker.wake();
+      },
+    });
+    const created = await createApp(config, { clock, log });
+    app = created;
+    const db = created.deps.db;
+    if (seeded) {
+      await seedDemoPlaces(db);
+      const cliDeps = { db, config, clock, log, out: (line: string) => log.info(line) };
+      for (const f of features) {
+        if (!f.seedDemo) continue;
+        // One area's demo data failing must not keep the others from being tried.
+        await f.seedDemo(cliDeps).catch((err: unknown) => log.warn({ err, area: f.name }, 'demo data not loaded'));
+      }
+    }
+    await preparePersonas(db, clock.now());
+    await created.start();
+    const site = web;
+    return {
+      url: site.url, api, app: created, clock, seeded,
+      async stop() {
+        await site.close();
+        await created.stop();
+        await api.close();
+      },
+    };
+  } catch (err) {
+    await web?.close();
+    await app?.stop().catch(() => {});
+    await api.close();
+    throw err;
+  }
+}
+
+function readOffset(file: string): number {
+  try {
+    const v = (JSON.parse(readFileSync(file, 'utf8')) as { offsetMs?: unknown }).offsetMs;
+    return typeof v === 'number' && Number.isFinite(v) ? v : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** `npm start` without BOT_TOKEN: the playground, until Ctrl-C. `--fresh` or PLAYGROUND_FRESH=1 starts over. */
+export async function startPlayground(config: Config): Promise<void> {
+  const fresh = process.argv.includes('--fresh') || process.env.PLAYGROUND_FRESH === '1';
+  const log = createLogger(config.LOG_LEVEL);
+  const pg = await createPlayground(config, { fresh, log });
+  const lines = [
+    '',
+    '  Linli playground — the real bot against a built-in Telegram emulator (not Telegram; nothing leaves this computer).',
+    `  Open ${pg.url} in a browser.`,
+    `  Data: ${PLAYGROUND_DB}${pg.seeded ? ' (new, demo data loaded)' : ' (kept; `npm start -- --fresh` starts over)'}`,
+    '  To run on Telegram, set BOT_TOKEN (see README).',
+    '',
+  ];
+  console.log(lines.join('\n'));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping the playground');
+    setTimeout(() => {
+      log.error('stop took too long; exiting');
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
+    await pg.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
