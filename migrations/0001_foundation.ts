@@ -76,6 +76,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('data', 'text', (c) => c.notNull().defaultTo('{}'))
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
+  // A broadcast's text is stored once here, not once per recipient (100,000 copies of a long notice).
+  await db.schema
+    .createTable('delivery_contents')
+    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('content', 'text', (c) => c.notNull())
+    .execute();
   await db.schema
     .createTable('deliveries')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
@@ -83,7 +89,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('chat_id', 'integer', (c) => c.notNull())
     .addColumn('user_id', 'integer')
     .addColumn('category', 'text', (c) => c.notNull().check(sql`category in ('notice','personal','staff')`))
-    .addColumn('content', 'text', (c) => c.notNull())
+    .addColumn('content', 'text')
+    .addColumn('content_id', 'integer', (c) => c.references('delivery_contents.id'))
     .addColumn('state', 'text', (c) => c.notNull().defaultTo('queued').check(sql`state in ('queued','sending','sent','failed','skipped')`))
     .addColumn('reason', 'text')
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
@@ -92,6 +99,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('broadcast_id', 'integer')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addCheckConstraint('deliveries_has_content', sql`content is not null or content_id is not null`)
     .execute();
   await db.schema.createIndex('deliveries_due').on('deliveries').columns(['state', 'next_attempt_at']).execute();
   // Only the due index carries `state`: every message changes state twice, and each index holding it
@@ -101,7 +109,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['deliveries', 'flows', 'audit_log', 'invitations', 'roles', 'users', 'compounds', 'communities']) {
+  for (const t of ['deliveries', 'delivery_contents', 'flows', 'audit_log', 'invitations', 'roles', 'users', 'compounds', 'communities']) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

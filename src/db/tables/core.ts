@@ -75,7 +75,8 @@ export interface DeliveriesTable {
   chat_id: number;
   user_id: number | null;
   category: string; // notice | personal | staff
-  content: string; // JSON, see features/delivery/content.ts
+  content: string | null; // JSON, see features/delivery/content.ts; null when shared (content_id)
+  content_id: number | null;
   state: Generated<string>; // queued | sending | sent | failed | skipped
   reason: string | null;
   attempts: Generated<number>;
@@ -86,7 +87,13 @@ export interface DeliveriesTable {
   updated_at: string;
 }
 
+export interface DeliveryContentsTable {
+  id: Generated<number>;
+  content: string;
+}
+
 export interface CoreTables {
+  delivery_contents: DeliveryContentsTable;
   users: UsersTable;
   roles: RolesTable;
   invitations: InvitationsTable;

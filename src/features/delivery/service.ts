@@ -1,9 +1,12 @@
 import type { DbOrTx } from '../../db/schema';
 import { setReachable } from '../residents/service';
-import type { OutMessage } from './content';
+import type { OutContent, OutMessage } from './content';
 import * as store from './store';
 
 export type { OutMessage, OutContent, OutButton, Params, Param, Entity, Category } from './content';
+
+/** Content longer than this (JSON characters) that several recipients share is stored once. */
+const SHARE_CONTENT_OVER = 200;
 
 /** Retries for 5xx and network errors before a row is given up as failed. */
 export const MAX_ATTEMPTS = 5;
@@ -15,14 +18,21 @@ export const MAX_ATTEMPTS = 5;
 export async function enqueue(db: DbOrTx, msgs: OutMessage[], now: Date): Promise<number> {
   if (msgs.length === 0) return 0;
   const at = now.toISOString();
+  const json = msgs.map((m) => JSON.stringify(m.content));
+  // The same long content for many recipients (a broadcast) is stored once and referenced.
+  const uses = new Map<string, number>();
+  for (const j of json) if (j.length > SHARE_CONTENT_OVER) uses.set(j, (uses.get(j) ?? 0) + 1);
+  const sharedId = new Map<string, number>();
+  for (const [j, n] of uses) if (n > 1) sharedId.set(j, await store.insertSharedContent(db, j));
   return store.insertDeliveries(
     db,
-    msgs.map((m) => ({
+    msgs.map((m, i) => ({
       dedupe_key: m.dedupeKey,
       chat_id: m.chatId,
       user_id: m.userId,
       category: m.category,
-      content: JSON.stringify(m.content),
+      content: sharedId.has(json[i]!) ? null : json[i]!,
+      content_id: sharedId.get(json[i]!) ?? null,
       next_attempt_at: (m.notBefore ?? now).toISOString(),
       broadcast_id: m.broadcastId ?? null,
       created_at: at,
@@ -74,6 +84,11 @@ export async function recordOutcomes(db: DbOrTx, outcomes: Outcome[], now: Date)
       }
     }
   });
+}
+
+/** What a queued row says, whether stored on the row or shared with a broadcast's other rows. */
+export async function contentOf(db: DbOrTx, row: { content: string | null; content_id: number | null }): Promise<OutContent> {
+  return JSON.parse(row.content ?? (await store.sharedContent(db, row.content_id!)) ?? '{}') as OutContent;
 }
 
 export const claimDue = (db: DbOrTx, now: Date, limit: number) => store.claimDue(db, now.toISOString(), limit);

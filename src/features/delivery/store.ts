@@ -14,14 +14,22 @@ export interface ClaimedRow {
 }
 
 export type NewDelivery = {
-  dedupe_key: string; chat_id: number; user_id: number | null; category: string; content: string;
+  dedupe_key: string; chat_id: number; user_id: number | null; category: string; content: string | null; content_id: number | null;
   next_attempt_at: string; broadcast_id: number | null; created_at: string; updated_at: string;
 };
+
+export async function insertSharedContent(db: DbOrTx, content: string): Promise<number> {
+  const r = await db.insertInto('delivery_contents').values({ content }).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export const sharedContent = async (db: DbOrTx, id: number) =>
+  (await db.selectFrom('delivery_contents').select('content').where('id', '=', id).executeTakeFirst())?.content;
 
 /** Inserts rows, ignoring any whose dedupe key is already queued or sent; returns how many were new. */
 export async function insertDeliveries(db: DbOrTx, rows: NewDelivery[]): Promise<number> {
   let n = 0;
-  // SQLite limits bound parameters per statement; 9 columns × 500 rows stays well under it.
+  // SQLite limits bound parameters per statement; 10 columns × 500 rows stays well under it.
   for (let i = 0; i < rows.length; i += 500) {
     const r = await db.insertInto('deliveries').values(rows.slice(i, i + 500)).onConflict((oc) => oc.column('dedupe_key').doNothing()).executeTakeFirst();
     n += Number(r.numInsertedOrUpdatedRows ?? 0n);
@@ -31,12 +39,16 @@ export async function insertDeliveries(db: DbOrTx, rows: NewDelivery[]): Promise
 
 /** Moves up to `limit` due rows to `sending` in one statement and returns them with the recipient's language. */
 export async function claimDue(db: DbOrTx, now: string, limit: number): Promise<ClaimedRow[]> {
-  const claimed = await sql<{ id: number; chat_id: number; user_id: number | null; content: string; attempts: number; broadcast_id: number | null }>`
+  const claimed = await sql<{ id: number; chat_id: number; user_id: number | null; content: string | null; content_id: number | null; attempts: number; broadcast_id: number | null }>`
     update deliveries set state = 'sending', attempts = attempts + 1, updated_at = ${now}
     where id in (select id from deliveries where state = 'queued' and next_attempt_at <= ${now} order by next_attempt_at, id limit ${limit})
-    returning id, chat_id, user_id, content, attempts, broadcast_id`.execute(db);
+    returning id, chat_id, user_id, content, content_id, attempts, broadcast_id`.execute(db);
   const rows = claimed.rows;
   if (rows.length === 0) return [];
+  const sharedIds = [...new Set(rows.map((r) => r.content_id).filter((x): x is number => x !== null))];
+  const shared = new Map(
+    sharedIds.length ? (await db.selectFrom('delivery_contents').select(['id', 'content']).where('id', 'in', sharedIds).execute()).map((c) => [c.id, c.content]) : [],
+  );
   const ids = [...new Set(rows.map((r) => r.user_id).filter((x): x is number => x !== null))];
   const users = ids.length ? await db.selectFrom('users').select(['id', 'language', 'tg_language', 'reachable']).where('id', 'in', ids).execute() : [];
   const byId = new Map(users.map((u) => [u.id, u]));
@@ -44,7 +56,9 @@ export async function claimDue(db: DbOrTx, now: string, limit: number): Promise<
     .sort((a, b) => a.id - b.id)
     .map((r) => {
       const u = r.user_id === null ? undefined : byId.get(r.user_id);
-      return { ...r, language: u?.language ?? null, tg_language: u?.tg_language ?? null, reachable: u ? u.reachable : null };
+      const { content_id, ...rest } = r;
+      const content = r.content ?? shared.get(content_id!) ?? '{}';
+      return { ...rest, content, language: u?.language ?? null, tg_language: u?.tg_language ?? null, reachable: u ? u.reachable : null };
     });
 }
 

@@ -40,6 +40,16 @@ describe('delivery outbox', () => {
     expect((await findDelivery(tb.db, 'test:n1:1000'))?.state).toBe('sent');
   });
 
+  it('a long notice to many residents is stored once and still reaches each of them in full', async () => {
+    tb = await startBot();
+    const ids = await residentsN(tb, 5);
+    const text = `停水通知：${'明天上午八点到下午五点，荷塘花园全小区停水检修。'.repeat(20)}`;
+    await enqueue(tb.db, ids.map((id) => ({ ...notice(id, 'long'), content: { text } })), tb.clock.now());
+    expect(await tb.db.selectFrom('delivery_contents').select('id').execute()).toHaveLength(1);
+    await tb.delivered();
+    for (const id of ids) expect(tb.api.messages(id).at(-1)?.text).toBe(text);
+  });
+
   it('a 429 storm pauses all sending for retry_after, then everything still arrives once', async () => {
     tb = await startBot();
     const ids = await residentsN(tb, 30);

@@ -1,3 +1,4 @@
+import { contentOf } from '../../../src/features/delivery/service';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../../src/db/client';
@@ -202,7 +203,7 @@ describe('monthly statement', () => {
     expect(await queueMonthlyStatement(h.db, april1, TZ)).toBe(1);
     expect(await queueMonthlyStatement(h.db, april1, TZ)).toBe(0);
     const row = await findDelivery(h.db, 'fund:statement:2025-03:601');
-    const content = JSON.parse(row!.content);
+    const content = (await contentOf(h.db, row!)) as any;
     expect(content.key).toBe('fund.statement.text');
     expect(content.params).toMatchObject({ month: '2025-03', income: '300.00', expense: '100.00', selfGenerated: '300.00', balance: '200.00', in_shop: '300.00', out_groups: '100.00' });
   });

@@ -1,3 +1,4 @@
+import { contentOf } from '../../../src/features/delivery/service';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../../src/db/client';
 import { listAudit } from '../../../src/features/audit/store';
@@ -38,7 +39,7 @@ async function newMarket(opts: Partial<market.NewMarketInput> = {}) {
 
 const offerOf = async (marketId: number, code: string) => (await store.offersOf(h.db, marketId)).find((o) => o.service_id === services.get(code))!;
 const deliveries = async (prefix: string) =>
-  (await h.db.selectFrom('deliveries').selectAll().where('dedupe_key', 'like', `${prefix}%`).orderBy('id').execute()).map((d) => ({ ...d, content: JSON.parse(d.content) }));
+  Promise.all((await h.db.selectFrom('deliveries').selectAll().where('dedupe_key', 'like', `${prefix}%`).orderBy('id').execute()).map(async (d) => ({ ...d, content: (await contentOf(h.db, d)) as any })));
 
 beforeEach(async () => {
   h = await freshDb();

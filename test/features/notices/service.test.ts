@@ -1,3 +1,4 @@
+import { contentOf } from '../../../src/features/delivery/service';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../../src/db/client';
 import { listAudit } from '../../../src/features/audit/store';
@@ -94,7 +95,7 @@ describe('confirming a broadcast', () => {
     expect(rows.map((x) => x.user_id)).toEqual([1, 2, 3, 4, 6, 101, 102, 103]);
     expect(rows.map((x) => x.dedupe_key)).toEqual(rows.map((x) => `notice:${r.id}:${x.user_id}`));
     expect(rows.every((x) => x.chat_id === x.user_id && x.category === 'notice' && x.state === 'queued')).toBe(true);
-    expect(JSON.parse(rows[0]!.content)).toEqual({ text: d.text, entities: d.entities });
+    expect(await contentOf(h.db, rows[0]!)).toEqual({ text: d.text, entities: d.entities });
     const b = await notices.findBroadcast(h.db, r.id);
     expect(b).toMatchObject({ created_by: 100, audience: 'all', recipients: 8, state: 'active', progress_message_id: 55 });
     const [audit] = await listAudit(h.db, { action: 'notices.broadcast.create' });
@@ -107,7 +108,7 @@ describe('confirming a broadcast', () => {
     const r = await notices.createBroadcast(h.db, { draft: d, actorId: 100, audience: { kind: 'role', role: 'deputy' }, sendAt: null, progressMessageId: null }, {}, t0);
     const [row] = await rowsOf(r.id);
     expect(row!.category).toBe('staff');
-    expect(JSON.parse(row!.content)).toEqual({ text: '照片说明', entities: d.entities, photo: 'FILE123' });
+    expect(await contentOf(h.db, row!)).toEqual({ text: '照片说明', entities: d.entities, photo: 'FILE123' });
   });
 
   it('the same preview confirmed twice is sent only once', async () => {
@@ -196,7 +197,7 @@ describe('running and finishing', () => {
     const reports = await h.db.selectFrom('deliveries').selectAll().where('dedupe_key', '=', `notice:report:${r.id}`).execute();
     expect(reports).toHaveLength(1);
     expect(reports[0]).toMatchObject({ chat_id: 100, category: 'staff', broadcast_id: null });
-    expect(JSON.parse(reports[0]!.content)).toMatchObject({ key: 'notices.report.finalStopped', params: { sent: 2, failed: 1, unreachable: 1, stopped: 4, recipients: 8 } });
+    expect(await contentOf(h.db, reports[0]!)).toMatchObject({ key: 'notices.report.finalStopped', params: { sent: 2, failed: 1, unreachable: 1, stopped: 4, recipients: 8 } });
     const [finish] = await listAudit(h.db, { action: 'notices.broadcast.finish' });
     expect(JSON.parse(finish!.details)).toMatchObject({ sent: 2, failed: 1, unreachable: 1, stopped: 4, by: 100, stoppedBy: 100 });
   });

@@ -57,7 +57,7 @@ describe('volunteer teams', () => {
     await applyToTeam(h.db, 1, team, NOW);
     await expect(applyToTeam(h.db, 1, team, NOW)).rejects.toBeInstanceOf(AlreadyApplied);
     const staffMsg = await h.db.selectFrom('deliveries').select('content').where('chat_id', '=', 900).executeTakeFirstOrThrow();
-    expect(JSON.parse(staffMsg.content).buttons[0][0].data).toBe(`pa:ok:${team}:1`);
+    expect(JSON.parse(staffMsg.content ?? '{}').buttons[0][0].data).toBe(`pa:ok:${team}:1`);
     await decideApplication(h.db, 900, team, 1, true, NOW);
     await expect(decideApplication(h.db, 900, team, 1, false, NOW)).rejects.toBeInstanceOf(ApplicationNotFound);
     expect(await allApprovedVolunteers(h.db)).toEqual([1]);
@@ -69,7 +69,7 @@ describe('volunteer teams', () => {
     expect(await messageTeam(h.db, 900, team, '周六上午九点集合', NOW)).toBe(1);
     const rows = await h.db.selectFrom('deliveries').select(['chat_id', 'content']).where('dedupe_key', 'like', 'partners:team-msg:%').execute();
     expect(rows.map((r) => r.chat_id)).toEqual([1]);
-    expect(JSON.parse(rows[0]!.content).params.text).toBe('周六上午九点集合');
+    expect(JSON.parse(rows[0]!.content ?? '{}').params.text).toBe('周六上午九点集合');
   });
 
   it('a shift is offered to members, never overfilled, and taken only by members of that team', async () => {

@@ -1,3 +1,4 @@
+import { contentOf } from '../../../src/features/delivery/service';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../../src/db/client';
 import { listAudit } from '../../../src/features/audit/store';
@@ -41,7 +42,7 @@ async function resident(id: number, name: string, compound: string, phone?: stri
 }
 
 const deliveries = async () =>
-  (await h.db.selectFrom('deliveries').selectAll().orderBy('id').execute()).map((d) => ({ ...d, body: JSON.parse(d.content) as OutContent & { key?: string; params?: Record<string, unknown>; photo?: string } }));
+  Promise.all((await h.db.selectFrom('deliveries').selectAll().orderBy('id').execute()).map(async (d) => ({ ...d, body: (await contentOf(h.db, d)) as OutContent & { key?: string; params?: Record<string, unknown>; photo?: string } })));
 const to = async (chatId: number) => (await deliveries()).filter((d) => d.chat_id === chatId);
 const keysTo = async (chatId: number) => (await to(chatId)).map((d) => d.body.key);
 const deputy = (id: number): handling.Actor => ({ id, roles: new Set(['deputy']) });

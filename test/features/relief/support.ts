@@ -26,5 +26,5 @@ export async function person(db: Db, id: number, firstName: string, role?: 'staf
 
 export async function reliefDeliveries(db: Db) {
   const rows = await db.selectFrom('deliveries').selectAll().where('dedupe_key', 'like', 'relief:%').orderBy('id').execute();
-  return rows.map((r) => ({ ...r, content: JSON.parse(r.content) as { key: string; params?: Record<string, any>; buttons?: { data?: string; key: string }[][] } }));
+  return rows.map((r) => ({ ...r, content: JSON.parse(r.content ?? '{}') as { key: string; params?: Record<string, any>; buttons?: { data?: string; key: string }[][] } }));
 }
