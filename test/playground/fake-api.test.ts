@@ -76,12 +76,22 @@ describe('fake Bot API', () => {
     expect((await call('sendMessage', { chat_id: 4, text: 'x' })).ok).toBe(true);
   });
 
-  it('a configured global rate produces real 429s', async () => {
-    api = await FakeBotApi.start({ rateLimitPerSec: 10 });
-    const results = await Promise.all(Array.from({ length: 15 }, (_, i) => call('sendMessage', { chat_id: 100 + i, text: 'x' })));
-    expect(results.filter((r) => r.ok)).toHaveLength(10);
-    expect(results.filter((r) => r.error_code === 429).every((r) => r.parameters.retry_after >= 1)).toBe(true);
-    expect(api.stats.errors429).toBe(5);
+  it('a configured global rate produces real 429s for a sender going faster', async () => {
+    api = await FakeBotApi.start({ rateLimitPerSec: 50 });
+    const t0 = Date.now();
+    const results = [];
+    // twice the allowed rate for about a second
+    for (let i = 0; i < 100; i++) {
+      results.push(call('sendMessage', { chat_id: 100 + i, text: 'x' }));
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const done = await Promise.all(results);
+    const seconds = (Date.now() - t0) / 1000;
+    const ok = done.filter((r) => r.ok).length;
+    expect(ok).toBeLessThanOrEqual(Math.ceil(50 * seconds + 5));
+    expect(ok).toBeGreaterThanOrEqual(Math.floor(50 * seconds * 0.8));
+    expect(done.filter((r) => r.error_code === 429).every((r) => r.parameters.retry_after >= 1)).toBe(true);
+    expect(api.stats.errors429).toBe(100 - ok);
   });
 
   it('a blocked user answers 403 until they unblock, and the bot is told both times', async () => {

@@ -27,7 +27,7 @@ export class FakeBotApi extends EventEmitter {
   private seq = 0;
   private waiters = new Set<(c: RecordedCall) => void>();
   private callbacks = new Map<string, number>();
-  private window: number[] = [];
+  private bucket = { tokens: 0, at: 0 };
   private commands = new Map<string, unknown>();
   private closed = false;
   apiRoot = '';
@@ -133,13 +133,21 @@ export class FakeBotApi extends EventEmitter {
     return f;
   }
 
+  /**
+   * Telegram documents its limit as an average ("about 30 messages per second"), not a window to the millisecond.
+   * A token bucket holding a tenth of a second's sends models that: a sender over the rate is refused within a
+   * second, while scheduling jitter in either process is not mistaken for speeding.
+   */
   private rateLimited(): boolean {
     const limit = this.opts.rateLimitPerSec;
     if (!limit) return false;
     const now = Date.now();
-    while (this.window.length && this.window[0]! <= now - 1000) this.window.shift();
-    if (this.window.length >= limit) return true;
-    this.window.push(now);
+    const burst = Math.max(1, limit / 10);
+    if (this.bucket.at === 0) this.bucket = { tokens: burst, at: now };
+    this.bucket.tokens = Math.min(burst, this.bucket.tokens + ((now - this.bucket.at) * limit) / 1000);
+    this.bucket.at = now;
+    if (this.bucket.tokens < 1) return true;
+    this.bucket.tokens -= 1;
     return false;
   }
 

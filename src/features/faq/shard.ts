@@ -1,0 +1,228 @@
+import { analyze, FuzzyVocabulary, type Analysis } from './text';
+import type { FaqEntry, FaqHit } from './matcher';
+
+/** BM25 constants. b is below the usual 0.75: phrasings are all short, so length says little about focus. */
+const K1 = 1.2;
+const B = 0.5;
+/**
+ * confidence = queryCoverage^0.65 × phrasingCoverage^0.35. The question's side weighs more (residents add words
+ * of their own: "我家老头子…"), the phrasing's side catches a question that shares one word with an entry but is
+ * about something else ("结婚登记去哪里" vs "怎么登记成特殊群体").
+ */
+const QUERY_SHARE = 0.65;
+/** Candidates whose confidence is computed; beyond the first few it cannot change the outcome. */
+const RERANK = 8;
+/**
+ * With thousands of entries, a common single character (社, 区) has postings in thousands of phrasings and adds
+ * next to nothing to any score; walking them is most of the lookup time. Such a term is skipped when its weight
+ * is under a tenth of the query's strongest term. Small knowledge bases never reach the length, so are unaffected.
+ */
+const PRUNE_MIN_POSTINGS = 2000;
+const PRUNE_MAX_IMPACT = 0.1;
+
+interface Postings {
+  docs: number[];
+  tfs: number[];
+}
+
+interface IndexedEntry {
+  slot: number;
+  docs: number[];
+  /** Every term of every phrasing and of the keywords: the question's coverage is measured against it. */
+  union: Set<string>;
+  latinWords: string[];
+}
+
+interface Doc {
+  slot: number;
+  len: number;
+  terms: string[];
+  tfs: number[];
+  explained: Map<string, string> | undefined;
+  /** The keyword list scores like a phrasing but is not one a question can be compared with. */
+  isKeywords: boolean;
+}
+
+/**
+ * One language's entries. Each phrasing (the question, each alternative, the keyword list) is its own BM25
+ * document and an entry scores as its best phrasing. Why not one field-combined document per entry: an entry with
+ * eight phrasings would repeat its words eight times and win on sheer length and tf, while residents ask in one
+ * phrasing's words at a time; max-over-phrasings keeps entries with few and many phrasings comparable. Words spread
+ * over several phrasings still count in the confidence, which reads the entry's union of terms.
+ */
+export class Shard {
+  private readonly docs: (Doc | undefined)[] = [];
+  private readonly freeDocs: number[] = [];
+  private readonly postings = new Map<string, Postings>();
+  readonly entries = new Map<number, IndexedEntry>();
+  /** Dense entry numbers, so per-search scratch space is a typed array rather than a Map. */
+  private readonly slotIds: number[] = [];
+  private readonly freeSlots: number[] = [];
+  readonly vocab = new FuzzyVocabulary();
+  private liveDocs = 0;
+  private totalLen = 0;
+  // Per-search scratch space, reused so that a lookup allocates next to nothing (no GC pauses at p99).
+  private acc = new Float64Array(64);
+  private best = new Float64Array(64);
+  private touched = new Int32Array(64);
+  private slots = new Int32Array(64);
+
+  add(entry: FaqEntry): void {
+    const slot = this.freeSlots.pop() ?? this.slotIds.length;
+    this.slotIds[slot] = entry.id;
+    const indexed: IndexedEntry = { slot, docs: [], union: new Set(), latinWords: [] };
+    const texts = [entry.question, ...entry.phrasings, entry.keywords.join(' ')];
+    texts.forEach((text, k) => {
+      if (text.trim() === '') return;
+      const { terms, explained } = analyze(text);
+      const d = this.freeDocs.pop() ?? this.docs.length;
+      let len = 0;
+      for (const [term, tf] of terms) {
+        let p = this.postings.get(term);
+        if (!p) this.postings.set(term, (p = { docs: [], tfs: [] }));
+        p.docs.push(d);
+        p.tfs.push(tf);
+        len += tf;
+        indexed.union.add(term);
+        if (/^w:\p{Script=Latin}+$/u.test(term)) indexed.latinWords.push(term.slice(2));
+      }
+      const isKeywords = k === texts.length - 1;
+      this.docs[d] = { slot, len, terms: [...terms.keys()], tfs: [...terms.values()], explained: explained.size ? explained : undefined, isKeywords };
+      this.liveDocs++;
+      this.totalLen += len;
+      indexed.docs.push(d);
+    });
+    for (const w of indexed.latinWords) this.vocab.add(w);
+    this.entries.set(entry.id, indexed);
+    if (this.acc.length < this.docs.length) {
+      this.acc = new Float64Array(this.docs.length * 2);
+      this.touched = new Int32Array(this.docs.length * 2);
+    }
+    if (this.best.length < this.slotIds.length) {
+      this.best = new Float64Array(this.slotIds.length * 2);
+      this.slots = new Int32Array(this.slotIds.length * 2);
+    }
+  }
+
+  remove(id: number): boolean {
+    const indexed = this.entries.get(id);
+    if (!indexed) return false;
+    for (const d of indexed.docs) {
+      const doc = this.docs[d] as Doc;
+      for (const term of doc.terms) {
+        const p = this.postings.get(term);
+        const i = p ? p.docs.indexOf(d) : -1;
+        if (!p || i < 0) continue;
+        p.docs.splice(i, 1);
+        p.tfs.splice(i, 1);
+        if (p.docs.length === 0) this.postings.delete(term);
+      }
+      this.liveDocs--;
+      this.totalLen -= doc.len;
+      this.docs[d] = undefined;
+      this.freeDocs.push(d);
+    }
+    for (const w of indexed.latinWords) this.vocab.remove(w);
+    this.slotIds[indexed.slot] = -1;
+    this.freeSlots.push(indexed.slot);
+    this.entries.delete(id);
+    return true;
+  }
+
+  private idf(df: number): number {
+    return Math.log(1 + (this.liveDocs - df + 0.5) / (df + 0.5));
+  }
+
+  /** Entries ranked by best-phrasing BM25 × confidence², confidence computed for the first few. */
+  rank(query: Analysis): FaqHit[] {
+    if (this.liveDocs === 0 || query.terms.size === 0) return [];
+    const lists: [Postings, number][] = [];
+    let strongest = 0;
+    for (const [term, qw] of query.terms) {
+      const p = this.postings.get(term);
+      if (!p) continue;
+      const impact = qw * this.idf(p.docs.length);
+      lists.push([p, impact]);
+      strongest = Math.max(strongest, impact);
+    }
+    const { acc, best, touched, slots, docs: allDocs } = this;
+    const lenFactor = (K1 * B) / (this.totalLen / this.liveDocs);
+    let nTouched = 0;
+    for (const [{ docs, tfs }, impact] of lists) {
+      if (docs.length > PRUNE_MIN_POSTINGS && impact < PRUNE_MAX_IMPACT * strongest) continue;
+      const w = impact * (K1 + 1);
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i] as number;
+        const tf = tfs[i] as number;
+        if (acc[d] === 0) touched[nTouched++] = d;
+        acc[d] += (w * tf) / (tf + K1 * (1 - B) + lenFactor * (allDocs[d] as Doc).len);
+      }
+    }
+    let nSlots = 0;
+    for (let k = 0; k < nTouched; k++) {
+      const d = touched[k] as number;
+      const slot = (allDocs[d] as Doc).slot;
+      if (best[slot] === 0) slots[nSlots++] = slot;
+      if ((acc[d] as number) > (best[slot] as number)) best[slot] = acc[d] as number;
+    }
+    // Keep the RERANK best by insertion: cheaper than sorting thousands of touched entries.
+    const top: FaqHit[] = [];
+    for (let k = 0; k < nSlots; k++) {
+      const slot = slots[k] as number;
+      const score = best[slot] as number;
+      best[slot] = 0;
+      if (top.length === RERANK && score <= (top[RERANK - 1] as FaqHit).score) continue;
+      let i = Math.min(top.length, RERANK - 1);
+      top[i] = { id: this.slotIds[slot] as number, score, confidence: 0 };
+      for (; i > 0 && (top[i - 1] as FaqHit).score < score; i--) [top[i - 1], top[i]] = [top[i] as FaqHit, top[i - 1] as FaqHit];
+    }
+    for (const hit of top) hit.confidence = this.confidence(hit.id, query);
+    for (let k = 0; k < nTouched; k++) acc[touched[k] as number] = 0;
+    // BM25 finds the candidates; the final score also weighs how well each explains the question as a whole
+    // (squared: BM25 rewards one rare word matched twice, confidence rewards the whole question understood).
+    for (const hit of top) hit.score *= hit.confidence * hit.confidence;
+    return top.sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * Coverage both ways, idf-weighted. A synonym-group term is not counted itself but through the words it
+   * explains: 微波炉 is unknown to the entries, yet the entry that speaks of 家电维修 explains it.
+   * Must run before `acc` is cleared: it picks the entry's best phrasing from it.
+   */
+  private confidence(id: number, query: Analysis): number {
+    const entry = this.entries.get(id);
+    if (!entry) return 0;
+    const known = (t: string) => this.idf(this.postings.get(t)?.docs.length ?? 0);
+    const matchedBy = (terms: { has(t: string): boolean }, t: string, explained: Map<string, string> | undefined) => {
+      const group = explained?.get(t);
+      return terms.has(t) || (group !== undefined && terms.has(group));
+    };
+    let qTotal = 0;
+    let qCovered = 0;
+    for (const [t, qw] of query.terms) {
+      if (t.startsWith('s:')) continue;
+      const w = qw * known(t);
+      qTotal += w;
+      if (matchedBy(entry.union, t, query.explained)) qCovered += w;
+    }
+    let bestDoc: Doc | undefined;
+    let bestScore = 0;
+    for (const d of entry.docs) {
+      const doc = this.docs[d] as Doc;
+      if (!doc.isKeywords && (this.acc[d] as number) > bestScore) [bestDoc, bestScore] = [doc, this.acc[d] as number];
+    }
+    let dTotal = 0;
+    let dCovered = 0;
+    for (let i = 0; bestDoc && i < bestDoc.terms.length; i++) {
+      const t = bestDoc.terms[i] as string;
+      if (t.startsWith('s:')) continue;
+      const w = (bestDoc.tfs[i] as number) * known(t);
+      dTotal += w;
+      if (matchedBy(query.terms, t, bestDoc.explained)) dCovered += w;
+    }
+    const qCov = qTotal > 0 ? qCovered / qTotal : 0;
+    const dCov = dTotal > 0 ? dCovered / dTotal : 0;
+    return Math.pow(qCov, QUERY_SHARE) * Math.pow(dCov, 1 - QUERY_SHARE);
+  }
+}
+
