@@ -53,7 +53,10 @@ function startWorker(api: FakeBotApi, path: string, rate: number): { child: Chil
 /** Times of successful sends seen by the fake API, for the achieved rate. */
 function watch(api: FakeBotApi) {
   const w = { first: 0, last: 0, ok: 0 };
-  api.on('call', (c: { method: string; ok: boolean; at: number }) => {
+  const perSec = new Map<number, [number, number]>();
+  if (process.env.BENCH_TRACE) setInterval(() => { const k = Math.floor(Date.now() / 1000) - 1; const v = perSec.get(k); if (v) console.error('sec', k % 1000, 'ok', v[0], '429', v[1]); }, 1000).unref();
+  api.on('call', (c: { method: string; ok: boolean; at: number; error?: { error_code: number } }) => {
+    if (process.env.BENCH_TRACE) { const k = Math.floor(c.at / 1000); const v = perSec.get(k) ?? [0, 0]; if (c.ok) v[0]++; else if (c.error?.error_code === 429) v[1]++; perSec.set(k, v); }
     if (c.method !== 'sendMessage' || !c.ok) return;
     w.ok++;
     w.first ||= c.at;

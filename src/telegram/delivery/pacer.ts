@@ -6,6 +6,11 @@
  * one too many because of timer jitter, which would cost a whole retry_after pause. Plus the global 429 pause.
  */
 const WINDOW_MS = 1030;
+/**
+ * The bucket refills at the same 3 % below the limit: a sender at exactly the limit leaves the server's own
+ * allowance no slack, so after the first 429 every jitter costs another whole retry_after.
+ */
+const RATE_MARGIN = 0.97;
 
 export class RatePacer {
   private tokens: number;
@@ -15,15 +20,16 @@ export class RatePacer {
   private head = 0;
   readonly burst: number;
   constructor(private readonly perSec: number, now: number) {
-    // Enough burst to catch up after the event loop was busy (a database commit) for up to ~100 ms;
-    // the sliding window, not the bucket, is what keeps any second under the limit.
-    this.burst = Math.max(1, Math.min(perSec / 10, 100));
+    // A small burst (20 ms worth) lets the worker catch up after a database commit without bunching sends:
+    // a large one is echoed by the sliding window a second later and trips the server's own allowance.
+    this.burst = Math.max(1, Math.min(perSec / 50, 50));
     this.tokens = 1;
     this.last = now;
     this.ring = new Float64Array(Math.max(1, Math.floor(perSec))).fill(-Infinity);
   }
   private refill(now: number) {
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) * this.perSec) / 1000);
+    if (now < this.last) return;
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) * this.perSec * RATE_MARGIN) / 1000);
     this.last = now;
   }
   /** Takes a send slot if one is free now; returns its number (for `written`), or -1. */
@@ -51,13 +57,15 @@ export class RatePacer {
   waitMs(now: number): number {
     if (now < this.pausedUntil) return this.pausedUntil - now;
     this.refill(now);
-    const bucket = this.tokens >= 1 ? 0 : ((1 - this.tokens) * 1000) / this.perSec;
+    const bucket = this.tokens >= 1 ? 0 : ((1 - this.tokens) * 1000) / (this.perSec * RATE_MARGIN);
     const window = Math.max(0, this.ring[this.head]! + WINDOW_MS - now);
     return Math.ceil(Math.max(bucket, window));
   }
   pause(untilMs: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, untilMs);
+    // nothing accrues while paused: resuming starts slowly instead of with a burst
     this.tokens = 0;
+    this.last = this.pausedUntil;
   }
   isPaused(now: number): boolean {
     return now < this.pausedUntil;
