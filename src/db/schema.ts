@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { CoreTables } from './tables/core';
+import type { FaqTables } from './tables/faq';
 import type { FundTables } from './tables/fund';
 import type { MarketTables } from './tables/market';
 import type { NoticesTables } from './tables/notices';
@@ -7,7 +8,7 @@ import type { PetitionsTables } from './tables/petitions';
 import type { ReliefTables } from './tables/relief';
 
 /** The one Database interface: each area contributes its tables through src/db/tables/<area>.ts. */
-export interface Database extends CoreTables, PetitionsTables, MarketTables, ReliefTables, FundTables, NoticesTables {}
+export interface Database extends CoreTables, FaqTables, PetitionsTables, MarketTables, ReliefTables, FundTables, NoticesTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
