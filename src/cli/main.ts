@@ -70,8 +70,7 @@ async function main(argv: string[]): Promise<number> {
       for (const [name, c] of Object.entries(f.cli ?? {})) {
         const words = name.split(' ');
         if (words.every((w, i) => argv[i] === w)) {
-          await c.run(argv.slice(words.length), deps);
-          return 0;
+          return (await c.run(argv.slice(words.length), deps)) ?? 0;
         }
       }
     }

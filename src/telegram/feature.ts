@@ -27,7 +27,8 @@ export interface JobSpec {
 export interface CliCommand {
   /** e.g. 'faq import <file>' — shown in the CLI help. */
   usage: string;
-  run(args: string[], deps: CliDeps): Promise<void>;
+  /** Resolves to the process exit code (nothing = 0); a thrown error exits 1 with its message. */
+  run(args: string[], deps: CliDeps): Promise<void | number>;
 }
 
 export type CliDeps = Pick<Deps, 'db' | 'config' | 'clock' | 'log'> & { out: (line: string) => void };

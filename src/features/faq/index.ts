@@ -36,7 +36,10 @@ export const faqFeature: Feature = {
       usage: 'faq import <file.json|file.csv>  add or replace entries (by key+lang); nothing is imported if a row is wrong',
       run: async (args, { db, clock, out }) => {
         const file = args[0];
-        if (!file) return out('usage: faq import <file.json|file.csv>');
+        if (!file) {
+          out('usage: faq import <file.json|file.csv>');
+          return 2;
+        }
         try {
           const text = readFileSync(file, 'utf8');
           const rows = /\.json$/i.test(file) ? inputsFromJson(text) : inputsFromCsv(text);
@@ -48,8 +51,10 @@ export const faqFeature: Feature = {
             const t = createI18n('en').getFixedT('en');
             const say = (code: string) => (code.startsWith('faq.') ? t(code.replace('faq.', 'faq.errors.')).replace(/<[^>]+>/g, '') : code);
             for (const e of err.errors) out(`  row ${e.row}: ${say(e.message)}`);
+            return 1;
           } else if (err instanceof BadFile) {
             out(`nothing imported: ${err.message}`);
+            return 1;
           } else throw err;
         }
       },
