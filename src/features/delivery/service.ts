@@ -94,6 +94,7 @@ export async function contentOf(db: DbOrTx, row: { content: string | null; conte
 export const claimDue = (db: DbOrTx, now: Date, limit: number) => store.claimDue(db, now.toISOString(), limit);
 export const resetInFlight = (db: DbOrTx, now: Date) => store.resetSending(db, now.toISOString());
 export const nextDueAt = (db: DbOrTx) => store.nextDueAt(db);
+export const hasPending = (db: DbOrTx) => store.hasPending(db);
 export const findDelivery = (db: DbOrTx, dedupeKey: string) => store.findDelivery(db, dedupeKey);
 export const stopBroadcastRows = (db: DbOrTx, broadcastId: number, now: Date) => store.cancelQueuedOfBroadcast(db, broadcastId, now.toISOString());
 

@@ -109,6 +109,10 @@ export async function countsByState(db: DbOrTx, broadcastId?: number) {
   return q.execute();
 }
 
+/** Whether anything is still queued or in flight (an index lookup, cheap to ask often). */
+export const hasPending = async (db: DbOrTx) =>
+  (await db.selectFrom('deliveries').select('id').where('state', 'in', ['queued', 'sending']).limit(1).executeTakeFirst()) !== undefined;
+
 export const nextDueAt = async (db: DbOrTx) =>
   (await db.selectFrom('deliveries').select((eb) => eb.fn.min('next_attempt_at').as('at')).where('state', '=', 'queued').executeTakeFirst())?.at ?? null;
 
