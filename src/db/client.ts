@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely';
+import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter, type SqliteDatabase } from 'kysely';
 import type { Database } from './schema';
 
 // SQLite runs DDL inside transactions fine; Kysely's adapter says it cannot, which would let a failed
@@ -15,6 +15,29 @@ class LinliSqliteDialect extends SqliteDialect {
   override createAdapter(): DialectAdapter {
     return new TransactionalDdlAdapter();
   }
+}
+
+/**
+ * Kysely prepares every query afresh; compiling the same SQL on every update was a visible share of the
+ * bot's time. better-sqlite3 statements can be reused (all calls are synchronous), so keep the recent ones.
+ */
+const STATEMENT_CACHE = 500;
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let stmt = cache.get(sql);
+      if (stmt) {
+        cache.delete(sql); // re-insert: Map order is the LRU order
+      } else {
+        stmt = sqlite.prepare(sql);
+        if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, stmt);
+      return stmt as unknown as ReturnType<SqliteDatabase['prepare']>;
+    },
+  };
 }
 
 export interface DbHandle {
@@ -31,6 +54,6 @@ export function openDatabase(path: string): DbHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new LinliSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new LinliSqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, sqlite, close: () => db.destroy() };
 }

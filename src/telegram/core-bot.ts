@@ -41,9 +41,17 @@ export function coreBot(features: readonly Feature[]): Composer<BotContext> {
     await greet(ctx);
   });
 
+  // The same few texts (per language and set of roles) for everyone: translate each once.
+  const helpTexts = new Map<string, string>();
   const help = async (ctx: BotContext) => {
-    const lines = commandsFor(features, ctx.roles).map((c) => `/${c.command} — ${ctx.t(c.descKey)}`);
-    await ctx.reply(ctx.t('common.help', { commands: lines.join('\n') }), { reply_markup: ctx.mainMenu() });
+    const key = `${ctx.locale}|${[...ctx.roles].sort().join(',')}`;
+    let text = helpTexts.get(key);
+    if (text === undefined) {
+      const lines = commandsFor(features, ctx.roles).map((c) => `/${c.command} — ${ctx.t(c.descKey)}`);
+      text = ctx.t('common.help', { commands: lines.join('\n') });
+      helpTexts.set(key, text);
+    }
+    await ctx.reply(text, { reply_markup: ctx.mainMenu() });
   };
   pm.command('help', help);
   pm.filter(isKeyText('residents.menu.help'), help);

@@ -31,15 +31,20 @@ export function paged<T>(items: T[], page: number, size: number, toChoice: (t: T
   return { keyboard: kb, page: p, pages };
 }
 
-/** The persistent main menu: every feature's buttons, in the user's language. */
+const menus = new Map<string, Keyboard>();
+
+/** The persistent main menu: every feature's buttons, in the user's language (built once per language). */
 export function mainMenu(ctx: BotContext, features: readonly Feature[]): Keyboard {
+  const cached = menus.get(ctx.locale);
+  if (cached) return cached;
   const items = features.flatMap((f) => f.menu ?? []).sort((a, b) => a.order - b.order);
   const kb = new Keyboard();
   items.forEach((m, i) => {
     kb.text(ctx.t(m.key));
     if (i % 2 === 1) kb.row();
   });
-  return kb.resized().persistent();
+  menus.set(ctx.locale, kb.resized().persistent());
+  return menus.get(ctx.locale)!;
 }
 
 export const cancelKeyboard = (ctx: BotContext) => new Keyboard().text(ctx.t('common.cancelButton')).resized().oneTime();

@@ -22,10 +22,17 @@ export interface TelegramProfile {
   language_code?: string;
 }
 
-/** Every update: make sure the sender exists and their names/language are current. */
-export async function touchUser(db: DbOrTx, p: TelegramProfile, now: Date): Promise<UserRow> {
+/** Every update: the sender, created or refreshed, with their roles. */
+export async function touchUserWithRoles(db: DbOrTx, p: TelegramProfile, now: Date): Promise<{ user: UserRow; roles: Set<string> }> {
+  const found = await store.findUserWithRoles(db, p.id);
+  if (!found) return { user: await touchUser(db, p, now), roles: new Set() };
+  return { user: await touchUser(db, p, now, found.user), roles: new Set(found.roles) };
+}
+
+/** Make sure the sender exists and their names/language are current (`known`: the row if already read). */
+export async function touchUser(db: DbOrTx, p: TelegramProfile, now: Date, known?: UserRow): Promise<UserRow> {
   const at = now.toISOString();
-  const existing = await store.findUser(db, p.id);
+  const existing = known ?? (await store.findUser(db, p.id));
   const fresh = {
     first_name: p.first_name.slice(0, 128),
     last_name: p.last_name?.slice(0, 128) ?? null,

@@ -1,7 +1,29 @@
-import type { Updateable } from 'kysely';
-import type { Database, DbOrTx, NewUser } from '../../db/schema';
+import { CompiledQuery, sql, type Updateable } from 'kysely';
+import type { Database, DbOrTx, NewUser, UserRow } from '../../db/schema';
 
 export const findUser = (db: DbOrTx, id: number) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+
+/**
+ * The user and their roles in one query. It runs for every update, so its SQL is compiled once per database
+ * and reused with the new id (building and compiling a Kysely query costs more than running this one).
+ */
+const userWithRolesSql = new WeakMap<object, string>();
+export const findUserWithRoles = async (db: DbOrTx, id: number) => {
+  let text = userWithRolesSql.get(db);
+  if (text === undefined) {
+    text = db
+      .selectFrom('users')
+      .selectAll('users')
+      .select(sql<string | null>`(select group_concat(role) from roles where roles.user_id = users.id)`.as('role_list'))
+      .where('id', '=', 0)
+      .compile().sql;
+    userWithRolesSql.set(db, text);
+  }
+  const row = (await db.executeQuery<UserRow & { role_list: string | null }>(CompiledQuery.raw(text, [id]))).rows[0];
+  if (!row) return undefined;
+  const { role_list, ...user } = row;
+  return { user, roles: role_list ? role_list.split(',') : [] };
+};
 
 export const insertUser = (db: DbOrTx, u: NewUser) => db.insertInto('users').values(u).onConflict((oc) => oc.column('id').doNothing()).execute();
 

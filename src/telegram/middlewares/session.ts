@@ -1,6 +1,6 @@
 import type { Locale } from '../../config';
 import { clearFlow, loadFlow, saveFlow } from '../../features/flows/service';
-import { rolesOf, touchUser } from '../../features/residents/service';
+import { touchUserWithRoles } from '../../features/residents/service';
 import { pickLocale } from '../../i18n';
 import type { BotContext, Deps } from '../context';
 
@@ -11,15 +11,18 @@ export function localeOf(user: { language: string | null; tg_language: string | 
 
 /** Loads who is writing, in which language, with which roles and which flow in progress. */
 export function sessionMiddleware(deps: Deps) {
+  const translators = new Map<Locale, BotContext['t']>();
+  const translator = (l: Locale) => translators.get(l) ?? translators.set(l, deps.i18n.getFixedT(l)).get(l)!;
   return async (ctx: BotContext, next: () => Promise<void>) => {
     const from = ctx.from;
     if (!from || from.is_bot) return;
     const { db, clock, config } = deps;
     ctx.deps = deps;
-    ctx.user = await touchUser(db, from, clock.now());
-    ctx.roles = await rolesOf(db, from.id);
+    const { user, roles } = await touchUserWithRoles(db, from, clock.now());
+    ctx.user = user;
+    ctx.roles = roles;
     ctx.locale = localeOf(ctx.user, config.DEFAULT_LOCALE);
-    ctx.t = deps.i18n.getFixedT(ctx.locale);
+    ctx.t = translator(ctx.locale);
     ctx.flow = await loadFlow(db, from.id);
     ctx.setFlow = async (name, step, data) => {
       const flow = { name, step, data: data ?? (ctx.flow?.name === name ? ctx.flow.data : {}) };
