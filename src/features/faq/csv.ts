@@ -1,5 +1,6 @@
 import type { Entry, EntryInput } from './entries';
 import { splitKeywords } from './entries';
+import { CsvSyntaxError, parseCsv as parseAnyCsv, toCsv } from '../../core/csv';
 
 /** Columns of `faq export` and of an import file; an import needs the first seven, counters are ignored. */
 export const CSV_COLUMNS = ['key', 'lang', 'category', 'question', 'phrasings', 'keywords', 'answer', 'hits', 'helpful', 'unhelpful'] as const;
@@ -9,52 +10,18 @@ export const LIST_SEPARATOR = ' | ';
 
 export class BadFile extends Error {}
 
-/**
- * A cell starting with = + - @ is run as a formula by Excel (CSV injection): it is prefixed with ' on export,
- * and the prefix is dropped again on import, so an export imports back unchanged.
- */
-const guard = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+/** Export prefixes a formula-like cell with ' (see core/csv); the import drops it again, so an export imports back unchanged. */
 const unguard = (s: string) => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
 
-const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+export { toCsv } from '../../core/csv';
 
-export function toCsv(rows: (string | number)[][]): string {
-  return rows.map((r) => r.map((c) => quote(typeof c === 'number' ? String(c) : guard(c))).join(',')).join('\r\n') + '\r\n';
-}
-
-/** RFC 4180: quoted cells may hold commas, quotes ("") and line breaks; a leading BOM is dropped. */
 export function parseCsv(text: string): string[][] {
-  const s = text.replace(/^\ufeff/, '');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
+  try {
+    return parseAnyCsv(text);
+  } catch (e) {
+    if (e instanceof CsvSyntaxError) throw new BadFile(e.message);
+    throw e;
   }
-  if (quoted) throw new BadFile('a quoted cell is never closed');
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((c) => c.trim() !== ''));
 }
 
 export function entriesToCsv(entries: Entry[]): string {

@@ -9,40 +9,8 @@ import * as store from './store';
 
 // CSV for staff who keep the books in a spreadsheet: UTF-8 with a BOM (Excel needs it for Chinese), codes or Chinese names.
 
-/** RFC 4180: quoted fields, doubled quotes, CRLF or LF; a leading BOM is dropped. */
-export function parseCsv(text: string): string[][] {
-  const s = text.replace(/^\ufeff/, '');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length) rows.push([...row, field]);
-  return rows.filter((r) => r.some((f) => f.trim() !== ''));
-}
-
-const cell = (v: string | number | null) => {
-  const s = v === null ? '' : String(v);
-  // A leading = + - @ would be run as a formula by spreadsheets; the apostrophe keeps it text.
-  const safe = /^[=+\-@]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-export const toCsv = (rows: (string | number | null)[][]) => rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+export { parseCsv, toCsv } from '../../core/csv';
+import { parseCsv, toCsv } from '../../core/csv';
 
 const ALIASES: Record<string, Record<string, string>> = {
   direction: { 收入: 'income', 支出: 'expense' },

@@ -1,17 +1,8 @@
+import { csvCell, EXCEL_BOM } from '../../core/csv';
 import type { DbOrTx } from '../../db/schema';
 import { MarketNotFound } from './errors';
 import { ticketCode } from './service';
 import * as store from './store';
-
-// Excel on Windows opens UTF-8 CSV correctly only with a byte-order mark; without it Chinese turns to mojibake.
-const BOM = '\ufeff';
-
-/** A cell that starts like a formula is prefixed so a spreadsheet never runs resident text (CSV injection). */
-function cell(v: string | number | null): string {
-  let s = v === null ? '' : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 const HEADER = ['ticket', 'service_zh', 'service_en', 'status', 'outcome', 'note', 'walk_in', 'name', 'phone', 'details', 'booked_at', 'served_at', 'fix_held'];
 
@@ -26,9 +17,9 @@ export async function exportCsv(db: DbOrTx, date: string): Promise<string> {
         [
           r.ticket_no === null ? '' : ticketCode(r.ticket_prefix, r.ticket_no), r.name_zh, r.name_en, r.status, r.outcome, r.outcome_note, r.walk_in,
           r.first_name === null ? '' : [r.first_name, r.last_name].filter(Boolean).join(' '), r.phone, r.details, r.created_at, r.served_at, r.hold_answer,
-        ].map(cell).join(','),
+        ].map(csvCell).join(','),
       );
     }
   }
-  return BOM + lines.join('\r\n') + '\r\n';
+  return EXCEL_BOM + lines.join('\r\n') + '\r\n';
 }

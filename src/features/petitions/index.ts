@@ -1,3 +1,4 @@
+import { EXCEL_BOM } from '../../core/csv';
 import { writeFileSync } from 'node:fs';
 import { Composer } from 'grammy';
 import { localDate } from '../../core/time';
@@ -36,7 +37,7 @@ export const petitionsFeature: Feature = {
       run: async (args, { db, out }) => {
         const csv = await exportCsv(db);
         if (args[0]) {
-          writeFileSync(args[0], `\ufeff${csv}`); // BOM: Excel opens UTF-8 Chinese correctly only with it
+          writeFileSync(args[0], EXCEL_BOM + csv);
           out(`written ${csv.split('\n').length - 2} petitions to ${args[0]}`);
         } else out(csv.trimEnd());
       },

@@ -1,3 +1,4 @@
+import { csvCell } from '../../core/csv';
 import { zonedToUtc } from '../../core/time';
 import type { DbOrTx } from '../../db/schema';
 import { getUser, listCommunities, listCompounds } from '../residents/service';
@@ -75,13 +76,6 @@ export async function responsiveness(db: DbOrTx, from: string, to: string, now: 
 
 export const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
 export const num = (x: number | null, digits = 1) => (x === null ? '—' : x.toFixed(digits));
-
-/** A cell that a spreadsheet will not run as a formula. */
-function csvCell(v: unknown): string {
-  let s = v === null || v === undefined ? '' : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /** Every petition as CSV for the office. No phone numbers: those stay with the handlers in the bot. */
 export async function exportCsv(db: DbOrTx): Promise<string> {
