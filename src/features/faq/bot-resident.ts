@@ -16,6 +16,15 @@ export const residentBot = new Composer<BotContext>();
 const pm = residentBot.chatType('private');
 
 let labels: Set<string> | undefined;
+const DAY_NUMBER: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+/** 'Mon-Fri 08:30-17:30' in the resident's words: 周一至周五 08:30-17:30. */
+function officeHoursText(ctx: BotContext, spec: string): string {
+  const m = /^(\w{3})-(\w{3}) (.+)$/.exec(spec);
+  if (!m) return spec;
+  const day = (d: string) => ctx.t(`faq.weekdays.${DAY_NUMBER[d] ?? 1}`);
+  return ctx.t('faq.officeHours', { from: day(m[1]!), to: day(m[2]!), hours: m[3]! });
+}
+
 /**
  * Every button label of every area's main menu (`<area>.menu.*`) and the cancel button, in every language: a
  * tap on a button belonging to an area that is not installed, or a label typed by hand, is never a question.
@@ -131,5 +140,5 @@ residentBot.callbackQuery(RX.handoff, async (ctx) => {
   if (r.officeOpen) return ctx.reply(ctx.t('faq.handoff.sent'));
   const tz = config.TIMEZONE;
   const weekday = ctx.t(`faq.weekdays.${new Date(`${localDate(r.expectFrom, tz)}T12:00:00Z`).getUTCDay()}`);
-  await ctx.reply(ctx.t('faq.handoff.sentAfterHours', { when: `${localDate(r.expectFrom, tz)} ${weekday} ${localTime(r.expectFrom, tz)}`, hours: config.OFFICE_HOURS }));
+  await ctx.reply(ctx.t('faq.handoff.sentAfterHours', { when: `${localDate(r.expectFrom, tz)} ${weekday} ${localTime(r.expectFrom, tz)}`, hours: officeHoursText(ctx, config.OFFICE_HOURS) }));
 });

@@ -8,7 +8,7 @@ import { inFlow } from '../../telegram/middlewares/match';
 import { listCompounds } from '../residents/service';
 import { setCapacities } from './booking';
 import { whenText } from './bot-resident';
-import { DateInPast } from './errors';
+import { DateInPast, MarketCancelled, MarketNotFound, MarketOver } from './errors';
 import { adminKeyboard, CB, compoundChoice, confirmKeyboard, nameOf, panelKeyboard, servicesChoice } from './keyboards';
 import { exampleDate, MAX_LOCATION, parseCapacities, parseDate, parseHours } from './input';
 import * as market from './service';
@@ -231,6 +231,11 @@ staffInFlow('market.edit').on('message:text').use(async (ctx, next) => {
     await ctx.reply(ctx.t('market.staff.changed', { count: told }), { reply_markup: ctx.mainMenu() });
     await showPanel(ctx, marketId);
   } catch (err) {
+    // The market itself changed (cancelled, over, gone): asking again cannot help, so the step ends.
+    if (err instanceof MarketCancelled || err instanceof MarketOver || err instanceof MarketNotFound) {
+      await ctx.endFlow();
+      return replyDomainError(ctx, err);
+    }
     const hint = { d: 'market.staff.askDate', h: 'market.staff.askHours', l: 'market.staff.askLocation' }[step] ?? 'market.staff.askDate';
     await reask(ctx, err, hint, { example: exampleDate(today(ctx)) });
   }

@@ -72,7 +72,7 @@ export async function seedDemoMarket(db: Db, now: Date, policy: Policy): Promise
   while (new Date(`${date}T12:00:00Z`).getUTCDay() !== 6) date = addDays(date, 1);
   const services = (await store.listServices(db)).map((s) => ({ serviceId: s.id }));
   const id = await createMarket(db, null, {
-    date, startsAt: '09:00', endsAt: '12:00', compoundId: compound.id, location: `${compound.name_zh} 中心广场`, latitude: 27.8407, longitude: 113.1801, services,
+    date, startsAt: '09:00', endsAt: '12:00', compoundId: compound.id, location: '中心广场（篮球场旁）', latitude: 27.8407, longitude: 113.1801, services,
   }, now, policy);
   await publishMarket(db, null, id, now, policy);
   return `market: ${n} services; market day ${date} at ${compound.name_zh}`;

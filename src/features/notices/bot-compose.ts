@@ -150,7 +150,7 @@ export function composeBot(areas: () => Readonly<Record<string, FeatureAudience>
   async function askWhen(ctx: BotContext, error?: string) {
     const tz = ctx.deps.config.TIMEZONE;
     const example = `${addDays(localDate(ctx.deps.clock.now(), tz), 1)} 09:00`;
-    const ask = ctx.t('notices.compose.askWhen', { example, tz });
+    const ask = ctx.t('notices.compose.askWhen', { example, tz: tz === 'Asia/Shanghai' ? ctx.t('notices.compose.beijingTime') : tz });
     await ctx.reply(error ? `${error}\n${ask}` : ask, { reply_markup: cancelKeyboard(ctx) });
   }
 

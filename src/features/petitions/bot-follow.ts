@@ -1,4 +1,5 @@
-import { Composer } from 'grammy';
+import { Composer, type InlineKeyboard } from 'grammy';
+import { splitText } from '../../telegram/text';
 import type { BotContext } from '../../telegram/context';
 import { replyDomainError } from '../../telegram/errors';
 import { cancelKeyboard } from '../../telegram/keyboards';
@@ -24,11 +25,17 @@ export async function showPetition(ctx: BotContext, id: number) {
   if (!p) return ctx.reply(ctx.t('petitions.errors.notFound'));
   const f = await petitions.findFollower(ctx.deps.db, id, ctx.user.id);
   if (f) {
-    await ctx.reply(await followerCard(ctx, p, f.kind === 'owner'), { reply_markup: followerKeyboard(ctx, p, f.kind === 'owner', shareLink(ctx, id)) });
+    await replyInParts(ctx, await followerCard(ctx, p, f.kind === 'owner'), followerKeyboard(ctx, p, f.kind === 'owner', shareLink(ctx, id)));
     return;
   }
   const open = petitions.isOpen(p);
-  await ctx.reply([await publicCard(ctx, p), ctx.t(open ? 'petitions.cosign.invite' : 'petitions.cosign.closedNote')].join('\n\n'), open ? { reply_markup: cosignKeyboard(ctx, id) } : {});
+  await replyInParts(ctx, [await publicCard(ctx, p), ctx.t(open ? 'petitions.cosign.invite' : 'petitions.cosign.closedNote')].join('\n\n'), open ? cosignKeyboard(ctx, id) : undefined);
+}
+
+/** A long timeline or many named co-signers must not push a card past Telegram's limit: split it, buttons last. */
+async function replyInParts(ctx: BotContext, text: string, keyboard: InlineKeyboard | undefined) {
+  const parts = splitText(text);
+  for (const [i, part] of parts.entries()) await ctx.reply(part, i === parts.length - 1 && keyboard ? { reply_markup: keyboard } : {});
 }
 
 export async function openDeepLink(ctx: BotContext, arg: string): Promise<void> {

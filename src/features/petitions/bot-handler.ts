@@ -1,3 +1,4 @@
+import { DomainError } from '../../core/errors';
 import { Composer } from 'grammy';
 import { isDate, localDate } from '../../core/time';
 import type { BotContext } from '../../telegram/context';
@@ -138,14 +139,18 @@ pm.on('message:text').filter(inFlow('petitions.act'), handler, async (ctx) => {
   const id = Number((ctx.flow!.data as { id?: number }).id);
   const step = ctx.flow!.step;
   const policy = policyFrom(ctx.deps.config);
-  await act(ctx, async () => {
+  try {
     if (step === 'info') await handling.askInformation(ctx.deps.db, policy, actor(ctx), id, text, now(ctx));
     else if (step === 'reply') await handling.replyToPetitioner(ctx.deps.db, policy, actor(ctx), id, text, now(ctx));
     else if (step === 'resolve' || step === 'unresolvable') await handling.setStatus(ctx.deps.db, policy, actor(ctx), id, { status: step === 'resolve' ? 'resolved' : 'unresolvable', note: text }, now(ctx));
     await ctx.endFlow();
     ctx.deps.wakeDelivery();
     await ctx.reply(ctx.t(`petitions.handle.done.${step}`, { id }), { reply_markup: ctx.mainMenu() });
-  });
+  } catch (e) {
+    // Not yours any more, or closed meanwhile: the answer will not change, so the step ends with the error.
+    if (e instanceof DomainError) await ctx.endFlow();
+    await replyDomainError(ctx, e);
+  }
 });
 
 // 代表·局长面对面: date → departments present → petitions discussed → outcome.

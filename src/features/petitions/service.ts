@@ -14,6 +14,9 @@ export type { Policy } from './notify';
 
 export class PetitionNotFound extends DomainError { constructor() { super('petitions.notFound'); } }
 export class DailyLimitReached extends DomainError { constructor(max: number) { super('petitions.dailyLimit', { max }); } }
+export class OccurrenceLimit extends DomainError { constructor(max: number) { super('petitions.occurrenceLimit', { max }); } }
+/** "It happened again" is forwarded to the deputies: a few a day per person says it all without flooding them. */
+export const OCCURRENCES_PER_DAY = 3;
 export class PetitionClosed extends DomainError { constructor() { super('petitions.closed'); } }
 export class AlreadySigned extends DomainError { constructor() { super('petitions.alreadySigned'); } }
 export class OwnPetition extends DomainError { constructor() { super('petitions.ownPetition'); } }
@@ -168,6 +171,8 @@ export async function addOccurrence(db: Db, policy: Policy, petitionId: number, 
     await requireFollower(trx, p.id, userId);
     const at = now.toISOString();
     const day = localDate(now, policy.timezone);
+    const since = new Date(now.getTime() - 86_400_000).toISOString();
+    if ((await store.countEventsSince(trx, p.id, 'occurrence', userId, since)) >= OCCURRENCES_PER_DAY) throw new OccurrenceLimit(OCCURRENCES_PER_DAY);
     const eventId = await store.insertEvent(trx, { petition_id: p.id, at, actor_id: userId, kind: 'occurrence', occurred_on: day, text: note.text, photo_file_id: note.photo });
     await store.bumpOccurrences(trx, p.id, at);
     const count = p.occurrences + 1;

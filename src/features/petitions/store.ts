@@ -58,6 +58,11 @@ export const updateFollower = (db: DbOrTx, petitionId: number, userId: number, p
 export const insertEvent = async (db: DbOrTx, e: Insertable<Database['petition_events']>) =>
   (await db.insertInto('petition_events').values(e).returning('id').executeTakeFirstOrThrow()).id;
 
+export const countEventsSince = async (db: DbOrTx, petitionId: number, kind: string, actorId: number, since: string) =>
+  Number(
+    (await db.selectFrom('petition_events').select((eb) => eb.fn.countAll<number>().as('n')).where('petition_id', '=', petitionId).where('kind', '=', kind).where('actor_id', '=', actorId).where('at', '>=', since).executeTakeFirstOrThrow()).n,
+  );
+
 export const eventsOf = (db: DbOrTx, petitionId: number) => db.selectFrom('petition_events').selectAll().where('petition_id', '=', petitionId).orderBy('id').execute();
 
 export const lastEventOf = (db: DbOrTx, petitionId: number, kind: string, actorId: number) =>

@@ -24,7 +24,8 @@ export async function timelineText(ctx: BotContext, p: PetitionRow, full: boolea
         lines.push(ctx.t('petitions.event.status', { at, status: ctx.t(`petitions.status.${e.status ?? 'accepted'}`), department: placeName(ctx, dept), note: e.text ?? '' }));
         break;
       case 'occurrence':
-        lines.push(ctx.t('petitions.event.occurrence', { at, date: e.occurred_on ?? '', note: e.text ?? '' }));
+        // the note is the follower's own words (it may hold a phone number): only the full view shows it
+        lines.push(ctx.t('petitions.event.occurrence', { at, date: e.occurred_on ?? '', note: text }));
         break;
       case 'meeting':
         lines.push(ctx.t('petitions.event.meeting', { at, date: e.occurred_on ?? '', outcome: e.text ?? '' }));

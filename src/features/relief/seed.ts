@@ -31,7 +31,7 @@ export async function seedReliefDemo(db: Db, now: Date): Promise<string> {
     for (const r of demoRoster()) await store.insertRecipient(trx, { ...r, user_id: null, created_at: at, updated_at: at });
     await store.updateSettings(trx, {
       pickup_day: 5, hours_from: '08:30', hours_to: '11:30', makeup_days: 3,
-      place_zh: 'IGO慈善超市（野鸭冲社区服务中心一楼）', place_en: 'IGO Charity Supermarket (Yeyachong Community Centre, ground floor)',
+      place_zh: 'IGO慈善超市（示范路28号）', place_en: 'IGO Charity Supermarket (28 Shifan Road)',
       updated_at: at, updated_by: null,
     });
     return DEMO_ROSTER_SIZE;

@@ -13,6 +13,8 @@ export function requireRole(...roles: Role[]): Middleware<BotContext> {
   return async (ctx, next) => {
     if (hasAny(ctx.roles, roles)) return next();
     await auditDenied(ctx.deps.db, ctx.from!.id, describe(ctx), ctx.deps.clock.now());
+    // a staff flow left over from before the role was revoked would otherwise refuse every later message
+    await ctx.endFlow();
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t('common.notAllowed'), show_alert: true });
     else await ctx.reply(ctx.t('common.notAllowed'));
   };

@@ -85,6 +85,10 @@ describe('a month of relief pickup, end to end', () => {
     out = await (await person.click('rl:lk:s')).reply({ quietMs: 300 });
     expect(texts(out)).toContain('绑定成功');
     expect(texts(out)).toContain('领取码');
+    // the code is shown in bold, never as visible tags
+    const card = tb.api.messages(A_USER).filter((m) => m.from === 'bot' && m.text?.includes('领取码')).at(-1)!;
+    expect(card.text).not.toMatch(/<b>|&lt;/);
+    expect(card.html).toMatch(/领取码：<b>\d{6}<\/b>/);
     const photo = out.find((x) => x.method === 'sendPhoto')!;
     // Linked on 28 May, after May's make-up days: the code shown is June's, the one to bring on 5 June.
     expect(photo.payload.caption).toContain('2025年6月领取码');
