@@ -261,6 +261,13 @@ describe('time limits, chasing and feedback', () => {
     const fwd = (await to(DEPUTY)).filter((d) => d.body.key === 'petitions.fwd.occurrence');
     expect(fwd.map((d) => [d.body.params!.count, d.body.params!.date, d.body.photo])).toEqual([[1, '2026-05-06', 'photo-z'], [2, '2026-05-08', undefined]]);
   });
+
+  it('one follower cannot flood the deputies: three "it happened again" a day, then a polite no', async () => {
+    const p = await petitions.filePetition(h.db, policy, XIAO, culvert, t0);
+    for (const n of [1, 2, 3]) expect(await petitions.addOccurrence(h.db, policy, p.id, XIAO, { text: `第${n}次`, photo: null }, at(DAY + n))).toBe(n);
+    await expect(petitions.addOccurrence(h.db, policy, p.id, XIAO, { text: '再一次', photo: null }, at(DAY + 5))).rejects.toBeInstanceOf(petitions.OccurrenceLimit);
+    expect(await petitions.addOccurrence(h.db, policy, p.id, XIAO, { text: '第二天又淹了', photo: null }, at(2 * DAY + 2))).toBe(4);
+  });
 });
 
 describe('the three rates', () => {
