@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { DomainError } from '../../core/errors';
 import type { Db, DbOrTx } from '../../db/schema';
 import { recordAudit } from '../audit/store';
-import { afterChange, parseList } from './knowledge';
+import { afterChange, toKnown } from './knowledge';
 import type { FaqLang } from './matcher';
 import * as store from './store';
 import type { FaqEntryRow } from './store';
@@ -50,19 +50,7 @@ export interface Entry {
   unhelpful: number;
 }
 
-export const toEntry = (row: FaqEntryRow): Entry => ({
-  id: row.id,
-  key: row.key,
-  lang: row.lang === 'en' ? 'en' : 'zh-CN',
-  category: row.category,
-  question: row.question,
-  phrasings: parseList(row.phrasings),
-  keywords: parseList(row.keywords),
-  answer: row.answer,
-  hits: row.hits,
-  helpful: row.helpful,
-  unhelpful: row.unhelpful,
-});
+export const toEntry = (row: FaqEntryRow): Entry => ({ ...toKnown(row), hits: row.hits, helpful: row.helpful, unhelpful: row.unhelpful });
 
 const clean = (s: string) => s.replace(/\r\n?/g, '\n').trim();
 const inRange = (s: string, [min, max]: readonly [number, number]) => [...s].length >= min && [...s].length <= max;
