@@ -14,7 +14,14 @@ const config = createConfig(process.env);
 const h = openDatabase(config.DATABASE_PATH);
 await migrateToLatest(h.db);
 const log = pino({ level: 'warn' });
-const { deps } = createBot(config.BOT_TOKEN!, { config, db: h.db, clock: systemClock, log, i18n: createI18n(config.DEFAULT_LOCALE), features: [] });
+const { deps } = createBot(config.BOT_TOKEN!, {
+  config,
+  db: h.db,
+  clock: systemClock,
+  log,
+  i18n: createI18n(config.DEFAULT_LOCALE),
+  features: [],
+});
 const worker = new DeliveryWorker(deps);
 const t0 = performance.now();
 worker.start();
@@ -26,6 +33,11 @@ for (;;) {
 await worker.stop();
 await h.close();
 process.stdout.write(
-  JSON.stringify({ elapsedMs: performance.now() - t0, maxRssMb: process.resourceUsage().maxRSS / 1024, heapMb: process.memoryUsage().heapUsed / 1048576, stats: worker.stats }) + '\n',
+  `${JSON.stringify({
+    elapsedMs: performance.now() - t0,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    heapMb: process.memoryUsage().heapUsed / 1048576,
+    stats: worker.stats,
+  })}\n`,
 );
 process.exit(0);

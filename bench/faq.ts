@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { demoEntriesAsFaq } from '../src/features/faq/demo-entries';
-import { FaqIndex, type FaqEntry, type FaqLang } from '../src/features/faq/matcher';
-import { report, type Row } from './report';
+import { type FaqEntry, FaqIndex, type FaqLang } from '../src/features/faq/matcher';
+import { type Row, report } from './report';
 
 export interface EvalQuestion {
   q: string;
@@ -33,7 +33,11 @@ export function loadEvalSet(): EvalQuestion[] {
 }
 
 /** Scores a labelled set; `keyOf` maps an entry id to its key (both language versions share the key). */
-export function evaluate(index: FaqIndex, questions: EvalQuestion[], keyOf: (id: number) => string | undefined): EvalResult {
+export function evaluate(
+  index: FaqIndex,
+  questions: EvalQuestion[],
+  keyOf: (id: number) => string | undefined,
+): EvalResult {
   let top1 = 0;
   let wrongConfident = 0;
   let withEntry = 0;
@@ -52,10 +56,17 @@ export function evaluate(index: FaqIndex, questions: EvalQuestion[], keyOf: (id:
       ok = r.outcome !== 'none' && keys[0] === expect;
       if (r.outcome === 'answer' && keys[0] !== expect) wrongConfident++;
       if (r.outcome === 'answer' && keys[0] === expect) answeredRight++;
-      if (r.outcome !== 'none' && (r.outcome === 'answer' ? keys[0] === expect : keys.includes(expect))) choicesContain++;
+      if (r.outcome !== 'none' && (r.outcome === 'answer' ? keys[0] === expect : keys.includes(expect)))
+        choicesContain++;
     }
     if (ok) top1++;
-    else misses.push({ q, expect, outcome: r.outcome, got: keys.slice(0, 3).map((k, i) => `${k}:${r.top[i]?.confidence.toFixed(2)}`) });
+    else
+      misses.push({
+        q,
+        expect,
+        outcome: r.outcome,
+        got: keys.slice(0, 3).map((k, i) => `${k}:${r.top[i]?.confidence.toFixed(2)}`),
+      });
   }
   const n = questions.length;
   return {
@@ -92,7 +103,10 @@ const EN_TOPICS = (
   'charging posts|bike shed|access card|security cameras|property fee|water bill|veterans service'
 ).split('|');
 const PLACES = '野鸭冲社区 石子头社区 荷花苑 月塘小区 塘湾新村 金塘佳园 桂花园 育英小区 新华村 湘江苑'.split(' ');
-const EN_PLACES = 'Yeyachong|Shizitou|Lotus Garden|Yuetang estate|Tangwan village|Jintang garden|Osmanthus court|Yuying estate'.split('|');
+const EN_PLACES =
+  'Yeyachong|Shizitou|Lotus Garden|Yuetang estate|Tangwan village|Jintang garden|Osmanthus court|Yuying estate'.split(
+    '|',
+  );
 const ZH_ASPECTS: [string, string[], string][] = [
   ['什么时候办理', ['几号可以办', '哪天去', '时间是什么时候'], '每周二、周四上午办理。'],
   ['在哪里办', ['去什么地方办', '地点在哪', '到哪里找'], '在社区服务中心一楼窗口办理。'],
@@ -104,16 +118,40 @@ const ZH_ASPECTS: [string, string[], string][] = [
   ['是什么', ['具体是做什么的', '能介绍一下吗', '有什么用'], '这是社区为居民提供的一项服务。'],
 ];
 const EN_ASPECTS: [string, string[], string][] = [
-  ['When is {t} available', ['What day can I do {t}', 'Opening times for {t}', 'When does {t} happen'], 'Tuesday and Thursday mornings.'],
-  ['Where do I go for {t}', ['Where is {t}', 'Location of {t}', 'Which office handles {t}'], 'The service centre, ground floor.'],
-  ['How do I sign up for {t}', ['Registration for {t}', 'Do I need to book {t}', 'How to apply for {t}'], 'Sign up in the bot or at the counter.'],
+  [
+    'When is {t} available',
+    ['What day can I do {t}', 'Opening times for {t}', 'When does {t} happen'],
+    'Tuesday and Thursday mornings.',
+  ],
+  [
+    'Where do I go for {t}',
+    ['Where is {t}', 'Location of {t}', 'Which office handles {t}'],
+    'The service centre, ground floor.',
+  ],
+  [
+    'How do I sign up for {t}',
+    ['Registration for {t}', 'Do I need to book {t}', 'How to apply for {t}'],
+    'Sign up in the bot or at the counter.',
+  ],
   ['Does {t} cost anything', ['Price of {t}', 'Is {t} free', 'Fees for {t}'], 'It is free.'],
-  ['Who can use {t}', ['Am I eligible for {t}', 'Requirements for {t}', 'Conditions for {t}'], 'Every resident of the community.'],
-  ['Who do I contact about {t}', ['Phone number for {t}', 'Who is in charge of {t}', 'Contact for {t}'], 'Call 0731-0000-0000.'],
+  [
+    'Who can use {t}',
+    ['Am I eligible for {t}', 'Requirements for {t}', 'Conditions for {t}'],
+    'Every resident of the community.',
+  ],
+  [
+    'Who do I contact about {t}',
+    ['Phone number for {t}', 'Who is in charge of {t}', 'Contact for {t}'],
+    'Call 0731-0000-0000.',
+  ],
 ];
 
 /** Grows the demo entries with synthetic ones to `size` (about four in five Chinese), plus queries against them. */
-export function syntheticKb(size: number, firstId: number, seed = 7): { entries: FaqEntry[]; queries: [string, FaqLang][] } {
+export function syntheticKb(
+  size: number,
+  firstId: number,
+  seed = 7,
+): { entries: FaqEntry[]; queries: [string, FaqLang][] } {
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   const entries: FaqEntry[] = [];
@@ -123,12 +161,28 @@ export function syntheticKb(size: number, firstId: number, seed = 7): { entries:
     if (r() < 0.8) {
       const [topic, place, [q, alts, answer]] = [pick(ZH_TOPICS), pick(PLACES), pick(ZH_ASPECTS)];
       const phrasings = alts.map((a) => `${place}${topic}${a}`);
-      entries.push({ id, lang: 'zh-CN', question: `${place}的${topic}${q}？`, phrasings, keywords: [topic, place], answer, category: 'synthetic' });
+      entries.push({
+        id,
+        lang: 'zh-CN',
+        question: `${place}的${topic}${q}？`,
+        phrasings,
+        keywords: [topic, place],
+        answer,
+        category: 'synthetic',
+      });
       queries.push([`请问一下${topic}${pick(alts)}呀`, 'zh-CN']);
     } else {
       const [topic, place, [q, alts, answer]] = [pick(EN_TOPICS), pick(EN_PLACES), pick(EN_ASPECTS)];
       const fill = (s: string) => s.replace('{t}', `${topic} in ${place}`);
-      entries.push({ id, lang: 'en', question: `${fill(q)}?`, phrasings: alts.map(fill), keywords: [topic, place], answer, category: 'synthetic' });
+      entries.push({
+        id,
+        lang: 'en',
+        question: `${fill(q)}?`,
+        phrasings: alts.map(fill),
+        keywords: [topic, place],
+        answer,
+        category: 'synthetic',
+      });
       queries.push([`hi, ${pick(alts).replace('{t}', topic)} please`, 'en']);
     }
   }
@@ -149,7 +203,9 @@ export async function main(args: string[]): Promise<void> {
   const small = new FaqIndex(demo);
   const smallBuildMs = performance.now() - t0;
   const q = evaluate(small, questions, (id) => keyById.get(id));
-  if (verbose) for (const m of q.misses) console.log(`miss  ${m.expect.padEnd(18)} ${m.outcome.padEnd(8)} ${m.got.join(' ')}  ← ${m.q}`);
+  if (verbose)
+    for (const m of q.misses)
+      console.log(`miss  ${m.expect.padEnd(18)} ${m.outcome.padEnd(8)} ${m.got.join(' ')}  ← ${m.q}`);
 
   // Grow to 5,000 entries and time lookups.
   const size = 5000;
@@ -210,8 +266,18 @@ export async function main(args: string[]): Promise<void> {
     { metric: `search CPU p99 @ ${size}`, value: `${cpuP99.toFixed(3)} ms`, goal: '', ok: true },
     { metric: 'machine load (1 min) / cores', value: `${load.toFixed(1)} / ${cpus().length}`, goal: '', ok: true },
     { metric: 'queries timed', value: times.length, goal: '≥ 5000', ok: times.length >= 5000 },
-    { metric: `index build ${demo.length} / ${size}`, value: `${smallBuildMs.toFixed(1)} / ${buildMs.toFixed(0)} ms`, goal: '', ok: true },
-    { metric: 'replace() p50 / max', value: `${percentile(editTimes, 50).toFixed(3)} / ${(editTimes.at(-1) ?? 0).toFixed(3)} ms`, goal: '', ok: true },
+    {
+      metric: `index build ${demo.length} / ${size}`,
+      value: `${smallBuildMs.toFixed(1)} / ${buildMs.toFixed(0)} ms`,
+      goal: '',
+      ok: true,
+    },
+    {
+      metric: 'replace() p50 / max',
+      value: `${percentile(editTimes, 50).toFixed(3)} / ${(editTimes.at(-1) ?? 0).toFixed(3)} ms`,
+      goal: '',
+      ok: true,
+    },
     { metric: `heap for ${size} entries`, value: `${heapMb.toFixed(1)} MB`, goal: '', ok: true },
   ];
   report('faq', rows, { misses: q.misses, p50, p99, max, cpuP99, load, buildMs, heapMb });

@@ -17,7 +17,10 @@ export function report(name: string, rows: Row[], extra: Record<string, unknown>
   const dir = join(dirname(fileURLToPath(import.meta.url)), 'results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}.json`);
-  writeFileSync(file, JSON.stringify({ name, at: new Date().toISOString(), node: process.version, rows, ...extra }, null, 2));
+  writeFileSync(
+    file,
+    JSON.stringify({ name, at: new Date().toISOString(), node: process.version, rows, ...extra }, null, 2),
+  );
   console.log(`(written ${file})`);
   return file;
 }

@@ -17,16 +17,32 @@ const USERS = 1000;
 const PER_USER = 2;
 
 async function drive(api: FakeBotApi, label: string, text: string): Promise<number> {
-  const users = Array.from({ length: USERS }, (_, i) => api.user({ id: 10_000 + i, first_name: `U${i}`, language_code: 'zh-hans' }));
+  const users = Array.from({ length: USERS }, (_, i) =>
+    api.user({ id: 10_000 + i, first_name: `U${i}`, language_code: 'zh-hans' }),
+  );
   const before = api.stats.sent;
   const total = USERS * PER_USER;
   const t0 = performance.now();
   // Telegram marks a leading /command with a bot_command entity; without it grammY sees plain text.
-  const entities = text.startsWith('/') ? [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]!.length }] : undefined;
-  for (let r = 0; r < PER_USER; r++) for (const u of users) api.addUpdate({ message: { message_id: r + 1, date: Math.floor(Date.now() / 1000), chat: { id: u.id, type: 'private', first_name: 'x' }, from: u.from, text, entities } });
+  const entities = text.startsWith('/')
+    ? [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]!.length }]
+    : undefined;
+  for (let r = 0; r < PER_USER; r++)
+    for (const u of users)
+      api.addUpdate({
+        message: {
+          message_id: r + 1,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: u.id, type: 'private', first_name: 'x' },
+          from: u.from,
+          text,
+          entities,
+        },
+      });
   while (api.stats.sent - before < total) {
     await new Promise((r) => setTimeout(r, 5));
-    if (performance.now() - t0 > 120_000) throw new Error(`${label}: only ${api.stats.sent - before} of ${total} replies after 120 s`);
+    if (performance.now() - t0 > 120_000)
+      throw new Error(`${label}: only ${api.stats.sent - before} of ${total} replies after 120 s`);
   }
   return total / ((performance.now() - t0) / 1000);
 }
@@ -50,7 +66,12 @@ export async function main(): Promise<void> {
   {
     const api = await FakeBotApi.start({ recordCalls: false });
     const dir = mkdtempSync(join(tmpdir(), 'linli-bench-'));
-    const config = createConfig({ BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, DATABASE_PATH: join(dir, 'b.db'), LOG_LEVEL: 'silent' });
+    const config = createConfig({
+      BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      DATABASE_PATH: join(dir, 'b.db'),
+      LOG_LEVEL: 'silent',
+    });
     const app = await createApp(config, { log: pino({ level: 'silent' }), cron: false });
     await residents.seedDemoPlaces(app.deps.db);
     await app.start();
@@ -62,7 +83,11 @@ export async function main(): Promise<void> {
     await api.close();
     rows.push({ bot: 'Linli full (/help)', updates: USERS * PER_USER, per_sec: Math.round(help) });
     rows.push({ bot: 'Linli full (/me, 3 queries)', updates: USERS * PER_USER, per_sec: Math.round(me) });
-    rows.push({ bot: 'Linli full (free-text question → FAQ)', updates: USERS * PER_USER, per_sec: Math.round(question) });
+    rows.push({
+      bot: 'Linli full (free-text question → FAQ)',
+      updates: USERS * PER_USER,
+      per_sec: Math.round(question),
+    });
   }
   const bare = rows[0]!.per_sec;
   for (const r of rows) Object.assign(r, { vs_bare: Number((r.per_sec / bare).toFixed(2)) });

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 // Frozen: later changes go into new migrations.
 export async function up(db: Kysely<any>): Promise<void> {
@@ -66,8 +66,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('audit_actor').on('audit_log').columns(['actor_id', 'at']).execute();
   // Append-only: the database itself refuses edits and deletions of the audit trail.
-  await sql`create trigger audit_log_no_update before update on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
-  await sql`create trigger audit_log_no_delete before delete on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
+  await sql`create trigger audit_log_no_update before update on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(
+    db,
+  );
+  await sql`create trigger audit_log_no_delete before delete on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(
+    db,
+  );
   await db.schema
     .createTable('flows')
     .addColumn('user_id', 'integer', (c) => c.primaryKey())
@@ -91,7 +95,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('category', 'text', (c) => c.notNull().check(sql`category in ('notice','personal','staff')`))
     .addColumn('content', 'text')
     .addColumn('content_id', 'integer', (c) => c.references('delivery_contents.id'))
-    .addColumn('state', 'text', (c) => c.notNull().defaultTo('queued').check(sql`state in ('queued','sending','sent','failed','skipped')`))
+    .addColumn('state', 'text', (c) =>
+      c.notNull().defaultTo('queued').check(sql`state in ('queued','sending','sent','failed','skipped')`),
+    )
     .addColumn('reason', 'text')
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('next_attempt_at', 'text', (c) => c.notNull())
@@ -109,7 +115,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['deliveries', 'delivery_contents', 'flows', 'audit_log', 'invitations', 'roles', 'users', 'compounds', 'communities']) {
+  for (const t of [
+    'deliveries',
+    'delivery_contents',
+    'flows',
+    'audit_log',
+    'invitations',
+    'roles',
+    'users',
+    'compounds',
+    'communities',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 // Frozen: later changes go into new migrations.
 export async function up(db: Kysely<any>): Promise<void> {
@@ -15,7 +15,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('entities', 'text', (c) => c.notNull().defaultTo('[]'))
     .addColumn('photo', 'text')
     .addColumn('send_at', 'text', (c) => c.notNull())
-    .addColumn('state', 'text', (c) => c.notNull().defaultTo('active').check(sql`state in ('active','cancelled','done')`))
+    .addColumn('state', 'text', (c) =>
+      c.notNull().defaultTo('active').check(sql`state in ('active','cancelled','done')`),
+    )
     .addColumn('recipients', 'integer', (c) => c.notNull())
     .addColumn('progress_message_id', 'integer')
     .addColumn('stopped_by', 'integer')
@@ -26,7 +28,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('unreachable', 'integer')
     .addColumn('skipped', 'integer')
     .execute();
-  await db.schema.createIndex('notice_broadcasts_state').on('notice_broadcasts').columns(['state', 'send_at']).execute();
+  await db.schema
+    .createIndex('notice_broadcasts_state')
+    .on('notice_broadcasts')
+    .columns(['state', 'send_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

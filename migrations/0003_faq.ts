@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 // Frozen: later changes go into new migrations.
 export async function up(db: Kysely<any>): Promise<void> {
@@ -25,11 +25,21 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Bumped by the database on every change to what the search index holds (not on hit counters), so a running
   // bot can tell that `faq import` in another process changed the entries and rebuild its in-memory index.
-  await db.schema.createTable('faq_revision').addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('n', 'integer', (c) => c.notNull()).execute();
+  await db.schema
+    .createTable('faq_revision')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('n', 'integer', (c) => c.notNull())
+    .execute();
   await sql`insert into faq_revision (id, n) values (1, 0)`.execute(db);
-  await sql`create trigger faq_entries_rev_insert after insert on faq_entries begin update faq_revision set n = n + 1 where id = 1; end`.execute(db);
-  await sql`create trigger faq_entries_rev_delete after delete on faq_entries begin update faq_revision set n = n + 1 where id = 1; end`.execute(db);
-  await sql`create trigger faq_entries_rev_update after update of key, lang, category, question, phrasings, keywords, answer on faq_entries begin update faq_revision set n = n + 1 where id = 1; end`.execute(db);
+  await sql`create trigger faq_entries_rev_insert after insert on faq_entries begin update faq_revision set n = n + 1 where id = 1; end`.execute(
+    db,
+  );
+  await sql`create trigger faq_entries_rev_delete after delete on faq_entries begin update faq_revision set n = n + 1 where id = 1; end`.execute(
+    db,
+  );
+  await sql`create trigger faq_entries_rev_update after update of key, lang, category, question, phrasings, keywords, answer on faq_entries begin update faq_revision set n = n + 1 where id = 1; end`.execute(
+    db,
+  );
 
   // Every question residents typed: the buttons under an answer point here, and staff can see what went unanswered.
   await db.schema
@@ -73,5 +83,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('text', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('faq_handoff_messages_handoff').on('faq_handoff_messages').columns(['handoff_id', 'id']).execute();
+  await db.schema
+    .createIndex('faq_handoff_messages_handoff')
+    .on('faq_handoff_messages')
+    .columns(['handoff_id', 'id'])
+    .execute();
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 // Frozen: later changes go into new migrations.
 export async function up(db: Kysely<any>): Promise<void> {
@@ -32,7 +32,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('latitude', 'real')
     .addColumn('longitude', 'real')
     .addColumn('close_hours_before', 'integer', (c) => c.notNull().defaultTo(12))
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('draft').check(sql`status in ('draft','published','cancelled')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().defaultTo('draft').check(sql`status in ('draft','published','cancelled')`),
+    )
     .addColumn('revision', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_by', 'integer')
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -57,7 +59,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('market_id', 'integer', (c) => c.notNull().references('market_days.id'))
     // null for a walk-in without Telegram
     .addColumn('user_id', 'integer', (c) => c.references('users.id'))
-    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('booked','waiting','cancelled','served','no_show')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('booked','waiting','cancelled','served','no_show')`),
+    )
     .addColumn('ticket_no', 'integer')
     .addColumn('details', 'text')
     .addColumn('photo_file_id', 'text')
@@ -72,11 +76,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('hold_answered_at', 'text')
     .execute();
   // One active booking (or waitlist place) per service per person, enforced by the database itself.
-  await sql`create unique index market_bookings_one_active on market_bookings (offer_id, user_id) where status in ('booked','waiting') and user_id is not null`.execute(db);
-  await sql`create unique index market_bookings_ticket on market_bookings (offer_id, ticket_no) where ticket_no is not null`.execute(db);
+  await sql`create unique index market_bookings_one_active on market_bookings (offer_id, user_id) where status in ('booked','waiting') and user_id is not null`.execute(
+    db,
+  );
+  await sql`create unique index market_bookings_ticket on market_bookings (offer_id, ticket_no) where ticket_no is not null`.execute(
+    db,
+  );
   await db.schema.createIndex('market_bookings_user').on('market_bookings').columns(['user_id', 'status']).execute();
   await db.schema.createIndex('market_bookings_offer').on('market_bookings').columns(['offer_id', 'status']).execute();
-  await db.schema.createIndex('market_bookings_market').on('market_bookings').columns(['market_id', 'status']).execute();
+  await db.schema
+    .createIndex('market_bookings_market')
+    .on('market_bookings')
+    .columns(['market_id', 'status'])
+    .execute();
   await db.schema
     .createTable('market_subscriptions')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
@@ -86,7 +98,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   // SQLite treats NULLs as distinct in UNIQUE; coalesce makes "any compound" one value.
-  await sql`create unique index market_subscriptions_unique on market_subscriptions (user_id, coalesce(compound_id, 0))`.execute(db);
+  await sql`create unique index market_subscriptions_unique on market_subscriptions (user_id, coalesce(compound_id, 0))`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

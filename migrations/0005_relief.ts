@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 // Frozen: later changes go into new migrations.
 export async function up(db: Kysely<any>): Promise<void> {
@@ -6,7 +6,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('relief_recipients')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('category', 'text', (c) => c.notNull().check(sql`category in ('dibao','tekun','disabled','elderly_alone','other')`))
+    .addColumn('category', 'text', (c) =>
+      c.notNull().check(sql`category in ('dibao','tekun','disabled','elderly_alone','other')`),
+    )
     .addColumn('phone', 'text')
     .addColumn('notes', 'text')
     .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
@@ -15,7 +17,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   // One Telegram account is one person on the roster; relinking moves the link, never duplicates it.
-  await sql`create unique index relief_recipients_user on relief_recipients (user_id) where user_id is not null`.execute(db);
+  await sql`create unique index relief_recipients_user on relief_recipients (user_id) where user_id is not null`.execute(
+    db,
+  );
   await db.schema.createIndex('relief_recipients_name').on('relief_recipients').columns(['name']).execute();
 
   await db.schema
@@ -94,7 +98,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db
     .insertInto('relief_settings')
-    .values({ id: 1, pickup_day: 5, hours_from: '09:00', hours_to: '11:30', place_zh: 'IGO慈善超市', place_en: 'IGO Charity Supermarket', makeup_days: 3, updated_at: '1970-01-01T00:00:00.000Z', updated_by: null })
+    .values({
+      id: 1,
+      pickup_day: 5,
+      hours_from: '09:00',
+      hours_to: '11:30',
+      place_zh: 'IGO慈善超市',
+      place_en: 'IGO Charity Supermarket',
+      makeup_days: 3,
+      updated_at: '1970-01-01T00:00:00.000Z',
+      updated_by: null,
+    })
     .execute();
 
   await db.schema
@@ -110,7 +124,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['relief_holidays', 'relief_settings', 'relief_later', 'relief_pickups', 'relief_codes', 'relief_links', 'relief_proxies', 'relief_recipients']) {
+  for (const t of [
+    'relief_holidays',
+    'relief_settings',
+    'relief_later',
+    'relief_pickups',
+    'relief_codes',
+    'relief_links',
+    'relief_proxies',
+    'relief_recipients',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 // Frozen: later changes go into new migrations.
 export async function up(db: Kysely<any>): Promise<void> {
@@ -19,23 +19,30 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   // SQLite treats NULLs as distinct in UNIQUE; coalesce makes "all categories" one value.
-  await sql`create unique index petition_deputies_unique on petition_deputies (user_id, community_id, coalesce(category, ''))`.execute(db);
+  await sql`create unique index petition_deputies_unique on petition_deputies (user_id, community_id, coalesce(category, ''))`.execute(
+    db,
+  );
   await db.schema
     .createTable('petitions')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('petitioner_id', 'integer', (c) => c.notNull().references('users.id'))
     .addColumn('community_id', 'integer', (c) => c.references('communities.id'))
     .addColumn('compound_id', 'integer', (c) => c.references('compounds.id'))
-    .addColumn('category', 'text', (c) => c.notNull().check(sql`category in ('roads','safety','sanitation','noise','facilities','other')`))
+    .addColumn('category', 'text', (c) =>
+      c.notNull().check(sql`category in ('roads','safety','sanitation','noise','facilities','other')`),
+    )
     .addColumn('place', 'text', (c) => c.notNull())
     .addColumn('latitude', 'real')
     .addColumn('longitude', 'real')
     .addColumn('description', 'text', (c) => c.notNull())
     .addColumn('show_name', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn(
-      'status',
-      'text',
-      (c) => c.notNull().defaultTo('submitted').check(sql`status in ('submitted','accepted','investigating','transferred','reopened','resolved','unresolvable')`),
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('submitted')
+        .check(
+          sql`status in ('submitted','accepted','investigating','transferred','reopened','resolved','unresolvable')`,
+        ),
     )
     .addColumn('department_id', 'integer', (c) => c.references('petition_departments.id'))
     .addColumn('status_note', 'text')
@@ -53,8 +60,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('satisfaction', 'integer', (c) => c.check(sql`satisfaction between 1 and 5`))
     .addColumn('feedback_at', 'text')
     .execute();
-  await db.schema.createIndex('petitions_open').on('petitions').columns(['community_id', 'category', 'status']).execute();
-  await db.schema.createIndex('petitions_petitioner').on('petitions').columns(['petitioner_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('petitions_open')
+    .on('petitions')
+    .columns(['community_id', 'category', 'status'])
+    .execute();
+  await db.schema
+    .createIndex('petitions_petitioner')
+    .on('petitions')
+    .columns(['petitioner_id', 'created_at'])
+    .execute();
   await db.schema
     .createTable('petition_followers')
     .addColumn('petition_id', 'integer', (c) => c.notNull().references('petitions.id'))
@@ -82,7 +97,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('photo_file_id', 'text')
     .addColumn('meeting_id', 'integer')
     .execute();
-  await db.schema.createIndex('petition_events_petition').on('petition_events').columns(['petition_id', 'id']).execute();
+  await db.schema
+    .createIndex('petition_events_petition')
+    .on('petition_events')
+    .columns(['petition_id', 'id'])
+    .execute();
   await db.schema
     .createTable('petition_photos')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
@@ -114,8 +133,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const t of [
-    'petition_meeting_items', 'petition_meeting_departments', 'petition_meetings', 'petition_photos', 'petition_events',
-    'petition_followers', 'petitions', 'petition_deputies', 'petition_departments',
+    'petition_meeting_items',
+    'petition_meeting_departments',
+    'petition_meetings',
+    'petition_photos',
+    'petition_events',
+    'petition_followers',
+    'petitions',
+    'petition_deputies',
+    'petition_departments',
   ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }

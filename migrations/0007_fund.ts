@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 // Frozen: later changes go into new migrations.
 // Community fund ledger, monthly pledges and statements; partner directory; volunteer teams, shifts and hours.
@@ -7,7 +7,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('partners')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('name', 'text', (c) => c.notNull().unique())
-    .addColumn('type', 'text', (c) => c.notNull().check(sql`type in ('individual','business','group','association','property','new_economy')`))
+    .addColumn('type', 'text', (c) =>
+      c.notNull().check(sql`type in ('individual','business','group','association','property','new_economy')`),
+    )
     .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
     // Only staff see this: a phone number or a person to ask for.
     .addColumn('contact', 'text', (c) => c.notNull().defaultTo(''))
@@ -68,12 +70,19 @@ export async function up(db: Kysely<any>): Promise<void> {
         or (direction = 'expense' and kind is null and purpose is not null and donor_kind is null)`,
     )
     // A correction is a negative copy of the entry it reverses; every other entry is positive.
-    .addCheckConstraint('fund_entries_sign', sql`(reverses_id is null and amount_fen > 0) or (reverses_id is not null and amount_fen < 0)`)
+    .addCheckConstraint(
+      'fund_entries_sign',
+      sql`(reverses_id is null and amount_fen > 0) or (reverses_id is not null and amount_fen < 0)`,
+    )
     .execute();
   await db.schema.createIndex('fund_entries_date').on('fund_entries').columns(['entry_date']).execute();
   // The ledger is immutable: the database itself refuses edits and deletions, and any "reversal" that is not an exact mirror.
-  await sql`create trigger fund_entries_no_update before update on fund_entries begin select raise(abort, 'fund_entries is immutable; record a reversing entry'); end`.execute(db);
-  await sql`create trigger fund_entries_no_delete before delete on fund_entries begin select raise(abort, 'fund_entries is immutable; record a reversing entry'); end`.execute(db);
+  await sql`create trigger fund_entries_no_update before update on fund_entries begin select raise(abort, 'fund_entries is immutable; record a reversing entry'); end`.execute(
+    db,
+  );
+  await sql`create trigger fund_entries_no_delete before delete on fund_entries begin select raise(abort, 'fund_entries is immutable; record a reversing entry'); end`.execute(
+    db,
+  );
   await sql`create trigger fund_entries_reversal_mirrors before insert on fund_entries when new.reverses_id is not null begin
     select raise(abort, 'a reversal must mirror an entry that is not itself a reversal')
     where not exists (select 1 from fund_entries o where o.id = new.reverses_id and o.reverses_id is null
@@ -123,7 +132,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('decided_at', 'text')
     .addPrimaryKeyConstraint('volunteer_members_pk', ['team_id', 'user_id'])
     .execute();
-  await db.schema.createIndex('volunteer_members_user').on('volunteer_members').columns(['user_id', 'status']).execute();
+  await db.schema
+    .createIndex('volunteer_members_user')
+    .on('volunteer_members')
+    .columns(['user_id', 'status'])
+    .execute();
   await db.schema
     .createTable('volunteer_team_messages')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
@@ -141,7 +154,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('description', 'text', (c) => c.notNull())
     .addColumn('minutes', 'integer', (c) => c.notNull().check(sql`minutes between 15 and 1440`))
     .addColumn('slots', 'integer', (c) => c.notNull().check(sql`slots between 1 and 100`))
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('open').check(sql`status in ('open','cancelled','logged')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().defaultTo('open').check(sql`status in ('open','cancelled','logged')`),
+    )
     .addColumn('created_by', 'integer')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
@@ -166,14 +181,27 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('logged_at', 'text', (c) => c.notNull())
     .execute();
   // One log per volunteer per shift: logging a shift twice cannot double anyone's hours.
-  await sql`create unique index volunteer_hours_shift on volunteer_hours (shift_id, user_id) where shift_id is not null`.execute(db);
+  await sql`create unique index volunteer_hours_shift on volunteer_hours (shift_id, user_id) where shift_id is not null`.execute(
+    db,
+  );
   await db.schema.createIndex('volunteer_hours_user').on('volunteer_hours').columns(['user_id', 'date']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const t of [
-    'volunteer_hours', 'volunteer_shift_takers', 'volunteer_shifts', 'volunteer_team_messages', 'volunteer_members', 'volunteer_teams',
-    'fund_statements', 'fund_subscribers', 'fund_pledge_months', 'fund_entries', 'fund_pledges', 'partner_offers', 'partners',
+    'volunteer_hours',
+    'volunteer_shift_takers',
+    'volunteer_shifts',
+    'volunteer_team_messages',
+    'volunteer_members',
+    'volunteer_teams',
+    'fund_statements',
+    'fund_subscribers',
+    'fund_pledge_months',
+    'fund_entries',
+    'fund_pledges',
+    'partner_offers',
+    'partners',
   ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }

@@ -1,10 +1,9 @@
-import { run, type RunnerHandle } from '@grammyjs/runner';
+import { type RunnerHandle, run } from '@grammyjs/runner';
 import type { Bot } from 'grammy';
 import type { Config } from './config';
-import { systemClock, type Clock } from './core/clock';
-import { openDatabase, type DbHandle } from './db/client';
+import { type Clock, systemClock } from './core/clock';
+import { type DbHandle, openDatabase } from './db/client';
 import { migrateToLatest } from './db/migrate';
-import { DeliveryWorker } from './telegram/delivery/worker';
 import { features as allFeatures } from './features';
 import { ensureAdmins, privilegedUsers } from './features/residents/service';
 import { createI18n } from './i18n';
@@ -13,6 +12,7 @@ import { Scheduler } from './scheduler';
 import { createBot } from './telegram/bot';
 import { publishDefaultCommands } from './telegram/commands';
 import type { BotContext, Deps } from './telegram/context';
+import { DeliveryWorker } from './telegram/delivery/worker';
 
 export interface AppOptions {
   clock?: Clock;
@@ -49,16 +49,32 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const i18n = createI18n(config.DEFAULT_LOCALE);
   let worker: DeliveryWorker | undefined;
   const { bot, deps, lastUpdateId } = createBot(config.BOT_TOKEN, {
-    config, db: dbh.db, clock, log, i18n, features: allFeatures, wakeDelivery: () => worker?.wake(),
+    config,
+    db: dbh.db,
+    clock,
+    log,
+    i18n,
+    features: allFeatures,
+    wakeDelivery: () => worker?.wake(),
     forgetBroadcast: (id) => worker?.forgetBroadcast(id),
   });
   worker = new DeliveryWorker(deps);
-  const scheduler = new Scheduler(allFeatures.flatMap((f) => f.jobs?.(deps) ?? []), clock, log, config.TIMEZONE);
+  const scheduler = new Scheduler(
+    allFeatures.flatMap((f) => f.jobs?.(deps) ?? []),
+    clock,
+    log,
+    config.TIMEZONE,
+  );
 
   let runner: RunnerHandle | undefined;
 
   return {
-    config, bot, deps, dbh, worker, scheduler,
+    config,
+    bot,
+    deps,
+    dbh,
+    worker,
+    scheduler,
     async start() {
       await bot.init();
       try {
@@ -79,7 +95,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       if (runner?.isRunning()) await runner.stop();
       await worker.stop();
       // Confirm the offset so a restart does not see the handled updates again.
-      if (lastUpdateId()) await bot.api.getUpdates({ offset: lastUpdateId() + 1, limit: 1, timeout: 0 }).catch(() => {});
+      if (lastUpdateId())
+        await bot.api.getUpdates({ offset: lastUpdateId() + 1, limit: 1, timeout: 0 }).catch(() => {});
       await dbh.close();
     },
   };

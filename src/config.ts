@@ -8,7 +8,10 @@ const idList = z
   .string()
   .default('')
   .transform((s, ctx) => {
-    const parts = s.split(',').map((p) => p.trim()).filter(Boolean);
+    const parts = s
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
     const ids: number[] = [];
     for (const p of parts) {
       if (!/^\d{1,15}$/.test(p)) {
@@ -21,7 +24,10 @@ const idList = z
   });
 
 const timeOfDay = (dflt: string) =>
-  z.string().default(dflt).refine((s) => /^([01]\d|2[0-3]):[0-5]\d$/.test(s), 'must be HH:MM (24-hour)');
+  z
+    .string()
+    .default(dflt)
+    .refine((s) => /^([01]\d|2[0-3]):[0-5]\d$/.test(s), 'must be HH:MM (24-hour)');
 
 const validTimeZone = (tz: string) => {
   try {
@@ -38,8 +44,14 @@ const schema = z.object({
     .trim()
     .optional()
     .transform((s) => (s ? s : undefined))
-    .refine((s) => s === undefined || /^\d+:[\w-]{10,}$/.test(s), 'does not look like a token from @BotFather (digits:letters)'),
-  TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/ }).default('https://api.telegram.org').transform((s) => s.replace(/\/+$/, '')),
+    .refine(
+      (s) => s === undefined || /^\d+:[\w-]{10,}$/.test(s),
+      'does not look like a token from @BotFather (digits:letters)',
+    ),
+  TELEGRAM_API_ROOT: z
+    .url({ protocol: /^https?$/ })
+    .default('https://api.telegram.org')
+    .transform((s) => s.replace(/\/+$/, '')),
   DATABASE_PATH: z.string().min(1).default('./data/linli.db'),
   ADMIN_IDS: idList,
   TIMEZONE: z.string().default('Asia/Shanghai').refine(validTimeZone, 'is not an IANA time zone such as Asia/Shanghai'),
@@ -59,7 +71,13 @@ const schema = z.object({
   OFFICE_HOURS: z
     .string()
     .default('Mon-Fri 08:30-17:30')
-    .refine((s) => /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)-(Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/.test(s), 'must look like "Mon-Fri 08:30-17:30"'),
+    .refine(
+      (s) =>
+        /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)-(Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/.test(
+          s,
+        ),
+      'must look like "Mon-Fri 08:30-17:30"',
+    ),
   HANDOFF_REMIND_HOURS: z.coerce.number().positive().max(240).default(4),
   MARKET_REMIND_EVENING: timeOfDay('18:00'),
   MARKET_REMIND_MORNING: timeOfDay('08:00'),
@@ -85,7 +103,8 @@ export function createConfig(env: Record<string, string | undefined>): Config {
   if (parsed.success) return Object.freeze(parsed.data);
   const lines = parsed.error.issues.map((i) => {
     const name = String(i.path[0] ?? 'config');
-    const msg = i.code === 'invalid_value' && 'values' in i ? `must be one of ${(i.values as unknown[]).join(', ')}` : i.message;
+    const msg =
+      i.code === 'invalid_value' && 'values' in i ? `must be one of ${(i.values as unknown[]).join(', ')}` : i.message;
     return `${name}: ${msg}`;
   });
   throw new ConfigError(lines.join('\n'));

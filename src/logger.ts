@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 
 export type { Logger };
 
@@ -20,7 +20,9 @@ export function createLogger(level: string, token?: string): Logger {
     serializers: {
       err: (e: unknown) => {
         const s = pino.stdSerializers.err(e as Error);
-        if (token && s) for (const k of ['message', 'stack'] as const) if (typeof s[k] === 'string') s[k] = s[k].split(token).join('<token>');
+        if (token && s)
+          for (const k of ['message', 'stack'] as const)
+            if (typeof s[k] === 'string') s[k] = s[k].split(token).join('<token>');
         return s;
       },
     },

@@ -1,5 +1,5 @@
 import { createApp } from './app';
-import { ConfigError, createConfig, loadDotEnv, type Config } from './config';
+import { type Config, ConfigError, createConfig, loadDotEnv } from './config';
 import { MigrationFailed } from './db/migrate';
 import { createLogger } from './logger';
 

@@ -18,7 +18,11 @@ export class Scheduler {
 
   start(): void {
     for (const job of this.jobs) {
-      const task = cron.schedule(job.cron, () => this.runJob(job), { timezone: this.timezone, noOverlap: true, name: job.name });
+      const task = cron.schedule(job.cron, () => this.runJob(job), {
+        timezone: this.timezone,
+        noOverlap: true,
+        name: job.name,
+      });
       this.tasks.push(task);
     }
   }

@@ -18,7 +18,11 @@ describe('configuration', () => {
   });
 
   it('reads admin ids, a proxy and an API root', () => {
-    const c = createConfig({ ADMIN_IDS: '1, 22 ,333', TELEGRAM_PROXY: 'http://127.0.0.1:3128', TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/' });
+    const c = createConfig({
+      ADMIN_IDS: '1, 22 ,333',
+      TELEGRAM_PROXY: 'http://127.0.0.1:3128',
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/',
+    });
     expect(c.ADMIN_IDS).toEqual([1, 22, 333]);
     expect(c.TELEGRAM_PROXY).toBe('http://127.0.0.1:3128');
     expect(c.TELEGRAM_API_ROOT).toBe('http://127.0.0.1:8081');

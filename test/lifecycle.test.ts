@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,11 @@ afterAll(async () => {
 });
 
 /** The real process, as `npm start` runs it (same Node flags), pointed at the fake Bot API. */
-function launch(env: Record<string, string>): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
+function launch(env: Record<string, string>): {
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  output: () => string;
+} {
   let output = '';
   const child = spawn(process.execPath, ['--max-semi-space-size=8', '--import', 'tsx', 'src/main.ts'], {
     cwd: join(import.meta.dirname, '..'),
@@ -29,7 +33,12 @@ function launch(env: Record<string, string>): { child: ChildProcess; exited: Pro
 describe('the bot process', () => {
   it('starts polling within 5 seconds, answers, stops cleanly on SIGTERM, and carries on after a restart', async () => {
     api = await FakeBotApi.start();
-    const env = { BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'linli-life-')), 'l.db'), ADMIN_IDS: '4242' };
+    const env = {
+      BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'linli-life-')), 'l.db'),
+      ADMIN_IDS: '4242',
+    };
     const t0 = Date.now();
     const first = launch(env);
     await api.waitForCall((c) => c.method === 'setMyCommands', { timeoutMs: 5000 });

@@ -3,10 +3,10 @@ import { systemClock } from '../core/clock';
 import { openDatabase } from '../db/client';
 import { migrateToLatest } from '../db/migrate';
 import { features } from '../features';
-import { grantRole, isRoleName, revokeRole, userCounts } from './roles';
-import { backupDatabase } from './backup';
 import { createLogger } from '../logger';
 import type { CliDeps } from '../telegram/feature';
+import { backupDatabase } from './backup';
+import { grantRole, isRoleName, revokeRole, userCounts } from './roles';
 
 const usage = () =>
   [
@@ -44,8 +44,15 @@ async function main(argv: string[]): Promise<number> {
         console.error(`usage: ${cmd} <telegram_id> <staff|deputy|admin|partner>`);
         return 2;
       }
-      const changed = cmd === 'grant' ? await grantRole(h.db, null, Number(id), role, now) : await revokeRole(h.db, null, Number(id), role, now);
-      out(changed ? `${cmd === 'grant' ? 'granted' : 'revoked'} ${role} ${cmd === 'grant' ? 'to' : 'from'} ${id}` : `nothing to do: ${id} ${cmd === 'grant' ? 'already has' : 'does not have'} ${role}`);
+      const changed =
+        cmd === 'grant'
+          ? await grantRole(h.db, null, Number(id), role, now)
+          : await revokeRole(h.db, null, Number(id), role, now);
+      out(
+        changed
+          ? `${cmd === 'grant' ? 'granted' : 'revoked'} ${role} ${cmd === 'grant' ? 'to' : 'from'} ${id}`
+          : `nothing to do: ${id} ${cmd === 'grant' ? 'already has' : 'does not have'} ${role}`,
+      );
       return 0;
     }
     if (cmd === 'backup') {
@@ -84,6 +91,10 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2))
   .then((code) => process.exit(code))
   .catch((err) => {
-    console.error(err instanceof ConfigError ? `Configuration error — ${err.message}` : `error: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(
+      err instanceof ConfigError
+        ? `Configuration error — ${err.message}`
+        : `error: ${err instanceof Error ? err.message : String(err)}`,
+    );
     process.exit(1);
   });

@@ -1,2 +1,2 @@
-export { grantRole, revokeRole, userCounts } from '../features/residents/service';
 export { isRole as isRoleName } from '../features/residents/roles';
+export { grantRole, revokeRole, userCounts } from '../features/residents/service';

@@ -17,7 +17,7 @@ export function csvCell(v: unknown): string {
 
 /** Rows to CSV text with CRLF line ends; `bom` for a file Excel will open. */
 export function toCsv(rows: readonly (readonly unknown[])[], opts: { bom?: boolean } = {}): string {
-  return (opts.bom ? EXCEL_BOM : '') + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return `${(opts.bom ? EXCEL_BOM : '') + rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 /**

@@ -8,7 +8,14 @@ import type { PetitionsTables } from './tables/petitions';
 import type { ReliefTables } from './tables/relief';
 
 /** The one Database interface: each area contributes its tables through src/db/tables/<area>.ts. */
-export interface Database extends CoreTables, FaqTables, PetitionsTables, MarketTables, ReliefTables, FundTables, NoticesTables {}
+export interface Database
+  extends CoreTables,
+    FaqTables,
+    PetitionsTables,
+    MarketTables,
+    ReliefTables,
+    FundTables,
+    NoticesTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

@@ -9,4 +9,13 @@ import { reliefFeature } from './relief';
 import { residentsFeature } from './residents';
 
 /** Installed in this order; the FAQ (which answers any free text) comes last. */
-export const features: readonly Feature[] = [residentsFeature, createNoticesFeature(() => features), marketFeature, reliefFeature, petitionsFeature, fundFeature, partnersFeature, faqFeature];
+export const features: readonly Feature[] = [
+  residentsFeature,
+  createNoticesFeature(() => features),
+  marketFeature,
+  reliefFeature,
+  petitionsFeature,
+  fundFeature,
+  partnersFeature,
+  faqFeature,
+];

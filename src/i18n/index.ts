@@ -17,7 +17,9 @@ export function loadResources(dir = LOCALES_DIR): Record<string, { translation: 
   const out: Record<string, { translation: Record<string, unknown> }> = {};
   for (const lng of LOCALES) {
     const translation: Record<string, unknown> = {};
-    for (const f of readdirSync(join(dir, lng)).filter((f) => f.endsWith('.json')).sort()) {
+    for (const f of readdirSync(join(dir, lng))
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       translation[f.replace(/\.json$/, '')] = JSON.parse(readFileSync(join(dir, lng, f), 'utf8'));
     }
     out[lng] = { translation };

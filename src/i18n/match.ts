@@ -1,9 +1,11 @@
-import { loadResources, LOCALES } from './index';
+import { LOCALES, loadResources } from './index';
 
 let cache: ReturnType<typeof loadResources> | undefined;
 
 function lookup(tree: unknown, key: string): unknown {
-  return key.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), tree);
+  return key
+    .split('.')
+    .reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), tree);
 }
 
 /** Every translation of a key: lets a button labelled in one language be recognised whatever the user's language is now. */

@@ -20,11 +20,52 @@ export interface Persona {
 // Fixed ids so a kept playground database recognises the same people after a restart. They are far from the
 // demo residents of other areas (negative ids) and from any real Telegram id a developer might configure.
 export const PERSONAS: readonly Persona[] = [
-  { id: 900_001, first_name: '王阿姨', language_code: 'zh-hans', label: '居民 resident', role: 'resident', phone: '+8613800000001', open: true },
-  { id: 900_002, first_name: 'Tom', last_name: 'Baker', language_code: 'en', label: 'resident (English)', role: 'resident', phone: '+8613800000002', open: false },
-  { id: 900_003, first_name: '刘社工', language_code: 'zh-hans', label: '工作人员 staff', role: 'staff', phone: '+8613800000003', open: true },
-  { id: 900_004, first_name: '张代表', language_code: 'zh-hans', label: '人大代表 deputy', role: 'deputy', phone: '+8613800000004', open: true },
-  { id: 900_005, first_name: '陈主任', language_code: 'zh-hans', label: '管理员 admin', role: 'admin', phone: '+8613800000005', open: false },
+  {
+    id: 900_001,
+    first_name: '王阿姨',
+    language_code: 'zh-hans',
+    label: '居民 resident',
+    role: 'resident',
+    phone: '+8613800000001',
+    open: true,
+  },
+  {
+    id: 900_002,
+    first_name: 'Tom',
+    last_name: 'Baker',
+    language_code: 'en',
+    label: 'resident (English)',
+    role: 'resident',
+    phone: '+8613800000002',
+    open: false,
+  },
+  {
+    id: 900_003,
+    first_name: '刘社工',
+    language_code: 'zh-hans',
+    label: '工作人员 staff',
+    role: 'staff',
+    phone: '+8613800000003',
+    open: true,
+  },
+  {
+    id: 900_004,
+    first_name: '张代表',
+    language_code: 'zh-hans',
+    label: '人大代表 deputy',
+    role: 'deputy',
+    phone: '+8613800000004',
+    open: true,
+  },
+  {
+    id: 900_005,
+    first_name: '陈主任',
+    language_code: 'zh-hans',
+    label: '管理员 admin',
+    role: 'admin',
+    phone: '+8613800000005',
+    open: false,
+  },
 ];
 
 /** A fixed spot in 月塘街道 for request_location buttons. */
@@ -41,7 +82,11 @@ export async function preparePersonas(db: Db, now: Date): Promise<void> {
   const communities = await listCommunities(db);
   for (const p of PERSONAS) {
     if (p.role === 'resident') continue;
-    const user = await touchUser(db, { id: p.id, first_name: p.first_name, last_name: p.last_name, language_code: p.language_code }, now);
+    const user = await touchUser(
+      db,
+      { id: p.id, first_name: p.first_name, last_name: p.last_name, language_code: p.language_code },
+      now,
+    );
     if (!user.onboarded && compounds[0]) {
       await setHome(db, p.id, compounds[0].id);
       await setPhone(db, p.id, p.phone);

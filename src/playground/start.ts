@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createApp, type App } from '../app';
+import { type App, createApp } from '../app';
 import type { Config } from '../config';
 import { ManualClock } from '../core/clock';
 import { features } from '../features';
@@ -90,7 +90,11 @@ export async function createPlayground(base: Config, opts: PlaygroundOptions = {
     await created.start();
     const site = web;
     return {
-      url: site.url, api, app: created, clock, seeded,
+      url: site.url,
+      api,
+      app: created,
+      clock,
+      seeded,
       async stop() {
         await site.close();
         await created.stop();

@@ -1,25 +1,25 @@
-import { autoRetry } from '@grammyjs/auto-retry';
-import { sequentialize } from '@grammyjs/runner';
-import { limit } from '@grammyjs/ratelimiter';
-import { Api, Bot, GrammyError, HttpError, type ApiClientOptions, type Transformer } from 'grammy';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
+import { autoRetry } from '@grammyjs/auto-retry';
+import { limit } from '@grammyjs/ratelimiter';
+import { sequentialize } from '@grammyjs/runner';
+import { Api, type ApiClientOptions, Bot, GrammyError, HttpError, type Transformer } from 'grammy';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import type { i18n } from 'i18next';
 import type { Config } from '../config';
 import type { Clock } from '../core/clock';
 import { DomainError } from '../core/errors';
 import type { Db } from '../db/schema';
-import { rolesOf, getUser } from '../features/residents/service';
+import { getUser, rolesOf } from '../features/residents/service';
+import { textsFor } from '../i18n/match';
 import type { Logger } from '../logger';
 import { publishUserCommands } from './commands';
 import type { BotContext, Deps } from './context';
 import { coreBot, unhandledBot } from './core-bot';
+import { replyDomainError } from './errors';
 import type { Feature } from './feature';
 import { mainMenu } from './keyboards';
-import { textsFor } from '../i18n/match';
 import { localeOf, sessionMiddleware } from './middlewares/session';
-import { replyDomainError } from './errors';
 
 export interface BotParts {
   config: Config;
@@ -48,13 +48,23 @@ export function clientOptions(config: Config): ApiClientOptions {
 /** Everything we send is HTML unless a call says otherwise; i18next escapes interpolated values for it. */
 const htmlByDefault: Transformer = (prev, method, payload, signal) => {
   const p = payload as Record<string, unknown>;
-  if (['sendMessage', 'editMessageText', 'sendPhoto', 'sendDocument', 'editMessageCaption', 'copyMessage'].includes(method) && p.parse_mode === undefined && !p.entities && !p.caption_entities) {
+  if (
+    ['sendMessage', 'editMessageText', 'sendPhoto', 'sendDocument', 'editMessageCaption', 'copyMessage'].includes(
+      method,
+    ) &&
+    p.parse_mode === undefined &&
+    !p.entities &&
+    !p.caption_entities
+  ) {
     return prev(method, { ...p, parse_mode: 'HTML' } as typeof payload, signal);
   }
   return prev(method, payload, signal);
 };
 
-export function createBot(token: string, parts: BotParts): { bot: Bot<BotContext>; deps: Deps; lastUpdateId: () => number } {
+export function createBot(
+  token: string,
+  parts: BotParts,
+): { bot: Bot<BotContext>; deps: Deps; lastUpdateId: () => number } {
   const { config, db, clock, log, i18n, features } = parts;
   const bot = new Bot<BotContext>(token, { client: clientOptions(config) });
   // Replies to the user in front of us: retry briefly on 429/5xx, but never hold a handler for long.
@@ -119,7 +129,13 @@ export function createBot(token: string, parts: BotParts): { bot: Bot<BotContext
   const menuLabels = new Set(features.flatMap((f) => f.menu ?? []).flatMap((m) => textsFor(m.key)));
   const freeText = (ctx: BotContext) => {
     const text = ctx.message?.text;
-    return ctx.chat?.type === 'private' && text !== undefined && !text.startsWith('/') && ctx.flow === null && !menuLabels.has(text.trim());
+    return (
+      ctx.chat?.type === 'private' &&
+      text !== undefined &&
+      !text.startsWith('/') &&
+      ctx.flow === null &&
+      !menuLabels.has(text.trim())
+    );
   };
   bot.filter((ctx) => !freeText(ctx), ...features.filter((f) => !f.answersFreeText).map((f) => f.composer));
   for (const f of features.filter((f) => f.answersFreeText)) bot.use(f.composer);

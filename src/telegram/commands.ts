@@ -1,10 +1,10 @@
 import type { Api } from 'grammy';
 import type { BotCommand } from 'grammy/types';
-import type { Locale } from '../config';
 import type { i18n } from 'i18next';
+import type { Locale } from '../config';
 import { hasAny, type Role } from '../features/residents/roles';
 import { LOCALES } from '../i18n';
-import type { Feature, CommandSpec } from './feature';
+import type { CommandSpec, Feature } from './feature';
 
 /** Commands a user with these roles may use, in menu order. */
 export function commandsFor(features: readonly Feature[], roles: ReadonlySet<string>): CommandSpec[] {
@@ -15,14 +15,27 @@ const render = (specs: CommandSpec[], i18n: i18n, lng: Locale): BotCommand[] =>
   specs.map((c) => ({ command: c.command, description: i18n.getFixedT(lng)(c.descKey).slice(0, 256) }));
 
 /** Everyone's menu, once per language; the deployment default also for unknown languages. */
-export async function publishDefaultCommands(api: Api, features: readonly Feature[], i18n: i18n, defaultLocale: Locale): Promise<void> {
+export async function publishDefaultCommands(
+  api: Api,
+  features: readonly Feature[],
+  i18n: i18n,
+  defaultLocale: Locale,
+): Promise<void> {
   const specs = commandsFor(features, new Set());
   await api.setMyCommands(render(specs, i18n, defaultLocale));
-  for (const lng of LOCALES) await api.setMyCommands(render(specs, i18n, lng), { language_code: lng === 'zh-CN' ? 'zh' : 'en' });
+  for (const lng of LOCALES)
+    await api.setMyCommands(render(specs, i18n, lng), { language_code: lng === 'zh-CN' ? 'zh' : 'en' });
 }
 
 /** Staff, deputy and admin commands appear only in that person's own chat (chat scope). */
-export async function publishUserCommands(api: Api, features: readonly Feature[], i18n: i18n, userId: number, roles: ReadonlySet<string>, lng: Locale): Promise<void> {
+export async function publishUserCommands(
+  api: Api,
+  features: readonly Feature[],
+  i18n: i18n,
+  userId: number,
+  roles: ReadonlySet<string>,
+  lng: Locale,
+): Promise<void> {
   const scope = { type: 'chat' as const, chat_id: userId };
   if (roles.size === 0) await api.deleteMyCommands({ scope });
   else await api.setMyCommands(render(commandsFor(features, roles), i18n, lng), { scope });

@@ -18,7 +18,14 @@ export function choices(items: Choice[], perRow = 2): InlineKeyboard {
 }
 
 /** Page `page` (0-based) of a list, with ◀ ▶ buttons that carry `pageData(n)`. */
-export function paged<T>(items: T[], page: number, size: number, toChoice: (t: T) => Choice, pageData: (n: number) => string, perRow = 1) {
+export function paged<T>(
+  items: T[],
+  page: number,
+  size: number,
+  toChoice: (t: T) => Choice,
+  pageData: (n: number) => string,
+  perRow = 1,
+) {
   const pages = Math.max(1, Math.ceil(items.length / size));
   const p = Math.min(Math.max(0, page), pages - 1);
   const kb = choices(items.slice(p * size, p * size + size).map(toChoice), perRow);
@@ -47,4 +54,5 @@ export function mainMenu(ctx: BotContext, features: readonly Feature[]): Keyboar
   return menus.get(ctx.locale)!;
 }
 
-export const cancelKeyboard = (ctx: BotContext) => new Keyboard().text(ctx.t('common.cancelButton')).resized().oneTime();
+export const cancelKeyboard = (ctx: BotContext) =>
+  new Keyboard().text(ctx.t('common.cancelButton')).resized().oneTime();

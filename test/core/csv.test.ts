@@ -3,7 +3,11 @@ import { CsvSyntaxError, EXCEL_BOM, parseCsv, toCsv } from '../../src/core/csv';
 
 describe('CSV for spreadsheets', () => {
   it('round-trips commas, quotes, line breaks and Chinese', () => {
-    const rows = [['名字', 'note'], ['王阿姨', '说："水管漏了, 快来"\n第二行'], ['Tom', '']];
+    const rows = [
+      ['名字', 'note'],
+      ['王阿姨', '说："水管漏了, 快来"\n第二行'],
+      ['Tom', ''],
+    ];
     expect(parseCsv(toCsv(rows))).toEqual(rows);
   });
 
@@ -20,7 +24,10 @@ describe('CSV for spreadsheets', () => {
 
   it('blank lines are dropped unless the importer wants the file’s own row numbers', () => {
     const text = 'a,b\r\n\r\n1,2\n';
-    expect(parseCsv(text)).toEqual([['a', 'b'], ['1', '2']]);
+    expect(parseCsv(text)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
     expect(parseCsv(text, { keepBlankRows: true })).toEqual([['a', 'b'], [''], ['1', '2']]);
   });
 

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { LOCALES_DIR, loadResources } from '../../src/i18n';
 
 function flatten(o: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
-  if (o && typeof o === 'object') for (const [k, v] of Object.entries(o)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+  if (o && typeof o === 'object')
+    for (const [k, v] of Object.entries(o)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
   else out.set(prefix, String(o));
   return out;
 }
@@ -28,7 +29,9 @@ describe('locales', () => {
   });
 
   it('the same key uses the same placeholders in both languages', () => {
-    const differ = [...zh.keys()].filter((k) => en.has(k) && placeholders(zh.get(k)!).join() !== placeholders(en.get(k)!).join());
+    const differ = [...zh.keys()].filter(
+      (k) => en.has(k) && placeholders(zh.get(k)!).join() !== placeholders(en.get(k)!).join(),
+    );
     expect(differ).toEqual([]);
   });
 
@@ -46,11 +49,16 @@ describe('locales', () => {
     const prefixes: string[] = [];
     for (const file of sourceFiles(join(LOCALES_DIR, '..', 'src'))) {
       const text = readFileSync(file, 'utf8');
-      for (const re of patterns) for (const m of text.matchAll(re)) if (!zh.has(m[1]!)) missing.push(`${file.split('/src/')[1]}: ${m[1]}`);
+      for (const re of patterns)
+        for (const m of text.matchAll(re)) if (!zh.has(m[1]!)) missing.push(`${file.split('/src/')[1]}: ${m[1]}`);
       // t(`area.thing.${x}`): at least the fixed part must name an existing group
       for (const m of text.matchAll(/\bt\(\s*`([\w.-]+)\.\$\{/g)) prefixes.push(m[1]!);
     }
     expect(missing).toEqual([]);
-    for (const p of prefixes) expect([...zh.keys()].some((k) => k.startsWith(`${p}.`)), p).toBe(true);
+    for (const p of prefixes)
+      expect(
+        [...zh.keys()].some((k) => k.startsWith(`${p}.`)),
+        p,
+      ).toBe(true);
   });
 });

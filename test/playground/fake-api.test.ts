@@ -7,7 +7,11 @@ let api: FakeBotApi;
 afterEach(() => api?.close());
 
 const call = async (method: string, body: object, token = api.token) => {
-  const r = await fetch(`${api.apiRoot}/bot${token}/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const r = await fetch(`${api.apiRoot}/bot${token}/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return (await r.json()) as { ok: boolean; result?: any; error_code?: number; description?: string; parameters?: any };
 };
 
@@ -32,7 +36,12 @@ describe('fake Bot API', () => {
   it('a real grammY bot (with the runner) round-trips a message and a button', async () => {
     api = await FakeBotApi.start();
     const bot = new Bot(api.token, { client: { apiRoot: api.apiRoot } });
-    bot.command('start', (ctx) => ctx.reply('<b>hi</b>', { parse_mode: 'HTML', reply_markup: { inline_keyboard: [[{ text: 'Go', callback_data: 'go' }]] } }));
+    bot.command('start', (ctx) =>
+      ctx.reply('<b>hi</b>', {
+        parse_mode: 'HTML',
+        reply_markup: { inline_keyboard: [[{ text: 'Go', callback_data: 'go' }]] },
+      }),
+    );
     bot.callbackQuery('go', async (ctx) => {
       await ctx.answerCallbackQuery();
       await ctx.editMessageText('went');
@@ -50,13 +59,23 @@ describe('fake Bot API', () => {
 
   it('refuses what Telegram refuses: bad HTML, empty or over-long text, a wrong token, unknown messages', async () => {
     api = await FakeBotApi.start();
-    expect((await call('sendMessage', { chat_id: 1, text: 'a < b', parse_mode: 'HTML' })).description).toMatch(/can't parse entities/);
-    expect((await call('sendMessage', { chat_id: 1, text: '<b>x', parse_mode: 'HTML' })).description).toMatch(/can't parse entities/);
+    expect((await call('sendMessage', { chat_id: 1, text: 'a < b', parse_mode: 'HTML' })).description).toMatch(
+      /can't parse entities/,
+    );
+    expect((await call('sendMessage', { chat_id: 1, text: '<b>x', parse_mode: 'HTML' })).description).toMatch(
+      /can't parse entities/,
+    );
     expect((await call('sendMessage', { chat_id: 1, text: 'a &lt; b', parse_mode: 'HTML' })).ok).toBe(true);
-    expect((await call('sendMessage', { chat_id: 1, text: '' })).description).toBe('Bad Request: message text is empty');
-    expect((await call('sendMessage', { chat_id: 1, text: 'x'.repeat(4097) })).description).toBe('Bad Request: message is too long');
+    expect((await call('sendMessage', { chat_id: 1, text: '' })).description).toBe(
+      'Bad Request: message text is empty',
+    );
+    expect((await call('sendMessage', { chat_id: 1, text: 'x'.repeat(4097) })).description).toBe(
+      'Bad Request: message is too long',
+    );
     expect((await call('getMe', {}, '1:wrong')).error_code).toBe(401);
-    expect((await call('editMessageText', { chat_id: 1, message_id: 99, text: 'x' })).description).toMatch(/message to edit not found/);
+    expect((await call('editMessageText', { chat_id: 1, message_id: 99, text: 'x' })).description).toMatch(
+      /message to edit not found/,
+    );
   });
 
   it('injects 429, 403, chat not found, 5xx and dropped connections on demand', async () => {
@@ -118,9 +137,26 @@ describe('fake Bot API', () => {
 
   it('edits and deletions show in the chat history', async () => {
     api = await FakeBotApi.start();
-    const m = await call('sendMessage', { chat_id: 12, text: 'first', reply_markup: { inline_keyboard: [[{ text: 'a', callback_data: 'a' }]] } });
-    await call('editMessageReplyMarkup', { chat_id: 12, message_id: m.result.message_id, reply_markup: { inline_keyboard: [] } });
-    expect((await call('editMessageText', { chat_id: 12, message_id: m.result.message_id, text: 'first', reply_markup: { inline_keyboard: [] } })).description).toMatch(/not modified/);
+    const m = await call('sendMessage', {
+      chat_id: 12,
+      text: 'first',
+      reply_markup: { inline_keyboard: [[{ text: 'a', callback_data: 'a' }]] },
+    });
+    await call('editMessageReplyMarkup', {
+      chat_id: 12,
+      message_id: m.result.message_id,
+      reply_markup: { inline_keyboard: [] },
+    });
+    expect(
+      (
+        await call('editMessageText', {
+          chat_id: 12,
+          message_id: m.result.message_id,
+          text: 'first',
+          reply_markup: { inline_keyboard: [] },
+        })
+      ).description,
+    ).toMatch(/not modified/);
     await call('deleteMessage', { chat_id: 12, message_id: m.result.message_id });
     expect(api.messages(12)).toEqual([]);
   });

@@ -14,7 +14,10 @@ describe('the playground web server', () => {
   beforeAll(async () => {
     api = await FakeBotApi.start();
     web = await startWebServer({
-      api, host: '127.0.0.1', port: 0, timezone: 'Asia/Shanghai',
+      api,
+      host: '127.0.0.1',
+      port: 0,
+      timezone: 'Asia/Shanghai',
       now: () => new Date(now),
       advance: async (ms) => {
         moved.push(ms);
@@ -28,7 +31,11 @@ describe('the playground web server', () => {
   });
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${web.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    fetch(`${web.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
 
   it('says on every page load that it is an emulator, not Telegram', async () => {
     const st = (await (await fetch(`${web.url}/api/state`)).json()) as { notice: string; personas: { role: string }[] };
@@ -46,9 +53,16 @@ describe('the playground web server', () => {
 
   it('refuses to act for another web site, for an unknown persona or with a form post', async () => {
     const before = api.messages(WANG).length;
-    expect((await post(`/api/personas/${WANG}/act`, { action: 'text', text: 'evil' }, { origin: 'http://evil.example' })).status).toBe(403);
+    expect(
+      (await post(`/api/personas/${WANG}/act`, { action: 'text', text: 'evil' }, { origin: 'http://evil.example' }))
+        .status,
+    ).toBe(403);
     expect((await post('/api/personas/12345/act', { action: 'text', text: 'hi' })).status).toBe(404);
-    const form = await fetch(`${web.url}/api/personas/${WANG}/act`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"action":"text","text":"x"}' });
+    const form = await fetch(`${web.url}/api/personas/${WANG}/act`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{"action":"text","text":"x"}',
+    });
     expect(form.status).toBe(415);
     expect(api.messages(WANG)).toHaveLength(before);
   });
@@ -62,7 +76,14 @@ describe('the playground web server', () => {
 });
 
 describe('command menus as Telegram shows them in a private chat', () => {
-  const call = (method: string, payload: Record<string, unknown>): RecordedCall => ({ seq: 1, method, payload, chatId: null, at: 0, ok: true });
+  const call = (method: string, payload: Record<string, unknown>): RecordedCall => ({
+    seq: 1,
+    method,
+    payload,
+    chatId: null,
+    at: 0,
+    ok: true,
+  });
   const cmds = (...names: string[]) => names.map((command) => ({ command, description: command }));
 
   it('prefers the chat scope, then the language, then the default', () => {

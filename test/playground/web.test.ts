@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { pino } from 'pino';
+import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConfig } from '../../src/config';
@@ -43,7 +43,13 @@ async function screenshotOnFailure(name: string, run: () => Promise<void>): Prom
   try {
     await run();
   } catch (err) {
-    console.log('last Bot API calls:\n' + pg.api.calls.slice(-8).map((c) => `${c.method} ${JSON.stringify(c.payload).slice(0, 200)} ${JSON.stringify(c.error ?? '')}`).join('\n'));
+    console.log(
+      'last Bot API calls:\n' +
+        pg.api.calls
+          .slice(-8)
+          .map((c) => `${c.method} ${JSON.stringify(c.payload).slice(0, 200)} ${JSON.stringify(c.error ?? '')}`)
+          .join('\n'),
+    );
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: join('test-results', `playground-${name}.png`), fullPage: true }).catch(() => {});
     throw err;
@@ -51,7 +57,10 @@ async function screenshotOnFailure(name: string, run: () => Promise<void>): Prom
 }
 
 it('has a real Chromium to drive (a missing browser fails here, it is never skipped)', () => {
-  expect(existsSync(CHROMIUM), `No browser at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`).toBe(true);
+  expect(
+    existsSync(CHROMIUM),
+    `No browser at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`,
+  ).toBe(true);
 });
 
 describe('the playground web chat', () => {
@@ -61,13 +70,31 @@ describe('the playground web chat', () => {
     const profile = mkdtempSync(join(tmpdir(), 'linli-chromium-'));
     dirs.push(dir, profile);
     // An explicit environment: a developer's .env or BOT_TOKEN must not change what the test sees.
-    const config = createConfig({ PLAYGROUND_PORT: '0', PLAYGROUND_HOST: '127.0.0.1', LOG_LEVEL: 'silent', DELIVERY_RATE_PER_SEC: '500' });
-    pg = await createPlayground(config, { databasePath: join(dir, 'playground.db'), fresh: true, log: pino({ level: 'silent' }) });
+    const config = createConfig({
+      PLAYGROUND_PORT: '0',
+      PLAYGROUND_HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      DELIVERY_RATE_PER_SEC: '500',
+    });
+    pg = await createPlayground(config, {
+      databasePath: join(dir, 'playground.db'),
+      fresh: true,
+      log: pino({ level: 'silent' }),
+    });
     // A persistent context is how Playwright takes a fresh --user-data-dir of our own.
     browser = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
       viewport: { width: 1500, height: 950 },
     });
     page = browser.pages()[0] ?? (await browser.newPage());
@@ -85,7 +112,9 @@ describe('the playground web chat', () => {
       await page.goto(pg.url);
       await page.locator('body[data-ready="1"]').waitFor();
       await expect(page.locator('.notice').innerText()).resolves.toMatch(/不是 Telegram[\s\S]*not Telegram/);
-      await expect(page.locator('section.chat').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).resolves.toEqual(['王阿姨', '刘社工', '张代表']);
+      await expect(
+        page.locator('section.chat').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))),
+      ).resolves.toEqual(['王阿姨', '刘社工', '张代表']);
     });
   });
 
@@ -117,7 +146,11 @@ describe('the playground web chat', () => {
       await tap(staff.getByRole('button', { name: '☰ 菜单' }));
       await tap(staff.locator('.menu-list').getByRole('button', { name: /^\/market/ }));
       await staff.locator('.msg.bot', { hasText: '市集管理' }).waitFor();
-      await tap(lastBot(STAFF).getByRole('button', { name: /已发布/ }).first());
+      await tap(
+        lastBot(STAFF)
+          .getByRole('button', { name: /已发布/ })
+          .first(),
+      );
       const panel = staff.locator('.msg.bot', { hasText: '磨刀：已约' }).last();
       await panel.waitFor();
       await expect(panel.innerText()).resolves.toMatch(/磨刀：已约 1\/\d+/);
@@ -151,7 +184,9 @@ describe('the playground web chat', () => {
       await wang.locator('.msg.bot', { hasText: '请说说是什么问题' }).waitFor();
       await say(WANG, '垃圾桶满了三天没人清运，味道很大。');
       await wang.locator('.msg.bot', { hasText: '有照片吗' }).waitFor();
-      await wang.locator('input[type=file]').setInputFiles({ name: 'bins.png', mimeType: 'image/png', buffer: await QRCode.toBuffer('荷塘花园 2 栋') });
+      await wang
+        .locator('input[type=file]')
+        .setInputFiles({ name: 'bins.png', mimeType: 'image/png', buffer: await QRCode.toBuffer('荷塘花园 2 栋') });
       await wang.locator('.msg.bot', { hasText: '收到第 1 张照片' }).waitFor();
       await tap(lastBot(WANG).getByRole('button', { name: /照片发完了/ }));
       await tap(lastBot(WANG).getByRole('button', { name: /显示我的名字/ }));
@@ -165,7 +200,9 @@ describe('the playground web chat', () => {
       await expect(arrived.innerText()).resolves.toContain('垃圾桶满了三天没人清运');
       const photo = deputy.locator('.msg.bot img.photo').last();
       await photo.waitFor();
-      await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 1)).toBe(true);
+      await expect
+        .poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 1))
+        .toBe(true);
 
       // The link in the confirmation is a t.me deep link; pasted into Tom's chat and tapped, it opens the petition for him.
       const link = (await filed.getByRole('link').first().innerText()).trim();
@@ -175,7 +212,10 @@ describe('the playground web chat', () => {
       await say(TOM, link);
       await tap(tom.locator('.msg.user').getByRole('link', { name: link }));
       await expect.poll(() => tom.locator('.msg.user').last().innerText()).toMatch(/^\/start \w+/);
-      await tom.getByRole('button', { name: /Co-sign/ }).first().waitFor();
+      await tom
+        .getByRole('button', { name: /Co-sign/ })
+        .first()
+        .waitFor();
     });
   });
 

@@ -1,4 +1,4 @@
-import { openDatabase, type DbHandle } from '../../src/db/client';
+import { type DbHandle, openDatabase } from '../../src/db/client';
 import { migrateToLatest } from '../../src/db/migrate';
 
 /** A fresh in-memory database with the real migrations applied. */

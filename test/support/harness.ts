@@ -2,13 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { createApp, type App } from '../../src/app';
-import { createConfig, type Config } from '../../src/config';
+import { type App, createApp } from '../../src/app';
+import { type Config, createConfig } from '../../src/config';
 import { ManualClock } from '../../src/core/clock';
-import { deliveryCounts } from '../../src/features/delivery/service';
 import { features } from '../../src/features';
-import * as residents from '../../src/features/residents/service';
+import { deliveryCounts } from '../../src/features/delivery/service';
 import type { Role } from '../../src/features/residents/roles';
+import * as residents from '../../src/features/residents/service';
 import { FakeBotApi, type FakeBotApiOptions, type FakeUser } from '../../src/playground/fake-api';
 
 export interface TestBot {
@@ -74,10 +74,20 @@ export async function startBot(opts: StartOptions = {}): Promise<TestBot> {
     get db() {
       return app.deps.db;
     },
-    user: (id, o = {}) => api.user({ id, first_name: o.first_name ?? `User${id}`, language_code: o.language_code ?? 'zh-hans', username: o.username }),
+    user: (id, o = {}) =>
+      api.user({
+        id,
+        first_name: o.first_name ?? `User${id}`,
+        language_code: o.language_code ?? 'zh-hans',
+        username: o.username,
+      }),
     async resident(id, o = {}) {
       const u = tb.user(id, o);
-      await residents.touchUser(app.deps.db, { id, first_name: o.first_name ?? `User${id}`, language_code: o.language_code ?? 'zh-hans' }, clock.now());
+      await residents.touchUser(
+        app.deps.db,
+        { id, first_name: o.first_name ?? `User${id}`, language_code: o.language_code ?? 'zh-hans' },
+        clock.now(),
+      );
       const compounds = await residents.listCompounds(app.deps.db);
       await residents.setHome(app.deps.db, id, o.compound ?? compounds[0]!.id);
       return u;

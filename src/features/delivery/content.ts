@@ -5,9 +5,7 @@
 export type Param = string | number | { 'zh-CN': string; en: string } | { $t: string; params?: Record<string, Param> };
 export type Params = Record<string, Param>;
 
-export type OutButton =
-  | { key: string; params?: Params; data: string }
-  | { key: string; params?: Params; url: string };
+export type OutButton = { key: string; params?: Params; data: string } | { key: string; params?: Params; url: string };
 
 /** A MessageEntity as Telegram sends it; kept structural so services stay free of grammY. */
 export interface Entity {

@@ -3,7 +3,7 @@ import { setReachable } from '../residents/service';
 import type { OutContent, OutMessage } from './content';
 import * as store from './store';
 
-export type { OutMessage, OutContent, OutButton, Params, Param, Entity, Category } from './content';
+export type { Category, Entity, OutButton, OutContent, OutMessage, Param, Params } from './content';
 
 /** Content longer than this (JSON characters) that several recipients share is stored once. */
 const SHARE_CONTENT_OVER = 200;
@@ -75,10 +75,26 @@ export async function recordOutcomes(db: DbOrTx, outcomes: Outcome[], now: Date)
         }
       } else if (o.kind === 'rate-limited') {
         // A 429 is Telegram's pacing, not the message's fault: it does not use up an attempt.
-        await store.requeue(trx, o.id, new Date(now.getTime() + o.retryAfterSec * 1000).toISOString(), 'rate_limited', at, true);
+        await store.requeue(
+          trx,
+          o.id,
+          new Date(now.getTime() + o.retryAfterSec * 1000).toISOString(),
+          'rate_limited',
+          at,
+          true,
+        );
       } else if (o.kind === 'transient') {
-        if (o.attempts >= MAX_ATTEMPTS) await store.markFinal(trx, [o.id], 'failed', `gave_up: ${o.description}`.slice(0, 200), at);
-        else await store.requeue(trx, o.id, new Date(now.getTime() + backoffMs(o.attempts)).toISOString(), o.description.slice(0, 200), at, false);
+        if (o.attempts >= MAX_ATTEMPTS)
+          await store.markFinal(trx, [o.id], 'failed', `gave_up: ${o.description}`.slice(0, 200), at);
+        else
+          await store.requeue(
+            trx,
+            o.id,
+            new Date(now.getTime() + backoffMs(o.attempts)).toISOString(),
+            o.description.slice(0, 200),
+            at,
+            false,
+          );
       } else if (o.kind === 'not-started') {
         await store.requeue(trx, o.id, at, null, at, true);
       }
@@ -87,7 +103,10 @@ export async function recordOutcomes(db: DbOrTx, outcomes: Outcome[], now: Date)
 }
 
 /** What a queued row says, whether stored on the row or shared with a broadcast's other rows. */
-export async function contentOf(db: DbOrTx, row: { content: string | null; content_id: number | null }): Promise<OutContent> {
+export async function contentOf(
+  db: DbOrTx,
+  row: { content: string | null; content_id: number | null },
+): Promise<OutContent> {
   return JSON.parse(row.content ?? (await store.sharedContent(db, row.content_id!)) ?? '{}') as OutContent;
 }
 
@@ -96,10 +115,16 @@ export const resetInFlight = (db: DbOrTx, now: Date) => store.resetSending(db, n
 export const nextDueAt = (db: DbOrTx) => store.nextDueAt(db);
 export const hasPending = (db: DbOrTx) => store.hasPending(db);
 export const findDelivery = (db: DbOrTx, dedupeKey: string) => store.findDelivery(db, dedupeKey);
-export const stopBroadcastRows = (db: DbOrTx, broadcastId: number, now: Date) => store.cancelQueuedOfBroadcast(db, broadcastId, now.toISOString());
+export const stopBroadcastRows = (db: DbOrTx, broadcastId: number, now: Date) =>
+  store.cancelQueuedOfBroadcast(db, broadcastId, now.toISOString());
 
 export interface DeliveryCounts {
-  queued: number; sending: number; sent: number; failed: number; unreachable: number; skipped: number;
+  queued: number;
+  sending: number;
+  sent: number;
+  failed: number;
+  unreachable: number;
+  skipped: number;
 }
 
 export async function deliveryCounts(db: DbOrTx, broadcastId?: number): Promise<DeliveryCounts> {

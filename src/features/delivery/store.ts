@@ -14,8 +14,16 @@ export interface ClaimedRow {
 }
 
 export type NewDelivery = {
-  dedupe_key: string; chat_id: number; user_id: number | null; category: string; content: string | null; content_id: number | null;
-  next_attempt_at: string; broadcast_id: number | null; created_at: string; updated_at: string;
+  dedupe_key: string;
+  chat_id: number;
+  user_id: number | null;
+  category: string;
+  content: string | null;
+  content_id: number | null;
+  next_attempt_at: string;
+  broadcast_id: number | null;
+  created_at: string;
+  updated_at: string;
 };
 
 export async function insertSharedContent(db: DbOrTx, content: string): Promise<number> {
@@ -31,7 +39,11 @@ export async function insertDeliveries(db: DbOrTx, rows: NewDelivery[]): Promise
   let n = 0;
   // SQLite limits bound parameters per statement; 10 columns × 500 rows stays well under it.
   for (let i = 0; i < rows.length; i += 500) {
-    const r = await db.insertInto('deliveries').values(rows.slice(i, i + 500)).onConflict((oc) => oc.column('dedupe_key').doNothing()).executeTakeFirst();
+    const r = await db
+      .insertInto('deliveries')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .executeTakeFirst();
     n += Number(r.numInsertedOrUpdatedRows ?? 0n);
   }
   return n;
@@ -39,7 +51,15 @@ export async function insertDeliveries(db: DbOrTx, rows: NewDelivery[]): Promise
 
 /** Moves up to `limit` due rows to `sending` in one statement and returns them with the recipient's language. */
 export async function claimDue(db: DbOrTx, now: string, limit: number): Promise<ClaimedRow[]> {
-  const claimed = await sql<{ id: number; chat_id: number; user_id: number | null; content: string | null; content_id: number | null; attempts: number; broadcast_id: number | null }>`
+  const claimed = await sql<{
+    id: number;
+    chat_id: number;
+    user_id: number | null;
+    content: string | null;
+    content_id: number | null;
+    attempts: number;
+    broadcast_id: number | null;
+  }>`
     update deliveries set state = 'sending', attempts = attempts + 1, updated_at = ${now}
     where id in (select id from deliveries where state = 'queued' and next_attempt_at <= ${now} order by next_attempt_at, id limit ${limit})
     returning id, chat_id, user_id, content, content_id, attempts, broadcast_id`.execute(db);
@@ -47,10 +67,20 @@ export async function claimDue(db: DbOrTx, now: string, limit: number): Promise<
   if (rows.length === 0) return [];
   const sharedIds = [...new Set(rows.map((r) => r.content_id).filter((x): x is number => x !== null))];
   const shared = new Map(
-    sharedIds.length ? (await db.selectFrom('delivery_contents').select(['id', 'content']).where('id', 'in', sharedIds).execute()).map((c) => [c.id, c.content]) : [],
+    sharedIds.length
+      ? (await db.selectFrom('delivery_contents').select(['id', 'content']).where('id', 'in', sharedIds).execute()).map(
+          (c) => [c.id, c.content],
+        )
+      : [],
   );
   const ids = [...new Set(rows.map((r) => r.user_id).filter((x): x is number => x !== null))];
-  const users = ids.length ? await db.selectFrom('users').select(['id', 'language', 'tg_language', 'reachable']).where('id', 'in', ids).execute() : [];
+  const users = ids.length
+    ? await db
+        .selectFrom('users')
+        .select(['id', 'language', 'tg_language', 'reachable'])
+        .where('id', 'in', ids)
+        .execute()
+    : [];
   const byId = new Map(users.map((u) => [u.id, u]));
   return rows
     .sort((a, b) => a.id - b.id)
@@ -58,7 +88,13 @@ export async function claimDue(db: DbOrTx, now: string, limit: number): Promise<
       const u = r.user_id === null ? undefined : byId.get(r.user_id);
       const { content_id, ...rest } = r;
       const content = r.content ?? shared.get(content_id!) ?? '{}';
-      return { ...rest, content, language: u?.language ?? null, tg_language: u?.tg_language ?? null, reachable: u ? u.reachable : null };
+      return {
+        ...rest,
+        content,
+        language: u?.language ?? null,
+        tg_language: u?.tg_language ?? null,
+        reachable: u ? u.reachable : null,
+      };
     });
 }
 
@@ -71,16 +107,39 @@ export async function markSent(db: DbOrTx, done: { id: number; messageId: number
   }
 }
 
-export async function markFinal(db: DbOrTx, ids: number[], state: 'failed' | 'skipped', reason: string, now: string): Promise<void> {
+export async function markFinal(
+  db: DbOrTx,
+  ids: number[],
+  state: 'failed' | 'skipped',
+  reason: string,
+  now: string,
+): Promise<void> {
   for (let i = 0; i < ids.length; i += 500) {
-    await db.updateTable('deliveries').set({ state, reason, updated_at: now }).where('id', 'in', ids.slice(i, i + 500)).execute();
+    await db
+      .updateTable('deliveries')
+      .set({ state, reason, updated_at: now })
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
   }
 }
 
-export async function requeue(db: DbOrTx, id: number, nextAt: string, reason: string | null, now: string, refundAttempt: boolean): Promise<void> {
+export async function requeue(
+  db: DbOrTx,
+  id: number,
+  nextAt: string,
+  reason: string | null,
+  now: string,
+  refundAttempt: boolean,
+): Promise<void> {
   await db
     .updateTable('deliveries')
-    .set((eb) => ({ state: 'queued', next_attempt_at: nextAt, reason, updated_at: now, attempts: refundAttempt ? eb('attempts', '-', 1) : eb.ref('attempts') }))
+    .set((eb) => ({
+      state: 'queued',
+      next_attempt_at: nextAt,
+      reason,
+      updated_at: now,
+      attempts: refundAttempt ? eb('attempts', '-', 1) : eb.ref('attempts'),
+    }))
     .where('id', '=', id)
     // a row stopped (skipped) while its send was in flight must not come back to the queue
     .where('state', '=', 'sending')
@@ -89,31 +148,61 @@ export async function requeue(db: DbOrTx, id: number, nextAt: string, reason: st
 
 /** Everything still queued for a user who blocked the bot is skipped at once. */
 export const skipQueuedForUser = (db: DbOrTx, userId: number, reason: string, now: string) =>
-  db.updateTable('deliveries').set({ state: 'skipped', reason, updated_at: now }).where('user_id', '=', userId).where('state', '=', 'queued').execute();
+  db
+    .updateTable('deliveries')
+    .set({ state: 'skipped', reason, updated_at: now })
+    .where('user_id', '=', userId)
+    .where('state', '=', 'queued')
+    .execute();
 
 /** Start-up: rows left `sending` by a crash go back to the queue (at-least-once for the few in flight). */
 export async function resetSending(db: DbOrTx, now: string): Promise<number> {
-  const r = await db.updateTable('deliveries').set({ state: 'queued', next_attempt_at: now, updated_at: now }).where('state', '=', 'sending').executeTakeFirst();
+  const r = await db
+    .updateTable('deliveries')
+    .set({ state: 'queued', next_attempt_at: now, updated_at: now })
+    .where('state', '=', 'sending')
+    .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
 
 export const cancelQueuedOfBroadcast = async (db: DbOrTx, broadcastId: number, now: string) =>
   Number(
-    (await db.updateTable('deliveries').set({ state: 'skipped', reason: 'stopped', updated_at: now }).where('broadcast_id', '=', broadcastId).where('state', 'in', ['queued']).executeTakeFirst())
-      .numUpdatedRows,
+    (
+      await db
+        .updateTable('deliveries')
+        .set({ state: 'skipped', reason: 'stopped', updated_at: now })
+        .where('broadcast_id', '=', broadcastId)
+        .where('state', 'in', ['queued'])
+        .executeTakeFirst()
+    ).numUpdatedRows,
   );
 
 export async function countsByState(db: DbOrTx, broadcastId?: number) {
-  let q = db.selectFrom('deliveries').select(['state', 'reason', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['state', 'reason']);
+  let q = db
+    .selectFrom('deliveries')
+    .select(['state', 'reason', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(['state', 'reason']);
   if (broadcastId !== undefined) q = q.where('broadcast_id', '=', broadcastId);
   return q.execute();
 }
 
 /** Whether anything is still queued or in flight (an index lookup, cheap to ask often). */
 export const hasPending = async (db: DbOrTx) =>
-  (await db.selectFrom('deliveries').select('id').where('state', 'in', ['queued', 'sending']).limit(1).executeTakeFirst()) !== undefined;
+  (await db
+    .selectFrom('deliveries')
+    .select('id')
+    .where('state', 'in', ['queued', 'sending'])
+    .limit(1)
+    .executeTakeFirst()) !== undefined;
 
 export const nextDueAt = async (db: DbOrTx) =>
-  (await db.selectFrom('deliveries').select((eb) => eb.fn.min('next_attempt_at').as('at')).where('state', '=', 'queued').executeTakeFirst())?.at ?? null;
+  (
+    await db
+      .selectFrom('deliveries')
+      .select((eb) => eb.fn.min('next_attempt_at').as('at'))
+      .where('state', '=', 'queued')
+      .executeTakeFirst()
+  )?.at ?? null;
 
-export const findDelivery = (db: DbOrTx, dedupeKey: string) => db.selectFrom('deliveries').selectAll().where('dedupe_key', '=', dedupeKey).executeTakeFirst();
+export const findDelivery = (db: DbOrTx, dedupeKey: string) =>
+  db.selectFrom('deliveries').selectAll().where('dedupe_key', '=', dedupeKey).executeTakeFirst();

@@ -6,10 +6,18 @@ import { replyDomainError } from '../../telegram/errors';
 import { isKeyText } from '../../telegram/middlewares/match';
 import { categoriesWithEntries, entriesIn } from './entries';
 import { handoffPolicy, requestHandoff } from './handoffs';
-import type { KnownEntry } from './knowledge';
 import {
-  answerKeyboard, browseAnswerKeyboard, categoriesKeyboard, CB, choicesKeyboard, handoffOfferKeyboard, questionsKeyboard, RX, categoryLabel,
+  answerKeyboard,
+  browseAnswerKeyboard,
+  CB,
+  categoriesKeyboard,
+  categoryLabel,
+  choicesKeyboard,
+  handoffOfferKeyboard,
+  questionsKeyboard,
+  RX,
 } from './keyboards';
+import type { KnownEntry } from './knowledge';
 import * as faq from './service';
 
 export const residentBot = new Composer<BotContext>();
@@ -35,7 +43,8 @@ function isButtonLabel(text: string): boolean {
     for (const { translation } of Object.values(loadResources())) {
       for (const area of Object.values(translation)) {
         const menu = (area as Record<string, unknown>).menu;
-        if (menu && typeof menu === 'object') for (const v of Object.values(menu)) if (typeof v === 'string') labels.add(v);
+        if (menu && typeof menu === 'object')
+          for (const v of Object.values(menu)) if (typeof v === 'string') labels.add(v);
       }
       const cancel = (translation.common as Record<string, unknown> | undefined)?.cancelButton;
       if (typeof cancel === 'string') labels.add(cancel);
@@ -44,7 +53,8 @@ function isButtonLabel(text: string): boolean {
   return labels.has(text.trim());
 }
 
-const answerText = (ctx: BotContext, e: KnownEntry) => ctx.t('faq.answer.text', { question: e.question, answer: e.answer });
+const answerText = (ctx: BotContext, e: KnownEntry) =>
+  ctx.t('faq.answer.text', { question: e.question, answer: e.answer });
 
 // ── browsing by category ────────────────────────────────────────────────────
 async function showCategories(ctx: BotContext, edit: boolean) {
@@ -68,7 +78,15 @@ residentBot.callbackQuery(RX.category, async (ctx) => {
   if (entries.length === 0) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(ctx.t('faq.browse.questions', { category: categoryLabel(ctx, cat) }), {
-    reply_markup: questionsKeyboard(ctx, cat, entries, Number(ctx.match[2]), CB.browse, (n) => CB.category(cat, n), CB.menu),
+    reply_markup: questionsKeyboard(
+      ctx,
+      cat,
+      entries,
+      Number(ctx.match[2]),
+      CB.browse,
+      (n) => CB.category(cat, n),
+      CB.menu,
+    ),
   });
 });
 
@@ -91,8 +109,10 @@ pm.on('message:text').filter(
       return replyDomainError(ctx, err);
     }
     const { queryId, outcome, entries } = asked;
-    if (outcome === 'answer') return ctx.reply(answerText(ctx, entries[0]!), { reply_markup: answerKeyboard(ctx, queryId) });
-    if (outcome === 'choices') return ctx.reply(ctx.t('faq.choices.ask'), { reply_markup: choicesKeyboard(ctx, queryId, entries) });
+    if (outcome === 'answer')
+      return ctx.reply(answerText(ctx, entries[0]!), { reply_markup: answerKeyboard(ctx, queryId) });
+    if (outcome === 'choices')
+      return ctx.reply(ctx.t('faq.choices.ask'), { reply_markup: choicesKeyboard(ctx, queryId, entries) });
     await ctx.reply(ctx.t('faq.none.offer'), { reply_markup: handoffOfferKeyboard(ctx, queryId) });
   },
 );
@@ -140,5 +160,10 @@ residentBot.callbackQuery(RX.handoff, async (ctx) => {
   if (r.officeOpen) return ctx.reply(ctx.t('faq.handoff.sent'));
   const tz = config.TIMEZONE;
   const weekday = ctx.t(`faq.weekdays.${new Date(`${localDate(r.expectFrom, tz)}T12:00:00Z`).getUTCDay()}`);
-  await ctx.reply(ctx.t('faq.handoff.sentAfterHours', { when: `${localDate(r.expectFrom, tz)} ${weekday} ${localTime(r.expectFrom, tz)}`, hours: officeHoursText(ctx, config.OFFICE_HOURS) }));
+  await ctx.reply(
+    ctx.t('faq.handoff.sentAfterHours', {
+      when: `${localDate(r.expectFrom, tz)} ${weekday} ${localTime(r.expectFrom, tz)}`,
+      hours: officeHoursText(ctx, config.OFFICE_HOURS),
+    }),
+  );
 });

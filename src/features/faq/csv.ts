@@ -1,9 +1,20 @@
+import { CsvSyntaxError, parseCsv as parseAnyCsv, toCsv } from '../../core/csv';
 import type { Entry, EntryInput } from './entries';
 import { splitKeywords } from './entries';
-import { CsvSyntaxError, parseCsv as parseAnyCsv, toCsv } from '../../core/csv';
 
 /** Columns of `faq export` and of an import file; an import needs the first seven, counters are ignored. */
-export const CSV_COLUMNS = ['key', 'lang', 'category', 'question', 'phrasings', 'keywords', 'answer', 'hits', 'helpful', 'unhelpful'] as const;
+export const CSV_COLUMNS = [
+  'key',
+  'lang',
+  'category',
+  'question',
+  'phrasings',
+  'keywords',
+  'answer',
+  'hits',
+  'helpful',
+  'unhelpful',
+] as const;
 const REQUIRED = ['lang', 'category', 'question', 'answer'];
 /** Several phrasings or keywords in one cell: a character no question contains, easy to type in Excel. */
 export const LIST_SEPARATOR = ' | ';
@@ -27,11 +38,26 @@ export function parseCsv(text: string): string[][] {
 export function entriesToCsv(entries: Entry[]): string {
   return toCsv([
     [...CSV_COLUMNS],
-    ...entries.map((e) => [e.key, e.lang, e.category, e.question, e.phrasings.join(LIST_SEPARATOR), e.keywords.join(LIST_SEPARATOR), e.answer, e.hits, e.helpful, e.unhelpful]),
+    ...entries.map((e) => [
+      e.key,
+      e.lang,
+      e.category,
+      e.question,
+      e.phrasings.join(LIST_SEPARATOR),
+      e.keywords.join(LIST_SEPARATOR),
+      e.answer,
+      e.hits,
+      e.helpful,
+      e.unhelpful,
+    ]),
   ]);
 }
 
-const splitList = (s: string) => s.split('|').map((x) => x.trim()).filter(Boolean);
+const splitList = (s: string) =>
+  s
+    .split('|')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /** Import rows numbered as a spreadsheet numbers them (the header is row 1). */
 export function inputsFromCsv(text: string): { row: number; input: EntryInput }[] {
@@ -39,13 +65,19 @@ export function inputsFromCsv(text: string): { row: number; input: EntryInput }[
   if (!header) throw new BadFile('the file is empty');
   const cols = header.map((h) => h.trim().toLowerCase());
   const missing = REQUIRED.filter((c) => !cols.includes(c));
-  if (missing.length) throw new BadFile(`missing column(s): ${missing.join(', ')} (expected ${CSV_COLUMNS.slice(0, 7).join(',')})`);
+  if (missing.length)
+    throw new BadFile(`missing column(s): ${missing.join(', ')} (expected ${CSV_COLUMNS.slice(0, 7).join(',')})`);
   const at = (r: string[], name: string) => unguard(r[cols.indexOf(name)] ?? '');
   return rows.map((r, i) => ({
     row: i + 2,
     input: {
-      key: at(r, 'key').trim() || undefined, lang: at(r, 'lang').trim(), category: at(r, 'category').trim(), question: at(r, 'question'), answer: at(r, 'answer'),
-      phrasings: splitList(at(r, 'phrasings')), keywords: splitList(at(r, 'keywords')),
+      key: at(r, 'key').trim() || undefined,
+      lang: at(r, 'lang').trim(),
+      category: at(r, 'category').trim(),
+      question: at(r, 'question'),
+      answer: at(r, 'answer'),
+      phrasings: splitList(at(r, 'phrasings')),
+      keywords: splitList(at(r, 'keywords')),
     },
   }));
 }
@@ -64,8 +96,13 @@ export function inputsFromJson(text: string): { row: number; input: EntryInput }
   return data.map((o: Record<string, unknown>, i) => ({
     row: i + 1,
     input: {
-      key: s(o?.key).trim() || undefined, lang: s(o?.lang).trim(), category: s(o?.category).trim(), question: s(o?.question), answer: s(o?.answer),
-      phrasings: l(o?.phrasings, splitList), keywords: l(o?.keywords, splitKeywords),
+      key: s(o?.key).trim() || undefined,
+      lang: s(o?.lang).trim(),
+      category: s(o?.category).trim(),
+      question: s(o?.question),
+      answer: s(o?.answer),
+      phrasings: l(o?.phrasings, splitList),
+      keywords: l(o?.keywords, splitKeywords),
     },
   }));
 }

@@ -4,26 +4,79 @@ import type { Db, DbOrTx } from '../../db/schema';
 import { recordAudit } from '../audit/store';
 import { afterChange, toKnown } from './knowledge';
 import type { FaqLang } from './matcher';
-import * as store from './store';
 import type { FaqEntryRow } from './store';
+import * as store from './store';
 
 /** The categories entries are filed under; each has a label in faq.categories.<code>. */
-export const CATEGORIES = ['market', 'relief', 'fund', 'volunteer', 'classes', 'safety', 'petitions', 'office', 'other'] as const;
+export const CATEGORIES = [
+  'market',
+  'relief',
+  'fund',
+  'volunteer',
+  'classes',
+  'safety',
+  'petitions',
+  'office',
+  'other',
+] as const;
 export type Category = (typeof CATEGORIES)[number];
 export const isCategory = (s: string): s is Category => (CATEGORIES as readonly string[]).includes(s);
 export const isLang = (s: string): s is FaqLang => s === 'zh-CN' || s === 'en';
 
-export const LIMITS = { question: [2, 200], answer: [2, 3000], phrasing: 200, phrasings: 20, keyword: 40, keywords: 30 } as const;
+export const LIMITS = {
+  question: [2, 200],
+  answer: [2, 3000],
+  phrasing: 200,
+  phrasings: 20,
+  keyword: 40,
+  keywords: 30,
+} as const;
 
-export class InvalidQuestion extends DomainError { constructor() { super('faq.invalidQuestion'); } }
-export class InvalidAnswer extends DomainError { constructor() { super('faq.invalidAnswer'); } }
-export class InvalidPhrasings extends DomainError { constructor() { super('faq.invalidPhrasings'); } }
-export class InvalidKeywords extends DomainError { constructor() { super('faq.invalidKeywords'); } }
-export class InvalidCategory extends DomainError { constructor() { super('faq.invalidCategory'); } }
-export class InvalidLanguage extends DomainError { constructor() { super('faq.invalidLanguage'); } }
-export class InvalidKey extends DomainError { constructor() { super('faq.invalidKey'); } }
-export class EntryNotFound extends DomainError { constructor() { super('faq.entryNotFound'); } }
-export class EntryExists extends DomainError { constructor() { super('faq.entryExists'); } }
+export class InvalidQuestion extends DomainError {
+  constructor() {
+    super('faq.invalidQuestion');
+  }
+}
+export class InvalidAnswer extends DomainError {
+  constructor() {
+    super('faq.invalidAnswer');
+  }
+}
+export class InvalidPhrasings extends DomainError {
+  constructor() {
+    super('faq.invalidPhrasings');
+  }
+}
+export class InvalidKeywords extends DomainError {
+  constructor() {
+    super('faq.invalidKeywords');
+  }
+}
+export class InvalidCategory extends DomainError {
+  constructor() {
+    super('faq.invalidCategory');
+  }
+}
+export class InvalidLanguage extends DomainError {
+  constructor() {
+    super('faq.invalidLanguage');
+  }
+}
+export class InvalidKey extends DomainError {
+  constructor() {
+    super('faq.invalidKey');
+  }
+}
+export class EntryNotFound extends DomainError {
+  constructor() {
+    super('faq.entryNotFound');
+  }
+}
+export class EntryExists extends DomainError {
+  constructor() {
+    super('faq.entryExists');
+  }
+}
 
 export interface EntryInput {
   /** Links the language versions of one answer; generated when absent. */
@@ -50,15 +103,28 @@ export interface Entry {
   unhelpful: number;
 }
 
-export const toEntry = (row: FaqEntryRow): Entry => ({ ...toKnown(row), hits: row.hits, helpful: row.helpful, unhelpful: row.unhelpful });
+export const toEntry = (row: FaqEntryRow): Entry => ({
+  ...toKnown(row),
+  hits: row.hits,
+  helpful: row.helpful,
+  unhelpful: row.unhelpful,
+});
 
 const clean = (s: string) => s.replace(/\r\n?/g, '\n').trim();
 const inRange = (s: string, [min, max]: readonly [number, number]) => [...s].length >= min && [...s].length <= max;
 
 /** Phrasings as staff type them: one per line. */
-export const splitPhrasings = (text: string) => text.split(/\n+/).map((s) => s.trim()).filter(Boolean);
+export const splitPhrasings = (text: string) =>
+  text
+    .split(/\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 /** Keywords as staff type them: separated by commas (either width), 、, semicolons or lines. */
-export const splitKeywords = (text: string) => text.split(/[,，、;；\n|]+/).map((s) => s.trim()).filter(Boolean);
+export const splitKeywords = (text: string) =>
+  text
+    .split(/[,，、;；\n|]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export const validQuestion = (s: string) => {
   const q = clean(s).replace(/\s+/g, ' ');
@@ -111,7 +177,11 @@ export async function addEntry(db: Db, actorId: number | null, input: EntryInput
   const saved = await db.transaction().execute(async (trx) => {
     if (await store.findEntryByKey(trx, row.key, row.lang)) throw new EntryExists();
     const r = await store.insertEntry(trx, row);
-    await recordAudit(trx, { actorId, action: 'faq.add', subject: `faq:${r.id}`, details: { key: r.key, lang: r.lang } }, now);
+    await recordAudit(
+      trx,
+      { actorId, action: 'faq.add', subject: `faq:${r.id}`, details: { key: r.key, lang: r.lang } },
+      now,
+    );
     return r;
   });
   await afterChange(db, [saved]);
@@ -120,7 +190,13 @@ export async function addEntry(db: Db, actorId: number | null, input: EntryInput
 
 export type EntryPatch = Partial<Pick<EntryInput, 'category' | 'question' | 'answer' | 'phrasings' | 'keywords'>>;
 
-export async function updateEntry(db: Db, actorId: number | null, id: number, patch: EntryPatch, now: Date): Promise<Entry> {
+export async function updateEntry(
+  db: Db,
+  actorId: number | null,
+  id: number,
+  patch: EntryPatch,
+  now: Date,
+): Promise<Entry> {
   const set: Parameters<typeof store.updateEntry>[2] = { updated_at: now.toISOString() };
   if (patch.category !== undefined) {
     if (!isCategory(patch.category)) throw new InvalidCategory();
@@ -133,7 +209,11 @@ export async function updateEntry(db: Db, actorId: number | null, id: number, pa
   const saved = await db.transaction().execute(async (trx) => {
     const r = await store.updateEntry(trx, id, set);
     if (!r) throw new EntryNotFound();
-    await recordAudit(trx, { actorId, action: 'faq.edit', subject: `faq:${id}`, details: { fields: Object.keys(patch) } }, now);
+    await recordAudit(
+      trx,
+      { actorId, action: 'faq.edit', subject: `faq:${id}`, details: { fields: Object.keys(patch) } },
+      now,
+    );
     return r;
   });
   await afterChange(db, [saved]);
@@ -145,7 +225,16 @@ export async function deleteEntry(db: Db, actorId: number | null, id: number, no
     const r = await store.findEntry(trx, id);
     if (!r) throw new EntryNotFound();
     await store.deleteEntry(trx, id);
-    await recordAudit(trx, { actorId, action: 'faq.delete', subject: `faq:${id}`, details: { key: r.key, lang: r.lang, question: r.question } }, now);
+    await recordAudit(
+      trx,
+      {
+        actorId,
+        action: 'faq.delete',
+        subject: `faq:${id}`,
+        details: { key: r.key, lang: r.lang, question: r.question },
+      },
+      now,
+    );
     return r;
   });
   await afterChange(db, [], [id]);
@@ -172,12 +261,18 @@ export const otherVersion = async (db: DbOrTx, e: Entry) => {
 };
 
 /** Categories that have entries (in a language, if given), in the fixed order. */
-export async function categoriesWithEntries(db: DbOrTx, lang?: FaqLang): Promise<{ category: string; count: number }[]> {
+export async function categoriesWithEntries(
+  db: DbOrTx,
+  lang?: FaqLang,
+): Promise<{ category: string; count: number }[]> {
   const counts = new Map((await store.categoryCounts(db, lang)).map((r) => [r.category, Number(r.n)]));
-  return [...CATEGORIES, ...[...counts.keys()].filter((c) => !isCategory(c))].filter((c) => counts.has(c)).map((c) => ({ category: c, count: counts.get(c)! }));
+  return [...CATEGORIES, ...[...counts.keys()].filter((c) => !isCategory(c))]
+    .filter((c) => counts.has(c))
+    .map((c) => ({ category: c, count: counts.get(c)! }));
 }
 
-export const entriesIn = async (db: DbOrTx, category: string, lang?: FaqLang) => (await store.entriesInCategory(db, category, lang)).map(toEntry);
+export const entriesIn = async (db: DbOrTx, category: string, lang?: FaqLang) =>
+  (await store.entriesInCategory(db, category, lang)).map(toEntry);
 
 export interface ImportResult {
   added: number;
@@ -194,7 +289,12 @@ export class ImportRejected extends Error {
  * Bulk import: every row is checked first and nothing is written if any row is wrong (the errors name the rows).
  * A row whose key and language exist replaces that entry; others are added.
  */
-export async function importEntries(db: Db, actorId: number | null, rows: { row: number; input: EntryInput }[], now: Date): Promise<ImportResult> {
+export async function importEntries(
+  db: Db,
+  actorId: number | null,
+  rows: { row: number; input: EntryInput }[],
+  now: Date,
+): Promise<ImportResult> {
   const errors: { row: number; message: string }[] = [];
   const valid: store.NewFaqEntryRow[] = [];
   const seen = new Set<string>();

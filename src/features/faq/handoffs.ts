@@ -4,19 +4,43 @@ import type { Db, DbOrTx } from '../../db/schema';
 import { recordAudit } from '../audit/store';
 import { enqueue, type OutButton, type Param } from '../delivery/service';
 import { findCommunity, findCompound, getUser, usersWithRole } from '../residents/service';
-import { toEntry, validAnswer, validEntry, type Entry } from './entries';
+import { type Entry, toEntry, validAnswer, validEntry } from './entries';
 import { afterChange } from './knowledge';
-import { isOfficeOpen, nextOpening, parseOfficeHours, workingMsBetween, type OfficeHours } from './office-hours';
+import { isOfficeOpen, nextOpening, type OfficeHours, parseOfficeHours, workingMsBetween } from './office-hours';
 import { ownQuery } from './service';
-import * as store from './store';
 import type { HandoffRow } from './store';
+import * as store from './store';
 
-export class HandoffNotFound extends DomainError { constructor() { super('faq.handoffNotFound'); } }
-export class HandoffTaken extends DomainError { constructor(name: string) { super('faq.handoffTaken', { name }); } }
-export class HandoffAnswered extends DomainError { constructor(name: string) { super('faq.handoffAnswered', { name }); } }
-export class HandoffNotAnswered extends DomainError { constructor() { super('faq.handoffNotAnswered'); } }
-export class EntryAlreadyMade extends DomainError { constructor() { super('faq.entryAlreadyMade'); } }
-export class TooManyOpen extends DomainError { constructor() { super('faq.tooManyOpen', { max: MAX_OPEN_PER_RESIDENT }); } }
+export class HandoffNotFound extends DomainError {
+  constructor() {
+    super('faq.handoffNotFound');
+  }
+}
+export class HandoffTaken extends DomainError {
+  constructor(name: string) {
+    super('faq.handoffTaken', { name });
+  }
+}
+export class HandoffAnswered extends DomainError {
+  constructor(name: string) {
+    super('faq.handoffAnswered', { name });
+  }
+}
+export class HandoffNotAnswered extends DomainError {
+  constructor() {
+    super('faq.handoffNotAnswered');
+  }
+}
+export class EntryAlreadyMade extends DomainError {
+  constructor() {
+    super('faq.entryAlreadyMade');
+  }
+}
+export class TooManyOpen extends DomainError {
+  constructor() {
+    super('faq.tooManyOpen', { max: MAX_OPEN_PER_RESIDENT });
+  }
+}
 
 /** Open questions one resident may have waiting: staff are few, and a stuck key must not fill their inbox. */
 export const MAX_OPEN_PER_RESIDENT = 5;
@@ -52,7 +76,8 @@ async function staffRecipients(db: DbOrTx, policy: HandoffPolicy): Promise<Recip
 const fullName = (u: { first_name: string; last_name: string | null; username?: string | null } | undefined) =>
   u ? [u.first_name, u.last_name].filter(Boolean).join(' ') + (u.username ? ` @${u.username}` : '') : '?';
 
-export const nameOfUser = async (db: DbOrTx, id: number | null) => (id === null ? '?' : fullName(await getUser(db, id)));
+export const nameOfUser = async (db: DbOrTx, id: number | null) =>
+  id === null ? '?' : fullName(await getUser(db, id));
 
 /** Where the resident lives, in both languages, or "not given". */
 async function placeOf(db: DbOrTx, userId: number): Promise<Param> {
@@ -74,7 +99,13 @@ export interface HandoffRequested {
 }
 
 /** The resident asks for a person: the question goes to staff through the outbox with a reply button. */
-export async function requestHandoff(db: Db, userId: number, queryId: number, policy: HandoffPolicy, now: Date): Promise<HandoffRequested> {
+export async function requestHandoff(
+  db: Db,
+  userId: number,
+  queryId: number,
+  policy: HandoffPolicy,
+  now: Date,
+): Promise<HandoffRequested> {
   const q = await ownQuery(db, userId, queryId);
   const officeOpen = isOfficeOpen(now, policy.officeHours);
   const expectFrom = nextOpening(now, policy.officeHours);
@@ -84,15 +115,41 @@ export async function requestHandoff(db: Db, userId: number, queryId: number, po
   const handoff = await db.transaction().execute(async (trx) => {
     const at = now.toISOString();
     const h = await store.insertHandoff(trx, {
-      user_id: userId, query_id: queryId, question: q.text, lang: q.lang, taken_by: null, taken_at: null, answered_by: null, answered_at: null, entry_id: null, created_at: at,
+      user_id: userId,
+      query_id: queryId,
+      question: q.text,
+      lang: q.lang,
+      taken_by: null,
+      taken_at: null,
+      answered_by: null,
+      answered_at: null,
+      entry_id: null,
+      created_at: at,
     });
-    await store.insertMessage(trx, { handoff_id: h.id, author_id: userId, side: 'resident', text: q.text, created_at: at });
+    await store.insertMessage(trx, {
+      handoff_id: h.id,
+      author_id: userId,
+      side: 'resident',
+      text: q.text,
+      created_at: at,
+    });
     await store.setQueryHandoff(trx, queryId, h.id);
-    const params = { id: h.id, name: await nameOfUser(trx, userId), place: await placeOf(trx, userId), question: q.text };
+    const params = {
+      id: h.id,
+      name: await nameOfUser(trx, userId),
+      place: await placeOf(trx, userId),
+      question: q.text,
+    };
     const to = await staffRecipients(trx, policy);
     await enqueue(
       trx,
-      to.map((r) => ({ dedupeKey: `faq:handoff:${h.id}:${r.chatId}`, chatId: r.chatId, userId: r.userId, category: 'staff' as const, content: { key: 'faq.handoff.toStaff', params, buttons: replyButton(h.id) } })),
+      to.map((r) => ({
+        dedupeKey: `faq:handoff:${h.id}:${r.chatId}`,
+        chatId: r.chatId,
+        userId: r.userId,
+        category: 'staff' as const,
+        content: { key: 'faq.handoff.toStaff', params, buttons: replyButton(h.id) },
+      })),
       now,
     );
     return h;
@@ -111,8 +168,10 @@ export async function takeHandoff(db: Db, staffId: number, id: number, now: Date
   return db.transaction().execute(async (trx) => {
     const h = await getHandoff(trx, id);
     if (h.state === 'answered') throw new HandoffAnswered(await nameOfUser(trx, h.answered_by));
-    if (!(await store.takeHandoff(trx, id, staffId, now.toISOString()))) throw new HandoffTaken(await nameOfUser(trx, h.taken_by));
-    if (h.taken_by !== staffId) await recordAudit(trx, { actorId: staffId, action: 'faq.handoff.take', subject: `handoff:${id}` }, now);
+    if (!(await store.takeHandoff(trx, id, staffId, now.toISOString())))
+      throw new HandoffTaken(await nameOfUser(trx, h.taken_by));
+    if (h.taken_by !== staffId)
+      await recordAudit(trx, { actorId: staffId, action: 'faq.handoff.take', subject: `handoff:${id}` }, now);
     return { ...h, taken_by: staffId, taken_at: h.taken_at ?? now.toISOString() };
   });
 }
@@ -123,13 +182,28 @@ export async function answerHandoff(db: Db, staffId: number, id: number, text: s
   return db.transaction().execute(async (trx) => {
     const h = await getHandoff(trx, id);
     if (h.state === 'answered') throw new HandoffAnswered(await nameOfUser(trx, h.answered_by));
-    if (!(await store.takeHandoff(trx, id, staffId, now.toISOString()))) throw new HandoffTaken(await nameOfUser(trx, h.taken_by));
+    if (!(await store.takeHandoff(trx, id, staffId, now.toISOString())))
+      throw new HandoffTaken(await nameOfUser(trx, h.taken_by));
     const at = now.toISOString();
-    const messageId = await store.insertMessage(trx, { handoff_id: id, author_id: staffId, side: 'staff', text: answer, created_at: at });
+    const messageId = await store.insertMessage(trx, {
+      handoff_id: id,
+      author_id: staffId,
+      side: 'staff',
+      text: answer,
+      created_at: at,
+    });
     await store.markAnswered(trx, id, staffId, at);
     await enqueue(
       trx,
-      [{ dedupeKey: `faq:answer:${id}:${messageId}`, chatId: h.user_id, userId: h.user_id, category: 'personal', content: { key: 'faq.handoff.answered', params: { question: h.question, answer } } }],
+      [
+        {
+          dedupeKey: `faq:answer:${id}:${messageId}`,
+          chatId: h.user_id,
+          userId: h.user_id,
+          category: 'personal',
+          content: { key: 'faq.handoff.answered', params: { question: h.question, answer } },
+        },
+      ],
       now,
     );
     await recordAudit(trx, { actorId: staffId, action: 'faq.handoff.answer', subject: `handoff:${id}` }, now);
@@ -138,18 +212,32 @@ export async function answerHandoff(db: Db, staffId: number, id: number, text: s
 }
 
 /** One tap after answering: the staff answer becomes an entry under the wording staff chose; searchable at once. */
-export async function entryFromHandoff(db: Db, staffId: number, id: number, question: string, now: Date): Promise<Entry> {
+export async function entryFromHandoff(
+  db: Db,
+  staffId: number,
+  id: number,
+  question: string,
+  now: Date,
+): Promise<Entry> {
   const saved = await db.transaction().execute(async (trx) => {
     const h = await getHandoff(trx, id);
     if (h.state !== 'answered') throw new HandoffNotAnswered();
     if (h.entry_id !== null) throw new EntryAlreadyMade();
     const answer = (await store.staffAnswers(trx, id)).at(-1)?.text;
     if (answer === undefined) throw new HandoffNotAnswered();
-    const row = validEntry({ key: `handoff-${id}`, lang: h.lang, category: 'other', question, phrasings: [], keywords: [], answer }, now, staffId);
+    const row = validEntry(
+      { key: `handoff-${id}`, lang: h.lang, category: 'other', question, phrasings: [], keywords: [], answer },
+      now,
+      staffId,
+    );
     if (await store.findEntryByKey(trx, row.key, row.lang)) throw new EntryAlreadyMade();
     const entry = await store.insertEntry(trx, row);
     if (!(await store.setHandoffEntry(trx, id, entry.id))) throw new EntryAlreadyMade();
-    await recordAudit(trx, { actorId: staffId, action: 'faq.add', subject: `faq:${entry.id}`, details: { fromHandoff: id } }, now);
+    await recordAudit(
+      trx,
+      { actorId: staffId, action: 'faq.add', subject: `faq:${entry.id}`, details: { fromHandoff: id } },
+      now,
+    );
     return entry;
   });
   await afterChange(db, [saved]);
@@ -166,7 +254,11 @@ export interface OpenHandoff {
 
 export async function openHandoffs(db: DbOrTx): Promise<OpenHandoff[]> {
   return (await store.openHandoffs(db)).map((h) => ({
-    id: h.id, name: fullName(h.first_name === null ? undefined : { first_name: h.first_name, last_name: h.last_name }), question: h.question, createdAt: h.created_at, takenBy: h.taken_by,
+    id: h.id,
+    name: fullName(h.first_name === null ? undefined : { first_name: h.first_name, last_name: h.last_name }),
+    question: h.question,
+    createdAt: h.created_at,
+    takenBy: h.taken_by,
   }));
 }
 
@@ -184,12 +276,21 @@ export async function remindOverdue(db: Db, policy: HandoffPolicy, now: Date): P
     const round = Math.floor(workedMs / limitMs);
     if (round < 1) continue;
     queued += await db.transaction().execute(async (trx) => {
-      const takenBy: Param = h.takenBy === null ? { $t: 'faq.inbox.notTaken' } : { $t: 'faq.inbox.takenBy', params: { name: await nameOfUser(trx, h.takenBy) } };
+      const takenBy: Param =
+        h.takenBy === null
+          ? { $t: 'faq.inbox.notTaken' }
+          : { $t: 'faq.inbox.takenBy', params: { name: await nameOfUser(trx, h.takenBy) } };
       const params = { id: h.id, name: h.name, question: h.question, hours: Math.floor(workedMs / 3_600_000), takenBy };
       const to = await staffRecipients(trx, policy);
       return enqueue(
         trx,
-        to.map((r) => ({ dedupeKey: `faq:remind:${h.id}:${round}:${r.chatId}`, chatId: r.chatId, userId: r.userId, category: 'staff' as const, content: { key: 'faq.handoff.reminder', params, buttons: replyButton(h.id) } })),
+        to.map((r) => ({
+          dedupeKey: `faq:remind:${h.id}:${round}:${r.chatId}`,
+          chatId: r.chatId,
+          userId: r.userId,
+          category: 'staff' as const,
+          content: { key: 'faq.handoff.reminder', params, buttons: replyButton(h.id) },
+        })),
         now,
       );
     });

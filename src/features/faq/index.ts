@@ -7,7 +7,7 @@ import { residentBot } from './bot-resident';
 import { staffBot } from './bot-staff';
 import { BadFile, entriesToCsv, inputsFromCsv, inputsFromJson } from './csv';
 import { demoFaqEntries } from './demo-entries';
-import { allEntries, ImportRejected, importEntries, seedEntries, type EntryInput } from './entries';
+import { allEntries, type EntryInput, ImportRejected, importEntries, seedEntries } from './entries';
 import { faqJobs } from './jobs';
 
 const demoInputs = (): EntryInput[] =>
@@ -33,7 +33,8 @@ export const faqFeature: Feature = {
   },
   cli: {
     'faq import': {
-      usage: 'faq import <file.json|file.csv>  add or replace entries (by key+lang); nothing is imported if a row is wrong',
+      usage:
+        'faq import <file.json|file.csv>  add or replace entries (by key+lang); nothing is imported if a row is wrong',
       run: async (args, { db, clock, out }) => {
         const file = args[0];
         if (!file) {
@@ -49,7 +50,8 @@ export const faqFeature: Feature = {
           if (err instanceof ImportRejected) {
             out(`nothing imported: ${err.errors.length} row(s) need fixing`);
             const t = createI18n('en').getFixedT('en');
-            const say = (code: string) => (code.startsWith('faq.') ? t(code.replace('faq.', 'faq.errors.')).replace(/<[^>]+>/g, '') : code);
+            const say = (code: string) =>
+              code.startsWith('faq.') ? t(code.replace('faq.', 'faq.errors.')).replace(/<[^>]+>/g, '') : code;
             for (const e of err.errors) out(`  row ${e.row}: ${say(e.message)}`);
             return 1;
           } else if (err instanceof BadFile) {

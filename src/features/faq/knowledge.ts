@@ -1,7 +1,7 @@
 import type { Db, DbOrTx } from '../../db/schema';
-import { FaqIndex, type FaqEntry, type FaqLang } from './matcher';
-import * as store from './store';
+import { type FaqEntry, FaqIndex, type FaqLang } from './matcher';
 import type { FaqEntryRow } from './store';
+import * as store from './store';
 
 /** What an answer needs besides the match: kept next to the index so a lookup never touches the database. */
 export interface KnownEntry extends FaqEntry {

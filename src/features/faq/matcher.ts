@@ -1,5 +1,5 @@
-import { analyze, type Analysis } from './text';
 import { Shard } from './shard';
+import { type Analysis, analyze } from './text';
 
 export type FaqLang = 'zh-CN' | 'en';
 
@@ -118,7 +118,8 @@ function scriptLanguage(a: Analysis): FaqLang | undefined {
 
 function decide(ranked: FaqHit[], lang: FaqLang, limit: number): FaqResult {
   const [first, second] = ranked;
-  if (!first || first.confidence < CHOICES_MIN_CONFIDENCE) return { outcome: 'none', top: ranked.slice(0, limit), lang };
+  if (!first || first.confidence < CHOICES_MIN_CONFIDENCE)
+    return { outcome: 'none', top: ranked.slice(0, limit), lang };
   const margin = second && first.score > 0 ? (first.score - second.score) / first.score : 1;
   if (first.confidence >= ANSWER_MIN_CONFIDENCE && margin >= ANSWER_MIN_MARGIN) {
     return { outcome: 'answer', top: ranked.slice(0, limit), lang };

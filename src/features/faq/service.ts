@@ -1,12 +1,20 @@
 import { DomainError } from '../../core/errors';
 import type { Db } from '../../db/schema';
-import { knowledgeOf, type KnownEntry } from './knowledge';
+import { type KnownEntry, knowledgeOf } from './knowledge';
 import type { FaqLang, FaqOutcome } from './matcher';
 import * as store from './store';
 import { analyze, normalize } from './text';
 
-export class QueryNotFound extends DomainError { constructor() { super('faq.queryNotFound'); } }
-export class QuestionTooLong extends DomainError { constructor() { super('faq.questionTooLong', { max: MAX_QUESTION }); } }
+export class QueryNotFound extends DomainError {
+  constructor() {
+    super('faq.queryNotFound');
+  }
+}
+export class QuestionTooLong extends DomainError {
+  constructor() {
+    super('faq.questionTooLong', { max: MAX_QUESTION });
+  }
+}
 
 /** A question longer than this is a letter, not a question: staff would rather get it through petitions. */
 export const MAX_QUESTION = 500;
@@ -19,7 +27,25 @@ export interface Asked {
 }
 
 /** Replies residents send after an answer; the analyser knows some as function words, these it does not. */
-const ACKNOWLEDGEMENTS = new Set(['好的', '好滴', '好嘞', '嗯嗯', '收到', '知道了', '明白了', '谢谢了', '多谢', '辛苦了', 'ok', 'okay', 'thanks', 'thank you', 'yes', 'no', 'got it']);
+const ACKNOWLEDGEMENTS = new Set([
+  '好的',
+  '好滴',
+  '好嘞',
+  '嗯嗯',
+  '收到',
+  '知道了',
+  '明白了',
+  '谢谢了',
+  '多谢',
+  '辛苦了',
+  'ok',
+  'okay',
+  'thanks',
+  'thank you',
+  'yes',
+  'no',
+  'got it',
+]);
 
 /**
  * "好的", "谢谢", "ok": no word in it carries meaning, so it is not a question to hand to staff.
@@ -41,7 +67,14 @@ export async function ask(db: Db, userId: number, text: string, lang: FaqLang, n
   const entries = r.outcome === 'none' ? [] : r.outcome === 'answer' ? r.hits.slice(0, 1) : r.hits;
   const queryId = await db.transaction().execute(async (trx) => {
     const id = await store.insertQuery(trx, {
-      user_id: userId, text: question, lang: r.lang, outcome: r.outcome, entry_id: r.outcome === 'answer' ? entries[0]!.id : null, feedback: null, handoff_id: null, created_at: now.toISOString(),
+      user_id: userId,
+      text: question,
+      lang: r.lang,
+      outcome: r.outcome,
+      entry_id: r.outcome === 'answer' ? entries[0]!.id : null,
+      feedback: null,
+      handoff_id: null,
+      created_at: now.toISOString(),
     });
     if (r.outcome === 'answer') await store.countHit(trx, entries[0]!.id);
     return id;

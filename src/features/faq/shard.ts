@@ -1,5 +1,5 @@
-import { analyze, FuzzyVocabulary, type Analysis } from './text';
 import type { FaqEntry, FaqHit } from './matcher';
+import { type Analysis, analyze, FuzzyVocabulary } from './text';
 
 /** BM25 constants. b is below the usual 0.75: phrasings are all short, so length says little about focus. */
 const K1 = 1.2;
@@ -87,7 +87,14 @@ export class Shard {
         if (/^w:\p{Script=Latin}+$/u.test(term)) indexed.latinWords.push(term.slice(2));
       }
       const isKeywords = k === texts.length - 1;
-      this.docs[d] = { slot, len, terms: [...terms.keys()], tfs: [...terms.values()], explained: explained.size ? explained : undefined, isKeywords };
+      this.docs[d] = {
+        slot,
+        len,
+        terms: [...terms.keys()],
+        tfs: [...terms.values()],
+        explained: explained.size ? explained : undefined,
+        isKeywords,
+      };
       this.liveDocs++;
       this.totalLen += len;
       indexed.docs.push(d);
@@ -174,7 +181,8 @@ export class Shard {
       if (top.length === RERANK && score <= (top[RERANK - 1] as FaqHit).score) continue;
       let i = Math.min(top.length, RERANK - 1);
       top[i] = { id: this.slotIds[slot] as number, score, confidence: 0 };
-      for (; i > 0 && (top[i - 1] as FaqHit).score < score; i--) [top[i - 1], top[i]] = [top[i] as FaqHit, top[i - 1] as FaqHit];
+      for (; i > 0 && (top[i - 1] as FaqHit).score < score; i--)
+        [top[i - 1], top[i]] = [top[i] as FaqHit, top[i - 1] as FaqHit];
     }
     for (const hit of top) hit.confidence = this.confidence(hit.id, query);
     for (let k = 0; k < nTouched; k++) acc[touched[k] as number] = 0;
@@ -222,7 +230,6 @@ export class Shard {
     }
     const qCov = qTotal > 0 ? qCovered / qTotal : 0;
     const dCov = dTotal > 0 ? dCovered / dTotal : 0;
-    return Math.pow(qCov, QUERY_SHARE) * Math.pow(dCov, 1 - QUERY_SHARE);
+    return qCov ** QUERY_SHARE * dCov ** (1 - QUERY_SHARE);
   }
 }
-

@@ -8,7 +8,15 @@ import { findSynonyms } from './synonyms';
 
 /** Weights of each kind of term. Words and synonym groups carry the meaning; bigrams rescue names the segmenter
  * splits into single characters (野|享|市|集); single characters rescue homophone typos (摸刀 still shares 刀). */
-export const TERM_WEIGHT = { word: 1, singleCharWord: 0.6, stopword: 0.1, number: 0.5, bigram: 0.5, unigram: 0.15, synonym: 1 } as const;
+export const TERM_WEIGHT = {
+  word: 1,
+  singleCharWord: 0.6,
+  stopword: 0.1,
+  number: 0.5,
+  bigram: 0.5,
+  unigram: 0.15,
+  synonym: 1,
+} as const;
 
 // Traditional → simplified for the characters residents plausibly type (pairs "繁简"). Not a full converter: a
 // resident on a traditional-Chinese keyboard mostly writes everyday words, and these cover them.
@@ -48,7 +56,10 @@ const DIALECT: [RegExp, string][] = [
 
 /** NFKC (full-width → half-width), lower case, traditional → simplified, dialect words, numerals, punctuation. */
 export function normalize(text: string): string {
-  let s = text.normalize('NFKC').toLowerCase().replace(/甚麼|什麼/g, '什么');
+  let s = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/甚麼|什麼/g, '什么');
   let out = '';
   for (const ch of s) out += T2S.get(ch) ?? ch;
   s = out;
@@ -61,18 +72,20 @@ export function normalize(text: string): string {
 
 /** Function words: kept (a question of only these is still a question) but nearly weightless. */
 const ZH_STOPWORDS = new Set(
-  ('的 了 吗 呢 吧 啊 呀 哦 嘛 咯 啦 噻 哈 么 嘞 撒 咧 我 你 您 他 她 它 我们 你们 他们 咱 咱们 俺 请问 请 问 问下 问一下 一下 下 想 想问 想知道 ' +
+  (
+    '的 了 吗 呢 吧 啊 呀 哦 嘛 咯 啦 噻 哈 么 嘞 撒 咧 我 你 您 他 她 它 我们 你们 他们 咱 咱们 俺 请问 请 问 问下 问一下 一下 下 想 想问 想知道 ' +
     '知道 是 在 有 没有 要 能 能不能 可以 可不可以 会 会不会 就 都 也 还 和 跟 与 或 或者 给 把 被 让 这 那 这个 那个 这里 那里 个 些 一些 ' +
     '那么 这么 然后 如果 因为 所以 但是 不 没 很 太 好 上 里 中 呗 谢谢 你好 麻烦 帮忙 帮我 告诉 一个 哪个 哈哈 老 家里 自己 ' +
-    '要不要 是不是 行不行 好不好 能否 是否 可否 有没 不能 不行 一直 已经 现在 还是 什么 怎么 怎么样 如何 怎样')
-    .split(' '),
+    '要不要 是不是 行不行 好不好 能否 是否 可否 有没 不能 不行 一直 已经 现在 还是 什么 怎么 怎么样 如何 怎样'
+  ).split(' '),
 );
 const ZH_STOPCHARS = new Set([...'的了吗呢吧啊呀哦嘛咯啦么嘞撒咧我你您他她它是在个这那就都也还和跟与或把被不没很太哈']);
 const EN_STOPWORDS = new Set(
-  ('a an the is are was were be been am do does did i me my we our you your he she it its they them this that these those ' +
+  (
+    'a an the is are was were be been am do does did i me my we our you your he she it its they them this that these those ' +
     'to of in on at for from by with about into as and or but if so then there here can could would should will shall may might ' +
-    'please hi hello thanks thank any some get got just also very know tell want wanna need like one what how who which s t m')
-    .split(' '),
+    'please hi hello thanks thank any some get got just also very know tell want wanna need like one what how who which s t m'
+  ).split(' '),
 );
 
 export interface Analysis {
@@ -106,7 +119,8 @@ interface Pending {
 export function analyze(text: string, correct?: Corrector): Analysis {
   const norm = normalize(text);
   const pending: Pending[] = [];
-  const push = (key: string, w: number, start: number, end: number, latin = false) => pending.push({ key, w, start, end, latin });
+  const push = (key: string, w: number, start: number, end: number, latin = false) =>
+    pending.push({ key, w, start, end, latin });
   let cjkChars = 0;
   const latin: string[] = [];
   // The CJK segments of one unbroken run, with their offsets, to build bigrams across single-character segments.
@@ -125,7 +139,8 @@ export function analyze(text: string, correct?: Corrector): Analysis {
       if (next && (seg.length === 1 || next.seg.length === 1)) {
         const a = seg[seg.length - 1] as string;
         const b = next.seg[0] as string;
-        if (!ZH_STOPCHARS.has(a) && !ZH_STOPCHARS.has(b)) push(`b:${a}${b}`, TERM_WEIGHT.bigram, next.at - 1, next.at + 1);
+        if (!ZH_STOPCHARS.has(a) && !ZH_STOPCHARS.has(b))
+          push(`b:${a}${b}`, TERM_WEIGHT.bigram, next.at - 1, next.at + 1);
       }
     }
     run = [];
@@ -137,7 +152,11 @@ export function analyze(text: string, correct?: Corrector): Analysis {
     }
     if (isCjk(segment[0] ?? '')) {
       cjkChars += segment.length;
-      const w = ZH_STOPWORDS.has(segment) ? TERM_WEIGHT.stopword : segment.length === 1 ? TERM_WEIGHT.singleCharWord : TERM_WEIGHT.word;
+      const w = ZH_STOPWORDS.has(segment)
+        ? TERM_WEIGHT.stopword
+        : segment.length === 1
+          ? TERM_WEIGHT.singleCharWord
+          : TERM_WEIGHT.word;
       push(`w:${segment}`, w, index, index + segment.length);
       run.push({ seg: segment, at: index });
       continue;
@@ -148,7 +167,13 @@ export function analyze(text: string, correct?: Corrector): Analysis {
       continue;
     }
     const word = (EN_STOPWORDS.has(segment) ? undefined : correct?.(segment)) ?? segment;
-    push(`w:${word}`, EN_STOPWORDS.has(word) ? TERM_WEIGHT.stopword : TERM_WEIGHT.word, latin.length, latin.length + 1, true);
+    push(
+      `w:${word}`,
+      EN_STOPWORDS.has(word) ? TERM_WEIGHT.stopword : TERM_WEIGHT.word,
+      latin.length,
+      latin.length + 1,
+      true,
+    );
     latin.push(word);
   }
   flushRun();

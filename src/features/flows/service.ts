@@ -21,6 +21,12 @@ export async function loadFlow(db: DbOrTx, userId: number): Promise<Flow | null>
 }
 
 export const saveFlow = (db: DbOrTx, userId: number, flow: Flow, now: Date) =>
-  store.saveFlow(db, { user_id: userId, name: flow.name, step: flow.step, data: JSON.stringify(flow.data), updated_at: now.toISOString() });
+  store.saveFlow(db, {
+    user_id: userId,
+    name: flow.name,
+    step: flow.step,
+    data: JSON.stringify(flow.data),
+    updated_at: now.toISOString(),
+  });
 
 export const clearFlow = (db: DbOrTx, userId: number) => store.deleteFlow(db, userId);

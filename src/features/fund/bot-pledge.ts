@@ -1,13 +1,21 @@
 import { Composer, InlineKeyboard } from 'grammy';
-import { replyDomainError } from '../../telegram/errors';
 import type { BotContext } from '../../telegram/context';
+import { replyDomainError } from '../../telegram/errors';
+import { cancelKeyboard, choices } from '../../telegram/keyboards';
 import { requireRole } from '../../telegram/middlewares/guard';
 import { inFlow } from '../../telegram/middlewares/match';
-import { cancelKeyboard, choices } from '../../telegram/keyboards';
 import { CB } from './callbacks';
 import { needFlow, yuan } from './keyboards';
 import { parseYuan } from './money';
-import { activePledgesOf, cancelPledge, confirmPledgeMonth, createPledge, PLEDGE_AMOUNTS_FEN, PLEDGE_DAYS, unconfirmedMonths } from './pledges';
+import {
+  activePledgesOf,
+  cancelPledge,
+  confirmPledgeMonth,
+  createPledge,
+  PLEDGE_AMOUNTS_FEN,
+  PLEDGE_DAYS,
+  unconfirmedMonths,
+} from './pledges';
 
 export const pledgeBot = new Composer<BotContext>();
 const pm = pledgeBot.chatType('private');
@@ -24,19 +32,29 @@ pledgeBot.callbackQuery(CB.pledge, async (ctx) => {
     return;
   }
   await ctx.setFlow(FLOW, 'amount', {});
-  const kb = choices(PLEDGE_AMOUNTS_FEN.map((fen) => ({ text: ctx.t('fund.pledge.amountButton', { amount: yuan(fen) }), data: CB.pledgeAmount(fen) })), 2);
+  const kb = choices(
+    PLEDGE_AMOUNTS_FEN.map((fen) => ({
+      text: ctx.t('fund.pledge.amountButton', { amount: yuan(fen) }),
+      data: CB.pledgeAmount(fen),
+    })),
+    2,
+  );
   await ctx.reply(ctx.t('fund.pledge.intro'), { reply_markup: kb });
 });
 
 async function askDay(ctx: BotContext, amountFen: number) {
   await ctx.setFlow(FLOW, 'day', { amountFen });
-  const kb = choices(PLEDGE_DAYS.map((d) => ({ text: ctx.t('fund.pledge.dayButton', { day: d }), data: CB.pledgeDay(d) })), 3);
+  const kb = choices(
+    PLEDGE_DAYS.map((d) => ({ text: ctx.t('fund.pledge.dayButton', { day: d }), data: CB.pledgeDay(d) })),
+    3,
+  );
   await ctx.reply(ctx.t('fund.pledge.askDay', { amount: yuan(amountFen) }), { reply_markup: kb });
 }
 
 pledgeBot.callbackQuery(/^fd:pa:(\d{1,9})$/, needFlow(FLOW, 'amount'), async (ctx) => {
   const fen = Number(ctx.match[1]);
-  if (!(PLEDGE_AMOUNTS_FEN as readonly number[]).includes(fen)) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
+  if (!(PLEDGE_AMOUNTS_FEN as readonly number[]).includes(fen))
+    return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
   await ctx.answerCallbackQuery();
   await askDay(ctx, fen);
 });
@@ -49,18 +67,28 @@ pm.on('message:text').filter(inFlow(FLOW, 'amount'), async (ctx) => {
 
 pledgeBot.callbackQuery(/^fd:pd:(\d{1,2})$/, needFlow(FLOW, 'day'), async (ctx) => {
   const day = Number(ctx.match[1]);
-  if (!(PLEDGE_DAYS as readonly number[]).includes(day)) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
+  if (!(PLEDGE_DAYS as readonly number[]).includes(day))
+    return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
   await ctx.answerCallbackQuery();
   await ctx.setFlow(FLOW, 'name', { ...ctx.flow!.data, day });
   await ctx.reply(ctx.t('fund.pledge.askName'), {
-    reply_markup: new InlineKeyboard().text(ctx.t('fund.consent.yes'), CB.pledgeName(1)).row().text(ctx.t('fund.consent.no'), CB.pledgeName(0)),
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t('fund.consent.yes'), CB.pledgeName(1))
+      .row()
+      .text(ctx.t('fund.consent.no'), CB.pledgeName(0)),
   });
 });
 
 pledgeBot.callbackQuery(/^fd:pn:([01])$/, needFlow(FLOW, 'name'), async (ctx) => {
   const { amountFen, day } = ctx.flow!.data as { amountFen: number; day: number };
   try {
-    await createPledge(ctx.deps.db, ctx.user.id, { amountFen, dayOfMonth: day, showName: ctx.match[1] === '1' }, ctx.deps.clock.now(), ctx.deps.config.TIMEZONE);
+    await createPledge(
+      ctx.deps.db,
+      ctx.user.id,
+      { amountFen, dayOfMonth: day, showName: ctx.match[1] === '1' },
+      ctx.deps.clock.now(),
+      ctx.deps.config.TIMEZONE,
+    );
   } catch (e) {
     await ctx.endFlow();
     return replyDomainError(ctx, e);
@@ -86,7 +114,11 @@ async function showPending(ctx: BotContext) {
   if (rows.length === 0) return ctx.reply(ctx.t('fund.pledge.noPending'));
   const kb = choices(
     rows.map((r) => ({
-      text: ctx.t('fund.pledge.receivedButton', { name: r.partner_name ?? [r.first_name, r.last_name].filter(Boolean).join(' '), month: r.month, amount: yuan(r.amount_fen) }),
+      text: ctx.t('fund.pledge.receivedButton', {
+        name: r.partner_name ?? [r.first_name, r.last_name].filter(Boolean).join(' '),
+        month: r.month,
+        amount: yuan(r.amount_fen),
+      }),
       data: CB.confirmPledge(r.pledge_id, r.month),
     })),
     1,
@@ -103,7 +135,14 @@ pledgeBot.callbackQuery(/^fd:pk:(\d{1,9}):(\d{4}-(?:0[1-9]|1[0-2]))$/, requireRo
   const { db, clock, config } = ctx.deps;
   let entryId: number;
   try {
-    entryId = await confirmPledgeMonth(db, ctx.user.id, Number(ctx.match[1]), ctx.match[2]!, clock.now(), config.TIMEZONE);
+    entryId = await confirmPledgeMonth(
+      db,
+      ctx.user.id,
+      Number(ctx.match[1]),
+      ctx.match[2]!,
+      clock.now(),
+      config.TIMEZONE,
+    );
   } catch (e) {
     return replyDomainError(ctx, e);
   }

@@ -21,15 +21,29 @@ pm.command('report', requireRole('staff'), async (ctx) => {
   await ctx.reply(
     ctx.t('fund.report.text', {
       period: period.label,
-      marketDays: r.market.held, served: r.market.served, residents: r.market.residents, solved: r.market.solved,
-      reliefCollected: r.relief.collected, reliefExpected: r.relief.expected, festivalExtras: r.relief.festivalExtras,
-      petitions: r.petitions.filed, resolution: pct(r.petitions.resolutionRate),
-      satisfaction: r.petitions.satisfaction === null ? '—' : r.petitions.satisfaction.toFixed(1), rated: r.petitions.rated,
-      income: yuan(r.fund.incomeTotal), selfGenerated: yuan(r.fund.selfGenerated), spending: yuan(r.fund.expenseTotal),
-      hours: (r.volunteers.minutes / 60).toFixed(1), volunteers: r.volunteers.people,
+      marketDays: r.market.held,
+      served: r.market.served,
+      residents: r.market.residents,
+      solved: r.market.solved,
+      reliefCollected: r.relief.collected,
+      reliefExpected: r.relief.expected,
+      festivalExtras: r.relief.festivalExtras,
+      petitions: r.petitions.filed,
+      resolution: pct(r.petitions.resolutionRate),
+      satisfaction: r.petitions.satisfaction === null ? '—' : r.petitions.satisfaction.toFixed(1),
+      rated: r.petitions.rated,
+      income: yuan(r.fund.incomeTotal),
+      selfGenerated: yuan(r.fund.selfGenerated),
+      spending: yuan(r.fund.expenseTotal),
+      hours: (r.volunteers.minutes / 60).toFixed(1),
+      volunteers: r.volunteers.people,
     }),
   );
   const bars = periodBars(r.fund);
-  const legend = bars.map((b) => ctx.t('fund.chart.legendLine', { square: b.square, label: ctx.t(`fund.chart.bar.${b.key}`), amount: yuan(b.fen) }));
-  await ctx.replyWithPhoto(new InputFile(renderChart(bars), `report-${period.label}.png`), { caption: [ctx.t('fund.report.chartTitle', { period: period.label }), ...legend].join('\n') });
+  const legend = bars.map((b) =>
+    ctx.t('fund.chart.legendLine', { square: b.square, label: ctx.t(`fund.chart.bar.${b.key}`), amount: yuan(b.fen) }),
+  );
+  await ctx.replyWithPhoto(new InputFile(renderChart(bars), `report-${period.label}.png`), {
+    caption: [ctx.t('fund.report.chartTitle', { period: period.label }), ...legend].join('\n'),
+  });
 });

@@ -30,15 +30,26 @@ fundBot.callbackQuery(CB.chart, async (ctx) => {
   await ctx.answerCallbackQuery();
   if (!s.since) return ctx.reply(ctx.t('fund.summary.empty'));
   const bars = whereTheMoneyWent(s);
-  const legend = bars.map((b) => ctx.t('fund.chart.legendLine', { square: b.square, label: ctx.t(`fund.chart.bar.${b.key}`), amount: yuan(b.fen) }));
-  await ctx.replyWithPhoto(new InputFile(renderChart(bars), 'fund.png'), { caption: [ctx.t('fund.chart.title', { since: s.since }), ...legend].join('\n') });
+  const legend = bars.map((b) =>
+    ctx.t('fund.chart.legendLine', { square: b.square, label: ctx.t(`fund.chart.bar.${b.key}`), amount: yuan(b.fen) }),
+  );
+  await ctx.replyWithPhoto(new InputFile(renderChart(bars), 'fund.png'), {
+    caption: [ctx.t('fund.chart.title', { since: s.since }), ...legend].join('\n'),
+  });
 });
 
 fundBot.callbackQuery(CB.donors, async (ctx) => {
   const donors = await publicDonors(ctx.deps.db, 30);
   await ctx.answerCallbackQuery();
   const lines = donors.map((d) => ctx.t('fund.donors.line', { name: d.name, amount: yuan(Number(d.fen)) }));
-  await ctx.reply([ctx.t('fund.donors.title'), ...(lines.length ? lines : [ctx.t('fund.donors.none')]), '', ctx.t('fund.donors.privacy')].join('\n'));
+  await ctx.reply(
+    [
+      ctx.t('fund.donors.title'),
+      ...(lines.length ? lines : [ctx.t('fund.donors.none')]),
+      '',
+      ctx.t('fund.donors.privacy'),
+    ].join('\n'),
+  );
 });
 
 fundBot.callbackQuery([CB.subscribe, CB.unsubscribe], async (ctx) => {
@@ -48,4 +59,3 @@ fundBot.callbackQuery([CB.subscribe, CB.unsubscribe], async (ctx) => {
   await ctx.answerCallbackQuery({ text: ctx.t(on ? 'fund.statement.subscribed' : 'fund.statement.unsubscribed') });
   await ctx.editMessageReplyMarkup({ reply_markup: fundKeyboard(ctx, on) }).catch(() => {});
 });
-

@@ -1,7 +1,7 @@
 import { drawText, GLYPH_H, textWidth } from './font';
 import { formatYuan } from './money';
 import { Canvas, encodePng, type Rgb } from './png';
-import { PURPOSES, type FundSummary, type PeriodTotals } from './service';
+import { type FundSummary, type PeriodTotals, PURPOSES } from './service';
 
 /** One bar: what it stands for (a purpose, or the money still in the fund), how much, and the legend square. */
 export interface Bar {
@@ -26,13 +26,18 @@ const COLORS: Record<Bar['key'], { color: Rgb; square: string }> = {
 /** Where the money went since the start: spending by purpose, then what is still in the fund (directed, and free). */
 export function whereTheMoneyWent(s: FundSummary): Bar[] {
   const spent = PURPOSES.map((p) => ({ key: p, fen: s.all.expense[p] }));
-  const kept = [{ key: 'restricted' as const, fen: s.restrictedTotal }, { key: 'free' as const, fen: s.free }];
+  const kept = [
+    { key: 'restricted' as const, fen: s.restrictedTotal },
+    { key: 'free' as const, fen: s.free },
+  ];
   return [...spent, ...kept].map((b) => ({ ...b, ...COLORS[b.key] }));
 }
 
 /** One period at a glance (the report): what came in, then what was spent on each purpose. */
 export function periodBars(t: PeriodTotals): Bar[] {
-  return [{ key: 'income' as const, fen: t.incomeTotal }, ...PURPOSES.map((p) => ({ key: p, fen: t.expense[p] }))].map((b) => ({ ...b, ...COLORS[b.key] }));
+  return [{ key: 'income' as const, fen: t.incomeTotal }, ...PURPOSES.map((p) => ({ key: p, fen: t.expense[p] }))].map(
+    (b) => ({ ...b, ...COLORS[b.key] }),
+  );
 }
 
 export const CHART = { width: 720, left: 24, top: 24, barHeight: 44, gap: 18, labelScale: 3, maxBar: 440 };

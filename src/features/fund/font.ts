@@ -31,7 +31,8 @@ export function drawText(c: Canvas, s: string, x: number, y: number, scale: numb
   for (const ch of s) {
     const rows = GLYPHS[ch] ?? GLYPHS[' ']!;
     rows.forEach((bits, row) => {
-      for (let col = 0; col < GLYPH_W; col++) if (bits & (1 << (GLYPH_W - 1 - col))) c.fill(cx + col * scale, y + row * scale, scale, scale, color);
+      for (let col = 0; col < GLYPH_W; col++)
+        if (bits & (1 << (GLYPH_W - 1 - col))) c.fill(cx + col * scale, y + row * scale, scale, scale, color);
     });
     cx += (GLYPH_W + 1) * scale;
   }

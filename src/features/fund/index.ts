@@ -6,7 +6,7 @@ import { fundBot } from './bot';
 import { pledgeBot } from './bot-pledge';
 import { reportBot } from './bot-report';
 import { staffBot } from './bot-staff';
-import { exportCsv, IMPORT_COLUMNS, importCsv, ImportFailed, parseCsv, toCsv } from './csv';
+import { exportCsv, IMPORT_COLUMNS, ImportFailed, importCsv, parseCsv, toCsv } from './csv';
 import { fundJobs } from './jobs';
 import { communityReport, parsePeriod, reportRows } from './report';
 import { seedDemoLedger } from './seed';
@@ -44,11 +44,15 @@ export const fundFeature: Feature = {
       },
     },
     report: {
-      usage: 'report <YYYY-MM|YYYY> [file.csv]  the community report (market, relief, petitions, fund, volunteers) as CSV',
+      usage:
+        'report <YYYY-MM|YYYY> [file.csv]  the community report (market, relief, petitions, fund, volunteers) as CSV',
       run: async (args, { db, clock, config, out }) => {
         const period = parsePeriod(args[0] ?? '');
         if (!period) throw new Error('usage: report <YYYY-MM|YYYY> [file.csv]');
-        const csv = toCsv([['metric', 'value'], ...reportRows(await communityReport(db, period, clock.now(), config.TIMEZONE))]);
+        const csv = toCsv([
+          ['metric', 'value'],
+          ...reportRows(await communityReport(db, period, clock.now(), config.TIMEZONE)),
+        ]);
         if (args[1]) {
           writeFileSync(args[1], `\ufeff${csv}`);
           out(`written the ${period.label} report to ${args[1]}`);

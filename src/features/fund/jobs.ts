@@ -10,7 +10,15 @@ export function fundJobs(deps: Deps): JobSpec[] {
     if (n > 0) deps.wakeDelivery();
   };
   return [
-    { name: 'fund.pledge-reminders', cron: '*/10 * * * *', run: async (now) => wake(await remindDuePledges(deps.db, now, tz)) },
-    { name: 'fund.monthly-statement', cron: '*/15 * * * *', run: async (now) => wake(await queueMonthlyStatement(deps.db, now, tz)) },
+    {
+      name: 'fund.pledge-reminders',
+      cron: '*/10 * * * *',
+      run: async (now) => wake(await remindDuePledges(deps.db, now, tz)),
+    },
+    {
+      name: 'fund.monthly-statement',
+      cron: '*/15 * * * *',
+      run: async (now) => wake(await queueMonthlyStatement(deps.db, now, tz)),
+    },
   ];
 }

@@ -8,10 +8,26 @@ import { formatYuan, MAX_FEN } from './money';
 import { entryRow, monthOf, nextMonth } from './service';
 import * as store from './store';
 
-export class PledgeNotFound extends DomainError { constructor() { super('fund.pledgeNotFound'); } }
-export class AlreadyPledged extends DomainError { constructor() { super('fund.alreadyPledged'); } }
-export class PledgeConfirmed extends DomainError { constructor() { super('fund.pledgeConfirmed'); } }
-export class InvalidPledge extends DomainError { constructor() { super('fund.invalidPledge'); } }
+export class PledgeNotFound extends DomainError {
+  constructor() {
+    super('fund.pledgeNotFound');
+  }
+}
+export class AlreadyPledged extends DomainError {
+  constructor() {
+    super('fund.alreadyPledged');
+  }
+}
+export class PledgeConfirmed extends DomainError {
+  constructor() {
+    super('fund.pledgeConfirmed');
+  }
+}
+export class InvalidPledge extends DomainError {
+  constructor() {
+    super('fund.invalidPledge');
+  }
+}
 
 /** Reminders go out from this time on the pledged day (a catch-up job sends any it missed later). */
 export const PLEDGE_REMIND_TIME = '09:00';
@@ -37,7 +53,14 @@ export async function createPledge(db: Db, userId: number, p: PledgeInput, now: 
   return db.transaction().execute(async (trx) => {
     if ((await store.activePledgesOf(trx, userId)).length > 0) throw new AlreadyPledged();
     const id = await store.insertPledge(trx, {
-      user_id: userId, partner_id: p.partnerId ?? null, amount_fen: p.amountFen, day_of_month: p.dayOfMonth, show_name: p.showName ? 1 : 0, start_month: start, created_at: now.toISOString(), cancelled_at: null,
+      user_id: userId,
+      partner_id: p.partnerId ?? null,
+      amount_fen: p.amountFen,
+      day_of_month: p.dayOfMonth,
+      show_name: p.showName ? 1 : 0,
+      start_month: start,
+      created_at: now.toISOString(),
+      cancelled_at: null,
     });
     return id;
   });
@@ -63,43 +86,88 @@ export async function remindDuePledges(db: Db, now: Date, tz: string): Promise<n
     const due = await store.pledgesDue(trx, month, day);
     for (const p of due) {
       await store.insertPledgeMonth(trx, p.id, month, now.toISOString());
-      await enqueue(trx, [{
-        dedupeKey: `fund:pledge-remind:${p.id}:${month}`,
-        chatId: p.user_id,
-        userId: p.user_id,
-        category: 'personal',
-        content: {
-          key: 'fund.pledge.reminder',
-          params: { amount: formatYuan(p.amount_fen), month },
-          buttons: [[{ key: 'fund.pledge.cancelButton', data: CB.pledgeCancel(p.id) }]],
-        },
-      }], now);
+      await enqueue(
+        trx,
+        [
+          {
+            dedupeKey: `fund:pledge-remind:${p.id}:${month}`,
+            chatId: p.user_id,
+            userId: p.user_id,
+            category: 'personal',
+            content: {
+              key: 'fund.pledge.reminder',
+              params: { amount: formatYuan(p.amount_fen), month },
+              buttons: [[{ key: 'fund.pledge.cancelButton', data: CB.pledgeCancel(p.id) }]],
+            },
+          },
+        ],
+        now,
+      );
     }
     return due.length;
   });
 }
 
 /** Staff confirm that a month's pledged money arrived: records the income entry and thanks the donor, once. */
-export async function confirmPledgeMonth(db: Db, actorId: number, pledgeId: number, month: string, now: Date, tz: string): Promise<number> {
+export async function confirmPledgeMonth(
+  db: Db,
+  actorId: number,
+  pledgeId: number,
+  month: string,
+  now: Date,
+  tz: string,
+): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const pledge = await store.findPledge(trx, pledgeId);
     const pm = await store.findPledgeMonth(trx, pledgeId, month);
     if (!pledge || !pm) throw new PledgeNotFound();
     if (pm.entry_id !== null) throw new PledgeConfirmed();
-    const donor = pledge.partner_id !== null
-      ? { kind: 'partner' as const, partnerId: pledge.partner_id, public: pledge.show_name === 1 }
-      : { kind: 'resident' as const, name: null, userId: pledge.user_id, public: pledge.show_name === 1 };
-    const row = await entryRow(trx, actorId, { direction: 'income', kind: 'monthly', amountFen: pledge.amount_fen, date: localDate(now, tz), donor, restrictedTo: null, note: `月月捐 ${month}` }, { source: 'pledge', pledgeId, ref: `pledge:${pledgeId}:${month}` }, now, tz);
+    const donor =
+      pledge.partner_id !== null
+        ? { kind: 'partner' as const, partnerId: pledge.partner_id, public: pledge.show_name === 1 }
+        : { kind: 'resident' as const, name: null, userId: pledge.user_id, public: pledge.show_name === 1 };
+    const row = await entryRow(
+      trx,
+      actorId,
+      {
+        direction: 'income',
+        kind: 'monthly',
+        amountFen: pledge.amount_fen,
+        date: localDate(now, tz),
+        donor,
+        restrictedTo: null,
+        note: `月月捐 ${month}`,
+      },
+      { source: 'pledge', pledgeId, ref: `pledge:${pledgeId}:${month}` },
+      now,
+      tz,
+    );
     const entryId = await store.insertEntry(trx, row);
-    if (!(await store.confirmPledgeMonth(trx, pledgeId, month, entryId, actorId, now.toISOString()))) throw new PledgeConfirmed();
-    await recordAudit(trx, { actorId, action: 'fund.pledge.confirm', subject: `pledge:${pledgeId}`, details: { month, entry: entryId, fen: pledge.amount_fen } }, now);
-    await enqueue(trx, [{
-      dedupeKey: `fund:pledge-thanks:${pledgeId}:${month}`,
-      chatId: pledge.user_id,
-      userId: pledge.user_id,
-      category: 'personal',
-      content: { key: 'fund.pledge.thanks', params: { amount: formatYuan(pledge.amount_fen), month } },
-    }], now);
+    if (!(await store.confirmPledgeMonth(trx, pledgeId, month, entryId, actorId, now.toISOString())))
+      throw new PledgeConfirmed();
+    await recordAudit(
+      trx,
+      {
+        actorId,
+        action: 'fund.pledge.confirm',
+        subject: `pledge:${pledgeId}`,
+        details: { month, entry: entryId, fen: pledge.amount_fen },
+      },
+      now,
+    );
+    await enqueue(
+      trx,
+      [
+        {
+          dedupeKey: `fund:pledge-thanks:${pledgeId}:${month}`,
+          chatId: pledge.user_id,
+          userId: pledge.user_id,
+          category: 'personal',
+          content: { key: 'fund.pledge.thanks', params: { amount: formatYuan(pledge.amount_fen), month } },
+        },
+      ],
+      now,
+    );
     return entryId;
   });
 }

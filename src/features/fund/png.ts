@@ -33,7 +33,11 @@ function chunk(type: string, data: Uint8Array): Buffer {
 /** An RGB pixel buffer to draw into. */
 export class Canvas {
   readonly pixels: Uint8Array;
-  constructor(readonly width: number, readonly height: number, background: Rgb = [255, 255, 255]) {
+  constructor(
+    readonly width: number,
+    readonly height: number,
+    background: Rgb = [255, 255, 255],
+  ) {
     this.pixels = new Uint8Array(width * height * 3);
     this.fill(0, 0, width, height, background);
   }
@@ -72,5 +76,11 @@ export function encodePng(c: Canvas, text: Record<string, string> = {}): Buffer 
     Buffer.from(c.pixels.buffer, c.pixels.byteOffset + y * stride, stride).copy(raw, y * (stride + 1) + 1);
   }
   const texts = Object.entries(text).map(([k, v]) => chunk('tEXt', Buffer.from(`${k}\0${v}`, 'latin1')));
-  return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), ...texts, chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', new Uint8Array())]);
+  return Buffer.concat([
+    SIGNATURE,
+    chunk('IHDR', ihdr),
+    ...texts,
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', new Uint8Array()),
+  ]);
 }

@@ -5,7 +5,7 @@ import { recentMarkets } from '../market/service';
 import { hoursBetween } from '../partners/volunteers';
 import { monthStart, responsiveness } from '../petitions/stats';
 import { monthReport } from '../relief/report';
-import { nextMonth, rangeTotals, type PeriodTotals } from './service';
+import { nextMonth, type PeriodTotals, rangeTotals } from './service';
 
 // The community report: the numbers a sub-district puts in its newspaper story, for one month or one year,
 // gathered from each area's own service (never its tables).
@@ -55,12 +55,18 @@ export async function communityReport(db: DbOrTx, p: Period, now: Date, tz: stri
     relief.collected += collected;
     relief.festivalExtras += r.festivalExtras;
   }
-  const pet = (await responsiveness(db, monthStart(p.from.slice(0, 7), tz), monthStart(p.to.slice(0, 7), tz), now)).overall;
+  const pet = (await responsiveness(db, monthStart(p.from.slice(0, 7), tz), monthStart(p.to.slice(0, 7), tz), now))
+    .overall;
   return {
     period: p,
     market,
     relief,
-    petitions: { filed: pet.filed, resolutionRate: pet.resolutionRate, satisfaction: pet.satisfaction, rated: pet.rated },
+    petitions: {
+      filed: pet.filed,
+      resolutionRate: pet.resolutionRate,
+      satisfaction: pet.satisfaction,
+      rated: pet.rated,
+    },
     fund: await rangeTotals(db, p.from, p.to),
     volunteers: await hoursBetween(db, p.from, p.to),
   };

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/schema';
-import { findPartnerByName } from '../partners/service';
 import { seedDemoPartners } from '../partners/seed';
-import { entryRow, type EntryInput, type IncomeKind, type Purpose } from './service';
+import { findPartnerByName } from '../partners/service';
+import { type EntryInput, entryRow, type IncomeKind, type Purpose } from './service';
 import * as store from './store';
 
 // The demo ledger of 月塘街道's 社区公益基金: started 2024-07-04 by 25 units and individuals with 100,500 yuan;
@@ -23,15 +23,34 @@ const FOUNDING_UNITS: [string, number, Purpose | null][] = [
 
 /** [name or null for anonymous, yuan, agreed to be named] — the founding individuals. */
 const FOUNDING_PEOPLE: [string | null, number, boolean][] = [
-  ['刘德明', 3000, true], ['陈秀英', 2000, true], [null, 2000, false], ['王建华', 2000, true], ['李桂兰', 1500, false],
-  [null, 1500, false], ['张卫国', 1000, true], ['赵淑芬', 1000, true], [null, 1000, false], ['周志强', 1000, false],
-  ['吴玉梅', 1000, true], [null, 1000, false], ['孙立新', 1000, true], ['黄美玲', 800, true], [null, 700, false],
-  ['郑国庆', 500, true], [null, 500, false],
+  ['刘德明', 3000, true],
+  ['陈秀英', 2000, true],
+  [null, 2000, false],
+  ['王建华', 2000, true],
+  ['李桂兰', 1500, false],
+  [null, 1500, false],
+  ['张卫国', 1000, true],
+  ['赵淑芬', 1000, true],
+  [null, 1000, false],
+  ['周志强', 1000, false],
+  ['吴玉梅', 1000, true],
+  [null, 1000, false],
+  ['孙立新', 1000, true],
+  ['黄美玲', 800, true],
+  [null, 700, false],
+  ['郑国庆', 500, true],
+  [null, 500, false],
 ];
 
 /** Shelf sales of donated second-hand goods and handicrafts, month by month: 4,222.00 yuan. */
 const SHOP_SALES: [string, number][] = [
-  ['2024-08-31', 61250], ['2024-09-30', 48800], ['2024-10-31', 53000], ['2024-11-30', 45550], ['2024-12-31', 72000], ['2025-01-31', 69000], ['2025-02-28', 72600],
+  ['2024-08-31', 61250],
+  ['2024-09-30', 48800],
+  ['2024-10-31', 53000],
+  ['2024-11-30', 45550],
+  ['2024-12-31', 72000],
+  ['2025-01-31', 69000],
+  ['2025-02-28', 72600],
 ];
 
 type Seed = { ref: string; input: EntryInput };
@@ -40,25 +59,141 @@ function demoEntries(partnerId: (name: string) => number): Seed[] {
   const out: Seed[] = [];
   FOUNDING_UNITS.forEach(([name, yuan, restrictedTo], i) => {
     const kind: IncomeKind = restrictedTo ? 'directed' : 'other';
-    out.push({ ref: `seed:founding:unit:${i + 1}`, input: { direction: 'income', kind, amountFen: yuan * 100, date: FOUNDED, donor: { kind: 'partner', partnerId: partnerId(name), public: true }, restrictedTo, note: '基金启动捐赠' } });
+    out.push({
+      ref: `seed:founding:unit:${i + 1}`,
+      input: {
+        direction: 'income',
+        kind,
+        amountFen: yuan * 100,
+        date: FOUNDED,
+        donor: { kind: 'partner', partnerId: partnerId(name), public: true },
+        restrictedTo,
+        note: '基金启动捐赠',
+      },
+    });
   });
   FOUNDING_PEOPLE.forEach(([name, yuan, isPublic], i) => {
-    const donor = name === null ? { kind: 'anonymous' as const } : { kind: 'resident' as const, name, userId: null, public: isPublic };
-    out.push({ ref: `seed:founding:person:${i + 1}`, input: { direction: 'income', kind: 'other', amountFen: yuan * 100, date: FOUNDED, donor, restrictedTo: null, note: '基金启动捐赠' } });
+    const donor =
+      name === null
+        ? { kind: 'anonymous' as const }
+        : { kind: 'resident' as const, name, userId: null, public: isPublic };
+    out.push({
+      ref: `seed:founding:person:${i + 1}`,
+      input: {
+        direction: 'income',
+        kind: 'other',
+        amountFen: yuan * 100,
+        date: FOUNDED,
+        donor,
+        restrictedTo: null,
+        note: '基金启动捐赠',
+      },
+    });
   });
   SHOP_SALES.forEach(([date, fen], i) => {
-    out.push({ ref: `seed:shop:${i + 1}`, input: { direction: 'income', kind: 'shop', amountFen: fen, date, donor: { kind: 'anonymous' }, restrictedTo: null, note: '慈善超市二手物品和手工艺品义卖' } });
+    out.push({
+      ref: `seed:shop:${i + 1}`,
+      input: {
+        direction: 'income',
+        kind: 'shop',
+        amountFen: fen,
+        date,
+        donor: { kind: 'anonymous' },
+        restrictedTo: null,
+        note: '慈善超市二手物品和手工艺品义卖',
+      },
+    });
   });
   const lele = partnerId('乐乐超市');
   out.push(
-    { ref: 'seed:consumption:1', input: { direction: 'income', kind: 'consumption', amountFen: 128000, date: '2024-12-31', donor: { kind: 'partner', partnerId: lele, public: true }, restrictedTo: null, note: '乐乐超市 2024 年下半年消费捐（销售额 1%）' } },
-    { ref: 'seed:service:1', input: { direction: 'income', kind: 'service', amountFen: 240000, date: '2024-09-15', donor: { kind: 'partner', partnerId: partnerId('荷塘区个体劳动者协会'), public: true }, restrictedTo: null, note: '市集日磨刀、修鞋、理发义务服务折价' } },
-    { ref: 'seed:monthly:1', input: { direction: 'income', kind: 'monthly', amountFen: 5000, date: '2025-01-10', donor: { kind: 'resident', name: '陈秀英', userId: null, public: true }, restrictedTo: null, note: '月月捐 2025-01' } },
-    { ref: 'seed:monthly:2', input: { direction: 'income', kind: 'monthly', amountFen: 5000, date: '2025-02-10', donor: { kind: 'resident', name: '陈秀英', userId: null, public: true }, restrictedTo: null, note: '月月捐 2025-02' } },
-    { ref: 'seed:expense:1', input: { direction: 'expense', purpose: 'relief', amountFen: 845000, date: '2024-09-14', note: '中秋节特殊群体慰问品（169 份）' } },
-    { ref: 'seed:expense:2', input: { direction: 'expense', purpose: 'facilities', amountFen: 320000, date: '2024-11-20', note: '肖明组路灯维修' } },
-    { ref: 'seed:expense:3', input: { direction: 'expense', purpose: 'groups', amountFen: 150000, date: '2024-12-08', note: '志愿服务队急救培训' } },
-    { ref: 'seed:expense:4', input: { direction: 'expense', purpose: 'relief', amountFen: 1014000, date: '2025-01-20', note: '春节特殊群体年货包（169 份）' } },
+    {
+      ref: 'seed:consumption:1',
+      input: {
+        direction: 'income',
+        kind: 'consumption',
+        amountFen: 128000,
+        date: '2024-12-31',
+        donor: { kind: 'partner', partnerId: lele, public: true },
+        restrictedTo: null,
+        note: '乐乐超市 2024 年下半年消费捐（销售额 1%）',
+      },
+    },
+    {
+      ref: 'seed:service:1',
+      input: {
+        direction: 'income',
+        kind: 'service',
+        amountFen: 240000,
+        date: '2024-09-15',
+        donor: { kind: 'partner', partnerId: partnerId('荷塘区个体劳动者协会'), public: true },
+        restrictedTo: null,
+        note: '市集日磨刀、修鞋、理发义务服务折价',
+      },
+    },
+    {
+      ref: 'seed:monthly:1',
+      input: {
+        direction: 'income',
+        kind: 'monthly',
+        amountFen: 5000,
+        date: '2025-01-10',
+        donor: { kind: 'resident', name: '陈秀英', userId: null, public: true },
+        restrictedTo: null,
+        note: '月月捐 2025-01',
+      },
+    },
+    {
+      ref: 'seed:monthly:2',
+      input: {
+        direction: 'income',
+        kind: 'monthly',
+        amountFen: 5000,
+        date: '2025-02-10',
+        donor: { kind: 'resident', name: '陈秀英', userId: null, public: true },
+        restrictedTo: null,
+        note: '月月捐 2025-02',
+      },
+    },
+    {
+      ref: 'seed:expense:1',
+      input: {
+        direction: 'expense',
+        purpose: 'relief',
+        amountFen: 845000,
+        date: '2024-09-14',
+        note: '中秋节特殊群体慰问品（169 份）',
+      },
+    },
+    {
+      ref: 'seed:expense:2',
+      input: {
+        direction: 'expense',
+        purpose: 'facilities',
+        amountFen: 320000,
+        date: '2024-11-20',
+        note: '肖明组路灯维修',
+      },
+    },
+    {
+      ref: 'seed:expense:3',
+      input: {
+        direction: 'expense',
+        purpose: 'groups',
+        amountFen: 150000,
+        date: '2024-12-08',
+        note: '志愿服务队急救培训',
+      },
+    },
+    {
+      ref: 'seed:expense:4',
+      input: {
+        direction: 'expense',
+        purpose: 'relief',
+        amountFen: 1014000,
+        date: '2025-01-20',
+        note: '春节特殊群体年货包（169 份）',
+      },
+    },
   );
   return out;
 }
@@ -74,7 +209,12 @@ export async function seedDemoLedger(db: Db, now: Date, tz: string): Promise<num
     ids.set(name, p.id);
   }
   const seeds = demoEntries(partnerId);
-  const taken = new Set(await store.refsTaken(db, seeds.map((s) => s.ref)));
+  const taken = new Set(
+    await store.refsTaken(
+      db,
+      seeds.map((s) => s.ref),
+    ),
+  );
   return db.transaction().execute(async (trx) => {
     let n = 0;
     for (const s of seeds.filter((x) => !taken.has(x.ref))) {

@@ -19,14 +19,30 @@ export const isIncomeKind = (s: string): s is IncomeKind => (INCOME_KINDS as rea
 export const isPurpose = (s: string): s is Purpose => (PURPOSES as readonly string[]).includes(s);
 export const isDonorKind = (s: string): s is DonorKind => (DONOR_KINDS as readonly string[]).includes(s);
 
-export class EntryNotFound extends DomainError { constructor() { super('fund.entryNotFound'); } }
-export class AlreadyReversed extends DomainError { constructor() { super('fund.alreadyReversed'); } }
-export class ReversalOfReversal extends DomainError { constructor() { super('fund.reversalOfReversal'); } }
+export class EntryNotFound extends DomainError {
+  constructor() {
+    super('fund.entryNotFound');
+  }
+}
+export class AlreadyReversed extends DomainError {
+  constructor() {
+    super('fund.alreadyReversed');
+  }
+}
+export class ReversalOfReversal extends DomainError {
+  constructor() {
+    super('fund.reversalOfReversal');
+  }
+}
 export class InsufficientFunds extends DomainError {
-  constructor(readonly availableFen: number) { super('fund.insufficient', { available: formatYuan(availableFen) }); }
+  constructor(readonly availableFen: number) {
+    super('fund.insufficient', { available: formatYuan(availableFen) });
+  }
 }
 export class InvalidEntry extends DomainError {
-  constructor(readonly field: string) { super('fund.invalidEntry', { field }); }
+  constructor(readonly field: string) {
+    super('fund.invalidEntry', { field });
+  }
 }
 
 export type EntryInput =
@@ -35,7 +51,10 @@ export type EntryInput =
       kind: IncomeKind;
       amountFen: number;
       date: string;
-      donor: { kind: 'partner'; partnerId: number; public: boolean } | { kind: 'resident'; name: string | null; userId: number | null; public: boolean } | { kind: 'anonymous' };
+      donor:
+        | { kind: 'partner'; partnerId: number; public: boolean }
+        | { kind: 'resident'; name: string | null; userId: number | null; public: boolean }
+        | { kind: 'anonymous' };
       /** Directed money may only be spent on this purpose. */
       restrictedTo: Purpose | null;
       note: string;
@@ -49,16 +68,43 @@ export interface EntryMeta {
 }
 
 /** Checks an entry and turns it into a row; shared by the bot, the CSV import and pledges. */
-export async function entryRow(db: DbOrTx, actorId: number | null, e: EntryInput, meta: EntryMeta, now: Date, tz: string): Promise<store.NewEntry> {
+export async function entryRow(
+  db: DbOrTx,
+  actorId: number | null,
+  e: EntryInput,
+  meta: EntryMeta,
+  now: Date,
+  tz: string,
+): Promise<store.NewEntry> {
   if (!Number.isInteger(e.amountFen) || e.amountFen <= 0 || e.amountFen > MAX_FEN) throw new InvalidEntry('amount');
   // Money is recorded after it arrives; a future date is a typo.
   if (!isDate(e.date) || e.date < '2000-01-01' || e.date > localDate(now, tz)) throw new InvalidEntry('date');
   const note = e.note.trim().slice(0, 500);
-  const base = { entry_date: e.date, amount_fen: e.amountFen, note, ref: meta.ref ?? null, pledge_id: meta.pledgeId ?? null, reverses_id: null, source: meta.source, recorded_by: actorId, recorded_at: now.toISOString() };
+  const base = {
+    entry_date: e.date,
+    amount_fen: e.amountFen,
+    note,
+    ref: meta.ref ?? null,
+    pledge_id: meta.pledgeId ?? null,
+    reverses_id: null,
+    source: meta.source,
+    recorded_by: actorId,
+    recorded_at: now.toISOString(),
+  };
   if (e.direction === 'expense') {
     if (!isPurpose(e.purpose)) throw new InvalidEntry('purpose');
     if (note === '') throw new InvalidEntry('note');
-    return { ...base, direction: 'expense', kind: null, purpose: e.purpose, donor_kind: null, partner_id: null, donor_user_id: null, donor_name: null, donor_public: 0 };
+    return {
+      ...base,
+      direction: 'expense',
+      kind: null,
+      purpose: e.purpose,
+      donor_kind: null,
+      partner_id: null,
+      donor_user_id: null,
+      donor_name: null,
+      donor_public: 0,
+    };
   }
   if (!isIncomeKind(e.kind)) throw new InvalidEntry('kind');
   if (e.restrictedTo !== null && !isPurpose(e.restrictedTo)) throw new InvalidEntry('purpose');
@@ -66,11 +112,23 @@ export async function entryRow(db: DbOrTx, actorId: number | null, e: EntryInput
   let donor: Pick<store.NewEntry, 'donor_kind' | 'partner_id' | 'donor_user_id' | 'donor_name' | 'donor_public'>;
   if (d.kind === 'partner') {
     if (!(await findPartner(db, d.partnerId))) throw new InvalidEntry('partner');
-    donor = { donor_kind: 'partner', partner_id: d.partnerId, donor_user_id: null, donor_name: null, donor_public: d.public ? 1 : 0 };
+    donor = {
+      donor_kind: 'partner',
+      partner_id: d.partnerId,
+      donor_user_id: null,
+      donor_name: null,
+      donor_public: d.public ? 1 : 0,
+    };
   } else if (d.kind === 'resident') {
     const name = d.name?.trim().slice(0, 100) || null;
     if (name === null && d.userId === null) throw new InvalidEntry('donor');
-    donor = { donor_kind: 'resident', partner_id: null, donor_user_id: d.userId, donor_name: name, donor_public: d.public ? 1 : 0 };
+    donor = {
+      donor_kind: 'resident',
+      partner_id: null,
+      donor_user_id: d.userId,
+      donor_name: name,
+      donor_public: d.public ? 1 : 0,
+    };
   } else {
     donor = { donor_kind: 'anonymous', partner_id: null, donor_user_id: null, donor_name: null, donor_public: 0 };
   }
@@ -84,7 +142,14 @@ export async function availableFor(db: DbOrTx, purpose: Purpose): Promise<number
 }
 
 /** Records one entry (and its audit line) in one transaction. Expenses may not spend money the fund does not have. */
-export async function recordEntry(db: Db, actorId: number | null, e: EntryInput, meta: EntryMeta, now: Date, tz: string): Promise<number> {
+export async function recordEntry(
+  db: Db,
+  actorId: number | null,
+  e: EntryInput,
+  meta: EntryMeta,
+  now: Date,
+  tz: string,
+): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const row = await entryRow(trx, actorId, e, meta, now, tz);
     if (e.direction === 'expense') {
@@ -92,13 +157,35 @@ export async function recordEntry(db: Db, actorId: number | null, e: EntryInput,
       if (e.amountFen > available) throw new InsufficientFunds(available);
     }
     const id = await store.insertEntry(trx, row);
-    await recordAudit(trx, { actorId, action: 'fund.record', subject: `fund_entry:${id}`, details: { direction: row.direction, kind: row.kind, purpose: row.purpose, fen: row.amount_fen, source: meta.source } }, now);
+    await recordAudit(
+      trx,
+      {
+        actorId,
+        action: 'fund.record',
+        subject: `fund_entry:${id}`,
+        details: {
+          direction: row.direction,
+          kind: row.kind,
+          purpose: row.purpose,
+          fen: row.amount_fen,
+          source: meta.source,
+        },
+      },
+      now,
+    );
     return id;
   });
 }
 
 /** A mistake is corrected by a negative mirror of the entry; the original stays as it was. */
-export async function reverseEntry(db: Db, actorId: number | null, entryId: number, reason: string, now: Date, tz: string): Promise<number> {
+export async function reverseEntry(
+  db: Db,
+  actorId: number | null,
+  entryId: number,
+  reason: string,
+  now: Date,
+  tz: string,
+): Promise<number> {
   const why = reason.trim().slice(0, 300);
   if (why === '') throw new InvalidEntry('note');
   return db.transaction().execute(async (trx) => {
@@ -108,10 +195,27 @@ export async function reverseEntry(db: Db, actorId: number | null, entryId: numb
     if (await store.findReversalOf(trx, entryId)) throw new AlreadyReversed();
     const { id: _id, ...copy } = orig;
     const id = await store.insertEntry(trx, {
-      ...copy, amount_fen: -orig.amount_fen, reverses_id: orig.id, ref: null, pledge_id: null, note: why, source: 'bot',
-      entry_date: localDate(now, tz), recorded_by: actorId, recorded_at: now.toISOString(),
+      ...copy,
+      amount_fen: -orig.amount_fen,
+      reverses_id: orig.id,
+      ref: null,
+      pledge_id: null,
+      note: why,
+      source: 'bot',
+      entry_date: localDate(now, tz),
+      recorded_by: actorId,
+      recorded_at: now.toISOString(),
     });
-    await recordAudit(trx, { actorId, action: 'fund.reverse', subject: `fund_entry:${entryId}`, details: { reversal: id, fen: -orig.amount_fen, reason: why } }, now);
+    await recordAudit(
+      trx,
+      {
+        actorId,
+        action: 'fund.reverse',
+        subject: `fund_entry:${entryId}`,
+        details: { reversal: id, fen: -orig.amount_fen, reason: why },
+      },
+      now,
+    );
     return id;
   });
 }
@@ -135,7 +239,14 @@ const zeroPurposes = (): ByPurpose => ({ relief: 0, facilities: 0, groups: 0, ot
 type TotalRow = Awaited<ReturnType<typeof store.totals>>[number];
 
 export function periodTotals(rows: TotalRow[]): PeriodTotals {
-  const t: PeriodTotals = { income: zeroKinds(), incomeTotal: 0, incomeRestricted: zeroPurposes(), expense: zeroPurposes(), expenseTotal: 0, selfGenerated: 0 };
+  const t: PeriodTotals = {
+    income: zeroKinds(),
+    incomeTotal: 0,
+    incomeRestricted: zeroPurposes(),
+    expense: zeroPurposes(),
+    expenseTotal: 0,
+    selfGenerated: 0,
+  };
   for (const r of rows) {
     const fen = Number(r.fen);
     if (r.direction === 'income' && r.kind && isIncomeKind(r.kind)) {
@@ -192,18 +303,31 @@ export async function fundSummary(db: DbOrTx, now: Date, tz: string): Promise<Fu
   const today = localDate(now, tz);
   const allRows = await store.totals(db);
   const month = periodTotals(await store.totals(db, `${monthOf(today)}-01`, `${nextMonth(monthOf(today))}-01`));
-  const year = periodTotals(await store.totals(db, `${today.slice(0, 4)}-01-01`, `${Number(today.slice(0, 4)) + 1}-01-01`));
-  return { today, since: await store.firstEntryDate(db), month, year, all: periodTotals(allRows), ...balances(allRows) };
+  const year = periodTotals(
+    await store.totals(db, `${today.slice(0, 4)}-01-01`, `${Number(today.slice(0, 4)) + 1}-01-01`),
+  );
+  return {
+    today,
+    since: await store.firstEntryDate(db),
+    month,
+    year,
+    all: periodTotals(allRows),
+    ...balances(allRows),
+  };
 }
 
 /** Totals of one calendar month and the balance at its end (for the monthly statement and the report). */
 export async function monthTotals(db: DbOrTx, month: string) {
   const end = `${nextMonth(month)}-01`;
-  return { totals: periodTotals(await store.totals(db, `${month}-01`, end)), closing: balances(await store.totals(db, undefined, end)) };
+  return {
+    totals: periodTotals(await store.totals(db, `${month}-01`, end)),
+    closing: balances(await store.totals(db, undefined, end)),
+  };
 }
 
 /** Totals of [from, to) by date: the report's periods. */
-export const rangeTotals = async (db: DbOrTx, from: string, to: string) => periodTotals(await store.totals(db, from, to));
+export const rangeTotals = async (db: DbOrTx, from: string, to: string) =>
+  periodTotals(await store.totals(db, from, to));
 
 /** Donors who agreed to be named; everyone else stays anonymous. */
 export const publicDonors = (db: DbOrTx, limit = 10) => store.namedDonors(db, limit);

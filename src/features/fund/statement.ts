@@ -2,7 +2,7 @@ import { localDate, localTime } from '../../core/time';
 import type { Db, DbOrTx } from '../../db/schema';
 import { enqueue, type Params } from '../delivery/service';
 import { formatYuan } from './money';
-import { INCOME_KINDS, monthOf, monthTotals, previousMonth, PURPOSES } from './service';
+import { INCOME_KINDS, monthOf, monthTotals, PURPOSES, previousMonth } from './service';
 import * as store from './store';
 
 /** Statements for last month go out from this time on the 1st (a later run catches up). */
@@ -45,7 +45,13 @@ export async function queueMonthlyStatement(db: Db, now: Date, tz: string): Prom
     const params = await statementParams(trx, month);
     return enqueue(
       trx,
-      subscribers.map((s) => ({ dedupeKey: `fund:statement:${month}:${s.id}`, chatId: s.id, userId: s.id, category: 'notice' as const, content: { key: 'fund.statement.text', params } })),
+      subscribers.map((s) => ({
+        dedupeKey: `fund:statement:${month}:${s.id}`,
+        chatId: s.id,
+        userId: s.id,
+        category: 'notice' as const,
+        content: { key: 'fund.statement.text', params },
+      })),
       now,
     );
   });

@@ -3,15 +3,24 @@ import { DomainError } from '../../core/errors';
 import type { BotContext } from '../../telegram/context';
 import { replyDomainError } from '../../telegram/errors';
 import { inFlow, isKeyText } from '../../telegram/middlewares/match';
-import * as booking from './booking';
+import { findCompound } from '../residents/service';
 import type { BookingView } from './booking';
-import { confirmCancelKeyboard, CB, marketKeyboard, myBookingsKeyboard, nameOf, skipPhotoKeyboard, subscriptionKeyboard, waitlistKeyboard } from './keyboards';
+import * as booking from './booking';
 import { parseDetails } from './input';
+import {
+  CB,
+  confirmCancelKeyboard,
+  marketKeyboard,
+  myBookingsKeyboard,
+  nameOf,
+  skipPhotoKeyboard,
+  subscriptionKeyboard,
+  waitlistKeyboard,
+} from './keyboards';
 import { answerHold } from './reminders';
 import * as market from './service';
-import { offersOf, policyFrom, type MarketState } from './service';
+import { type MarketState, offersOf, policyFrom } from './service';
 import type { MarketRow } from './store';
-import { findCompound } from '../residents/service';
 
 export const residentBot = new Composer<BotContext>();
 const pm = residentBot.chatType('private');
@@ -23,7 +32,14 @@ const now = (ctx: BotContext) => ctx.deps.clock.now();
 export async function whenText(ctx: BotContext, m: MarketRow): Promise<Record<string, string>> {
   const compound = await findCompound(ctx.deps.db, m.compound_id);
   const weekday = new Date(`${m.date}T12:00:00Z`).getUTCDay();
-  return { date: m.date, weekday: ctx.t(`market.weekday.d${weekday}`), start: m.starts_at, end: m.ends_at, compound: compound ? nameOf(ctx, compound) : '-', location: m.location };
+  return {
+    date: m.date,
+    weekday: ctx.t(`market.weekday.d${weekday}`),
+    start: m.starts_at,
+    end: m.ends_at,
+    compound: compound ? nameOf(ctx, compound) : '-',
+    location: m.location,
+  };
 }
 
 async function marketText(ctx: BotContext, m: MarketRow, state: MarketState): Promise<string> {
@@ -39,7 +55,8 @@ async function marketText(ctx: BotContext, m: MarketRow, state: MarketState): Pr
 /** "市集预约": the next market day, what it offers and how many places are left. */
 async function showNext(ctx: BotContext, edit = false): Promise<void> {
   const m = await market.nextMarket(ctx.deps.db, now(ctx), policy(ctx).timezone);
-  const send = (text: string, reply_markup: InlineKeyboard) => (edit ? ctx.editMessageText(text, { reply_markup }) : ctx.reply(text, { reply_markup }));
+  const send = (text: string, reply_markup: InlineKeyboard) =>
+    edit ? ctx.editMessageText(text, { reply_markup }) : ctx.reply(text, { reply_markup });
   if (!m) {
     await send(ctx.t('market.view.none'), subscriptionKeyboard(ctx));
     return;
@@ -60,14 +77,18 @@ residentBot.callbackQuery(/^mk:v:(\d{1,9})$/, async (ctx) => {
   const m = await market.getMarket(ctx.deps.db, Number(ctx.match[1])).catch(() => undefined);
   const state = m ? market.marketState(m, now(ctx), policy(ctx).timezone) : 'over';
   if (!m || state === 'draft') return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
-  if (state === 'over' || state === 'cancelled') return ctx.answerCallbackQuery({ text: ctx.t(`market.errors.${state}`), show_alert: true });
+  if (state === 'over' || state === 'cancelled')
+    return ctx.answerCallbackQuery({ text: ctx.t(`market.errors.${state}`), show_alert: true });
   await ctx.answerCallbackQuery();
-  await ctx.reply(await marketText(ctx, m, state), { reply_markup: marketKeyboard(ctx, m, await offersOf(ctx.deps.db, m.id), state) });
+  await ctx.reply(await marketText(ctx, m, state), {
+    reply_markup: marketKeyboard(ctx, m, await offersOf(ctx.deps.db, m.id), state),
+  });
 });
 
 residentBot.callbackQuery(/^mk:map:(\d{1,9})$/, async (ctx) => {
   const m = await market.getMarket(ctx.deps.db, Number(ctx.match[1])).catch(() => undefined);
-  if (!m || m.status !== 'published' || m.latitude === null || m.longitude === null) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
+  if (m?.status !== 'published' || m.latitude === null || m.longitude === null)
+    return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
   await ctx.answerCallbackQuery();
   await ctx.reply(ctx.t('market.view.venue', await whenText(ctx, m)));
   await ctx.replyWithLocation(m.latitude, m.longitude);
@@ -80,17 +101,28 @@ function bookedText(ctx: BotContext, v: BookingView, when: Record<string, string
 }
 
 /** Books (or joins the line) and answers with the ticket; a place taken meanwhile turns into the waitlist offer. */
-async function finish(ctx: BotContext, offerId: number, mode: 'book' | 'wait', input: booking.BookingInput): Promise<void> {
+async function finish(
+  ctx: BotContext,
+  offerId: number,
+  mode: 'book' | 'wait',
+  input: booking.BookingInput,
+): Promise<void> {
   try {
-    const v = mode === 'wait'
-      ? await booking.joinWaitlist(ctx.deps.db, ctx.user.id, offerId, input, now(ctx), policy(ctx))
-      : await booking.book(ctx.deps.db, ctx.user.id, offerId, input, now(ctx), policy(ctx));
+    const v =
+      mode === 'wait'
+        ? await booking.joinWaitlist(ctx.deps.db, ctx.user.id, offerId, input, now(ctx), policy(ctx))
+        : await booking.book(ctx.deps.db, ctx.user.id, offerId, input, now(ctx), policy(ctx));
     await ctx.endFlow();
     await ctx.reply(bookedText(ctx, v, await whenText(ctx, v.market)), { reply_markup: ctx.mainMenu() });
   } catch (err) {
     if (err instanceof DomainError && err.code === 'market.full') {
       // Keep what they typed so joining the line does not ask again.
-      await ctx.setFlow('market.book', 'full', { offerId, mode: 'wait', details: input.details ?? null, photo: input.photo ?? null });
+      await ctx.setFlow('market.book', 'full', {
+        offerId,
+        mode: 'wait',
+        details: input.details ?? null,
+        photo: input.photo ?? null,
+      });
       await ctx.reply(ctx.t('market.book.full'), { reply_markup: waitlistKeyboard(ctx, offerId) });
       return;
     }
@@ -110,7 +142,9 @@ async function start(ctx: BotContext, offerId: number, mode: 'book' | 'wait'): P
   if (!offer.needs_details) return finish(ctx, offerId, mode, {});
   await ctx.setFlow('market.book', 'details', { offerId, mode });
   const description = ctx.locale === 'en' ? offer.description_en : offer.description_zh;
-  await ctx.reply(ctx.t('market.book.askDetails', { service: nameOf(ctx, offer), hint: description }), { reply_markup: { force_reply: true } });
+  await ctx.reply(ctx.t('market.book.askDetails', { service: nameOf(ctx, offer), hint: description }), {
+    reply_markup: { force_reply: true },
+  });
 }
 
 residentBot.callbackQuery(/^mk:b:(\d{1,9})$/, (ctx) => start(ctx, Number(ctx.match[1]), 'book'));
@@ -118,9 +152,17 @@ residentBot.callbackQuery(/^mk:b:(\d{1,9})$/, (ctx) => start(ctx, Number(ctx.mat
 residentBot.callbackQuery(/^mk:w:(\d{1,9})$/, async (ctx) => {
   const offerId = Number(ctx.match[1]);
   const f = ctx.flow;
-  if (f?.name === 'market.book' && f.step === 'full' && f.data.offerId === offerId && typeof f.data.details === 'string') {
+  if (
+    f?.name === 'market.book' &&
+    f.step === 'full' &&
+    f.data.offerId === offerId &&
+    typeof f.data.details === 'string'
+  ) {
     await ctx.answerCallbackQuery();
-    return finish(ctx, offerId, 'wait', { details: f.data.details, photo: typeof f.data.photo === 'string' ? f.data.photo : null });
+    return finish(ctx, offerId, 'wait', {
+      details: f.data.details,
+      photo: typeof f.data.photo === 'string' ? f.data.photo : null,
+    });
   }
   return start(ctx, offerId, 'wait');
 });
@@ -138,11 +180,16 @@ pm.filter(inFlow('market.book', 'details')).on('message:text', async (ctx, next)
     await ctx.reply(ctx.t('market.book.detailsExample'));
   }
 });
-pm.filter(inFlow('market.book', 'details')).on('message:photo', (ctx) => ctx.reply(ctx.t('market.book.photoInsteadOfText')));
+pm.filter(inFlow('market.book', 'details')).on('message:photo', (ctx) =>
+  ctx.reply(ctx.t('market.book.photoInsteadOfText')),
+);
 
 pm.filter(inFlow('market.book', 'photo')).on('message:photo', async (ctx) => {
   const d = ctx.flow!.data;
-  await finish(ctx, Number(d.offerId), d.mode === 'wait' ? 'wait' : 'book', { details: String(d.details), photo: largestPhoto(ctx) ?? null });
+  await finish(ctx, Number(d.offerId), d.mode === 'wait' ? 'wait' : 'book', {
+    details: String(d.details),
+    photo: largestPhoto(ctx) ?? null,
+  });
 });
 pm.filter(inFlow('market.book', 'photo')).on('message:text', async (ctx, next) => {
   if (ctx.message.text.startsWith('/')) return next();
@@ -153,7 +200,10 @@ residentBot.callbackQuery(CB.skipPhoto, async (ctx) => {
   const d = ctx.flow?.name === 'market.book' && ctx.flow.step === 'photo' ? ctx.flow.data : null;
   if (!d) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
   await ctx.answerCallbackQuery();
-  await finish(ctx, Number(d.offerId), d.mode === 'wait' ? 'wait' : 'book', { details: String(d.details), photo: null });
+  await finish(ctx, Number(d.offerId), d.mode === 'wait' ? 'wait' : 'book', {
+    details: String(d.details),
+    photo: null,
+  });
 });
 
 async function showMine(ctx: BotContext): Promise<void> {
@@ -165,9 +215,16 @@ async function showMine(ctx: BotContext): Promise<void> {
   const lines: string[] = [];
   for (const b of mine) {
     const when = await whenText(ctx, b.market);
-    lines.push(b.status === 'waiting'
-      ? ctx.t('market.my.lineWaiting', { ...when, service: nameOf(ctx, b.offer), position: b.position ?? 1 })
-      : ctx.t('market.my.line', { ...when, service: nameOf(ctx, b.offer), ticket: b.ticket ?? '', time: b.estimate ?? '' }));
+    lines.push(
+      b.status === 'waiting'
+        ? ctx.t('market.my.lineWaiting', { ...when, service: nameOf(ctx, b.offer), position: b.position ?? 1 })
+        : ctx.t('market.my.line', {
+            ...when,
+            service: nameOf(ctx, b.offer),
+            ticket: b.ticket ?? '',
+            time: b.estimate ?? '',
+          }),
+    );
   }
   await ctx.reply([ctx.t('market.my.header'), ...lines].join('\n\n'), { reply_markup: myBookingsKeyboard(ctx, mine) });
 }
@@ -181,7 +238,13 @@ pm.command('mybookings', showMine);
 residentBot.callbackQuery(/^mk:c:(\d{1,9})$/, async (ctx) => {
   const v = await booking.ownBooking(ctx.deps.db, ctx.user.id, Number(ctx.match[1]), policy(ctx));
   await ctx.answerCallbackQuery();
-  await ctx.reply(ctx.t('market.cancel.confirm', { service: nameOf(ctx, v.offer), ticket: v.ticket ?? ctx.t('market.status.waiting') }), { reply_markup: confirmCancelKeyboard(ctx, v.id) });
+  await ctx.reply(
+    ctx.t('market.cancel.confirm', {
+      service: nameOf(ctx, v.offer),
+      ticket: v.ticket ?? ctx.t('market.status.waiting'),
+    }),
+    { reply_markup: confirmCancelKeyboard(ctx, v.id) },
+  );
 });
 
 residentBot.callbackQuery(/^mk:cy:(\d{1,9})$/, async (ctx) => {
@@ -207,9 +270,18 @@ residentBot.callbackQuery(/^mk:e:(\d{1,9})$/, async (ctx) => {
 pm.filter(inFlow('market.change', 'details')).on('message:text', async (ctx, next) => {
   if (ctx.message.text.startsWith('/')) return next();
   try {
-    const v = await booking.changeDetails(ctx.deps.db, ctx.user.id, Number(ctx.flow!.data.bookingId), { details: ctx.message.text }, now(ctx), policy(ctx));
+    const v = await booking.changeDetails(
+      ctx.deps.db,
+      ctx.user.id,
+      Number(ctx.flow!.data.bookingId),
+      { details: ctx.message.text },
+      now(ctx),
+      policy(ctx),
+    );
     await ctx.endFlow();
-    await ctx.reply(ctx.t('market.change.done', { service: nameOf(ctx, v.offer), details: v.details ?? '' }), { reply_markup: ctx.mainMenu() });
+    await ctx.reply(ctx.t('market.change.done', { service: nameOf(ctx, v.offer), details: v.details ?? '' }), {
+      reply_markup: ctx.mainMenu(),
+    });
   } catch (err) {
     if (err instanceof DomainError && err.code.startsWith('market.details')) {
       await replyDomainError(ctx, err);
@@ -220,7 +292,9 @@ pm.filter(inFlow('market.change', 'details')).on('message:text', async (ctx, nex
     await replyDomainError(ctx, err);
   }
 });
-pm.filter(inFlow('market.change', 'details')).on('message:photo', (ctx) => ctx.reply(ctx.t('market.book.photoInsteadOfText')));
+pm.filter(inFlow('market.change', 'details')).on('message:photo', (ctx) =>
+  ctx.reply(ctx.t('market.book.photoInsteadOfText')),
+);
 
 residentBot.callbackQuery(CB.subMenu, async (ctx) => {
   await ctx.answerCallbackQuery();

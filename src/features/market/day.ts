@@ -1,10 +1,17 @@
 import type { DbOrTx } from '../../db/schema';
 import { recordAudit } from '../audit/store';
-import { AlreadyRecorded, BookingNotFound, MarketCancelled, MarketNotFound, MarketNotOpen, NoteTooLong } from './errors';
+import {
+  AlreadyRecorded,
+  BookingNotFound,
+  MarketCancelled,
+  MarketNotFound,
+  MarketNotOpen,
+  NoteTooLong,
+} from './errors';
 import { cleanText, MAX_NOTE } from './input';
 import { getMarket, ticketCode } from './service';
-import * as store from './store';
 import type { OfferView } from './store';
+import * as store from './store';
 
 // The day itself: staff work through each service's queue in ticket order.
 
@@ -12,7 +19,8 @@ export type Outcome = 'served' | 'fixed' | 'not_fixable' | 'needs_parts' | 'no_s
 const REPAIR_OUTCOMES: Outcome[] = ['fixed', 'not_fixable', 'needs_parts', 'no_show'];
 const SERVICE_OUTCOMES: Outcome[] = ['served', 'no_show'];
 
-export const outcomesFor = (offer: Pick<OfferView, 'is_repair'>): Outcome[] => (offer.is_repair ? REPAIR_OUTCOMES : SERVICE_OUTCOMES);
+export const outcomesFor = (offer: Pick<OfferView, 'is_repair'>): Outcome[] =>
+  offer.is_repair ? REPAIR_OUTCOMES : SERVICE_OUTCOMES;
 
 export interface QueueEntry {
   id: number;
@@ -56,16 +64,29 @@ export async function queueEntry(db: DbOrTx, bookingId: number): Promise<{ offer
 }
 
 /** Marks a ticket served (with the repair result) or a no-show; only a ticket still waiting to be called can be marked. */
-export async function recordOutcome(db: DbOrTx, actorId: number, bookingId: number, outcome: Outcome, now: Date): Promise<void> {
+export async function recordOutcome(
+  db: DbOrTx,
+  actorId: number,
+  bookingId: number,
+  outcome: Outcome,
+  now: Date,
+): Promise<void> {
   await store.atomically(db, async (trx) => {
     const b = await store.findBooking(trx, bookingId);
     if (!b) throw new BookingNotFound();
     const offer = (await store.findOffer(trx, b.offer_id))!;
     if (!outcomesFor(offer).includes(outcome)) throw new BookingNotFound();
     const at = now.toISOString();
-    const patch = outcome === 'no_show' ? { status: 'no_show', updated_at: at } : { status: 'served', outcome, served_at: at, updated_at: at };
+    const patch =
+      outcome === 'no_show'
+        ? { status: 'no_show', updated_at: at }
+        : { status: 'served', outcome, served_at: at, updated_at: at };
     if (!(await store.transitionBooking(trx, bookingId, ['booked'], patch))) throw new AlreadyRecorded();
-    await recordAudit(trx, { actorId, action: 'market.outcome', subject: `booking:${bookingId}`, details: { outcome } }, now);
+    await recordAudit(
+      trx,
+      { actorId, action: 'market.outcome', subject: `booking:${bookingId}`, details: { outcome } },
+      now,
+    );
   });
 }
 
@@ -75,7 +96,7 @@ export async function addNote(db: DbOrTx, actorId: number, bookingId: number, no
   if ([...text].length > MAX_NOTE) throw new NoteTooLong(MAX_NOTE);
   await store.atomically(db, async (trx) => {
     const b = await store.findBooking(trx, bookingId);
-    if (!b || b.status !== 'served') throw new BookingNotFound();
+    if (b?.status !== 'served') throw new BookingNotFound();
     await store.updateBooking(trx, bookingId, { outcome_note: text || null, updated_at: now.toISOString() });
     await recordAudit(trx, { actorId, action: 'market.note', subject: `booking:${bookingId}` }, now);
   });
@@ -85,7 +106,13 @@ export async function addNote(db: DbOrTx, actorId: number, bookingId: number, no
  * Someone without a booking turns up: they get the next ticket whatever the capacity (they are already here).
  * `issuedSeen` is the ticket count the staff member saw, so a double tap adds one walk-in, not two.
  */
-export async function addWalkIn(db: DbOrTx, actorId: number, offerId: number, issuedSeen: number, now: Date): Promise<{ id: number; ticket: string }> {
+export async function addWalkIn(
+  db: DbOrTx,
+  actorId: number,
+  offerId: number,
+  issuedSeen: number,
+  now: Date,
+): Promise<{ id: number; ticket: string }> {
   return store.atomically(db, async (trx) => {
     const offer = await store.findOffer(trx, offerId);
     if (!offer) throw new MarketNotFound();
@@ -95,7 +122,16 @@ export async function addWalkIn(db: DbOrTx, actorId: number, offerId: number, is
     if (offer.tickets_issued !== issuedSeen) throw new AlreadyRecorded();
     const no = await store.nextTicketNo(trx, offerId);
     const at = now.toISOString();
-    const id = await store.insertBooking(trx, { offer_id: offerId, market_id: offer.market_id, user_id: null, status: 'booked', ticket_no: no, walk_in: 1, created_at: at, updated_at: at });
+    const id = await store.insertBooking(trx, {
+      offer_id: offerId,
+      market_id: offer.market_id,
+      user_id: null,
+      status: 'booked',
+      ticket_no: no,
+      walk_in: 1,
+      created_at: at,
+      updated_at: at,
+    });
     await recordAudit(trx, { actorId, action: 'market.walkin', subject: `booking:${id}` }, now);
     return { id, ticket: ticketCode(offer.ticket_prefix, no) };
   });
@@ -142,7 +178,10 @@ export async function summary(db: DbOrTx, marketId: number): Promise<MarketSumma
     const mine = rows.filter((r) => r.offer_id === o.id);
     const count = (f: (r: (typeof rows)[number]) => boolean) => mine.filter(f).length;
     return {
-      serviceId: o.service_id, name_zh: o.name_zh, name_en: o.name_en, isRepair: o.is_repair === 1,
+      serviceId: o.service_id,
+      name_zh: o.name_zh,
+      name_en: o.name_en,
+      isRepair: o.is_repair === 1,
       booked: count((r) => r.walk_in === 0 && r.status !== 'waiting'),
       walkIns: count((r) => r.walk_in === 1),
       served: count((r) => r.status === 'served'),
@@ -160,7 +199,9 @@ export async function summary(db: DbOrTx, marketId: number): Promise<MarketSumma
   return {
     marketId,
     served: served.length,
-    residents: new Set(served.filter((r) => r.user_id !== null).map((r) => r.user_id)).size + served.filter((r) => r.user_id === null).length,
+    residents:
+      new Set(served.filter((r) => r.user_id !== null).map((r) => r.user_id)).size +
+      served.filter((r) => r.user_id === null).length,
     solved: served.filter((r) => r.outcome === 'served' || r.outcome === 'fixed').length,
     noShows: sum('noShows'),
     walkIns: sum('walkIns'),

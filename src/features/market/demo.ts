@@ -1,31 +1,141 @@
 import { addDays, localDate } from '../../core/time';
 import type { Db } from '../../db/schema';
 import { listCompounds } from '../residents/service';
-import { createMarket, publishMarket, type Policy } from './service';
-import * as store from './store';
+import { createMarket, type Policy, publishMarket } from './service';
 import type { NewService } from './store';
+import * as store from './store';
 
-type Demo = [code: string, prefix: string, zh: string, en: string, group: 'repair' | 'care' | 'advice' | 'daily', capacity: number, minutes: number, provider: string, bringZh: string | null, bringEn: string | null];
+type Demo = [
+  code: string,
+  prefix: string,
+  zh: string,
+  en: string,
+  group: 'repair' | 'care' | 'advice' | 'daily',
+  capacity: number,
+  minutes: number,
+  provider: string,
+  bringZh: string | null,
+  bringEn: string | null,
+];
 
 // The 野享市集 catalogue: about twenty free services by volunteers and partner businesses.
 const CATALOGUE: Demo[] = [
-  ['knife', '磨刀', '磨刀', 'Knife sharpening', 'repair', 30, 5, '便民服务队', '刀具用报纸或布包好', 'Wrap the knives in newspaper or cloth'],
+  [
+    'knife',
+    '磨刀',
+    '磨刀',
+    'Knife sharpening',
+    'repair',
+    30,
+    5,
+    '便民服务队',
+    '刀具用报纸或布包好',
+    'Wrap the knives in newspaper or cloth',
+  ],
   ['shoes', '修鞋', '修鞋', 'Shoe repair', 'repair', 20, 10, '便民服务队', '要修的鞋子', 'The shoes to mend'],
-  ['sewing', '缝补', '缝补', 'Mending and sewing', 'repair', 20, 10, '帮困服务队', '要缝补的衣物', 'The clothes to mend'],
-  ['appliance', '家电', '家电维修', 'Appliance repair', 'repair', 15, 15, '乐乐超市合作维修点', '要修的小家电和它的电源线', 'The appliance and its power cord'],
+  [
+    'sewing',
+    '缝补',
+    '缝补',
+    'Mending and sewing',
+    'repair',
+    20,
+    10,
+    '帮困服务队',
+    '要缝补的衣物',
+    'The clothes to mend',
+  ],
+  [
+    'appliance',
+    '家电',
+    '家电维修',
+    'Appliance repair',
+    'repair',
+    15,
+    15,
+    '乐乐超市合作维修点',
+    '要修的小家电和它的电源线',
+    'The appliance and its power cord',
+  ],
   ['umbrella', '雨伞', '修雨伞', 'Umbrella repair', 'repair', 15, 5, '便民服务队', '要修的雨伞', 'The umbrella'],
   ['keys', '钥匙', '配钥匙', 'Key cutting', 'repair', 20, 5, '社区合伙人', '原来的钥匙', 'The original key'],
-  ['watch', '钟表', '修钟表', 'Watch and clock repair', 'repair', 10, 15, '社区合伙人', '要修的钟表', 'The watch or clock'],
+  [
+    'watch',
+    '钟表',
+    '修钟表',
+    'Watch and clock repair',
+    'repair',
+    10,
+    15,
+    '社区合伙人',
+    '要修的钟表',
+    'The watch or clock',
+  ],
   ['glasses', '眼镜', '眼镜维修', 'Glasses repair', 'repair', 10, 10, '社区合伙人', '要修的眼镜', 'The glasses'],
   ['bike', '单车', '自行车维修', 'Bicycle repair', 'repair', 10, 15, '便民服务队', '把车推来', 'Bring the bicycle'],
   ['haircut', '理发', '理发', 'Haircut', 'care', 25, 15, '爱心理发志愿者', null, null],
-  ['bp', '血压', '量血压', 'Blood pressure check', 'care', 40, 5, '社区卫生服务站', '平时吃的药名（如有）', 'Names of any medicines you take'],
-  ['sugar', '血糖', '测血糖', 'Blood sugar test', 'care', 30, 5, '社区卫生服务站', '空腹来测更准', 'Come without breakfast for an accurate test'],
+  [
+    'bp',
+    '血压',
+    '量血压',
+    'Blood pressure check',
+    'care',
+    40,
+    5,
+    '社区卫生服务站',
+    '平时吃的药名（如有）',
+    'Names of any medicines you take',
+  ],
+  [
+    'sugar',
+    '血糖',
+    '测血糖',
+    'Blood sugar test',
+    'care',
+    30,
+    5,
+    '社区卫生服务站',
+    '空腹来测更准',
+    'Come without breakfast for an accurate test',
+  ],
   ['massage', '推拿', '推拿按摩', 'Massage', 'care', 15, 15, '社工服务中心', null, null],
-  ['legal', '法律', '法律咨询', 'Legal advice', 'advice', 15, 15, '律师事务所志愿者', '相关的合同或材料', 'Any contracts or papers about it'],
-  ['phone', '手机', '手机使用教学', 'Smartphone lessons', 'advice', 20, 15, '大学生志愿服务队', '您的手机，充好电', 'Your phone, charged'],
+  [
+    'legal',
+    '法律',
+    '法律咨询',
+    'Legal advice',
+    'advice',
+    15,
+    15,
+    '律师事务所志愿者',
+    '相关的合同或材料',
+    'Any contracts or papers about it',
+  ],
+  [
+    'phone',
+    '手机',
+    '手机使用教学',
+    'Smartphone lessons',
+    'advice',
+    20,
+    15,
+    '大学生志愿服务队',
+    '您的手机，充好电',
+    'Your phone, charged',
+  ],
   ['antifraud', '防诈', '防诈骗咨询', 'Anti-fraud advice', 'advice', 20, 10, '社区民警', null, null],
-  ['policy', '社保', '社保政策咨询', 'Social insurance advice', 'advice', 20, 10, '街道社保所', '身份证', 'Your ID card'],
+  [
+    'policy',
+    '社保',
+    '社保政策咨询',
+    'Social insurance advice',
+    'advice',
+    20,
+    10,
+    '街道社保所',
+    '身份证',
+    'Your ID card',
+  ],
   ['housework', '家政', '家政服务', 'Housekeeping booking', 'daily', 10, 10, '家政公司', null, null],
   ['photo', '照相', '拍证件照', 'ID photos', 'daily', 20, 5, '社区合伙人', null, null],
   ['clean', '清洗', '家电清洗预约', 'Appliance cleaning booking', 'daily', 10, 10, '乐乐超市合作维修点', null, null],
@@ -41,9 +151,16 @@ const REPAIR_DESCRIPTIONS: Record<string, [string, string]> = {
 
 export const demoServices = (): NewService[] =>
   CATALOGUE.map(([code, prefix, zh, en, group, capacity, minutes, provider, bringZh, bringEn]) => ({
-    code, name_zh: zh, name_en: en, group_key: group, default_capacity: capacity, minutes_per_ticket: minutes, provider,
+    code,
+    name_zh: zh,
+    name_en: en,
+    group_key: group,
+    default_capacity: capacity,
+    minutes_per_ticket: minutes,
+    provider,
     ticket_prefix: prefix,
-    bring_zh: bringZh, bring_en: bringEn,
+    bring_zh: bringZh,
+    bring_en: bringEn,
     needs_details: DESCRIBED.has(code) ? 1 : 0,
     is_repair: DESCRIBED.has(code) && code !== 'legal' ? 1 : 0,
     description_zh: DESCRIBED.has(code) ? REPAIR_DESCRIPTIONS[code === 'legal' ? 'legal' : 'repair']![0] : '',
@@ -65,15 +182,29 @@ export async function seedCatalogue(db: Db): Promise<number> {
 export async function seedDemoMarket(db: Db, now: Date, policy: Policy): Promise<string> {
   const n = await seedCatalogue(db);
   const today = localDate(now, policy.timezone);
-  if ((await store.marketsFrom(db, today, ['draft', 'published'])).length > 0) return `market: ${n} services; a market day is already scheduled`;
+  if ((await store.marketsFrom(db, today, ['draft', 'published'])).length > 0)
+    return `market: ${n} services; a market day is already scheduled`;
   const compound = (await listCompounds(db))[0];
   if (!compound) return `market: ${n} services (no compounds, so no market day)`;
   let date = addDays(today, 8);
   while (new Date(`${date}T12:00:00Z`).getUTCDay() !== 6) date = addDays(date, 1);
   const services = (await store.listServices(db)).map((s) => ({ serviceId: s.id }));
-  const id = await createMarket(db, null, {
-    date, startsAt: '09:00', endsAt: '12:00', compoundId: compound.id, location: '中心广场（篮球场旁）', latitude: 27.8407, longitude: 113.1801, services,
-  }, now, policy);
+  const id = await createMarket(
+    db,
+    null,
+    {
+      date,
+      startsAt: '09:00',
+      endsAt: '12:00',
+      compoundId: compound.id,
+      location: '中心广场（篮球场旁）',
+      latitude: 27.8407,
+      longitude: 113.1801,
+      services,
+    },
+    now,
+    policy,
+  );
   await publishMarket(db, null, id, now, policy);
   return `market: ${n} services; market day ${date} at ${compound.name_zh}`;
 }

@@ -4,7 +4,21 @@ import { MarketNotFound } from './errors';
 import { ticketCode } from './service';
 import * as store from './store';
 
-const HEADER = ['ticket', 'service_zh', 'service_en', 'status', 'outcome', 'note', 'walk_in', 'name', 'phone', 'details', 'booked_at', 'served_at', 'fix_held'];
+const HEADER = [
+  'ticket',
+  'service_zh',
+  'service_en',
+  'status',
+  'outcome',
+  'note',
+  'walk_in',
+  'name',
+  'phone',
+  'details',
+  'booked_at',
+  'served_at',
+  'fix_held',
+];
 
 /** Every booking of the market(s) on `date` as CSV rows (UTF-8 with BOM), one market after another. */
 export async function exportCsv(db: DbOrTx, date: string): Promise<string> {
@@ -15,11 +29,24 @@ export async function exportCsv(db: DbOrTx, date: string): Promise<string> {
     for (const r of await store.bookingsForExport(db, m.id)) {
       lines.push(
         [
-          r.ticket_no === null ? '' : ticketCode(r.ticket_prefix, r.ticket_no), r.name_zh, r.name_en, r.status, r.outcome, r.outcome_note, r.walk_in,
-          r.first_name === null ? '' : [r.first_name, r.last_name].filter(Boolean).join(' '), r.phone, r.details, r.created_at, r.served_at, r.hold_answer,
-        ].map(csvCell).join(','),
+          r.ticket_no === null ? '' : ticketCode(r.ticket_prefix, r.ticket_no),
+          r.name_zh,
+          r.name_en,
+          r.status,
+          r.outcome,
+          r.outcome_note,
+          r.walk_in,
+          r.first_name === null ? '' : [r.first_name, r.last_name].filter(Boolean).join(' '),
+          r.phone,
+          r.details,
+          r.created_at,
+          r.served_at,
+          r.hold_answer,
+        ]
+          .map(csvCell)
+          .join(','),
       );
     }
   }
-  return EXCEL_BOM + lines.join('\r\n') + '\r\n';
+  return `${EXCEL_BOM + lines.join('\r\n')}\r\n`;
 }

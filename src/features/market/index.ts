@@ -12,7 +12,6 @@ import { parseDate } from './input';
 import { marketJobs } from './jobs';
 import { bookedOnNextMarket, policyFrom } from './service';
 
-
 export const marketFeature: Feature = {
   name: 'market',
   // Staff first: their flow steps must see staff input before the resident handlers do.

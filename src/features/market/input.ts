@@ -8,6 +8,7 @@ const validDate = (d: string) => {
     return false;
   }
 };
+
 import { BadCapacity, BadDate, BadHours, DetailsEmpty, DetailsTooLong, UnknownService } from './errors';
 
 // Pure parsers for what staff and residents type; each throws a named error the bot turns into a re-ask.
@@ -32,7 +33,10 @@ export function parseDetails(s: string, max = MAX_DETAILS): string {
 
 /** '2026-12-06', '2026/12/6', '12-06' or '12月6日' (the next such date from `today` on). */
 export function parseDate(s: string, today: string): string {
-  const t = cleanText(s).replace(/[年/.]/g, '-').replace(/月/g, '-').replace(/[日号]/g, '');
+  const t = cleanText(s)
+    .replace(/[年/.]/g, '-')
+    .replace(/月/g, '-')
+    .replace(/[日号]/g, '');
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
   if (m) {
     const d = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
@@ -62,7 +66,9 @@ const hhmm = (s: string) => {
 
 /** '09:00-12:00', '9:00－12:00', '9-12' or '9点到12点' → ['09:00', '12:00'], start before end. */
 export function parseHours(s: string): [string, string] {
-  const t = cleanText(s).replace(/点/g, '').replace(/\s*(?:-|－|—|~|～|到|至|to)\s*/g, '-');
+  const t = cleanText(s)
+    .replace(/点/g, '')
+    .replace(/\s*(?:-|－|—|~|～|到|至|to)\s*/g, '-');
   const parts = t.split('-');
   if (parts.length !== 2) throw new BadHours();
   const a = hhmm(parts[0]!.trim());
@@ -72,9 +78,15 @@ export function parseHours(s: string): [string, string] {
 }
 
 /** Lines like '磨刀 20' or '理发：15' → capacity per service, matched by either name or ticket prefix. */
-export function parseCapacities(s: string, services: { id: number; name_zh: string; name_en: string; ticket_prefix: string }[]): Map<number, number> {
+export function parseCapacities(
+  s: string,
+  services: { id: number; name_zh: string; name_en: string; ticket_prefix: string }[],
+): Map<number, number> {
   const out = new Map<number, number>();
-  const lines = cleanText(s).split(/[\n,，;；]+/).map((l) => l.trim()).filter(Boolean);
+  const lines = cleanText(s)
+    .split(/[\n,，;；]+/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines.length === 0) throw new BadCapacity();
   for (const line of lines) {
     const m = /^(.+?)\s*[:：=]?\s*(\d{1,4})$/.exec(line);

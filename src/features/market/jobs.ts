@@ -10,7 +10,15 @@ export function marketJobs(deps: Deps): JobSpec[] {
     if (n > 0) deps.wakeDelivery();
   };
   return [
-    { name: 'market.reminders', cron: '*/5 * * * *', run: async (now) => wakeIf(await queueReminders(deps.db, now, policy)) },
-    { name: 'market.holdChecks', cron: '*/5 * * * *', run: async (now) => wakeIf(await queueHoldChecks(deps.db, now, policy)) },
+    {
+      name: 'market.reminders',
+      cron: '*/5 * * * *',
+      run: async (now) => wakeIf(await queueReminders(deps.db, now, policy)),
+    },
+    {
+      name: 'market.holdChecks',
+      cron: '*/5 * * * *',
+      run: async (now) => wakeIf(await queueHoldChecks(deps.db, now, policy)),
+    },
   ];
 }

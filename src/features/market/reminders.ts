@@ -3,9 +3,9 @@ import type { DbOrTx } from '../../db/schema';
 import { enqueue, type OutMessage, type Param } from '../delivery/service';
 import { CB } from './callbacks';
 import { AlreadyAnswered, BookingNotFound } from './errors';
-import { estimateTime, marketTimes, ticketCode, whenParams, type Policy } from './service';
-import * as store from './store';
+import { estimateTime, marketTimes, type Policy, ticketCode, whenParams } from './service';
 import type { MarketRow } from './store';
+import * as store from './store';
 
 /** A repair is asked about this long after it was fixed. */
 export const HOLD_CHECK_DAYS = 14;
@@ -22,7 +22,10 @@ async function remindersFor(db: DbOrTx, m: MarketRow, kind: 'eve' | 'morn', poli
     .map((b) => {
       const o = offers.get(b.offer_id)!;
       return {
-        dedupeKey: `market:remind-${kind}:${b.id}`, chatId: b.user_id!, userId: b.user_id, category: 'personal',
+        dedupeKey: `market:remind-${kind}:${b.id}`,
+        chatId: b.user_id!,
+        userId: b.user_id,
+        category: 'personal',
         content: {
           key: kind === 'eve' ? 'market.remind.evening' : 'market.remind.morning',
           params: {
@@ -48,7 +51,14 @@ export async function queueReminders(db: DbOrTx, now: Date, policy: Policy): Pro
   const markets = (await store.marketsFrom(db, today, ['published'])).filter((m) => m.date <= addDays(today, 1));
   let queued = 0;
   for (const m of markets) {
-    const kind = m.date === today ? (time >= policy.remindMorning && now < marketTimes(m, policy.timezone).end ? 'morn' : null) : time >= policy.remindEvening ? 'eve' : null;
+    const kind =
+      m.date === today
+        ? time >= policy.remindMorning && now < marketTimes(m, policy.timezone).end
+          ? 'morn'
+          : null
+        : time >= policy.remindEvening
+          ? 'eve'
+          : null;
     if (!kind) continue;
     queued += await store.atomically(db, async (trx) => enqueue(trx, await remindersFor(trx, m, kind, policy), now));
   }
@@ -64,25 +74,52 @@ export async function queueHoldChecks(db: DbOrTx, now: Date, policy: Policy): Pr
       const o = (await store.findOffer(trx, b.offer_id))!;
       const m = (await store.findMarket(trx, b.market_id))!;
       await store.updateBooking(trx, b.id, { hold_asked_at: now.toISOString() });
-      return enqueue(trx, [{
-        dedupeKey: `market:hold:${b.id}`, chatId: b.user_id!, userId: b.user_id, category: 'personal',
-        content: {
-          key: 'market.notify.holdCheck',
-          params: { ...(await whenParams(trx, m, policy.timezone)), service: { 'zh-CN': o.name_zh, en: o.name_en }, details: b.details ?? '-' },
-          buttons: [[{ key: 'market.hold.yes', data: CB.hold(b.id, true) }, { key: 'market.hold.no', data: CB.hold(b.id, false) }]],
-        },
-      }], now);
+      return enqueue(
+        trx,
+        [
+          {
+            dedupeKey: `market:hold:${b.id}`,
+            chatId: b.user_id!,
+            userId: b.user_id,
+            category: 'personal',
+            content: {
+              key: 'market.notify.holdCheck',
+              params: {
+                ...(await whenParams(trx, m, policy.timezone)),
+                service: { 'zh-CN': o.name_zh, en: o.name_en },
+                details: b.details ?? '-',
+              },
+              buttons: [
+                [
+                  { key: 'market.hold.yes', data: CB.hold(b.id, true) },
+                  { key: 'market.hold.no', data: CB.hold(b.id, false) },
+                ],
+              ],
+            },
+          },
+        ],
+        now,
+      );
     });
   }
   return queued;
 }
 
 /** The resident's answer goes into the market's stats; only the one asked can answer, once. */
-export async function answerHold(db: DbOrTx, userId: number, bookingId: number, held: boolean, now: Date): Promise<void> {
+export async function answerHold(
+  db: DbOrTx,
+  userId: number,
+  bookingId: number,
+  held: boolean,
+  now: Date,
+): Promise<void> {
   await store.atomically(db, async (trx) => {
     const b = await store.findBooking(trx, bookingId);
     if (!b || b.user_id !== userId || b.hold_asked_at === null) throw new BookingNotFound();
     if (b.hold_answer !== null) throw new AlreadyAnswered();
-    await store.updateBooking(trx, bookingId, { hold_answer: held ? 'yes' : 'no', hold_answered_at: now.toISOString() });
+    await store.updateBooking(trx, bookingId, {
+      hold_answer: held ? 'yes' : 'no',
+      hold_answered_at: now.toISOString(),
+    });
   });
 }

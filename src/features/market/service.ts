@@ -5,10 +5,18 @@ import { recordAudit } from '../audit/store';
 import { enqueue, type OutMessage, type Params } from '../delivery/service';
 import { findCompound, listCompounds } from '../residents/service';
 import { CB } from './callbacks';
-import { AlreadyPublished, DateInPast, LocationTooLong, MarketCancelled, MarketNotFound, MarketOver, NoServices } from './errors';
+import {
+  AlreadyPublished,
+  DateInPast,
+  LocationTooLong,
+  MarketCancelled,
+  MarketNotFound,
+  MarketOver,
+  NoServices,
+} from './errors';
 import { cleanText, MAX_LOCATION } from './input';
-import * as store from './store';
 import type { MarketRow, OfferView } from './store';
+import * as store from './store';
 
 /** What the rules of this area read from config; tests pass their own. */
 export interface Policy {
@@ -30,7 +38,11 @@ export type MarketState = 'draft' | 'open' | 'closed' | 'over' | 'cancelled';
 
 export function marketTimes(m: Pick<MarketRow, 'date' | 'starts_at' | 'ends_at' | 'close_hours_before'>, tz: string) {
   const start = zonedToUtc(m.date, m.starts_at, tz);
-  return { start, end: zonedToUtc(m.date, m.ends_at, tz), closes: new Date(start.getTime() - m.close_hours_before * 3_600_000) };
+  return {
+    start,
+    end: zonedToUtc(m.date, m.ends_at, tz),
+    closes: new Date(start.getTime() - m.close_hours_before * 3_600_000),
+  };
 }
 
 /** Whether residents can book right now: the one place that decides what a market's buttons may still do. */
@@ -45,10 +57,20 @@ export function marketState(m: MarketRow, now: Date, tz: string): MarketState {
 export const ticketCode = (prefix: string, no: number) => `${prefix}-${String(no).padStart(2, '0')}`;
 
 /** When a ticket is likely to be called: tickets of a service are served one after another from the start. */
-export function estimateTime(m: Pick<MarketRow, 'date' | 'starts_at'>, minutesPerTicket: number, ticketNo: number, tz: string): string {
+export function estimateTime(
+  m: Pick<MarketRow, 'date' | 'starts_at'>,
+  minutesPerTicket: number,
+  ticketNo: number,
+  tz: string,
+): string {
   const start = zonedToUtc(m.date, m.starts_at, tz);
   const at = new Date(start.getTime() + (ticketNo - 1) * minutesPerTicket * 60_000);
-  return new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: tz,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
 }
 
 export const placesLeft = (o: OfferView) => Math.max(0, o.capacity - o.booked);
@@ -76,7 +98,13 @@ export interface NewMarketInput {
 }
 
 /** Staff create a market day as a draft; nothing is announced until it is published. */
-export async function createMarket(db: DbOrTx, actorId: number | null, input: NewMarketInput, now: Date, policy: Policy): Promise<number> {
+export async function createMarket(
+  db: DbOrTx,
+  actorId: number | null,
+  input: NewMarketInput,
+  now: Date,
+  policy: Policy,
+): Promise<number> {
   const location = cleanText(input.location);
   if ([...location].length > MAX_LOCATION) throw new LocationTooLong(MAX_LOCATION);
   if (zonedToUtc(input.date, input.startsAt, policy.timezone) <= now) throw new DateInPast();
@@ -90,12 +118,31 @@ export async function createMarket(db: DbOrTx, actorId: number | null, input: Ne
       return { service_id: svc.id, capacity: s.capacity ?? svc.default_capacity };
     });
     const id = await store.insertMarket(trx, {
-      date: input.date, starts_at: input.startsAt, ends_at: input.endsAt, compound_id: input.compoundId,
-      location: location || '-', latitude: input.latitude, longitude: input.longitude,
-      close_hours_before: input.closeHoursBefore ?? DEFAULT_CLOSE_HOURS, created_by: actorId, created_at: now.toISOString(),
+      date: input.date,
+      starts_at: input.startsAt,
+      ends_at: input.endsAt,
+      compound_id: input.compoundId,
+      location: location || '-',
+      latitude: input.latitude,
+      longitude: input.longitude,
+      close_hours_before: input.closeHoursBefore ?? DEFAULT_CLOSE_HOURS,
+      created_by: actorId,
+      created_at: now.toISOString(),
     });
-    await store.insertOffers(trx, offers.map((o) => ({ ...o, market_id: id })));
-    await recordAudit(trx, { actorId, action: 'market.create', subject: `market:${id}`, details: { date: input.date, compoundId: input.compoundId, services: offers.length } }, now);
+    await store.insertOffers(
+      trx,
+      offers.map((o) => ({ ...o, market_id: id })),
+    );
+    await recordAudit(
+      trx,
+      {
+        actorId,
+        action: 'market.create',
+        subject: `market:${id}`,
+        details: { date: input.date, compoundId: input.compoundId, services: offers.length },
+      },
+      now,
+    );
     return id;
   });
 }
@@ -130,10 +177,19 @@ export async function whenParams(db: DbOrTx, m: MarketRow, tz: string): Promise<
   };
 }
 
-const serviceList = (offers: OfferView[]) => ({ 'zh-CN': offers.map((o) => o.name_zh).join('、'), en: offers.map((o) => o.name_en).join(', ') });
+const serviceList = (offers: OfferView[]) => ({
+  'zh-CN': offers.map((o) => o.name_zh).join('、'),
+  en: offers.map((o) => o.name_en).join(', '),
+});
 
 /** Publishes a draft and, in the same transaction, queues the announcement to the host compound and subscribers. */
-export async function publishMarket(db: DbOrTx, actorId: number | null, marketId: number, now: Date, policy: Policy): Promise<number> {
+export async function publishMarket(
+  db: DbOrTx,
+  actorId: number | null,
+  marketId: number,
+  now: Date,
+  policy: Policy,
+): Promise<number> {
   return store.atomically(db, async (trx) => {
     const m = await getMarket(trx, marketId);
     if (m.status === 'cancelled') throw new MarketCancelled();
@@ -146,10 +202,22 @@ export async function publishMarket(db: DbOrTx, actorId: number | null, marketId
     const to = await store.announcementRecipients(trx, m.compound_id);
     const n = await enqueue(
       trx,
-      to.map((r): OutMessage => ({ dedupeKey: `market:announce:${marketId}:${r.id}`, chatId: r.id, userId: r.id, category: 'notice', content: { key: 'market.notify.announce', params, buttons } })),
+      to.map(
+        (r): OutMessage => ({
+          dedupeKey: `market:announce:${marketId}:${r.id}`,
+          chatId: r.id,
+          userId: r.id,
+          category: 'notice',
+          content: { key: 'market.notify.announce', params, buttons },
+        }),
+      ),
       now,
     );
-    await recordAudit(trx, { actorId, action: 'market.publish', subject: `market:${marketId}`, details: { recipients: n } }, now);
+    await recordAudit(
+      trx,
+      { actorId, action: 'market.publish', subject: `market:${marketId}`, details: { recipients: n } },
+      now,
+    );
     return n;
   });
 }
@@ -164,7 +232,14 @@ export interface MarketChange {
 }
 
 /** Changes when or where; everyone holding a ticket or a waitlist place is told in their language. */
-export async function changeMarket(db: DbOrTx, actorId: number, marketId: number, change: MarketChange, now: Date, policy: Policy): Promise<number> {
+export async function changeMarket(
+  db: DbOrTx,
+  actorId: number,
+  marketId: number,
+  change: MarketChange,
+  now: Date,
+  policy: Policy,
+): Promise<number> {
   return store.atomically(db, async (trx) => {
     const m = await getMarket(trx, marketId);
     if (m.status === 'cancelled') throw new MarketCancelled();
@@ -181,37 +256,70 @@ export async function changeMarket(db: DbOrTx, actorId: number, marketId: number
     if (change.longitude !== undefined) next.longitude = change.longitude;
     if (marketTimes(next, policy.timezone).start <= now) throw new DateInPast();
     await store.updateMarket(trx, marketId, {
-      date: next.date, starts_at: next.starts_at, ends_at: next.ends_at, location: next.location, latitude: next.latitude, longitude: next.longitude, revision: m.revision + 1,
+      date: next.date,
+      starts_at: next.starts_at,
+      ends_at: next.ends_at,
+      location: next.location,
+      latitude: next.latitude,
+      longitude: next.longitude,
+      revision: m.revision + 1,
     });
-    await recordAudit(trx, { actorId, action: 'market.change', subject: `market:${marketId}`, details: { ...change } }, now);
+    await recordAudit(
+      trx,
+      { actorId, action: 'market.change', subject: `market:${marketId}`, details: { ...change } },
+      now,
+    );
     if (m.status !== 'published') return 0;
     const params = await whenParams(trx, next, policy.timezone);
     const bookers = await store.bookingsOfMarket(trx, marketId, store.ACTIVE);
     const users = [...new Set(bookers.map((b) => b.user_id).filter((u): u is number => u !== null))];
     return enqueue(
       trx,
-      users.map((u) => ({ dedupeKey: `market:changed:${marketId}:${m.revision + 1}:${u}`, chatId: u, userId: u, category: 'personal', content: { key: 'market.notify.changed', params } })),
+      users.map((u) => ({
+        dedupeKey: `market:changed:${marketId}:${m.revision + 1}:${u}`,
+        chatId: u,
+        userId: u,
+        category: 'personal',
+        content: { key: 'market.notify.changed', params },
+      })),
       now,
     );
   });
 }
 
 /** Cancels the day: every booking and waitlist place ends and their holders are told. */
-export async function cancelMarket(db: DbOrTx, actorId: number, marketId: number, now: Date, policy: Policy): Promise<number> {
+export async function cancelMarket(
+  db: DbOrTx,
+  actorId: number,
+  marketId: number,
+  now: Date,
+  policy: Policy,
+): Promise<number> {
   return store.atomically(db, async (trx) => {
     const m = await getMarket(trx, marketId);
     if (m.status === 'cancelled') throw new MarketCancelled();
     if (marketTimes(m, policy.timezone).end <= now) throw new MarketOver();
     await store.updateMarket(trx, marketId, { status: 'cancelled', cancelled_at: now.toISOString() });
     const bookers = await store.bookingsOfMarket(trx, marketId, store.ACTIVE);
-    for (const b of bookers) await store.updateBooking(trx, b.id, { status: 'cancelled', updated_at: now.toISOString() });
-    await recordAudit(trx, { actorId, action: 'market.cancel', subject: `market:${marketId}`, details: { bookings: bookers.length } }, now);
+    for (const b of bookers)
+      await store.updateBooking(trx, b.id, { status: 'cancelled', updated_at: now.toISOString() });
+    await recordAudit(
+      trx,
+      { actorId, action: 'market.cancel', subject: `market:${marketId}`, details: { bookings: bookers.length } },
+      now,
+    );
     if (m.status !== 'published') return 0;
     const params = await whenParams(trx, m, policy.timezone);
     const users = [...new Set(bookers.map((b) => b.user_id).filter((u): u is number => u !== null))];
     return enqueue(
       trx,
-      users.map((u) => ({ dedupeKey: `market:cancelled:${marketId}:${u}`, chatId: u, userId: u, category: 'personal', content: { key: 'market.notify.cancelled', params } })),
+      users.map((u) => ({
+        dedupeKey: `market:cancelled:${marketId}:${u}`,
+        chatId: u,
+        userId: u,
+        category: 'personal',
+        content: { key: 'market.notify.cancelled', params },
+      })),
       now,
     );
   });

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Database, DbOrTx } from '../../db/schema';
 
 export type ServiceRow = Selectable<Database['market_services']>;
@@ -19,36 +19,70 @@ export const listServices = (db: DbOrTx, activeOnly = true) => {
   return q.execute();
 };
 
-export const findService = (db: DbOrTx, id: number) => db.selectFrom('market_services').selectAll().where('id', '=', id).executeTakeFirst();
+export const findService = (db: DbOrTx, id: number) =>
+  db.selectFrom('market_services').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const upsertService = (db: DbOrTx, s: NewService) =>
-  db.insertInto('market_services').values(s).onConflict((oc) => oc.column('code').doNothing()).execute();
+  db
+    .insertInto('market_services')
+    .values(s)
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute();
 
 // ── market days ───────────────────────────────────────────────────────────
 export const insertMarket = async (db: DbOrTx, m: NewMarket) =>
   (await db.insertInto('market_days').values(m).returning('id').executeTakeFirstOrThrow()).id;
 
-export const findMarket = (db: DbOrTx, id: number) => db.selectFrom('market_days').selectAll().where('id', '=', id).executeTakeFirst();
+export const findMarket = (db: DbOrTx, id: number) =>
+  db.selectFrom('market_days').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const updateMarket = (db: DbOrTx, id: number, patch: Updateable<Database['market_days']>) =>
   db.updateTable('market_days').set(patch).where('id', '=', id).executeTakeFirst();
 
 export const bumpRevision = (db: DbOrTx, id: number) =>
-  db.updateTable('market_days').set((eb) => ({ revision: eb('revision', '+', 1) })).where('id', '=', id).execute();
+  db
+    .updateTable('market_days')
+    .set((eb) => ({ revision: eb('revision', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
 
 /** Published (or, with drafts, also unpublished) market days on or after a date, soonest first. */
 export const marketsFrom = (db: DbOrTx, fromDate: string, statuses: string[]) =>
-  db.selectFrom('market_days').selectAll().where('date', '>=', fromDate).where('status', 'in', statuses).orderBy('date').orderBy('starts_at').orderBy('id').execute();
+  db
+    .selectFrom('market_days')
+    .selectAll()
+    .where('date', '>=', fromDate)
+    .where('status', 'in', statuses)
+    .orderBy('date')
+    .orderBy('starts_at')
+    .orderBy('id')
+    .execute();
 
 export const marketsOn = (db: DbOrTx, date: string) =>
   db.selectFrom('market_days').selectAll().where('date', '=', date).orderBy('id').execute();
 
 export const recentMarkets = (db: DbOrTx, limit: number) =>
-  db.selectFrom('market_days').selectAll().where('status', '!=', 'cancelled').orderBy('date', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  db
+    .selectFrom('market_days')
+    .selectAll()
+    .where('status', '!=', 'cancelled')
+    .orderBy('date', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 
 /** The compound of the most recent market that was not cancelled: rotation continues after it. */
 export const lastHostCompound = async (db: DbOrTx) =>
-  (await db.selectFrom('market_days').select('compound_id').where('status', '!=', 'cancelled').orderBy('date', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst())?.compound_id ?? null;
+  (
+    await db
+      .selectFrom('market_days')
+      .select('compound_id')
+      .where('status', '!=', 'cancelled')
+      .orderBy('date', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+  )?.compound_id ?? null;
 
 // ── offers ────────────────────────────────────────────────────────────────
 export const insertOffers = (db: DbOrTx, rows: { market_id: number; service_id: number; capacity: number }[]) =>
@@ -75,15 +109,39 @@ const offerView = (db: DbOrTx) =>
     .selectFrom('market_offers as o')
     .innerJoin('market_services as s', 's.id', 'o.service_id')
     .selectAll('o')
-    .select(['s.name_zh', 's.name_en', 's.ticket_prefix', 's.needs_details', 's.is_repair', 's.minutes_per_ticket', 's.bring_zh', 's.bring_en', 's.group_key', 's.description_zh', 's.description_en'])
+    .select([
+      's.name_zh',
+      's.name_en',
+      's.ticket_prefix',
+      's.needs_details',
+      's.is_repair',
+      's.minutes_per_ticket',
+      's.bring_zh',
+      's.bring_en',
+      's.group_key',
+      's.description_zh',
+      's.description_en',
+    ])
     .select((eb) => [
       // Served and no-show tickets keep their place: capacity is about the day's work, not the queue right now.
-      eb.selectFrom('market_bookings as b').select((e) => e.fn.countAll<number>().as('n')).whereRef('b.offer_id', '=', 'o.id').where('b.status', 'in', ['booked', 'served', 'no_show']).where('b.walk_in', '=', 0).as('booked'),
-      eb.selectFrom('market_bookings as b').select((e) => e.fn.countAll<number>().as('n')).whereRef('b.offer_id', '=', 'o.id').where('b.status', '=', 'waiting').as('waiting'),
+      eb
+        .selectFrom('market_bookings as b')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('b.offer_id', '=', 'o.id')
+        .where('b.status', 'in', ['booked', 'served', 'no_show'])
+        .where('b.walk_in', '=', 0)
+        .as('booked'),
+      eb
+        .selectFrom('market_bookings as b')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('b.offer_id', '=', 'o.id')
+        .where('b.status', '=', 'waiting')
+        .as('waiting'),
     ])
     .$castTo<OfferView>();
 
-export const offersOf = (db: DbOrTx, marketId: number) => offerView(db).where('o.market_id', '=', marketId).orderBy('s.group_key').orderBy('s.id').execute();
+export const offersOf = (db: DbOrTx, marketId: number) =>
+  offerView(db).where('o.market_id', '=', marketId).orderBy('s.group_key').orderBy('s.id').execute();
 
 export const findOffer = (db: DbOrTx, offerId: number) => offerView(db).where('o.id', '=', offerId).executeTakeFirst();
 
@@ -105,28 +163,68 @@ export async function nextTicketNo(db: DbOrTx, offerId: number): Promise<number>
 export const insertBooking = async (db: DbOrTx, b: NewBooking) =>
   (await db.insertInto('market_bookings').values(b).returning('id').executeTakeFirstOrThrow()).id;
 
-export const findBooking = (db: DbOrTx, id: number) => db.selectFrom('market_bookings').selectAll().where('id', '=', id).executeTakeFirst();
+export const findBooking = (db: DbOrTx, id: number) =>
+  db.selectFrom('market_bookings').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const updateBooking = (db: DbOrTx, id: number, patch: Updateable<Database['market_bookings']>) =>
   db.updateTable('market_bookings').set(patch).where('id', '=', id).executeTakeFirst();
 
 /** Changes a booking only if it is still in one of the expected states: a double tap finds nothing to change. */
-export const transitionBooking = async (db: DbOrTx, id: number, from: readonly string[], patch: Updateable<Database['market_bookings']>) =>
-  (await db.updateTable('market_bookings').set(patch).where('id', '=', id).where('status', 'in', [...from]).executeTakeFirst()).numUpdatedRows === 1n;
+export const transitionBooking = async (
+  db: DbOrTx,
+  id: number,
+  from: readonly string[],
+  patch: Updateable<Database['market_bookings']>,
+) =>
+  (
+    await db
+      .updateTable('market_bookings')
+      .set(patch)
+      .where('id', '=', id)
+      .where('status', 'in', [...from])
+      .executeTakeFirst()
+  ).numUpdatedRows === 1n;
 
 export const activeBookingFor = (db: DbOrTx, offerId: number, userId: number) =>
-  db.selectFrom('market_bookings').selectAll().where('offer_id', '=', offerId).where('user_id', '=', userId).where('status', 'in', [...ACTIVE]).executeTakeFirst();
+  db
+    .selectFrom('market_bookings')
+    .selectAll()
+    .where('offer_id', '=', offerId)
+    .where('user_id', '=', userId)
+    .where('status', 'in', [...ACTIVE])
+    .executeTakeFirst();
 
 export const firstWaiting = (db: DbOrTx, offerId: number) =>
-  db.selectFrom('market_bookings').selectAll().where('offer_id', '=', offerId).where('status', '=', 'waiting').orderBy('id').limit(1).executeTakeFirst();
+  db
+    .selectFrom('market_bookings')
+    .selectAll()
+    .where('offer_id', '=', offerId)
+    .where('status', '=', 'waiting')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
 
 export const waitingAhead = async (db: DbOrTx, offerId: number, bookingId: number) =>
   Number(
-    (await db.selectFrom('market_bookings').select((eb) => eb.fn.countAll<number>().as('n')).where('offer_id', '=', offerId).where('status', '=', 'waiting').where('id', '<', bookingId).executeTakeFirstOrThrow()).n,
+    (
+      await db
+        .selectFrom('market_bookings')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('offer_id', '=', offerId)
+        .where('status', '=', 'waiting')
+        .where('id', '<', bookingId)
+        .executeTakeFirstOrThrow()
+    ).n,
   );
 
 export const bookingsOfMarket = (db: DbOrTx, marketId: number, statuses: readonly string[]) =>
-  db.selectFrom('market_bookings').selectAll().where('market_id', '=', marketId).where('status', 'in', [...statuses]).orderBy('id').execute();
+  db
+    .selectFrom('market_bookings')
+    .selectAll()
+    .where('market_id', '=', marketId)
+    .where('status', 'in', [...statuses])
+    .orderBy('id')
+    .execute();
 
 /** One service's tickets in ticket order (waitlist last, in line order). */
 export const queueOf = (db: DbOrTx, offerId: number) =>
@@ -157,7 +255,17 @@ export const activeBookingsOfUser = (db: DbOrTx, userId: number, fromDate: strin
     .execute();
 
 export const bookedUserIds = async (db: DbOrTx, marketId: number) =>
-  (await db.selectFrom('market_bookings').select('user_id').distinct().where('market_id', '=', marketId).where('status', '=', 'booked').where('user_id', 'is not', null).orderBy('user_id').execute()).map((r) => r.user_id!);
+  (
+    await db
+      .selectFrom('market_bookings')
+      .select('user_id')
+      .distinct()
+      .where('market_id', '=', marketId)
+      .where('status', '=', 'booked')
+      .where('user_id', 'is not', null)
+      .orderBy('user_id')
+      .execute()
+  ).map((r) => r.user_id!);
 
 /** Fixed repairs whose "did it hold?" question is due (served on or before `servedBefore`) and not yet asked. */
 export const holdChecksDue = (db: DbOrTx, servedBefore: string) =>
@@ -198,12 +306,18 @@ export const bookingsForExport = (db: DbOrTx, marketId: number) =>
     .execute();
 
 // ── subscriptions ─────────────────────────────────────────────────────────
-export const subscriptionsOf = (db: DbOrTx, userId: number) => db.selectFrom('market_subscriptions').selectAll().where('user_id', '=', userId).orderBy('id').execute();
+export const subscriptionsOf = (db: DbOrTx, userId: number) =>
+  db.selectFrom('market_subscriptions').selectAll().where('user_id', '=', userId).orderBy('id').execute();
 
 export const addSubscription = (db: DbOrTx, userId: number, compoundId: number | null, at: string) =>
-  db.insertInto('market_subscriptions').values({ user_id: userId, compound_id: compoundId, created_at: at }).onConflict((oc) => oc.doNothing()).execute();
+  db
+    .insertInto('market_subscriptions')
+    .values({ user_id: userId, compound_id: compoundId, created_at: at })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 
-export const clearSubscriptions = (db: DbOrTx, userId: number) => db.deleteFrom('market_subscriptions').where('user_id', '=', userId).execute();
+export const clearSubscriptions = (db: DbOrTx, userId: number) =>
+  db.deleteFrom('market_subscriptions').where('user_id', '=', userId).execute();
 
 export interface Recipient {
   id: number;
@@ -211,7 +325,13 @@ export interface Recipient {
 
 /** Who hears about a market at a compound: its reachable residents who take notices, and everyone subscribed to it or to any compound. */
 export async function announcementRecipients(db: DbOrTx, compoundId: number): Promise<{ id: number }[]> {
-  const residents = await db.selectFrom('users').select('id').where('compound_id', '=', compoundId).where('reachable', '=', 1).where('notices_opt_out', '=', 0).execute();
+  const residents = await db
+    .selectFrom('users')
+    .select('id')
+    .where('compound_id', '=', compoundId)
+    .where('reachable', '=', 1)
+    .where('notices_opt_out', '=', 0)
+    .execute();
   const subscribers = await db
     .selectFrom('market_subscriptions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')

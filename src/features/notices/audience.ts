@@ -4,7 +4,11 @@ import type { Category, Param } from '../delivery/service';
 import * as residents from '../residents/service';
 import * as store from './store';
 
-export class UnknownAudience extends DomainError { constructor() { super('notices.unknownAudience'); } }
+export class UnknownAudience extends DomainError {
+  constructor() {
+    super('notices.unknownAudience');
+  }
+}
 
 /** What another area offers as a broadcast audience (Feature.audiences); only the ids matter here. */
 export interface AreaAudience {
@@ -26,11 +30,16 @@ export type Audience =
 /** Stored form: all | community:3 | compound:5 | role:staff | x:market.booked */
 export function audienceCode(a: Audience): string {
   switch (a.kind) {
-    case 'all': return 'all';
-    case 'community': return `community:${a.id}`;
-    case 'compound': return `compound:${a.id}`;
-    case 'role': return `role:${a.role}`;
-    case 'area': return `x:${a.key}`;
+    case 'all':
+      return 'all';
+    case 'community':
+      return `community:${a.id}`;
+    case 'compound':
+      return `compound:${a.id}`;
+    case 'role':
+      return `role:${a.role}`;
+    case 'area':
+      return `x:${a.key}`;
   }
 }
 
@@ -88,7 +97,12 @@ export interface AudienceSummary {
   optedOut: number;
 }
 
-export async function summarizeAudience(db: DbOrTx, a: Audience, areas: AreaAudiences, now: Date): Promise<AudienceSummary> {
+export async function summarizeAudience(
+  db: DbOrTx,
+  a: Audience,
+  areas: AreaAudiences,
+  now: Date,
+): Promise<AudienceSummary> {
   const ids = await recipientsOf(db, a, areas, now);
   const optedOut = categoryOf(a) === 'notice' ? await store.optedOutCount(db, await placeFilter(db, a)) : 0;
   return { recipients: ids.length, unreachable: await store.unreachableAmong(db, ids), optedOut };
@@ -103,7 +117,8 @@ export async function describeAudience(db: DbOrTx, code: string, areas: AreaAudi
       return { $t: 'notices.audience.all' };
     case 'community':
     case 'compound': {
-      const place = a.kind === 'community' ? await residents.findCommunity(db, a.id) : await residents.findCompound(db, a.id);
+      const place =
+        a.kind === 'community' ? await residents.findCommunity(db, a.id) : await residents.findCompound(db, a.id);
       if (!place) return { $t: 'notices.audience.unknown' };
       return { $t: `notices.audience.${a.kind}`, params: { name: { 'zh-CN': place.name_zh, en: place.name_en } } };
     }

@@ -1,11 +1,11 @@
-import { Composer, InlineKeyboard, type CallbackQueryContext } from 'grammy';
+import { type CallbackQueryContext, Composer, InlineKeyboard } from 'grammy';
 import type { BotContext } from '../../telegram/context';
 import { replyDomainError } from '../../telegram/errors';
 import { requireRole } from '../../telegram/middlewares/guard';
 import { splitText } from '../../telegram/text';
 import { CB, stopConfirmKeyboard } from './keyboards';
-import * as notices from './service';
 import type { AreaAudiences } from './service';
+import * as notices from './service';
 import { listItemText, paramText, statusOf } from './views';
 
 const PAGE_SIZE = 5;
@@ -28,7 +28,10 @@ export function manageBot(areas: () => AreaAudiences): Composer<BotContext> {
       blocks.push(listItemText(ctx.t, s, audience, config.TIMEZONE, now));
       const status = statusOf(s.row, now);
       if (status === 'scheduled' || (status === 'sending' && s.row.stopped_by === null)) {
-        kb.text(ctx.t(status === 'scheduled' ? 'notices.manage.cancelButton' : 'notices.manage.stopButton', { id: s.row.id }), CB.stop(s.row.id)).row();
+        kb.text(
+          ctx.t(status === 'scheduled' ? 'notices.manage.cancelButton' : 'notices.manage.stopButton', { id: s.row.id }),
+          CB.stop(s.row.id),
+        ).row();
       }
     }
     if (list.pages > 1) {
@@ -78,7 +81,12 @@ export function manageBot(areas: () => AreaAudiences): Composer<BotContext> {
     }
     ctx.deps.forgetBroadcast(num(ctx));
     await ctx.answerCallbackQuery();
-    await ctx.editMessageText(ctx.t(r.kind === 'cancelled' ? 'notices.manage.cancelled' : 'notices.manage.stopped', { id: num(ctx), rows: r.rows }));
+    await ctx.editMessageText(
+      ctx.t(r.kind === 'cancelled' ? 'notices.manage.cancelled' : 'notices.manage.stopped', {
+        id: num(ctx),
+        rows: r.rows,
+      }),
+    );
   });
 
   bot.callbackQuery(/^nt:sn$/, staff, async (ctx) => {

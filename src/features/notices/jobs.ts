@@ -4,8 +4,8 @@ import type { JobSpec } from '../../telegram/feature';
 import { localeOf } from '../../telegram/middlewares/session';
 import * as residents from '../residents/service';
 import { stopKeyboard } from './keyboards';
-import * as notices from './service';
 import type { AreaAudiences, BroadcastRow } from './service';
+import * as notices from './service';
 import { finalText, paramText, progressText } from './views';
 
 /**
@@ -18,7 +18,12 @@ export function noticeJobs(deps: Deps, areas: () => AreaAudiences): JobSpec[] {
   return [{ name: 'notices.progress', cron: '*/3 * * * * *', run: (now) => reportProgress(deps, areas, shown, now) }];
 }
 
-export async function reportProgress(deps: Deps, areas: () => AreaAudiences, shown: Map<number, string>, now: Date): Promise<void> {
+export async function reportProgress(
+  deps: Deps,
+  areas: () => AreaAudiences,
+  shown: Map<number, string>,
+  now: Date,
+): Promise<void> {
   for (const b of await notices.runningBroadcasts(deps.db, now)) {
     try {
       await reportOne(deps, areas, shown, b, now);
@@ -28,7 +33,13 @@ export async function reportProgress(deps: Deps, areas: () => AreaAudiences, sho
   }
 }
 
-async function reportOne(deps: Deps, areas: () => AreaAudiences, shown: Map<number, string>, b: BroadcastRow, now: Date) {
+async function reportOne(
+  deps: Deps,
+  areas: () => AreaAudiences,
+  shown: Map<number, string>,
+  b: BroadcastRow,
+  now: Date,
+) {
   const { db, config, i18n } = deps;
   const sender = await residents.getUser(db, b.created_by);
   const lng = sender ? localeOf(sender, config.DEFAULT_LOCALE) : config.DEFAULT_LOCALE;
@@ -47,7 +58,8 @@ async function reportOne(deps: Deps, areas: () => AreaAudiences, shown: Map<numb
     if (!final) return;
     deps.wakeDelivery();
     shown.delete(b.id);
-    if (b.progress_message_id !== null) await edit(api, b.created_by, b.progress_message_id, finalText(t, b, audience, final));
+    if (b.progress_message_id !== null)
+      await edit(api, b.created_by, b.progress_message_id, finalText(t, b, audience, final));
     return;
   }
   const text = progressText(t, b, audience, counts, config.DELIVERY_RATE_PER_SEC);
@@ -62,7 +74,13 @@ async function reportOne(deps: Deps, areas: () => AreaAudiences, shown: Map<numb
   shown.set(b.id, text);
 }
 
-async function edit(api: ReturnType<Deps['api']>, chatId: number, messageId: number, text: string, reply_markup?: ReturnType<typeof stopKeyboard>) {
+async function edit(
+  api: ReturnType<Deps['api']>,
+  chatId: number,
+  messageId: number,
+  text: string,
+  reply_markup?: ReturnType<typeof stopKeyboard>,
+) {
   try {
     await api.editMessageText(chatId, messageId, text, { reply_markup });
   } catch (err) {

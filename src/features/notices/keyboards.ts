@@ -2,7 +2,7 @@ import { InlineKeyboard } from 'grammy';
 import type { CommunityRow, CompoundRow } from '../../db/schema';
 import type { BotContext } from '../../telegram/context';
 import { choices } from '../../telegram/keyboards';
-import { AUDIENCE_ROLES, type AreaAudiences } from './service';
+import { type AreaAudiences, AUDIENCE_ROLES } from './service';
 
 // Callback data of this area: nt:<action>[:<arg>]; every handler in bot-*.ts parses it with a strict regex.
 export const CB = {
@@ -24,7 +24,8 @@ export const CB = {
   page: (n: number) => `nt:p:${n}`,
 };
 
-const placeName = (ctx: BotContext, row: { name_zh: string; name_en: string }) => (ctx.locale === 'en' ? row.name_en : row.name_zh);
+const placeName = (ctx: BotContext, row: { name_zh: string; name_en: string }) =>
+  ctx.locale === 'en' ? row.name_en : row.name_zh;
 
 export function audienceKeyboard(ctx: BotContext, areas: AreaAudiences): InlineKeyboard {
   const items = [
@@ -38,21 +39,37 @@ export function audienceKeyboard(ctx: BotContext, areas: AreaAudiences): InlineK
 }
 
 export function communityKeyboard(ctx: BotContext, rows: CommunityRow[], data: (id: number) => string): InlineKeyboard {
-  return choices(rows.map((c) => ({ text: placeName(ctx, c), data: data(c.id) })), 1).row().text(ctx.t('common.back'), CB.audienceMenu);
+  return choices(
+    rows.map((c) => ({ text: placeName(ctx, c), data: data(c.id) })),
+    1,
+  )
+    .row()
+    .text(ctx.t('common.back'), CB.audienceMenu);
 }
 
 export function compoundKeyboard(ctx: BotContext, rows: CompoundRow[]): InlineKeyboard {
-  return choices(rows.map((c) => ({ text: placeName(ctx, c), data: CB.compound(c.id) })), 2).row().text(ctx.t('common.back'), CB.compoundCommunities);
+  return choices(
+    rows.map((c) => ({ text: placeName(ctx, c), data: CB.compound(c.id) })),
+    2,
+  )
+    .row()
+    .text(ctx.t('common.back'), CB.compoundCommunities);
 }
 
 export function confirmKeyboard(ctx: BotContext, key: string, scheduled: boolean): InlineKeyboard {
-  const kb = new InlineKeyboard().text(ctx.t(scheduled ? 'notices.compose.confirmSchedule' : 'notices.compose.sendNow'), CB.send(key));
+  const kb = new InlineKeyboard().text(
+    ctx.t(scheduled ? 'notices.compose.confirmSchedule' : 'notices.compose.sendNow'),
+    CB.send(key),
+  );
   if (!scheduled) kb.row().text(ctx.t('notices.compose.schedule'), CB.schedule(key));
   return kb.row().text(ctx.t('notices.compose.discard'), CB.discard(key));
 }
 
 export function stopKeyboard(t: BotContext['t'], id: number, scheduled: boolean): InlineKeyboard {
-  return new InlineKeyboard().text(t(scheduled ? 'notices.manage.cancelButton' : 'notices.manage.stopButton', { id }), CB.stop(id));
+  return new InlineKeyboard().text(
+    t(scheduled ? 'notices.manage.cancelButton' : 'notices.manage.stopButton', { id }),
+    CB.stop(id),
+  );
 }
 
 export function stopConfirmKeyboard(ctx: BotContext, id: number, scheduled: boolean): InlineKeyboard {

@@ -7,10 +7,20 @@ import { contentOf, type Draft } from './service';
  * Sends the draft to the staff member through the very renderer the delivery worker uses, so the preview is what
  * residents get. Returns Telegram's reason if it refuses the message (then residents would not get it either).
  */
-export async function sendPreview(ctx: BotContext, draft: Pick<Draft, 'text' | 'entities' | 'photo'>): Promise<string | null> {
+export async function sendPreview(
+  ctx: BotContext,
+  draft: Pick<Draft, 'text' | 'entities' | 'photo'>,
+): Promise<string | null> {
   const row = {
-    id: 0, chat_id: ctx.chat!.id, user_id: ctx.user.id, content: JSON.stringify(contentOf(draft)), attempts: 0, broadcast_id: null,
-    language: ctx.user.language, tg_language: ctx.user.tg_language, reachable: 1,
+    id: 0,
+    chat_id: ctx.chat!.id,
+    user_id: ctx.user.id,
+    content: JSON.stringify(contentOf(draft)),
+    attempts: 0,
+    broadcast_id: null,
+    language: ctx.user.language,
+    tg_language: ctx.user.tg_language,
+    reachable: 1,
   };
   const { method, payload } = render(row, ctx.deps.i18n, ctx.deps.config.DEFAULT_LOCALE);
   try {

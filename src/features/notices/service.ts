@@ -3,22 +3,68 @@ import { DomainError } from '../../core/errors';
 import { isDate, zonedToUtc } from '../../core/time';
 import type { Db, DbOrTx } from '../../db/schema';
 import { recordAudit } from '../audit/store';
-import { deliveryCounts, enqueue, stopBroadcastRows, type DeliveryCounts, type Entity, type OutContent } from '../delivery/service';
-import { audienceCode, categoryOf, describeAudience, recipientsOf, type AreaAudiences, type Audience } from './audience';
-import * as store from './store';
+import {
+  type DeliveryCounts,
+  deliveryCounts,
+  type Entity,
+  enqueue,
+  type OutContent,
+  stopBroadcastRows,
+} from '../delivery/service';
+import {
+  type AreaAudiences,
+  type Audience,
+  audienceCode,
+  categoryOf,
+  describeAudience,
+  recipientsOf,
+} from './audience';
 import type { BroadcastRow } from './store';
+import * as store from './store';
 
-export type { BroadcastRow } from './store';
 export * from './audience';
+export type { BroadcastRow } from './store';
 
-export class NoRecipients extends DomainError { constructor() { super('notices.noRecipients'); } }
-export class AlreadyConfirmed extends DomainError { constructor() { super('notices.alreadyConfirmed'); } }
-export class BroadcastNotFound extends DomainError { constructor() { super('notices.notFound'); } }
-export class NotRunning extends DomainError { constructor() { super('notices.notRunning'); } }
-export class BadTime extends DomainError { constructor() { super('notices.badTime'); } }
-export class TimeInPast extends DomainError { constructor() { super('notices.timeInPast'); } }
-export class TooFarAhead extends DomainError { constructor() { super('notices.tooFar', { days: MAX_SCHEDULE_DAYS }); } }
-export class EmptyNotice extends DomainError { constructor() { super('notices.empty'); } }
+export class NoRecipients extends DomainError {
+  constructor() {
+    super('notices.noRecipients');
+  }
+}
+export class AlreadyConfirmed extends DomainError {
+  constructor() {
+    super('notices.alreadyConfirmed');
+  }
+}
+export class BroadcastNotFound extends DomainError {
+  constructor() {
+    super('notices.notFound');
+  }
+}
+export class NotRunning extends DomainError {
+  constructor() {
+    super('notices.notRunning');
+  }
+}
+export class BadTime extends DomainError {
+  constructor() {
+    super('notices.badTime');
+  }
+}
+export class TimeInPast extends DomainError {
+  constructor() {
+    super('notices.timeInPast');
+  }
+}
+export class TooFarAhead extends DomainError {
+  constructor() {
+    super('notices.tooFar', { days: MAX_SCHEDULE_DAYS });
+  }
+}
+export class EmptyNotice extends DomainError {
+  constructor() {
+    super('notices.empty');
+  }
+}
 
 export const MAX_SCHEDULE_DAYS = 60;
 /** Outbox rows are built and inserted this many at a time, so 100,000 recipients never sit in memory as JSON at once. */
@@ -29,7 +75,13 @@ export function keepEntities(entities: readonly Entity[] | undefined): Entity[] 
   // text_mention needs the user object and custom emoji need a Fragment username: both would make Telegram refuse the message.
   return (entities ?? [])
     .filter((e) => e.type !== 'text_mention' && e.type !== 'custom_emoji')
-    .map((e) => ({ type: e.type, offset: e.offset, length: e.length, ...(e.url ? { url: e.url } : {}), ...(e.language ? { language: e.language } : {}) }));
+    .map((e) => ({
+      type: e.type,
+      offset: e.offset,
+      length: e.length,
+      ...(e.url ? { url: e.url } : {}),
+      ...(e.language ? { language: e.language } : {}),
+    }));
 }
 
 export interface Draft {
@@ -43,7 +95,11 @@ export interface Draft {
 export const newDraftKey = () => randomBytes(6).toString('base64url');
 
 export function contentOf(d: Pick<Draft, 'text' | 'entities' | 'photo'>): OutContent {
-  return { text: d.text, ...(d.entities.length ? { entities: d.entities } : {}), ...(d.photo ? { photo: d.photo } : {}) };
+  return {
+    text: d.text,
+    ...(d.entities.length ? { entities: d.entities } : {}),
+    ...(d.photo ? { photo: d.photo } : {}),
+  };
 }
 
 export interface CreateInput {
@@ -60,7 +116,12 @@ export interface CreateInput {
  * Confirms a broadcast: the broadcast, one outbox row per recipient and the audit entry are written in one
  * transaction, so a crash leaves either all of it or none.
  */
-export async function createBroadcast(db: Db, input: CreateInput, areas: AreaAudiences, now: Date): Promise<{ id: number; recipients: number; sendAt: Date }> {
+export async function createBroadcast(
+  db: Db,
+  input: CreateInput,
+  areas: AreaAudiences,
+  now: Date,
+): Promise<{ id: number; recipients: number; sendAt: Date }> {
   const { draft, audience } = input;
   if (!draft.text.trim() && !draft.photo) throw new EmptyNotice();
   if (input.sendAt && input.sendAt.getTime() <= now.getTime()) throw new TimeInPast();
@@ -82,20 +143,50 @@ export async function createBroadcast(db: Db, input: CreateInput, areas: AreaAud
       send_at: sendAt.toISOString(),
       recipients: ids.length,
       progress_message_id: input.sendAt ? null : input.progressMessageId,
-      stopped_by: null, stopped_at: null, finished_at: null, sent: null, failed: null, unreachable: null, skipped: null,
+      stopped_by: null,
+      stopped_at: null,
+      finished_at: null,
+      sent: null,
+      failed: null,
+      unreachable: null,
+      skipped: null,
     });
     if (id === null) throw new AlreadyConfirmed();
     const content = contentOf(draft);
     for (let i = 0; i < ids.length; i += ENQUEUE_CHUNK) {
       const chunk = ids.slice(i, i + ENQUEUE_CHUNK);
-      await enqueue(trx, chunk.map((u) => ({ dedupeKey: `notice:${id}:${u}`, chatId: u, userId: u, category, content, notBefore: sendAt, broadcastId: id })), now);
+      await enqueue(
+        trx,
+        chunk.map((u) => ({
+          dedupeKey: `notice:${id}:${u}`,
+          chatId: u,
+          userId: u,
+          category,
+          content,
+          notBefore: sendAt,
+          broadcastId: id,
+        })),
+        now,
+      );
     }
-    await recordAudit(trx, {
-      actorId: input.actorId,
-      action: 'notices.broadcast.create',
-      subject: `broadcast:${id}`,
-      details: { audience: code, category, recipients: ids.length, sendAt: sendAt.toISOString(), scheduled: input.sendAt !== null, text: draft.text, photo: draft.photo },
-    }, now);
+    await recordAudit(
+      trx,
+      {
+        actorId: input.actorId,
+        action: 'notices.broadcast.create',
+        subject: `broadcast:${id}`,
+        details: {
+          audience: code,
+          category,
+          recipients: ids.length,
+          sendAt: sendAt.toISOString(),
+          scheduled: input.sendAt !== null,
+          text: draft.text,
+          photo: draft.photo,
+        },
+      },
+      now,
+    );
     return { id, recipients: ids.length, sendAt };
   });
 }
@@ -104,7 +195,12 @@ export async function createBroadcast(db: Db, input: CreateInput, areas: AreaAud
  * Stops what has not gone out yet. A broadcast whose time has not come is cancelled outright; a running one keeps
  * the messages in flight and gets its final report from the progress job.
  */
-export async function stopBroadcast(db: Db, id: number, actorId: number, now: Date): Promise<{ kind: 'cancelled' | 'stopped'; rows: number }> {
+export async function stopBroadcast(
+  db: Db,
+  id: number,
+  actorId: number,
+  now: Date,
+): Promise<{ kind: 'cancelled' | 'stopped'; rows: number }> {
   return db.transaction().execute(async (trx) => {
     const b = await store.findBroadcast(trx, id);
     if (!b) throw new BroadcastNotFound();
@@ -113,11 +209,29 @@ export async function stopBroadcast(db: Db, id: number, actorId: number, now: Da
     const at = now.toISOString();
     const scheduled = Date.parse(b.send_at) > now.getTime();
     if (scheduled) {
-      await store.updateBroadcast(trx, id, { state: 'cancelled', stopped_by: actorId, stopped_at: at, finished_at: at, sent: 0, failed: 0, unreachable: 0, skipped: rows });
+      await store.updateBroadcast(trx, id, {
+        state: 'cancelled',
+        stopped_by: actorId,
+        stopped_at: at,
+        finished_at: at,
+        sent: 0,
+        failed: 0,
+        unreachable: 0,
+        skipped: rows,
+      });
     } else {
       await store.updateBroadcast(trx, id, { stopped_by: actorId, stopped_at: at });
     }
-    await recordAudit(trx, { actorId, action: scheduled ? 'notices.broadcast.cancel' : 'notices.broadcast.stop', subject: `broadcast:${id}`, details: { notSent: rows } }, now);
+    await recordAudit(
+      trx,
+      {
+        actorId,
+        action: scheduled ? 'notices.broadcast.cancel' : 'notices.broadcast.stop',
+        subject: `broadcast:${id}`,
+        details: { notSent: rows },
+      },
+      now,
+    );
     return { kind: scheduled ? 'cancelled' : 'stopped', rows };
   });
 }
@@ -125,7 +239,8 @@ export async function stopBroadcast(db: Db, id: number, actorId: number, now: Da
 export const findBroadcast = (db: DbOrTx, id: number) => store.findBroadcast(db, id);
 /** Skips what is queued of a broadcast already stopped (no audit: the stop itself was audited). */
 export const stopQueuedRows = (db: DbOrTx, id: number, now: Date) => stopBroadcastRows(db, id, now);
-export const setProgressMessage = (db: DbOrTx, id: number, messageId: number) => store.updateBroadcast(db, id, { progress_message_id: messageId });
+export const setProgressMessage = (db: DbOrTx, id: number, messageId: number) =>
+  store.updateBroadcast(db, id, { progress_message_id: messageId });
 export const runningBroadcasts = (db: DbOrTx, now: Date) => store.runningBroadcasts(db, now.toISOString());
 export const scheduledBroadcasts = (db: DbOrTx, now: Date) => store.scheduledBroadcasts(db, now.toISOString());
 export const progressOf = (db: DbOrTx, id: number) => deliveryCounts(db, id);
@@ -137,21 +252,56 @@ export const leftOf = (c: DeliveryCounts) => c.queued + c.sending;
  * When nothing of a running broadcast is left, records its final counts, audits them and queues the final report
  * to the sender. Returns the counts, or null while rows are still queued or if another run finished it first.
  */
-export async function finishBroadcast(db: Db, b: BroadcastRow, areas: AreaAudiences, now: Date): Promise<DeliveryCounts | null> {
+export async function finishBroadcast(
+  db: Db,
+  b: BroadcastRow,
+  areas: AreaAudiences,
+  now: Date,
+): Promise<DeliveryCounts | null> {
   return db.transaction().execute(async (trx) => {
     const c = await deliveryCounts(trx, b.id);
     if (leftOf(c) > 0) return null;
-    const patch = { finished_at: now.toISOString(), sent: c.sent, failed: c.failed, unreachable: c.unreachable, skipped: c.skipped };
+    const patch = {
+      finished_at: now.toISOString(),
+      sent: c.sent,
+      failed: c.failed,
+      unreachable: c.unreachable,
+      skipped: c.skipped,
+    };
     if (!(await store.finishIfActive(trx, b.id, patch))) return null;
-    const counts = { recipients: b.recipients, sent: c.sent, failed: c.failed, unreachable: c.unreachable, stopped: c.skipped };
-    await recordAudit(trx, { actorId: null, action: 'notices.broadcast.finish', subject: `broadcast:${b.id}`, details: { ...counts, by: b.created_by, stoppedBy: b.stopped_by } }, now);
-    await enqueue(trx, [{
-      dedupeKey: `notice:report:${b.id}`,
-      chatId: b.created_by,
-      userId: b.created_by,
-      category: 'staff',
-      content: { key: b.stopped_by === null ? 'notices.report.final' : 'notices.report.finalStopped', params: { id: b.id, audience: await describeAudience(trx, b.audience, areas), ...counts } },
-    }], now);
+    const counts = {
+      recipients: b.recipients,
+      sent: c.sent,
+      failed: c.failed,
+      unreachable: c.unreachable,
+      stopped: c.skipped,
+    };
+    await recordAudit(
+      trx,
+      {
+        actorId: null,
+        action: 'notices.broadcast.finish',
+        subject: `broadcast:${b.id}`,
+        details: { ...counts, by: b.created_by, stoppedBy: b.stopped_by },
+      },
+      now,
+    );
+    await enqueue(
+      trx,
+      [
+        {
+          dedupeKey: `notice:report:${b.id}`,
+          chatId: b.created_by,
+          userId: b.created_by,
+          category: 'staff',
+          content: {
+            key: b.stopped_by === null ? 'notices.report.final' : 'notices.report.finalStopped',
+            params: { id: b.id, audience: await describeAudience(trx, b.audience, areas), ...counts },
+          },
+        },
+      ],
+      now,
+    );
     return c;
   });
 }
@@ -162,7 +312,11 @@ export interface BroadcastSummary {
 }
 
 /** Past and present broadcasts, newest first, with their counts (live while they run). */
-export async function listBroadcasts(db: DbOrTx, page: number, size: number): Promise<{ items: BroadcastSummary[]; pages: number; page: number }> {
+export async function listBroadcasts(
+  db: DbOrTx,
+  page: number,
+  size: number,
+): Promise<{ items: BroadcastSummary[]; pages: number; page: number }> {
   const pages = Math.max(1, Math.ceil((await store.countBroadcasts(db)) / size));
   const p = Math.min(Math.max(0, page), pages - 1);
   const rows = await store.pageOfBroadcasts(db, p * size, size);
@@ -170,9 +324,21 @@ export async function listBroadcasts(db: DbOrTx, page: number, size: number): Pr
   for (const row of rows) {
     if (row.state === 'active') {
       const c = await deliveryCounts(db, row.id);
-      items.push({ row, counts: { sent: c.sent, failed: c.failed, unreachable: c.unreachable, stopped: c.skipped, left: leftOf(c) } });
+      items.push({
+        row,
+        counts: { sent: c.sent, failed: c.failed, unreachable: c.unreachable, stopped: c.skipped, left: leftOf(c) },
+      });
     } else {
-      items.push({ row, counts: { sent: row.sent ?? 0, failed: row.failed ?? 0, unreachable: row.unreachable ?? 0, stopped: row.skipped ?? 0, left: 0 } });
+      items.push({
+        row,
+        counts: {
+          sent: row.sent ?? 0,
+          failed: row.failed ?? 0,
+          unreachable: row.unreachable ?? 0,
+          stopped: row.skipped ?? 0,
+          left: 0,
+        },
+      });
     }
   }
   return { items, pages, page: p };

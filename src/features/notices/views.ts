@@ -1,8 +1,8 @@
 import type { Locale } from '../../config';
 import { localDate, localTime } from '../../core/time';
-import type { DeliveryCounts, Param } from '../delivery/service';
 import type { TFunction } from '../../i18n';
-import { leftOf, type BroadcastRow, type BroadcastSummary } from './service';
+import type { DeliveryCounts, Param } from '../delivery/service';
+import { type BroadcastRow, type BroadcastSummary, leftOf } from './service';
 
 /** A message parameter (see delivery/content.ts) as plain text in one language; the caller's t escapes it once. */
 export function paramText(t: TFunction, lng: Locale, p: Param): string {
@@ -26,16 +26,36 @@ export function eta(t: TFunction, left: number, ratePerSec: number): string {
   return s < 60 ? t('notices.eta.seconds', { n: Math.max(1, s) }) : t('notices.eta.minutes', { n: Math.ceil(s / 60) });
 }
 
-export function progressText(t: TFunction, b: BroadcastRow, audience: string, c: DeliveryCounts, ratePerSec: number): string {
+export function progressText(
+  t: TFunction,
+  b: BroadcastRow,
+  audience: string,
+  c: DeliveryCounts,
+  ratePerSec: number,
+): string {
   const left = leftOf(c);
   return t('notices.progress.running', {
-    id: b.id, audience, total: b.recipients, sent: c.sent, failed: c.failed, unreachable: c.unreachable, stopped: c.skipped, left, eta: eta(t, left, ratePerSec),
+    id: b.id,
+    audience,
+    total: b.recipients,
+    sent: c.sent,
+    failed: c.failed,
+    unreachable: c.unreachable,
+    stopped: c.skipped,
+    left,
+    eta: eta(t, left, ratePerSec),
   });
 }
 
 export function finalText(t: TFunction, b: BroadcastRow, audience: string, c: DeliveryCounts): string {
   return t(b.stopped_by === null ? 'notices.report.final' : 'notices.report.finalStopped', {
-    id: b.id, audience, recipients: b.recipients, sent: c.sent, failed: c.failed, unreachable: c.unreachable, stopped: c.skipped,
+    id: b.id,
+    audience,
+    recipients: b.recipients,
+    sent: c.sent,
+    failed: c.failed,
+    unreachable: c.unreachable,
+    stopped: c.skipped,
   });
 }
 

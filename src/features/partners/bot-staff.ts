@@ -1,13 +1,25 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import { addDays, isDate, localDate } from '../../core/time';
-import { replyDomainError } from '../../telegram/errors';
 import type { BotContext } from '../../telegram/context';
+import { replyDomainError } from '../../telegram/errors';
+import { cancelKeyboard } from '../../telegram/keyboards';
 import { requireRole } from '../../telegram/middlewares/guard';
 import { inFlow } from '../../telegram/middlewares/match';
-import { cancelKeyboard } from '../../telegram/keyboards';
 import { needFlow } from '../fund/keyboards';
 import { CB } from './callbacks';
-import { createTeam, decideApplication, findShift, findTeam, formatHours, logShift, messageTeam, offerShift, pendingApplications, shiftsToLog, teamsWithSizes } from './volunteers';
+import {
+  createTeam,
+  decideApplication,
+  findShift,
+  findTeam,
+  formatHours,
+  logShift,
+  messageTeam,
+  offerShift,
+  pendingApplications,
+  shiftsToLog,
+  teamsWithSizes,
+} from './volunteers';
 
 export const partnersStaffBot = new Composer<BotContext>();
 const pm = partnersStaffBot.chatType('private');
@@ -15,14 +27,22 @@ const staff = requireRole('staff');
 
 async function showDesk(ctx: BotContext) {
   const { db, clock, config } = ctx.deps;
-  const [pending, toLog, teams] = await Promise.all([pendingApplications(db), shiftsToLog(db, clock.now(), config.TIMEZONE), teamsWithSizes(db)]);
+  const [pending, toLog, teams] = await Promise.all([
+    pendingApplications(db),
+    shiftsToLog(db, clock.now(), config.TIMEZONE),
+    teamsWithSizes(db),
+  ]);
   const kb = new InlineKeyboard();
   for (const a of pending) {
     const name = [a.first_name, a.last_name].filter(Boolean).join(' ');
-    kb.text(ctx.t('partners.staff.approveButton', { name, team: a.team_name }), CB.approve(a.team_id, a.user_id)).text(ctx.t('partners.staff.reject'), CB.reject(a.team_id, a.user_id)).row();
+    kb.text(ctx.t('partners.staff.approveButton', { name, team: a.team_name }), CB.approve(a.team_id, a.user_id))
+      .text(ctx.t('partners.staff.reject'), CB.reject(a.team_id, a.user_id))
+      .row();
   }
-  for (const s of toLog) kb.text(ctx.t('partners.staff.logButton', { date: s.date, team: s.team_name }), CB.log(s.id)).row();
-  for (const t of teams) kb.text(ctx.t('partners.staff.teamButton', { name: t.name, count: t.members }), CB.team(t.id)).row();
+  for (const s of toLog)
+    kb.text(ctx.t('partners.staff.logButton', { date: s.date, team: s.team_name }), CB.log(s.id)).row();
+  for (const t of teams)
+    kb.text(ctx.t('partners.staff.teamButton', { name: t.name, count: t.members }), CB.team(t.id)).row();
   kb.text(ctx.t('partners.staff.newTeam'), CB.newTeam);
   await ctx.reply(ctx.t('partners.staff.desk', { pending: pending.length, toLog: toLog.length }), { reply_markup: kb });
 }
@@ -39,7 +59,9 @@ partnersStaffBot.callbackQuery(/^pa:(ok|no):(\d{1,9}):(\d{1,15})$/, staff, async
   }
   ctx.deps.wakeDelivery();
   const team = (await findTeam(ctx.deps.db, teamId))!;
-  await ctx.answerCallbackQuery({ text: ctx.t(approve ? 'partners.staff.approved' : 'partners.staff.rejected', { team: team.name }) });
+  await ctx.answerCallbackQuery({
+    text: ctx.t(approve ? 'partners.staff.approved' : 'partners.staff.rejected', { team: team.name }),
+  });
   await ctx.reply(ctx.t(approve ? 'partners.staff.approved' : 'partners.staff.rejected', { team: team.name }));
 });
 
@@ -57,7 +79,9 @@ pm.on('message:text').filter(inFlow('partners.message', 'text'), staff, async (c
   if (text.length > 3000) return ctx.reply(ctx.t('common.tooLong', { max: 3000 }));
   await ctx.setFlow('partners.message', 'confirm', { ...ctx.flow!.data, text });
   const team = (await findTeam(ctx.deps.db, (ctx.flow!.data as { teamId: number }).teamId))!;
-  await ctx.reply(ctx.t('partners.staff.previewMessage', { team: team.name, text }), { reply_markup: new InlineKeyboard().text(ctx.t('partners.staff.send'), CB.messageSend) });
+  await ctx.reply(ctx.t('partners.staff.previewMessage', { team: team.name, text }), {
+    reply_markup: new InlineKeyboard().text(ctx.t('partners.staff.send'), CB.messageSend),
+  });
 });
 
 partnersStaffBot.callbackQuery(CB.messageSend, staff, needFlow('partners.message', 'confirm'), async (ctx) => {
@@ -82,13 +106,16 @@ partnersStaffBot.callbackQuery(/^pa:of:(\d{1,9})$/, staff, async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.setFlow(OFFER, 'date', { teamId: team.id });
   const example = addDays(localDate(ctx.deps.clock.now(), ctx.deps.config.TIMEZONE), 7);
-  await ctx.reply(ctx.t('partners.staff.askShiftDate', { team: team.name, example }), { reply_markup: cancelKeyboard(ctx) });
+  await ctx.reply(ctx.t('partners.staff.askShiftDate', { team: team.name, example }), {
+    reply_markup: cancelKeyboard(ctx),
+  });
 });
 
 pm.on('message:text').filter(inFlow(OFFER, 'date'), staff, async (ctx) => {
   const date = ctx.message.text.trim();
   const today = localDate(ctx.deps.clock.now(), ctx.deps.config.TIMEZONE);
-  if (!isDate(date) || date < today) return ctx.reply(ctx.t('partners.staff.badShiftDate', { example: addDays(today, 7) }));
+  if (!isDate(date) || date < today)
+    return ctx.reply(ctx.t('partners.staff.badShiftDate', { example: addDays(today, 7) }));
   await ctx.setFlow(OFFER, 'description', { ...ctx.flow!.data, date });
   await ctx.reply(ctx.t('partners.staff.askShiftWhat'));
 });
@@ -114,9 +141,18 @@ pm.on('message:text').filter(inFlow(OFFER, 'slots'), staff, async (ctx) => {
   const d = { ...(ctx.flow!.data as { teamId: number; date: string; description: string; minutes: number }), slots };
   await ctx.setFlow(OFFER, 'confirm', d);
   const team = (await findTeam(ctx.deps.db, d.teamId))!;
-  await ctx.reply(ctx.t('partners.staff.previewShift', { team: team.name, date: d.date, description: d.description, hours: formatHours(d.minutes), slots }), {
-    reply_markup: new InlineKeyboard().text(ctx.t('partners.staff.send'), CB.offerSend),
-  });
+  await ctx.reply(
+    ctx.t('partners.staff.previewShift', {
+      team: team.name,
+      date: d.date,
+      description: d.description,
+      hours: formatHours(d.minutes),
+      slots,
+    }),
+    {
+      reply_markup: new InlineKeyboard().text(ctx.t('partners.staff.send'), CB.offerSend),
+    },
+  );
 });
 
 partnersStaffBot.callbackQuery(CB.offerSend, staff, needFlow(OFFER, 'confirm'), async (ctx) => {
@@ -135,11 +171,18 @@ partnersStaffBot.callbackQuery(CB.offerSend, staff, needFlow(OFFER, 'confirm'), 
 // Logging hours: confirm, then every member who took the shift is credited once.
 partnersStaffBot.callbackQuery(/^pa:lg:(\d{1,9})$/, staff, async (ctx) => {
   const shift = await findShift(ctx.deps.db, Number(ctx.match[1]));
-  if (!shift || shift.status !== 'open') return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
+  if (shift?.status !== 'open') return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
   await ctx.answerCallbackQuery();
-  await ctx.reply(ctx.t('partners.staff.confirmLog', { date: shift.date, description: shift.description, hours: formatHours(shift.minutes) }), {
-    reply_markup: new InlineKeyboard().text(ctx.t('common.confirm'), CB.logYes(shift.id)),
-  });
+  await ctx.reply(
+    ctx.t('partners.staff.confirmLog', {
+      date: shift.date,
+      description: shift.description,
+      hours: formatHours(shift.minutes),
+    }),
+    {
+      reply_markup: new InlineKeyboard().text(ctx.t('common.confirm'), CB.logYes(shift.id)),
+    },
+  );
 });
 
 partnersStaffBot.callbackQuery(/^pa:lgy:(\d{1,9})$/, staff, async (ctx) => {

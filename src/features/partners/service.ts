@@ -10,10 +10,18 @@ export type OfferKind = (typeof OFFER_KINDS)[number];
 export const isPartnerType = (s: string): s is PartnerType => (PARTNER_TYPES as readonly string[]).includes(s);
 export const isOfferKind = (s: string): s is OfferKind => (OFFER_KINDS as readonly string[]).includes(s);
 
-export type { PartnerRow, OfferRow, TeamRow, ShiftRow } from './store';
+export type { OfferRow, PartnerRow, ShiftRow, TeamRow } from './store';
 
-export class PartnerNotFound extends DomainError { constructor() { super('partners.notFound'); } }
-export class PartnerExists extends DomainError { constructor() { super('partners.exists'); } }
+export class PartnerNotFound extends DomainError {
+  constructor() {
+    super('partners.notFound');
+  }
+}
+export class PartnerExists extends DomainError {
+  constructor() {
+    super('partners.exists');
+  }
+}
 
 export const findPartner = (db: DbOrTx, id: number) => store.findPartner(db, id);
 export const findPartnerByName = (db: DbOrTx, name: string) => store.findPartnerByName(db, name.trim());
@@ -35,7 +43,7 @@ export interface PartnerCard {
 
 export async function partnerCard(db: DbOrTx, id: number): Promise<PartnerCard> {
   const partner = await store.findPartner(db, id);
-  if (!partner || partner.active !== 1) throw new PartnerNotFound();
+  if (partner?.active !== 1) throw new PartnerNotFound();
   return { partner, offers: await store.offersOf(db, id) };
 }
 
@@ -55,10 +63,21 @@ export async function addPartner(db: Db, actorId: number | null, p: NewPartnerIn
   return db.transaction().execute(async (trx) => {
     if (await store.findPartnerByName(trx, name)) throw new PartnerExists();
     const id = await store.insertPartner(trx, {
-      name, type: p.type, description: p.description.trim().slice(0, 500), contact: p.contact.trim().slice(0, 200), user_id: p.userId ?? null, created_at: now.toISOString(),
+      name,
+      type: p.type,
+      description: p.description.trim().slice(0, 500),
+      contact: p.contact.trim().slice(0, 200),
+      user_id: p.userId ?? null,
+      created_at: now.toISOString(),
     });
-    for (const o of p.offers) if (isOfferKind(o.kind)) await store.insertOffer(trx, { partner_id: id, kind: o.kind, detail: o.detail.trim().slice(0, 200) });
-    await recordAudit(trx, { actorId, action: 'partners.add', subject: `partner:${id}`, details: { name, type: p.type } }, now);
+    for (const o of p.offers)
+      if (isOfferKind(o.kind))
+        await store.insertOffer(trx, { partner_id: id, kind: o.kind, detail: o.detail.trim().slice(0, 200) });
+    await recordAudit(
+      trx,
+      { actorId, action: 'partners.add', subject: `partner:${id}`, details: { name, type: p.type } },
+      now,
+    );
     return id;
   });
 }

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Selectable } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Database, DbOrTx } from '../../db/schema';
 
 export type PartnerRow = Selectable<Database['partners']>;
@@ -9,14 +9,17 @@ export type ShiftRow = Selectable<Database['volunteer_shifts']>;
 
 // Partner directory
 
-export const findPartner = (db: DbOrTx, id: number) => db.selectFrom('partners').selectAll().where('id', '=', id).executeTakeFirst();
-export const findPartnerByName = (db: DbOrTx, name: string) => db.selectFrom('partners').selectAll().where('name', '=', name).executeTakeFirst();
+export const findPartner = (db: DbOrTx, id: number) =>
+  db.selectFrom('partners').selectAll().where('id', '=', id).executeTakeFirst();
+export const findPartnerByName = (db: DbOrTx, name: string) =>
+  db.selectFrom('partners').selectAll().where('name', '=', name).executeTakeFirst();
 
 export async function insertPartner(db: DbOrTx, p: Insertable<Database['partners']>): Promise<number> {
   return (await db.insertInto('partners').values(p).returning('id').executeTakeFirstOrThrow()).id;
 }
 
-export const insertOffer = (db: DbOrTx, o: Insertable<Database['partner_offers']>) => db.insertInto('partner_offers').values(o).execute();
+export const insertOffer = (db: DbOrTx, o: Insertable<Database['partner_offers']>) =>
+  db.insertInto('partner_offers').values(o).execute();
 
 export const listPartners = (db: DbOrTx, type?: string) => {
   let q = db.selectFrom('partners').selectAll().where('active', '=', 1).orderBy('name');
@@ -25,32 +28,57 @@ export const listPartners = (db: DbOrTx, type?: string) => {
 };
 
 export const countByType = (db: DbOrTx) =>
-  db.selectFrom('partners').select(['type', (eb) => eb.fn.countAll<number>().as('n')]).where('active', '=', 1).groupBy('type').execute();
+  db
+    .selectFrom('partners')
+    .select(['type', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('active', '=', 1)
+    .groupBy('type')
+    .execute();
 
-export const offersOf = (db: DbOrTx, partnerId: number) => db.selectFrom('partner_offers').selectAll().where('partner_id', '=', partnerId).orderBy('id').execute();
+export const offersOf = (db: DbOrTx, partnerId: number) =>
+  db.selectFrom('partner_offers').selectAll().where('partner_id', '=', partnerId).orderBy('id').execute();
 
 // Teams and members
 
-export const listTeams = (db: DbOrTx) => db.selectFrom('volunteer_teams').selectAll().where('active', '=', 1).orderBy('id').execute();
-export const findTeam = (db: DbOrTx, id: number) => db.selectFrom('volunteer_teams').selectAll().where('id', '=', id).executeTakeFirst();
-export const findTeamByName = (db: DbOrTx, name: string) => db.selectFrom('volunteer_teams').selectAll().where('name', '=', name).executeTakeFirst();
+export const listTeams = (db: DbOrTx) =>
+  db.selectFrom('volunteer_teams').selectAll().where('active', '=', 1).orderBy('id').execute();
+export const findTeam = (db: DbOrTx, id: number) =>
+  db.selectFrom('volunteer_teams').selectAll().where('id', '=', id).executeTakeFirst();
+export const findTeamByName = (db: DbOrTx, name: string) =>
+  db.selectFrom('volunteer_teams').selectAll().where('name', '=', name).executeTakeFirst();
 
 export async function insertTeam(db: DbOrTx, t: Insertable<Database['volunteer_teams']>): Promise<number> {
   return (await db.insertInto('volunteer_teams').values(t).returning('id').executeTakeFirstOrThrow()).id;
 }
 
 export const findMember = (db: DbOrTx, teamId: number, userId: number) =>
-  db.selectFrom('volunteer_members').selectAll().where('team_id', '=', teamId).where('user_id', '=', userId).executeTakeFirst();
+  db
+    .selectFrom('volunteer_members')
+    .selectAll()
+    .where('team_id', '=', teamId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
 
 export const upsertApplication = (db: DbOrTx, teamId: number, userId: number, at: string) =>
   db
     .insertInto('volunteer_members')
     .values({ team_id: teamId, user_id: userId, status: 'pending', applied_at: at, decided_by: null, decided_at: null })
-    .onConflict((oc) => oc.columns(['team_id', 'user_id']).doUpdateSet({ status: 'pending', applied_at: at, decided_by: null, decided_at: null }))
+    .onConflict((oc) =>
+      oc
+        .columns(['team_id', 'user_id'])
+        .doUpdateSet({ status: 'pending', applied_at: at, decided_by: null, decided_at: null }),
+    )
     .execute();
 
 /** Decides a pending application only; false if someone else decided first. */
-export const decideApplication = async (db: DbOrTx, teamId: number, userId: number, status: 'approved' | 'rejected', by: number | null, at: string) =>
+export const decideApplication = async (
+  db: DbOrTx,
+  teamId: number,
+  userId: number,
+  status: 'approved' | 'rejected',
+  by: number | null,
+  at: string,
+) =>
   (
     await db
       .updateTable('volunteer_members')
@@ -62,7 +90,12 @@ export const decideApplication = async (db: DbOrTx, teamId: number, userId: numb
   ).numUpdatedRows === 1n;
 
 export const setMemberStatus = (db: DbOrTx, teamId: number, userId: number, status: string, at: string) =>
-  db.updateTable('volunteer_members').set({ status, decided_at: at }).where('team_id', '=', teamId).where('user_id', '=', userId).execute();
+  db
+    .updateTable('volunteer_members')
+    .set({ status, decided_at: at })
+    .where('team_id', '=', teamId)
+    .where('user_id', '=', userId)
+    .execute();
 
 export const pendingApplications = (db: DbOrTx, limit: number) =>
   db
@@ -107,9 +140,17 @@ export const allApprovedVolunteers = (db: DbOrTx) =>
     .execute();
 
 export const teamSizes = (db: DbOrTx) =>
-  db.selectFrom('volunteer_members').select(['team_id', (eb) => eb.fn.countAll<number>().as('n')]).where('status', '=', 'approved').groupBy('team_id').execute();
+  db
+    .selectFrom('volunteer_members')
+    .select(['team_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', '=', 'approved')
+    .groupBy('team_id')
+    .execute();
 
-export async function insertTeamMessage(db: DbOrTx, m: Insertable<Database['volunteer_team_messages']>): Promise<number> {
+export async function insertTeamMessage(
+  db: DbOrTx,
+  m: Insertable<Database['volunteer_team_messages']>,
+): Promise<number> {
   return (await db.insertInto('volunteer_team_messages').values(m).returning('id').executeTakeFirstOrThrow()).id;
 }
 
@@ -119,13 +160,26 @@ export async function insertShift(db: DbOrTx, s: Insertable<Database['volunteer_
   return (await db.insertInto('volunteer_shifts').values(s).returning('id').executeTakeFirstOrThrow()).id;
 }
 
-export const findShift = (db: DbOrTx, id: number) => db.selectFrom('volunteer_shifts').selectAll().where('id', '=', id).executeTakeFirst();
+export const findShift = (db: DbOrTx, id: number) =>
+  db.selectFrom('volunteer_shifts').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const setShiftStatus = async (db: DbOrTx, id: number, from: string, to: string) =>
-  (await db.updateTable('volunteer_shifts').set({ status: to }).where('id', '=', id).where('status', '=', from).executeTakeFirst()).numUpdatedRows === 1n;
+  (
+    await db
+      .updateTable('volunteer_shifts')
+      .set({ status: to })
+      .where('id', '=', id)
+      .where('status', '=', from)
+      .executeTakeFirst()
+  ).numUpdatedRows === 1n;
 
 export const takersOf = (db: DbOrTx, shiftId: number) =>
-  db.selectFrom('volunteer_shift_takers').select(['user_id', 'taken_at']).where('shift_id', '=', shiftId).orderBy('taken_at').execute();
+  db
+    .selectFrom('volunteer_shift_takers')
+    .select(['user_id', 'taken_at'])
+    .where('shift_id', '=', shiftId)
+    .orderBy('taken_at')
+    .execute();
 
 /**
  * Takes a place only while one is left: the count and the insert are one statement, so two members pressing at the
@@ -140,7 +194,15 @@ export const takeShift = async (db: DbOrTx, shiftId: number, userId: number, at:
 };
 
 export const dropShift = async (db: DbOrTx, shiftId: number, userId: number) =>
-  Number((await db.deleteFrom('volunteer_shift_takers').where('shift_id', '=', shiftId).where('user_id', '=', userId).executeTakeFirst()).numDeletedRows) === 1;
+  Number(
+    (
+      await db
+        .deleteFrom('volunteer_shift_takers')
+        .where('shift_id', '=', shiftId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst()
+    ).numDeletedRows,
+  ) === 1;
 
 /** Shifts of the given teams from `from` on, with how many places are taken. */
 export const shiftsOf = (db: DbOrTx, teamIds: number[], from: string, statuses: string[]) =>
@@ -150,7 +212,15 @@ export const shiftsOf = (db: DbOrTx, teamIds: number[], from: string, statuses: 
         .selectFrom('volunteer_shifts as s')
         .innerJoin('volunteer_teams as t', 't.id', 's.team_id')
         .selectAll('s')
-        .select(['t.name as team_name', (eb) => eb.selectFrom('volunteer_shift_takers as k').select((e) => e.fn.countAll<number>().as('n')).whereRef('k.shift_id', '=', 's.id').as('taken')])
+        .select([
+          't.name as team_name',
+          (eb) =>
+            eb
+              .selectFrom('volunteer_shift_takers as k')
+              .select((e) => e.fn.countAll<number>().as('n'))
+              .whereRef('k.shift_id', '=', 's.id')
+              .as('taken'),
+        ])
         .where('s.team_id', 'in', teamIds)
         .where('s.date', '>=', from)
         .where('s.status', 'in', statuses)
@@ -172,7 +242,11 @@ export const shiftsToLog = (db: DbOrTx, date: string) =>
     .execute();
 
 export const insertHours = (db: DbOrTx, h: Insertable<Database['volunteer_hours']>) =>
-  db.insertInto('volunteer_hours').values(h).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+  db
+    .insertInto('volunteer_hours')
+    .values(h)
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
 
 export const hoursOf = (db: DbOrTx, userId: number) =>
   db
@@ -187,7 +261,10 @@ export const hoursOf = (db: DbOrTx, userId: number) =>
 export const hoursBetween = async (db: DbOrTx, from: string, to: string) =>
   db
     .selectFrom('volunteer_hours')
-    .select([(eb) => eb.fn.sum<number>('minutes').as('minutes'), (eb) => eb.fn.count<number>('user_id').distinct().as('people')])
+    .select([
+      (eb) => eb.fn.sum<number>('minutes').as('minutes'),
+      (eb) => eb.fn.count<number>('user_id').distinct().as('people'),
+    ])
     .where('date', '>=', from)
     .where('date', '<', to)
     .executeTakeFirstOrThrow();

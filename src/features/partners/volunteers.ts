@@ -7,19 +7,65 @@ import { usersWithRole } from '../residents/service';
 import { CB } from './callbacks';
 import * as store from './store';
 
-export class TeamNotFound extends DomainError { constructor() { super('partners.teamNotFound'); } }
-export class TeamExists extends DomainError { constructor() { super('partners.teamExists'); } }
-export class AlreadyMember extends DomainError { constructor() { super('partners.alreadyMember'); } }
-export class AlreadyApplied extends DomainError { constructor() { super('partners.alreadyApplied'); } }
-export class ApplicationNotFound extends DomainError { constructor() { super('partners.applicationNotFound'); } }
-export class NotTeamMember extends DomainError { constructor() { super('partners.notMember'); } }
-export class ShiftNotFound extends DomainError { constructor() { super('partners.shiftNotFound'); } }
-export class ShiftFull extends DomainError { constructor() { super('partners.shiftFull'); } }
-export class ShiftAlreadyTaken extends DomainError { constructor() { super('partners.shiftTaken'); } }
-export class ShiftPast extends DomainError { constructor() { super('partners.shiftPast'); } }
-export class ShiftNotYet extends DomainError { constructor() { super('partners.shiftNotYet'); } }
+export class TeamNotFound extends DomainError {
+  constructor() {
+    super('partners.teamNotFound');
+  }
+}
+export class TeamExists extends DomainError {
+  constructor() {
+    super('partners.teamExists');
+  }
+}
+export class AlreadyMember extends DomainError {
+  constructor() {
+    super('partners.alreadyMember');
+  }
+}
+export class AlreadyApplied extends DomainError {
+  constructor() {
+    super('partners.alreadyApplied');
+  }
+}
+export class ApplicationNotFound extends DomainError {
+  constructor() {
+    super('partners.applicationNotFound');
+  }
+}
+export class NotTeamMember extends DomainError {
+  constructor() {
+    super('partners.notMember');
+  }
+}
+export class ShiftNotFound extends DomainError {
+  constructor() {
+    super('partners.shiftNotFound');
+  }
+}
+export class ShiftFull extends DomainError {
+  constructor() {
+    super('partners.shiftFull');
+  }
+}
+export class ShiftAlreadyTaken extends DomainError {
+  constructor() {
+    super('partners.shiftTaken');
+  }
+}
+export class ShiftPast extends DomainError {
+  constructor() {
+    super('partners.shiftPast');
+  }
+}
+export class ShiftNotYet extends DomainError {
+  constructor() {
+    super('partners.shiftNotYet');
+  }
+}
 export class InvalidShift extends DomainError {
-  constructor(readonly field: string) { super('partners.invalidShift', { field }); }
+  constructor(readonly field: string) {
+    super('partners.invalidShift', { field });
+  }
 }
 
 export async function teamsWithSizes(db: DbOrTx) {
@@ -36,13 +82,29 @@ export async function isApprovedMember(db: DbOrTx, teamId: number, userId: numbe
   return (await store.findMember(db, teamId, userId))?.status === 'approved';
 }
 
-export async function createTeam(db: Db, actorId: number | null, name: string, description: string, now: Date): Promise<number> {
+export async function createTeam(
+  db: Db,
+  actorId: number | null,
+  name: string,
+  description: string,
+  now: Date,
+): Promise<number> {
   const n = name.trim().slice(0, 40);
   if (n === '') throw new TeamNotFound();
   return db.transaction().execute(async (trx) => {
     if (await store.findTeamByName(trx, n)) throw new TeamExists();
-    const id = await store.insertTeam(trx, { name: n, description: description.trim().slice(0, 300), partner_id: null, created_by: actorId, created_at: now.toISOString() });
-    await recordAudit(trx, { actorId, action: 'volunteers.team.create', subject: `team:${id}`, details: { name: n } }, now);
+    const id = await store.insertTeam(trx, {
+      name: n,
+      description: description.trim().slice(0, 300),
+      partner_id: null,
+      created_by: actorId,
+      created_at: now.toISOString(),
+    });
+    await recordAudit(
+      trx,
+      { actorId, action: 'volunteers.team.create', subject: `team:${id}`, details: { name: n } },
+      now,
+    );
     return id;
   });
 }
@@ -52,7 +114,7 @@ export async function applyToTeam(db: Db, userId: number, teamId: number, now: D
   const at = now.toISOString();
   await db.transaction().execute(async (trx) => {
     const team = await store.findTeam(trx, teamId);
-    if (!team || team.active !== 1) throw new TeamNotFound();
+    if (team?.active !== 1) throw new TeamNotFound();
     const m = await store.findMember(trx, teamId, userId);
     if (m?.status === 'approved') throw new AlreadyMember();
     if (m?.status === 'pending') throw new AlreadyApplied();
@@ -60,40 +122,86 @@ export async function applyToTeam(db: Db, userId: number, teamId: number, now: D
     const staff = await usersWithRole(trx, 'staff');
     const admins = await usersWithRole(trx, 'admin');
     const who = [...new Map([...staff, ...admins].map((u) => [u.id, u])).values()];
-    const applicant = await trx.selectFrom('users').select(['first_name', 'last_name']).where('id', '=', userId).executeTakeFirstOrThrow();
+    const applicant = await trx
+      .selectFrom('users')
+      .select(['first_name', 'last_name'])
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
     const name = [applicant.first_name, applicant.last_name].filter(Boolean).join(' ');
     await enqueue(
       trx,
-      who.map((s): OutMessage => ({
-        dedupeKey: `partners:apply:${teamId}:${userId}:${at}:${s.id}`,
-        chatId: s.id,
-        userId: s.id,
-        category: 'staff',
-        content: {
-          key: 'partners.staff.newApplication',
-          params: { name, team: team.name },
-          buttons: [[{ key: 'partners.staff.approve', data: CB.approve(teamId, userId) }, { key: 'partners.staff.reject', data: CB.reject(teamId, userId) }]],
-        },
-      })),
+      who.map(
+        (s): OutMessage => ({
+          dedupeKey: `partners:apply:${teamId}:${userId}:${at}:${s.id}`,
+          chatId: s.id,
+          userId: s.id,
+          category: 'staff',
+          content: {
+            key: 'partners.staff.newApplication',
+            params: { name, team: team.name },
+            buttons: [
+              [
+                { key: 'partners.staff.approve', data: CB.approve(teamId, userId) },
+                { key: 'partners.staff.reject', data: CB.reject(teamId, userId) },
+              ],
+            ],
+          },
+        }),
+      ),
       now,
     );
   });
 }
 
 /** Staff decide a pending application; the applicant is told either way. */
-export async function decideApplication(db: Db, actorId: number, teamId: number, userId: number, approve: boolean, now: Date): Promise<void> {
+export async function decideApplication(
+  db: Db,
+  actorId: number,
+  teamId: number,
+  userId: number,
+  approve: boolean,
+  now: Date,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const team = await store.findTeam(trx, teamId);
     if (!team) throw new TeamNotFound();
-    if (!(await store.decideApplication(trx, teamId, userId, approve ? 'approved' : 'rejected', actorId, now.toISOString()))) throw new ApplicationNotFound();
-    await recordAudit(trx, { actorId, action: approve ? 'volunteers.approve' : 'volunteers.reject', subject: `user:${userId}`, details: { teamId } }, now);
-    await enqueue(trx, [{
-      dedupeKey: `partners:decided:${teamId}:${userId}:${now.toISOString()}`,
-      chatId: userId,
-      userId,
-      category: 'personal',
-      content: { key: approve ? 'partners.volunteer.approved' : 'partners.volunteer.rejected', params: { team: team.name } },
-    }], now);
+    if (
+      !(await store.decideApplication(
+        trx,
+        teamId,
+        userId,
+        approve ? 'approved' : 'rejected',
+        actorId,
+        now.toISOString(),
+      ))
+    )
+      throw new ApplicationNotFound();
+    await recordAudit(
+      trx,
+      {
+        actorId,
+        action: approve ? 'volunteers.approve' : 'volunteers.reject',
+        subject: `user:${userId}`,
+        details: { teamId },
+      },
+      now,
+    );
+    await enqueue(
+      trx,
+      [
+        {
+          dedupeKey: `partners:decided:${teamId}:${userId}:${now.toISOString()}`,
+          chatId: userId,
+          userId,
+          category: 'personal',
+          content: {
+            key: approve ? 'partners.volunteer.approved' : 'partners.volunteer.rejected',
+            params: { team: team.name },
+          },
+        },
+      ],
+      now,
+    );
   });
 }
 
@@ -110,11 +218,32 @@ export async function messageTeam(db: Db, actorId: number, teamId: number, text:
     const team = await store.findTeam(trx, teamId);
     if (!team) throw new TeamNotFound();
     const members = await store.approvedMembers(trx, teamId);
-    const id = await store.insertTeamMessage(trx, { team_id: teamId, text: body, sent_by: actorId, sent_at: now.toISOString(), recipients: members.length });
-    await recordAudit(trx, { actorId, action: 'volunteers.message', subject: `team:${teamId}`, details: { message: id, recipients: members.length } }, now);
+    const id = await store.insertTeamMessage(trx, {
+      team_id: teamId,
+      text: body,
+      sent_by: actorId,
+      sent_at: now.toISOString(),
+      recipients: members.length,
+    });
+    await recordAudit(
+      trx,
+      {
+        actorId,
+        action: 'volunteers.message',
+        subject: `team:${teamId}`,
+        details: { message: id, recipients: members.length },
+      },
+      now,
+    );
     return enqueue(
       trx,
-      members.map((m) => ({ dedupeKey: `partners:team-msg:${id}:${m.id}`, chatId: m.id, userId: m.id, category: 'personal' as const, content: { key: 'partners.team.message', params: { team: team.name, text: body } } })),
+      members.map((m) => ({
+        dedupeKey: `partners:team-msg:${id}:${m.id}`,
+        chatId: m.id,
+        userId: m.id,
+        category: 'personal' as const,
+        content: { key: 'partners.team.message', params: { team: team.name, text: body } },
+      })),
       now,
     );
   });
@@ -138,9 +267,21 @@ export async function offerShift(db: Db, actorId: number, s: ShiftInput, now: Da
   if (!Number.isInteger(s.slots) || s.slots < 1 || s.slots > 100) throw new InvalidShift('slots');
   return db.transaction().execute(async (trx) => {
     const team = await store.findTeam(trx, s.teamId);
-    if (!team || team.active !== 1) throw new TeamNotFound();
-    const id = await store.insertShift(trx, { team_id: s.teamId, date: s.date, description, minutes: s.minutes, slots: s.slots, created_by: actorId, created_at: now.toISOString() });
-    await recordAudit(trx, { actorId, action: 'volunteers.shift.offer', subject: `shift:${id}`, details: { ...s, description } }, now);
+    if (team?.active !== 1) throw new TeamNotFound();
+    const id = await store.insertShift(trx, {
+      team_id: s.teamId,
+      date: s.date,
+      description,
+      minutes: s.minutes,
+      slots: s.slots,
+      created_by: actorId,
+      created_at: now.toISOString(),
+    });
+    await recordAudit(
+      trx,
+      { actorId, action: 'volunteers.shift.offer', subject: `shift:${id}`, details: { ...s, description } },
+      now,
+    );
     const members = await store.approvedMembers(trx, s.teamId);
     await enqueue(
       trx,
@@ -161,7 +302,13 @@ export async function offerShift(db: Db, actorId: number, s: ShiftInput, now: Da
   });
 }
 
-export async function takeShift(db: Db, userId: number, shiftId: number, now: Date, tz: string): Promise<store.ShiftRow> {
+export async function takeShift(
+  db: Db,
+  userId: number,
+  shiftId: number,
+  now: Date,
+  tz: string,
+): Promise<store.ShiftRow> {
   return db.transaction().execute(async (trx) => {
     const shift = await store.findShift(trx, shiftId);
     if (!shift || shift.status === 'cancelled') throw new ShiftNotFound();
@@ -191,9 +338,27 @@ export async function logShift(db: Db, actorId: number, shiftId: number, now: Da
     const takers = await store.takersOf(trx, shiftId);
     const team = (await store.findTeam(trx, shift.team_id))!;
     for (const t of takers) {
-      await store.insertHours(trx, { user_id: t.user_id, team_id: shift.team_id, shift_id: shiftId, date: shift.date, minutes: shift.minutes, note: shift.description, logged_by: actorId, logged_at: now.toISOString() });
+      await store.insertHours(trx, {
+        user_id: t.user_id,
+        team_id: shift.team_id,
+        shift_id: shiftId,
+        date: shift.date,
+        minutes: shift.minutes,
+        note: shift.description,
+        logged_by: actorId,
+        logged_at: now.toISOString(),
+      });
     }
-    await recordAudit(trx, { actorId, action: 'volunteers.shift.log', subject: `shift:${shiftId}`, details: { people: takers.length, minutes: shift.minutes } }, now);
+    await recordAudit(
+      trx,
+      {
+        actorId,
+        action: 'volunteers.shift.log',
+        subject: `shift:${shiftId}`,
+        details: { people: takers.length, minutes: shift.minutes },
+      },
+      now,
+    );
     await enqueue(
       trx,
       takers.map((t) => ({
@@ -201,7 +366,10 @@ export async function logShift(db: Db, actorId: number, shiftId: number, now: Da
         chatId: t.user_id,
         userId: t.user_id,
         category: 'personal' as const,
-        content: { key: 'partners.hours.logged', params: { team: team.name, date: shift.date, hours: formatHours(shift.minutes) } },
+        content: {
+          key: 'partners.hours.logged',
+          params: { team: team.name, date: shift.date, hours: formatHours(shift.minutes) },
+        },
       })),
       now,
     );
@@ -213,7 +381,13 @@ export async function logShift(db: Db, actorId: number, shiftId: number, now: Da
 export async function shiftsFor(db: DbOrTx, userId: number, now: Date, tz: string) {
   const teams = (await store.membershipsOf(db, userId)).filter((m) => m.status === 'approved').map((m) => m.team_id);
   const shifts = await store.shiftsOf(db, teams, localDate(now, tz), ['open']);
-  return Promise.all(shifts.map(async (s) => ({ ...s, taken: Number(s.taken), mine: (await store.takersOf(db, s.id)).some((t) => t.user_id === userId) })));
+  return Promise.all(
+    shifts.map(async (s) => ({
+      ...s,
+      taken: Number(s.taken),
+      mine: (await store.takersOf(db, s.id)).some((t) => t.user_id === userId),
+    })),
+  );
 }
 
 export const upcomingShifts = async (db: DbOrTx, now: Date, tz: string) => {

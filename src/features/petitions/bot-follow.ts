@@ -1,9 +1,9 @@
 import { Composer, type InlineKeyboard } from 'grammy';
-import { splitText } from '../../telegram/text';
 import type { BotContext } from '../../telegram/context';
 import { replyDomainError } from '../../telegram/errors';
 import { cancelKeyboard } from '../../telegram/keyboards';
 import { inFlow, isKeyText } from '../../telegram/middlewares/match';
+import { splitText } from '../../telegram/text';
 import { RX } from './callbacks';
 import { cosignKeyboard, followerKeyboard, mineKeyboard, satisfactionKeyboard } from './keyboards';
 import { policyFrom } from './notify';
@@ -17,7 +17,8 @@ const pm = followBot.chatType('private');
 const FLOW = 'petitions.new';
 const NOTE_MAX = 500;
 export const shareLink = (ctx: BotContext, id: number) => `https://t.me/${ctx.deps.botUsername()}?start=p_${id}`;
-const largest = (photos: { file_id: string; width: number }[]) => [...photos].sort((a, b) => b.width - a.width)[0]!.file_id;
+const largest = (photos: { file_id: string; width: number }[]) =>
+  [...photos].sort((a, b) => b.width - a.width)[0]!.file_id;
 
 /** A petition as this resident may see it: their own view if they follow it, else the public card with co-sign buttons. */
 export async function showPetition(ctx: BotContext, id: number) {
@@ -25,17 +26,26 @@ export async function showPetition(ctx: BotContext, id: number) {
   if (!p) return ctx.reply(ctx.t('petitions.errors.notFound'));
   const f = await petitions.findFollower(ctx.deps.db, id, ctx.user.id);
   if (f) {
-    await replyInParts(ctx, await followerCard(ctx, p, f.kind === 'owner'), followerKeyboard(ctx, p, f.kind === 'owner', shareLink(ctx, id)));
+    await replyInParts(
+      ctx,
+      await followerCard(ctx, p, f.kind === 'owner'),
+      followerKeyboard(ctx, p, f.kind === 'owner', shareLink(ctx, id)),
+    );
     return;
   }
   const open = petitions.isOpen(p);
-  await replyInParts(ctx, [await publicCard(ctx, p), ctx.t(open ? 'petitions.cosign.invite' : 'petitions.cosign.closedNote')].join('\n\n'), open ? cosignKeyboard(ctx, id) : undefined);
+  await replyInParts(
+    ctx,
+    [await publicCard(ctx, p), ctx.t(open ? 'petitions.cosign.invite' : 'petitions.cosign.closedNote')].join('\n\n'),
+    open ? cosignKeyboard(ctx, id) : undefined,
+  );
 }
 
 /** A long timeline or many named co-signers must not push a card past Telegram's limit: split it, buttons last. */
 async function replyInParts(ctx: BotContext, text: string, keyboard: InlineKeyboard | undefined) {
   const parts = splitText(text);
-  for (const [i, part] of parts.entries()) await ctx.reply(part, i === parts.length - 1 && keyboard ? { reply_markup: keyboard } : {});
+  for (const [i, part] of parts.entries())
+    await ctx.reply(part, i === parts.length - 1 && keyboard ? { reply_markup: keyboard } : {});
 }
 
 export async function openDeepLink(ctx: BotContext, arg: string): Promise<void> {
@@ -81,7 +91,13 @@ followBot.callbackQuery(RX.mine, async (ctx) => {
 
 followBot.callbackQuery(RX.chase, async (ctx) => {
   try {
-    await petitions.chase(ctx.deps.db, policyFrom(ctx.deps.config), Number(ctx.match[1]), ctx.user.id, ctx.deps.clock.now());
+    await petitions.chase(
+      ctx.deps.db,
+      policyFrom(ctx.deps.config),
+      Number(ctx.match[1]),
+      ctx.user.id,
+      ctx.deps.clock.now(),
+    );
     ctx.deps.wakeDelivery();
     await ctx.answerCallbackQuery();
     await ctx.reply(ctx.t('petitions.chase.done', { id: Number(ctx.match[1]) }));
@@ -91,19 +107,27 @@ followBot.callbackQuery(RX.chase, async (ctx) => {
 });
 
 // "It happened again" and "add information" take one photo (with an optional caption) or one text.
-for (const [rx, flow, ask] of [[RX.again, 'petitions.again', 'petitions.again.ask'], [RX.moreInfo, 'petitions.more', 'petitions.more.ask']] as const) {
+for (const [rx, flow, ask] of [
+  [RX.again, 'petitions.again', 'petitions.again.ask'],
+  [RX.moreInfo, 'petitions.more', 'petitions.more.ask'],
+] as const) {
   followBot.callbackQuery(rx, async (ctx) => {
     const id = Number(ctx.match[1]);
     const f = await petitions.findFollower(ctx.deps.db, id, ctx.user.id);
-    if (!f || (flow === 'petitions.more' && f.kind !== 'owner')) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
+    if (!f || (flow === 'petitions.more' && f.kind !== 'owner'))
+      return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
     await ctx.answerCallbackQuery();
     await ctx.setFlow(flow, 'note', { id });
     await ctx.reply(ctx.t(ask, { id }), { reply_markup: cancelKeyboard(ctx) });
   });
 }
 
-pm.on(['message:text', 'message:photo']).filter(inFlow('petitions.again', 'note'), async (ctx, next) => takeNote(ctx, next, 'again'));
-pm.on(['message:text', 'message:photo']).filter(inFlow('petitions.more', 'note'), async (ctx, next) => takeNote(ctx, next, 'more'));
+pm.on(['message:text', 'message:photo']).filter(inFlow('petitions.again', 'note'), async (ctx, next) =>
+  takeNote(ctx, next, 'again'),
+);
+pm.on(['message:text', 'message:photo']).filter(inFlow('petitions.more', 'note'), async (ctx, next) =>
+  takeNote(ctx, next, 'more'),
+);
 
 async function takeNote(ctx: BotContext, next: () => Promise<void>, kind: 'again' | 'more') {
   const msg = ctx.message!;
@@ -115,7 +139,14 @@ async function takeNote(ctx: BotContext, next: () => Promise<void>, kind: 'again
   const policy = policyFrom(ctx.deps.config);
   try {
     if (kind === 'again') {
-      const n = await petitions.addOccurrence(ctx.deps.db, policy, id, ctx.user.id, { text, photo }, ctx.deps.clock.now());
+      const n = await petitions.addOccurrence(
+        ctx.deps.db,
+        policy,
+        id,
+        ctx.user.id,
+        { text, photo },
+        ctx.deps.clock.now(),
+      );
       await ctx.endFlow();
       await ctx.reply(ctx.t('petitions.again.done', { id, n }), { reply_markup: ctx.mainMenu() });
     } else {
@@ -134,7 +165,14 @@ followBot.callbackQuery(RX.solved, async (ctx) => {
   const id = Number(ctx.match[1]);
   const answer = ctx.match[2] as 'yes' | 'partly' | 'no';
   try {
-    await petitions.giveFeedback(ctx.deps.db, policyFrom(ctx.deps.config), id, ctx.user.id, answer, ctx.deps.clock.now());
+    await petitions.giveFeedback(
+      ctx.deps.db,
+      policyFrom(ctx.deps.config),
+      id,
+      ctx.user.id,
+      answer,
+      ctx.deps.clock.now(),
+    );
     ctx.deps.wakeDelivery();
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup();

@@ -3,13 +3,20 @@ import type { BotContext } from '../../telegram/context';
 import { replyDomainError } from '../../telegram/errors';
 import { cancelKeyboard } from '../../telegram/keyboards';
 import { inFlow, isKeyText } from '../../telegram/middlewares/match';
-import { isCategory, RX, type Category } from './callbacks';
+import { shareLink } from './bot-follow';
+import { type Category, isCategory, RX } from './callbacks';
 import { isEmergency } from './emergency';
 import {
-  categoryKeyboard, confirmKeyboard, cosignKeyboard, locationKeyboard, nameKeyboard, notEmergencyKeyboard, photosDoneKeyboard,
-  shareKeyboard, similarKeyboard,
+  categoryKeyboard,
+  confirmKeyboard,
+  cosignKeyboard,
+  locationKeyboard,
+  nameKeyboard,
+  notEmergencyKeyboard,
+  photosDoneKeyboard,
+  shareKeyboard,
+  similarKeyboard,
 } from './keyboards';
-import { shareLink } from './bot-follow';
 import { policyFrom } from './notify';
 import * as petitions from './service';
 
@@ -32,7 +39,8 @@ interface DraftData {
 }
 
 const data = (ctx: BotContext) => (ctx.flow?.data ?? {}) as DraftData;
-const largest = (photos: { file_id: string; width: number }[]) => [...photos].sort((a, b) => b.width - a.width)[0]!.file_id;
+const largest = (photos: { file_id: string; width: number }[]) =>
+  [...photos].sort((a, b) => b.width - a.width)[0]!.file_id;
 
 async function start(ctx: BotContext) {
   await ctx.setFlow(FLOW, 'category', {});
@@ -41,7 +49,8 @@ async function start(ctx: BotContext) {
 pm.command('petition', start);
 pm.filter(isKeyText('petitions.menu.report'), start);
 
-const emergencyReply = (ctx: BotContext) => ctx.reply(ctx.t('petitions.emergency.numbers'), { reply_markup: ctx.mainMenu() });
+const emergencyReply = (ctx: BotContext) =>
+  ctx.reply(ctx.t('petitions.emergency.numbers'), { reply_markup: ctx.mainMenu() });
 
 residentBot.callbackQuery(RX.emergency, async (ctx) => {
   await ctx.answerCallbackQuery();
@@ -54,7 +63,9 @@ residentBot.callbackQuery(RX.category).filter(inFlow(FLOW, 'category'), async (c
   if (!isCategory(category)) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
   await ctx.setFlow(FLOW, 'place', { ...data(ctx), category });
   await ctx.answerCallbackQuery();
-  await ctx.editMessageText(ctx.t('petitions.new.categoryChosen', { category: ctx.t(`petitions.category.${category}`) }));
+  await ctx.editMessageText(
+    ctx.t('petitions.new.categoryChosen', { category: ctx.t(`petitions.category.${category}`) }),
+  );
   await ctx.reply(ctx.t('petitions.new.askPlace'), { reply_markup: cancelKeyboard(ctx) });
 });
 
@@ -67,12 +78,28 @@ async function takeText(ctx: BotContext, step: 'place' | 'describe', text: strin
   }
   const d = { ...data(ctx), description: text, pending: undefined, pendingStep: undefined };
   const similar = await petitions.findSimilar(ctx.deps.db, ctx.user.id, {
-    category: d.category!, place: d.place ?? '', description: text, latitude: d.latitude ?? null, longitude: d.longitude ?? null,
+    category: d.category!,
+    place: d.place ?? '',
+    description: text,
+    latitude: d.latitude ?? null,
+    longitude: d.longitude ?? null,
   });
   if (similar.length) {
     await ctx.setFlow(FLOW, 'similar', d);
-    const lines = similar.map((s) => ctx.t('petitions.similar.line', { id: s.petition.id, place: s.petition.place, description: s.petition.description.slice(0, 80), status: ctx.t(`petitions.status.${s.petition.status}`) }));
-    await ctx.reply(ctx.t('petitions.similar.ask', { lines: lines.join('\n\n') }), { reply_markup: similarKeyboard(ctx, similar.map((s) => s.petition.id)) });
+    const lines = similar.map((s) =>
+      ctx.t('petitions.similar.line', {
+        id: s.petition.id,
+        place: s.petition.place,
+        description: s.petition.description.slice(0, 80),
+        status: ctx.t(`petitions.status.${s.petition.status}`),
+      }),
+    );
+    await ctx.reply(ctx.t('petitions.similar.ask', { lines: lines.join('\n\n') }), {
+      reply_markup: similarKeyboard(
+        ctx,
+        similar.map((s) => s.petition.id),
+      ),
+    });
     return;
   }
   await askPhotos(ctx, d);
@@ -80,7 +107,9 @@ async function takeText(ctx: BotContext, step: 'place' | 'describe', text: strin
 
 async function askPhotos(ctx: BotContext, d: DraftData) {
   await ctx.setFlow(FLOW, 'photos', { ...d, photos: d.photos ?? [] });
-  await ctx.reply(ctx.t('petitions.new.askPhotos', { max: petitions.MAX_PHOTOS }), { reply_markup: photosDoneKeyboard(ctx, 0) });
+  await ctx.reply(ctx.t('petitions.new.askPhotos', { max: petitions.MAX_PHOTOS }), {
+    reply_markup: photosDoneKeyboard(ctx, 0),
+  });
 }
 
 for (const step of ['place', 'describe'] as const) {
@@ -95,7 +124,10 @@ for (const step of ['place', 'describe'] as const) {
       return;
     }
     if ([...text].length < min || [...text].length > max) {
-      await ctx.reply(ctx.t(step === 'place' ? 'petitions.new.placeAgain' : 'petitions.new.describeAgain', { min, max }), { reply_markup: cancelKeyboard(ctx) });
+      await ctx.reply(
+        ctx.t(step === 'place' ? 'petitions.new.placeAgain' : 'petitions.new.describeAgain', { min, max }),
+        { reply_markup: cancelKeyboard(ctx) },
+      );
       return;
     }
     await takeText(ctx, step, text);
@@ -141,12 +173,16 @@ pm.on('message:photo').filter(inFlow(FLOW, 'photos'), async (ctx) => {
   const photos = [...(data(ctx).photos ?? []), largest(ctx.message.photo)].slice(0, petitions.MAX_PHOTOS);
   if (photos.length >= petitions.MAX_PHOTOS) return askName(ctx, { ...data(ctx), photos });
   await ctx.setFlow(FLOW, 'photos', { ...data(ctx), photos });
-  await ctx.reply(ctx.t('petitions.new.photoSaved', { n: photos.length, left: petitions.MAX_PHOTOS - photos.length }), { reply_markup: photosDoneKeyboard(ctx, photos.length) });
+  await ctx.reply(ctx.t('petitions.new.photoSaved', { n: photos.length, left: petitions.MAX_PHOTOS - photos.length }), {
+    reply_markup: photosDoneKeyboard(ctx, photos.length),
+  });
 });
 
 pm.on('message:text').filter(inFlow(FLOW, 'photos'), async (ctx, next) => {
   if (ctx.message.text.startsWith('/')) return next();
-  await ctx.reply(ctx.t('petitions.new.photosAgain', { max: petitions.MAX_PHOTOS }), { reply_markup: photosDoneKeyboard(ctx, data(ctx).photos?.length ?? 0) });
+  await ctx.reply(ctx.t('petitions.new.photosAgain', { max: petitions.MAX_PHOTOS }), {
+    reply_markup: photosDoneKeyboard(ctx, data(ctx).photos?.length ?? 0),
+  });
 });
 
 residentBot.callbackQuery(RX.photosDone).filter(inFlow(FLOW, 'photos'), async (ctx) => {
@@ -180,15 +216,35 @@ residentBot.callbackQuery(RX.confirm).filter(inFlow(FLOW, 'confirm'), async (ctx
   const d = data(ctx);
   if (!d.category || !d.place || !d.description) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
   try {
-    const p = await petitions.filePetition(ctx.deps.db, policyFrom(ctx.deps.config), ctx.user.id, {
-      category: d.category, place: d.place, latitude: d.latitude ?? null, longitude: d.longitude ?? null, description: d.description, photos: d.photos ?? [], showName: d.showName === true,
-    }, ctx.deps.clock.now());
+    const p = await petitions.filePetition(
+      ctx.deps.db,
+      policyFrom(ctx.deps.config),
+      ctx.user.id,
+      {
+        category: d.category,
+        place: d.place,
+        latitude: d.latitude ?? null,
+        longitude: d.longitude ?? null,
+        description: d.description,
+        photos: d.photos ?? [],
+        showName: d.showName === true,
+      },
+      ctx.deps.clock.now(),
+    );
     await ctx.endFlow();
     ctx.deps.wakeDelivery();
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup();
     const link = shareLink(ctx, p.id);
-    await ctx.reply(ctx.t('petitions.new.filed', { id: p.id, link, ackDays: ctx.deps.config.PETITION_ACK_DAYS, answerDays: ctx.deps.config.PETITION_ANSWER_DAYS }), { reply_markup: shareKeyboard(ctx, link) });
+    await ctx.reply(
+      ctx.t('petitions.new.filed', {
+        id: p.id,
+        link,
+        ackDays: ctx.deps.config.PETITION_ACK_DAYS,
+        answerDays: ctx.deps.config.PETITION_ANSWER_DAYS,
+      }),
+      { reply_markup: shareKeyboard(ctx, link) },
+    );
     await ctx.reply(ctx.t('petitions.new.followHint'), { reply_markup: ctx.mainMenu() });
   } catch (e) {
     if (e instanceof petitions.DailyLimitReached) await ctx.endFlow();

@@ -74,4 +74,5 @@ export const RX = {
 };
 
 /** A map link for a shared location (Amap works inside China; Telegram's own map needs a location message). */
-export const mapUrl = (lat: number, lng: number) => `https://uri.amap.com/marker?position=${lng.toFixed(6)},${lat.toFixed(6)}`;
+export const mapUrl = (lat: number, lng: number) =>
+  `https://uri.amap.com/marker?position=${lng.toFixed(6)},${lat.toFixed(6)}`;

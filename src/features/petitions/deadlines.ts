@@ -2,10 +2,10 @@ import { localDate } from '../../core/time';
 import type { Db, DbOrTx } from '../../db/schema';
 import { enqueue, type OutMessage } from '../delivery/service';
 import { CB } from './callbacks';
-import { handlerButtons, send, handlerRecipients, staffRecipients, type Policy } from './notify';
+import { handlerButtons, handlerRecipients, type Policy, send, staffRecipients } from './notify';
 import { overdue } from './service';
-import * as store from './store';
 import type { PetitionRow } from './store';
+import * as store from './store';
 
 const DAY_MS = 86_400_000;
 /** Deputies are reminded this long before each limit. */
@@ -26,13 +26,23 @@ export async function checkDeadlines(db: Db, policy: Policy, now: Date): Promise
         const late = overdue(fresh, now);
         const due = kind === 'ack' ? fresh.ack_due_at : fresh.answer_due_at;
         if (late === kind) return escalate(trx, policy, fresh, kind, now);
-        if (due > now.toISOString() && (kind === 'answer' ? fresh.answered_at === null : fresh.acknowledged_at === null)) {
+        if (
+          due > now.toISOString() &&
+          (kind === 'answer' ? fresh.answered_at === null : fresh.acknowledged_at === null)
+        ) {
           const content = {
             key: `petitions.remind.${kind}`,
             params: { id: fresh.id, place: fresh.place, due: localDate(new Date(due), policy.timezone) },
             buttons: handlerButtons(fresh.id),
           };
-          return send(trx, await handlerRecipients(trx, fresh, policy), `petitions:remind-${kind}:${fresh.id}:${fresh.round}`, content, 'staff', now);
+          return send(
+            trx,
+            await handlerRecipients(trx, fresh, policy),
+            `petitions:remind-${kind}:${fresh.id}:${fresh.round}`,
+            content,
+            'staff',
+            now,
+          );
         }
         return 0;
       });
@@ -41,21 +51,40 @@ export async function checkDeadlines(db: Db, policy: Policy, now: Date): Promise
   return queued;
 }
 
-async function escalate(trx: DbOrTx, policy: Policy, p: PetitionRow, kind: 'ack' | 'answer', now: Date): Promise<number> {
+async function escalate(
+  trx: DbOrTx,
+  policy: Policy,
+  p: PetitionRow,
+  kind: 'ack' | 'answer',
+  now: Date,
+): Promise<number> {
   const key = `petitions:late-${kind}:${p.id}:${p.round}`;
   const days = Math.floor((now.getTime() - Date.parse(p.created_at)) / DAY_MS);
   const staff = await staffRecipients(trx, policy);
   const rows: OutMessage[] = staff.map((r) => ({
-    dedupeKey: `${key}:${r.chatId}`, chatId: r.chatId, userId: r.userId, category: 'staff',
-    content: { key: `petitions.escalate.${kind}`, params: { id: p.id, place: p.place, days }, buttons: handlerButtons(p.id) },
+    dedupeKey: `${key}:${r.chatId}`,
+    chatId: r.chatId,
+    userId: r.userId,
+    category: 'staff',
+    content: {
+      key: `petitions.escalate.${kind}`,
+      params: { id: p.id, place: p.place, days },
+      buttons: handlerButtons(p.id),
+    },
   }));
   for (const f of await store.followersOf(trx, p.id)) {
     rows.push({
-      dedupeKey: `${key}:follower:${f.user_id}`, chatId: f.user_id, userId: f.user_id, category: 'personal',
+      dedupeKey: `${key}:follower:${f.user_id}`,
+      chatId: f.user_id,
+      userId: f.user_id,
+      category: 'personal',
       content: {
         key: `petitions.late.tell${kind === 'ack' ? 'Ack' : 'Answer'}`,
         params: { id: p.id, place: p.place },
-        buttons: [[{ key: 'petitions.btn.chase', data: CB.chase(p.id) }], [{ key: 'petitions.btn.timeline', data: CB.view(p.id) }]],
+        buttons: [
+          [{ key: 'petitions.btn.chase', data: CB.chase(p.id) }],
+          [{ key: 'petitions.btn.timeline', data: CB.view(p.id) }],
+        ],
       },
     });
   }

@@ -10,7 +10,8 @@ const DANGER = [
   /\bfire\b(?!\s*(exit|escape|door|hydrant|risk|hazard|safety|extinguisher|lane|truck|station))|\b(burning|gas leak|smell of gas|trapped|drowning|robbery|stabbing|unconscious|not breathing)\b/i,
 ];
 
-const HYPOTHETICAL = /(如果|万一|要是|一旦|真的?|怕|担心|防止|预防|隐患|容易|可能|会不会|if|in case|could|might|risk)\s*$/i;
+const HYPOTHETICAL =
+  /(如果|万一|要是|一旦|真的?|怕|担心|防止|预防|隐患|容易|可能|会不会|if|in case|could|might|risk)\s*$/i;
 
 /** True when the text reports a danger happening now. */
 export function isEmergency(text: string): boolean {

@@ -3,13 +3,21 @@ import { localDate } from '../../core/time';
 import type { Db, DbOrTx } from '../../db/schema';
 import { recordAudit } from '../audit/store';
 import { CB } from './callbacks';
-import { toFollowers, type Policy } from './notify';
+import { type Policy, toFollowers } from './notify';
 import { canHandle, getPetition, isOpen, PetitionClosed, PetitionNotFound } from './service';
-import * as store from './store';
 import type { PetitionRow } from './store';
+import * as store from './store';
 
-export class NotHandler extends DomainError { constructor() { super('petitions.notYours'); } }
-export class UnknownDepartment extends DomainError { constructor() { super('petitions.unknownDepartment'); } }
+export class NotHandler extends DomainError {
+  constructor() {
+    super('petitions.notYours');
+  }
+}
+export class UnknownDepartment extends DomainError {
+  constructor() {
+    super('petitions.unknownDepartment');
+  }
+}
 
 /** Who is acting: their id and roles as the guard saw them. */
 export interface Actor {
@@ -43,7 +51,10 @@ const statusParams = async (trx: DbOrTx, p: PetitionRow) => {
 
 /** 受理 / 调查中 / 已转交部门 / 已解决 / 无法解决. Acknowledges on the way if nobody had yet. */
 export async function setStatus(
-  db: Db, policy: Policy, actor: Actor, petitionId: number,
+  db: Db,
+  policy: Policy,
+  actor: Actor,
+  petitionId: number,
   change: { status: SettableStatus; departmentId?: number; note?: string },
   now: Date,
 ): Promise<PetitionRow> {
@@ -53,7 +64,8 @@ export async function setStatus(
     const at = now.toISOString();
     let departmentId = p.department_id;
     if (change.status === 'transferred') {
-      if (change.departmentId === undefined || !(await store.findDepartment(trx, change.departmentId))) throw new UnknownDepartment();
+      if (change.departmentId === undefined || !(await store.findDepartment(trx, change.departmentId)))
+        throw new UnknownDepartment();
       departmentId = change.departmentId;
     }
     const final = change.status === 'resolved' || change.status === 'unresolvable';
@@ -66,54 +78,127 @@ export async function setStatus(
       ...(final ? { answered_at: at, answered_by: actor.id, solved: null, satisfaction: null, feedback_at: null } : {}),
     });
     const eventId = await store.insertEvent(trx, {
-      petition_id: p.id, at, actor_id: actor.id, kind: p.acknowledged_at === null && change.status === 'accepted' ? 'acknowledged' : 'status',
-      status: change.status, department_id: change.status === 'transferred' ? departmentId : null, text: change.note ?? null,
+      petition_id: p.id,
+      at,
+      actor_id: actor.id,
+      kind: p.acknowledged_at === null && change.status === 'accepted' ? 'acknowledged' : 'status',
+      status: change.status,
+      department_id: change.status === 'transferred' ? departmentId : null,
+      text: change.note ?? null,
     });
-    await recordAudit(trx, { actorId: actor.id, action: 'petition.status', subject: `petition:${p.id}`, details: { from: p.status, to: change.status, departmentId, note: change.note } }, now);
+    await recordAudit(
+      trx,
+      {
+        actorId: actor.id,
+        action: 'petition.status',
+        subject: `petition:${p.id}`,
+        details: { from: p.status, to: change.status, departmentId, note: change.note },
+      },
+      now,
+    );
     const after = (await store.findPetition(trx, p.id))!;
-    await toFollowers(trx, after, {
-      eventId,
-      key: final ? `petitions.note.${change.status}` : 'petitions.note.status',
-      params: await statusParams(trx, after),
-      digest: !final,
-      ownerButtons: final
-        ? [[{ key: 'petitions.btn.solvedYes', data: CB.solved(p.id, 'yes') }, { key: 'petitions.btn.solvedPartly', data: CB.solved(p.id, 'partly') }, { key: 'petitions.btn.solvedNo', data: CB.solved(p.id, 'no') }]]
-        : undefined,
-      exceptUserId: actor.id,
-    }, now);
+    await toFollowers(
+      trx,
+      after,
+      {
+        eventId,
+        key: final ? `petitions.note.${change.status}` : 'petitions.note.status',
+        params: await statusParams(trx, after),
+        digest: !final,
+        ownerButtons: final
+          ? [
+              [
+                { key: 'petitions.btn.solvedYes', data: CB.solved(p.id, 'yes') },
+                { key: 'petitions.btn.solvedPartly', data: CB.solved(p.id, 'partly') },
+                { key: 'petitions.btn.solvedNo', data: CB.solved(p.id, 'no') },
+              ],
+            ]
+          : undefined,
+        exceptUserId: actor.id,
+      },
+      now,
+    );
     return after;
   });
 }
 
 /** "Received, we are on it": 受理. Pressing it twice changes nothing. */
-export async function acknowledge(db: Db, policy: Policy, actor: Actor, petitionId: number, now: Date): Promise<PetitionRow> {
+export async function acknowledge(
+  db: Db,
+  policy: Policy,
+  actor: Actor,
+  petitionId: number,
+  now: Date,
+): Promise<PetitionRow> {
   const p = await handled(db, actor, petitionId);
   if (p.acknowledged_at !== null) return p;
   return setStatus(db, policy, actor, petitionId, { status: 'accepted' }, now);
 }
 
 /** A question to the petitioner, who gets a button to answer it. */
-export async function askInformation(db: Db, policy: Policy, actor: Actor, petitionId: number, question: string, now: Date): Promise<void> {
+export async function askInformation(
+  db: Db,
+  policy: Policy,
+  actor: Actor,
+  petitionId: number,
+  question: string,
+  now: Date,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const p = await handled(trx, actor, petitionId);
     const at = now.toISOString();
-    const eventId = await store.insertEvent(trx, { petition_id: p.id, at, actor_id: actor.id, kind: 'info_request', text: question });
-    await recordAudit(trx, { actorId: actor.id, action: 'petition.askInfo', subject: `petition:${p.id}`, details: { question } }, now);
-    await toFollowers(trx, p, {
-      eventId, key: 'petitions.note.infoRequest', params: { id: p.id, question }, digest: false, ownerOnly: true,
-      ownerButtons: [[{ key: 'petitions.btn.addInfo', data: CB.moreInfo(p.id) }]],
-    }, now);
+    const eventId = await store.insertEvent(trx, {
+      petition_id: p.id,
+      at,
+      actor_id: actor.id,
+      kind: 'info_request',
+      text: question,
+    });
+    await recordAudit(
+      trx,
+      { actorId: actor.id, action: 'petition.askInfo', subject: `petition:${p.id}`, details: { question } },
+      now,
+    );
+    await toFollowers(
+      trx,
+      p,
+      {
+        eventId,
+        key: 'petitions.note.infoRequest',
+        params: { id: p.id, question },
+        digest: false,
+        ownerOnly: true,
+        ownerButtons: [[{ key: 'petitions.btn.addInfo', data: CB.moreInfo(p.id) }]],
+      },
+      now,
+    );
   });
 }
 
 /** A written reply to the petitioner. */
-export async function replyToPetitioner(db: Db, policy: Policy, actor: Actor, petitionId: number, text: string, now: Date): Promise<void> {
+export async function replyToPetitioner(
+  db: Db,
+  policy: Policy,
+  actor: Actor,
+  petitionId: number,
+  text: string,
+  now: Date,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const p = await handled(trx, actor, petitionId);
     const at = now.toISOString();
     const eventId = await store.insertEvent(trx, { petition_id: p.id, at, actor_id: actor.id, kind: 'reply', text });
-    await recordAudit(trx, { actorId: actor.id, action: 'petition.reply', subject: `petition:${p.id}`, details: { text } }, now);
-    await toFollowers(trx, p, { eventId, key: 'petitions.note.reply', params: { id: p.id, text }, digest: false, ownerOnly: true }, now);
+    await recordAudit(
+      trx,
+      { actorId: actor.id, action: 'petition.reply', subject: `petition:${p.id}`, details: { text } },
+      now,
+    );
+    await toFollowers(
+      trx,
+      p,
+      { eventId, key: 'petitions.note.reply', params: { id: p.id, text }, digest: false, ownerOnly: true },
+      now,
+    );
   });
 }
 
@@ -141,7 +226,12 @@ export async function recordMeeting(db: Db, policy: Policy, actor: Actor, m: Mee
       departments.push(dept);
     }
     const at = now.toISOString();
-    const meetingId = await store.insertMeeting(trx, { deputy_id: actor.id, held_on: m.heldOn, outcome: m.outcome, created_at: at });
+    const meetingId = await store.insertMeeting(trx, {
+      deputy_id: actor.id,
+      held_on: m.heldOn,
+      outcome: m.outcome,
+      created_at: at,
+    });
     for (const d of departments) await store.insertMeetingDepartment(trx, meetingId, d.id);
     const names = {
       'zh-CN': departments.map((d) => d.name_zh).join('、') || '—',
@@ -149,38 +239,99 @@ export async function recordMeeting(db: Db, policy: Policy, actor: Actor, m: Mee
     };
     for (const p of petitions) {
       await store.insertMeetingItem(trx, meetingId, p.id);
-      const eventId = await store.insertEvent(trx, { petition_id: p.id, at, actor_id: actor.id, kind: 'meeting', text: m.outcome, occurred_on: m.heldOn, meeting_id: meetingId });
+      const eventId = await store.insertEvent(trx, {
+        petition_id: p.id,
+        at,
+        actor_id: actor.id,
+        kind: 'meeting',
+        text: m.outcome,
+        occurred_on: m.heldOn,
+        meeting_id: meetingId,
+      });
       await store.updatePetition(trx, p.id, { updated_at: at });
-      await toFollowers(trx, p, { eventId, key: 'petitions.note.meeting', params: { id: p.id, date: m.heldOn, departments: names, outcome: m.outcome }, digest: false }, now);
+      await toFollowers(
+        trx,
+        p,
+        {
+          eventId,
+          key: 'petitions.note.meeting',
+          params: { id: p.id, date: m.heldOn, departments: names, outcome: m.outcome },
+          digest: false,
+        },
+        now,
+      );
     }
-    await recordAudit(trx, { actorId: actor.id, action: 'petition.meeting', subject: `meeting:${meetingId}`, details: { ...m } }, now);
+    await recordAudit(
+      trx,
+      { actorId: actor.id, action: 'petition.meeting', subject: `meeting:${meetingId}`, details: { ...m } },
+      now,
+    );
     return meetingId;
   });
 }
 
 /** Petitions a deputy or staff member may see, with the /petitions filters. */
 export async function listForHandler(
-  db: DbOrTx, actor: Actor,
+  db: DbOrTx,
+  actor: Actor,
   filter: { status?: 'open' | 'closed'; overdue?: boolean; category?: string; communityId?: number },
   now: Date,
 ): Promise<PetitionRow[]> {
-  const scope = actor.roles.has('staff') || actor.roles.has('admin') ? undefined : (await store.assignmentsOf(db, actor.id)).map((a) => ({ community_id: a.community_id, category: a.category }));
-  return store.listPetitions(db, { status: filter.status, category: filter.category, communityId: filter.communityId, overdueAt: filter.overdue ? now.toISOString() : undefined, scope });
+  const scope =
+    actor.roles.has('staff') || actor.roles.has('admin')
+      ? undefined
+      : (await store.assignmentsOf(db, actor.id)).map((a) => ({ community_id: a.community_id, category: a.category }));
+  return store.listPetitions(db, {
+    status: filter.status,
+    category: filter.category,
+    communityId: filter.communityId,
+    overdueAt: filter.overdue ? now.toISOString() : undefined,
+    scope,
+  });
 }
 
 /** Assigns a deputy to a community (and optionally one category). Audited; actorId null = the command line. */
-export async function assignDeputy(db: Db, actorId: number | null, userId: number, communityId: number, category: string | null, now: Date): Promise<boolean> {
+export async function assignDeputy(
+  db: Db,
+  actorId: number | null,
+  userId: number,
+  communityId: number,
+  category: string | null,
+  now: Date,
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const added = await store.insertAssignment(trx, { user_id: userId, community_id: communityId, category, created_at: now.toISOString() });
-    if (added) await recordAudit(trx, { actorId, action: 'petition.assign', subject: `user:${userId}`, details: { communityId, category } }, now);
+    const added = await store.insertAssignment(trx, {
+      user_id: userId,
+      community_id: communityId,
+      category,
+      created_at: now.toISOString(),
+    });
+    if (added)
+      await recordAudit(
+        trx,
+        { actorId, action: 'petition.assign', subject: `user:${userId}`, details: { communityId, category } },
+        now,
+      );
     return added;
   });
 }
 
-export async function unassignDeputy(db: Db, actorId: number | null, userId: number, communityId: number, category: string | null, now: Date): Promise<boolean> {
+export async function unassignDeputy(
+  db: Db,
+  actorId: number | null,
+  userId: number,
+  communityId: number,
+  category: string | null,
+  now: Date,
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const removed = await store.deleteAssignment(trx, userId, communityId, category);
-    if (removed) await recordAudit(trx, { actorId, action: 'petition.unassign', subject: `user:${userId}`, details: { communityId, category } }, now);
+    if (removed)
+      await recordAudit(
+        trx,
+        { actorId, action: 'petition.unassign', subject: `user:${userId}`, details: { communityId, category } },
+        now,
+      );
     return removed;
   });
 }

@@ -1,11 +1,11 @@
-import { EXCEL_BOM } from '../../core/csv';
 import { writeFileSync } from 'node:fs';
 import { Composer } from 'grammy';
+import { EXCEL_BOM } from '../../core/csv';
 import { localDate } from '../../core/time';
 import type { BotContext } from '../../telegram/context';
 import type { Feature } from '../../telegram/feature';
-import { handlerBot } from './bot-handler';
 import { followBot, openDeepLink } from './bot-follow';
+import { handlerBot } from './bot-handler';
 import { residentBot } from './bot-resident';
 import { isCategory } from './callbacks';
 import { assignDeputy, unassignDeputy } from './handling';
@@ -24,11 +24,17 @@ export const petitionsFeature: Feature = {
     { command: 'petitionstats', descKey: 'petitions.commands.petitionstats', scope: 'staff' },
     { command: 'deputies', descKey: 'petitions.commands.deputies', scope: 'staff' },
   ],
-  menu: [{ key: 'petitions.menu.report', order: 30 }, { key: 'petitions.menu.mine', order: 31 }],
+  menu: [
+    { key: 'petitions.menu.report', order: 30 },
+    { key: 'petitions.menu.mine', order: 31 },
+  ],
   jobs: petitionJobs,
   deepLinks: { p_: openDeepLink },
   seedDemo: async ({ db, config, clock }) => {
-    const n = await seedDemoPetitions(db, clock.now(), { ackDays: config.PETITION_ACK_DAYS, answerDays: config.PETITION_ANSWER_DAYS });
+    const n = await seedDemoPetitions(db, clock.now(), {
+      ackDays: config.PETITION_ACK_DAYS,
+      answerDays: config.PETITION_ANSWER_DAYS,
+    });
     return `petitions: departments and ${n} new demo petitions (肖明组 culvert, fire exit, street light)`;
   },
   cli: {
@@ -46,7 +52,10 @@ export const petitionsFeature: Feature = {
       usage: 'petitions stats [YYYY-MM]       the three rates for a month (default: last month)',
       run: async (args, { db, config, clock, out }) => {
         const now = clock.now();
-        const month = args[0] && /^\d{4}-(0[1-9]|1[0-2])$/.test(args[0]) ? args[0] : previousMonth(localDate(now, config.TIMEZONE).slice(0, 7));
+        const month =
+          args[0] && /^\d{4}-(0[1-9]|1[0-2])$/.test(args[0])
+            ? args[0]
+            : previousMonth(localDate(now, config.TIMEZONE).slice(0, 7));
         const [y, m] = month.split('-').map(Number) as [number, number];
         const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
         const r = await responsiveness(db, monthStart(month, config.TIMEZONE), monthStart(next, config.TIMEZONE), now);
@@ -59,16 +68,22 @@ export const petitionsFeature: Feature = {
     },
     'petitions assign': {
       usage: 'petitions assign <user_id> <community_id> [category]   a deputy answers for a community',
-      run: async (args, { db, clock, out }) => assignment(args, out, (u, c, cat) => assignDeputy(db, null, u, c, cat, clock.now())),
+      run: async (args, { db, clock, out }) =>
+        assignment(args, out, (u, c, cat) => assignDeputy(db, null, u, c, cat, clock.now())),
     },
     'petitions unassign': {
       usage: 'petitions unassign <user_id> <community_id> [category]',
-      run: async (args, { db, clock, out }) => assignment(args, out, (u, c, cat) => unassignDeputy(db, null, u, c, cat, clock.now())),
+      run: async (args, { db, clock, out }) =>
+        assignment(args, out, (u, c, cat) => unassignDeputy(db, null, u, c, cat, clock.now())),
     },
   },
 };
 
-async function assignment(args: string[], out: (l: string) => void, fn: (userId: number, communityId: number, category: string | null) => Promise<boolean>) {
+async function assignment(
+  args: string[],
+  out: (l: string) => void,
+  fn: (userId: number, communityId: number, category: string | null) => Promise<boolean>,
+) {
   const [u, c, cat] = args;
   if (!u || !/^\d{1,15}$/.test(u) || !c || !/^\d{1,9}$/.test(c) || (cat !== undefined && !isCategory(cat))) {
     out('usage: <user_id> <community_id> [roads|safety|sanitation|noise|facilities|other]');

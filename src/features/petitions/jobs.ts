@@ -14,13 +14,25 @@ export async function sendMonthlyStats(deps: Pick<Deps, 'db' | 'config'>, now: D
   const { overall: r } = await responsiveness(deps.db, from, to, now);
   if (r.filed === 0) return;
   await deps.db.transaction().execute((trx) =>
-    toStaff(trx, policyFrom(deps.config), `petitions:monthly:${month}`, {
-      key: 'petitions.stats.monthly',
-      params: {
-        month, filed: r.filed, response: pct(r.responseRate), resolution: pct(r.resolutionRate), satisfaction: num(r.satisfaction),
-        ackHours: num(r.medianAckHours), resolveDays: num(r.medianResolveDays), overdue: r.overdue,
+    toStaff(
+      trx,
+      policyFrom(deps.config),
+      `petitions:monthly:${month}`,
+      {
+        key: 'petitions.stats.monthly',
+        params: {
+          month,
+          filed: r.filed,
+          response: pct(r.responseRate),
+          resolution: pct(r.resolutionRate),
+          satisfaction: num(r.satisfaction),
+          ackHours: num(r.medianAckHours),
+          resolveDays: num(r.medianResolveDays),
+          overdue: r.overdue,
+        },
       },
-    }, now),
+      now,
+    ),
   );
 }
 

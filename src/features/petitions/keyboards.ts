@@ -2,8 +2,8 @@ import { InlineKeyboard, Keyboard } from 'grammy';
 import type { BotContext } from '../../telegram/context';
 import { paged } from '../../telegram/keyboards';
 import { CATEGORIES, CB, mapUrl } from './callbacks';
-import type { DepartmentRow, PetitionRow } from './store';
 import { isOpen, overdue } from './service';
+import type { DepartmentRow, PetitionRow } from './store';
 import { listLabel } from './views';
 
 export { CB } from './callbacks';
@@ -18,17 +18,29 @@ export function categoryKeyboard(ctx: BotContext): InlineKeyboard {
 }
 
 export const locationKeyboard = (ctx: BotContext) =>
-  new Keyboard().requestLocation(ctx.t('petitions.new.shareLocation')).row().text(ctx.t('petitions.new.skipLocation')).row().text(ctx.t('common.cancelButton')).resized().oneTime();
+  new Keyboard()
+    .requestLocation(ctx.t('petitions.new.shareLocation'))
+    .row()
+    .text(ctx.t('petitions.new.skipLocation'))
+    .row()
+    .text(ctx.t('common.cancelButton'))
+    .resized()
+    .oneTime();
 
-export const notEmergencyKeyboard = (ctx: BotContext) => new InlineKeyboard().text(ctx.t('petitions.emergency.notEmergency'), CB.notEmergency);
+export const notEmergencyKeyboard = (ctx: BotContext) =>
+  new InlineKeyboard().text(ctx.t('petitions.emergency.notEmergency'), CB.notEmergency);
 
 export const photosDoneKeyboard = (ctx: BotContext, count: number) =>
   new InlineKeyboard().text(ctx.t(count ? 'petitions.new.photosDone' : 'petitions.new.noPhotos'), CB.photosDone);
 
 export const nameKeyboard = (ctx: BotContext) =>
-  new InlineKeyboard().text(ctx.t('petitions.new.showName'), CB.showName(true)).row().text(ctx.t('petitions.new.hideName'), CB.showName(false));
+  new InlineKeyboard()
+    .text(ctx.t('petitions.new.showName'), CB.showName(true))
+    .row()
+    .text(ctx.t('petitions.new.hideName'), CB.showName(false));
 
-export const confirmKeyboard = (ctx: BotContext) => new InlineKeyboard().text(ctx.t('petitions.new.confirm'), CB.confirm);
+export const confirmKeyboard = (ctx: BotContext) =>
+  new InlineKeyboard().text(ctx.t('petitions.new.confirm'), CB.confirm);
 
 export function similarKeyboard(ctx: BotContext, ids: number[]): InlineKeyboard {
   const kb = new InlineKeyboard();
@@ -37,7 +49,10 @@ export function similarKeyboard(ctx: BotContext, ids: number[]): InlineKeyboard 
 }
 
 export const cosignKeyboard = (ctx: BotContext, id: number) =>
-  new InlineKeyboard().text(ctx.t('petitions.cosign.withName'), CB.cosign(id, true)).row().text(ctx.t('petitions.cosign.withoutName'), CB.cosign(id, false));
+  new InlineKeyboard()
+    .text(ctx.t('petitions.cosign.withName'), CB.cosign(id, true))
+    .row()
+    .text(ctx.t('petitions.cosign.withoutName'), CB.cosign(id, false));
 
 /** The petitioner's and co-signers' buttons under their view of a petition. */
 export function followerKeyboard(ctx: BotContext, p: PetitionRow, isOwner: boolean, link: string): InlineKeyboard {
@@ -45,7 +60,10 @@ export function followerKeyboard(ctx: BotContext, p: PetitionRow, isOwner: boole
   if (overdue(p, ctx.deps.clock.now())) kb.text(ctx.t('petitions.btn.chase'), CB.chase(p.id));
   kb.row();
   if (isOwner && !isOpen(p) && p.answered_at !== null && p.solved === null) {
-    kb.text(ctx.t('petitions.btn.solvedYes'), CB.solved(p.id, 'yes')).text(ctx.t('petitions.btn.solvedPartly'), CB.solved(p.id, 'partly')).text(ctx.t('petitions.btn.solvedNo'), CB.solved(p.id, 'no')).row();
+    kb.text(ctx.t('petitions.btn.solvedYes'), CB.solved(p.id, 'yes'))
+      .text(ctx.t('petitions.btn.solvedPartly'), CB.solved(p.id, 'partly'))
+      .text(ctx.t('petitions.btn.solvedNo'), CB.solved(p.id, 'no'))
+      .row();
   }
   return kb.url(ctx.t('petitions.btn.forward'), shareUrl(link));
 }
@@ -57,10 +75,17 @@ export const satisfactionKeyboard = (id: number) => {
 };
 
 const shareUrl = (link: string) => `https://t.me/share/url?url=${encodeURIComponent(link)}`;
-export const shareKeyboard = (ctx: BotContext, link: string) => new InlineKeyboard().url(ctx.t('petitions.btn.forward'), shareUrl(link));
+export const shareKeyboard = (ctx: BotContext, link: string) =>
+  new InlineKeyboard().url(ctx.t('petitions.btn.forward'), shareUrl(link));
 
 export const mineKeyboard = (ctx: BotContext, list: PetitionRow[], page: number) =>
-  paged(list, page, 6, (p) => ({ text: listLabel(ctx, p), data: CB.view(p.id) }), (n) => CB.mine(n)).keyboard;
+  paged(
+    list,
+    page,
+    6,
+    (p) => ({ text: listLabel(ctx, p), data: CB.view(p.id) }),
+    (n) => CB.mine(n),
+  ).keyboard;
 
 export function handlerKeyboard(ctx: BotContext, p: PetitionRow): InlineKeyboard {
   const kb = new InlineKeyboard();
@@ -68,15 +93,21 @@ export function handlerKeyboard(ctx: BotContext, p: PetitionRow): InlineKeyboard
   kb.text(ctx.t('petitions.btn.askInfo'), CB.askInfo(p.id)).row();
   if (isOpen(p)) kb.text(ctx.t('petitions.btn.status'), CB.statusMenu(p.id));
   kb.text(ctx.t('petitions.btn.reply'), CB.reply(p.id)).row();
-  if (p.latitude !== null && p.longitude !== null) kb.url(ctx.t('petitions.btn.map'), mapUrl(p.latitude, p.longitude)).row();
+  if (p.latitude !== null && p.longitude !== null)
+    kb.url(ctx.t('petitions.btn.map'), mapUrl(p.latitude, p.longitude)).row();
   return kb;
 }
 
 export const statusKeyboard = (ctx: BotContext, id: number) =>
   new InlineKeyboard()
-    .text(ctx.t('petitions.status.accepted'), CB.setStatus(id, 'accepted')).text(ctx.t('petitions.status.investigating'), CB.setStatus(id, 'investigating')).row()
-    .text(ctx.t('petitions.status.transferred'), CB.transferMenu(id)).row()
-    .text(ctx.t('petitions.status.resolved'), CB.resolve(id)).text(ctx.t('petitions.status.unresolvable'), CB.unresolvable(id)).row()
+    .text(ctx.t('petitions.status.accepted'), CB.setStatus(id, 'accepted'))
+    .text(ctx.t('petitions.status.investigating'), CB.setStatus(id, 'investigating'))
+    .row()
+    .text(ctx.t('petitions.status.transferred'), CB.transferMenu(id))
+    .row()
+    .text(ctx.t('petitions.status.resolved'), CB.resolve(id))
+    .text(ctx.t('petitions.status.unresolvable'), CB.unresolvable(id))
+    .row()
     .text(ctx.t('common.back'), CB.handle(id));
 
 const deptName = (ctx: BotContext, d: DepartmentRow) => (ctx.locale === 'en' ? d.name_en : d.name_zh);
@@ -90,7 +121,11 @@ export function departmentsKeyboard(ctx: BotContext, id: number, departments: De
   return kb.row().text(ctx.t('common.back'), CB.statusMenu(id));
 }
 
-export function meetingDepartmentsKeyboard(ctx: BotContext, departments: DepartmentRow[], chosen: number[]): InlineKeyboard {
+export function meetingDepartmentsKeyboard(
+  ctx: BotContext,
+  departments: DepartmentRow[],
+  chosen: number[],
+): InlineKeyboard {
   const kb = new InlineKeyboard();
   departments.forEach((d, i) => {
     kb.text(`${chosen.includes(d.id) ? '✅ ' : ''}${deptName(ctx, d)}`, CB.meetingDept(d.id));
@@ -101,7 +136,10 @@ export function meetingDepartmentsKeyboard(ctx: BotContext, departments: Departm
 
 export const FILTERS = ['o', 'd', 'x', 'a'] as const;
 
-export function filterKeyboard(ctx: BotContext, communities: { id: number; name_zh: string; name_en: string }[]): InlineKeyboard {
+export function filterKeyboard(
+  ctx: BotContext,
+  communities: { id: number; name_zh: string; name_en: string }[],
+): InlineKeyboard {
   const kb = new InlineKeyboard();
   for (const f of FILTERS) kb.text(ctx.t(`petitions.list.filter.${f}`), CB.list(f, 0));
   kb.row();
@@ -114,4 +152,10 @@ export function filterKeyboard(ctx: BotContext, communities: { id: number; name_
 }
 
 export const listKeyboard = (ctx: BotContext, list: PetitionRow[], filter: string, page: number) =>
-  paged(list, page, 8, (p) => ({ text: listLabel(ctx, p), data: CB.handle(p.id) }), (n) => CB.list(filter, n));
+  paged(
+    list,
+    page,
+    8,
+    (p) => ({ text: listLabel(ctx, p), data: CB.handle(p.id) }),
+    (n) => CB.list(filter, n),
+  );

@@ -3,8 +3,8 @@ import type { DbOrTx } from '../../db/schema';
 import { enqueue, type OutButton, type OutContent, type OutMessage, type Params } from '../delivery/service';
 import { usersWithRole } from '../residents/service';
 import { CB } from './callbacks';
-import * as store from './store';
 import type { PetitionRow } from './store';
+import * as store from './store';
 
 /** What the rules of this area depend on, read once from config (tests pass their own). */
 export interface Policy {
@@ -50,18 +50,41 @@ export async function handlerRecipients(db: DbOrTx, p: PetitionRow, policy: Poli
 }
 
 export const handlerButtons = (id: number): OutButton[][] => [
-  [{ key: 'petitions.btn.ack', data: CB.ack(id) }, { key: 'petitions.btn.askInfo', data: CB.askInfo(id) }],
-  [{ key: 'petitions.btn.status', data: CB.statusMenu(id) }, { key: 'petitions.btn.reply', data: CB.reply(id) }],
+  [
+    { key: 'petitions.btn.ack', data: CB.ack(id) },
+    { key: 'petitions.btn.askInfo', data: CB.askInfo(id) },
+  ],
+  [
+    { key: 'petitions.btn.status', data: CB.statusMenu(id) },
+    { key: 'petitions.btn.reply', data: CB.reply(id) },
+  ],
   [{ key: 'petitions.btn.details', data: CB.handle(id) }],
 ];
 
 /** Queues one message per recipient; `key` + chat id makes each unique so a retry never sends twice. */
-export async function send(trx: DbOrTx, to: Recipient[], key: string, content: OutContent, category: OutMessage['category'], now: Date): Promise<number> {
-  return enqueue(trx, to.map((r) => ({ dedupeKey: `${key}:${r.chatId}`, chatId: r.chatId, userId: r.userId, category, content })), now);
+export async function send(
+  trx: DbOrTx,
+  to: Recipient[],
+  key: string,
+  content: OutContent,
+  category: OutMessage['category'],
+  now: Date,
+): Promise<number> {
+  return enqueue(
+    trx,
+    to.map((r) => ({ dedupeKey: `${key}:${r.chatId}`, chatId: r.chatId, userId: r.userId, category, content })),
+    now,
+  );
 }
 
-export const toHandlers = async (trx: DbOrTx, p: PetitionRow, policy: Policy, key: string, content: OutContent, now: Date) =>
-  send(trx, await handlerRecipients(trx, p, policy), key, content, 'staff', now);
+export const toHandlers = async (
+  trx: DbOrTx,
+  p: PetitionRow,
+  policy: Policy,
+  key: string,
+  content: OutContent,
+  now: Date,
+) => send(trx, await handlerRecipients(trx, p, policy), key, content, 'staff', now);
 
 export const toStaff = async (trx: DbOrTx, policy: Policy, key: string, content: OutContent, now: Date) =>
   send(trx, await staffRecipients(trx, policy), key, content, 'staff', now);
@@ -94,15 +117,23 @@ export async function toFollowers(trx: DbOrTx, p: PetitionRow, n: FollowerNotice
       const digestAt = new Date(Date.parse(f.last_notice_at) + DIGEST_MS);
       rows.push({
         dedupeKey: `petitions:digest:${p.id}:${f.user_id}:${digestAt.toISOString()}`,
-        chatId: f.user_id, userId: f.user_id, category: 'personal', notBefore: digestAt,
+        chatId: f.user_id,
+        userId: f.user_id,
+        category: 'personal',
+        notBefore: digestAt,
         content: { key: 'petitions.note.digest', params: { id: p.id }, buttons: view },
       });
-      await store.updateFollower(trx, p.id, f.user_id, { digest_at: digestAt.toISOString(), last_notice_at: digestAt.toISOString() });
+      await store.updateFollower(trx, p.id, f.user_id, {
+        digest_at: digestAt.toISOString(),
+        last_notice_at: digestAt.toISOString(),
+      });
       continue;
     }
     rows.push({
       dedupeKey: `petitions:event:${n.eventId}:${f.user_id}`,
-      chatId: f.user_id, userId: f.user_id, category: 'personal',
+      chatId: f.user_id,
+      userId: f.user_id,
+      category: 'personal',
       content: { key: n.key, params: n.params, buttons },
     });
     await store.updateFollower(trx, p.id, f.user_id, { last_notice_at: at });

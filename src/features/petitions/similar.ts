@@ -37,7 +37,10 @@ export const NEAR_METERS = 150;
 export const SIMILAR_THRESHOLD = 0.3;
 
 /** How alike a draft is to an existing petition of the same category and community: text, plus a bonus when close by. */
-export function similarity(draft: Point & { place: string; description: string }, other: Point & { place: string; description: string }): number {
+export function similarity(
+  draft: Point & { place: string; description: string },
+  other: Point & { place: string; description: string },
+): number {
   const text = textSimilarity(`${draft.place} ${draft.description}`, `${other.place} ${other.description}`);
   const d = distanceMeters(draft, other);
   return text + (d !== undefined && d <= NEAR_METERS ? 0.3 : 0);

@@ -3,8 +3,8 @@ import { zonedToUtc } from '../../core/time';
 import type { DbOrTx } from '../../db/schema';
 import { getUser, listCommunities, listCompounds } from '../residents/service';
 import { isOpen } from './service';
-import * as store from './store';
 import type { PetitionRow } from './store';
+import * as store from './store';
 
 /** The "three rates" of 12345 接诉即办, plus how fast. Rates are null when nothing was due yet. */
 export interface Rates {
@@ -48,10 +48,20 @@ export function rates(ps: PetitionRow[], now: Date): Rates {
     satisfaction: ratings.length ? ratings.reduce((a, b) => a + b, 0) / ratings.length : null,
     satisfiedRate: ratio(ratings.filter((r) => r >= 4).length, ratings.length),
     rated: ratings.length,
-    medianAckHours: median(ps.flatMap((p) => (p.acknowledged_at ? [(Date.parse(p.acknowledged_at) - Date.parse(p.created_at)) / HOUR] : []))),
-    medianResolveDays: median(resolved.flatMap((p) => (p.answered_at ? [(Date.parse(p.answered_at) - Date.parse(p.created_at)) / (24 * HOUR)] : []))),
+    medianAckHours: median(
+      ps.flatMap((p) => (p.acknowledged_at ? [(Date.parse(p.acknowledged_at) - Date.parse(p.created_at)) / HOUR] : [])),
+    ),
+    medianResolveDays: median(
+      resolved.flatMap((p) =>
+        p.answered_at ? [(Date.parse(p.answered_at) - Date.parse(p.created_at)) / (24 * HOUR)] : [],
+      ),
+    ),
     open: ps.filter(isOpen).length,
-    overdue: ps.filter((p) => isOpen(p) && ((p.acknowledged_at === null && p.ack_due_at <= at) || (p.answered_at === null && p.answer_due_at <= at))).length,
+    overdue: ps.filter(
+      (p) =>
+        isOpen(p) &&
+        ((p.acknowledged_at === null && p.ack_due_at <= at) || (p.answered_at === null && p.answer_due_at <= at)),
+    ).length,
   };
 }
 
@@ -67,9 +77,15 @@ export async function responsiveness(db: DbOrTx, from: string, to: string, now: 
   for (const a of await store.listAssignments(db)) byDeputy.set(a.user_id, [...(byDeputy.get(a.user_id) ?? []), a]);
   const deputies = [];
   for (const [userId, scope] of byDeputy) {
-    const mine = ps.filter((p) => scope.some((s) => s.community_id === p.community_id && (s.category === null || s.category === p.category)));
+    const mine = ps.filter((p) =>
+      scope.some((s) => s.community_id === p.community_id && (s.category === null || s.category === p.category)),
+    );
     const u = await getUser(db, userId);
-    deputies.push({ userId, name: u ? [u.first_name, u.last_name].filter(Boolean).join(' ') : String(userId), rates: rates(mine, now) });
+    deputies.push({
+      userId,
+      name: u ? [u.first_name, u.last_name].filter(Boolean).join(' ') : String(userId),
+      rates: rates(mine, now),
+    });
   }
   return { overall: rates(ps, now), deputies };
 }
@@ -83,15 +99,52 @@ export async function exportCsv(db: DbOrTx): Promise<string> {
   const compounds = new Map((await listCompounds(db)).map((c) => [c.id, c.name_zh]));
   const departments = new Map((await store.listDepartments(db)).map((d) => [d.id, d.name_zh]));
   const header = [
-    'id', 'created_at', 'community', 'compound', 'category', 'place', 'latitude', 'longitude', 'description', 'status', 'department',
-    'status_note', 'ack_due_at', 'acknowledged_at', 'answer_due_at', 'answered_at', 'round', 'cosigners', 'occurrences', 'solved', 'satisfaction',
+    'id',
+    'created_at',
+    'community',
+    'compound',
+    'category',
+    'place',
+    'latitude',
+    'longitude',
+    'description',
+    'status',
+    'department',
+    'status_note',
+    'ack_due_at',
+    'acknowledged_at',
+    'answer_due_at',
+    'answered_at',
+    'round',
+    'cosigners',
+    'occurrences',
+    'solved',
+    'satisfaction',
   ];
   const lines = [header.join(',')];
   for (const p of await store.listPetitions(db, {})) {
     const row = [
-      p.id, p.created_at, communities.get(p.community_id ?? -1) ?? '', compounds.get(p.compound_id ?? -1) ?? '', p.category, p.place, p.latitude, p.longitude,
-      p.description, p.status, departments.get(p.department_id ?? -1) ?? '', p.status_note, p.ack_due_at, p.acknowledged_at, p.answer_due_at, p.answered_at,
-      p.round, await store.countCosigners(db, p.id), p.occurrences, p.solved, p.satisfaction,
+      p.id,
+      p.created_at,
+      communities.get(p.community_id ?? -1) ?? '',
+      compounds.get(p.compound_id ?? -1) ?? '',
+      p.category,
+      p.place,
+      p.latitude,
+      p.longitude,
+      p.description,
+      p.status,
+      departments.get(p.department_id ?? -1) ?? '',
+      p.status_note,
+      p.ack_due_at,
+      p.acknowledged_at,
+      p.answer_due_at,
+      p.answered_at,
+      p.round,
+      await store.countCosigners(db, p.id),
+      p.occurrences,
+      p.solved,
+      p.satisfaction,
     ];
     lines.push(row.map(csvCell).join(','));
   }

@@ -1,15 +1,17 @@
 import { localDate, localTime } from '../../core/time';
 import type { BotContext } from '../../telegram/context';
 import { findCommunity, getUser } from '../residents/service';
-import { findDepartment, overdue, publicName, supportersOf, timeline, type PetitionRow } from './service';
+import { findDepartment, overdue, type PetitionRow, publicName, supportersOf, timeline } from './service';
 
 // Texts built from several translated lines. Resident text only ever enters through t() parameters,
 // which i18next escapes for HTML; nothing here concatenates raw resident text.
 
-export const when = (ctx: BotContext, iso: string) => `${localDate(new Date(iso), ctx.deps.config.TIMEZONE)} ${localTime(new Date(iso), ctx.deps.config.TIMEZONE)}`;
+export const when = (ctx: BotContext, iso: string) =>
+  `${localDate(new Date(iso), ctx.deps.config.TIMEZONE)} ${localTime(new Date(iso), ctx.deps.config.TIMEZONE)}`;
 export const dayOf = (ctx: BotContext, iso: string) => localDate(new Date(iso), ctx.deps.config.TIMEZONE);
 
-const placeName = (ctx: BotContext, row: { name_zh: string; name_en: string } | undefined) => (row ? (ctx.locale === 'en' ? row.name_en : row.name_zh) : '—');
+const placeName = (ctx: BotContext, row: { name_zh: string; name_en: string } | undefined) =>
+  row ? (ctx.locale === 'en' ? row.name_en : row.name_zh) : '—';
 
 /** One line per step. `full` (the petitioner, handlers) includes what was written; co-signers see that something happened. */
 export async function timelineText(ctx: BotContext, p: PetitionRow, full: boolean): Promise<string> {
@@ -21,7 +23,14 @@ export async function timelineText(ctx: BotContext, p: PetitionRow, full: boolea
     switch (e.kind) {
       case 'status':
       case 'acknowledged':
-        lines.push(ctx.t('petitions.event.status', { at, status: ctx.t(`petitions.status.${e.status ?? 'accepted'}`), department: placeName(ctx, dept), note: e.text ?? '' }));
+        lines.push(
+          ctx.t('petitions.event.status', {
+            at,
+            status: ctx.t(`petitions.status.${e.status ?? 'accepted'}`),
+            department: placeName(ctx, dept),
+            note: e.text ?? '',
+          }),
+        );
         break;
       case 'occurrence':
         // the note is the follower's own words (it may hold a phone number): only the full view shows it
@@ -75,7 +84,8 @@ export async function followerCard(ctx: BotContext, p: PetitionRow, isOwner: boo
   const parts = [await publicCard(ctx, p)];
   const late = overdue(p, ctx.deps.clock.now());
   if (late) parts.push(ctx.t(`petitions.card.overdue`, { what: ctx.t(`petitions.late.${late}`) }));
-  else if (p.answered_at === null) parts.push(ctx.t('petitions.card.due', { ack: dayOf(ctx, p.ack_due_at), answer: dayOf(ctx, p.answer_due_at) }));
+  else if (p.answered_at === null)
+    parts.push(ctx.t('petitions.card.due', { ack: dayOf(ctx, p.ack_due_at), answer: dayOf(ctx, p.answer_due_at) }));
   parts.push(ctx.t('petitions.card.timeline'), await timelineText(ctx, p, isOwner));
   return parts.join('\n\n');
 }
@@ -110,7 +120,10 @@ export async function handlerCard(ctx: BotContext, p: PetitionRow): Promise<stri
   });
   const parts = [card];
   if (late) parts.push(ctx.t('petitions.card.overdue', { what: ctx.t(`petitions.late.${late}`) }));
-  if (p.solved) parts.push(ctx.t('petitions.card.feedback', { solved: ctx.t(`petitions.solved.${p.solved}`), stars: p.satisfaction ?? '—' }));
+  if (p.solved)
+    parts.push(
+      ctx.t('petitions.card.feedback', { solved: ctx.t(`petitions.solved.${p.solved}`), stars: p.satisfaction ?? '—' }),
+    );
   parts.push(ctx.t('petitions.card.timeline'), await timelineText(ctx, p, true));
   return parts.join('\n\n');
 }

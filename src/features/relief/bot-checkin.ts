@@ -1,13 +1,13 @@
 import { Composer, InlineKeyboard, InputFile } from 'grammy';
-import type { BotContext } from '../../telegram/context';
 import { DomainError } from '../../core/errors';
+import type { BotContext } from '../../telegram/context';
 import { domainErrorText, replyDomainError } from '../../telegram/errors';
 import { requireRole } from '../../telegram/middlewares/guard';
 import { inFlow } from '../../telegram/middlewares/match';
 import { splitText } from '../../telegram/text';
 import { addMonths } from './calendar';
 import { CB, monthFromData, RX } from './callbacks';
-import { checkIn, findForCheckin, localStamp, monthAt, pickupOf, type CheckinBy } from './checkin';
+import { type CheckinBy, checkIn, findForCheckin, localStamp, monthAt, pickupOf } from './checkin';
 import { InvalidInput } from './errors';
 import { monthReport, monthReportCsv } from './report';
 import * as roster from './roster';
@@ -37,19 +37,28 @@ async function showCheckinCard(ctx: BotContext, rid: number, method: 'c' | 's') 
   const pickup = await pickupOf(db, rid, month);
   const proxies = await roster.proxiesOf(db, rid);
   const status = pickup
-    ? ctx.t(pickup.proxy_name === null ? 'relief.view.collected' : 'relief.view.collectedBy', { at: localStamp(pickup.collected_at, tz(ctx)), proxy: pickup.proxy_name ?? '' })
+    ? ctx.t(pickup.proxy_name === null ? 'relief.view.collected' : 'relief.view.collectedBy', {
+        at: localStamp(pickup.collected_at, tz(ctx)),
+        proxy: pickup.proxy_name ?? '',
+      })
     : ctx.t(r.active ? 'relief.checkin.notYet' : 'relief.staff.inactive');
   const kb = new InlineKeyboard();
   if (!pickup && r.active) {
     kb.text(ctx.t('relief.btn.collected'), CB.collected(rid, method)).row();
-    for (const p of proxies) kb.text(ctx.t('relief.btn.collectedBy', { name: p.name }), CB.collectedByProxy(rid, p.id, method)).row();
+    for (const p of proxies)
+      kb.text(ctx.t('relief.btn.collectedBy', { name: p.name }), CB.collectedByProxy(rid, p.id, method)).row();
     kb.text(ctx.t('relief.btn.collectedByOther'), CB.collectedByOther(rid, method)).row();
   }
   kb.text(ctx.t('relief.btn.details'), CB.card(rid));
   await ctx.reply(
     ctx.t('relief.checkin.card', {
-      name: r.name, category: categoryText(ctx, r.category), phone: phoneTail(r.phone), notes: r.notes ?? '—',
-      proxies: proxies.map((p) => p.name).join('、') || '—', month: monthText(ctx, month), status,
+      name: r.name,
+      category: categoryText(ctx, r.category),
+      phone: phoneTail(r.phone),
+      notes: r.notes ?? '—',
+      proxies: proxies.map((p) => p.name).join('、') || '—',
+      month: monthText(ctx, month),
+      status,
     }),
     { reply_markup: kb },
   );
@@ -79,7 +88,11 @@ async function record(ctx: BotContext, rid: number, by: CheckinBy, m: string) {
   ctx.deps.wakeDelivery();
   const key = p.proxy_name === null ? 'relief.checkin.done' : 'relief.checkin.doneByProxy';
   const extras = p.festival_extras ? ctx.t('relief.checkin.festivalReminder') : '';
-  await ctx.reply(ctx.t(key, { name: p.recipientName, proxy: p.proxy_name ?? '', at: localStamp(p.collected_at, tz(ctx)) }) + extras + (inFlow('relief.checkin')(ctx) ? ctx.t('relief.checkin.next') : ''));
+  await ctx.reply(
+    ctx.t(key, { name: p.recipientName, proxy: p.proxy_name ?? '', at: localStamp(p.collected_at, tz(ctx)) }) +
+      extras +
+      (inFlow('relief.checkin')(ctx) ? ctx.t('relief.checkin.next') : ''),
+  );
 }
 
 /** From a button: the outcome, including "already collected by … at …", arrives as a message the desk can read. */
@@ -95,7 +108,9 @@ async function recordFromButton(ctx: BotContext, rid: number, by: CheckinBy, m: 
 
 // Confirmation buttons check the role again: a resident pressing forged data is refused before anything is read.
 checkinBot.callbackQuery(RX.collected, staff, (ctx) => recordFromButton(ctx, Number(ctx.match[1]), {}, ctx.match[2]!));
-checkinBot.callbackQuery(RX.collectedByProxy, staff, (ctx) => recordFromButton(ctx, Number(ctx.match[1]), { proxyId: Number(ctx.match[2]) }, ctx.match[3]!));
+checkinBot.callbackQuery(RX.collectedByProxy, staff, (ctx) =>
+  recordFromButton(ctx, Number(ctx.match[1]), { proxyId: Number(ctx.match[2]) }, ctx.match[3]!),
+);
 checkinBot.callbackQuery(RX.collectedByOther, staff, async (ctx) => {
   await ctx.answerCallbackQuery();
   const r = await roster.getRecipient(ctx.deps.db, Number(ctx.match[1]));
@@ -118,11 +133,20 @@ async function showReport(ctx: BotContext, month: string) {
   const r = await monthReport(ctx.deps.db, month);
   const names = r.notCollected.map((x) => x.name).join('、') || '—';
   const text = ctx.t('relief.report.text', {
-    month: monthText(ctx, month), total: r.total, collected: r.collectedSelf + r.collectedByProxy, self: r.collectedSelf,
-    byProxy: r.collectedByProxy, notCollected: r.notCollected.length, festival: r.festivalExtras, later: r.promisedLater, names,
+    month: monthText(ctx, month),
+    total: r.total,
+    collected: r.collectedSelf + r.collectedByProxy,
+    self: r.collectedSelf,
+    byProxy: r.collectedByProxy,
+    notCollected: r.notCollected.length,
+    festival: r.festivalExtras,
+    later: r.promisedLater,
+    names,
   });
   const kb = new InlineKeyboard()
-    .text('◀', CB.report(addMonths(month, -1))).text(ctx.t('relief.btn.csv'), CB.reportCsv(month)).text('▶', CB.report(addMonths(month, 1)));
+    .text('◀', CB.report(addMonths(month, -1)))
+    .text(ctx.t('relief.btn.csv'), CB.reportCsv(month))
+    .text('▶', CB.report(addMonths(month, 1)));
   const parts = splitText(text);
   for (const [i, part] of parts.entries()) await ctx.reply(part, i === parts.length - 1 ? { reply_markup: kb } : {});
 }
@@ -136,5 +160,7 @@ checkinBot.callbackQuery(RX.reportCsv, staff, async (ctx) => {
   const month = monthFromData(ctx.match[1]!);
   await ctx.answerCallbackQuery();
   const csv = await monthReportCsv(ctx.deps.db, month, tz(ctx));
-  await ctx.replyWithDocument(new InputFile(Buffer.from(csv, 'utf8'), `relief-${month}.csv`), { caption: ctx.t('relief.report.csvCaption', { month: monthText(ctx, month) }) });
+  await ctx.replyWithDocument(new InputFile(Buffer.from(csv, 'utf8'), `relief-${month}.csv`), {
+    caption: ctx.t('relief.report.csvCaption', { month: monthText(ctx, month) }),
+  });
 });

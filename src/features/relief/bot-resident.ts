@@ -6,7 +6,7 @@ import { can } from '../../telegram/middlewares/guard';
 import { inFlow, isKeyText } from '../../telegram/middlewares/match';
 import { addMonths } from './calendar';
 import { CB, monthFromData, RX } from './callbacks';
-import { monthAt, pickupOf, promiseLater, localStamp } from './checkin';
+import { localStamp, monthAt, pickupOf, promiseLater } from './checkin';
 import { InvalidInput } from './errors';
 import * as linking from './linking';
 import { proxiesOf } from './roster';
@@ -21,7 +21,9 @@ export async function showRelief(ctx: BotContext): Promise<void> {
   const db = ctx.deps.db;
   const at = now(ctx);
   const people = await linking.representedBy(db, ctx.user.id);
-  const staffButton = can(ctx, 'staff') ? new InlineKeyboard().text(ctx.t('relief.btn.staffMenu'), CB.staffMenu) : undefined;
+  const staffButton = can(ctx, 'staff')
+    ? new InlineKeyboard().text(ctx.t('relief.btn.staffMenu'), CB.staffMenu)
+    : undefined;
   if (people.length === 0) {
     await ctx.reply(ctx.t('relief.view.notEnrolled'), { reply_markup: staffButton });
     return;
@@ -34,9 +36,11 @@ export async function showRelief(ctx: BotContext): Promise<void> {
   const showMonth = today <= addDays(thisDay, s.makeup_days) ? month : addMonths(month, 1);
   const day = pickupDate(showMonth, s);
   const lines = [
-    ctx.t('relief.view.next', { date: dateText(ctx, day), hours: hoursText(s), place: placeText(ctx, s) }) + festivalText(ctx, await festivalsFor(db, showMonth, s)),
+    ctx.t('relief.view.next', { date: dateText(ctx, day), hours: hoursText(s), place: placeText(ctx, s) }) +
+      festivalText(ctx, await festivalsFor(db, showMonth, s)),
   ];
-  if (showMonth === month && today > thisDay) lines.push(ctx.t('relief.view.makeup', { until: dateText(ctx, addDays(thisDay, s.makeup_days)) }));
+  if (showMonth === month && today > thisDay)
+    lines.push(ctx.t('relief.view.makeup', { until: dateText(ctx, addDays(thisDay, s.makeup_days)) }));
   const kb = new InlineKeyboard();
   const codes: { name: string; code: string }[] = [];
   for (const { recipient: r, as } of people) {
@@ -46,7 +50,10 @@ export async function showRelief(ctx: BotContext): Promise<void> {
     let status: string;
     if (pickup) {
       const when = localStamp(pickup.collected_at, tz(ctx));
-      status = pickup.proxy_name === null ? ctx.t('relief.view.collected', { at: when }) : ctx.t('relief.view.collectedBy', { at: when, proxy: pickup.proxy_name });
+      status =
+        pickup.proxy_name === null
+          ? ctx.t('relief.view.collected', { at: when })
+          : ctx.t('relief.view.collectedBy', { at: when, proxy: pickup.proxy_name });
     } else {
       const code = await codeFor(db, r.id, showMonth);
       codes.push({ name: r.name, code });
@@ -55,14 +62,24 @@ export async function showRelief(ctx: BotContext): Promise<void> {
     lines.push(ctx.t('relief.view.person', { name: r.name, who, status }));
     if (as === 'self') {
       const proxies = await proxiesOf(db, r.id);
-      if (proxies.length) lines.push(ctx.t('relief.view.proxies', { names: proxies.map((p) => p.name + (p.user_id === null ? ctx.t('relief.view.notOpened') : '')).join('、') }));
+      if (proxies.length)
+        lines.push(
+          ctx.t('relief.view.proxies', {
+            names: proxies.map((p) => p.name + (p.user_id === null ? ctx.t('relief.view.notOpened') : '')).join('、'),
+          }),
+        );
       kb.text(ctx.t('relief.btn.nameProxy'), CB.nameProxy(r.id)).row();
       for (const p of proxies) kb.text(ctx.t('relief.btn.removeProxy', { name: p.name }), CB.removeProxy(p.id)).row();
     }
   }
   if (staffButton) kb.text(ctx.t('relief.btn.staffMenu'), CB.staffMenu);
   await ctx.reply(lines.join('\n\n'), { reply_markup: kb });
-  for (const c of codes) await sendCodeQr(ctx, c.code, ctx.t('relief.view.qrCaption', { name: c.name, code: c.code, month: monthText(ctx, showMonth) }));
+  for (const c of codes)
+    await sendCodeQr(
+      ctx,
+      c.code,
+      ctx.t('relief.view.qrCaption', { name: c.name, code: c.code, month: monthText(ctx, showMonth) }),
+    );
 }
 
 pm.command('relief', showRelief);
@@ -82,7 +99,15 @@ residentBot.callbackQuery(RX.later, async (ctx) => {
   const s = await getSettings(ctx.deps.db);
   const ok = await promiseLater(ctx.deps.db, ctx.user.id, rid, month, now(ctx));
   await ctx.answerCallbackQuery();
-  await ctx.reply(ok ? ctx.t('relief.later.ok', { until: dateText(ctx, addDays(pickupDate(month, s), s.makeup_days)), hours: hoursText(s), place: placeText(ctx, s) }) : ctx.t('relief.later.already'));
+  await ctx.reply(
+    ok
+      ? ctx.t('relief.later.ok', {
+          until: dateText(ctx, addDays(pickupDate(month, s), s.makeup_days)),
+          hours: hoursText(s),
+          place: placeText(ctx, s),
+        })
+      : ctx.t('relief.later.already'),
+  );
 });
 
 // A linked recipient names a proxy: the name first, then a link to forward to that person.
@@ -98,9 +123,22 @@ residentBot.callbackQuery(RX.nameProxy, async (ctx) => {
 pm.on('message:text').filter(inFlow('relief.proxy', 'name'), async (ctx) => {
   const rid = Number(ctx.flow!.data.rid);
   try {
-    const { code, expiresAt, name } = await linking.nameProxy(ctx.deps.db, ctx.user.id, rid, ctx.message.text, now(ctx));
+    const { code, expiresAt, name } = await linking.nameProxy(
+      ctx.deps.db,
+      ctx.user.id,
+      rid,
+      ctx.message.text,
+      now(ctx),
+    );
     await ctx.endFlow();
-    await ctx.reply(ctx.t('relief.proxy.created', { name, link: deepLink(ctx, code), expires: localDate(new Date(expiresAt), tz(ctx)) }), { reply_markup: ctx.mainMenu() });
+    await ctx.reply(
+      ctx.t('relief.proxy.created', {
+        name,
+        link: deepLink(ctx, code),
+        expires: localDate(new Date(expiresAt), tz(ctx)),
+      }),
+      { reply_markup: ctx.mainMenu() },
+    );
   } catch (e) {
     if (e instanceof InvalidInput) return void (await ctx.reply(ctx.t('relief.proxy.askNameAgain')));
     await ctx.endFlow();
@@ -125,7 +163,10 @@ export async function openLink(ctx: BotContext, code: string): Promise<void> {
     if (preview.kind === 'proxy') return await finishLink(ctx, code, null);
     await ctx.setFlow('relief.link', 'who', { code });
     await ctx.reply(ctx.t('relief.link.who', { name: preview.recipientName }), {
-      reply_markup: new InlineKeyboard().text(ctx.t('relief.link.isSelf', { name: preview.recipientName }), CB.linkSelf).row().text(ctx.t('relief.link.isFamily'), CB.linkProxy),
+      reply_markup: new InlineKeyboard()
+        .text(ctx.t('relief.link.isSelf', { name: preview.recipientName }), CB.linkSelf)
+        .row()
+        .text(ctx.t('relief.link.isFamily'), CB.linkProxy),
     });
   } catch (e) {
     await replyDomainError(ctx, e);
@@ -136,7 +177,10 @@ async function finishLink(ctx: BotContext, code: string, proxyName: string | nul
   const r = await linking.redeemLink(ctx.deps.db, ctx.user.id, code, proxyName, now(ctx));
   await ctx.endFlow();
   ctx.deps.wakeDelivery();
-  await ctx.reply(ctx.t(r.as === 'self' ? 'relief.link.linkedSelf' : 'relief.link.linkedProxy', { name: r.recipient.name }), { reply_markup: ctx.mainMenu() });
+  await ctx.reply(
+    ctx.t(r.as === 'self' ? 'relief.link.linkedSelf' : 'relief.link.linkedProxy', { name: r.recipient.name }),
+    { reply_markup: ctx.mainMenu() },
+  );
   await showRelief(ctx);
 }
 

@@ -4,7 +4,15 @@ import { requireRole } from '../../telegram/middlewares/guard';
 import { inFlow } from '../../telegram/middlewares/match';
 import { CB, RX } from './callbacks';
 import { InvalidInput } from './errors';
-import { addHoliday, deleteHoliday, getSettings, holidaysOfYear, parseHoliday, updateSetting, type SettingField } from './settings';
+import {
+  addHoliday,
+  deleteHoliday,
+  getSettings,
+  holidaysOfYear,
+  parseHoliday,
+  type SettingField,
+  updateSetting,
+} from './settings';
 import { dateText, hoursText, now, placeText, thisYear } from './views';
 
 export const settingsBot = new Composer<BotContext>();
@@ -23,9 +31,16 @@ async function showSettings(ctx: BotContext) {
   kb.text(ctx.t('relief.btn.holidays'), CB.holidays(thisYear(ctx)));
   await ctx.reply(
     ctx.t('relief.settings.text', {
-      day: s.pickup_day, hours: hoursText(s), place: placeText(ctx, s), makeup: s.makeup_days,
-      announce: `${c.RELIEF_ANNOUNCE_DAYS_BEFORE}`, announceTime: c.RELIEF_ANNOUNCE_TIME, morning: c.RELIEF_MORNING_TIME,
-      afternoon: c.RELIEF_AFTERNOON_TIME, evening: c.RELIEF_EVENING_TIME, summary: c.RELIEF_SUMMARY_TIME,
+      day: s.pickup_day,
+      hours: hoursText(s),
+      place: placeText(ctx, s),
+      makeup: s.makeup_days,
+      announce: `${c.RELIEF_ANNOUNCE_DAYS_BEFORE}`,
+      announceTime: c.RELIEF_ANNOUNCE_TIME,
+      morning: c.RELIEF_MORNING_TIME,
+      afternoon: c.RELIEF_AFTERNOON_TIME,
+      evening: c.RELIEF_EVENING_TIME,
+      summary: c.RELIEF_SUMMARY_TIME,
     }),
     { reply_markup: kb },
   );
@@ -62,10 +77,14 @@ pm.on('message:text').filter(inFlow('relief.settings', 'value'), staff, async (c
 async function showHolidays(ctx: BotContext, year: number) {
   const list = await holidaysOfYear(ctx.deps.db, year);
   const en = ctx.locale === 'en';
-  const lines = list.map((h) => `${dateText(ctx, h.date)} ${en ? h.name_en : h.name_zh} — ${en ? h.extras_en : h.extras_zh}`);
+  const lines = list.map(
+    (h) => `${dateText(ctx, h.date)} ${en ? h.name_en : h.name_zh} — ${en ? h.extras_en : h.extras_zh}`,
+  );
   const kb = new InlineKeyboard();
   for (const h of list) kb.text(`✖ ${h.date} ${en ? h.name_en : h.name_zh}`, CB.holidayDelete(h.id)).row();
-  kb.text('◀', CB.holidays(year - 1)).text(ctx.t('relief.btn.holidayAdd'), CB.holidayAdd).text('▶', CB.holidays(year + 1));
+  kb.text('◀', CB.holidays(year - 1))
+    .text(ctx.t('relief.btn.holidayAdd'), CB.holidayAdd)
+    .text('▶', CB.holidays(year + 1));
   // Festival names are staff-typed text: passed as a parameter, so they are escaped.
   await ctx.reply(ctx.t('relief.holidays.list', { year, lines: lines.join('\n') || '—' }), { reply_markup: kb });
 }
@@ -90,7 +109,9 @@ pm.on('message:text').filter(inFlow('relief.holiday', 'add'), staff, async (ctx)
   }
   const added = await addHoliday(ctx.deps.db, ctx.user.id, h, now(ctx));
   await ctx.endFlow();
-  await ctx.reply(ctx.t(added ? 'relief.holidays.added' : 'relief.holidays.exists', { name: h.nameZh, date: h.date }), { reply_markup: ctx.mainMenu() });
+  await ctx.reply(ctx.t(added ? 'relief.holidays.added' : 'relief.holidays.exists', { name: h.nameZh, date: h.date }), {
+    reply_markup: ctx.mainMenu(),
+  });
   await showHolidays(ctx, Number(h.date.slice(0, 4)));
 });
 
@@ -98,7 +119,9 @@ settingsBot.callbackQuery(RX.holidayDelete, staff, async (ctx) => {
   const id = Number(ctx.match[1]);
   await ctx.answerCallbackQuery();
   await ctx.reply(ctx.t('relief.holidays.confirmDelete'), {
-    reply_markup: new InlineKeyboard().text(ctx.t('common.confirm'), CB.holidayDeleteYes(id)).text(ctx.t('common.cancel'), CB.holidays(thisYear(ctx))),
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t('common.confirm'), CB.holidayDeleteYes(id))
+      .text(ctx.t('common.cancel'), CB.holidays(thisYear(ctx))),
   });
 });
 

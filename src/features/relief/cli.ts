@@ -8,7 +8,8 @@ import { seedFestivals } from './settings';
 
 export const reliefCli: Record<string, CliCommand> = {
   'relief import': {
-    usage: 'relief import <file.csv>        load recipients (columns name,category,phone,notes; id to update); all rows or none',
+    usage:
+      'relief import <file.csv>        load recipients (columns name,category,phone,notes; id to update); all rows or none',
     async run(args, { db, clock, out }) {
       if (!args[0]) throw new Error('usage: relief import <file.csv>');
       // ImportFailed lists every bad row; the CLI prints it and exits non-zero, with nothing written.
@@ -27,7 +28,7 @@ export const reliefCli: Record<string, CliCommand> = {
     },
   },
   'relief report': {
-    usage: 'relief report [YYYY-MM] [file]  the month\'s pickups as CSV (default: this month)',
+    usage: "relief report [YYYY-MM] [file]  the month's pickups as CSV (default: this month)",
     async run(args, { db, clock, config, out }) {
       const month = args[0] ?? monthAt(clock.now(), config.TIMEZONE);
       if (!isMonth(month)) throw new Error('usage: relief report [YYYY-MM] [file]');

@@ -14,7 +14,12 @@ export interface Festival {
 
 const kinds = {
   laba: ['腊八节', 'Laba Festival', '腊八粥米豆', 'Laba porridge grains'],
-  chunjie: ['春节', 'Spring Festival', '年货（腊肉、糖果、食用油）', 'New Year goods (cured pork, sweets, cooking oil)'],
+  chunjie: [
+    '春节',
+    'Spring Festival',
+    '年货（腊肉、糖果、食用油）',
+    'New Year goods (cured pork, sweets, cooking oil)',
+  ],
   yuanxiao: ['元宵节', 'Lantern Festival', '汤圆', 'Sweet rice dumplings (tangyuan)'],
   duanwu: ['端午节', 'Dragon Boat Festival', '粽子', 'Rice dumplings (zongzi)'],
   zhongqiu: ['中秋节', 'Mid-Autumn Festival', '月饼', 'Mooncakes'],
@@ -22,9 +27,24 @@ const kinds = {
 } as const;
 
 const dates: [string, keyof typeof kinds][] = [
-  ['2025-01-07', 'laba'], ['2025-01-29', 'chunjie'], ['2025-02-12', 'yuanxiao'], ['2025-05-31', 'duanwu'], ['2025-10-06', 'zhongqiu'], ['2025-10-29', 'chongyang'],
-  ['2026-01-26', 'laba'], ['2026-02-17', 'chunjie'], ['2026-03-03', 'yuanxiao'], ['2026-06-19', 'duanwu'], ['2026-09-25', 'zhongqiu'], ['2026-10-18', 'chongyang'],
-  ['2027-01-15', 'laba'], ['2027-02-06', 'chunjie'], ['2027-02-20', 'yuanxiao'], ['2027-06-09', 'duanwu'], ['2027-09-15', 'zhongqiu'], ['2027-10-08', 'chongyang'],
+  ['2025-01-07', 'laba'],
+  ['2025-01-29', 'chunjie'],
+  ['2025-02-12', 'yuanxiao'],
+  ['2025-05-31', 'duanwu'],
+  ['2025-10-06', 'zhongqiu'],
+  ['2025-10-29', 'chongyang'],
+  ['2026-01-26', 'laba'],
+  ['2026-02-17', 'chunjie'],
+  ['2026-03-03', 'yuanxiao'],
+  ['2026-06-19', 'duanwu'],
+  ['2026-09-25', 'zhongqiu'],
+  ['2026-10-18', 'chongyang'],
+  ['2027-01-15', 'laba'],
+  ['2027-02-06', 'chunjie'],
+  ['2027-02-20', 'yuanxiao'],
+  ['2027-06-09', 'duanwu'],
+  ['2027-09-15', 'zhongqiu'],
+  ['2027-10-08', 'chongyang'],
 ];
 
 export const FESTIVALS: readonly Festival[] = dates.map(([date, k]) => {
@@ -34,5 +54,10 @@ export const FESTIVALS: readonly Festival[] = dates.map(([date, k]) => {
 
 /** Lunar month/day of each festival, for the cross-check against ICU's Chinese calendar. */
 export const LUNAR_DAY: Record<string, [number, number]> = {
-  腊八节: [12, 8], 春节: [1, 1], 元宵节: [1, 15], 端午节: [5, 5], 中秋节: [8, 15], 重阳节: [9, 9],
+  腊八节: [12, 8],
+  春节: [1, 1],
+  元宵节: [1, 15],
+  端午节: [5, 5],
+  中秋节: [8, 15],
+  重阳节: [9, 9],
 };

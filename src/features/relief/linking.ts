@@ -2,10 +2,20 @@ import { randomBytes } from 'node:crypto';
 import type { Db, DbOrTx } from '../../db/schema';
 import { recordAudit } from '../audit/store';
 import { enqueue } from '../delivery/service';
+import {
+  InvalidInput,
+  LinkExpired,
+  LinkedElsewhere,
+  LinkNotFound,
+  LinkUsed,
+  OwnProxyLink,
+  RecipientInactive,
+  RecipientNotFound,
+  TooManyProxies,
+} from './errors';
 import { cleanName } from './roster';
-import { LinkedElsewhere, LinkExpired, LinkNotFound, LinkUsed, OwnProxyLink, RecipientInactive, RecipientNotFound, TooManyProxies, InvalidInput } from './errors';
-import * as store from './store';
 import type { RecipientRow } from './store';
+import * as store from './store';
 
 export const LINK_DAYS = 14;
 /** A family can share the errand, but a long list of strangers collecting for one person is a risk. */
@@ -15,15 +25,33 @@ const newCode = () => randomBytes(9).toString('base64url');
 const expiry = (now: Date) => new Date(now.getTime() + LINK_DAYS * 86_400_000).toISOString();
 
 /** Staff give a recipient a one-time link; opening it links that Telegram account (or a family member as proxy). */
-export async function createRecipientLink(db: Db, staffId: number, recipientId: number, now: Date): Promise<{ code: string; expiresAt: string; recipient: RecipientRow }> {
+export async function createRecipientLink(
+  db: Db,
+  staffId: number,
+  recipientId: number,
+  now: Date,
+): Promise<{ code: string; expiresAt: string; recipient: RecipientRow }> {
   return db.transaction().execute(async (trx) => {
     const recipient = await store.findRecipient(trx, recipientId);
     if (!recipient) throw new RecipientNotFound();
     if (!recipient.active) throw new RecipientInactive(recipient.name);
     const code = newCode();
     const expiresAt = expiry(now);
-    await store.insertLink(trx, { code, recipient_id: recipientId, proxy_id: null, created_by: staffId, created_at: now.toISOString(), expires_at: expiresAt, used_by: null, used_at: null });
-    await recordAudit(trx, { actorId: staffId, action: 'relief.link.create', subject: `relief_recipient:${recipientId}` }, now);
+    await store.insertLink(trx, {
+      code,
+      recipient_id: recipientId,
+      proxy_id: null,
+      created_by: staffId,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+      used_by: null,
+      used_at: null,
+    });
+    await recordAudit(
+      trx,
+      { actorId: staffId, action: 'relief.link.create', subject: `relief_recipient:${recipientId}` },
+      now,
+    );
     return { code, expiresAt, recipient };
   });
 }
@@ -45,7 +73,11 @@ async function usableLink(db: DbOrTx, code: string, now: Date) {
 export async function previewLink(db: DbOrTx, code: string, now: Date): Promise<LinkPreview> {
   const { link, recipient } = await usableLink(db, code, now);
   const proxy = link.proxy_id === null ? undefined : await store.findProxy(db, link.proxy_id);
-  return { kind: link.proxy_id === null ? 'recipient' : 'proxy', recipientName: recipient.name, proxyName: proxy?.name ?? null };
+  return {
+    kind: link.proxy_id === null ? 'recipient' : 'proxy',
+    recipientName: recipient.name,
+    proxyName: proxy?.name ?? null,
+  };
 }
 
 export type Redeemed = { recipient: RecipientRow; as: 'self' | 'proxy'; proxyName: string | null };
@@ -54,7 +86,13 @@ export type Redeemed = { recipient: RecipientRow; as: 'self' | 'proxy'; proxyNam
  * Uses a link. A staff link makes the opener the recipient (`asProxyName` null) or, when a family member opened
  * it, a proxy under the name they gave. A proxy link (from the recipient) makes the opener that proxy.
  */
-export async function redeemLink(db: Db, userId: number, code: string, asProxyName: string | null, now: Date): Promise<Redeemed> {
+export async function redeemLink(
+  db: Db,
+  userId: number,
+  code: string,
+  asProxyName: string | null,
+  now: Date,
+): Promise<Redeemed> {
   return db.transaction().execute(async (trx) => {
     const { link, recipient } = await usableLink(trx, code, now);
     const at = now.toISOString();
@@ -78,23 +116,53 @@ export async function redeemLink(db: Db, userId: number, code: string, asProxyNa
       if (recipient.user_id === userId) throw new OwnProxyLink();
       if ((await store.proxiesOf(trx, recipient.id)).length >= MAX_PROXIES) throw new TooManyProxies(MAX_PROXIES);
       if (!(await store.claimLink(trx, code, userId, at))) throw new LinkUsed();
-      await store.insertProxy(trx, { recipient_id: recipient.id, name, user_id: userId, created_by: link.created_by, created_at: at });
+      await store.insertProxy(trx, {
+        recipient_id: recipient.id,
+        name,
+        user_id: userId,
+        created_by: link.created_by,
+        created_at: at,
+      });
       result = { recipient, as: 'proxy', proxyName: name };
     }
-    await recordAudit(trx, { actorId: userId, action: 'relief.link.use', subject: `relief_recipient:${recipient.id}`, details: { as: result.as } }, now);
+    await recordAudit(
+      trx,
+      {
+        actorId: userId,
+        action: 'relief.link.use',
+        subject: `relief_recipient:${recipient.id}`,
+        details: { as: result.as },
+      },
+      now,
+    );
     // The recipient hears when someone can now collect for them; a proxy cannot be added behind their back.
     if (result.as === 'proxy' && recipient.user_id !== null) {
-      await enqueue(trx, [{
-        dedupeKey: `relief:proxy-linked:${code}`, chatId: recipient.user_id, userId: recipient.user_id, category: 'personal',
-        content: { key: 'relief.notify.proxyLinked', params: { proxy: result.proxyName ?? '' } },
-      }], now);
+      await enqueue(
+        trx,
+        [
+          {
+            dedupeKey: `relief:proxy-linked:${code}`,
+            chatId: recipient.user_id,
+            userId: recipient.user_id,
+            category: 'personal',
+            content: { key: 'relief.notify.proxyLinked', params: { proxy: result.proxyName ?? '' } },
+          },
+        ],
+        now,
+      );
     }
     return result;
   });
 }
 
 /** A linked recipient names someone to collect for them; that person gets their own one-time link. */
-export async function nameProxy(db: Db, userId: number, recipientId: number, proxyName: string, now: Date): Promise<{ code: string; expiresAt: string; name: string }> {
+export async function nameProxy(
+  db: Db,
+  userId: number,
+  recipientId: number,
+  proxyName: string,
+  now: Date,
+): Promise<{ code: string; expiresAt: string; name: string }> {
   const name = cleanName(proxyName);
   if (!name) throw new InvalidInput('Name');
   return db.transaction().execute(async (trx) => {
@@ -104,23 +172,53 @@ export async function nameProxy(db: Db, userId: number, recipientId: number, pro
     if (!recipient.active) throw new RecipientInactive(recipient.name);
     if ((await store.proxiesOf(trx, recipientId)).length >= MAX_PROXIES) throw new TooManyProxies(MAX_PROXIES);
     const at = now.toISOString();
-    const proxyId = await store.insertProxy(trx, { recipient_id: recipientId, name, user_id: null, created_by: userId, created_at: at });
+    const proxyId = await store.insertProxy(trx, {
+      recipient_id: recipientId,
+      name,
+      user_id: null,
+      created_by: userId,
+      created_at: at,
+    });
     const code = newCode();
     const expiresAt = expiry(now);
-    await store.insertLink(trx, { code, recipient_id: recipientId, proxy_id: proxyId, created_by: userId, created_at: at, expires_at: expiresAt, used_by: null, used_at: null });
-    await recordAudit(trx, { actorId: userId, action: 'relief.proxy.name', subject: `relief_recipient:${recipientId}` }, now);
+    await store.insertLink(trx, {
+      code,
+      recipient_id: recipientId,
+      proxy_id: proxyId,
+      created_by: userId,
+      created_at: at,
+      expires_at: expiresAt,
+      used_by: null,
+      used_at: null,
+    });
+    await recordAudit(
+      trx,
+      { actorId: userId, action: 'relief.proxy.name', subject: `relief_recipient:${recipientId}` },
+      now,
+    );
     return { code, expiresAt, name };
   });
 }
 
 /** The recipient themself, or staff, remove a proxy. */
-export async function removeProxy(db: Db, actorId: number, isStaff: boolean, proxyId: number, now: Date): Promise<void> {
+export async function removeProxy(
+  db: Db,
+  actorId: number,
+  isStaff: boolean,
+  proxyId: number,
+  now: Date,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const proxy = await store.findProxy(trx, proxyId);
     const recipient = proxy && (await store.findRecipient(trx, proxy.recipient_id));
-    if (!proxy || !proxy.active || !recipient || (!isStaff && recipient.user_id !== actorId)) throw new RecipientNotFound();
+    if (!proxy?.active || !recipient || (!isStaff && recipient.user_id !== actorId))
+      throw new RecipientNotFound();
     await store.updateProxy(trx, proxyId, { active: 0 });
-    await recordAudit(trx, { actorId, action: 'relief.proxy.remove', subject: `relief_recipient:${recipient.id}`, details: { proxyId } }, now);
+    await recordAudit(
+      trx,
+      { actorId, action: 'relief.proxy.remove', subject: `relief_recipient:${recipient.id}`, details: { proxyId } },
+      now,
+    );
   });
 }
 

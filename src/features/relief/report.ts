@@ -1,9 +1,9 @@
 import type { DbOrTx } from '../../db/schema';
-import { toCsv } from './csv';
 import { localStamp } from './checkin';
+import { toCsv } from './csv';
 import { CATEGORY_ZH, type Category } from './roster';
-import * as store from './store';
 import type { RecipientRow } from './store';
+import * as store from './store';
 
 export interface MonthReport {
   month: string;
@@ -37,13 +37,24 @@ export async function monthReport(db: DbOrTx, month: string): Promise<MonthRepor
 /** One row per person: the month's record for the office files. */
 export async function monthReportCsv(db: DbOrTx, month: string, tz: string): Promise<string> {
   const pickups = new Map((await store.pickupsOfMonth(db, month)).map((p) => [p.recipient_id, p]));
-  const rows: (string | number | null)[][] = [['id', 'name', 'category', 'status', 'collected_at', 'proxy', 'staff', 'festival_extras']];
+  const rows: (string | number | null)[][] = [
+    ['id', 'name', 'category', 'status', 'collected_at', 'proxy', 'staff', 'festival_extras'],
+  ];
   for (const r of await store.listRecipients(db)) {
     const p = pickups.get(r.id);
     if (!p && !r.active) continue;
     const status = !p ? 'not collected' : p.proxy_name === null ? 'collected' : 'collected by proxy';
     const staff = p ? [p.staff_first, p.staff_last].filter(Boolean).join(' ') : '';
-    rows.push([r.id, r.name, CATEGORY_ZH[r.category as Category] ?? r.category, status, p ? localStamp(p.collected_at, tz) : '', p?.proxy_name ?? '', staff, p ? p.festival_extras : '']);
+    rows.push([
+      r.id,
+      r.name,
+      CATEGORY_ZH[r.category as Category] ?? r.category,
+      status,
+      p ? localStamp(p.collected_at, tz) : '',
+      p?.proxy_name ?? '',
+      staff,
+      p ? p.festival_extras : '',
+    ]);
   }
   return toCsv(rows);
 }

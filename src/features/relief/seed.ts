@@ -1,26 +1,66 @@
 import type { Db } from '../../db/schema';
+import type { Category } from './roster';
 import { seedFestivals } from './settings';
 import * as store from './store';
-import type { Category } from './roster';
 
 export const DEMO_ROSTER_SIZE = 169;
 
 // Fictional people: common surnames and given names combined by a fixed rule, so the roster is the same every run.
-const SURNAMES = '王李张刘陈杨黄赵周吴徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢'.split('');
-const GIVEN = ['秀英', '桂兰', '玉梅', '建国', '志强', '淑珍', '德明', '凤英', '春华', '国庆', '翠花', '长生', '金凤', '福林', '小红', '海燕', '永红', '树林', '爱华', '明亮', '素芬', '文斌', '桂芳', '和平'];
-const CATEGORY_MIX: [Category, number][] = [['dibao', 62], ['tekun', 21], ['disabled', 38], ['elderly_alone', 40], ['other', 8]];
-const NOTES: Record<Category, string | null> = { dibao: null, tekun: '行动不便，可上门', disabled: '轮椅，需要帮忙搬运', elderly_alone: '子女在外地', other: null };
+const SURNAMES =
+  '王李张刘陈杨黄赵周吴徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢'.split('');
+const GIVEN = [
+  '秀英',
+  '桂兰',
+  '玉梅',
+  '建国',
+  '志强',
+  '淑珍',
+  '德明',
+  '凤英',
+  '春华',
+  '国庆',
+  '翠花',
+  '长生',
+  '金凤',
+  '福林',
+  '小红',
+  '海燕',
+  '永红',
+  '树林',
+  '爱华',
+  '明亮',
+  '素芬',
+  '文斌',
+  '桂芳',
+  '和平',
+];
+const CATEGORY_MIX: [Category, number][] = [
+  ['dibao', 62],
+  ['tekun', 21],
+  ['disabled', 38],
+  ['elderly_alone', 40],
+  ['other', 8],
+];
+const NOTES: Record<Category, string | null> = {
+  dibao: null,
+  tekun: '行动不便，可上门',
+  disabled: '轮椅，需要帮忙搬运',
+  elderly_alone: '子女在外地',
+  other: null,
+};
 
 export function demoRoster(): { name: string; category: Category; phone: string | null; notes: string | null }[] {
   const cats = CATEGORY_MIX.flatMap(([c, n]) => Array<Category>(n).fill(c));
   // 37 and 169 share no factor, so this walks every slot once and mixes the categories along the list.
-  return cats.map((_, i) => cats[(i * 37) % cats.length]!).map((category, i) => ({
-    name: `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7 + Math.floor(i / SURNAMES.length)) % GIVEN.length]}`,
-    category,
-    // About three in five left a phone number; 139-0000-xxxx style numbers are not real subscribers.
-    phone: i % 5 < 3 ? `1390000${String(1000 + i).slice(-4)}` : null,
-    notes: i % 4 === 0 ? NOTES[category] : null,
-  }));
+  return cats
+    .map((_, i) => cats[(i * 37) % cats.length]!)
+    .map((category, i) => ({
+      name: `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7 + Math.floor(i / SURNAMES.length)) % GIVEN.length]}`,
+      category,
+      // About three in five left a phone number; 139-0000-xxxx style numbers are not real subscribers.
+      phone: i % 5 < 3 ? `1390000${String(1000 + i).slice(-4)}` : null,
+      notes: i % 4 === 0 ? NOTES[category] : null,
+    }));
 }
 
 /** The demo roster (only into an empty roster), this year's settings and the festival table. Safe to run again. */
@@ -28,11 +68,17 @@ export async function seedReliefDemo(db: Db, now: Date): Promise<string> {
   const at = now.toISOString();
   const added = await db.transaction().execute(async (trx) => {
     if ((await store.countRecipients(trx)) > 0) return 0;
-    for (const r of demoRoster()) await store.insertRecipient(trx, { ...r, user_id: null, created_at: at, updated_at: at });
+    for (const r of demoRoster())
+      await store.insertRecipient(trx, { ...r, user_id: null, created_at: at, updated_at: at });
     await store.updateSettings(trx, {
-      pickup_day: 5, hours_from: '08:30', hours_to: '11:30', makeup_days: 3,
-      place_zh: 'IGO慈善超市（示范路28号）', place_en: 'IGO Charity Supermarket (28 Shifan Road)',
-      updated_at: at, updated_by: null,
+      pickup_day: 5,
+      hours_from: '08:30',
+      hours_to: '11:30',
+      makeup_days: 3,
+      place_zh: 'IGO慈善超市（示范路28号）',
+      place_en: 'IGO Charity Supermarket (28 Shifan Road)',
+      updated_at: at,
+      updated_by: null,
     });
     return DEMO_ROSTER_SIZE;
   });

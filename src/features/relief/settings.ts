@@ -1,13 +1,13 @@
 import { randomInt } from 'node:crypto';
 import type { Config } from '../../config';
-import type { Db, DbOrTx } from '../../db/schema';
 import { isDate } from '../../core/time';
+import type { Db, DbOrTx } from '../../db/schema';
 import { recordAudit } from '../audit/store';
 import { addMonths, pickupDateOf } from './calendar';
 import { InvalidInput } from './errors';
 import { FESTIVALS } from './festivals';
-import * as store from './store';
 import type { HolidayRow, SettingsRow } from './store';
+import * as store from './store';
 
 /** What the monthly cycle depends on, read once from config (tests pass their own). */
 export interface Policy {
@@ -40,7 +40,13 @@ export type SettingField = 'day' | 'hours' | 'place' | 'makeup';
  * Staff change one setting as typed: day "5", hours "09:00-11:30", place "中文名 / English name", makeup days "3".
  * Returns the new settings; wrong input throws InvalidInput naming the field.
  */
-export async function updateSetting(db: Db, actorId: number, field: SettingField, value: string, now: Date): Promise<SettingsRow> {
+export async function updateSetting(
+  db: Db,
+  actorId: number,
+  field: SettingField,
+  value: string,
+  now: Date,
+): Promise<SettingsRow> {
   const v = value.trim();
   let patch: Partial<SettingsRow>;
   if (field === 'day') {
@@ -61,7 +67,11 @@ export async function updateSetting(db: Db, actorId: number, field: SettingField
   }
   return db.transaction().execute(async (trx) => {
     await store.updateSettings(trx, { ...patch, updated_at: now.toISOString(), updated_by: actorId });
-    await recordAudit(trx, { actorId, action: 'relief.settings.update', subject: 'relief_settings', details: { field, value: v } }, now);
+    await recordAudit(
+      trx,
+      { actorId, action: 'relief.settings.update', subject: 'relief_settings', details: { field, value: v } },
+      now,
+    );
     return store.getSettings(trx);
   });
 }
@@ -87,7 +97,13 @@ export async function codeFor(db: DbOrTx, recipientId: number, month: string): P
 
 // ---- holiday table
 
-export interface HolidayInput { date: string; nameZh: string; nameEn: string; extrasZh: string; extrasEn: string }
+export interface HolidayInput {
+  date: string;
+  nameZh: string;
+  nameEn: string;
+  extrasZh: string;
+  extrasEn: string;
+}
 
 /** Staff type "2026-09-25 中秋节 月饼" (English names optional after a slash: "… 中秋节/Mid-Autumn 月饼/Mooncakes"). */
 export function parseHoliday(text: string): HolidayInput {
@@ -101,8 +117,19 @@ export function parseHoliday(text: string): HolidayInput {
 
 export async function addHoliday(db: Db, actorId: number, h: HolidayInput, now: Date): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const added = await store.insertHoliday(trx, { date: h.date, name_zh: h.nameZh, name_en: h.nameEn, extras_zh: h.extrasZh, extras_en: h.extrasEn });
-    if (added) await recordAudit(trx, { actorId, action: 'relief.holiday.add', subject: `relief_holiday:${h.date}`, details: { name: h.nameZh } }, now);
+    const added = await store.insertHoliday(trx, {
+      date: h.date,
+      name_zh: h.nameZh,
+      name_en: h.nameEn,
+      extras_zh: h.extrasZh,
+      extras_en: h.extrasEn,
+    });
+    if (added)
+      await recordAudit(
+        trx,
+        { actorId, action: 'relief.holiday.add', subject: `relief_holiday:${h.date}`, details: { name: h.nameZh } },
+        now,
+      );
     return added;
   });
 }
@@ -112,18 +139,33 @@ export async function deleteHoliday(db: Db, actorId: number, id: number, now: Da
     const h = await store.findHoliday(trx, id);
     if (!h) return undefined;
     await store.deleteHoliday(trx, id);
-    await recordAudit(trx, { actorId, action: 'relief.holiday.delete', subject: `relief_holiday:${h.date}`, details: { name: h.name_zh } }, now);
+    await recordAudit(
+      trx,
+      { actorId, action: 'relief.holiday.delete', subject: `relief_holiday:${h.date}`, details: { name: h.name_zh } },
+      now,
+    );
     return h;
   });
 }
 
-export const holidaysOfYear = (db: DbOrTx, year: number) => store.holidaysBetween(db, `${year}-01-01`, `${year + 1}-01-01`);
+export const holidaysOfYear = (db: DbOrTx, year: number) =>
+  store.holidaysBetween(db, `${year}-01-01`, `${year + 1}-01-01`);
 
 /** Loads the published festival dates 2025–2027 (safe to run again: rows already there are left as staff edited them). */
 export async function seedFestivals(db: Db): Promise<number> {
   return db.transaction().execute(async (trx) => {
     let n = 0;
-    for (const f of FESTIVALS) if (await store.insertHoliday(trx, { date: f.date, name_zh: f.nameZh, name_en: f.nameEn, extras_zh: f.extrasZh, extras_en: f.extrasEn })) n++;
+    for (const f of FESTIVALS)
+      if (
+        await store.insertHoliday(trx, {
+          date: f.date,
+          name_zh: f.nameZh,
+          name_en: f.nameEn,
+          extras_zh: f.extrasZh,
+          extras_en: f.extrasEn,
+        })
+      )
+        n++;
     return n;
   });
 }

@@ -18,7 +18,8 @@ export async function insertRecipient(db: DbOrTx, r: Insertable<Database['relief
 export const updateRecipient = (db: DbOrTx, id: number, patch: Updateable<Database['relief_recipients']>) =>
   db.updateTable('relief_recipients').set(patch).where('id', '=', id).execute();
 
-export const findRecipient = (db: DbOrTx, id: number) => db.selectFrom('relief_recipients').selectAll().where('id', '=', id).executeTakeFirst();
+export const findRecipient = (db: DbOrTx, id: number) =>
+  db.selectFrom('relief_recipients').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const findRecipientByUser = (db: DbOrTx, userId: number) =>
   db.selectFrom('relief_recipients').selectAll().where('user_id', '=', userId).executeTakeFirst();
@@ -30,15 +31,37 @@ export const listRecipients = (db: DbOrTx, activeOnly = false) => {
 };
 
 export const countRecipients = async (db: DbOrTx) =>
-  Number((await db.selectFrom('relief_recipients').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom('relief_recipients')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 export const searchByName = (db: DbOrTx, part: string, limit: number) =>
-  db.selectFrom('relief_recipients').selectAll().where('name', 'like', `%${part.replace(/[%_]/g, '')}%`).orderBy('active', 'desc').orderBy('id').limit(limit).execute();
+  db
+    .selectFrom('relief_recipients')
+    .selectAll()
+    .where('name', 'like', `%${part.replace(/[%_]/g, '')}%`)
+    .orderBy('active', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
 
 export const searchByPhoneTail = (db: DbOrTx, tail: string, limit: number) =>
-  db.selectFrom('relief_recipients').selectAll().where('phone', 'like', `%${tail}`).orderBy('active', 'desc').orderBy('id').limit(limit).execute();
+  db
+    .selectFrom('relief_recipients')
+    .selectAll()
+    .where('phone', 'like', `%${tail}`)
+    .orderBy('active', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
 
-export const clearUserLink = (db: DbOrTx, userId: number) => db.updateTable('relief_recipients').set({ user_id: null }).where('user_id', '=', userId).execute();
+export const clearUserLink = (db: DbOrTx, userId: number) =>
+  db.updateTable('relief_recipients').set({ user_id: null }).where('user_id', '=', userId).execute();
 
 // ---- proxies
 
@@ -46,10 +69,17 @@ export async function insertProxy(db: DbOrTx, p: Insertable<Database['relief_pro
   return (await db.insertInto('relief_proxies').values(p).returning('id').executeTakeFirstOrThrow()).id;
 }
 
-export const findProxy = (db: DbOrTx, id: number) => db.selectFrom('relief_proxies').selectAll().where('id', '=', id).executeTakeFirst();
+export const findProxy = (db: DbOrTx, id: number) =>
+  db.selectFrom('relief_proxies').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const proxiesOf = (db: DbOrTx, recipientId: number) =>
-  db.selectFrom('relief_proxies').selectAll().where('recipient_id', '=', recipientId).where('active', '=', 1).orderBy('id').execute();
+  db
+    .selectFrom('relief_proxies')
+    .selectAll()
+    .where('recipient_id', '=', recipientId)
+    .where('active', '=', 1)
+    .orderBy('id')
+    .execute();
 
 /** Recipients this user collects for, through an active proxy record that they opened. */
 export const proxiedBy = (db: DbOrTx, userId: number) =>
@@ -80,22 +110,46 @@ export const linkedProxies = (db: DbOrTx) =>
 
 // ---- one-time links
 
-export const insertLink = (db: DbOrTx, l: Database['relief_links']) => db.insertInto('relief_links').values(l).execute();
+export const insertLink = (db: DbOrTx, l: Database['relief_links']) =>
+  db.insertInto('relief_links').values(l).execute();
 
-export const findLink = (db: DbOrTx, code: string) => db.selectFrom('relief_links').selectAll().where('code', '=', code).executeTakeFirst();
+export const findLink = (db: DbOrTx, code: string) =>
+  db.selectFrom('relief_links').selectAll().where('code', '=', code).executeTakeFirst();
 
 /** Marks the link used only if nobody used it first: a double tap or a shared link links once. */
 export const claimLink = async (db: DbOrTx, code: string, userId: number, at: string) =>
-  (await db.updateTable('relief_links').set({ used_by: userId, used_at: at }).where('code', '=', code).where('used_by', 'is', null).executeTakeFirst()).numUpdatedRows === 1n;
+  (
+    await db
+      .updateTable('relief_links')
+      .set({ used_by: userId, used_at: at })
+      .where('code', '=', code)
+      .where('used_by', 'is', null)
+      .executeTakeFirst()
+  ).numUpdatedRows === 1n;
 
 // ---- monthly codes
 
 export const findCode = async (db: DbOrTx, month: string, recipientId: number) =>
-  (await db.selectFrom('relief_codes').select('code').where('month', '=', month).where('recipient_id', '=', recipientId).executeTakeFirst())?.code;
+  (
+    await db
+      .selectFrom('relief_codes')
+      .select('code')
+      .where('month', '=', month)
+      .where('recipient_id', '=', recipientId)
+      .executeTakeFirst()
+  )?.code;
 
 /** True if the code was free; a clash with another recipient's code of the month is left to the caller to retry. */
 export const insertCode = async (db: DbOrTx, month: string, recipientId: number, code: string) =>
-  Number((await db.insertInto('relief_codes').values({ month, recipient_id: recipientId, code }).onConflict((oc) => oc.doNothing()).executeTakeFirst()).numInsertedOrUpdatedRows ?? 0n) === 1;
+  Number(
+    (
+      await db
+        .insertInto('relief_codes')
+        .values({ month, recipient_id: recipientId, code })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst()
+    ).numInsertedOrUpdatedRows ?? 0n,
+  ) === 1;
 
 export const recipientByCode = (db: DbOrTx, month: string, code: string) =>
   db
@@ -110,10 +164,23 @@ export const recipientByCode = (db: DbOrTx, month: string, code: string) =>
 
 /** False when the month already has a pickup for this recipient (the unique constraint decides). */
 export const insertPickup = async (db: DbOrTx, p: Insertable<Database['relief_pickups']>) =>
-  Number((await db.insertInto('relief_pickups').values(p).onConflict((oc) => oc.columns(['recipient_id', 'month']).doNothing()).executeTakeFirst()).numInsertedOrUpdatedRows ?? 0n) === 1;
+  Number(
+    (
+      await db
+        .insertInto('relief_pickups')
+        .values(p)
+        .onConflict((oc) => oc.columns(['recipient_id', 'month']).doNothing())
+        .executeTakeFirst()
+    ).numInsertedOrUpdatedRows ?? 0n,
+  ) === 1;
 
 export const findPickup = (db: DbOrTx, recipientId: number, month: string) =>
-  db.selectFrom('relief_pickups').selectAll().where('recipient_id', '=', recipientId).where('month', '=', month).executeTakeFirst();
+  db
+    .selectFrom('relief_pickups')
+    .selectAll()
+    .where('recipient_id', '=', recipientId)
+    .where('month', '=', month)
+    .executeTakeFirst();
 
 export const pickupsOfMonth = (db: DbOrTx, month: string) =>
   db
@@ -128,24 +195,51 @@ export const pickupsOfMonth = (db: DbOrTx, month: string) =>
 // ---- "will come later"
 
 export const insertLater = async (db: DbOrTx, month: string, recipientId: number, userId: number, at: string) =>
-  Number((await db.insertInto('relief_later').values({ month, recipient_id: recipientId, user_id: userId, at }).onConflict((oc) => oc.doNothing()).executeTakeFirst()).numInsertedOrUpdatedRows ?? 0n) === 1;
+  Number(
+    (
+      await db
+        .insertInto('relief_later')
+        .values({ month, recipient_id: recipientId, user_id: userId, at })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst()
+    ).numInsertedOrUpdatedRows ?? 0n,
+  ) === 1;
 
 export const laterOfMonth = async (db: DbOrTx, month: string) =>
-  (await db.selectFrom('relief_later').select('recipient_id').where('month', '=', month).execute()).map((r) => r.recipient_id);
+  (await db.selectFrom('relief_later').select('recipient_id').where('month', '=', month).execute()).map(
+    (r) => r.recipient_id,
+  );
 
 // ---- settings and holidays
 
-export const getSettings = (db: DbOrTx) => db.selectFrom('relief_settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+export const getSettings = (db: DbOrTx) =>
+  db.selectFrom('relief_settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
 
 export const updateSettings = (db: DbOrTx, patch: Updateable<Database['relief_settings']>) =>
   db.updateTable('relief_settings').set(patch).where('id', '=', 1).execute();
 
 export const holidaysBetween = (db: DbOrTx, from: string, toExclusive: string) =>
-  db.selectFrom('relief_holidays').selectAll().where('date', '>=', from).where('date', '<', toExclusive).orderBy('date').execute();
+  db
+    .selectFrom('relief_holidays')
+    .selectAll()
+    .where('date', '>=', from)
+    .where('date', '<', toExclusive)
+    .orderBy('date')
+    .execute();
 
 export const insertHoliday = async (db: DbOrTx, h: Insertable<Database['relief_holidays']>) =>
-  Number((await db.insertInto('relief_holidays').values(h).onConflict((oc) => oc.columns(['date', 'name_zh']).doNothing()).executeTakeFirst()).numInsertedOrUpdatedRows ?? 0n) === 1;
+  Number(
+    (
+      await db
+        .insertInto('relief_holidays')
+        .values(h)
+        .onConflict((oc) => oc.columns(['date', 'name_zh']).doNothing())
+        .executeTakeFirst()
+    ).numInsertedOrUpdatedRows ?? 0n,
+  ) === 1;
 
-export const findHoliday = (db: DbOrTx, id: number) => db.selectFrom('relief_holidays').selectAll().where('id', '=', id).executeTakeFirst();
+export const findHoliday = (db: DbOrTx, id: number) =>
+  db.selectFrom('relief_holidays').selectAll().where('id', '=', id).executeTakeFirst();
 
-export const deleteHoliday = (db: DbOrTx, id: number) => db.deleteFrom('relief_holidays').where('id', '=', id).execute();
+export const deleteHoliday = (db: DbOrTx, id: number) =>
+  db.deleteFrom('relief_holidays').where('id', '=', id).execute();

@@ -2,7 +2,15 @@ import { Composer } from 'grammy';
 import type { BotContext } from '../../telegram/context';
 import { inFlow, isKeyText } from '../../telegram/middlewares/match';
 import { switchLocale } from '../../telegram/middlewares/session';
-import { CB, communityKeyboard, compoundKeyboard, languageKeyboard, phoneKeyboard, placeName, profileKeyboard } from './keyboards';
+import {
+  CB,
+  communityKeyboard,
+  compoundKeyboard,
+  languageKeyboard,
+  phoneKeyboard,
+  placeName,
+  profileKeyboard,
+} from './keyboards';
 import * as residents from './service';
 
 export const residentsBot = new Composer<BotContext>();
@@ -108,7 +116,8 @@ async function showProfile(ctx: BotContext) {
   const compound = user.compound_id ? await residents.findCompound(db, user.compound_id) : undefined;
   const community = user.community_id ? await residents.findCommunity(db, user.community_id) : undefined;
   const unset = ctx.t('residents.me.unset');
-  const roles = [...ctx.roles].map((r) => ctx.t(`residents.roles.${r}`)).join('、') || ctx.t('residents.roles.resident');
+  const roles =
+    [...ctx.roles].map((r) => ctx.t(`residents.roles.${r}`)).join('、') || ctx.t('residents.roles.resident');
   await ctx.reply(
     ctx.t('residents.me.card', {
       name: [user.first_name, user.last_name].filter(Boolean).join(' '),

@@ -21,19 +21,36 @@ export const CB = {
   revokeNo: 'rs:rvn',
 };
 
-const nameOf = (ctx: BotContext, row: { name_zh: string; name_en: string }) => (ctx.locale === 'en' ? row.name_en : row.name_zh);
+const nameOf = (ctx: BotContext, row: { name_zh: string; name_en: string }) =>
+  ctx.locale === 'en' ? row.name_en : row.name_zh;
+
 export { nameOf as placeName };
 
 export function communityKeyboard(ctx: BotContext, communities: CommunityRow[]): InlineKeyboard {
-  return choices(communities.map((c) => ({ text: nameOf(ctx, c), data: CB.community(c.id) })), 1).row().text(ctx.t('residents.onboard.later'), CB.later);
+  return choices(
+    communities.map((c) => ({ text: nameOf(ctx, c), data: CB.community(c.id) })),
+    1,
+  )
+    .row()
+    .text(ctx.t('residents.onboard.later'), CB.later);
 }
 
 export function compoundKeyboard(ctx: BotContext, compounds: CompoundRow[]): InlineKeyboard {
-  return choices(compounds.map((c) => ({ text: nameOf(ctx, c), data: CB.compound(c.id) })), 2).row().text(ctx.t('common.back'), CB.back);
+  return choices(
+    compounds.map((c) => ({ text: nameOf(ctx, c), data: CB.compound(c.id) })),
+    2,
+  )
+    .row()
+    .text(ctx.t('common.back'), CB.back);
 }
 
 export function phoneKeyboard(ctx: BotContext): Keyboard {
-  return new Keyboard().requestContact(ctx.t('residents.phone.share')).row().text(ctx.t('residents.phone.skip')).resized().oneTime();
+  return new Keyboard()
+    .requestContact(ctx.t('residents.phone.share'))
+    .row()
+    .text(ctx.t('residents.phone.skip'))
+    .resized()
+    .oneTime();
 }
 
 export function languageKeyboard(): InlineKeyboard {
@@ -41,8 +58,14 @@ export function languageKeyboard(): InlineKeyboard {
 }
 
 export function profileKeyboard(ctx: BotContext, hasPhone: boolean, optedOut: boolean): InlineKeyboard {
-  const kb = new InlineKeyboard().text(ctx.t('residents.me.editHome'), CB.editHome).text(ctx.t('residents.me.editPhone'), CB.editPhone).row();
+  const kb = new InlineKeyboard()
+    .text(ctx.t('residents.me.editHome'), CB.editHome)
+    .text(ctx.t('residents.me.editPhone'), CB.editPhone)
+    .row();
   if (hasPhone) kb.text(ctx.t('residents.me.deletePhone'), CB.deletePhone).row();
-  kb.text(ctx.t(optedOut ? 'residents.me.noticesOn' : 'residents.me.noticesOff'), CB.toggleNotices).text(ctx.t('residents.me.language'), CB.langMenu);
+  kb.text(ctx.t(optedOut ? 'residents.me.noticesOn' : 'residents.me.noticesOff'), CB.toggleNotices).text(
+    ctx.t('residents.me.language'),
+    CB.langMenu,
+  );
   return kb;
 }

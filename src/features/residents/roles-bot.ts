@@ -1,8 +1,8 @@
 import { Composer, InlineKeyboard } from 'grammy';
-import { replyDomainError } from '../../telegram/errors';
-import type { BotContext } from '../../telegram/context';
-import { requireRole } from '../../telegram/middlewares/guard';
 import { escapeHtml } from '../../i18n';
+import type { BotContext } from '../../telegram/context';
+import { replyDomainError } from '../../telegram/errors';
+import { requireRole } from '../../telegram/middlewares/guard';
 import { CB } from './keyboards';
 import { invitableBy, isRole, type Role } from './roles';
 import * as residents from './service';
@@ -21,7 +21,13 @@ rolesBot.callbackQuery(/^rs:inv:(staff|deputy|partner|admin)$/, requireRole('sta
   const { code, expiresAt } = await residents.createInvitation(ctx.deps.db, ctx.user.id, role, ctx.deps.clock.now());
   await ctx.answerCallbackQuery();
   const link = `https://t.me/${ctx.deps.botUsername()}?start=inv_${code}`;
-  await ctx.editMessageText(ctx.t('residents.invite.created', { role: ctx.t(`residents.roles.${role}`), link, expires: expiresAt.slice(0, 10) }));
+  await ctx.editMessageText(
+    ctx.t('residents.invite.created', {
+      role: ctx.t(`residents.roles.${role}`),
+      link,
+      expires: expiresAt.slice(0, 10),
+    }),
+  );
 });
 
 /** Deep link inv_<code>: a one-time invitation. */
@@ -29,7 +35,9 @@ export async function redeemInvitationLink(ctx: BotContext, code: string): Promi
   try {
     const role = await residents.redeemInvitation(ctx.deps.db, ctx.user.id, code, ctx.deps.clock.now());
     ctx.roles = new Set([...ctx.roles, role]);
-    await ctx.reply(ctx.t('residents.invite.accepted', { role: ctx.t(`residents.roles.${role}`) }), { reply_markup: ctx.mainMenu() });
+    await ctx.reply(ctx.t('residents.invite.accepted', { role: ctx.t(`residents.roles.${role}`) }), {
+      reply_markup: ctx.mainMenu(),
+    });
     await ctx.deps.publishCommandsFor(ctx.user.id);
   } catch (e) {
     await replyDomainError(ctx, e);
@@ -41,16 +49,22 @@ staff.command('roles', requireRole('admin'), async (ctx) => {
   if (rows.length === 0) return ctx.reply(ctx.t('residents.roles.none'));
   const kb = new InlineKeyboard();
   const lines = rows.map((r) => `${r.id} · ${ctx.t(`residents.roles.${r.role}`)}`);
-  for (const r of rows) if (r.id !== ctx.user.id) kb.text(`✖ ${r.id} ${ctx.t(`residents.roles.${r.role}`)}`, CB.revoke(r.id, r.role)).row();
+  for (const r of rows)
+    if (r.id !== ctx.user.id) kb.text(`✖ ${r.id} ${ctx.t(`residents.roles.${r.role}`)}`, CB.revoke(r.id, r.role)).row();
   await ctx.reply(ctx.t('residents.roles.list', { lines: lines.map(escapeHtml).join('\n') }), { reply_markup: kb });
 });
 
 rolesBot.callbackQuery(/^rs:rv:(\d{1,15}):(staff|deputy|partner|admin)$/, requireRole('admin'), async (ctx) => {
   const [, uid, role] = ctx.match;
   await ctx.answerCallbackQuery();
-  await ctx.editMessageText(ctx.t('residents.roles.confirmRevoke', { user: uid, role: ctx.t(`residents.roles.${role}`) }), {
-    reply_markup: new InlineKeyboard().text(ctx.t('common.confirm'), CB.revokeYes(Number(uid), role!)).text(ctx.t('common.cancel'), CB.revokeNo),
-  });
+  await ctx.editMessageText(
+    ctx.t('residents.roles.confirmRevoke', { user: uid, role: ctx.t(`residents.roles.${role}`) }),
+    {
+      reply_markup: new InlineKeyboard()
+        .text(ctx.t('common.confirm'), CB.revokeYes(Number(uid), role!))
+        .text(ctx.t('common.cancel'), CB.revokeNo),
+    },
+  );
 });
 
 // The confirmation is checked again: the admin may have lost the role since the first tap.
@@ -60,7 +74,12 @@ rolesBot.callbackQuery(/^rs:rvy:(\d{1,15}):(staff|deputy|partner|admin)$/, requi
   if (!isRole(role)) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
   const removed = await residents.revokeRole(ctx.deps.db, ctx.user.id, uid, role, ctx.deps.clock.now());
   await ctx.answerCallbackQuery();
-  await ctx.editMessageText(ctx.t(removed ? 'residents.roles.revoked' : 'residents.roles.notHeld', { user: uid, role: ctx.t(`residents.roles.${role}`) }));
+  await ctx.editMessageText(
+    ctx.t(removed ? 'residents.roles.revoked' : 'residents.roles.notHeld', {
+      user: uid,
+      role: ctx.t(`residents.roles.${role}`),
+    }),
+  );
   if (removed) await ctx.deps.publishCommandsFor(uid);
 });
 

@@ -48,7 +48,12 @@ function parseMultipart(buf: Buffer, boundary: string): ParsedBody {
     const fm = /filename=(?:"([^"]*)"|([^;\r\n]+))/i.exec(head);
     const filename = fm ? (fm[1] ?? fm[2]!.trim()) : undefined;
     if (name !== undefined) {
-      if (filename !== undefined) files.set(name, { filename, contentType: /content-type:\s*([^\r\n]+)/i.exec(head)?.[1] ?? 'application/octet-stream', bytes: Buffer.from(content) });
+      if (filename !== undefined)
+        files.set(name, {
+          filename,
+          contentType: /content-type:\s*([^\r\n]+)/i.exec(head)?.[1] ?? 'application/octet-stream',
+          bytes: Buffer.from(content),
+        });
       else fields[name] = coerce(content.toString('utf8'));
     }
     pos = next;

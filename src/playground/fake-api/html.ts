@@ -1,7 +1,24 @@
 // Telegram's HTML parse mode, checked the way Telegram checks it, so an escaping bug fails a test
 // exactly as it would fail in production ("can't parse entities").
 
-const ALLOWED = new Set(['b', 'strong', 'i', 'em', 'u', 'ins', 's', 'strike', 'del', 'a', 'code', 'pre', 'tg-spoiler', 'span', 'blockquote', 'tg-emoji']);
+const ALLOWED = new Set([
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  'ins',
+  's',
+  'strike',
+  'del',
+  'a',
+  'code',
+  'pre',
+  'tg-spoiler',
+  'span',
+  'blockquote',
+  'tg-emoji',
+]);
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"' };
 
 export class EntityParseError extends Error {}
@@ -21,7 +38,10 @@ export function parseHtml(html: string): string {
       const name = (closing ? raw.slice(1) : raw).split(/\s/)[0]!.toLowerCase();
       if (!ALLOWED.has(name)) throw new EntityParseError(`Unsupported start tag "${name}" at byte offset ${i}`);
       if (closing) {
-        if (stack.pop() !== name) throw new EntityParseError(`Unmatched end tag at byte offset ${i}, expected "</${stack.at(-1) ?? ''}>", found "</${name}>"`);
+        if (stack.pop() !== name)
+          throw new EntityParseError(
+            `Unmatched end tag at byte offset ${i}, expected "</${stack.at(-1) ?? ''}>", found "</${name}>"`,
+          );
       } else stack.push(name);
       i = end + 1;
     } else if (ch === '&') {

@@ -1,3 +1,3 @@
 export { FakeBotApi } from './server';
-export { FakeUser, type Sent, type UserInit } from './user';
 export type { ChatMessage, FakeBotApiOptions, FaultRule, RecordedCall } from './types';
+export { FakeUser, type Sent, type UserInit } from './user';

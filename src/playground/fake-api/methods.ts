@@ -1,6 +1,6 @@
+import type { UploadedFile } from './body';
 import type { ChatStore } from './chats';
 import { EntityParseError, parseHtml } from './html';
-import type { UploadedFile } from './body';
 import { ApiError, type ChatMessage } from './types';
 
 export interface MethodEnv {
@@ -14,7 +14,8 @@ export interface MethodEnv {
 }
 
 const now = () => Math.floor(Date.now() / 1000);
-const chatOf = (id: number) => (id < 0 ? { id, type: 'supergroup', title: `Group ${id}` } : { id, type: 'private', first_name: `User${id}` });
+const chatOf = (id: number) =>
+  id < 0 ? { id, type: 'supergroup', title: `Group ${id}` } : { id, type: 'private', first_name: `User${id}` };
 
 function chatId(fields: Record<string, unknown>): number {
   const v = fields.chat_id;
@@ -24,7 +25,12 @@ function chatId(fields: Record<string, unknown>): number {
 }
 
 /** Text as Telegram would show it; 400 for what Telegram would refuse. */
-function formatted(text: unknown, parseMode: unknown, limit: number, what: 'text' | 'caption'): { text: string; html?: string } {
+function formatted(
+  text: unknown,
+  parseMode: unknown,
+  limit: number,
+  what: 'text' | 'caption',
+): { text: string; html?: string } {
   const raw = typeof text === 'string' ? text : text === undefined ? '' : String(text);
   let plain = raw;
   if (parseMode === 'HTML') {
@@ -36,14 +42,19 @@ function formatted(text: unknown, parseMode: unknown, limit: number, what: 'text
     }
   }
   if (what === 'text' && plain.trim() === '') throw new ApiError(400, 'Bad Request: message text is empty');
-  if (plain.length > limit) throw new ApiError(400, what === 'text' ? 'Bad Request: message is too long' : 'Bad Request: message caption is too long');
+  if (plain.length > limit)
+    throw new ApiError(
+      400,
+      what === 'text' ? 'Bad Request: message is too long' : 'Bad Request: message caption is too long',
+    );
   return parseMode === 'HTML' ? { text: plain, html: raw } : { text: plain };
 }
 
 function checkMarkup(m: unknown): void {
   const kb = (m as { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined)?.inline_keyboard;
   for (const b of kb?.flat() ?? []) {
-    if (b.callback_data !== undefined && Buffer.byteLength(b.callback_data) > 64) throw new ApiError(400, 'Bad Request: BUTTON_DATA_INVALID');
+    if (b.callback_data !== undefined && Buffer.byteLength(b.callback_data) > 64)
+      throw new ApiError(400, 'Bad Request: BUTTON_DATA_INVALID');
     if (!b.text) throw new ApiError(400, 'Bad Request: text buttons are unallowed in the inline keyboard');
   }
 }
@@ -73,7 +84,12 @@ function send(env: MethodEnv, chat: number, msg: Omit<ChatMessage, 'message_id' 
   return publicMessage(env, chat, m);
 }
 
-export async function callMethod(env: MethodEnv, method: string, f: Record<string, unknown>, files: Map<string, UploadedFile>): Promise<unknown> {
+export async function callMethod(
+  env: MethodEnv,
+  method: string,
+  f: Record<string, unknown>,
+  files: Map<string, UploadedFile>,
+): Promise<unknown> {
   switch (method) {
     case 'getMe':
       return { ...env.bot, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false };
@@ -81,13 +97,26 @@ export async function callMethod(env: MethodEnv, method: string, f: Record<strin
       return env.getUpdates(f);
     case 'sendMessage': {
       const t = formatted(f.text, f.parse_mode, 4096, 'text');
-      return send(env, chatId(f), { text: t.text, html: t.html, entities: f.entities as unknown[] | undefined, reply_markup: f.reply_markup });
+      return send(env, chatId(f), {
+        text: t.text,
+        html: t.html,
+        entities: f.entities as unknown[] | undefined,
+        reply_markup: f.reply_markup,
+      });
     }
     case 'sendPhoto': {
       const chat = chatId(f);
       const c = f.caption === undefined ? undefined : formatted(f.caption, f.parse_mode, 1024, 'caption');
       const file = fileRef(env, f.photo, files, 'jpg');
-      const photo = [{ file_id: file.file_id, file_unique_id: file.file_unique_id, width: 320, height: 240, file_size: file.bytes.length }];
+      const photo = [
+        {
+          file_id: file.file_id,
+          file_unique_id: file.file_unique_id,
+          width: 320,
+          height: 240,
+          file_size: file.bytes.length,
+        },
+      ];
       return send(env, chat, { photo, caption: c?.text, html: c?.html, reply_markup: f.reply_markup });
     }
     case 'sendDocument': {
@@ -95,15 +124,30 @@ export async function callMethod(env: MethodEnv, method: string, f: Record<strin
       const upload = [...files.values()][0];
       const file = fileRef(env, f.document, files, 'bin');
       const c = f.caption === undefined ? undefined : formatted(f.caption, f.parse_mode, 1024, 'caption');
-      return send(env, chat, { document: { file_id: file.file_id, file_name: upload?.filename ?? 'file' }, caption: c?.text, html: c?.html, reply_markup: f.reply_markup });
+      return send(env, chat, {
+        document: { file_id: file.file_id, file_name: upload?.filename ?? 'file' },
+        caption: c?.text,
+        html: c?.html,
+        reply_markup: f.reply_markup,
+      });
     }
     case 'sendLocation':
-      return send(env, chatId(f), { location: { latitude: Number(f.latitude), longitude: Number(f.longitude) }, reply_markup: f.reply_markup });
+      return send(env, chatId(f), {
+        location: { latitude: Number(f.latitude), longitude: Number(f.longitude) },
+        reply_markup: f.reply_markup,
+      });
     case 'copyMessage':
     case 'forwardMessage': {
       const src = env.chats.find(Number(f.from_chat_id), Number(f.message_id));
       if (!src) throw new ApiError(400, 'Bad Request: message to copy not found');
-      const sent = send(env, chatId(f), { text: src.text, caption: src.caption, photo: src.photo, document: src.document, entities: src.entities, reply_markup: f.reply_markup });
+      const sent = send(env, chatId(f), {
+        text: src.text,
+        caption: src.caption,
+        photo: src.photo,
+        document: src.document,
+        entities: src.entities,
+        reply_markup: f.reply_markup,
+      });
       return method === 'copyMessage' ? { message_id: sent.message_id } : sent;
     }
     case 'sendMediaGroup': {
@@ -116,17 +160,32 @@ export async function callMethod(env: MethodEnv, method: string, f: Record<strin
       const existing = env.chats.find(chat, Number(f.message_id));
       if (!existing) throw new ApiError(400, 'Bad Request: message to edit not found');
       const t = formatted(f.text, f.parse_mode, 4096, 'text');
-      if (existing.text === t.text && JSON.stringify(existing.reply_markup ?? null) === JSON.stringify(f.reply_markup ?? null)) {
-        throw new ApiError(400, 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
+      if (
+        existing.text === t.text &&
+        JSON.stringify(existing.reply_markup ?? null) === JSON.stringify(f.reply_markup ?? null)
+      ) {
+        throw new ApiError(
+          400,
+          'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+        );
       }
       checkMarkup(f.reply_markup);
-      const m = env.chats.edit(chat, Number(f.message_id), { text: t.text, html: t.html, entities: f.entities as unknown[] | undefined, reply_markup: f.reply_markup })!;
+      const m = env.chats.edit(chat, Number(f.message_id), {
+        text: t.text,
+        html: t.html,
+        entities: f.entities as unknown[] | undefined,
+        reply_markup: f.reply_markup,
+      })!;
       return publicMessage(env, chat, m);
     }
     case 'editMessageCaption': {
       const chat = chatId(f);
       const c = formatted(f.caption, f.parse_mode, 1024, 'caption');
-      const m = env.chats.edit(chat, Number(f.message_id), { caption: c.text, html: c.html, reply_markup: f.reply_markup });
+      const m = env.chats.edit(chat, Number(f.message_id), {
+        caption: c.text,
+        html: c.html,
+        reply_markup: f.reply_markup,
+      });
       if (!m) throw new ApiError(400, 'Bad Request: message to edit not found');
       return publicMessage(env, chat, m);
     }
@@ -134,21 +193,29 @@ export async function callMethod(env: MethodEnv, method: string, f: Record<strin
       const chat = chatId(f);
       const existing = env.chats.find(chat, Number(f.message_id));
       if (!existing) throw new ApiError(400, 'Bad Request: message to edit not found');
-      if (JSON.stringify(existing.reply_markup ?? null) === JSON.stringify(f.reply_markup ?? null)) throw new ApiError(400, 'Bad Request: message is not modified');
+      if (JSON.stringify(existing.reply_markup ?? null) === JSON.stringify(f.reply_markup ?? null))
+        throw new ApiError(400, 'Bad Request: message is not modified');
       checkMarkup(f.reply_markup);
       return publicMessage(env, chat, env.chats.edit(chat, Number(f.message_id), { reply_markup: f.reply_markup })!);
     }
     case 'deleteMessage': {
-      if (!env.chats.remove(chatId(f), Number(f.message_id))) throw new ApiError(400, 'Bad Request: message to delete not found');
+      if (!env.chats.remove(chatId(f), Number(f.message_id)))
+        throw new ApiError(400, 'Bad Request: message to delete not found');
       return true;
     }
     case 'answerCallbackQuery':
-      if (typeof f.callback_query_id !== 'string' || env.callbackChat(f.callback_query_id) === undefined) throw new ApiError(400, 'Bad Request: query is too old and response timeout expired or query ID is invalid');
+      if (typeof f.callback_query_id !== 'string' || env.callbackChat(f.callback_query_id) === undefined)
+        throw new ApiError(400, 'Bad Request: query is too old and response timeout expired or query ID is invalid');
       return true;
     case 'getFile': {
       const file = typeof f.file_id === 'string' ? env.chats.file(f.file_id) : undefined;
       if (!file) throw new ApiError(400, 'Bad Request: invalid file_id');
-      return { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.bytes.length, file_path: file.file_path };
+      return {
+        file_id: file.file_id,
+        file_unique_id: file.file_unique_id,
+        file_size: file.bytes.length,
+        file_path: file.file_path,
+      };
     }
     case 'getChat':
       return chatOf(chatId(f));

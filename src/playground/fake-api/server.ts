@@ -4,7 +4,14 @@ import type { Socket } from 'node:net';
 import { BadBody, readBody } from './body';
 import { ChatStore } from './chats';
 import { callMethod, type MethodEnv } from './methods';
-import { ApiError, SEND_METHODS, type ChatMessage, type FakeBotApiOptions, type FaultRule, type RecordedCall } from './types';
+import {
+  ApiError,
+  type ChatMessage,
+  type FakeBotApiOptions,
+  type FaultRule,
+  type RecordedCall,
+  SEND_METHODS,
+} from './types';
 import { FakeUser, type UserInit } from './user';
 
 /**
@@ -38,7 +45,8 @@ export class FakeBotApi extends EventEmitter {
     this.botId = opts.botId ?? Number(this.token.split(':')[0]);
     this.botUsername = opts.botUsername ?? 'linli_test_bot';
     this.chats = new ChatStore(opts.recordCalls !== false);
-    for (const e of ['bot-message', 'bot-edit', 'bot-delete', 'user-message']) this.chats.on(e, (...a: unknown[]) => this.emit(e, ...a));
+    for (const e of ['bot-message', 'bot-edit', 'bot-delete', 'user-message'])
+      this.chats.on(e, (...a: unknown[]) => this.emit(e, ...a));
   }
 
   static async start(opts: FakeBotApiOptions = {}): Promise<FakeBotApi> {
@@ -74,7 +82,8 @@ export class FakeBotApi extends EventEmitter {
   /** Queues an update (assigning update_id) and wakes the bot's long poll. */
   addUpdate(update: object): number {
     const u = { ...update, update_id: this.nextUpdateId++ };
-    const cq = (update as { callback_query?: { id: string; message?: { chat: { id: number } }; from: { id: number } } }).callback_query;
+    const cq = (update as { callback_query?: { id: string; message?: { chat: { id: number } }; from: { id: number } } })
+      .callback_query;
     if (cq) this.callbacks.set(cq.id, cq.message?.chat.id ?? cq.from.id);
     this.updates.push(u);
     for (const p of this.polls) p();
@@ -94,14 +103,19 @@ export class FakeBotApi extends EventEmitter {
     return this.chats.messages(chatId);
   }
 
-  waitForCall(pred: (c: RecordedCall) => boolean, opts: { timeoutMs?: number; after?: number } = {}): Promise<RecordedCall> {
+  waitForCall(
+    pred: (c: RecordedCall) => boolean,
+    opts: { timeoutMs?: number; after?: number } = {},
+  ): Promise<RecordedCall> {
     const found = this.calls.find((c) => c.seq > (opts.after ?? 0) && pred(c));
     if (found) return Promise.resolve(found);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters.delete(check);
         const last = this.calls.slice(-5).map((c) => `${c.method}(${JSON.stringify(c.payload).slice(0, 120)})`);
-        reject(new Error(`no matching Bot API call within ${opts.timeoutMs ?? 5000} ms; last calls:\n${last.join('\n')}`));
+        reject(
+          new Error(`no matching Bot API call within ${opts.timeoutMs ?? 5000} ms; last calls:\n${last.join('\n')}`),
+        );
       }, opts.timeoutMs ?? 5000);
       const check = (c: RecordedCall) => {
         if (c.seq > (opts.after ?? 0) && pred(c)) {
@@ -125,7 +139,10 @@ export class FakeBotApi extends EventEmitter {
 
   private takeFault(method: string, chatId: number | null): FaultRule | undefined {
     const i = this.faults.findIndex(
-      (f) => f.left > 0 && (f.method === undefined || (typeof f.method === 'string' ? f.method === method : f.method.test(method))) && (f.chatId === undefined || f.chatId === chatId),
+      (f) =>
+        f.left > 0 &&
+        (f.method === undefined || (typeof f.method === 'string' ? f.method === method : f.method.test(method))) &&
+        (f.chatId === undefined || f.chatId === chatId),
     );
     if (i < 0) return undefined;
     const f = this.faults[i]!;
@@ -172,7 +189,11 @@ export class FakeBotApi extends EventEmitter {
     try {
       ({ fields, files } = await readBody(req, url));
     } catch (e) {
-      return reply(400, { ok: false, error_code: 400, description: `Bad Request: ${e instanceof BadBody ? e.message : 'unreadable body'}` });
+      return reply(400, {
+        ok: false,
+        error_code: 400,
+        description: `Bad Request: ${e instanceof BadBody ? e.message : 'unreadable body'}`,
+      });
     }
     const chatId = this.chatOfCall(method, fields);
     const call: RecordedCall = { seq: ++this.seq, method, payload: fields, chatId, at: Date.now(), ok: false };
@@ -184,7 +205,8 @@ export class FakeBotApi extends EventEmitter {
     }
     try {
       if (fault) throw this.faultError(fault);
-      if (SEND_METHODS.has(method) && this.rateLimited()) throw new ApiError(429, 'Too Many Requests: retry after 1', { retry_after: 1 });
+      if (SEND_METHODS.has(method) && this.rateLimited())
+        throw new ApiError(429, 'Too Many Requests: retry after 1', { retry_after: 1 });
       if (this.opts.latencyMs && SEND_METHODS.has(method)) await new Promise((r) => setTimeout(r, this.opts.latencyMs));
       const env: MethodEnv = {
         chats: this.chats,
@@ -200,10 +222,14 @@ export class FakeBotApi extends EventEmitter {
       reply(200, { ok: true, result });
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(500, `Internal Server Error: ${(e as Error).message}`);
-      call.error = { error_code: err.error_code, description: err.description, ...(err.parameters ? { parameters: err.parameters } : {}) };
+      call.error = {
+        error_code: err.error_code,
+        description: err.description,
+        ...(err.parameters ? { parameters: err.parameters } : {}),
+      };
       if (err.error_code === 429) this.stats.errors429++;
       this.stats.errors++;
-      reply(err.error_code >= 500 ? 500 : err.error_code, { ok: false, ...call.error });
+      reply(Math.min(err.error_code , 500), { ok: false, ...call.error });
     }
     if (method !== 'getUpdates') this.record(call);
   }
@@ -211,7 +237,9 @@ export class FakeBotApi extends EventEmitter {
   private faultError(f: FaultRule): ApiError {
     switch (f.error.kind) {
       case '429':
-        return new ApiError(429, `Too Many Requests: retry after ${f.error.retryAfter}`, { retry_after: f.error.retryAfter });
+        return new ApiError(429, `Too Many Requests: retry after ${f.error.retryAfter}`, {
+          retry_after: f.error.retryAfter,
+        });
       case '403':
         return new ApiError(403, 'Forbidden: bot was blocked by the user');
       case '400-chat-not-found':
@@ -222,7 +250,8 @@ export class FakeBotApi extends EventEmitter {
   }
 
   private chatOfCall(method: string, f: Record<string, unknown>): number | null {
-    if (method === 'answerCallbackQuery' && typeof f.callback_query_id === 'string') return this.callbacks.get(f.callback_query_id) ?? null;
+    if (method === 'answerCallbackQuery' && typeof f.callback_query_id === 'string')
+      return this.callbacks.get(f.callback_query_id) ?? null;
     const c = f.chat_id;
     return typeof c === 'number' ? c : typeof c === 'string' && /^-?\d+$/.test(c) ? Number(c) : null;
   }

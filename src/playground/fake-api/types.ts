@@ -66,4 +66,12 @@ export class ApiError extends Error {
   }
 }
 
-export const SEND_METHODS = new Set(['sendMessage', 'sendPhoto', 'sendDocument', 'copyMessage', 'forwardMessage', 'sendLocation', 'sendMediaGroup']);
+export const SEND_METHODS = new Set([
+  'sendMessage',
+  'sendPhoto',
+  'sendDocument',
+  'copyMessage',
+  'forwardMessage',
+  'sendLocation',
+  'sendMediaGroup',
+]);

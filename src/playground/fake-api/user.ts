@@ -17,16 +17,37 @@ export interface Sent {
   reply(opts?: { quietMs?: number; timeoutMs?: number }): Promise<RecordedCall[]>;
 }
 
-const PNG_1PX = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6300010000050001' + '0d0a2db40000000049454e44ae426082', 'hex');
+const PNG_1PX = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6300010000050001' +
+    '0d0a2db40000000049454e44ae426082',
+  'hex',
+);
 
 /** A Telegram user in a private chat with the bot. */
 export class FakeUser {
   readonly id: number;
-  readonly from: { id: number; is_bot: false; first_name: string; last_name?: string; username?: string; language_code?: string };
+  readonly from: {
+    id: number;
+    is_bot: false;
+    first_name: string;
+    last_name?: string;
+    username?: string;
+    language_code?: string;
+  };
 
-  constructor(private readonly api: FakeBotApi, init: UserInit) {
+  constructor(
+    private readonly api: FakeBotApi,
+    init: UserInit,
+  ) {
     this.id = init.id;
-    this.from = { id: init.id, is_bot: false, first_name: init.first_name ?? `User${init.id}`, last_name: init.last_name, username: init.username, language_code: init.language_code };
+    this.from = {
+      id: init.id,
+      is_bot: false,
+      first_name: init.first_name ?? `User${init.id}`,
+      last_name: init.last_name,
+      username: init.username,
+      language_code: init.language_code,
+    };
   }
 
   private chat() {
@@ -37,8 +58,15 @@ export class FakeUser {
     const mark = this.api.lastSeq();
     const message_id = this.api.chats.newMessageId(this.id);
     const { from: _f, ...rest } = extra;
-    this.api.chats.add(this.id, { message_id, from: 'user', date: Math.floor(Date.now() / 1000), ...(rest as Partial<ChatMessage>) });
-    const update_id = this.api.addUpdate({ message: { message_id, date: Math.floor(Date.now() / 1000), chat: this.chat(), from: this.from, ...rest } });
+    this.api.chats.add(this.id, {
+      message_id,
+      from: 'user',
+      date: Math.floor(Date.now() / 1000),
+      ...(rest as Partial<ChatMessage>),
+    });
+    const update_id = this.api.addUpdate({
+      message: { message_id, date: Math.floor(Date.now() / 1000), chat: this.chat(), from: this.from, ...rest },
+    });
     return { update_id, message_id, reply: (o) => this.collect(mark, o) };
   }
 
@@ -71,29 +99,62 @@ export class FakeUser {
   }
 
   sticker(): Promise<Sent> {
-    return Promise.resolve(this.message({ sticker: { file_id: 'STICKER', file_unique_id: 'S', width: 512, height: 512, is_animated: false, is_video: false, type: 'regular', emoji: '👍' } }));
+    return Promise.resolve(
+      this.message({
+        sticker: {
+          file_id: 'STICKER',
+          file_unique_id: 'S',
+          width: 512,
+          height: 512,
+          is_animated: false,
+          is_video: false,
+          type: 'regular',
+          emoji: '👍',
+        },
+      }),
+    );
   }
 
   voice(): Promise<Sent> {
     const f = this.api.chats.storeFile(Buffer.from('OggS'), 'ogg');
-    return Promise.resolve(this.message({ voice: { file_id: f.file_id, file_unique_id: f.file_unique_id, duration: 3 } }));
+    return Promise.resolve(
+      this.message({ voice: { file_id: f.file_id, file_unique_id: f.file_unique_id, duration: 3 } }),
+    );
   }
 
   document(name = 'file.pdf'): Promise<Sent> {
     const f = this.api.chats.storeFile(Buffer.from('%PDF-1.4'), 'pdf');
-    return Promise.resolve(this.message({ document: { file_id: f.file_id, file_unique_id: f.file_unique_id, file_name: name } }));
+    return Promise.resolve(
+      this.message({ document: { file_id: f.file_id, file_unique_id: f.file_unique_id, file_name: name } }),
+    );
   }
 
   /** Presses an inline button: by default on the newest bot message with an inline keyboard. */
   click(data: string, opts: { messageId?: number } = {}): Promise<Sent> {
     const mark = this.api.lastSeq();
     const msgs = this.api.messages(this.id).filter((m) => m.from === 'bot');
-    const target = opts.messageId !== undefined ? msgs.find((m) => m.message_id === opts.messageId) : [...msgs].reverse().find((m) => m.reply_markup?.inline_keyboard) ?? msgs.at(-1);
+    const target =
+      opts.messageId !== undefined
+        ? msgs.find((m) => m.message_id === opts.messageId)
+        : ([...msgs].reverse().find((m) => m.reply_markup?.inline_keyboard) ?? msgs.at(-1));
     const message = target
-      ? { message_id: target.message_id, date: target.date, chat: this.chat(), from: { id: 1, is_bot: true, first_name: 'Linli' }, text: target.text ?? target.caption ?? '', reply_markup: target.reply_markup }
+      ? {
+          message_id: target.message_id,
+          date: target.date,
+          chat: this.chat(),
+          from: { id: 1, is_bot: true, first_name: 'Linli' },
+          text: target.text ?? target.caption ?? '',
+          reply_markup: target.reply_markup,
+        }
       : undefined;
     const update_id = this.api.addUpdate({
-      callback_query: { id: randomBytes(8).toString('hex'), from: this.from, chat_instance: String(this.id), data, ...(message ? { message } : {}) },
+      callback_query: {
+        id: randomBytes(8).toString('hex'),
+        from: this.from,
+        chat_instance: String(this.id),
+        data,
+        ...(message ? { message } : {}),
+      },
     });
     return Promise.resolve({ update_id, reply: (o) => this.collect(mark, o) });
   }
@@ -114,7 +175,9 @@ export class FakeUser {
     const date = Math.floor(Date.now() / 1000);
     this.api.addUpdate({
       my_chat_member: {
-        chat: this.chat(), from: this.from, date,
+        chat: this.chat(),
+        from: this.from,
+        date,
         old_chat_member: { status: oldStatus, user: bot, ...(oldStatus === 'kicked' ? { until_date: 0 } : {}) },
         new_chat_member: { status: newStatus, user: bot, ...(newStatus === 'kicked' ? { until_date: 0 } : {}) },
       },
@@ -123,7 +186,10 @@ export class FakeUser {
 
   /** Text (or caption) of the newest bot message in this chat. */
   lastText(): string | undefined {
-    const m = this.api.messages(this.id).filter((x) => x.from === 'bot').at(-1);
+    const m = this.api
+      .messages(this.id)
+      .filter((x) => x.from === 'bot')
+      .at(-1);
     return m?.text ?? m?.caption;
   }
 

@@ -2,8 +2,21 @@
 // elements; every other character, including anything a resident typed, stays text.
 
 const TAGS = {
-  b: 'b', strong: 'b', i: 'i', em: 'i', u: 'u', ins: 'u', s: 's', strike: 's', del: 's',
-  code: 'code', pre: 'pre', a: 'a', blockquote: 'blockquote', 'tg-spoiler': 'span', span: 'span',
+  b: 'b',
+  strong: 'b',
+  i: 'i',
+  em: 'i',
+  u: 'u',
+  ins: 'u',
+  s: 's',
+  strike: 's',
+  del: 's',
+  code: 'code',
+  pre: 'pre',
+  a: 'a',
+  blockquote: 'blockquote',
+  'tg-spoiler': 'span',
+  span: 'span',
 };
 const NAMED = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -45,7 +58,8 @@ function link(el, href, onLink) {
 }
 
 // Telegram turns bare web addresses into links on the reader's screen; so does the emulator.
-const BARE_URL = /\bhttps?:\/\/[^\s<>"'，。、！？；：（）「」【】]+|\bt\.me\/[A-Za-z0-9_]{3,64}(?:\?start=[\w-]{1,64})?/g;
+const BARE_URL =
+  /\bhttps?:\/\/[^\s<>"'，。、！？；：（）「」【】]+|\bt\.me\/[A-Za-z0-9_]{3,64}(?:\?start=[\w-]{1,64})?/g;
 
 /** Text with its bare links made clickable; everything stays text except the links themselves. */
 export function appendText(parent, text, onLink) {
@@ -113,7 +127,19 @@ export function renderHtml(html, parent, onLink) {
   flush();
 }
 
-const ENTITY_TAG = { bold: 'b', italic: 'i', underline: 'u', strikethrough: 's', code: 'code', pre: 'pre', text_link: 'a', url: 'a', spoiler: 'span', blockquote: 'blockquote', expandable_blockquote: 'blockquote' };
+const ENTITY_TAG = {
+  bold: 'b',
+  italic: 'i',
+  underline: 'u',
+  strikethrough: 's',
+  code: 'code',
+  pre: 'pre',
+  text_link: 'a',
+  url: 'a',
+  spoiler: 'span',
+  blockquote: 'blockquote',
+  expandable_blockquote: 'blockquote',
+};
 
 /** A plain text with Telegram message entities (staff text sent as written) → DOM. */
 export function renderEntities(text, entities, parent, onLink) {
@@ -145,6 +171,7 @@ export function renderBody(msg, parent, onLink) {
   const text = msg.text ?? msg.caption;
   if (text === undefined) return;
   if (msg.from === 'bot' && typeof msg.html === 'string') renderHtml(msg.html, parent, onLink);
-  else if (msg.from === 'bot' && Array.isArray(msg.entities) && msg.entities.length) renderEntities(text, msg.entities, parent, onLink);
+  else if (msg.from === 'bot' && Array.isArray(msg.entities) && msg.entities.length)
+    renderEntities(text, msg.entities, parent, onLink);
   else appendText(parent, text, onLink);
 }

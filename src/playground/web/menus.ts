@@ -45,7 +45,7 @@ export class CommandMenus {
     for (const scope of [`chat:${chatId}`, 'all_private_chats', 'default']) {
       for (const l of lang ? [lang, ''] : ['']) {
         const found = this.menus.get(`${scope}|${l}`);
-        if (found && found.length) return found;
+        if (found?.length) return found;
       }
     }
     return [];

@@ -33,34 +33,82 @@ function toast(pid, text, alert) {
 function inlineKeyboard(pid, msg) {
   const rows = msg.reply_markup?.inline_keyboard;
   if (!Array.isArray(rows)) return null;
-  return h('div', { class: 'inline-kb' }, rows.map((row) => h('div', { class: 'kb-row' }, row.map((b) => {
-    if (typeof b.callback_data === 'string') {
-      return h('button', { class: 'ibtn', onclick: () => api.act(pid, { action: 'click', data: b.callback_data, messageId: msg.message_id }) }, b.text);
-    }
-    if (typeof b.url === 'string') {
-      return h('button', { class: 'ibtn url', title: b.url, onclick: () => {
-        const payload = deepLink(b.url);
-        if (payload !== null) api.text(pid, `/start ${payload}`);
-        else if (/^https?:\/\//.test(b.url)) window.open(b.url, '_blank', 'noopener,noreferrer');
-      } }, `${b.text} ↗`);
-    }
-    return h('button', { class: 'ibtn', disabled: true, title: 'not available in the emulator' }, b.text);
-  }))));
+  return h(
+    'div',
+    { class: 'inline-kb' },
+    rows.map((row) =>
+      h(
+        'div',
+        { class: 'kb-row' },
+        row.map((b) => {
+          if (typeof b.callback_data === 'string') {
+            return h(
+              'button',
+              {
+                class: 'ibtn',
+                onclick: () => api.act(pid, { action: 'click', data: b.callback_data, messageId: msg.message_id }),
+              },
+              b.text,
+            );
+          }
+          if (typeof b.url === 'string') {
+            return h(
+              'button',
+              {
+                class: 'ibtn url',
+                title: b.url,
+                onclick: () => {
+                  const payload = deepLink(b.url);
+                  if (payload !== null) api.text(pid, `/start ${payload}`);
+                  else if (/^https?:\/\//.test(b.url)) window.open(b.url, '_blank', 'noopener,noreferrer');
+                },
+              },
+              `${b.text} ↗`,
+            );
+          }
+          return h('button', { class: 'ibtn', disabled: true, title: 'not available in the emulator' }, b.text);
+        }),
+      ),
+    ),
+  );
 }
 
 function media(msg) {
   const parts = [];
   const photo = Array.isArray(msg.photo) ? msg.photo[msg.photo.length - 1] : null;
-  if (photo) parts.push(h('img', { class: 'photo', src: `/api/file/${encodeURIComponent(photo.file_id)}`, alt: 'photo' }));
+  if (photo)
+    parts.push(h('img', { class: 'photo', src: `/api/file/${encodeURIComponent(photo.file_id)}`, alt: 'photo' }));
   if (msg.document) {
     const name = msg.document.file_name || 'file';
-    parts.push(h('a', { class: 'doc', href: `/api/file/${encodeURIComponent(msg.document.file_id)}?name=${encodeURIComponent(name)}`, download: name }, `📄 ${name}`));
+    parts.push(
+      h(
+        'a',
+        {
+          class: 'doc',
+          href: `/api/file/${encodeURIComponent(msg.document.file_id)}?name=${encodeURIComponent(name)}`,
+          download: name,
+        },
+        `📄 ${name}`,
+      ),
+    );
   }
   if (msg.location) {
     const { latitude: lat, longitude: lon } = msg.location;
-    parts.push(h('a', { class: 'loc', href: `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`, target: '_blank', rel: 'noopener noreferrer' }, `📍 ${lat}, ${lon}`));
+    parts.push(
+      h(
+        'a',
+        {
+          class: 'loc',
+          href: `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`,
+          target: '_blank',
+          rel: 'noopener noreferrer',
+        },
+        `📍 ${lat}, ${lon}`,
+      ),
+    );
   }
-  if (msg.contact) parts.push(h('div', { class: 'contact' }, `📞 ${msg.contact.first_name ?? ''} ${msg.contact.phone_number ?? ''}`));
+  if (msg.contact)
+    parts.push(h('div', { class: 'contact' }, `📞 ${msg.contact.first_name ?? ''} ${msg.contact.phone_number ?? ''}`));
   if (msg.sticker) parts.push(h('div', { class: 'sticker' }, msg.sticker.emoji ?? '🖼'));
   if (msg.voice) parts.push(h('div', {}, '🎤 voice'));
   return parts;
@@ -69,8 +117,14 @@ function media(msg) {
 function bubble(pid, msg) {
   const body = h('div', { class: 'body' });
   renderBody(msg, body, onLink(pid));
-  const meta = h('div', { class: 'meta' }, `${msg.edited ? '已编辑 edited · ' : ''}${messageTime(msg.sim_ms ?? msg.date * 1000)}`);
-  const el = h('div', { class: `msg ${msg.from}`, 'data-id': String(msg.message_id) }, [h('div', { class: 'bubble' }, [...media(msg), body, meta])]);
+  const meta = h(
+    'div',
+    { class: 'meta' },
+    `${msg.edited ? '已编辑 edited · ' : ''}${messageTime(msg.sim_ms ?? msg.date * 1000)}`,
+  );
+  const el = h('div', { class: `msg ${msg.from}`, 'data-id': String(msg.message_id) }, [
+    h('div', { class: 'bubble' }, [...media(msg), body, meta]),
+  ]);
   const kb = inlineKeyboard(pid, msg);
   if (kb) el.append(kb);
   return el;
@@ -104,14 +158,21 @@ function renderKeyboard(pid) {
   col.replyKb.replaceChildren();
   col.replyKb.hidden = hidden;
   const last = (S.chats[pid] ?? []).filter((m) => m.from === 'bot').at(-1);
-  col.input.placeholder = kb?.input_field_placeholder || (last?.reply_markup?.force_reply ? '回复 Reply…' : '输入消息 Message');
+  col.input.placeholder =
+    kb?.input_field_placeholder || (last?.reply_markup?.force_reply ? '回复 Reply…' : '输入消息 Message');
   if (hidden) return;
   for (const row of kb.keyboard) {
-    col.replyKb.append(h('div', { class: 'kb-row' }, row.map((b) => {
-      const label = typeof b === 'string' ? b : b.text;
-      const icon = b.request_contact ? '📞 ' : b.request_location ? '📍 ' : '';
-      return h('button', { class: 'rbtn', onclick: () => pressKey(pid, b, kb) }, icon + label);
-    })));
+    col.replyKb.append(
+      h(
+        'div',
+        { class: 'kb-row' },
+        row.map((b) => {
+          const label = typeof b === 'string' ? b : b.text;
+          const icon = b.request_contact ? '📞 ' : b.request_location ? '📍 ' : '';
+          return h('button', { class: 'rbtn', onclick: () => pressKey(pid, b, kb) }, icon + label);
+        }),
+      ),
+    );
   }
 }
 
@@ -119,10 +180,21 @@ function renderCommands(pid) {
   const col = S.cols[pid];
   const cmds = S.commands[pid] ?? [];
   col.menuBtn.hidden = cmds.length === 0;
-  col.menu.replaceChildren(...cmds.map((c) => h('button', { class: 'cmd', onclick: () => {
-    col.menu.hidden = true;
-    api.text(pid, `/${c.command}`);
-  } }, [h('span', { class: 'cmd-name' }, `/${c.command}`), h('span', { class: 'cmd-desc' }, c.description)])));
+  col.menu.replaceChildren(
+    ...cmds.map((c) =>
+      h(
+        'button',
+        {
+          class: 'cmd',
+          onclick: () => {
+            col.menu.hidden = true;
+            api.text(pid, `/${c.command}`);
+          },
+        },
+        [h('span', { class: 'cmd-name' }, `/${c.command}`), h('span', { class: 'cmd-desc' }, c.description)],
+      ),
+    ),
+  );
   if (!cmds.length) col.menu.hidden = true;
 }
 
@@ -135,29 +207,63 @@ function refreshChrome(pid) {
 
 function column(p) {
   const list = h('div', { class: 'messages', role: 'log', 'aria-label': `chat of ${p.name}` });
-  const input = h('input', { class: 'text', type: 'text', 'aria-label': `message from ${p.name}`, autocomplete: 'off' });
+  const input = h('input', {
+    class: 'text',
+    type: 'text',
+    'aria-label': `message from ${p.name}`,
+    autocomplete: 'off',
+  });
   const file = h('input', { type: 'file', accept: 'image/*', hidden: true, 'aria-label': `photo from ${p.name}` });
   const col = {
-    list, input,
+    list,
+    input,
     replyKb: h('div', { class: 'reply-kb', hidden: true }),
     menu: h('div', { class: 'menu-list', hidden: true }),
-    startBar: h('div', { class: 'start-bar' }, h('button', { class: 'start', onclick: () => api.text(p.id, '/start') }, '开始 START')),
-    kbToggle: h('button', { type: 'button', class: 'kb-toggle', title: 'keyboard', hidden: true, onclick: () => {
-      const kb = currentKeyboard(p.id);
-      S.kbHidden[p.id] = S.kbHidden[p.id] === kb?.owner ? null : kb?.owner;
-      renderKeyboard(p.id);
-    } }, '⌨'),
+    startBar: h(
+      'div',
+      { class: 'start-bar' },
+      h('button', { class: 'start', onclick: () => api.text(p.id, '/start') }, '开始 START'),
+    ),
+    kbToggle: h(
+      'button',
+      {
+        type: 'button',
+        class: 'kb-toggle',
+        title: 'keyboard',
+        hidden: true,
+        onclick: () => {
+          const kb = currentKeyboard(p.id);
+          S.kbHidden[p.id] = S.kbHidden[p.id] === kb?.owner ? null : kb?.owner;
+          renderKeyboard(p.id);
+        },
+      },
+      '⌨',
+    ),
   };
-  col.menuBtn = h('button', { type: 'button', class: 'menu-btn', onclick: () => (col.menu.hidden = !col.menu.hidden) }, '☰ 菜单');
+  col.menuBtn = h(
+    'button',
+    { type: 'button', class: 'menu-btn', onclick: () => (col.menu.hidden = !col.menu.hidden) },
+    '☰ 菜单',
+  );
   file.addEventListener('change', async () => {
     const f = file.files?.[0];
     if (!f) return;
     const caption = input.value.trim();
     input.value = '';
     file.value = '';
-    await post(`/api/personas/${p.id}/photo${caption ? `?caption=${encodeURIComponent(caption)}` : ''}`, f, 'application/octet-stream');
+    await post(
+      `/api/personas/${p.id}/photo${caption ? `?caption=${encodeURIComponent(caption)}` : ''}`,
+      f,
+      'application/octet-stream',
+    );
   });
-  const form = h('form', { class: 'composer' }, [col.menuBtn, h('label', { class: 'attach', title: '发照片 photo' }, ['📎', file]), input, col.kbToggle, h('button', { class: 'send', type: 'submit', title: 'send' }, '➤')]);
+  const form = h('form', { class: 'composer' }, [
+    col.menuBtn,
+    h('label', { class: 'attach', title: '发照片 photo' }, ['📎', file]),
+    input,
+    col.kbToggle,
+    h('button', { class: 'send', type: 'submit', title: 'send' }, '➤'),
+  ]);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const text = input.value;
@@ -169,7 +275,14 @@ function column(p) {
     h('div', { class: `avatar ${p.role}` }, [...p.name][0]),
     h('div', {}, [h('div', { class: 'name' }, p.name), h('div', { class: 'sub' }, `${p.label} · @${S.bot}`)]),
   ]);
-  col.el = h('section', { class: 'chat', 'data-persona': String(p.id), 'aria-label': p.name }, [head, list, col.startBar, col.menu, col.replyKb, form]);
+  col.el = h('section', { class: 'chat', 'data-persona': String(p.id), 'aria-label': p.name }, [
+    head,
+    list,
+    col.startBar,
+    col.menu,
+    col.replyKb,
+    form,
+  ]);
   return col;
 }
 
@@ -188,16 +301,18 @@ function renderColumns() {
 
 function renderSwitcher() {
   const box = document.getElementById('personas');
-  box.replaceChildren(...S.personas.map((p) => {
-    const cb = h('input', { type: 'checkbox', checked: S.shown.has(p.id) });
-    cb.addEventListener('change', () => {
-      if (cb.checked) S.shown.add(p.id);
-      else S.shown.delete(p.id);
-      localStorage.setItem('linli.shown', JSON.stringify([...S.shown]));
-      renderColumns();
-    });
-    return h('label', { class: `chip ${p.role}` }, [cb, ` ${p.name}`, h('small', {}, ` ${p.label}`)]);
-  }));
+  box.replaceChildren(
+    ...S.personas.map((p) => {
+      const cb = h('input', { type: 'checkbox', checked: S.shown.has(p.id) });
+      cb.addEventListener('change', () => {
+        if (cb.checked) S.shown.add(p.id);
+        else S.shown.delete(p.id);
+        localStorage.setItem('linli.shown', JSON.stringify([...S.shown]));
+        renderColumns();
+      });
+      return h('label', { class: `chip ${p.role}` }, [cb, ` ${p.name}`, h('small', {}, ` ${p.label}`)]);
+    }),
+  );
 }
 
 function upsert(pid, msg) {

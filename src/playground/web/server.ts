@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { ChatMessage, FakeBotApi, FakeUser, RecordedCall } from '../fake-api';
-import { DEMO_LOCATION, PERSONAS, personaById, type Persona } from '../personas';
+import { DEMO_LOCATION, PERSONAS, type Persona, personaById } from '../personas';
 import { CommandMenus } from './menus';
 
 export interface WebOptions {
@@ -33,21 +33,30 @@ const HOUR = 3_600_000;
 
 // The page renders resident text and bot HTML itself; this policy is the second fence if that ever slips.
 const SECURITY_HEADERS = {
-  'content-security-policy': "default-src 'self'; img-src 'self' blob:; script-src 'self'; style-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' blob:; script-src 'self'; style-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cache-control': 'no-store',
 };
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
 
 /** The web chat: a static page, a small JSON API that acts as the personas, and Server-Sent Events of every chat change. */
 export async function startWebServer(o: WebOptions): Promise<WebServer> {
-  const users = new Map<number, FakeUser>(PERSONAS.map((p) => [p.id, o.api.user({ id: p.id, first_name: p.first_name, last_name: p.last_name, language_code: p.language_code })]));
+  const users = new Map<number, FakeUser>(
+    PERSONAS.map((p) => [
+      p.id,
+      o.api.user({ id: p.id, first_name: p.first_name, last_name: p.last_name, language_code: p.language_code }),
+    ]),
+  );
   const streams = new Set<ServerResponse>();
   const isPersona = (chatId: number) => personaById(chatId) !== undefined;
   const push = (event: string, data: unknown) => {
@@ -55,7 +64,8 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
     for (const s of streams) s.write(frame);
   };
   const menus = CommandMenus.watch(o.api, () => push('commands', commandsByPersona()));
-  const commandsByPersona = () => Object.fromEntries(PERSONAS.map((p) => [p.id, menus.forPrivateChat(p.id, p.language_code)]));
+  const commandsByPersona = () =>
+    Object.fromEntries(PERSONAS.map((p) => [p.id, menus.forPrivateChat(p.id, p.language_code)]));
 
   // The emulator stamps messages with real time; the page shows the simulated time at which each one arrived.
   const simulated = new Map<string, number>();
@@ -64,24 +74,47 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
     if (!simulated.has(key)) simulated.set(key, o.now().getTime() - (Date.now() - m.date * 1000));
     return { ...m, sim_ms: simulated.get(key) };
   };
-  const onMessage = (chatId: number, m: ChatMessage) => isPersona(chatId) && push('message', { chatId, message: withSimTime(chatId, m) });
-  const onEdit = (chatId: number, m: ChatMessage) => isPersona(chatId) && push('edit', { chatId, message: withSimTime(chatId, m) });
+  const onMessage = (chatId: number, m: ChatMessage) =>
+    isPersona(chatId) && push('message', { chatId, message: withSimTime(chatId, m) });
+  const onEdit = (chatId: number, m: ChatMessage) =>
+    isPersona(chatId) && push('edit', { chatId, message: withSimTime(chatId, m) });
   const onDelete = (chatId: number, messageId: number) => isPersona(chatId) && push('delete', { chatId, messageId });
   const onCall = (call: RecordedCall) => {
-    if (call.method === 'answerCallbackQuery' && call.ok && call.chatId !== null && typeof call.payload.text === 'string' && call.payload.text) {
-      push('toast', { chatId: call.chatId, text: call.payload.text, alert: call.payload.show_alert === true || call.payload.show_alert === 'true' });
+    if (
+      call.method === 'answerCallbackQuery' &&
+      call.ok &&
+      call.chatId !== null &&
+      typeof call.payload.text === 'string' &&
+      call.payload.text
+    ) {
+      push('toast', {
+        chatId: call.chatId,
+        text: call.payload.text,
+        alert: call.payload.show_alert === true || call.payload.show_alert === 'true',
+      });
     }
     // The playground runs for hours; the emulator's call log is for tests, so keep only its recent end.
     if (o.api.calls.length > 4000) o.api.calls.splice(0, 2000);
   };
-  o.api.on('bot-message', onMessage).on('user-message', onMessage).on('bot-edit', onEdit).on('bot-delete', onDelete).on('call', onCall);
+  o.api
+    .on('bot-message', onMessage)
+    .on('user-message', onMessage)
+    .on('bot-edit', onEdit)
+    .on('bot-delete', onDelete)
+    .on('call', onCall);
 
   const state = () => ({
     notice: 'Telegram emulator for trying Linli — not Telegram. Nothing leaves this computer.',
     bot: { username: o.api.botUsername },
     timezone: o.timezone,
     now: o.now().toISOString(),
-    personas: PERSONAS.map(({ id, first_name, last_name, label, role, open }) => ({ id, name: [first_name, last_name].filter(Boolean).join(' '), label, role, open })),
+    personas: PERSONAS.map(({ id, first_name, last_name, label, role, open }) => ({
+      id,
+      name: [first_name, last_name].filter(Boolean).join(' '),
+      label,
+      role,
+      open,
+    })),
     chats: Object.fromEntries(PERSONAS.map((p) => [p.id, o.api.messages(p.id).map((m) => withSimTime(p.id, m))])),
     commands: commandsByPersona(),
   });
@@ -96,7 +129,8 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
         return;
       }
       case 'click': {
-        if (typeof body.data !== 'string' || !Number.isInteger(body.messageId)) throw new HttpError(400, 'click needs data and messageId');
+        if (typeof body.data !== 'string' || !Number.isInteger(body.messageId))
+          throw new HttpError(400, 'click needs data and messageId');
         await u.click(body.data, { messageId: body.messageId as number });
         return;
       }
@@ -142,7 +176,8 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
       const p = personaById(Number(actAs[1]));
       if (!p) throw new HttpError(404, 'no such persona');
       if (actAs[2] === 'photo') {
-        if (req.headers['content-type'] !== 'application/octet-stream') throw new HttpError(415, 'send the image as application/octet-stream');
+        if (req.headers['content-type'] !== 'application/octet-stream')
+          throw new HttpError(415, 'send the image as application/octet-stream');
         const bytes = await readRaw(req, MAX_PHOTO);
         if (bytes.length === 0) throw new HttpError(400, 'empty photo');
         const caption = url.searchParams.get('caption')?.slice(0, 1024) || undefined;
@@ -190,7 +225,12 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
     url: `http://${host}:${port}`,
     async close() {
       clearInterval(heartbeat);
-      o.api.off('bot-message', onMessage).off('user-message', onMessage).off('bot-edit', onEdit).off('bot-delete', onDelete).off('call', onCall);
+      o.api
+        .off('bot-message', onMessage)
+        .off('user-message', onMessage)
+        .off('bot-edit', onEdit)
+        .off('bot-delete', onDelete)
+        .off('call', onCall);
       for (const s of streams) s.end();
       for (const s of sockets) s.destroy();
       await new Promise<void>((r) => server.close(() => r()));
@@ -199,7 +239,9 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+  res
+    .writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' })
+    .end(JSON.stringify(body));
 }
 
 /** Another web site in the same browser must not act as a persona: cross-site requests carry a foreign Origin. */
@@ -247,7 +289,12 @@ function sendFile(res: ServerResponse, api: FakeBotApi, fileId: string, name: st
   const f = api.chats.file(fileId);
   if (!f) throw new HttpError(404, 'no such file');
   const image = IMAGE_MAGIC.find(([magic]) => magic.every((b, i) => f.bytes[i] === b))?.[1];
-  const headers: Record<string, string> = { ...SECURITY_HEADERS, 'content-type': image && name === null ? image : 'application/octet-stream' };
-  if (name !== null) headers['content-disposition'] = `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(name.slice(0, 200))}`;
+  const headers: Record<string, string> = {
+    ...SECURITY_HEADERS,
+    'content-type': image && name === null ? image : 'application/octet-stream',
+  };
+  if (name !== null)
+    headers['content-disposition'] =
+      `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(name.slice(0, 200))}`;
   res.writeHead(200, headers).end(f.bytes);
 }

@@ -17,7 +17,11 @@ export function h(tag, attrs = {}, children = []) {
 }
 
 export async function post(url, body, type = 'application/json') {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': type }, body: type === 'application/json' ? JSON.stringify(body) : body });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': type },
+    body: type === 'application/json' ? JSON.stringify(body) : body,
+  });
   const out = await res.json().catch(() => ({}));
   if (!res.ok) showError(out.error ?? `HTTP ${res.status}`);
   return out;
@@ -38,7 +42,16 @@ export function messageTime(ms) {
 }
 
 function partsIn(t, tz) {
-  const f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const f = new Intl.DateTimeFormat('en-US', {
+    timeZone: tz,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
   return Object.fromEntries(f.formatToParts(new Date(t)).map((p) => [p.type, p.value]));
 }
 
@@ -80,7 +93,8 @@ export function startClock(postFn) {
       btn.disabled = false;
     }
   };
-  for (const b of document.querySelectorAll('[data-hours]')) b.addEventListener('click', () => move({ hours: Number(b.dataset.hours) }, b));
+  for (const b of document.querySelectorAll('[data-hours]'))
+    b.addEventListener('click', () => move({ hours: Number(b.dataset.hours) }, b));
   document.getElementById('go').addEventListener('click', (e) => {
     if (to.value) move({ to: zonedToUtc(to.value, zone).toISOString() }, e.currentTarget);
   });

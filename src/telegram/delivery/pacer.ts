@@ -19,7 +19,10 @@ export class RatePacer {
   private readonly ring: Float64Array;
   private head = 0;
   readonly burst: number;
-  constructor(private readonly perSec: number, now: number) {
+  constructor(
+    private readonly perSec: number,
+    now: number,
+  ) {
     // A small burst (20 ms worth) lets the worker catch up after a database commit without bunching sends:
     // a large one is echoed by the sliding window a second later and trips the server's own allowance.
     this.burst = Math.max(1, Math.min(perSec / 50, 50));
@@ -76,7 +79,10 @@ export class RatePacer {
 export class ChatPacer {
   private next = new Map<number, number>();
   private groupSends = new Map<number, number[]>();
-  constructor(private readonly privateGapMs = 1000, private readonly groupPerMinute = 20) {}
+  constructor(
+    private readonly privateGapMs = 1000,
+    private readonly groupPerMinute = 20,
+  ) {}
 
   readyAt(chatId: number, now: number): number {
     const at = this.next.get(chatId) ?? 0;
@@ -88,7 +94,8 @@ export class ChatPacer {
 
   note(chatId: number, now: number): void {
     this.next.set(chatId, now + (chatId >= 0 ? this.privateGapMs : 3000));
-    if (chatId < 0) this.groupSends.set(chatId, [...(this.groupSends.get(chatId) ?? []).filter((t) => t > now - 60_000), now]);
+    if (chatId < 0)
+      this.groupSends.set(chatId, [...(this.groupSends.get(chatId) ?? []).filter((t) => t > now - 60_000), now]);
   }
 
   /** Forget chats that are ready anyway, so the maps stay small during a 100,000-recipient broadcast. */

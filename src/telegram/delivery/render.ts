@@ -31,7 +31,8 @@ function resolveParam(v: Param, t: T, lng: Locale, html: boolean): string | numb
   return html ? escapeHtml(v[lng]) : v[lng];
 }
 
-const translate = (t: T, key: string, params: Record<string, unknown>) => t(key, { ...params, interpolation: { escapeValue: false } });
+const translate = (t: T, key: string, params: Record<string, unknown>) =>
+  t(key, { ...params, interpolation: { escapeValue: false } });
 
 function keyboard(rows: OutButton[][] | undefined, t: T, lng: Locale) {
   if (!rows?.length) return undefined;
@@ -68,7 +69,13 @@ export function render(row: ClaimedRow, i18n: i18n, fallback: Locale, cache: Tra
     extra[content.photo ? 'caption_entities' : 'entities'] = content.entities ?? [];
   }
   if (content.photo) {
-    return { method: 'sendPhoto', payload: { chat_id: row.chat_id, photo: content.photo, caption: text, ...extra, reply_markup } };
+    return {
+      method: 'sendPhoto',
+      payload: { chat_id: row.chat_id, photo: content.photo, caption: text, ...extra, reply_markup },
+    };
   }
-  return { method: 'sendMessage', payload: { chat_id: row.chat_id, text, ...extra, link_preview_options: { is_disabled: true }, reply_markup } };
+  return {
+    method: 'sendMessage',
+    payload: { chat_id: row.chat_id, text, ...extra, link_preview_options: { is_disabled: true }, reply_markup },
+  };
 }

@@ -1,4 +1,4 @@
-import { Agent as HttpAgent, request as httpRequest, type Agent } from 'node:http';
+import { type Agent, Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import type { Config } from '../../config';
@@ -12,7 +12,11 @@ export type SendResult =
 /** The outbox worker's one port to Telegram. */
 export interface Sender {
   /** `onWritten` is called when the request has been handed to the network (for exact pacing). */
-  send(method: 'sendMessage' | 'sendPhoto', payload: Record<string, unknown>, onWritten?: () => void): Promise<SendResult>;
+  send(
+    method: 'sendMessage' | 'sendPhoto',
+    payload: Record<string, unknown>,
+    onWritten?: () => void,
+  ): Promise<SendResult>;
 }
 
 const TIMEOUT_MS = 30_000;
@@ -27,7 +31,10 @@ export class HttpSender implements Sender {
   private readonly base: URL;
   private readonly request: typeof httpRequest;
 
-  constructor(config: Pick<Config, 'TELEGRAM_API_ROOT' | 'TELEGRAM_PROXY'>, private readonly token: string) {
+  constructor(
+    config: Pick<Config, 'TELEGRAM_API_ROOT' | 'TELEGRAM_PROXY'>,
+    private readonly token: string,
+  ) {
     this.base = new URL(config.TELEGRAM_API_ROOT);
     const https = this.base.protocol === 'https:';
     this.request = https ? (httpsRequest as unknown as typeof httpRequest) : httpRequest;
@@ -42,20 +49,46 @@ export class HttpSender implements Sender {
     const body = JSON.stringify(payload);
     const path = `${this.base.pathname.replace(/\/$/, '')}/bot${this.token}/${method}`;
     return new Promise<SendResult>((resolve) => {
-      const fail = (e: Error) => resolve({ ok: false, code: 0, description: e.message.split(this.token).join('<token>'), network: true });
+      const fail = (e: Error) =>
+        resolve({ ok: false, code: 0, description: e.message.split(this.token).join('<token>'), network: true });
       const req = this.request(
-        { protocol: this.base.protocol, hostname: this.base.hostname, port: this.base.port, path, method: 'POST', agent: this.agent, timeout: TIMEOUT_MS, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        {
+          protocol: this.base.protocol,
+          hostname: this.base.hostname,
+          port: this.base.port,
+          path,
+          method: 'POST',
+          agent: this.agent,
+          timeout: TIMEOUT_MS,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('error', fail);
           res.on('end', () => {
             try {
-              const r = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { ok: boolean; result?: { message_id: number }; error_code?: number; description?: string; parameters?: { retry_after?: number } };
+              const r = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+                ok: boolean;
+                result?: { message_id: number };
+                error_code?: number;
+                description?: string;
+                parameters?: { retry_after?: number };
+              };
               if (r.ok) resolve({ ok: true, messageId: r.result?.message_id ?? 0 });
-              else resolve({ ok: false, code: r.error_code ?? res.statusCode ?? 0, description: r.description ?? 'unknown error', retryAfter: r.parameters?.retry_after });
+              else
+                resolve({
+                  ok: false,
+                  code: r.error_code ?? res.statusCode ?? 0,
+                  description: r.description ?? 'unknown error',
+                  retryAfter: r.parameters?.retry_after,
+                });
             } catch {
-              resolve({ ok: false, code: res.statusCode ?? 502, description: `unreadable answer (HTTP ${res.statusCode})` });
+              resolve({
+                ok: false,
+                code: res.statusCode ?? 502,
+                description: `unreadable answer (HTTP ${res.statusCode})`,
+              });
             }
           });
         },

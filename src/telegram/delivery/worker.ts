@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { claimDue, recordOutcomes, resetInFlight, type Outcome } from '../../features/delivery/service';
+import { claimDue, type Outcome, recordOutcomes, resetInFlight } from '../../features/delivery/service';
 import type { ClaimedRow } from '../../features/delivery/store';
 import type { Deps } from '../context';
 import { ChatPacer, RatePacer } from './pacer';
@@ -40,7 +40,10 @@ export class DeliveryWorker {
   /** Counters for progress reports and benchmarks. */
   readonly stats = { sent: 0, rateLimited: 0, blocked: 0, failed: 0, retried: 0 };
 
-  constructor(private readonly deps: Deps, opts: WorkerOptions = {}) {
+  constructor(
+    private readonly deps: Deps,
+    opts: WorkerOptions = {},
+  ) {
     const ratePerSec = opts.ratePerSec ?? deps.config.DELIVERY_RATE_PER_SEC;
     this.opts = {
       ratePerSec,
@@ -138,7 +141,9 @@ export class DeliveryWorker {
       if (performance.now() - this.lastFlush > this.opts.flushEveryMs) void this.flush(false);
       if (!dispatched) {
         const untilSlot = this.rate.waitMs(performance.now());
-        const untilChat = this.waiting.length ? Math.min(...this.waiting.map((w) => w.at)) - performance.now() : Infinity;
+        const untilChat = this.waiting.length
+          ? Math.min(...this.waiting.map((w) => w.at)) - performance.now()
+          : Infinity;
         const wait = this.inflight >= this.opts.concurrency ? 2 : Math.min(untilSlot || 1, untilChat, 250);
         await this.sleep(Math.max(1, Math.ceil(wait)));
       } else {
@@ -217,7 +222,12 @@ export class DeliveryWorker {
     }
     if (r.code === 0 || r.code >= 500) {
       this.stats.retried++;
-      return { kind: 'transient', id: row.id, attempts: row.attempts, description: r.code === 0 ? `network: ${r.description}` : r.description };
+      return {
+        kind: 'transient',
+        id: row.id,
+        attempts: row.attempts,
+        description: r.code === 0 ? `network: ${r.description}` : r.description,
+      };
     }
     this.stats.failed++;
     this.deps.log.warn({ id: row.id, description: r.description }, 'delivery rejected by Telegram');
@@ -239,4 +249,3 @@ export class DeliveryWorker {
     await this.flushing;
   }
 }
-

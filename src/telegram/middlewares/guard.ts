@@ -1,9 +1,10 @@
 import type { Middleware } from 'grammy';
-import { auditDenied } from '../../features/residents/service';
 import { hasAny, type Role } from '../../features/residents/roles';
+import { auditDenied } from '../../features/residents/service';
 import type { BotContext } from '../context';
 
-const describe = (ctx: BotContext) => ctx.callbackQuery?.data ?? ctx.message?.text?.split(/\s/)[0] ?? ctx.update.update_id.toString();
+const describe = (ctx: BotContext) =>
+  ctx.callbackQuery?.data ?? ctx.message?.text?.split(/\s/)[0] ?? ctx.update.update_id.toString();
 
 /**
  * Lets the update through only for users holding one of the roles (admins count as staff).

@@ -1,5 +1,5 @@
-import type { BotContext } from '../context';
 import { textsFor } from '../../i18n/match';
+import type { BotContext } from '../context';
 
 /** Filter: the message is the (translated) label of a menu button. */
 export function isKeyText(key: string) {

@@ -11,7 +11,12 @@ afterEach(async () => {
 
 async function residentsN(t: TestBot, n: number, from = 1000): Promise<number[]> {
   const ids = Array.from({ length: n }, (_, i) => from + i);
-  for (const id of ids) await residents.touchUser(t.db, { id, first_name: `R${id}`, language_code: id % 2 ? 'en' : 'zh-hans' }, t.clock.now());
+  for (const id of ids)
+    await residents.touchUser(
+      t.db,
+      { id, first_name: `R${id}`, language_code: id % 2 ? 'en' : 'zh-hans' },
+      t.clock.now(),
+    );
   return ids;
 }
 
@@ -23,15 +28,26 @@ const notice = (id: number, tag = 'n1'): OutMessage => ({
   content: { key: 'common.help', params: { commands: '<i>x</i> & y' } },
 });
 
-const sendsTo = (t: TestBot, id: number) => t.api.calls.filter((c) => c.method === 'sendMessage' && c.chatId === id && c.ok).length;
+const sendsTo = (t: TestBot, id: number) =>
+  t.api.calls.filter((c) => c.method === 'sendMessage' && c.chatId === id && c.ok).length;
 
 describe('delivery outbox', () => {
   it('each message arrives once, in the recipient language, with parameters escaped', async () => {
     tb = await startBot();
     const ids = await residentsN(tb, 20);
-    await enqueue(tb.db, ids.map((id) => notice(id)), tb.clock.now());
+    await enqueue(
+      tb.db,
+      ids.map((id) => notice(id)),
+      tb.clock.now(),
+    );
     // the same notification queued again is not queued twice
-    expect(await enqueue(tb.db, ids.map((id) => notice(id)), tb.clock.now())).toBe(0);
+    expect(
+      await enqueue(
+        tb.db,
+        ids.map((id) => notice(id)),
+        tb.clock.now(),
+      ),
+    ).toBe(0);
     await tb.delivered();
     for (const id of ids) expect(sendsTo(tb, id)).toBe(1);
     expect(tb.api.messages(1001).at(-1)?.text).toContain('Here is what I can do');
@@ -44,7 +60,11 @@ describe('delivery outbox', () => {
     tb = await startBot();
     const ids = await residentsN(tb, 5);
     const text = `停水通知：${'明天上午八点到下午五点，荷塘花园全小区停水检修。'.repeat(20)}`;
-    await enqueue(tb.db, ids.map((id) => ({ ...notice(id, 'long'), content: { text } })), tb.clock.now());
+    await enqueue(
+      tb.db,
+      ids.map((id) => ({ ...notice(id, 'long'), content: { text } })),
+      tb.clock.now(),
+    );
     expect(await tb.db.selectFrom('delivery_contents').select('id').execute()).toHaveLength(1);
     await tb.delivered();
     for (const id of ids) expect(tb.api.messages(id).at(-1)?.text).toBe(text);
@@ -55,7 +75,11 @@ describe('delivery outbox', () => {
     const ids = await residentsN(tb, 30);
     tb.api.fail({ method: 'sendMessage', times: 3, error: { kind: '429', retryAfter: 1 } });
     const t0 = Date.now();
-    await enqueue(tb.db, ids.map((id) => notice(id)), tb.clock.now());
+    await enqueue(
+      tb.db,
+      ids.map((id) => notice(id)),
+      tb.clock.now(),
+    );
     tb.app.worker.wake();
     await tb.delivered(15_000);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(1000);
@@ -65,7 +89,9 @@ describe('delivery outbox', () => {
     const first429 = tb.api.calls.find((c) => c.error?.error_code === 429)!;
     // requests already in flight when the 429 came back may land; no new one starts until retry_after passed
     const settled = first429.at + 100;
-    expect(tb.api.calls.filter((c) => c.method === 'sendMessage' && c.at > settled && c.at < first429.at + 950)).toEqual([]);
+    expect(
+      tb.api.calls.filter((c) => c.method === 'sendMessage' && c.at > settled && c.at < first429.at + 950),
+    ).toEqual([]);
     expect(tb.api.calls.some((c) => c.method === 'sendMessage' && c.ok && c.at >= first429.at + 950)).toBe(true);
   });
 
@@ -79,12 +105,12 @@ describe('delivery outbox', () => {
     await enqueue(tb.db, [notice(a!, 'y')], tb.clock.now());
     await tb.delivered();
     expect((await residents.getUser(tb.db, a!))?.reachable).toBe(0);
-    expect((await findDelivery(tb.db, `test:x:${a}`))).toMatchObject({ state: 'skipped', reason: 'unreachable' });
-    expect((await findDelivery(tb.db, `test:y:${a}`))).toMatchObject({ state: 'skipped', reason: 'unreachable' });
+    expect(await findDelivery(tb.db, `test:x:${a}`)).toMatchObject({ state: 'skipped', reason: 'unreachable' });
+    expect(await findDelivery(tb.db, `test:y:${a}`)).toMatchObject({ state: 'skipped', reason: 'unreachable' });
     expect((await findDelivery(tb.db, `test:x:${b}`))?.state).toBe('sent');
     const counts = await deliveryCounts(tb.db);
     expect(counts).toMatchObject({ unreachable: 2, failed: 0, sent: 1 });
-    await (await u.unblockBot());
+    await await u.unblockBot();
     await new Promise((r) => setTimeout(r, 400));
     expect((await residents.getUser(tb.db, a!))?.reachable).toBe(1);
   });
@@ -129,7 +155,11 @@ describe('delivery outbox', () => {
   it('one private chat gets at most one message a second', async () => {
     tb = await startBot();
     const [a] = await residentsN(tb, 1);
-    await enqueue(tb.db, [1, 2, 3].map((i) => notice(a!, `p${i}`)), tb.clock.now());
+    await enqueue(
+      tb.db,
+      [1, 2, 3].map((i) => notice(a!, `p${i}`)),
+      tb.clock.now(),
+    );
     await tb.delivered();
     const at = tb.api.calls.filter((c) => c.method === 'sendMessage' && c.chatId === a).map((c) => c.at);
     expect(at).toHaveLength(3);
@@ -140,7 +170,11 @@ describe('delivery outbox', () => {
   it('a message not due yet waits for its time', async () => {
     tb = await startBot();
     const [a] = await residentsN(tb, 1);
-    await enqueue(tb.db, [{ ...notice(a!), notBefore: new Date(tb.clock.now().getTime() + 3_600_000) }], tb.clock.now());
+    await enqueue(
+      tb.db,
+      [{ ...notice(a!), notBefore: new Date(tb.clock.now().getTime() + 3_600_000) }],
+      tb.clock.now(),
+    );
     tb.app.worker.wake();
     await new Promise((r) => setTimeout(r, 400));
     expect(sendsTo(tb, a!)).toBe(0);
@@ -152,7 +186,11 @@ describe('delivery outbox', () => {
   it('a restart in the middle of a broadcast finishes the rest, each recipient once', async () => {
     tb = await startBot({ env: { DELIVERY_RATE_PER_SEC: '40' } });
     const ids = await residentsN(tb, 80);
-    await enqueue(tb.db, ids.map((id) => notice(id)), tb.clock.now());
+    await enqueue(
+      tb.db,
+      ids.map((id) => notice(id)),
+      tb.clock.now(),
+    );
     tb.app.worker.wake();
     await tb.api.waitForCall(() => tb!.api.stats.sent >= 20, { timeoutMs: 5000 });
     await tb.restart();

@@ -15,9 +15,14 @@ afterAll(() => tb.stop());
 
 type Button = { text: string; callback_data?: string };
 const texts = (calls: RecordedCall[]) => calls.map((c) => String(c.payload.text ?? '')).join('\n');
-const buttons = (calls: RecordedCall[]): Button[] => calls.flatMap((c) => (c.payload.reply_markup?.inline_keyboard ?? []).flat());
-const alert = (calls: RecordedCall[]) => calls.find((c) => c.method === 'answerCallbackQuery')?.payload.text as string | undefined;
-const data = (calls: RecordedCall[], re: RegExp) => buttons(calls).map((b) => b.callback_data ?? '').find((d) => re.test(d));
+const buttons = (calls: RecordedCall[]): Button[] =>
+  calls.flatMap((c) => (c.payload.reply_markup?.inline_keyboard ?? []).flat());
+const alert = (calls: RecordedCall[]) =>
+  calls.find((c) => c.method === 'answerCallbackQuery')?.payload.text as string | undefined;
+const data = (calls: RecordedCall[], re: RegExp) =>
+  buttons(calls)
+    .map((b) => b.callback_data ?? '')
+    .find((d) => re.test(d));
 /** What a chat shows from the bot, as the person reads it (HTML parsed the way Telegram parses it). */
 const seen = (chatId: number) => tb.api.messages(chatId).filter((m) => m.from === 'bot');
 
@@ -102,7 +107,8 @@ describe('a question the FAQ cannot answer', () => {
     expect(toStaff.text).toContain('社区可以借轮椅吗？');
     expect(toStaff.text).toContain('王阿姨');
     expect(toStaff.text).toContain('野鸭冲社区');
-    const reply = (toStaff.reply_markup.inline_keyboard.flat() as Button[]).find((b) => b.text.includes('回复'))!.callback_data!;
+    const reply = (toStaff.reply_markup.inline_keyboard.flat() as Button[]).find((b) => b.text.includes('回复'))!
+      .callback_data!;
     expect(seen(STAFF2).at(-1)?.text).toContain('社区可以借轮椅吗？');
 
     const staff = tb.user(STAFF, { first_name: '小张' });
@@ -171,12 +177,18 @@ describe('a question the FAQ cannot answer', () => {
     try {
       await tb.runJobs();
       await tb.delivered();
-      const reminders = seen(STAFF).slice(before).filter((m) => m.text?.includes('社区有没有老年食堂'));
+      const reminders = seen(STAFF)
+        .slice(before)
+        .filter((m) => m.text?.includes('社区有没有老年食堂'));
       expect(reminders).toHaveLength(1);
       expect(reminders[0]!.text).toContain('还没有回复');
       await tb.runJobs();
       await tb.delivered();
-      expect(seen(STAFF).slice(before).filter((m) => m.text?.includes('社区有没有老年食堂'))).toHaveLength(1);
+      expect(
+        seen(STAFF)
+          .slice(before)
+          .filter((m) => m.text?.includes('社区有没有老年食堂')),
+      ).toHaveLength(1);
     } finally {
       clock.set('2025-03-10T02:00:00Z');
     }
@@ -224,8 +236,21 @@ describe('residents and staff-only parts', () => {
   it('a resident is refused /faq, /inbox and every staff button, even with forged data, and nothing changes', async () => {
     const u = await newResident();
     const id = (await entries.allEntries(tb.db))[0]!.id;
-    for (const cmd of ['/faq', '/inbox']) expect(texts(await (await u.command(cmd)).reply())).toContain('只对社区工作人员开放');
-    for (const d of ['fq:sm', 'fq:sa', 'fq:sn:zh-CN', `fq:se:${id}`, `fq:sf:${id}:a`, `fq:sx:${id}`, `fq:sy:${id}`, `fq:sr:${id}:other`, 'fq:r:1', 'fq:n:1', 'fq:ib:0']) {
+    for (const cmd of ['/faq', '/inbox'])
+      expect(texts(await (await u.command(cmd)).reply())).toContain('只对社区工作人员开放');
+    for (const d of [
+      'fq:sm',
+      'fq:sa',
+      'fq:sn:zh-CN',
+      `fq:se:${id}`,
+      `fq:sf:${id}:a`,
+      `fq:sx:${id}`,
+      `fq:sy:${id}`,
+      `fq:sr:${id}:other`,
+      'fq:r:1',
+      'fq:n:1',
+      'fq:ib:0',
+    ]) {
       expect(alert(await (await u.click(d)).reply()), d).toContain('只对社区工作人员开放');
     }
     expect(await entries.findEntry(tb.db, id)).toBeDefined();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, loadEvalSet } from '../../../bench/faq';
 import { demoEntriesAsFaq, demoFaqEntries } from '../../../src/features/faq/demo-entries';
-import { FaqIndex, MAX_CHOICES, type FaqEntry, type FaqLang } from '../../../src/features/faq/matcher';
+import { type FaqEntry, FaqIndex, type FaqLang, MAX_CHOICES } from '../../../src/features/faq/matcher';
 import { SYNONYM_GROUPS } from '../../../src/features/faq/synonyms';
 import { FuzzyVocabulary, normalize } from '../../../src/features/faq/text';
 
@@ -116,7 +116,13 @@ describe('a resident asking the FAQ', () => {
 
 describe('staff editing entries while the bot runs', () => {
   const entry = (id: number, question: string, phrasings: string[] = []): FaqEntry => ({
-    id, lang: 'zh-CN', question, phrasings, keywords: [], answer: '…', category: 'test',
+    id,
+    lang: 'zh-CN',
+    question,
+    phrasings,
+    keywords: [],
+    answer: '…',
+    category: 'test',
   });
 
   it('a new entry is found at once, a removed one no longer', () => {

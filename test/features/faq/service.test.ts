@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../../src/db/client';
 import type { Db } from '../../../src/db/schema';
 import { listAudit } from '../../../src/features/audit/store';
@@ -39,7 +39,12 @@ const demoInputs = () =>
   ]);
 
 const outbox = (prefix: string) =>
-  db.selectFrom('deliveries').select(['dedupe_key', 'chat_id', 'user_id', 'category']).where('dedupe_key', 'like', `${prefix}%`).orderBy('id').execute();
+  db
+    .selectFrom('deliveries')
+    .select(['dedupe_key', 'chat_id', 'user_id', 'category'])
+    .where('dedupe_key', 'like', `${prefix}%`)
+    .orderBy('id')
+    .execute();
 
 beforeEach(async () => {
   h = await freshDb();
@@ -74,7 +79,19 @@ describe('the knowledge base', () => {
 
   it('a staff-added entry is found at once, an edit changes the answer given, and a deleted one is no longer found', async () => {
     expect((await faq.ask(db, RESIDENT, '社区可以借轮椅吗？', 'zh-CN', MON_10)).outcome).toBe('none');
-    const e = await entries.addEntry(db, STAFF_A, { lang: 'zh-CN', category: 'other', question: '社区可以借轮椅吗？', phrasings: ['哪里能借到轮椅'], keywords: ['轮椅'], answer: '可以，带身份证到社区办公室登记借用。' }, MON_10);
+    const e = await entries.addEntry(
+      db,
+      STAFF_A,
+      {
+        lang: 'zh-CN',
+        category: 'other',
+        question: '社区可以借轮椅吗？',
+        phrasings: ['哪里能借到轮椅'],
+        keywords: ['轮椅'],
+        answer: '可以，带身份证到社区办公室登记借用。',
+      },
+      MON_10,
+    );
     let r = await faq.ask(db, OTHER, '社区能借轮椅吗', 'zh-CN', MON_10);
     expect(r.outcome).toBe('answer');
     expect(r.entries[0]?.id).toBe(e.id);
@@ -83,23 +100,54 @@ describe('the knowledge base', () => {
     expect(r.entries[0]?.answer).toBe('可以，免费借用两周。');
     await entries.deleteEntry(db, STAFF_A, e.id, MON_10);
     expect((await faq.ask(db, OTHER, '社区能借轮椅吗', 'zh-CN', MON_10)).outcome).toBe('none');
-    expect((await listAudit(db, { actorId: STAFF_A })).map((a) => a.action)).toEqual(['faq.delete', 'faq.edit', 'faq.add']);
+    expect((await listAudit(db, { actorId: STAFF_A })).map((a) => a.action)).toEqual([
+      'faq.delete',
+      'faq.edit',
+      'faq.add',
+    ]);
   });
 
   it('a question that is too short, an answer that is empty or an unknown category is refused and nothing is saved', async () => {
     const before = (await entries.allEntries(db)).length;
-    const base = { lang: 'zh-CN', category: 'other', question: '社区可以借轮椅吗？', phrasings: [], keywords: [], answer: '可以。' };
-    await expect(entries.addEntry(db, STAFF_A, { ...base, question: '轮' }, MON_10)).rejects.toBeInstanceOf(entries.InvalidQuestion);
-    await expect(entries.addEntry(db, STAFF_A, { ...base, answer: '  ' }, MON_10)).rejects.toBeInstanceOf(entries.InvalidAnswer);
-    await expect(entries.addEntry(db, STAFF_A, { ...base, category: 'weather' }, MON_10)).rejects.toBeInstanceOf(entries.InvalidCategory);
-    await expect(entries.addEntry(db, STAFF_A, { ...base, phrasings: Array.from({ length: 21 }, (_, i) => `问法${i}`) }, MON_10)).rejects.toBeInstanceOf(entries.InvalidPhrasings);
+    const base = {
+      lang: 'zh-CN',
+      category: 'other',
+      question: '社区可以借轮椅吗？',
+      phrasings: [],
+      keywords: [],
+      answer: '可以。',
+    };
+    await expect(entries.addEntry(db, STAFF_A, { ...base, question: '轮' }, MON_10)).rejects.toBeInstanceOf(
+      entries.InvalidQuestion,
+    );
+    await expect(entries.addEntry(db, STAFF_A, { ...base, answer: '  ' }, MON_10)).rejects.toBeInstanceOf(
+      entries.InvalidAnswer,
+    );
+    await expect(entries.addEntry(db, STAFF_A, { ...base, category: 'weather' }, MON_10)).rejects.toBeInstanceOf(
+      entries.InvalidCategory,
+    );
+    await expect(
+      entries.addEntry(db, STAFF_A, { ...base, phrasings: Array.from({ length: 21 }, (_, i) => `问法${i}`) }, MON_10),
+    ).rejects.toBeInstanceOf(entries.InvalidPhrasings);
     expect(await entries.allEntries(db)).toHaveLength(before);
   });
 
   it('a change made by another process (the import command) is picked up by the running index', async () => {
     await knowledgeOf(db);
     const at = MON_10.toISOString();
-    await db.insertInto('faq_entries').values({ key: 'outside', lang: 'zh-CN', category: 'other', question: '社区可以借轮椅吗？', answer: '可以。', created_by: null, created_at: at, updated_at: at }).execute();
+    await db
+      .insertInto('faq_entries')
+      .values({
+        key: 'outside',
+        lang: 'zh-CN',
+        category: 'other',
+        question: '社区可以借轮椅吗？',
+        answer: '可以。',
+        created_by: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
     expect((await faq.ask(db, RESIDENT, '社区可以借轮椅吗', 'zh-CN', MON_10)).outcome).toBe('none');
     expect(await syncKnowledge(db)).toBe(true);
     expect((await faq.ask(db, RESIDENT, '社区可以借轮椅吗', 'zh-CN', MON_10)).outcome).toBe('answer');
@@ -120,7 +168,7 @@ describe('asking and feedback', () => {
     for (const s of ['磨刀', '救助物资几号领', 'How do I donate?']) expect(faq.isSmallTalk(s), s).toBe(false);
   });
 
-  it('a vote counts once, and nobody can vote on or pick from another resident\'s question', async () => {
+  it("a vote counts once, and nobody can vote on or pick from another resident's question", async () => {
     const r = await faq.ask(db, RESIDENT, '救助物资几号领？', 'zh-CN', MON_10);
     await expect(faq.giveFeedback(db, OTHER, r.queryId, false)).rejects.toBeInstanceOf(faq.QueryNotFound);
     await expect(faq.choose(db, OTHER, r.queryId, r.entries[0]!.id)).rejects.toBeInstanceOf(faq.QueryNotFound);
@@ -170,7 +218,9 @@ describe('hand-off to staff', () => {
 
   it("nobody can hand off another resident's question", async () => {
     const q = await faq.ask(db, RESIDENT, '社区可以借轮椅吗？', 'zh-CN', MON_10);
-    await expect(handoffs.requestHandoff(db, OTHER, q.queryId, policy, MON_10)).rejects.toBeInstanceOf(faq.QueryNotFound);
+    await expect(handoffs.requestHandoff(db, OTHER, q.queryId, policy, MON_10)).rejects.toBeInstanceOf(
+      faq.QueryNotFound,
+    );
   });
 
   it('on Friday evening the resident is told staff answer from Monday 08:30', async () => {
@@ -184,25 +234,48 @@ describe('hand-off to staff', () => {
     const { handoff } = await handedOff();
     await handoffs.takeHandoff(db, STAFF_A, handoff.id, MON_10);
     await handoffs.takeHandoff(db, STAFF_A, handoff.id, MON_10); // pressing again is harmless
-    await expect(handoffs.takeHandoff(db, STAFF_B, handoff.id, MON_10)).rejects.toMatchObject({ code: 'faq.handoffTaken', params: { name: '小张' } });
-    await expect(handoffs.answerHandoff(db, STAFF_B, handoff.id, '可以', MON_10)).rejects.toBeInstanceOf(handoffs.HandoffTaken);
+    await expect(handoffs.takeHandoff(db, STAFF_B, handoff.id, MON_10)).rejects.toMatchObject({
+      code: 'faq.handoffTaken',
+      params: { name: '小张' },
+    });
+    await expect(handoffs.answerHandoff(db, STAFF_B, handoff.id, '可以', MON_10)).rejects.toBeInstanceOf(
+      handoffs.HandoffTaken,
+    );
     await handoffs.answerHandoff(db, STAFF_A, handoff.id, '可以，带身份证来办公室借。', MON_10);
-    expect(await outbox('faq:answer:')).toEqual([{ dedupe_key: expect.stringMatching(/^faq:answer:1:/), chat_id: RESIDENT, user_id: RESIDENT, category: 'personal' }]);
+    expect(await outbox('faq:answer:')).toEqual([
+      {
+        dedupe_key: expect.stringMatching(/^faq:answer:1:/),
+        chat_id: RESIDENT,
+        user_id: RESIDENT,
+        category: 'personal',
+      },
+    ]);
     expect((await handoffs.threadOf(db, handoff.id)).map((m) => [m.side, m.text])).toEqual([
       ['resident', '社区可以借轮椅吗？'],
       ['staff', '可以，带身份证来办公室借。'],
     ]);
-    await expect(handoffs.takeHandoff(db, STAFF_B, handoff.id, MON_10)).rejects.toMatchObject({ code: 'faq.handoffAnswered' });
+    await expect(handoffs.takeHandoff(db, STAFF_B, handoff.id, MON_10)).rejects.toMatchObject({
+      code: 'faq.handoffAnswered',
+    });
     expect(await handoffs.openHandoffs(db)).toEqual([]);
   });
 
   it('an answered question becomes an entry under the wording staff chose, once, and the next resident gets it at once', async () => {
     const { handoff } = await handedOff('我腿脚不好，社区有没有轮椅可以借用一下？');
-    await expect(handoffs.entryFromHandoff(db, STAFF_A, handoff.id, '社区可以借轮椅吗？', MON_10)).rejects.toBeInstanceOf(handoffs.HandoffNotAnswered);
+    await expect(
+      handoffs.entryFromHandoff(db, STAFF_A, handoff.id, '社区可以借轮椅吗？', MON_10),
+    ).rejects.toBeInstanceOf(handoffs.HandoffNotAnswered);
     await handoffs.answerHandoff(db, STAFF_A, handoff.id, '可以，带身份证来办公室借。', MON_10);
     const e = await handoffs.entryFromHandoff(db, STAFF_B, handoff.id, '社区可以借轮椅吗？', MON_10);
-    expect(e).toMatchObject({ lang: 'zh-CN', category: 'other', question: '社区可以借轮椅吗？', answer: '可以，带身份证来办公室借。' });
-    await expect(handoffs.entryFromHandoff(db, STAFF_B, handoff.id, '能借轮椅吗', MON_10)).rejects.toBeInstanceOf(handoffs.EntryAlreadyMade);
+    expect(e).toMatchObject({
+      lang: 'zh-CN',
+      category: 'other',
+      question: '社区可以借轮椅吗？',
+      answer: '可以，带身份证来办公室借。',
+    });
+    await expect(handoffs.entryFromHandoff(db, STAFF_B, handoff.id, '能借轮椅吗', MON_10)).rejects.toBeInstanceOf(
+      handoffs.EntryAlreadyMade,
+    );
     const next = await faq.ask(db, OTHER, '社区能借轮椅吗', 'zh-CN', MON_10);
     expect(next.outcome).toBe('answer');
     expect(next.entries[0]?.id).toBe(e.id);
@@ -221,8 +294,12 @@ describe('hand-off to staff', () => {
     // Tuesday 10:00: Monday 10:00–17:30 and Tuesday 08:30–10:00 make 9 working hours, the second round.
     expect(await handoffs.remindOverdue(db, policy, new Date(MON_10.getTime() + hours(24)))).toBe(3);
     expect((await outbox('faq:remind:')).map((r) => r.dedupe_key)).toEqual([
-      `faq:remind:1:1:${STAFF_A}`, `faq:remind:1:1:${STAFF_B}`, `faq:remind:1:1:${ADMIN}`,
-      `faq:remind:1:2:${STAFF_A}`, `faq:remind:1:2:${STAFF_B}`, `faq:remind:1:2:${ADMIN}`,
+      `faq:remind:1:1:${STAFF_A}`,
+      `faq:remind:1:1:${STAFF_B}`,
+      `faq:remind:1:1:${ADMIN}`,
+      `faq:remind:1:2:${STAFF_A}`,
+      `faq:remind:1:2:${STAFF_B}`,
+      `faq:remind:1:2:${ADMIN}`,
     ]);
   });
 
@@ -263,11 +340,25 @@ describe('import and export', () => {
     expect(rows).toHaveLength(before.length);
     const r = await entries.importEntries(db, null, rows, MON_10);
     expect(r).toEqual({ added: 0, updated: before.length });
-    expect((await entries.allEntries(db)).map(({ hits: _h, ...e }) => e)).toEqual(before.map(({ hits: _h, ...e }) => e));
+    expect((await entries.allEntries(db)).map(({ hits: _h, ...e }) => e)).toEqual(
+      before.map(({ hits: _h, ...e }) => e),
+    );
   });
 
   it('a cell that Excel would run as a formula is neutralised and still imports as written', async () => {
-    const e = await entries.addEntry(db, STAFF_A, { lang: 'en', category: 'other', question: '=1+1 is what?', phrasings: [], keywords: [], answer: '-2 degrees is cold' }, MON_10);
+    const e = await entries.addEntry(
+      db,
+      STAFF_A,
+      {
+        lang: 'en',
+        category: 'other',
+        question: '=1+1 is what?',
+        phrasings: [],
+        keywords: [],
+        answer: '-2 degrees is cold',
+      },
+      MON_10,
+    );
     const csv = entriesToCsv([e]);
     expect(csv).toContain("'=1+1 is what?");
     const [row] = inputsFromCsv(csv);
@@ -276,7 +367,8 @@ describe('import and export', () => {
 
   it('a file with one bad row imports nothing and names the row', async () => {
     const before = (await entries.allEntries(db)).length;
-    const csv = 'key,lang,category,question,phrasings,keywords,answer\r\nwheel,zh-CN,other,社区可以借轮椅吗？,能借轮椅吗|哪里借轮椅,轮椅,可以。\r\nbad,zh-CN,weather,今天下雨吗,,,不知道\r\n';
+    const csv =
+      'key,lang,category,question,phrasings,keywords,answer\r\nwheel,zh-CN,other,社区可以借轮椅吗？,能借轮椅吗|哪里借轮椅,轮椅,可以。\r\nbad,zh-CN,weather,今天下雨吗,,,不知道\r\n';
     try {
       await entries.importEntries(db, null, inputsFromCsv(csv), MON_10);
       expect.unreachable();
@@ -291,11 +383,25 @@ describe('import and export', () => {
   });
 
   it('a JSON file takes lists as arrays or as text', () => {
-    const rows = inputsFromJson(JSON.stringify([{ lang: 'en', category: 'other', question: 'Wheelchair?', answer: 'Yes.', phrasings: ['Can I borrow a wheelchair'], keywords: 'wheelchair, loan' }]));
-    expect(rows[0]?.input).toMatchObject({ phrasings: ['Can I borrow a wheelchair'], keywords: ['wheelchair', 'loan'] });
+    const rows = inputsFromJson(
+      JSON.stringify([
+        {
+          lang: 'en',
+          category: 'other',
+          question: 'Wheelchair?',
+          answer: 'Yes.',
+          phrasings: ['Can I borrow a wheelchair'],
+          keywords: 'wheelchair, loan',
+        },
+      ]),
+    );
+    expect(rows[0]?.input).toMatchObject({
+      phrasings: ['Can I borrow a wheelchair'],
+      keywords: ['wheelchair', 'loan'],
+    });
   });
 
-  it('the revision counter is the database\'s own, not bumped by hits', async () => {
+  it("the revision counter is the database's own, not bumped by hits", async () => {
     const rev = async () => (await sql<{ n: number }>`select n from faq_revision`.execute(db)).rows[0]!.n;
     const r0 = await rev();
     await faq.ask(db, RESIDENT, '救助物资几号领？', 'zh-CN', MON_10);

@@ -21,8 +21,11 @@ afterAll(() => tb.stop());
 
 const texts = (calls: RecordedCall[]) => calls.map((c) => String(c.payload.text ?? c.payload.caption ?? '')).join('\n');
 const buttons = (calls: RecordedCall[]) =>
-  calls.flatMap((c) => (c.payload.reply_markup?.inline_keyboard ?? []).flat() as { text: string; callback_data?: string }[]);
-const answer = (calls: RecordedCall[]) => calls.find((c) => c.method === 'answerCallbackQuery')?.payload.text as string | undefined;
+  calls.flatMap(
+    (c) => (c.payload.reply_markup?.inline_keyboard ?? []).flat() as { text: string; callback_data?: string }[],
+  );
+const answer = (calls: RecordedCall[]) =>
+  calls.find((c) => c.method === 'answerCallbackQuery')?.payload.text as string | undefined;
 const say = async (u: FakeUser, text: string) => (await u.send(text)).reply();
 const tap = async (u: FakeUser, data: string) => (await u.click(data)).reply();
 
@@ -35,7 +38,13 @@ async function download(fileId: string): Promise<Buffer> {
 }
 
 type Donor = 'anonymous' | { partner: string } | { name: string; public: boolean };
-async function recordIncome(staff: FakeUser, kind: string, amount: string, donor: Donor = 'anonymous', restrict = 'none') {
+async function recordIncome(
+  staff: FakeUser,
+  kind: string,
+  amount: string,
+  donor: Donor = 'anonymous',
+  restrict = 'none',
+) {
   await (await staff.command('/fundadd')).reply();
   await tap(staff, 'fd:n:i');
   let out = await tap(staff, `fd:k:${kind}`);
@@ -62,7 +71,18 @@ describe('staff record the ledger and everyone sees the same numbers', () => {
   it('each income kind and an expense show in /fund and in the chart to the fen', async () => {
     const staff = await tb.withRole(7001, 'staff');
     const { addPartner } = await import('../../../src/features/partners/service');
-    await addPartner(tb.db, null, { name: '乐乐超市', type: 'business', description: '连锁超市', contact: '王店长 13800000000', offers: [{ kind: 'discount', detail: '9.5 折' }] }, clock.now());
+    await addPartner(
+      tb.db,
+      null,
+      {
+        name: '乐乐超市',
+        type: 'business',
+        description: '连锁超市',
+        contact: '王店长 13800000000',
+        offers: [{ kind: 'discount', detail: '9.5 折' }],
+      },
+      clock.now(),
+    );
 
     const saved = await recordIncome(staff, 'directed', '1,000.50', { partner: '乐乐超市' }, 'relief');
     expect(texts(saved)).toMatch(/已记账 #\d+。基金结余 1,000\.50 元/);
@@ -87,7 +107,17 @@ describe('staff record the ledger and everyone sees the same numbers', () => {
     // income 1000.50 + 88.08 + 50 + 300 + 42.22 + 0.01 = 1480.81; spent 600; balance 880.81, of it 400.50 directed to relief
     expect(fund).toContain('基金结余：<b>880.81 元</b>');
     expect(fund).toContain('其中 400.50 元是定向资金（帮困 400.50 元）');
-    for (const line of ['定向捐：1,000.50 元', '消费捐：88.08 元', '月月捐：50.00 元', '服务捐：300.00 元', '慈善超市义卖：42.22 元', '其他收入：0.01 元', '帮困：600.00 元', '收入：1,480.81 元', '支出：600.00 元']) {
+    for (const line of [
+      '定向捐：1,000.50 元',
+      '消费捐：88.08 元',
+      '月月捐：50.00 元',
+      '服务捐：300.00 元',
+      '慈善超市义卖：42.22 元',
+      '其他收入：0.01 元',
+      '帮困：600.00 元',
+      '收入：1,480.81 元',
+      '支出：600.00 元',
+    ]) {
       expect(fund).toContain(line);
     }
     expect(fund).toContain('其中自筹（义卖）：42.22 元');
@@ -98,7 +128,9 @@ describe('staff record the ledger and everyone sees the same numbers', () => {
     const png = readPng(await download(photo.result.photo.at(-1).file_id));
     expect(png.text['linli:bars']).toBe('relief=60000;facilities=0;groups=0;other=0;restricted=40050;free=48031');
     const s = await fundSummary(tb.db, clock.now(), TZ);
-    whereTheMoneyWent(s).forEach((b, i) => expect(runLength(png, 24 + i * 62 + 5, b.color), b.key).toBe(barLength(b.fen, 60000)));
+    whereTheMoneyWent(s).forEach((b, i) =>
+      expect(runLength(png, 24 + i * 62 + 5, b.color), b.key).toBe(barLength(b.fen, 60000)),
+    );
     expect(photo.payload.caption).toContain('🟥 帮困：600.00 元');
     expect(photo.payload.caption).toContain('🟨 结余·可自由使用：480.31 元');
   }, 60_000);
@@ -171,7 +203,9 @@ describe('monthly pledges', () => {
     await tb.runJobs();
     await tb.runJobs();
     await tb.delivered();
-    const reminders = tb.api.callsTo(7201).filter((c) => c.method === 'sendMessage' && String(c.payload.text).includes('月月捐提醒'));
+    const reminders = tb.api
+      .callsTo(7201)
+      .filter((c) => c.method === 'sendMessage' && String(c.payload.text).includes('月月捐提醒'));
     expect(reminders).toHaveLength(1);
     expect(reminders[0]!.payload.text).toContain('不能在线付款');
 
@@ -182,7 +216,9 @@ describe('monthly pledges', () => {
     expect(texts(out)).toContain('月月捐');
     expect(answer(await tap(staff, confirm.callback_data!))).toContain('已经确认过了');
     await tb.delivered();
-    expect(tb.api.callsTo(7201).some((c) => String(c.payload.text).includes('社区已收到您 2025-03 的月月捐 50.00 元'))).toBe(true);
+    expect(
+      tb.api.callsTo(7201).some((c) => String(c.payload.text).includes('社区已收到您 2025-03 的月月捐 50.00 元')),
+    ).toBe(true);
     expect((await fundSummary(tb.db, clock.now(), TZ)).month.income.monthly).toBe(5000 + 5000);
   });
 });
@@ -204,7 +240,9 @@ describe('volunteers', () => {
     await (await staff.command('/volunteers')).reply();
     await tap(staff, `pa:ok:${teamId}:7301`);
     await tb.delivered();
-    expect(tb.api.callsTo(7301).some((c) => String(c.payload.text).includes('您已成为「便民服务队」的队员'))).toBe(true);
+    expect(tb.api.callsTo(7301).some((c) => String(c.payload.text).includes('您已成为「便民服务队」的队员'))).toBe(
+      true,
+    );
 
     await tap(staff, `pa:of:${teamId}`);
     expect(texts(await say(staff, '2025-03-01'))).toContain('日期不对或已经过去');
@@ -242,7 +280,9 @@ describe('community report', () => {
     expect(texts(out)).toContain('社区工作报告 2025-03');
     expect(texts(out)).toContain(`收入 ${formatYuan(s.month.incomeTotal)} 元，其中自筹 42.22 元`);
     const photo = out.find((c) => c.method === 'sendPhoto')!;
-    expect(readPng(await download(photo.result.photo.at(-1).file_id)).text['linli:bars']).toBe(`income=${s.month.incomeTotal};relief=${s.month.expense.relief};facilities=0;groups=0;other=0`);
+    expect(readPng(await download(photo.result.photo.at(-1).file_id)).text['linli:bars']).toBe(
+      `income=${s.month.incomeTotal};relief=${s.month.expense.relief};facilities=0;groups=0;other=0`,
+    );
     expect(texts(await (await tb.user(7001).command('/report', '2025-3x')).reply())).toContain('例如 /report 2025-03');
     expect(texts(await (await (await tb.resident(7404)).command('/report')).reply())).toContain('只对社区工作人员开放');
   });
@@ -253,8 +293,23 @@ describe('what residents may not do', () => {
     const r = await tb.resident(7401);
     const before = await fundSummary(tb.db, clock.now(), TZ);
     await (await r.command('/fund')).reply();
-    for (const cmd of ['/fundadd', '/fundlog', '/pledges', '/volunteers']) expect(texts(await (await r.command(cmd)).reply())).toContain('只对社区工作人员开放');
-    const forged = ['fd:a', 'fd:n:i', 'fd:y', 'fd:rv:1', 'fd:rvy', 'fd:l:0', 'fd:ps', 'fd:pk:1:2025-03', 'pa:ok:1:7401', 'pa:msg:1', 'pa:ofy', 'pa:lgy:1', 'pa:nt'];
+    for (const cmd of ['/fundadd', '/fundlog', '/pledges', '/volunteers'])
+      expect(texts(await (await r.command(cmd)).reply())).toContain('只对社区工作人员开放');
+    const forged = [
+      'fd:a',
+      'fd:n:i',
+      'fd:y',
+      'fd:rv:1',
+      'fd:rvy',
+      'fd:l:0',
+      'fd:ps',
+      'fd:pk:1:2025-03',
+      'pa:ok:1:7401',
+      'pa:msg:1',
+      'pa:ofy',
+      'pa:lgy:1',
+      'pa:nt',
+    ];
     for (const [i, data] of forged.entries()) {
       // stay under the per-user flood guard (15 updates in 3 s)
       if (i === 8) await new Promise((res) => setTimeout(res, 3000));

@@ -1,19 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { barLength, CHART, renderChart, whereTheMoneyWent, type Bar } from '../../../src/features/fund/chart';
+import { type Bar, barLength, CHART, renderChart, whereTheMoneyWent } from '../../../src/features/fund/chart';
 import type { FundSummary, PeriodTotals } from '../../../src/features/fund/service';
 import { readPng, runLength } from './png-reader';
 
 const zero = (): PeriodTotals => ({
-  income: { directed: 0, consumption: 0, monthly: 0, service: 0, shop: 0, other: 0 }, incomeTotal: 0,
-  incomeRestricted: { relief: 0, facilities: 0, groups: 0, other: 0 }, expense: { relief: 0, facilities: 0, groups: 0, other: 0 }, expenseTotal: 0, selfGenerated: 0,
+  income: { directed: 0, consumption: 0, monthly: 0, service: 0, shop: 0, other: 0 },
+  incomeTotal: 0,
+  incomeRestricted: { relief: 0, facilities: 0, groups: 0, other: 0 },
+  expense: { relief: 0, facilities: 0, groups: 0, other: 0 },
+  expenseTotal: 0,
+  selfGenerated: 0,
 });
 
 describe('where the money went (PNG)', () => {
   const all = zero();
   all.expense = { relief: 1859000, facilities: 320000, groups: 150001, other: 0 };
   const summary: FundSummary = {
-    today: '2025-03-10', since: '2024-07-04', month: zero(), year: zero(), all,
-    balance: 8521200, restricted: { relief: 141000, facilities: 0, groups: 0, other: 0 }, restrictedTotal: 141000, free: 8380200,
+    today: '2025-03-10',
+    since: '2024-07-04',
+    month: zero(),
+    year: zero(),
+    all,
+    balance: 8521200,
+    restricted: { relief: 141000, facilities: 0, groups: 0, other: 0 },
+    restrictedTotal: 141000,
+    free: 8380200,
   };
   const bars = whereTheMoneyWent(summary);
   const png = readPng(renderChart(bars));
@@ -24,7 +35,9 @@ describe('where the money went (PNG)', () => {
   });
 
   it('carries exactly the ledger numbers, to the fen', () => {
-    expect(png.text['linli:bars']).toBe('relief=1859000;facilities=320000;groups=150001;other=0;restricted=141000;free=8380200');
+    expect(png.text['linli:bars']).toBe(
+      'relief=1859000;facilities=320000;groups=150001;other=0;restricted=141000;free=8380200',
+    );
   });
 
   it('draws each bar as long as its share of the largest', () => {
@@ -39,7 +52,9 @@ describe('where the money went (PNG)', () => {
   it('writes the amount next to each bar in dark pixels', () => {
     const y = CHART.top; // first bar row band
     let dark = 0;
-    for (let yy = y; yy < y + CHART.barHeight; yy++) for (let x = CHART.left + barLength(1859000, 8380200); x < png.width; x++) if (png.pixel(x, yy).join() === '40,40,40') dark++;
+    for (let yy = y; yy < y + CHART.barHeight; yy++)
+      for (let x = CHART.left + barLength(1859000, 8380200); x < png.width; x++)
+        if (png.pixel(x, yy).join() === '40,40,40') dark++;
     expect(dark).toBeGreaterThan(50);
   });
 });

@@ -20,7 +20,9 @@ export function readPng(buf: Buffer) {
   const ihdr = chunks[0]!.data;
   const width = ihdr.readUInt32BE(0);
   const height = ihdr.readUInt32BE(4);
-  const text = Object.fromEntries(chunks.filter((c) => c.type === 'tEXt').map((c) => c.data.toString('latin1').split('\0') as [string, string]));
+  const text = Object.fromEntries(
+    chunks.filter((c) => c.type === 'tEXt').map((c) => c.data.toString('latin1').split('\0') as [string, string]),
+  );
   const raw = inflateSync(Buffer.concat(chunks.filter((c) => c.type === 'IDAT').map((c) => c.data)));
   expect(raw.length).toBe((width * 3 + 1) * height);
   const pixel = (x: number, y: number) => {

@@ -1,15 +1,29 @@
-import { contentOf } from '../../../src/features/delivery/service';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../../src/db/client';
 import { listAudit } from '../../../src/features/audit/store';
-import { findDelivery } from '../../../src/features/delivery/service';
-import { exportCsv, importCsv, ImportFailed, parseCsv } from '../../../src/features/fund/csv';
+import { contentOf, findDelivery } from '../../../src/features/delivery/service';
+import { exportCsv, ImportFailed, importCsv, parseCsv } from '../../../src/features/fund/csv';
 import { formatYuan, parseYuan } from '../../../src/features/fund/money';
-import { cancelPledge, confirmPledgeMonth, createPledge, PledgeConfirmed, remindDuePledges, unconfirmedMonths } from '../../../src/features/fund/pledges';
+import {
+  cancelPledge,
+  confirmPledgeMonth,
+  createPledge,
+  PledgeConfirmed,
+  remindDuePledges,
+  unconfirmedMonths,
+} from '../../../src/features/fund/pledges';
 import { seedDemoLedger } from '../../../src/features/fund/seed';
 import {
-  AlreadyReversed, fundSummary, InsufficientFunds, InvalidEntry, publicDonors, recordEntry, reverseEntry, ReversalOfReversal, type EntryInput,
+  AlreadyReversed,
+  type EntryInput,
+  fundSummary,
+  InsufficientFunds,
+  InvalidEntry,
+  publicDonors,
+  ReversalOfReversal,
+  recordEntry,
+  reverseEntry,
 } from '../../../src/features/fund/service';
 import { queueMonthlyStatement, subscribe } from '../../../src/features/fund/statement';
 import { addPartner } from '../../../src/features/partners/service';
@@ -26,9 +40,20 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 const gift = (yuan: number, extra: Partial<Extract<EntryInput, { direction: 'income' }>> = {}): EntryInput => ({
-  direction: 'income', kind: 'directed', amountFen: yuan * 100, date: '2025-03-01', donor: { kind: 'anonymous' }, restrictedTo: null, note: '', ...extra,
+  direction: 'income',
+  kind: 'directed',
+  amountFen: yuan * 100,
+  date: '2025-03-01',
+  donor: { kind: 'anonymous' },
+  restrictedTo: null,
+  note: '',
+  ...extra,
 });
-const spend = (yuan: number, purpose: 'relief' | 'facilities' | 'groups' | 'other' = 'relief', date = '2025-03-02'): EntryInput => ({ direction: 'expense', purpose, amountFen: yuan * 100, date, note: '慰问品' });
+const spend = (
+  yuan: number,
+  purpose: 'relief' | 'facilities' | 'groups' | 'other' = 'relief',
+  date = '2025-03-02',
+): EntryInput => ({ direction: 'expense', purpose, amountFen: yuan * 100, date, note: '慰问品' });
 
 describe('money', () => {
   it('reads amounts the way staff type them and writes them with two decimals', () => {
@@ -63,7 +88,9 @@ describe('the ledger', () => {
     let s = await fundSummary(h.db, NOW, TZ);
     expect(s.restricted.relief).toBe(50000);
     expect(s.free).toBe(10000);
-    await expect(recordEntry(h.db, 900, spend(200, 'facilities'), { source: 'bot' }, NOW, TZ)).rejects.toBeInstanceOf(InsufficientFunds);
+    await expect(recordEntry(h.db, 900, spend(200, 'facilities'), { source: 'bot' }, NOW, TZ)).rejects.toBeInstanceOf(
+      InsufficientFunds,
+    );
     await recordEntry(h.db, 900, spend(550, 'relief'), { source: 'bot' }, NOW, TZ);
     s = await fundSummary(h.db, NOW, TZ);
     expect(s).toMatchObject({ balance: 5000, restrictedTotal: 0, free: 5000 });
@@ -71,8 +98,12 @@ describe('the ledger', () => {
 
   it('an expense with no note, a future date or a zero amount is refused', async () => {
     await recordEntry(h.db, 900, gift(100), { source: 'bot' }, NOW, TZ);
-    await expect(recordEntry(h.db, 900, { ...spend(10), note: ' ' }, { source: 'bot' }, NOW, TZ)).rejects.toBeInstanceOf(InvalidEntry);
-    await expect(recordEntry(h.db, 900, spend(10, 'relief', '2025-03-11'), { source: 'bot' }, NOW, TZ)).rejects.toBeInstanceOf(InvalidEntry);
+    await expect(
+      recordEntry(h.db, 900, { ...spend(10), note: ' ' }, { source: 'bot' }, NOW, TZ),
+    ).rejects.toBeInstanceOf(InvalidEntry);
+    await expect(
+      recordEntry(h.db, 900, spend(10, 'relief', '2025-03-11'), { source: 'bot' }, NOW, TZ),
+    ).rejects.toBeInstanceOf(InvalidEntry);
     await expect(recordEntry(h.db, 900, gift(0), { source: 'bot' }, NOW, TZ)).rejects.toBeInstanceOf(InvalidEntry);
   });
 
@@ -88,7 +119,9 @@ describe('the ledger', () => {
 
   it('the database itself refuses to edit or delete an entry, or to insert a reversal that does not mirror it', async () => {
     const id = await recordEntry(h.db, 900, gift(100), { source: 'bot' }, NOW, TZ);
-    await expect(sql`update fund_entries set amount_fen = 1 where id = ${id}`.execute(h.db)).rejects.toThrow(/immutable/);
+    await expect(sql`update fund_entries set amount_fen = 1 where id = ${id}`.execute(h.db)).rejects.toThrow(
+      /immutable/,
+    );
     await expect(sql`delete from fund_entries where id = ${id}`.execute(h.db)).rejects.toThrow(/immutable/);
     await expect(
       sql`insert into fund_entries (entry_date, direction, kind, amount_fen, donor_kind, reverses_id, source, recorded_at)
@@ -98,10 +131,36 @@ describe('the ledger', () => {
   });
 
   it('donor names are listed only when the donor agreed', async () => {
-    const partner = await addPartner(h.db, 900, { name: '乐乐超市', type: 'business', description: '', contact: '', offers: [] }, NOW);
-    await recordEntry(h.db, 900, gift(100, { donor: { kind: 'resident', name: '王阿姨', userId: null, public: true } }), { source: 'bot' }, NOW, TZ);
-    await recordEntry(h.db, 900, gift(100, { donor: { kind: 'resident', name: '李先生', userId: null, public: false } }), { source: 'bot' }, NOW, TZ);
-    await recordEntry(h.db, 900, gift(100, { donor: { kind: 'partner', partnerId: partner, public: true } }), { source: 'bot' }, NOW, TZ);
+    const partner = await addPartner(
+      h.db,
+      900,
+      { name: '乐乐超市', type: 'business', description: '', contact: '', offers: [] },
+      NOW,
+    );
+    await recordEntry(
+      h.db,
+      900,
+      gift(100, { donor: { kind: 'resident', name: '王阿姨', userId: null, public: true } }),
+      { source: 'bot' },
+      NOW,
+      TZ,
+    );
+    await recordEntry(
+      h.db,
+      900,
+      gift(100, { donor: { kind: 'resident', name: '李先生', userId: null, public: false } }),
+      { source: 'bot' },
+      NOW,
+      TZ,
+    );
+    await recordEntry(
+      h.db,
+      900,
+      gift(100, { donor: { kind: 'partner', partnerId: partner, public: true } }),
+      { source: 'bot' },
+      NOW,
+      TZ,
+    );
     expect((await publicDonors(h.db)).map((d) => d.name).sort()).toEqual(['乐乐超市', '王阿姨']);
   });
 });
@@ -110,7 +169,11 @@ describe('demo data', () => {
   it('the founding donations are 100,500 yuan from 25 units and individuals, 4,222 yuan self-generated, and seeding twice adds nothing', async () => {
     expect(await seedDemoLedger(h.db, NOW, TZ)).toBeGreaterThan(25);
     expect(await seedDemoLedger(h.db, NOW, TZ)).toBe(0);
-    const founding = await h.db.selectFrom('fund_entries').select([(eb) => eb.fn.sum<number>('amount_fen').as('fen'), (eb) => eb.fn.countAll<number>().as('n')]).where('entry_date', '=', '2024-07-04').executeTakeFirstOrThrow();
+    const founding = await h.db
+      .selectFrom('fund_entries')
+      .select([(eb) => eb.fn.sum<number>('amount_fen').as('fen'), (eb) => eb.fn.countAll<number>().as('n')])
+      .where('entry_date', '=', '2024-07-04')
+      .executeTakeFirstOrThrow();
     expect({ fen: Number(founding.fen), n: Number(founding.n) }).toEqual({ fen: 10050000, n: 25 });
     const s = await fundSummary(h.db, NOW, TZ);
     expect(s.all.selfGenerated).toBe(422200);
@@ -129,7 +192,20 @@ describe('CSV', () => {
     expect(s.restricted.relief).toBe(80050);
     const out = await exportCsv(h.db);
     const rows = parseCsv(out);
-    expect(rows[1]).toEqual(expect.arrayContaining(['2025-03-01', 'income', 'directed', 'relief', '1000.50', 'resident', '王阿姨', 'yes', '她说："给困难户"', 'a1']));
+    expect(rows[1]).toEqual(
+      expect.arrayContaining([
+        '2025-03-01',
+        'income',
+        'directed',
+        'relief',
+        '1000.50',
+        'resident',
+        '王阿姨',
+        'yes',
+        '她说："给困难户"',
+        'a1',
+      ]),
+    );
     expect(rows[2]).toEqual(expect.arrayContaining(['慰问, 米油']));
   });
 
@@ -205,6 +281,14 @@ describe('monthly statement', () => {
     const row = await findDelivery(h.db, 'fund:statement:2025-03:601');
     const content = (await contentOf(h.db, row!)) as any;
     expect(content.key).toBe('fund.statement.text');
-    expect(content.params).toMatchObject({ month: '2025-03', income: '300.00', expense: '100.00', selfGenerated: '300.00', balance: '200.00', in_shop: '300.00', out_groups: '100.00' });
+    expect(content.params).toMatchObject({
+      month: '2025-03',
+      income: '300.00',
+      expense: '100.00',
+      selfGenerated: '300.00',
+      balance: '200.00',
+      in_shop: '300.00',
+      out_groups: '100.00',
+    });
   });
 });

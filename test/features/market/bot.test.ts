@@ -3,8 +3,8 @@ import { ManualClock } from '../../../src/core/clock';
 import { listAudit } from '../../../src/features/audit/store';
 import { marketFeature } from '../../../src/features/market';
 import * as day from '../../../src/features/market/day';
-import { createMarket } from '../../../src/features/market/service';
 import { seedCatalogue } from '../../../src/features/market/demo';
+import { createMarket } from '../../../src/features/market/service';
 import * as store from '../../../src/features/market/store';
 import * as residents from '../../../src/features/residents/service';
 import type { RecordedCall } from '../../../src/playground/fake-api';
@@ -37,15 +37,22 @@ afterAll(() => tb.stop());
 
 const texts = (calls: RecordedCall[]) => calls.map((c) => String(c.payload.text ?? c.payload.caption ?? '')).join('\n');
 const buttons = (calls: RecordedCall[]) =>
-  calls.flatMap((c) => (c.payload.reply_markup?.inline_keyboard ?? []).flat() as { text: string; callback_data?: string }[]);
+  calls.flatMap(
+    (c) => (c.payload.reply_markup?.inline_keyboard ?? []).flat() as { text: string; callback_data?: string }[],
+  );
 const button = (calls: RecordedCall[], label: string) => {
   const b = buttons(calls).find((x) => x.text.includes(label));
   if (!b) throw new Error(`no button "${label}" in ${JSON.stringify(buttons(calls).map((x) => x.text))}`);
   return b.callback_data!;
 };
-const alert = (calls: RecordedCall[]) => String(calls.find((c) => c.method === 'answerCallbackQuery')?.payload.text ?? '');
+const alert = (calls: RecordedCall[]) =>
+  String(calls.find((c) => c.method === 'answerCallbackQuery')?.payload.text ?? '');
 /** Texts the bot has sent to a chat (direct replies and outbox messages). */
-const inbox = (chatId: number) => tb.api.messages(chatId).filter((m) => m.from === 'bot').map((m) => m.text ?? m.caption ?? '');
+const inbox = (chatId: number) =>
+  tb.api
+    .messages(chatId)
+    .filter((m) => m.from === 'bot')
+    .map((m) => m.text ?? m.caption ?? '');
 /** The same Telegram profile every time: the bot updates a user's language and name from each update. */
 const wangUser = () => tb.user(WANG, { first_name: '王阿姨' });
 const tomUser = () => tb.user(TOM, { first_name: 'Tom', language_code: 'en' });
@@ -72,7 +79,8 @@ describe('a market day, from scheduling to the "did it hold?" question', () => {
     expect(texts(out)).toContain('地图位置');
     out = await (await staff.location(27.84, 113.18)).reply();
     expect(texts(out)).toContain('这次提供哪些服务');
-    for (const code of ['knife', 'appliance', 'haircut']) await (await staff.click(`mk:ns:${await serviceId(code)}`)).reply();
+    for (const code of ['knife', 'appliance', 'haircut'])
+      await (await staff.click(`mk:ns:${await serviceId(code)}`)).reply();
     out = await (await staff.click('mk:nsd')).reply();
     expect(texts(out)).toContain('磨刀 30');
     out = await (await staff.send('家电维修 1')).reply();
@@ -82,7 +90,13 @@ describe('a market day, from scheduling to the "did it hold?" question', () => {
     expect(texts(out)).toContain('家电维修：已约 0/1');
     const m = (await store.marketsFrom(tb.db, '2026-12-01', ['draft']))[0]!;
     marketId = m.id;
-    expect(m).toMatchObject({ date: '2026-12-05', starts_at: '09:00', ends_at: '12:00', compound_id: compounds[0]!.id, latitude: 27.84 });
+    expect(m).toMatchObject({
+      date: '2026-12-05',
+      starts_at: '09:00',
+      ends_at: '12:00',
+      compound_id: compounds[0]!.id,
+      latitude: 27.84,
+    });
     for (const o of await store.offersOf(tb.db, marketId)) offer[o.ticket_prefix] = o.id;
   });
 
@@ -107,7 +121,7 @@ describe('a market day, from scheduling to the "did it hold?" question', () => {
     const wang = wangUser();
     let out = await (await wang.send('🛠 市集预约')).reply();
     expect(texts(out)).toContain('家电维修：还剩 1 个名额');
-    out = await (await wang.click(`mk:b:${offer['家电']}`)).reply();
+    out = await (await wang.click(`mk:b:${offer.家电}`)).reply();
     expect(texts(out)).toContain('请打字告诉我');
     out = await (await wang.photo()).reply();
     expect(texts(out)).toContain('需要先打字');
@@ -127,15 +141,15 @@ describe('a market day, from scheduling to the "did it hold?" question', () => {
     expect(b).toMatchObject({ user_id: WANG, details: '电饭煲，插电后不加热' });
     expect(b.photo_file_id).toBeTruthy();
     // a double tap on the same service gets the existing ticket back, not a second one
-    out = await (await wang.click(`mk:b:${offer['家电']}`)).reply();
+    out = await (await wang.click(`mk:b:${offer.家电}`)).reply();
     expect(alert(out)).toContain('家电-01');
-    out = await (await wang.click(`mk:b:${offer['磨刀']}`)).reply();
+    out = await (await wang.click(`mk:b:${offer.磨刀}`)).reply();
     expect(texts(out)).toContain('磨刀-01');
   });
 
   it('a full service offers the waitlist; a cancellation promotes the first in line and tells them', async () => {
     const tom = tomUser();
-    let out = await (await tom.click(`mk:b:${offer['家电']}`)).reply();
+    let out = await (await tom.click(`mk:b:${offer.家电}`)).reply();
     expect(texts(out)).toContain('fully booked');
     out = await (await tom.click(button(out, 'Join the waitlist'))).reply();
     out = await (await tom.send('Radio, no sound')).reply();
@@ -155,16 +169,27 @@ describe('a market day, from scheduling to the "did it hold?" question', () => {
     const wangBookings = await store.bookingsOfMarket(tb.db, marketId, ['cancelled']);
     out = await (await wang.click(`mk:cy:${wangBookings[0]!.id}`)).reply();
     expect(alert(out)).toContain('没有找到这个预约');
-    expect((await store.findOffer(tb.db, offer['家电']!))!.booked).toBe(1);
+    expect((await store.findOffer(tb.db, offer.家电!))!.booked).toBe(1);
   });
 
-  it("residents are refused every staff command, button and confirmation, even with forged callback data", async () => {
+  it('residents are refused every staff command, button and confirmation, even with forged callback data', async () => {
     const wang = wangUser();
     const tomBooking = (await store.bookingsOfMarket(tb.db, marketId, ['booked'])).find((b) => b.user_id === TOM)!;
     const out = await (await wang.command('/market')).reply();
     expect(texts(out)).toContain('只对社区工作人员开放');
-    for (const data of ['mk:adm', 'mk:new', `mk:pub:${marketId}`, `mk:puby:${marketId}`, `mk:cxy:${marketId}`, `mk:cap:${marketId}`, `mk:q:${marketId}`,
-      `mk:r:${tomBooking.id}:f`, `mk:wiy:${offer['磨刀']}:1`, `mk:sum:${marketId}`, `mk:t:${tomBooking.id}`]) {
+    for (const data of [
+      'mk:adm',
+      'mk:new',
+      `mk:pub:${marketId}`,
+      `mk:puby:${marketId}`,
+      `mk:cxy:${marketId}`,
+      `mk:cap:${marketId}`,
+      `mk:q:${marketId}`,
+      `mk:r:${tomBooking.id}:f`,
+      `mk:wiy:${offer.磨刀}:1`,
+      `mk:sum:${marketId}`,
+      `mk:t:${tomBooking.id}`,
+    ]) {
       expect(alert(await (await wang.click(data)).reply()), data).toContain('只对社区工作人员开放');
     }
     // and a resident cannot cancel someone else's booking
@@ -191,13 +216,17 @@ describe('a market day, from scheduling to the "did it hold?" question', () => {
     tb.clock.set(at('2026-12-05T08:00:00'));
     await tb.runJobs();
     await tb.delivered();
-    expect(inbox(TOM).filter((t) => t.includes('Market day is today')).join()).toContain('家电-02');
+    expect(
+      inbox(TOM)
+        .filter((t) => t.includes('Market day is today'))
+        .join(),
+    ).toContain('家电-02');
   });
 
   it('after bookings close, a booking button says so and changes nothing', async () => {
-    const out = await (await tb.user(OTHER).click(`mk:b:${offer['磨刀']}`)).reply();
+    const out = await (await tb.user(OTHER).click(`mk:b:${offer.磨刀}`)).reply();
     expect(alert(out)).toContain('网上预约已经截止');
-    expect((await store.findOffer(tb.db, offer['磨刀']!))!.booked).toBe(1);
+    expect((await store.findOffer(tb.db, offer.磨刀!))!.booked).toBe(1);
   });
 
   it('on the day staff work the queue in ticket order: fixed with a note, served, and a walk-in', async () => {
@@ -212,14 +241,14 @@ describe('a market day, from scheduling to the "did it hold?" question', () => {
     expect(texts(out)).toContain('需要备注吗');
     out = await (await staff.send('换了喇叭线')).reply();
     expect(texts(out)).toContain('备注已保存');
-    out = await (await staff.click(`mk:qs:${offer['磨刀']}:0`)).reply();
+    out = await (await staff.click(`mk:qs:${offer.磨刀}:0`)).reply();
     out = await (await staff.click(button(out, '现场登记'))).reply();
     const confirm = button(out, '确认');
     out = await (await staff.click(confirm)).reply();
     expect(texts(out)).toContain('磨刀-02');
     out = await (await staff.click(confirm)).reply();
     expect(alert(out)).toContain('已经记录过了');
-    const knife = await day.serviceQueue(tb.db, offer['磨刀']!);
+    const knife = await day.serviceQueue(tb.db, offer.磨刀!);
     expect(knife.entries.map((e) => e.ticket)).toEqual(['磨刀-01', '磨刀-02']);
     for (const e of knife.entries) await (await staff.click(`mk:r:${e.id}:s`)).reply();
     out = await (await staff.click(`mk:r:${knife.entries[0]!.id}:s`)).reply();
@@ -233,12 +262,18 @@ describe('a market day, from scheduling to the "did it hold?" question', () => {
     expect(texts(out)).toContain('现场登记 1，未到 0');
     expect(texts(out)).toContain('家电维修：预约 1，现场 0，修好 1');
     const lines: string[] = [];
-    await marketFeature.cli!['market export']!.run(['2026-12-05'], { db: tb.db, config: tb.config, clock: tb.clock, log: tb.app.deps.log, out: (l) => lines.push(l) });
+    await marketFeature.cli!['market export']!.run(['2026-12-05'], {
+      db: tb.db,
+      config: tb.config,
+      clock: tb.clock,
+      log: tb.app.deps.log,
+      out: (l) => lines.push(l),
+    });
     const csv = lines.join('\n');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain('家电-02,家电维修,Appliance repair,served,fixed,换了喇叭线');
     // a past market's buttons say it is over
-    expect(alert(await (await tb.user(OTHER).click(`mk:b:${offer['磨刀']}`)).reply())).toContain('已经结束');
+    expect(alert(await (await tb.user(OTHER).click(`mk:b:${offer.磨刀}`)).reply())).toContain('已经结束');
   });
 
   it('two weeks after the repair the resident is asked whether the fix held, and the answer counts', async () => {
@@ -258,17 +293,29 @@ describe('a market day, from scheduling to the "did it hold?" question', () => {
     const out = await (await tom.click(`mk:h:${tomBooking.id}:y`)).reply();
     expect(texts(out)).toContain('thank you');
     expect(alert(await (await tom.click(`mk:h:${tomBooking.id}:n`)).reply())).toContain('already answered');
-    expect((await day.summary(tb.db, marketId))).toMatchObject({ heldYes: 1, heldNo: 0 });
+    expect(await day.summary(tb.db, marketId)).toMatchObject({ heldYes: 1, heldNo: 0 });
   });
 });
 
 describe('changing and cancelling a market day', () => {
   it('bookers are told of a change and of a cancellation; the old announcement button then says it was cancelled', async () => {
     tb.clock.set(at('2027-01-02T10:00:00'));
-    const id = await createMarket(tb.db, STAFF, {
-      date: '2027-01-09', startsAt: '09:00', endsAt: '12:00', compoundId: compounds[1]!.id, location: '月塘新村活动室', latitude: null, longitude: null,
-      services: [{ serviceId: await serviceId('haircut') }],
-    }, tb.clock.now(), { timezone: 'Asia/Shanghai', remindEvening: '18:00', remindMorning: '08:00' });
+    const id = await createMarket(
+      tb.db,
+      STAFF,
+      {
+        date: '2027-01-09',
+        startsAt: '09:00',
+        endsAt: '12:00',
+        compoundId: compounds[1]!.id,
+        location: '月塘新村活动室',
+        latitude: null,
+        longitude: null,
+        services: [{ serviceId: await serviceId('haircut') }],
+      },
+      tb.clock.now(),
+      { timezone: 'Asia/Shanghai', remindEvening: '18:00', remindMorning: '08:00' },
+    );
     const staff = tb.user(STAFF);
     await (await staff.click(`mk:puby:${id}`)).reply();
     const haircut = (await store.offersOf(tb.db, id))[0]!;

@@ -12,7 +12,8 @@ describe('what staff type', () => {
     expect(parseDate('2026/12/5', '2026-11-29')).toBe('2026-12-05');
     expect(parseDate('12月5日', '2026-11-29')).toBe('2026-12-05');
     expect(parseDate('1-9', '2026-11-29')).toBe('2027-01-09');
-    for (const bad of ['2026-02-30', 'tomorrow', '', '13-45']) expect(() => parseDate(bad, '2026-11-29')).toThrow(/badDate/);
+    for (const bad of ['2026-02-30', 'tomorrow', '', '13-45'])
+      expect(() => parseDate(bad, '2026-11-29')).toThrow(/badDate/);
   });
 
   it('hours need a start before the end', () => {
@@ -23,7 +24,12 @@ describe('what staff type', () => {
   });
 
   it('capacities are read line by line, by name in either language or ticket prefix', () => {
-    expect(parseCapacities('磨刀 20\n家电：8', svc)).toEqual(new Map([[1, 20], [2, 8]]));
+    expect(parseCapacities('磨刀 20\n家电：8', svc)).toEqual(
+      new Map([
+        [1, 20],
+        [2, 8],
+      ]),
+    );
     expect(parseCapacities('appliance repair 5', svc)).toEqual(new Map([[2, 5]]));
     expect(() => parseCapacities('理发 5', svc)).toThrow(/unknownService/);
     expect(() => parseCapacities('磨刀 0', svc)).toThrow(/badCapacity/);

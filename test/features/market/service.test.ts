@@ -1,8 +1,7 @@
-import { contentOf } from '../../../src/features/delivery/service';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../../src/db/client';
 import { listAudit } from '../../../src/features/audit/store';
-import { findDelivery } from '../../../src/features/delivery/service';
+import { contentOf, findDelivery } from '../../../src/features/delivery/service';
 import * as booking from '../../../src/features/market/booking';
 import * as day from '../../../src/features/market/day';
 import { seedCatalogue, seedDemoMarket } from '../../../src/features/market/demo';
@@ -29,17 +28,37 @@ async function resident(id: number, compound = 0, lang = 'zh-hans') {
 }
 
 async function newMarket(opts: Partial<market.NewMarketInput> = {}) {
-  return market.createMarket(h.db, STAFF, {
-    date: '2026-12-05', startsAt: '09:00', endsAt: '12:00', compoundId: compounds[0]!.id, location: '荷塘花园 3 栋前广场',
-    latitude: null, longitude: null,
-    services: [{ serviceId: services.get('knife')!, capacity: 3 }, { serviceId: services.get('appliance')!, capacity: 2 }, { serviceId: services.get('haircut')! }],
-    ...opts,
-  }, t0, policy);
+  return market.createMarket(
+    h.db,
+    STAFF,
+    {
+      date: '2026-12-05',
+      startsAt: '09:00',
+      endsAt: '12:00',
+      compoundId: compounds[0]!.id,
+      location: '荷塘花园 3 栋前广场',
+      latitude: null,
+      longitude: null,
+      services: [
+        { serviceId: services.get('knife')!, capacity: 3 },
+        { serviceId: services.get('appliance')!, capacity: 2 },
+        { serviceId: services.get('haircut')! },
+      ],
+      ...opts,
+    },
+    t0,
+    policy,
+  );
 }
 
-const offerOf = async (marketId: number, code: string) => (await store.offersOf(h.db, marketId)).find((o) => o.service_id === services.get(code))!;
+const offerOf = async (marketId: number, code: string) =>
+  (await store.offersOf(h.db, marketId)).find((o) => o.service_id === services.get(code))!;
 const deliveries = async (prefix: string) =>
-  Promise.all((await h.db.selectFrom('deliveries').selectAll().where('dedupe_key', 'like', `${prefix}%`).orderBy('id').execute()).map(async (d) => ({ ...d, content: (await contentOf(h.db, d)) as any })));
+  Promise.all(
+    (
+      await h.db.selectFrom('deliveries').selectAll().where('dedupe_key', 'like', `${prefix}%`).orderBy('id').execute()
+    ).map(async (d) => ({ ...d, content: (await contentOf(h.db, d)) as any })),
+  );
 
 beforeEach(async () => {
   h = await freshDb();
@@ -90,7 +109,10 @@ describe('scheduling', () => {
     expect(await market.publishMarket(h.db, STAFF, id, t0, policy)).toBe(2);
     const sent = await deliveries('market:announce');
     expect(sent.map((d) => d.chat_id)).toEqual([100, 103]);
-    expect(sent[0]!.content).toMatchObject({ key: 'market.notify.announce', params: { date: '2026-12-05', start: '09:00', location: '荷塘花园 3 栋前广场' } });
+    expect(sent[0]!.content).toMatchObject({
+      key: 'market.notify.announce',
+      params: { date: '2026-12-05', start: '09:00', location: '荷塘花园 3 栋前广场' },
+    });
     expect(sent[0]!.content.params.services['zh-CN']).toContain('磨刀');
     await expect(market.publishMarket(h.db, STAFF, id, t0, policy)).rejects.toThrow(/alreadyPublished/);
     expect((await deliveries('market:announce')).length).toBe(2);
@@ -116,7 +138,10 @@ describe('booking', () => {
   it('one active booking per service per person: a double tap gets the same ticket back as an error', async () => {
     const knife = await offerOf(id, 'knife');
     await booking.book(h.db, 100, knife.id, {}, t0, policy);
-    await expect(booking.book(h.db, 100, knife.id, {}, t0, policy)).rejects.toMatchObject({ code: 'market.alreadyBooked', params: { ticket: '磨刀-01' } });
+    await expect(booking.book(h.db, 100, knife.id, {}, t0, policy)).rejects.toMatchObject({
+      code: 'market.alreadyBooked',
+      params: { ticket: '磨刀-01' },
+    });
     expect((await offerOf(id, 'knife')).booked).toBe(1);
     // another service is fine
     await booking.book(h.db, 100, (await offerOf(id, 'haircut')).id, {}, t0, policy);
@@ -131,7 +156,9 @@ describe('booking', () => {
     for (const u of crowd) await resident(u);
     const results = await Promise.allSettled(crowd.map((u) => booking.book(h.db, u, bp.id, {}, t0, policy)));
     const won = results.filter((r) => r.status === 'fulfilled');
-    const full = results.filter((r) => r.status === 'rejected' && (r.reason as { code?: string }).code === 'market.full');
+    const full = results.filter(
+      (r) => r.status === 'rejected' && (r.reason as { code?: string }).code === 'market.full',
+    );
     expect(won.length).toBe(5);
     expect(full.length).toBe(45);
     const tickets = won.map((r) => (r as PromiseFulfilledResult<booking.BookingView>).value.ticket).sort();
@@ -148,7 +175,10 @@ describe('booking', () => {
     const w1 = await booking.joinWaitlist(h.db, 102, appl.id, details, t0, policy);
     const w2 = await booking.joinWaitlist(h.db, 103, appl.id, details, t0, policy);
     expect([w1.status, w1.position, w2.position]).toEqual(['waiting', 1, 2]);
-    await expect(booking.joinWaitlist(h.db, 102, appl.id, details, t0, policy)).rejects.toMatchObject({ code: 'market.alreadyWaiting', params: { position: 1 } });
+    await expect(booking.joinWaitlist(h.db, 102, appl.id, details, t0, policy)).rejects.toMatchObject({
+      code: 'market.alreadyWaiting',
+      params: { position: 1 },
+    });
 
     const r = await booking.cancelBooking(h.db, 100, first.id, t0, policy);
     expect(r.promoted).toBe(1);
@@ -173,7 +203,9 @@ describe('booking', () => {
     const knife = await offerOf(id, 'knife');
     for (const u of [100, 101, 102]) await booking.book(h.db, u, knife.id, {}, t0, policy);
     await booking.joinWaitlist(h.db, 103, knife.id, {}, t0, policy);
-    await expect(booking.setCapacities(h.db, STAFF, id, new Map([[services.get('knife')!, 2]]), t0, policy)).rejects.toThrow(/capacityBelowBooked/);
+    await expect(
+      booking.setCapacities(h.db, STAFF, id, new Map([[services.get('knife')!, 2]]), t0, policy),
+    ).rejects.toThrow(/capacityBelowBooked/);
     expect(await booking.setCapacities(h.db, STAFF, id, new Map([[services.get('knife')!, 5]]), t0, policy)).toBe(1);
     expect((await booking.myBookings(h.db, 103, t0, policy))[0]).toMatchObject({ status: 'booked', ticket: '磨刀-04' });
   });
@@ -181,7 +213,9 @@ describe('booking', () => {
   it('repair bookings need a description; empty, invisible or over-long ones change nothing', async () => {
     const appl = await offerOf(id, 'appliance');
     for (const d of ['', '   ', '\u200b\u200f', '长'.repeat(301)]) {
-      await expect(booking.book(h.db, 100, appl.id, { details: d }, t0, policy)).rejects.toThrow(/details(Empty|TooLong)/);
+      await expect(booking.book(h.db, 100, appl.id, { details: d }, t0, policy)).rejects.toThrow(
+        /details(Empty|TooLong)/,
+      );
     }
     expect((await offerOf(id, 'appliance')).booked).toBe(0);
     const ok = await booking.book(h.db, 100, appl.id, { details: '  风扇不转 ', photo: 'PHOTO-1' }, t0, policy);
@@ -194,23 +228,40 @@ describe('booking', () => {
     const knife = await offerOf(id, 'knife');
     // 09:00 start, closes 12 hours before: 21:00 the evening before
     await booking.book(h.db, 100, knife.id, {}, at('2026-12-04T20:59:00'), policy);
-    await expect(booking.book(h.db, 101, knife.id, {}, at('2026-12-04T21:00:00'), policy)).rejects.toThrow(/market.closed/);
-    await expect(booking.book(h.db, 101, knife.id, {}, at('2026-12-05T12:00:00'), policy)).rejects.toThrow(/market.over/);
+    await expect(booking.book(h.db, 101, knife.id, {}, at('2026-12-04T21:00:00'), policy)).rejects.toThrow(
+      /market.closed/,
+    );
+    await expect(booking.book(h.db, 101, knife.id, {}, at('2026-12-05T12:00:00'), policy)).rejects.toThrow(
+      /market.over/,
+    );
     expect((await offerOf(id, 'knife')).booked).toBe(1);
   });
 
   it('a draft or cancelled market cannot be booked', async () => {
     const draft = await newMarket({ date: '2026-12-12' });
-    await expect(booking.book(h.db, 100, (await offerOf(draft, 'knife')).id, {}, t0, policy)).rejects.toThrow(/market.notOpen/);
+    await expect(booking.book(h.db, 100, (await offerOf(draft, 'knife')).id, {}, t0, policy)).rejects.toThrow(
+      /market.notOpen/,
+    );
     await market.cancelMarket(h.db, STAFF, id, t0, policy);
-    await expect(booking.book(h.db, 100, (await offerOf(id, 'knife')).id, {}, t0, policy)).rejects.toThrow(/market.cancelled/);
+    await expect(booking.book(h.db, 100, (await offerOf(id, 'knife')).id, {}, t0, policy)).rejects.toThrow(
+      /market.cancelled/,
+    );
   });
 
   it('a change of time or place tells every ticket and waitlist holder; a cancellation tells them and ends their bookings', async () => {
     const appl = await offerOf(id, 'appliance');
     for (const u of [100, 101]) await booking.book(h.db, u, appl.id, { details: '收音机没声音' }, t0, policy);
     await booking.joinWaitlist(h.db, 102, appl.id, { details: '收音机没声音' }, t0, policy);
-    expect(await market.changeMarket(h.db, STAFF, id, { startsAt: '14:00', endsAt: '17:00', location: '月塘新村活动室' }, t0, policy)).toBe(3);
+    expect(
+      await market.changeMarket(
+        h.db,
+        STAFF,
+        id,
+        { startsAt: '14:00', endsAt: '17:00', location: '月塘新村活动室' },
+        t0,
+        policy,
+      ),
+    ).toBe(3);
     const changed = await deliveries('market:changed');
     expect(changed.map((d) => d.chat_id)).toEqual([100, 101, 102]);
     expect(changed[0]!.content.params).toMatchObject({ start: '14:00', location: '月塘新村活动室' });
@@ -219,7 +270,9 @@ describe('booking', () => {
     expect(await market.cancelMarket(h.db, STAFF, id, t0, policy)).toBe(3);
     expect((await deliveries('market:cancelled')).map((d) => d.chat_id)).toEqual([100, 101, 102]);
     expect(await booking.myBookings(h.db, 100, t0, policy)).toEqual([]);
-    expect((await listAudit(h.db, { actorId: STAFF })).map((a) => a.action)).toEqual(expect.arrayContaining(['market.change', 'market.cancel', 'market.publish']));
+    expect((await listAudit(h.db, { actorId: STAFF })).map((a) => a.action)).toEqual(
+      expect.arrayContaining(['market.change', 'market.cancel', 'market.publish']),
+    );
   });
 
   it('the "booked on the next market day" audience is exactly the ticket holders', async () => {
@@ -251,7 +304,10 @@ describe('reminders', () => {
     expect(await reminders.queueReminders(h.db, at('2026-12-04T18:00:00'), policy)).toBe(4); // the waiting one gets none
     expect(await reminders.queueReminders(h.db, at('2026-12-04T18:05:00'), policy)).toBe(0);
     const eve = await deliveries('market:remind-eve');
-    expect(eve[0]!.content).toMatchObject({ key: 'market.remind.evening', params: { ticket: '磨刀-01', time: '09:00', bring: { 'zh-CN': '刀具用报纸或布包好' } } });
+    expect(eve[0]!.content).toMatchObject({
+      key: 'market.remind.evening',
+      params: { ticket: '磨刀-01', time: '09:00', bring: { 'zh-CN': '刀具用报纸或布包好' } },
+    });
     expect(eve[1]!.content.params.bring).toEqual({ $t: 'market.remind.bringNothing' });
     expect(await reminders.queueReminders(h.db, at('2026-12-05T07:59:00'), policy)).toBe(0);
     // a restart that missed 08:00 still catches up at 08:40
@@ -329,7 +385,9 @@ describe('the day itself', () => {
     const csv = await exportCsv(h.db, '2026-12-05');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).split('\r\n');
-    expect(lines[0]).toBe('ticket,service_zh,service_en,status,outcome,note,walk_in,name,phone,details,booked_at,served_at,fix_held');
+    expect(lines[0]).toBe(
+      'ticket,service_zh,service_en,status,outcome,note,walk_in,name,phone,details,booked_at,served_at,fix_held',
+    );
     expect(lines[1]).toContain('家电-01,家电维修,Appliance repair,served,fixed,,0,"王""阿姨""",');
     expect(lines[1]).toContain(`"'=HYPERLINK(""x""),电扇\n不转"`);
     await expect(exportCsv(h.db, '2026-12-06')).rejects.toThrow(/market.notFound/);
@@ -352,7 +410,20 @@ describe('subscriptions and demo data', () => {
     expect(first).toContain('20 services');
     const all = await store.listServices(h.db);
     expect(all.length).toBe(20);
-    expect(all.map((s) => s.name_zh)).toEqual(expect.arrayContaining(['磨刀', '理发', '缝补', '修鞋', '家电维修', '家政服务', '量血压', '法律咨询', '手机使用教学', '配钥匙']));
+    expect(all.map((s) => s.name_zh)).toEqual(
+      expect.arrayContaining([
+        '磨刀',
+        '理发',
+        '缝补',
+        '修鞋',
+        '家电维修',
+        '家政服务',
+        '量血压',
+        '法律咨询',
+        '手机使用教学',
+        '配钥匙',
+      ]),
+    );
     expect(new Set(all.map((s) => s.ticket_prefix)).size).toBe(20);
     const next = await market.nextMarket(h.db, t0, policy.timezone);
     expect(next?.status).toBe('published');

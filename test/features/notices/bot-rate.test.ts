@@ -33,16 +33,23 @@ describe('a broadcast at 30 messages a second', () => {
     const started = Date.now();
     const { id } = await broadcastToAll('明晚 7 点社区电影放映');
     let sawProgress = false;
-    await until(async () => {
-      const mark = tb.api.lastSeq();
-      await tb.runJobs();
-      const edit = tb.api.callsTo(1, { after: mark }).find((c) => c.method === 'editMessageText');
-      if (edit && /剩余：\d+，约 \d+ 秒/.test(edit.payload.text) && !/剩余：0/.test(edit.payload.text)) sawProgress = true;
-      const c = await deliveryCounts(tb.db, id);
-      return c.queued + c.sending === 0;
-    }, 40_000, 'broadcast drained');
+    await until(
+      async () => {
+        const mark = tb.api.lastSeq();
+        await tb.runJobs();
+        const edit = tb.api.callsTo(1, { after: mark }).find((c) => c.method === 'editMessageText');
+        if (edit && /剩余：\d+，约 \d+ 秒/.test(edit.payload.text) && !/剩余：0/.test(edit.payload.text))
+          sawProgress = true;
+        const c = await deliveryCounts(tb.db, id);
+        return c.queued + c.sending === 0;
+      },
+      40_000,
+      'broadcast drained',
+    );
     const seconds = (Date.now() - started) / 1000;
-    console.log(`300-resident broadcast at 30/s: ${seconds.toFixed(1)} s, ${(301 / seconds).toFixed(1)} msg/s, 429s from the fake API: ${tb.api.stats.errors429}`);
+    console.log(
+      `300-resident broadcast at 30/s: ${seconds.toFixed(1)} s, ${(301 / seconds).toFixed(1)} msg/s, 429s from the fake API: ${tb.api.stats.errors429}`,
+    );
     expect(sawProgress).toBe(true);
     for (const r of RESIDENTS) expect(copies(r, '明晚 7 点社区电影放映'), `resident ${r}`).toBe(1);
     await tb.runJobs();
@@ -50,7 +57,9 @@ describe('a broadcast at 30 messages a second', () => {
     expect(await notices.findBroadcast(tb.db, id)).toMatchObject({ state: 'done', sent: 301, failed: 0 });
     expect(received(tb, 1).filter((m) => m.text?.includes(`通知 #${id} 发送完毕`)).length).toBe(2); // progress message edited + report
     // no progress message was created twice: the confirmation itself became it
-    expect(tb.api.calls.filter((c) => c.method === 'sendMessage' && c.chatId === 1 && /正在发送/.test(c.payload.text))).toHaveLength(0);
+    expect(
+      tb.api.calls.filter((c) => c.method === 'sendMessage' && c.chatId === 1 && /正在发送/.test(c.payload.text)),
+    ).toHaveLength(0);
   }, 60_000);
 
   it('the stop button stops the rest: nobody gets it twice, and the final report counts what was not sent', async () => {
@@ -62,11 +71,15 @@ describe('a broadcast at 30 messages a second', () => {
     expect(answerOf(done)).toBeDefined();
     expect(texts(done)).toMatch(/已停止，\d+ 条没有发出/);
     // rows the worker had already claimed still go out (in flight); one that meets a 429 comes back and the progress job stops it
-    await until(async () => {
-      await tb.runJobs();
-      const now = await deliveryCounts(tb.db, id);
-      return now.queued + now.sending === 0;
-    }, 10_000, 'in-flight finished');
+    await until(
+      async () => {
+        await tb.runJobs();
+        const now = await deliveryCounts(tb.db, id);
+        return now.queued + now.sending === 0;
+      },
+      10_000,
+      'in-flight finished',
+    );
     const c = await deliveryCounts(tb.db, id);
     expect(c.sent).toBeLessThan(301);
     expect(c.sent + c.skipped).toBe(301);
@@ -75,7 +88,9 @@ describe('a broadcast at 30 messages a second', () => {
     const got = RESIDENTS.filter((r) => copies(r, '这条会被中途停止') === 1).length + copies(1, '这条会被中途停止') - 1;
     expect(got).toBe(c.sent);
     await tb.delivered();
-    expect(received(tb, 1).some((m) => m.text?.includes(`通知 #${id} 已停止`) && m.text.includes(`没有发出：${c.skipped}`))).toBe(true);
+    expect(
+      received(tb, 1).some((m) => m.text?.includes(`通知 #${id} 已停止`) && m.text.includes(`没有发出：${c.skipped}`)),
+    ).toBe(true);
     // a stopped broadcast cannot be stopped again
     const again = await (await staff.click(`nt:sy:${id}`)).reply();
     expect(answerOf(again)?.text).toContain('已经发完、停止或取消');

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate, localTime } from '../../../src/core/time';
+import { features } from '../../../src/features';
 import { listAudit } from '../../../src/features/audit/store';
 import { deliveryCounts } from '../../../src/features/delivery/service';
-import { features } from '../../../src/features';
 import { collectAudiences } from '../../../src/features/notices';
 import * as notices from '../../../src/features/notices/service';
 import * as residents from '../../../src/features/residents/service';
@@ -30,7 +30,9 @@ async function composeToCompound(staff: FakeUser, compoundIndex: number, text = 
   // every audience another installed area registers is offered, next to the places and roles
   const offered = buttons(out).map((b) => b.callback_data);
   for (const key of Object.keys(collectAudiences(features))) expect(offered).toContain(`nt:a:x:${key}`);
-  expect(offered).toEqual(expect.arrayContaining(['nt:a:all', 'nt:a:cm', 'nt:a:cp', 'nt:a:r:staff', 'nt:a:r:deputy', 'nt:a:r:partner']));
+  expect(offered).toEqual(
+    expect.arrayContaining(['nt:a:all', 'nt:a:cm', 'nt:a:cp', 'nt:a:r:staff', 'nt:a:r:deputy', 'nt:a:r:partner']),
+  );
   const c = compounds[compoundIndex]!;
   out = await (await staff.click('nt:a:cp')).reply();
   out = await (await staff.click(dataOf(out, new RegExp(`^nt:a:cq:${c.community_id}$`))!)).reply();
@@ -78,8 +80,12 @@ describe('a staff broadcast', () => {
     await tb.runJobs();
     await tb.delivered();
     const finalCalls = tb.api.callsTo(7001, { after: mark });
-    expect(finalCalls.some((c) => c.method === 'editMessageText' && /发送完毕[\s\S]*已发送：6/.test(c.payload.text))).toBe(true);
-    expect(received(tb, 7001).filter((m) => m.text?.includes('发送完毕') && m.text.includes('小区：荷塘花园'))).toHaveLength(2);
+    expect(
+      finalCalls.some((c) => c.method === 'editMessageText' && /发送完毕[\s\S]*已发送：6/.test(c.payload.text)),
+    ).toBe(true);
+    expect(
+      received(tb, 7001).filter((m) => m.text?.includes('发送完毕') && m.text.includes('小区：荷塘花园')),
+    ).toHaveLength(2);
     const [audit] = await listAudit(tb.db, { action: 'notices.broadcast.create', actorId: 7001 });
     expect(JSON.parse(audit!.details)).toMatchObject({ audience: `compound:${home.id}`, recipients: 6, text: NOTICE });
     expect((await listAudit(tb.db, { action: 'notices.broadcast.finish' })).length).toBeGreaterThan(0);
@@ -139,12 +145,37 @@ describe('residents and staff buttons', () => {
     const staff = await tb.withRole(7004, 'staff');
     await tb.resident(7401, { compound: compounds[4]!.id });
     const future = new Date(tb.clock.now().getTime() + 86_400_000);
-    const b = await notices.createBroadcast(tb.db, { draft: { key: 'forge-01', text: '预约通知', entities: [], photo: null }, actorId: staff.id, audience: { kind: 'compound', id: compounds[4]!.id }, sendAt: future, progressMessageId: null }, {}, tb.clock.now());
+    const b = await notices.createBroadcast(
+      tb.db,
+      {
+        draft: { key: 'forge-01', text: '预约通知', entities: [], photo: null },
+        actorId: staff.id,
+        audience: { kind: 'compound', id: compounds[4]!.id },
+        sendAt: future,
+        progressMessageId: null,
+      },
+      {},
+      tb.clock.now(),
+    );
 
     const u = await tb.resident(7402, { compound: compounds[4]!.id });
     try {
-      for (const cmd of ['/broadcast', '/broadcasts']) expect(texts(await (await u.command(cmd)).reply())).toContain('只对社区工作人员开放');
-      for (const data of ['nt:a:all', 'nt:a:cp', `nt:a:cp:${compounds[4]!.id}`, 'nt:a:r:staff', 'nt:a:x:market.booked', 'nt:go:forge-01', 'nt:sch:forge-01', 'nt:no:forge-01', `nt:s:${b.id}`, `nt:sy:${b.id}`, 'nt:sn', 'nt:p:0']) {
+      for (const cmd of ['/broadcast', '/broadcasts'])
+        expect(texts(await (await u.command(cmd)).reply())).toContain('只对社区工作人员开放');
+      for (const data of [
+        'nt:a:all',
+        'nt:a:cp',
+        `nt:a:cp:${compounds[4]!.id}`,
+        'nt:a:r:staff',
+        'nt:a:x:market.booked',
+        'nt:go:forge-01',
+        'nt:sch:forge-01',
+        'nt:no:forge-01',
+        `nt:s:${b.id}`,
+        `nt:sy:${b.id}`,
+        'nt:sn',
+        'nt:p:0',
+      ]) {
         const answer = answerOf(await (await u.click(data)).reply());
         expect(answer?.text, data).toContain('只对社区工作人员开放');
       }
@@ -214,7 +245,18 @@ describe('scheduled broadcasts', () => {
     const staff = await tb.withRole(7007, 'staff');
     await tb.resident(7701, { compound: compounds[0]!.id });
     const sendAt = new Date(tb.clock.now().getTime() + 3600_000);
-    const b = await notices.createBroadcast(tb.db, { draft: { key: 'cancel01', text: '会被取消的通知', entities: [], photo: null }, actorId: staff.id, audience: { kind: 'compound', id: compounds[0]!.id }, sendAt, progressMessageId: null }, {}, tb.clock.now());
+    const b = await notices.createBroadcast(
+      tb.db,
+      {
+        draft: { key: 'cancel01', text: '会被取消的通知', entities: [], photo: null },
+        actorId: staff.id,
+        audience: { kind: 'compound', id: compounds[0]!.id },
+        sendAt,
+        progressMessageId: null,
+      },
+      {},
+      tb.clock.now(),
+    );
     const list = await (await staff.command('/broadcasts')).reply();
     const ask = await (await staff.click(dataOf(list, new RegExp(`^nt:s:${b.id}$`))!)).reply();
     expect(texts(ask)).toContain(`确定取消预约的通知 #${b.id}`);

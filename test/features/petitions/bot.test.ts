@@ -23,14 +23,30 @@ beforeAll(async () => {
   await tb.withRole(STAFF, 'staff', { first_name: '小张' });
   const now = tb.clock.now();
   await handling.assignDeputy(tb.db, null, DEPUTY, communities.find((c) => c.name_zh === '野鸭冲社区')!.id, null, now);
-  await handling.assignDeputy(tb.db, null, OTHER_DEPUTY, communities.find((c) => c.name_zh === '石子头社区')!.id, null, now);
-  for (const f of (await import('../../../src/features')).features) if (f.name === 'petitions') await f.seedDemo!({ db: tb.db, config: tb.config, clock: tb.clock, log: tb.app.deps.log, out: () => {} });
+  await handling.assignDeputy(
+    tb.db,
+    null,
+    OTHER_DEPUTY,
+    communities.find((c) => c.name_zh === '石子头社区')!.id,
+    null,
+    now,
+  );
+  for (const f of (await import('../../../src/features')).features)
+    if (f.name === 'petitions')
+      await f.seedDemo!({ db: tb.db, config: tb.config, clock: tb.clock, log: tb.app.deps.log, out: () => {} });
 });
 afterAll(() => tb.stop());
 
 const texts = (calls: RecordedCall[]) => calls.map((c) => String(c.payload.text ?? c.payload.caption ?? '')).join('\n');
 const buttons = (calls: RecordedCall[]) =>
-  calls.flatMap((c) => (c.payload.reply_markup?.inline_keyboard ?? []).flat() as { text: string; callback_data?: string; url?: string }[]);
+  calls.flatMap(
+    (c) =>
+      (c.payload.reply_markup?.inline_keyboard ?? []).flat() as {
+        text: string;
+        callback_data?: string;
+        url?: string;
+      }[],
+  );
 const button = (calls: RecordedCall[], label: string) => {
   const b = buttons(calls).find((x) => x.text.includes(label));
   if (!b) throw new Error(`no button "${label}" in ${JSON.stringify(buttons(calls).map((x) => x.text))}`);
@@ -71,7 +87,12 @@ describe('a resident files a petition and follows it to the end', () => {
     out = await (await u.send('肖')).reply();
     expect(texts(out)).toContain('例如'); // too short: asked again with an example
     out = await (await u.send('肖明组铁路涵洞')).reply();
-    expect(out.at(-1)!.payload.reply_markup.keyboard.flat().some((b: { request_location?: boolean }) => b.request_location)).toBe(true);
+    expect(
+      out
+        .at(-1)!
+        .payload.reply_markup.keyboard.flat()
+        .some((b: { request_location?: boolean }) => b.request_location),
+    ).toBe(true);
     out = await (await u.location(27.8705, 113.1702)).reply();
     expect(texts(out)).toContain('位置已收到');
     out = await (await u.send('一下雨涵洞就积水 <b>到膝盖</b>，电动车和行人都过不去，每天一千多人要绕路')).reply();
@@ -97,7 +118,9 @@ describe('a resident files a petition and follows it to the end', () => {
     expect(texts(got)).toContain('13812345678');
     expect(texts(got)).toContain('&lt;b&gt;到膝盖');
     expect(got.some((c) => c.method === 'sendPhoto')).toBe(true);
-    expect(buttons(got).map((b) => b.callback_data)).toEqual(expect.arrayContaining([`pt:d:ak:${id}`, `pt:d:sm:${id}`]));
+    expect(buttons(got).map((b) => b.callback_data)).toEqual(
+      expect.arrayContaining([`pt:d:ak:${id}`, `pt:d:sm:${id}`]),
+    );
     expect(buttons(got).some((b) => b.url?.includes('113.170200,27.870500'))).toBe(true);
     expect(await received(OTHER_DEPUTY, mark)).toEqual([]);
   });
@@ -197,7 +220,9 @@ describe('deputies at work', () => {
   it('a deputy lists only the petitions of their area and records a meeting whose residents are told', async () => {
     const d = tb.user(DEPUTY, { first_name: '周代表' });
     let out = await (await d.command('/petitions')).reply();
-    const listed = buttons(out).filter((b) => b.callback_data?.startsWith('pt:d:v:')).map((b) => b.text);
+    const listed = buttons(out)
+      .filter((b) => b.callback_data?.startsWith('pt:d:v:'))
+      .map((b) => b.text);
     expect(listed.some((t) => t.includes('肖明组铁路涵洞'))).toBe(true);
     expect(listed.some((t) => t.includes('铁路新村东门'))).toBe(false); // 石子头社区 is not theirs
     const culvert = (await petitions.myPetitions(tb.db, 7101))[0]!;
@@ -209,7 +234,9 @@ describe('deputies at work', () => {
     out = await (await d.click(button(out, '水务局'))).reply();
     out = await (await d.click(button(out, '选好了'))).reply();
     expect(texts(out)).toContain('讨论了哪些反映');
-    const other = (await handling.listForHandler(tb.db, { id: STAFF, roles: new Set(['staff']) }, {}, tb.clock.now())).find((p) => p.place.includes('铁路新村'))!;
+    const other = (
+      await handling.listForHandler(tb.db, { id: STAFF, roles: new Set(['staff']) }, {}, tb.clock.now())
+    ).find((p) => p.place.includes('铁路新村'))!;
     out = await (await d.send(`${culvert.id} ${other.id}`)).reply();
     expect(texts(out)).toContain(`#${other.id} 不存在或不归您负责`);
     out = await (await d.send(`${culvert.id}`)).reply();
@@ -222,9 +249,21 @@ describe('deputies at work', () => {
 describe('time limits', () => {
   it('the deputy is reminded, staff are alerted when the limit passes, and the resident can chase', async () => {
     const u = await tb.resident(7201, { compound: xiaoming });
-    const p = await petitions.filePetition(tb.db, (await import('../../../src/features/petitions/notify')).policyFrom(tb.config), 7201, {
-      category: 'safety', place: '幸福里 3 栋', latitude: null, longitude: null, description: '消防通道被电动车堵死了', photos: [], showName: false,
-    }, tb.clock.now());
+    const p = await petitions.filePetition(
+      tb.db,
+      (await import('../../../src/features/petitions/notify')).policyFrom(tb.config),
+      7201,
+      {
+        category: 'safety',
+        place: '幸福里 3 栋',
+        latitude: null,
+        longitude: null,
+        description: '消防通道被电动车堵死了',
+        photos: [],
+        showName: false,
+      },
+      tb.clock.now(),
+    );
     await tb.delivered();
     let mark = sinceNow();
     tb.clock.advance(2.5 * 24 * HOUR);

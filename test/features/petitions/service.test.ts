@@ -1,8 +1,8 @@
-import { contentOf } from '../../../src/features/delivery/service';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../../src/db/client';
 import { listAudit } from '../../../src/features/audit/store';
 import type { OutContent } from '../../../src/features/delivery/content';
+import { contentOf } from '../../../src/features/delivery/service';
 import { checkDeadlines } from '../../../src/features/petitions/deadlines';
 import { isEmergency } from '../../../src/features/petitions/emergency';
 import * as handling from '../../../src/features/petitions/handling';
@@ -26,8 +26,13 @@ const CHEN = 101; // neighbour in 肖明组
 const LI = 102; // lives in 铁路新村 (石子头社区)
 
 const culvert = {
-  category: 'roads' as const, place: '肖明组铁路涵洞', latitude: 27.8705, longitude: 113.1702,
-  description: '一下雨涵洞就积水，电动车和行人都过不去，每天一千多人上下班要绕路。', photos: ['photo-a', 'photo-b'], showName: true,
+  category: 'roads' as const,
+  place: '肖明组铁路涵洞',
+  latitude: 27.8705,
+  longitude: 113.1702,
+  description: '一下雨涵洞就积水，电动车和行人都过不去，每天一千多人上下班要绕路。',
+  photos: ['photo-a', 'photo-b'],
+  showName: true,
 };
 
 let h: DbHandle;
@@ -42,7 +47,16 @@ async function resident(id: number, name: string, compound: string, phone?: stri
 }
 
 const deliveries = async () =>
-  Promise.all((await h.db.selectFrom('deliveries').selectAll().orderBy('id').execute()).map(async (d) => ({ ...d, body: (await contentOf(h.db, d)) as OutContent & { key?: string; params?: Record<string, unknown>; photo?: string } })));
+  Promise.all(
+    (await h.db.selectFrom('deliveries').selectAll().orderBy('id').execute()).map(async (d) => ({
+      ...d,
+      body: (await contentOf(h.db, d)) as OutContent & {
+        key?: string;
+        params?: Record<string, unknown>;
+        photo?: string;
+      },
+    })),
+  );
 const to = async (chatId: number) => (await deliveries()).filter((d) => d.chat_id === chatId);
 const keysTo = async (chatId: number) => (await to(chatId)).map((d) => d.body.key);
 const deputy = (id: number): handling.Actor => ({ id, roles: new Set(['deputy']) });
@@ -57,7 +71,12 @@ beforeEach(async () => {
   await resident(XIAO, '肖大爷', '肖明组', '13800000000');
   await resident(CHEN, '陈奶奶', '肖明组');
   await resident(LI, '李师傅', '铁路新村');
-  for (const [id, name] of [[STAFF, '社区小张'], [DEPUTY, '周代表'], [OTHER_DEPUTY, '吴代表']] as const) await residents.touchUser(h.db, { id, first_name: name }, t0);
+  for (const [id, name] of [
+    [STAFF, '社区小张'],
+    [DEPUTY, '周代表'],
+    [OTHER_DEPUTY, '吴代表'],
+  ] as const)
+    await residents.touchUser(h.db, { id, first_name: name }, t0);
   await residents.grantRole(h.db, null, STAFF, 'staff', t0);
   await residents.grantRole(h.db, null, DEPUTY, 'deputy', t0);
   await residents.grantRole(h.db, null, OTHER_DEPUTY, 'deputy', t0);
@@ -86,7 +105,13 @@ describe('filing a petition', () => {
     expect(p.answer_due_at).toBe(at(15 * DAY).toISOString());
     const mine = await to(DEPUTY);
     expect(mine.map((d) => d.body.key)).toEqual(['petitions.fwd.new', 'petitions.fwd.photo', 'petitions.fwd.photo']);
-    expect(mine[0]!.body.params).toMatchObject({ id: p.id, place: '肖明组铁路涵洞', description: culvert.description, location: '27.87050, 113.17020', photos: 2 });
+    expect(mine[0]!.body.params).toMatchObject({
+      id: p.id,
+      place: '肖明组铁路涵洞',
+      description: culvert.description,
+      location: '27.87050, 113.17020',
+      photos: 2,
+    });
     expect(String(mine[0]!.body.params!.who)).toContain('13800000000');
     expect(JSON.stringify(mine[0]!.body)).toContain('uri.amap.com');
     expect(mine.slice(1).map((d) => d.body.photo)).toEqual(['photo-a', 'photo-b']);
@@ -96,7 +121,13 @@ describe('filing a petition', () => {
 
   it('goes to staff when no deputy answers for that community', async () => {
     await handling.unassignDeputy(h.db, STAFF, OTHER_DEPUTY, shizitou, null, t0);
-    await petitions.filePetition(h.db, policy, LI, { ...culvert, place: '铁路新村东门', description: '路灯坏了一个多月', photos: [] }, t0);
+    await petitions.filePetition(
+      h.db,
+      policy,
+      LI,
+      { ...culvert, place: '铁路新村东门', description: '路灯坏了一个多月', photos: [] },
+      t0,
+    );
     expect(await keysTo(STAFF)).toEqual(['petitions.fwd.new']);
     expect(await to(OTHER_DEPUTY)).toEqual([]);
   });
@@ -104,35 +135,90 @@ describe('filing a petition', () => {
   it('a deputy assigned to one category gets only that category', async () => {
     await handling.unassignDeputy(h.db, STAFF, OTHER_DEPUTY, shizitou, null, t0);
     await handling.assignDeputy(h.db, STAFF, OTHER_DEPUTY, shizitou, 'noise', t0);
-    await petitions.filePetition(h.db, policy, LI, { ...culvert, category: 'noise', place: '铁路新村 2 栋', description: '楼下广场舞每晚放到十一点', photos: [] }, t0);
-    await petitions.filePetition(h.db, policy, LI, { ...culvert, category: 'facilities', place: '铁路新村东门', description: '路灯坏了一个多月', photos: [] }, t0);
+    await petitions.filePetition(
+      h.db,
+      policy,
+      LI,
+      { ...culvert, category: 'noise', place: '铁路新村 2 栋', description: '楼下广场舞每晚放到十一点', photos: [] },
+      t0,
+    );
+    await petitions.filePetition(
+      h.db,
+      policy,
+      LI,
+      { ...culvert, category: 'facilities', place: '铁路新村东门', description: '路灯坏了一个多月', photos: [] },
+      t0,
+    );
     expect(await keysTo(OTHER_DEPUTY)).toEqual(['petitions.fwd.new']);
     expect(await keysTo(STAFF)).toEqual(['petitions.fwd.new']);
   });
 
   it('a resident may file only so many a day, and again the next day', async () => {
-    for (let i = 0; i < 3; i++) await petitions.filePetition(h.db, policy, XIAO, { ...culvert, description: `第 ${i} 个问题`, photos: [] }, at(i));
-    await expect(petitions.filePetition(h.db, policy, XIAO, { ...culvert, photos: [] }, at(5))).rejects.toBeInstanceOf(petitions.DailyLimitReached);
-    await expect(petitions.filePetition(h.db, policy, XIAO, { ...culvert, photos: [] }, at(DAY))).resolves.toMatchObject({ petitioner_id: XIAO });
+    for (let i = 0; i < 3; i++)
+      await petitions.filePetition(
+        h.db,
+        policy,
+        XIAO,
+        { ...culvert, description: `第 ${i} 个问题`, photos: [] },
+        at(i),
+      );
+    await expect(petitions.filePetition(h.db, policy, XIAO, { ...culvert, photos: [] }, at(5))).rejects.toBeInstanceOf(
+      petitions.DailyLimitReached,
+    );
+    await expect(
+      petitions.filePetition(h.db, policy, XIAO, { ...culvert, photos: [] }, at(DAY)),
+    ).resolves.toMatchObject({ petitioner_id: XIAO });
   });
 });
 
 describe('similar petitions and co-signing', () => {
   it('a neighbour describing the same culvert is offered the open petition; an unrelated problem is not', async () => {
     const p = await petitions.filePetition(h.db, policy, XIAO, culvert, t0);
-    const same = await petitions.findSimilar(h.db, CHEN, { category: 'roads', place: '肖明组涵洞', description: '涵洞又淹了，上班过不去', latitude: null, longitude: null });
+    const same = await petitions.findSimilar(h.db, CHEN, {
+      category: 'roads',
+      place: '肖明组涵洞',
+      description: '涵洞又淹了，上班过不去',
+      latitude: null,
+      longitude: null,
+    });
     expect(same.map((s) => s.petition.id)).toEqual([p.id]);
-    const other = await petitions.findSimilar(h.db, CHEN, { category: 'roads', place: '月塘新村', description: '小区门口的路面塌了一个大坑', latitude: null, longitude: null });
+    const other = await petitions.findSimilar(h.db, CHEN, {
+      category: 'roads',
+      place: '月塘新村',
+      description: '小区门口的路面塌了一个大坑',
+      latitude: null,
+      longitude: null,
+    });
     expect(other).toEqual([]);
-    const otherCategory = await petitions.findSimilar(h.db, CHEN, { category: 'noise', place: '肖明组涵洞', description: '涵洞又淹了', latitude: null, longitude: null });
+    const otherCategory = await petitions.findSimilar(h.db, CHEN, {
+      category: 'noise',
+      place: '肖明组涵洞',
+      description: '涵洞又淹了',
+      latitude: null,
+      longitude: null,
+    });
     expect(otherCategory).toEqual([]);
     // the petitioner is not offered their own petition
-    expect(await petitions.findSimilar(h.db, XIAO, { category: 'roads', place: '肖明组涵洞', description: '涵洞又淹了', latitude: null, longitude: null })).toEqual([]);
+    expect(
+      await petitions.findSimilar(h.db, XIAO, {
+        category: 'roads',
+        place: '肖明组涵洞',
+        description: '涵洞又淹了',
+        latitude: null,
+        longitude: null,
+      }),
+    ).toEqual([]);
   });
 
   it('a report a few metres away counts as the same spot even in other words', async () => {
     const p = await petitions.filePetition(h.db, policy, XIAO, culvert, t0);
-    const near = await petitions.findSimilar(h.db, CHEN, { category: 'roads', place: '铁路桥下', description: '下雨走不了', latitude: 27.8706, longitude: 113.1703 });
+    const near = await petitions.findSimilar(h.db, CHEN, {
+      category: 'roads',
+      place: '铁路桥下',
+      description: '下雨走不了',
+      latitude: 27.8706,
+      longitude: 113.1703,
+    });
     expect(near.map((s) => s.petition.id)).toEqual([p.id]);
   });
 
@@ -150,9 +236,15 @@ describe('similar petitions and co-signing', () => {
 describe('deputies handle petitions', () => {
   it('a deputy of another community and a plain resident are refused; staff may act on any', async () => {
     const p = await petitions.filePetition(h.db, policy, XIAO, culvert, t0);
-    await expect(handling.acknowledge(h.db, policy, deputy(OTHER_DEPUTY), p.id, at(1))).rejects.toBeInstanceOf(handling.NotHandler);
-    await expect(handling.setStatus(h.db, policy, { id: CHEN, roles: new Set() }, p.id, { status: 'resolved', note: 'x' }, at(1))).rejects.toBeInstanceOf(handling.NotHandler);
-    await expect(handling.replyToPetitioner(h.db, policy, deputy(OTHER_DEPUTY), p.id, '你好', at(1))).rejects.toBeInstanceOf(handling.NotHandler);
+    await expect(handling.acknowledge(h.db, policy, deputy(OTHER_DEPUTY), p.id, at(1))).rejects.toBeInstanceOf(
+      handling.NotHandler,
+    );
+    await expect(
+      handling.setStatus(h.db, policy, { id: CHEN, roles: new Set() }, p.id, { status: 'resolved', note: 'x' }, at(1)),
+    ).rejects.toBeInstanceOf(handling.NotHandler);
+    await expect(
+      handling.replyToPetitioner(h.db, policy, deputy(OTHER_DEPUTY), p.id, '你好', at(1)),
+    ).rejects.toBeInstanceOf(handling.NotHandler);
     expect((await petitions.getPetition(h.db, p.id)).status).toBe('submitted');
     await handling.setStatus(h.db, policy, staff, p.id, { status: 'investigating' }, at(1));
     expect((await petitions.getPetition(h.db, p.id)).status).toBe('investigating');
@@ -164,11 +256,29 @@ describe('deputies handle petitions', () => {
     const acked = await handling.acknowledge(h.db, policy, deputy(DEPUTY), p.id, at(2));
     expect(acked).toMatchObject({ status: 'accepted', acknowledged_by: DEPUTY });
     await handling.acknowledge(h.db, policy, deputy(DEPUTY), p.id, at(2.5)); // a second tap changes nothing
-    await handling.setStatus(h.db, policy, deputy(DEPUTY), p.id, { status: 'transferred', departmentId: await dept('水务局') }, at(5));
-    await handling.setStatus(h.db, policy, deputy(DEPUTY), p.id, { status: 'resolved', note: '水务局加装了排水泵' }, at(10 * DAY));
+    await handling.setStatus(
+      h.db,
+      policy,
+      deputy(DEPUTY),
+      p.id,
+      { status: 'transferred', departmentId: await dept('水务局') },
+      at(5),
+    );
+    await handling.setStatus(
+      h.db,
+      policy,
+      deputy(DEPUTY),
+      p.id,
+      { status: 'resolved', note: '水务局加装了排水泵' },
+      at(10 * DAY),
+    );
     for (const user of [XIAO, CHEN]) {
       const msgs = await to(user);
-      expect(msgs.map((d) => d.body.key)).toEqual(['petitions.note.status', 'petitions.note.status', 'petitions.note.resolved']);
+      expect(msgs.map((d) => d.body.key)).toEqual([
+        'petitions.note.status',
+        'petitions.note.status',
+        'petitions.note.resolved',
+      ]);
       expect(msgs[1]!.body.params!.department).toEqual({ 'zh-CN': '水务局', en: 'Water Affairs Bureau' });
       expect(msgs[2]!.body.params!.note).toBe('水务局加装了排水泵');
     }
@@ -185,7 +295,14 @@ describe('deputies handle petitions', () => {
     const p = await petitions.filePetition(h.db, policy, XIAO, culvert, t0);
     await handling.acknowledge(h.db, policy, deputy(DEPUTY), p.id, at(1));
     await handling.setStatus(h.db, policy, deputy(DEPUTY), p.id, { status: 'investigating' }, at(1.2));
-    await handling.setStatus(h.db, policy, deputy(DEPUTY), p.id, { status: 'transferred', departmentId: await dept('交通局') }, at(1.5));
+    await handling.setStatus(
+      h.db,
+      policy,
+      deputy(DEPUTY),
+      p.id,
+      { status: 'transferred', departmentId: await dept('交通局') },
+      at(1.5),
+    );
     const msgs = await to(XIAO);
     expect(msgs.map((d) => d.body.key)).toEqual(['petitions.note.status', 'petitions.note.digest']);
     expect(msgs[1]!.next_attempt_at).toBe(at(2).toISOString());
@@ -200,7 +317,9 @@ describe('deputies handle petitions', () => {
     await handling.askInformation(h.db, policy, deputy(DEPUTY), p.id, '积水一般有多深？', at(2));
     expect(await keysTo(XIAO)).toEqual(['petitions.note.infoRequest']);
     expect(await keysTo(CHEN)).toEqual([]);
-    await expect(petitions.addInformation(h.db, policy, p.id, CHEN, { text: '我来答', photo: null }, at(3))).rejects.toBeInstanceOf(petitions.NotPetitioner);
+    await expect(
+      petitions.addInformation(h.db, policy, p.id, CHEN, { text: '我来答', photo: null }, at(3)),
+    ).rejects.toBeInstanceOf(petitions.NotPetitioner);
     await petitions.addInformation(h.db, policy, p.id, XIAO, { text: '到膝盖', photo: 'photo-c' }, at(3));
     const info = (await to(DEPUTY)).at(-1)!;
     expect(info.body).toMatchObject({ key: 'petitions.fwd.info', photo: 'photo-c', params: { text: '到膝盖' } });
@@ -208,13 +327,45 @@ describe('deputies handle petitions', () => {
 
   it('a meeting with the bureau chiefs is recorded on each petition and its residents are told', async () => {
     const a = await petitions.filePetition(h.db, policy, XIAO, culvert, t0);
-    const b = await petitions.filePetition(h.db, policy, LI, { ...culvert, place: '铁路新村', description: '路口积水', photos: [] }, t0);
-    await expect(handling.recordMeeting(h.db, policy, deputy(DEPUTY), { heldOn: '2026-05-10', departmentIds: [await dept('水务局')], petitionIds: [a.id, b.id], outcome: '水务局承诺汛期前完工' }, at(DAY)))
-      .rejects.toBeInstanceOf(handling.NotHandler);
+    const b = await petitions.filePetition(
+      h.db,
+      policy,
+      LI,
+      { ...culvert, place: '铁路新村', description: '路口积水', photos: [] },
+      t0,
+    );
+    await expect(
+      handling.recordMeeting(
+        h.db,
+        policy,
+        deputy(DEPUTY),
+        {
+          heldOn: '2026-05-10',
+          departmentIds: [await dept('水务局')],
+          petitionIds: [a.id, b.id],
+          outcome: '水务局承诺汛期前完工',
+        },
+        at(DAY),
+      ),
+    ).rejects.toBeInstanceOf(handling.NotHandler);
     expect(await keysTo(XIAO)).toEqual([]);
-    await handling.recordMeeting(h.db, policy, deputy(DEPUTY), { heldOn: '2026-05-10', departmentIds: [await dept('水务局'), await dept('住建局')], petitionIds: [a.id], outcome: '水务局承诺汛期前完工' }, at(DAY));
+    await handling.recordMeeting(
+      h.db,
+      policy,
+      deputy(DEPUTY),
+      {
+        heldOn: '2026-05-10',
+        departmentIds: [await dept('水务局'), await dept('住建局')],
+        petitionIds: [a.id],
+        outcome: '水务局承诺汛期前完工',
+      },
+      at(DAY),
+    );
     const note = (await to(XIAO))[0]!;
-    expect(note.body).toMatchObject({ key: 'petitions.note.meeting', params: { date: '2026-05-10', outcome: '水务局承诺汛期前完工', departments: { 'zh-CN': '水务局、住建局' } } });
+    expect(note.body).toMatchObject({
+      key: 'petitions.note.meeting',
+      params: { date: '2026-05-10', outcome: '水务局承诺汛期前完工', departments: { 'zh-CN': '水务局、住建局' } },
+    });
   });
 });
 
@@ -233,67 +384,148 @@ describe('time limits, chasing and feedback', () => {
     await petitions.chase(h.db, policy, p.id, CHEN, at(3 * DAY + 3));
     expect((await keysTo(DEPUTY)).at(-1)).toBe('petitions.fwd.chase');
     expect((await keysTo(STAFF)).at(-1)).toBe('petitions.fwd.chase');
-    await expect(petitions.chase(h.db, policy, p.id, CHEN, at(3 * DAY + 4))).rejects.toBeInstanceOf(petitions.ChasedToday);
-    await expect(petitions.chase(h.db, policy, p.id, LI, at(3 * DAY + 4))).rejects.toBeInstanceOf(petitions.NotFollower);
+    await expect(petitions.chase(h.db, policy, p.id, CHEN, at(3 * DAY + 4))).rejects.toBeInstanceOf(
+      petitions.ChasedToday,
+    );
+    await expect(petitions.chase(h.db, policy, p.id, LI, at(3 * DAY + 4))).rejects.toBeInstanceOf(
+      petitions.NotFollower,
+    );
   });
 
   it('"not solved" reopens the petition with a new answer limit and the deputy is told; ratings are kept', async () => {
     const p = await petitions.filePetition(h.db, policy, XIAO, culvert, t0);
-    await expect(petitions.giveFeedback(h.db, policy, p.id, XIAO, 'yes', at(1))).rejects.toBeInstanceOf(petitions.NoFeedbackNow);
+    await expect(petitions.giveFeedback(h.db, policy, p.id, XIAO, 'yes', at(1))).rejects.toBeInstanceOf(
+      petitions.NoFeedbackNow,
+    );
     await handling.setStatus(h.db, policy, deputy(DEPUTY), p.id, { status: 'resolved', note: '已疏通' }, at(2 * DAY));
     const reopened = await petitions.giveFeedback(h.db, policy, p.id, XIAO, 'no', at(3 * DAY));
-    expect(reopened).toMatchObject({ status: 'reopened', round: 1, answered_at: null, answer_due_at: at(18 * DAY).toISOString() });
+    expect(reopened).toMatchObject({
+      status: 'reopened',
+      round: 1,
+      answered_at: null,
+      answer_due_at: at(18 * DAY).toISOString(),
+    });
     expect((await keysTo(DEPUTY)).at(-1)).toBe('petitions.fwd.reopened');
     await petitions.rate(h.db, p.id, XIAO, 1, at(3 * DAY));
-    await handling.setStatus(h.db, policy, deputy(DEPUTY), p.id, { status: 'resolved', note: '加装了水泵' }, at(10 * DAY));
+    await handling.setStatus(
+      h.db,
+      policy,
+      deputy(DEPUTY),
+      p.id,
+      { status: 'resolved', note: '加装了水泵' },
+      at(10 * DAY),
+    );
     await petitions.giveFeedback(h.db, policy, p.id, XIAO, 'yes', at(11 * DAY));
     await petitions.rate(h.db, p.id, XIAO, 5, at(11 * DAY));
-    expect(await petitions.getPetition(h.db, p.id)).toMatchObject({ status: 'resolved', solved: 'yes', satisfaction: 5 });
+    expect(await petitions.getPetition(h.db, p.id)).toMatchObject({
+      status: 'resolved',
+      solved: 'yes',
+      satisfaction: 5,
+    });
     await expect(petitions.rate(h.db, p.id, CHEN, 1, at(11 * DAY))).rejects.toBeInstanceOf(petitions.NotPetitioner);
   });
 
   it('"it happened again" is counted and forwarded with its photo', async () => {
     const p = await petitions.filePetition(h.db, policy, XIAO, culvert, t0);
     await petitions.cosign(h.db, p.id, CHEN, false, at(1));
-    expect(await petitions.addOccurrence(h.db, policy, p.id, CHEN, { text: '今天又淹了', photo: 'photo-z' }, at(2 * DAY))).toBe(1);
+    expect(
+      await petitions.addOccurrence(h.db, policy, p.id, CHEN, { text: '今天又淹了', photo: 'photo-z' }, at(2 * DAY)),
+    ).toBe(1);
     expect(await petitions.addOccurrence(h.db, policy, p.id, XIAO, { text: null, photo: null }, at(4 * DAY))).toBe(2);
-    await expect(petitions.addOccurrence(h.db, policy, p.id, LI, { text: 'x', photo: null }, at(4 * DAY))).rejects.toBeInstanceOf(petitions.NotFollower);
+    await expect(
+      petitions.addOccurrence(h.db, policy, p.id, LI, { text: 'x', photo: null }, at(4 * DAY)),
+    ).rejects.toBeInstanceOf(petitions.NotFollower);
     const fwd = (await to(DEPUTY)).filter((d) => d.body.key === 'petitions.fwd.occurrence');
-    expect(fwd.map((d) => [d.body.params!.count, d.body.params!.date, d.body.photo])).toEqual([[1, '2026-05-06', 'photo-z'], [2, '2026-05-08', undefined]]);
+    expect(fwd.map((d) => [d.body.params!.count, d.body.params!.date, d.body.photo])).toEqual([
+      [1, '2026-05-06', 'photo-z'],
+      [2, '2026-05-08', undefined],
+    ]);
   });
 
   it('one follower cannot flood the deputies: three "it happened again" a day, then a polite no', async () => {
     const p = await petitions.filePetition(h.db, policy, XIAO, culvert, t0);
-    for (const n of [1, 2, 3]) expect(await petitions.addOccurrence(h.db, policy, p.id, XIAO, { text: `第${n}次`, photo: null }, at(DAY + n))).toBe(n);
-    await expect(petitions.addOccurrence(h.db, policy, p.id, XIAO, { text: '再一次', photo: null }, at(DAY + 5))).rejects.toBeInstanceOf(petitions.OccurrenceLimit);
-    expect(await petitions.addOccurrence(h.db, policy, p.id, XIAO, { text: '第二天又淹了', photo: null }, at(2 * DAY + 2))).toBe(4);
+    for (const n of [1, 2, 3])
+      expect(
+        await petitions.addOccurrence(h.db, policy, p.id, XIAO, { text: `第${n}次`, photo: null }, at(DAY + n)),
+      ).toBe(n);
+    await expect(
+      petitions.addOccurrence(h.db, policy, p.id, XIAO, { text: '再一次', photo: null }, at(DAY + 5)),
+    ).rejects.toBeInstanceOf(petitions.OccurrenceLimit);
+    expect(
+      await petitions.addOccurrence(h.db, policy, p.id, XIAO, { text: '第二天又淹了', photo: null }, at(2 * DAY + 2)),
+    ).toBe(4);
   });
 });
 
 describe('the three rates', () => {
   it('response, resolution and satisfaction per deputy and overall', async () => {
     const a = await petitions.filePetition(h.db, policy, XIAO, culvert, t0);
-    const b = await petitions.filePetition(h.db, policy, CHEN, { ...culvert, category: 'noise', description: '广场舞太吵', photos: [] }, t0);
-    const c = await petitions.filePetition(h.db, policy, LI, { ...culvert, place: '铁路新村', description: '路灯坏了', photos: [] }, t0);
+    const b = await petitions.filePetition(
+      h.db,
+      policy,
+      CHEN,
+      { ...culvert, category: 'noise', description: '广场舞太吵', photos: [] },
+      t0,
+    );
+    const c = await petitions.filePetition(
+      h.db,
+      policy,
+      LI,
+      { ...culvert, place: '铁路新村', description: '路灯坏了', photos: [] },
+      t0,
+    );
     await handling.acknowledge(h.db, policy, deputy(DEPUTY), a.id, at(12));
     await handling.setStatus(h.db, policy, deputy(DEPUTY), a.id, { status: 'resolved', note: '好了' }, at(5 * DAY));
     await petitions.giveFeedback(h.db, policy, a.id, XIAO, 'yes', at(6 * DAY));
     await petitions.rate(h.db, a.id, XIAO, 4, at(6 * DAY));
     await handling.acknowledge(h.db, policy, deputy(DEPUTY), b.id, at(4 * DAY)); // late
-    await handling.setStatus(h.db, policy, deputy(OTHER_DEPUTY), c.id, { status: 'unresolvable', note: '不归街道管' }, at(DAY));
+    await handling.setStatus(
+      h.db,
+      policy,
+      deputy(OTHER_DEPUTY),
+      c.id,
+      { status: 'unresolvable', note: '不归街道管' },
+      at(DAY),
+    );
     const r = await responsiveness(h.db, t0.toISOString(), at(30 * DAY).toISOString(), at(20 * DAY));
-    expect(r.overall).toMatchObject({ filed: 3, responseRate: 2 / 3, resolutionRate: 1 / 3, satisfaction: 4, rated: 1, medianAckHours: 24, medianResolveDays: 5, overdue: 1 });
+    expect(r.overall).toMatchObject({
+      filed: 3,
+      responseRate: 2 / 3,
+      resolutionRate: 1 / 3,
+      satisfaction: 4,
+      rated: 1,
+      medianAckHours: 24,
+      medianResolveDays: 5,
+      overdue: 1,
+    });
     const zhou = r.deputies.find((d) => d.userId === DEPUTY)!;
     expect(zhou.rates).toMatchObject({ filed: 2, responseRate: 0.5, resolutionRate: 0.5 });
-    expect(r.deputies.find((d) => d.userId === OTHER_DEPUTY)!.rates).toMatchObject({ filed: 1, responseRate: 1, resolutionRate: 0 });
+    expect(r.deputies.find((d) => d.userId === OTHER_DEPUTY)!.rates).toMatchObject({
+      filed: 1,
+      responseRate: 1,
+      resolutionRate: 0,
+    });
     expect(rates([], t0)).toMatchObject({ filed: 0, responseRate: null, satisfaction: null });
   });
 });
 
 describe('rules of text', () => {
   it('fires, gas leaks, people trapped and crimes in progress are emergencies; a hazard worried about is not', () => {
-    for (const s of ['楼下着火了！', '厨房煤气泄漏了', '涵洞积水，有个老人被困在车里', '有人正在撬门偷东西', 'There is a fire in building 3']) expect(isEmergency(s), s).toBe(true);
-    for (const s of ['3 栋消防通道被杂物堵死了，真着火了人出不去', '路灯坏了', '消防通道堵了，万一失火怎么办', 'the fire exit is blocked']) expect(isEmergency(s), s).toBe(false);
+    for (const s of [
+      '楼下着火了！',
+      '厨房煤气泄漏了',
+      '涵洞积水，有个老人被困在车里',
+      '有人正在撬门偷东西',
+      'There is a fire in building 3',
+    ])
+      expect(isEmergency(s), s).toBe(true);
+    for (const s of [
+      '3 栋消防通道被杂物堵死了，真着火了人出不去',
+      '路灯坏了',
+      '消防通道堵了，万一失火怎么办',
+      'the fire exit is blocked',
+    ])
+      expect(isEmergency(s), s).toBe(false);
   });
 
   it('the CSV export has every petition, no phone numbers, and cannot run formulas', async () => {
@@ -309,7 +541,9 @@ describe('rules of text', () => {
     expect(await seedDemoPetitions(h.db, t0, policy)).toBe(0);
     const demo = await residents.getUser(h.db, DEMO_RESIDENTS[0]!.id);
     expect(demo).toMatchObject({ first_name: '肖大爷', reachable: 0 });
-    expect((await petitions.listDepartments(h.db)).map((d) => d.name_zh)).toEqual(expect.arrayContaining(['水务局', '交通局', '住建局']));
+    expect((await petitions.listDepartments(h.db)).map((d) => d.name_zh)).toEqual(
+      expect.arrayContaining(['水务局', '交通局', '住建局']),
+    );
     expect(await deliveries()).toEqual([]);
   });
 });

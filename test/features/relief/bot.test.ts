@@ -12,9 +12,23 @@ import { bj, rosterCsv } from './support';
 
 type Call = { method: string; payload: Record<string, any>; chatId: number | null; result?: any };
 // What the user reads: the HTML we send, without the tags.
-const texts = (calls: Call[]) => calls.map((c) => String(c.payload.text ?? c.payload.caption ?? '').replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')).join('\n');
-const buttons = (calls: Call[]) => calls.flatMap((c) => (c.payload.reply_markup?.inline_keyboard ?? []).flat() as { text: string; callback_data?: string }[]);
-const answer = (calls: Call[]) => calls.find((c) => c.method === 'answerCallbackQuery')?.payload.text as string | undefined;
+const texts = (calls: Call[]) =>
+  calls
+    .map((c) =>
+      String(c.payload.text ?? c.payload.caption ?? '')
+        .replace(/<[^>]+>/g, '')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&'),
+    )
+    .join('\n');
+const buttons = (calls: Call[]) =>
+  calls.flatMap(
+    (c) => (c.payload.reply_markup?.inline_keyboard ?? []).flat() as { text: string; callback_data?: string }[],
+  );
+const answer = (calls: Call[]) =>
+  calls.find((c) => c.method === 'answerCallbackQuery')?.payload.text as string | undefined;
 
 const STAFF = 900;
 const A_USER = 501; // the recipient themself
@@ -29,8 +43,12 @@ let c: { id: number; name: string; phone: string | null };
 let aCode = '';
 
 /** Bot API sends to one chat after `mark`. */
-const sendsTo = (chat: number, mark: number) => tb.api.calls.filter((x) => x.seq > mark && x.chatId === chat && ['sendMessage', 'sendPhoto', 'sendDocument'].includes(x.method)) as Call[];
-const reliefChats = (mark: number) => [...new Set(tb.api.calls.filter((x) => x.seq > mark && x.method === 'sendMessage').map((x) => x.chatId))].sort();
+const sendsTo = (chat: number, mark: number) =>
+  tb.api.calls.filter(
+    (x) => x.seq > mark && x.chatId === chat && ['sendMessage', 'sendPhoto', 'sendDocument'].includes(x.method),
+  ) as Call[];
+const reliefChats = (mark: number) =>
+  [...new Set(tb.api.calls.filter((x) => x.seq > mark && x.method === 'sendMessage').map((x) => x.chatId))].sort();
 
 async function at(local: string) {
   clock.set(bj(local));
@@ -86,7 +104,10 @@ describe('a month of relief pickup, end to end', () => {
     expect(texts(out)).toContain('绑定成功');
     expect(texts(out)).toContain('领取码');
     // the code is shown in bold, never as visible tags
-    const card = tb.api.messages(A_USER).filter((m) => m.from === 'bot' && m.text?.includes('领取码')).at(-1)!;
+    const card = tb.api
+      .messages(A_USER)
+      .filter((m) => m.from === 'bot' && m.text?.includes('领取码'))
+      .at(-1)!;
     expect(card.text).not.toMatch(/<b>|&lt;/);
     expect(card.html).toMatch(/领取码：<b>\d{6}<\/b>/);
     const photo = out.find((x) => x.method === 'sendPhoto')!;
@@ -95,7 +116,11 @@ describe('a month of relief pickup, end to end', () => {
     aCode = /领取码 (\d{6})/.exec(photo.payload.caption)![1]!;
     // The picture is the QR code of exactly those digits.
     const file = tb.api.chats.file(photo.result.photo[0].file_id)!;
-    expect(file.bytes.equals(await QRCode.toBuffer(aCode, { type: 'png', width: 360, margin: 2, errorCorrectionLevel: 'M' }))).toBe(true);
+    expect(
+      file.bytes.equals(
+        await QRCode.toBuffer(aCode, { type: 'png', width: 360, margin: 2, errorCorrectionLevel: 'M' }),
+      ),
+    ).toBe(true);
 
     const again = await (await tb.user(NOBODY).command('/start', code)).reply();
     expect(texts(again)).toContain('已经用过了');
@@ -119,7 +144,9 @@ describe('a month of relief pickup, end to end', () => {
     expect(reliefChats(mark)).toEqual([]);
     mark = await at('2025-06-02T09:00:00');
     expect(reliefChats(mark)).toEqual([A_USER, B_PROXY]);
-    expect(texts(sendsTo(A_USER, mark))).toMatch(new RegExp(`${a.name}，本月的救助物资可以领了[\\s\\S]*6月5日（周四）[\\s\\S]*IGO慈善超市`));
+    expect(texts(sendsTo(A_USER, mark))).toMatch(
+      new RegExp(`${a.name}，本月的救助物资可以领了[\\s\\S]*6月5日（周四）[\\s\\S]*IGO慈善超市`),
+    );
     expect(texts(sendsTo(B_PROXY, mark))).toContain(`您代领的 ${b.name}`);
     // Running the job again sends nothing twice.
     mark = await at('2025-06-02T09:05:00');
@@ -155,7 +182,9 @@ describe('a month of relief pickup, end to end', () => {
   it('staff find someone without Telegram by phone digits and record a pickup by a named proxy', async () => {
     const staff = tb.user(STAFF, { first_name: '刘干事' });
     let out = await (await staff.send(c.phone!.slice(-4))).reply();
-    out = await (await staff.click(buttons(out).find((x) => x.callback_data === `rl:ci:${c.id}`)!.callback_data!)).reply();
+    out = await (
+      await staff.click(buttons(out).find((x) => x.callback_data === `rl:ci:${c.id}`)!.callback_data!)
+    ).reply();
     out = await (await staff.click(`rl:co:${c.id}:s`)).reply();
     expect(texts(out)).toContain(`谁替 ${c.name} 来领`);
     out = await (await staff.send('x'.repeat(40))).reply();
@@ -203,7 +232,24 @@ describe('privacy: residents get nothing of the roster', () => {
 
   it('forged staff buttons are refused and change nothing', async () => {
     const u = tb.user(NOBODY);
-    for (const data of [`rl:rc:${b.id}`, `rl:ci:${b.id}`, `rl:cy:${b.id}:c`, `rl:cp:${b.id}:1:s`, `rl:co:${b.id}:s`, `rl:lc:${b.id}`, `rl:da:${b.id}`, `rl:e:${b.id}:name`, 'rl:r:0', 'rl:rp:202506', 'rl:rx:202506', 'rl:st', 'rl:set', 'rl:sf:day', 'rl:hdy:1', 'rl:add']) {
+    for (const data of [
+      `rl:rc:${b.id}`,
+      `rl:ci:${b.id}`,
+      `rl:cy:${b.id}:c`,
+      `rl:cp:${b.id}:1:s`,
+      `rl:co:${b.id}:s`,
+      `rl:lc:${b.id}`,
+      `rl:da:${b.id}`,
+      `rl:e:${b.id}:name`,
+      'rl:r:0',
+      'rl:rp:202506',
+      'rl:rx:202506',
+      'rl:st',
+      'rl:set',
+      'rl:sf:day',
+      'rl:hdy:1',
+      'rl:add',
+    ]) {
       const out = await (await u.click(data)).reply();
       expect(answer(out), data).toContain('只对社区工作人员开放');
       expect(texts(out)).not.toContain(b.name);
@@ -244,7 +290,12 @@ describe('staff keep the roster and settings in the bot', () => {
     await (await staff.send('13900009999')).reply();
     out = await (await staff.send('跳过')).reply();
     expect(texts(out)).toContain('已添加 周大爷');
-    expect((await listRoster(tb.db)).at(-1)).toMatchObject({ name: '周大爷', category: 'elderly_alone', phone: '13900009999', notes: null });
+    expect((await listRoster(tb.db)).at(-1)).toMatchObject({
+      name: '周大爷',
+      category: 'elderly_alone',
+      phone: '13900009999',
+      notes: null,
+    });
   });
 
   it('a wrong pickup day is asked again with an example; a right one moves the day', async () => {

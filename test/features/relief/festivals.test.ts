@@ -2,9 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { FESTIVALS, LUNAR_DAY } from '../../../src/features/relief/festivals';
 
 // ICU's Chinese calendar, as a second opinion on the hand-entered table.
-const chinese = new Intl.DateTimeFormat('en-u-ca-chinese', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric' });
+const chinese = new Intl.DateTimeFormat('en-u-ca-chinese', {
+  timeZone: 'Asia/Shanghai',
+  month: 'numeric',
+  day: 'numeric',
+});
 function lunar(date: string): [string, number] {
-  const parts = Object.fromEntries(chinese.formatToParts(new Date(`${date}T12:00:00+08:00`)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    chinese.formatToParts(new Date(`${date}T12:00:00+08:00`)).map((p) => [p.type, p.value]),
+  );
   return [parts.month!, Number(parts.day)];
 }
 
@@ -35,8 +41,13 @@ describe('the festival table', () => {
   });
 
   it('has the well-known dates: 春节 29 Jan 2025, 17 Feb 2026, 6 Feb 2027; 中秋 6 Oct 2025', () => {
-    const at = (name: string, year: string) => FESTIVALS.find((f) => f.nameZh === name && f.date.startsWith(year))?.date;
-    expect([at('春节', '2025'), at('春节', '2026'), at('春节', '2027')]).toEqual(['2025-01-29', '2026-02-17', '2027-02-06']);
+    const at = (name: string, year: string) =>
+      FESTIVALS.find((f) => f.nameZh === name && f.date.startsWith(year))?.date;
+    expect([at('春节', '2025'), at('春节', '2026'), at('春节', '2027')]).toEqual([
+      '2025-01-29',
+      '2026-02-17',
+      '2027-02-06',
+    ]);
     expect(at('中秋节', '2025')).toBe('2025-10-06');
     expect(at('端午节', '2026')).toBe('2026-06-19');
   });

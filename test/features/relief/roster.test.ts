@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../../src/db/client';
 import { listAudit } from '../../../src/features/audit/store';
-import { addRecipient, editRecipient, exportRoster, importRoster, ImportFailed, listRoster, setActive } from '../../../src/features/relief/roster';
+import {
+  addRecipient,
+  editRecipient,
+  exportRoster,
+  ImportFailed,
+  importRoster,
+  listRoster,
+  setActive,
+} from '../../../src/features/relief/roster';
 import { freshDb } from '../../support/db';
 import { person, rosterCsv } from './support';
 
@@ -30,9 +38,13 @@ describe('roster import', () => {
     expect(await importRoster(h.db, null, rosterCsv(), now)).toEqual({ added: 169, updated: 0 });
     const all = await listRoster(h.db);
     expect(all).toHaveLength(169);
-    expect(new Set(all.map((r) => r.category))).toEqual(new Set(['dibao', 'tekun', 'disabled', 'elderly_alone', 'other']));
+    expect(new Set(all.map((r) => r.category))).toEqual(
+      new Set(['dibao', 'tekun', 'disabled', 'elderly_alone', 'other']),
+    );
     expect(all.filter((r) => r.phone !== null).length).toBeGreaterThan(90);
-    expect((await listAudit(h.db, { action: 'relief.roster.import' }))[0]?.details).toBe(JSON.stringify({ added: 169, updated: 0 }));
+    expect((await listAudit(h.db, { action: 'relief.roster.import' }))[0]?.details).toBe(
+      JSON.stringify({ added: 169, updated: 0 }),
+    );
   });
 
   it('importing the same people again is refused rather than doubling the roster', async () => {
@@ -46,7 +58,9 @@ describe('roster import', () => {
     await importRoster(h.db, null, rosterCsv(), now);
     const exported = await exportRoster(h.db);
     expect(exported.startsWith('\uFEFFid,name,category,phone,notes,active,linked\r\n1,王秀英,')).toBe(true);
-    const edited = exported.replace('\r\n2,李', '\r\n2,李改名').replace(/\r\n3,([^,]+),([^,]+),([^,]*),([^,]*),1,/, '\r\n3,$1,$2,$3,$4,0,');
+    const edited = exported
+      .replace('\r\n2,李', '\r\n2,李改名')
+      .replace(/\r\n3,([^,]+),([^,]+),([^,]*),([^,]*),1,/, '\r\n3,$1,$2,$3,$4,0,');
     expect(await importRoster(h.db, null, edited, now)).toEqual({ added: 0, updated: 169 });
     const all = await listRoster(h.db);
     expect(all).toHaveLength(169);
@@ -63,14 +77,25 @@ describe('roster import', () => {
 describe('roster editing by staff', () => {
   it('staff add, edit and deactivate a recipient, and each change is audited', async () => {
     const staff = await person(h.db, 900, '刘干事', 'staff');
-    const id = await addRecipient(h.db, staff, { name: ' 孙  桂英 ', category: 'elderly_alone', phone: '+86 139-0000-7777', notes: '' }, now);
+    const id = await addRecipient(
+      h.db,
+      staff,
+      { name: ' 孙  桂英 ', category: 'elderly_alone', phone: '+86 139-0000-7777', notes: '' },
+      now,
+    );
     let r = (await listRoster(h.db))[0]!;
     expect(r).toMatchObject({ id, name: '孙 桂英', phone: '13900007777', notes: null, active: 1 });
     r = await editRecipient(h.db, staff, id, 'phone', '', now);
     expect(r.phone).toBeNull();
-    await expect(editRecipient(h.db, staff, id, 'name', '<b>x</b>', now)).rejects.toMatchObject({ code: 'relief.invalidName' });
+    await expect(editRecipient(h.db, staff, id, 'name', '<b>x</b>', now)).rejects.toMatchObject({
+      code: 'relief.invalidName',
+    });
     r = await setActive(h.db, staff, id, false, now);
     expect(r.active).toBe(0);
-    expect((await listAudit(h.db, { actorId: staff })).map((a) => a.action).sort()).toEqual(['relief.recipient.add', 'relief.recipient.deactivate', 'relief.recipient.edit']);
+    expect((await listAudit(h.db, { actorId: staff })).map((a) => a.action).sort()).toEqual([
+      'relief.recipient.add',
+      'relief.recipient.deactivate',
+      'relief.recipient.edit',
+    ]);
   });
 });

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../../src/db/client';
+import { reliefFeature } from '../../../src/features/relief';
 import { checkIn, findForCheckin, promiseLater } from '../../../src/features/relief/checkin';
 import { runCycle } from '../../../src/features/relief/cycle';
 import * as linking from '../../../src/features/relief/linking';
 import { monthReport, monthReportCsv } from '../../../src/features/relief/report';
 import { importRoster, listRoster } from '../../../src/features/relief/roster';
 import { codeFor, parseHoliday, seedFestivals, updateSetting } from '../../../src/features/relief/settings';
-import { reliefFeature } from '../../../src/features/relief';
 import { freshDb } from '../../support/db';
 import { bj, person, policy, reliefDeliveries, rosterCsv } from './support';
 
@@ -43,15 +43,19 @@ describe('linking', () => {
     await person(h.db, 601, 'C');
     await person(h.db, 602, 'X');
     await linking.redeemLink(h.db, 601, l.code, null, bj('2025-06-01T10:05:00'));
-    await expect(linking.redeemLink(h.db, 602, l.code, null, bj('2025-06-01T10:06:00'))).rejects.toMatchObject({ code: 'relief.linkUsed' });
-    expect((await linking.representedBy(h.db, 602))).toEqual([]);
+    await expect(linking.redeemLink(h.db, 602, l.code, null, bj('2025-06-01T10:06:00'))).rejects.toMatchObject({
+      code: 'relief.linkUsed',
+    });
+    expect(await linking.representedBy(h.db, 602)).toEqual([]);
   });
 
   it('an expired link is refused and changes nothing', async () => {
     const { staff, c } = await setup();
     const l = await linking.createRecipientLink(h.db, staff, c.id, bj('2025-06-01T10:00:00'));
     await person(h.db, 601, 'C');
-    await expect(linking.redeemLink(h.db, 601, l.code, null, bj('2025-06-16T10:00:00'))).rejects.toMatchObject({ code: 'relief.linkExpired' });
+    await expect(linking.redeemLink(h.db, 601, l.code, null, bj('2025-06-16T10:00:00'))).rejects.toMatchObject({
+      code: 'relief.linkExpired',
+    });
     expect(await linking.representedBy(h.db, 601)).toEqual([]);
   });
 
@@ -60,7 +64,9 @@ describe('linking', () => {
     const notices = (await reliefDeliveries(h.db)).filter((d) => d.content.key === 'relief.notify.proxyLinked');
     expect(notices.map((d) => [d.chat_id, d.content.params?.proxy])).toEqual([[501, '李明']]);
     const own = await linking.nameProxy(h.db, 501, a.id, '王五', bj('2025-06-01T10:00:00'));
-    await expect(linking.redeemLink(h.db, 501, own.code, null, bj('2025-06-01T10:01:00'))).rejects.toMatchObject({ code: 'relief.ownProxyLink' });
+    await expect(linking.redeemLink(h.db, 501, own.code, null, bj('2025-06-01T10:01:00'))).rejects.toMatchObject({
+      code: 'relief.ownProxyLink',
+    });
   });
 
   it('each person sees only themself and those they collect for; a proxy cannot name further proxies', async () => {
@@ -69,12 +75,16 @@ describe('linking', () => {
     expect((await linking.representedBy(h.db, 503)).map((r) => [r.recipient.id, r.as])).toEqual([[a.id, 'proxy']]);
     expect((await linking.representedBy(h.db, 502)).map((r) => [r.recipient.id, r.as])).toEqual([[b.id, 'proxy']]);
     expect(await linking.mayAct(h.db, 501, b.id)).toBeUndefined();
-    await expect(linking.nameProxy(h.db, 503, a.id, '外人', bj('2025-06-01T10:00:00'))).rejects.toMatchObject({ code: 'relief.recipientNotFound' });
+    await expect(linking.nameProxy(h.db, 503, a.id, '外人', bj('2025-06-01T10:00:00'))).rejects.toMatchObject({
+      code: 'relief.recipientNotFound',
+    });
   });
 
   it('the broadcast audience is the linked recipients and proxies, each once', async () => {
     await setup();
-    expect(await reliefFeature.audiences!['relief.recipients']!.userIds(h.db, new Date(), 'Asia/Shanghai')).toEqual([501, 502, 503]);
+    expect(await reliefFeature.audiences!['relief.recipients']!.userIds(h.db, new Date(), 'Asia/Shanghai')).toEqual([
+      501, 502, 503,
+    ]);
   });
 });
 
@@ -86,16 +96,32 @@ describe('check-in', () => {
     const found = await findForCheckin(h.db, code.replace(/(\d{3})/, '$1 '), bj('2025-06-05T09:12:00'), TZ);
     expect(found).toMatchObject({ kind: 'code', recipient: { id: a.id } });
     await checkIn(h.db, staff, a.id, {}, 'code', bj('2025-06-05T09:12:00'), TZ);
-    const second = await checkIn(h.db, staff, a.id, { proxyName: '李明' }, 'search', bj('2025-06-05T15:00:00'), TZ).catch((e) => e);
-    expect(second).toMatchObject({ code: 'relief.alreadyCollected', params: { name: a.name, at: '2025-06-05 09:12', staff: '刘干事' } });
+    const second = await checkIn(
+      h.db,
+      staff,
+      a.id,
+      { proxyName: '李明' },
+      'search',
+      bj('2025-06-05T15:00:00'),
+      TZ,
+    ).catch((e) => e);
+    expect(second).toMatchObject({
+      code: 'relief.alreadyCollected',
+      params: { name: a.name, at: '2025-06-05 09:12', staff: '刘干事' },
+    });
     // Next month is a new month.
-    await expect(checkIn(h.db, staff, a.id, {}, 'search', bj('2025-07-05T09:00:00'), TZ)).resolves.toMatchObject({ month: '2025-07' });
+    await expect(checkIn(h.db, staff, a.id, {}, 'search', bj('2025-07-05T09:00:00'), TZ)).resolves.toMatchObject({
+      month: '2025-07',
+    });
   });
 
   it('two desks confirming the same person at once record one pickup', async () => {
     const { staff, a } = await setup();
     const at = bj('2025-06-05T09:30:00');
-    const results = await Promise.allSettled([checkIn(h.db, staff, a.id, {}, 'search', at, TZ), checkIn(h.db, staff, a.id, {}, 'search', at, TZ)]);
+    const results = await Promise.allSettled([
+      checkIn(h.db, staff, a.id, {}, 'search', at, TZ),
+      checkIn(h.db, staff, a.id, {}, 'search', at, TZ),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect((await monthReport(h.db, '2025-06')).collectedSelf).toBe(1);
   });
@@ -113,16 +139,22 @@ describe('check-in', () => {
   it('finds people by part of a name or the last four phone digits', async () => {
     await setup();
     const byName = await findForCheckin(h.db, '秀英', bj('2025-06-05T09:00:00'), TZ);
-    expect(byName.kind === 'list' && byName.recipients.every((r) => r.name.includes('秀英')) && byName.recipients.length > 0).toBe(true);
+    expect(
+      byName.kind === 'list' && byName.recipients.every((r) => r.name.includes('秀英')) && byName.recipients.length > 0,
+    ).toBe(true);
     const byPhone = await findForCheckin(h.db, '1000', bj('2025-06-05T09:00:00'), TZ);
     expect(byPhone.kind === 'list' && byPhone.recipients.map((r) => r.phone)).toEqual(['13900001000']);
-    await expect(findForCheckin(h.db, '12', bj('2025-06-05T09:00:00'), TZ)).rejects.toMatchObject({ code: 'relief.invalidSearch' });
+    await expect(findForCheckin(h.db, '12', bj('2025-06-05T09:00:00'), TZ)).rejects.toMatchObject({
+      code: 'relief.invalidSearch',
+    });
   });
 
   it('an inactive recipient cannot be checked in', async () => {
     const { staff, c } = await setup();
     await h.db.updateTable('relief_recipients').set({ active: 0 }).where('id', '=', c.id).execute();
-    await expect(checkIn(h.db, staff, c.id, {}, 'search', bj('2025-06-05T09:00:00'), TZ)).rejects.toMatchObject({ code: 'relief.inactive' });
+    await expect(checkIn(h.db, staff, c.id, {}, 'search', bj('2025-06-05T09:00:00'), TZ)).rejects.toMatchObject({
+      code: 'relief.inactive',
+    });
   });
 });
 
@@ -141,15 +173,44 @@ describe('the monthly cycle, June 2025 (pickup on the 5th)', () => {
       for (const d of await reliefDeliveries(h.db)) if (!seen.has(d.id)) seen.set(d.id, now);
     }
     const all = await reliefDeliveries(h.db);
-    const sent = (prefix: string) => all.filter((d) => d.dedupe_key.startsWith(prefix)).map((d) => ({ to: d.chat_id, at: seen.get(d.id)!.toISOString(), key: d.content.key }));
+    const sent = (prefix: string) =>
+      all
+        .filter((d) => d.dedupe_key.startsWith(prefix))
+        .map((d) => ({ to: d.chat_id, at: seen.get(d.id)!.toISOString(), key: d.content.key }));
     const at = (local: string) => bj(local).toISOString();
-    expect(sent('relief:announce:').map((s) => [s.to, s.at]).sort()).toEqual([[501, at('2025-06-02T09:00:00')], [502, at('2025-06-02T09:00:00')], [503, at('2025-06-02T09:00:00')]]);
-    expect(sent('relief:morning:').map((s) => [s.to, s.at]).sort()).toEqual([[501, at('2025-06-05T08:00:00')], [502, at('2025-06-05T08:00:00')], [503, at('2025-06-05T08:00:00')]]);
+    expect(
+      sent('relief:announce:')
+        .map((s) => [s.to, s.at])
+        .sort(),
+    ).toEqual([
+      [501, at('2025-06-02T09:00:00')],
+      [502, at('2025-06-02T09:00:00')],
+      [503, at('2025-06-02T09:00:00')],
+    ]);
+    expect(
+      sent('relief:morning:')
+        .map((s) => [s.to, s.at])
+        .sort(),
+    ).toEqual([
+      [501, at('2025-06-05T08:00:00')],
+      [502, at('2025-06-05T08:00:00')],
+      [503, at('2025-06-05T08:00:00')],
+    ]);
     // a collected at 10:00: only b's proxy is reminded in the afternoon and asked in the evening.
-    expect(sent('relief:afternoon:')).toEqual([{ to: 502, at: at('2025-06-05T15:00:00'), key: 'relief.notify.afternoonProxy' }]);
-    expect(sent('relief:evening:')).toEqual([{ to: 502, at: at('2025-06-05T19:00:00'), key: 'relief.notify.noShowProxy' }]);
-    expect(sent('relief:collected:').map((s) => s.to).sort()).toEqual([501, 503]);
-    expect(sent('relief:summary:')).toEqual([{ to: staff, at: at('2025-06-06T08:30:00'), key: 'relief.notify.summary' }]);
+    expect(sent('relief:afternoon:')).toEqual([
+      { to: 502, at: at('2025-06-05T15:00:00'), key: 'relief.notify.afternoonProxy' },
+    ]);
+    expect(sent('relief:evening:')).toEqual([
+      { to: 502, at: at('2025-06-05T19:00:00'), key: 'relief.notify.noShowProxy' },
+    ]);
+    expect(
+      sent('relief:collected:')
+        .map((s) => s.to)
+        .sort(),
+    ).toEqual([501, 503]);
+    expect(sent('relief:summary:')).toEqual([
+      { to: staff, at: at('2025-06-06T08:30:00'), key: 'relief.notify.summary' },
+    ]);
     const summary = all.find((d) => d.dedupe_key.startsWith('relief:summary:'))!.content.params!;
     expect(summary).toMatchObject({ collected: 1, total: 169, byProxy: 0, missingCount: 168, later: 1 });
     expect(summary.names).toContain(`${b.name}*`);
@@ -185,7 +246,9 @@ describe('festivals and settings', () => {
     await setup();
     await runCycle(h.db, policy, bj('2025-09-02T09:00:00'));
     await runCycle(h.db, policy, bj('2025-10-02T09:00:00'));
-    const ann = (await reliefDeliveries(h.db)).filter((d) => d.dedupe_key.startsWith('relief:announce:') && d.chat_id === 501);
+    const ann = (await reliefDeliveries(h.db)).filter(
+      (d) => d.dedupe_key.startsWith('relief:announce:') && d.chat_id === 501,
+    );
     expect(ann.map((d) => d.dedupe_key.split(':')[2])).toEqual(['2025-09', '2025-10']);
     expect(ann[0]!.content.params!.festival).toBe('');
     expect(ann[1]!.content.params!.festival.params.names['zh-CN']).toBe('中秋节、重阳节');
@@ -194,7 +257,9 @@ describe('festivals and settings', () => {
   it('pickups in a festival month are counted as festival extras in the report, and the numbers add up', async () => {
     const { staff, a, b } = await setup();
     await checkIn(h.db, staff, a.id, {}, 'code', bj('2025-10-05T09:00:00'), TZ);
-    const proxyId = (await h.db.selectFrom('relief_proxies').select('id').where('recipient_id', '=', b.id).executeTakeFirstOrThrow()).id;
+    const proxyId = (
+      await h.db.selectFrom('relief_proxies').select('id').where('recipient_id', '=', b.id).executeTakeFirstOrThrow()
+    ).id;
     await checkIn(h.db, staff, b.id, { proxyId }, 'search', bj('2025-10-05T09:05:00'), TZ);
     const r = await monthReport(h.db, '2025-10');
     expect(r).toMatchObject({ total: 169, collectedSelf: 1, collectedByProxy: 1, festivalExtras: 2 });
@@ -209,17 +274,34 @@ describe('festivals and settings', () => {
     const { staff } = await setup();
     await updateSetting(h.db, staff, 'day', '10', bj('2025-06-01T10:00:00'));
     await runCycle(h.db, policy, bj('2025-06-05T08:00:00'));
-    expect(await reliefDeliveries(h.db).then((d) => d.filter((x) => x.dedupe_key.startsWith('relief:morning')))).toEqual([]);
+    expect(
+      await reliefDeliveries(h.db).then((d) => d.filter((x) => x.dedupe_key.startsWith('relief:morning'))),
+    ).toEqual([]);
     await runCycle(h.db, policy, bj('2025-06-07T09:00:00'));
-    expect((await reliefDeliveries(h.db)).filter((x) => x.dedupe_key.startsWith('relief:announce:2025-06'))).toHaveLength(3);
+    expect(
+      (await reliefDeliveries(h.db)).filter((x) => x.dedupe_key.startsWith('relief:announce:2025-06')),
+    ).toHaveLength(3);
   });
 
   it('bad settings and festival lines are refused', async () => {
     const { staff } = await setup();
-    await expect(updateSetting(h.db, staff, 'day', '31', new Date())).rejects.toMatchObject({ code: 'relief.invalidDay' });
-    await expect(updateSetting(h.db, staff, 'hours', '11:30-09:00', new Date())).rejects.toMatchObject({ code: 'relief.invalidHours' });
-    expect(await updateSetting(h.db, staff, 'hours', '8:30～11：30', new Date())).toMatchObject({ hours_from: '08:30', hours_to: '11:30' });
-    expect(parseHoliday('2026-09-25 中秋节/Mid-Autumn 月饼/Mooncakes')).toEqual({ date: '2026-09-25', nameZh: '中秋节', nameEn: 'Mid-Autumn', extrasZh: '月饼', extrasEn: 'Mooncakes' });
+    await expect(updateSetting(h.db, staff, 'day', '31', new Date())).rejects.toMatchObject({
+      code: 'relief.invalidDay',
+    });
+    await expect(updateSetting(h.db, staff, 'hours', '11:30-09:00', new Date())).rejects.toMatchObject({
+      code: 'relief.invalidHours',
+    });
+    expect(await updateSetting(h.db, staff, 'hours', '8:30～11：30', new Date())).toMatchObject({
+      hours_from: '08:30',
+      hours_to: '11:30',
+    });
+    expect(parseHoliday('2026-09-25 中秋节/Mid-Autumn 月饼/Mooncakes')).toEqual({
+      date: '2026-09-25',
+      nameZh: '中秋节',
+      nameEn: 'Mid-Autumn',
+      extrasZh: '月饼',
+      extrasEn: 'Mooncakes',
+    });
     expect(() => parseHoliday('2026-02-30 春节 年货')).toThrow();
   });
 });

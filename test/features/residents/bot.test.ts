@@ -9,9 +9,12 @@ beforeAll(async () => {
 });
 afterAll(() => tb.stop());
 
-const texts = (calls: { payload: Record<string, any> }[]) => calls.map((c) => String(c.payload.text ?? c.payload.caption ?? '')).join('\n');
+const texts = (calls: { payload: Record<string, any> }[]) =>
+  calls.map((c) => String(c.payload.text ?? c.payload.caption ?? '')).join('\n');
 const buttons = (calls: { payload: Record<string, any> }[]) =>
-  calls.flatMap((c) => (c.payload.reply_markup?.inline_keyboard ?? []).flat().map((b: { text: string; callback_data?: string }) => b));
+  calls.flatMap((c) =>
+    (c.payload.reply_markup?.inline_keyboard ?? []).flat().map((b: { text: string; callback_data?: string }) => b),
+  );
 
 describe('onboarding', () => {
   it('a Chinese-speaking newcomer is greeted in Chinese and asked for their community', async () => {
@@ -38,7 +41,9 @@ describe('onboarding', () => {
     expect(texts(out)).toContain('手机号已保存');
     const user = await residents.getUser(tb.db, 102);
     expect(user).toMatchObject({ phone: '+8613800000000', onboarded: 1 });
-    expect(user?.compound_id).toBe(compound.callback_data!.split(':')[2] ? Number(compound.callback_data!.split(':')[2]) : -1);
+    expect(user?.compound_id).toBe(
+      compound.callback_data!.split(':')[2] ? Number(compound.callback_data!.split(':')[2]) : -1,
+    );
   });
 
   it("someone else's contact card is not taken as the resident's phone", async () => {

@@ -19,7 +19,14 @@ afterEach(() => h.close());
 describe('residents', () => {
   it('a new Telegram user is stored with their names and language; a rename is picked up', async () => {
     const u = await residents.touchUser(h.db, { id: 3, first_name: 'Li', last_name: 'Lei', language_code: 'en' }, t0);
-    expect(u).toMatchObject({ id: 3, first_name: 'Li', last_name: 'Lei', tg_language: 'en', onboarded: 0, reachable: 1 });
+    expect(u).toMatchObject({
+      id: 3,
+      first_name: 'Li',
+      last_name: 'Lei',
+      tg_language: 'en',
+      onboarded: 0,
+      reachable: 1,
+    });
     await residents.touchUser(h.db, { id: 3, first_name: 'Lei', language_code: 'en' }, t0);
     expect((await residents.getUser(h.db, 3))?.first_name).toBe('Lei');
   });
