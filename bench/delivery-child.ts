@@ -5,30 +5,21 @@ import { createConfig } from '../src/config';
 import { systemClock } from '../src/core/clock';
 import { openDatabase } from '../src/db/client';
 import { migrateToLatest } from '../src/db/migrate';
-import { hasPending } from '../src/features/delivery/service';
-import { createI18n } from '../src/i18n';
-import { createBot } from '../src/telegram/bot';
+import { createPlatform, offlineTelegram } from '../src/platform';
 import { DeliveryWorker } from '../src/telegram/delivery/worker';
 
 const config = createConfig(process.env);
 const h = openDatabase(config.DATABASE_PATH);
 await migrateToLatest(h.db);
 const log = pino({ level: 'warn' });
-const { deps } = createBot(config.BOT_TOKEN!, {
-  config,
-  db: h.db,
-  clock: systemClock,
-  log,
-  i18n: createI18n(config.DEFAULT_LOCALE),
-  features: [],
-});
-const worker = new DeliveryWorker(deps);
+const platform = createPlatform({ db: h.db, config, clock: systemClock, log, telegram: offlineTelegram });
+const worker = new DeliveryWorker(platform);
 const t0 = performance.now();
 worker.start();
 for (;;) {
   await new Promise((r) => setTimeout(r, 200));
   // an index lookup: a full count every 200 ms would itself stall the worker it measures
-  if (!(await hasPending(h.db))) break;
+  if (!(await platform.outbox.hasPending())) break;
 }
 await worker.stop();
 await h.close();

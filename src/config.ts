@@ -62,6 +62,7 @@ const schema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   DELIVERY_RATE_PER_SEC: z.coerce.number().positive().max(100_000).default(25),
+  FLOOD_LIMIT: z.coerce.number().int().positive().max(100_000).default(15),
   STAFF_CHAT_ID: z
     .string()
     .optional()

@@ -1,9 +1,8 @@
 import { createApp } from './app';
 import { type Config, ConfigError, createConfig, loadDotEnv } from './config';
+import { stopOnSignals } from './core/shutdown';
 import { MigrationFailed } from './db/migrate';
 import { createLogger } from './logger';
-
-const STOP_DEADLINE_MS = 10_000;
 
 function readConfig(): Config {
   try {
@@ -26,7 +25,7 @@ async function main(): Promise<void> {
     return;
   }
   const log = createLogger(config.LOG_LEVEL, config.BOT_TOKEN);
-  let app;
+  let app: Awaited<ReturnType<typeof createApp>>;
   try {
     app = await createApp(config, { log });
   } catch (err) {
@@ -37,23 +36,7 @@ async function main(): Promise<void> {
     throw err;
   }
   await app.start();
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'stopping');
-    // Whatever happens, do not hang: a supervisor expects the process gone within seconds.
-    setTimeout(() => {
-      log.error('stop took too long; exiting');
-      process.exit(1);
-    }, STOP_DEADLINE_MS).unref();
-    await app.stop();
-    log.info('stopped cleanly');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  stopOnSignals(() => app.stop(), log);
 }
 
 main().catch((err) => {

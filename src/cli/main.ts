@@ -2,56 +2,70 @@ import { ConfigError, createConfig, loadDotEnv } from '../config';
 import { systemClock } from '../core/clock';
 import { openDatabase } from '../db/client';
 import { migrateToLatest } from '../db/migrate';
-import { features } from '../features';
+import { createAreas } from '../features';
+import { isRole } from '../identity';
 import { createLogger } from '../logger';
-import type { CliDeps } from '../telegram/feature';
+import { createPlatform, offlineTelegram } from '../platform';
+import type { Deps } from '../telegram/legacy';
 import { backupDatabase } from './backup';
-import { grantRole, isRoleName, revokeRole, userCounts } from './roles';
 
-const usage = () =>
-  [
-    'Usage: npm run cli -- <command>',
-    '  migrate                     apply pending database migrations',
-    '  grant <telegram_id> <role>  give a role (staff, deputy, admin, partner)',
-    '  revoke <telegram_id> <role> take a role away',
-    '  backup <file>               consistent online copy of the database, integrity-checked',
-    '  seed demo                   load the demo deployment (safe to run again)',
-    '  stats                       a short report',
-    ...features.flatMap((f) => Object.values(f.cli ?? {}).map((c) => `  ${c.usage}`)),
-  ].join('\n');
+const BUILTIN = [
+  '  migrate                     apply pending database migrations',
+  '  grant <telegram_id> <role>  give a role (staff, deputy, admin, partner)',
+  '  revoke <telegram_id> <role> take a role away',
+  '  backup <file>               consistent online copy of the database, integrity-checked',
+  '  seed demo                   load the demo deployment (safe to run again)',
+  '  stats                       a short report',
+];
 
+/** The admin command line: the same areas, built with the same services as the bot, minus Telegram. */
 async function main(argv: string[]): Promise<number> {
   loadDotEnv();
   const config = createConfig(process.env);
   const [cmd, ...rest] = argv;
-  if (!cmd || cmd === 'help' || cmd === '--help') {
-    console.log(usage());
-    return cmd ? 0 : 2;
-  }
   const h = openDatabase(config.DATABASE_PATH);
   const out = (line: string) => console.log(line);
-  const deps: CliDeps = { db: h.db, config, clock: systemClock, log: createLogger('warn'), out };
+  const log = createLogger('warn');
+  const platform = createPlatform({ db: h.db, config, clock: systemClock, log, telegram: offlineTelegram });
+  const legacyDeps: Deps = {
+    ...platform,
+    botUsername: offlineTelegram.botUsername,
+    wakeDelivery: () => {},
+    forgetBroadcast: () => {},
+    api: () => {
+      throw new Error('Telegram is not reachable from the command line');
+    },
+    publishCommandsFor: offlineTelegram.publishCommandsFor,
+  };
+  const { features } = createAreas(platform, legacyDeps);
+  const verbs = features.flatMap((f) => Object.entries(f.cli ?? {}));
+  const usage = () =>
+    ['Usage: npm run cli -- <command>', ...BUILTIN, ...verbs.map(([, c]) => `  ${c.usage}`)].join('\n');
   try {
+    if (!cmd || cmd === 'help' || cmd === '--help') {
+      console.log(usage());
+      return cmd ? 0 : 2;
+    }
     const applied = await migrateToLatest(h.db);
     if (cmd === 'migrate') {
       out(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
       return 0;
     }
-    const now = systemClock.now();
+    const { identity } = platform;
     if (cmd === 'grant' || cmd === 'revoke') {
       const [id, role] = rest;
-      if (!id || !/^\d{1,15}$/.test(id) || !role || !isRoleName(role)) {
+      if (!id || !/^\d{1,15}$/.test(id) || !role || !isRole(role)) {
         console.error(`usage: ${cmd} <telegram_id> <staff|deputy|admin|partner>`);
         return 2;
       }
-      const changed =
-        cmd === 'grant'
-          ? await grantRole(h.db, null, Number(id), role, now)
-          : await revokeRole(h.db, null, Number(id), role, now);
+      const grant = cmd === 'grant';
+      const changed = grant
+        ? await identity.grant(null, Number(id), role)
+        : await identity.revoke(null, Number(id), role);
       out(
         changed
-          ? `${cmd === 'grant' ? 'granted' : 'revoked'} ${role} ${cmd === 'grant' ? 'to' : 'from'} ${id}`
-          : `nothing to do: ${id} ${cmd === 'grant' ? 'already has' : 'does not have'} ${role}`,
+          ? `${grant ? 'granted' : 'revoked'} ${role} ${grant ? 'to' : 'from'} ${id}`
+          : `nothing to do: ${id} ${grant ? 'already has' : 'does not have'} ${role}`,
       );
       return 0;
     }
@@ -65,21 +79,17 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (cmd === 'seed' && rest[0] === 'demo') {
-      for (const f of features) if (f.seedDemo) out(await f.seedDemo(deps));
+      for (const f of features) if (f.demo) out(await f.demo());
       return 0;
     }
     if (cmd === 'stats') {
-      const c = await userCounts(h.db);
-      out(`users: ${c.total}, onboarded: ${c.onboarded ?? 0}, reachable: ${c.reachable ?? 0}`);
+      const c = await identity.counts();
+      out(`users: ${c.total}, onboarded: ${c.onboarded}, reachable: ${c.reachable}`);
       return 0;
     }
-    for (const f of features) {
-      for (const [name, c] of Object.entries(f.cli ?? {})) {
-        const words = name.split(' ');
-        if (words.every((w, i) => argv[i] === w)) {
-          return (await c.run(argv.slice(words.length), deps)) ?? 0;
-        }
-      }
+    for (const [name, c] of verbs) {
+      const words = name.split(' ');
+      if (words.every((w, i) => argv[i] === w)) return (await c.run(argv.slice(words.length), out)) ?? 0;
     }
     console.error(`unknown command "${argv.join(' ')}"\n${usage()}`);
     return 2;
@@ -91,10 +101,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2))
   .then((code) => process.exit(code))
   .catch((err) => {
-    console.error(
-      err instanceof ConfigError
-        ? `Configuration error — ${err.message}`
-        : `error: ${err instanceof Error ? err.message : String(err)}`,
-    );
+    const msg = err instanceof Error ? err.message : String(err);
+    console.error(err instanceof ConfigError ? `Configuration error — ${msg}` : `error: ${msg}`);
     process.exit(1);
   });

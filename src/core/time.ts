@@ -1,5 +1,9 @@
 // Calendar dates are 'YYYY-MM-DD' in the deployment time zone; instants are ISO-8601 UTC strings.
 
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 86_400_000;
+
 const parts = (d: Date, tz: string) => {
   const f = new Intl.DateTimeFormat('en-CA', {
     timeZone: tz,
@@ -35,11 +39,6 @@ export function localDate(d: Date, tz: string): string {
 export function localTime(d: Date, tz: string): string {
   const p = parts(d, tz);
   return `${p.hour}:${p.minute}`;
-}
-
-/** 0 = Sunday … 6 = Saturday, in the time zone. */
-export function localWeekday(d: Date, tz: string): number {
-  return ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts(d, tz).weekday);
 }
 
 /** The instant at which the wall clock in `tz` shows `date` `time` (handles zones with DST by one correction step). */

@@ -3,15 +3,13 @@ import { dirname } from 'node:path';
 import { type App, createApp } from '../app';
 import type { Config } from '../config';
 import { ManualClock } from '../core/clock';
-import { features } from '../features';
-import { seedDemoPlaces } from '../features/residents/service';
+import { stopOnSignals } from '../core/shutdown';
 import { createLogger, type Logger } from '../logger';
 import { FakeBotApi } from './fake-api';
 import { preparePersonas } from './personas';
 import { startWebServer, type WebServer } from './web/server';
 
 export const PLAYGROUND_DB = './data/playground.db';
-const STOP_DEADLINE_MS = 10_000;
 
 export interface PlaygroundOptions {
   /** Defaults to ./data/playground.db — never DATABASE_PATH, which may be a real deployment's data. */
@@ -76,14 +74,15 @@ export async function createPlayground(base: Config, opts: PlaygroundOptions = {
     });
     const created = await createApp(config, { clock, log });
     app = created;
-    const db = created.deps.db;
+    const db = created.platform.db;
     if (seeded) {
-      await seedDemoPlaces(db);
-      const cliDeps = { db, config, clock, log, out: (line: string) => log.info(line) };
-      for (const f of features) {
-        if (!f.seedDemo) continue;
+      for (const f of created.features) {
+        if (!f.demo) continue;
         // One area's demo data failing must not keep the others from being tried.
-        await f.seedDemo(cliDeps).catch((err: unknown) => log.warn({ err, area: f.name }, 'demo data not loaded'));
+        await f.demo().then(
+          (line) => log.info(line),
+          (err: unknown) => log.warn({ err, area: f.name }, 'demo data not loaded'),
+        );
       }
     }
     await preparePersonas(db, clock.now());
@@ -133,18 +132,5 @@ export async function startPlayground(config: Config): Promise<void> {
   ];
   console.log(lines.join('\n'));
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'stopping the playground');
-    setTimeout(() => {
-      log.error('stop took too long; exiting');
-      process.exit(1);
-    }, STOP_DEADLINE_MS).unref();
-    await pg.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  stopOnSignals(() => pg.stop(), log, 'the playground');
 }

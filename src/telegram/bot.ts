@@ -3,23 +3,24 @@ import { Agent as HttpsAgent } from 'node:https';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { limit } from '@grammyjs/ratelimiter';
 import { sequentialize } from '@grammyjs/runner';
-import { Api, type ApiClientOptions, Bot, GrammyError, HttpError, type Transformer } from 'grammy';
+import { Api, type ApiClientOptions, Bot, GrammyError, type Transformer } from 'grammy';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import type { i18n } from 'i18next';
 import type { Config } from '../config';
 import type { Clock } from '../core/clock';
-import { DomainError } from '../core/errors';
 import type { Db } from '../db/schema';
-import { getUser, rolesOf } from '../features/residents/service';
-import { textsFor } from '../i18n/match';
+import { isMenuLabel } from '../i18n/match';
+import type { Identity } from '../identity';
 import type { Logger } from '../logger';
 import { publishUserCommands } from './commands';
-import type { BotContext, Deps } from './context';
+import type { BotContext } from './context';
 import { coreBot, unhandledBot } from './core-bot';
-import { replyDomainError } from './errors';
+import { errorBoundary } from './errors';
 import type { Feature } from './feature';
-import { mainMenu } from './keyboards';
-import { localeOf, sessionMiddleware } from './middlewares/session';
+import { createMainMenu } from './keyboards';
+import { localeOf } from './locale';
+import { sessionMiddleware } from './middlewares/session';
+import type { TelegramPort } from './port';
 
 export interface BotParts {
   config: Config;
@@ -27,9 +28,12 @@ export interface BotParts {
   clock: Clock;
   log: Logger;
   i18n: i18n;
-  features: readonly Feature[];
-  wakeDelivery?: () => void;
+  identity: Identity;
+  /** Late-bound: the features are built with the port this factory returns. */
+  features: () => readonly Feature[];
   forgetBroadcast?: (broadcastId: number) => void;
+  /** Called when an update's handling has finished (replies sent, changes committed); tests wait on it. */
+  onUpdateDone?: (updateId: number) => void;
 }
 
 /** Bot API client options from config: API root (self-hosted or a test server) and optional proxy. */
@@ -45,119 +49,125 @@ export function clientOptions(config: Config): ApiClientOptions {
   return opts;
 }
 
+const HTML_METHODS = [
+  'sendMessage',
+  'editMessageText',
+  'sendPhoto',
+  'sendDocument',
+  'editMessageCaption',
+  'copyMessage',
+];
+
 /** Everything we send is HTML unless a call says otherwise; i18next escapes interpolated values for it. */
 const htmlByDefault: Transformer = (prev, method, payload, signal) => {
   const p = payload as Record<string, unknown>;
-  if (
-    ['sendMessage', 'editMessageText', 'sendPhoto', 'sendDocument', 'editMessageCaption', 'copyMessage'].includes(
-      method,
-    ) &&
-    p.parse_mode === undefined &&
-    !p.entities &&
-    !p.caption_entities
-  ) {
+  if (HTML_METHODS.includes(method) && p.parse_mode === undefined && !p.entities && !p.caption_entities) {
     return prev(method, { ...p, parse_mode: 'HTML' } as typeof payload, signal);
   }
   return prev(method, payload, signal);
 };
 
+/** The port areas use to reach Telegram outside a handler: no auto-retry, never blocks a handler. */
+function telegramPort(bot: Bot<BotContext>, api: Api, parts: BotParts): TelegramPort {
+  const { config, identity, i18n, log } = parts;
+  return {
+    botUsername: () => bot.botInfo?.username ?? 'linli_bot',
+    async publishCommandsFor(userId) {
+      try {
+        const user = await identity.user(userId);
+        const lng = user ? localeOf(user, config.DEFAULT_LOCALE) : config.DEFAULT_LOCALE;
+        await publishUserCommands(api, parts.features(), i18n, userId, await identity.roles(userId), lng);
+      } catch (err) {
+        log.warn({ err, userId }, 'could not publish the command menu');
+      }
+    },
+    async sendText(chatId, html, markup) {
+      return (await api.sendMessage(chatId, html, { reply_markup: markup })).message_id;
+    },
+    async editText(chatId, messageId, html, markup) {
+      try {
+        await api.editMessageText(chatId, messageId, html, { reply_markup: markup });
+      } catch (err) {
+        // The same text after a restart, or a message the user deleted: nothing to repair.
+        if (err instanceof GrammyError && err.error_code === 400) return;
+        throw err;
+      }
+    },
+    forgetBroadcast: (id) => parts.forgetBroadcast?.(id),
+  };
+}
+
 export function createBot(
   token: string,
   parts: BotParts,
-): { bot: Bot<BotContext>; deps: Deps; lastUpdateId: () => number } {
-  const { config, db, clock, log, i18n, features } = parts;
+): { bot: Bot<BotContext>; telegram: TelegramPort; lastUpdateId: () => number; install(): void } {
+  const { config, db, clock, log, i18n, identity } = parts;
   const bot = new Bot<BotContext>(token, { client: clientOptions(config) });
   // Replies to the user in front of us: retry briefly on 429/5xx, but never hold a handler for long.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5, rethrowHttpErrors: false }));
   bot.api.config.use(htmlByDefault);
   const backgroundApi = new Api(token, clientOptions(config));
   backgroundApi.config.use(htmlByDefault);
-
-  const deps: Deps = {
-    db,
-    config,
-    clock,
-    log,
-    i18n,
-    botUsername: () => bot.botInfo?.username ?? 'linli_bot',
-    wakeDelivery: parts.wakeDelivery ?? (() => {}),
-    forgetBroadcast: parts.forgetBroadcast ?? (() => {}),
-    api: () => backgroundApi,
-    publishCommandsFor: async (userId) => {
-      try {
-        const user = await getUser(db, userId);
-        const lng = user ? localeOf(user, config.DEFAULT_LOCALE) : config.DEFAULT_LOCALE;
-        await publishUserCommands(backgroundApi, features, i18n, userId, await rolesOf(db, userId), lng);
-      } catch (err) {
-        log.warn({ err, userId }, 'could not publish the command menu');
-      }
-    },
-  };
+  const telegram = telegramPort(bot, backgroundApi, parts);
 
   let lastUpdateId = 0;
-  bot.use((ctx, next) => {
-    lastUpdateId = Math.max(lastUpdateId, ctx.update.update_id);
-    return next();
-  });
-  // Updates of one user are handled in order (flows depend on it); different users in parallel.
-  bot.use(sequentialize((ctx) => ctx.from?.id.toString() ?? ctx.chat?.id.toString()));
-  // Error boundary: log it, tell the user politely, keep the bot running. What they typed is already stored.
-  bot.use(async (ctx, next) => {
-    try {
-      await next();
-    } catch (err) {
-      await handleError(ctx, err, log);
-    }
-  });
-  bot.use(sessionMiddleware(deps));
-  bot.use((ctx, next) => {
-    ctx.mainMenu = () => mainMenu(ctx, features);
-    return next();
-  });
-  // Flood guard per user: a stuck key or a script must not starve everyone else.
-  bot.use(
-    limit<BotContext, never>({
-      timeFrame: 3000,
-      limit: 15,
-      keyGenerator: (ctx) => ctx.from?.id.toString(),
-      onLimitExceeded: async (ctx) => {
-        if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t('common.slowDown') }).catch(() => {});
-      },
-    }),
-  );
-  bot.use(coreBot(features));
-  const menuLabels = new Set(features.flatMap((f) => f.menu ?? []).flatMap((m) => textsFor(m.key)));
-  const freeText = (ctx: BotContext) => {
-    const text = ctx.message?.text;
-    return (
-      ctx.chat?.type === 'private' &&
-      text !== undefined &&
-      !text.startsWith('/') &&
-      ctx.flow === null &&
-      !menuLabels.has(text.trim())
+  /** Installs the middleware chain; called once the features (built with `telegram`) exist. */
+  const install = () => {
+    const features = parts.features();
+    bot.use(async (ctx, next) => {
+      lastUpdateId = Math.max(lastUpdateId, ctx.update.update_id);
+      try {
+        await next();
+      } finally {
+        parts.onUpdateDone?.(ctx.update.update_id);
+      }
+    });
+    // Updates of one user are handled in order (flows depend on it); different users in parallel.
+    bot.use(sequentialize((ctx) => ctx.from?.id.toString() ?? ctx.chat?.id.toString()));
+    bot.use(errorBoundary({ i18n, identity, log }));
+    const menu = createMainMenu(
+      features.flatMap((f) => f.menu ?? []),
+      i18n,
     );
+    bot.use(
+      sessionMiddleware({
+        db,
+        clock,
+        config,
+        i18n,
+        identity,
+        flows: features.flatMap((f) => f.flows ?? []),
+        mainMenu: (locale) => menu(locale),
+      }),
+    );
+    // Flood guard per user: a stuck key or a script must not starve everyone else.
+    bot.use(
+      limit<BotContext, never>({
+        timeFrame: 3000,
+        limit: config.FLOOD_LIMIT,
+        keyGenerator: (ctx) => ctx.from?.id.toString(),
+        onLimitExceeded: async (ctx) => {
+          if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t('common.slowDown') }).catch(() => {});
+        },
+      }),
+    );
+    bot.use(coreBot(features, identity));
+    const freeText = (ctx: BotContext) => {
+      const text = ctx.message?.text;
+      return (
+        ctx.chat?.type === 'private' &&
+        text !== undefined &&
+        !text.startsWith('/') &&
+        ctx.flow === null &&
+        !isMenuLabel(text)
+      );
+    };
+    const composers = (answers: boolean) =>
+      features.filter((f) => (f.answersFreeText ?? false) === answers && f.composer).map((f) => f.composer!);
+    bot.filter((ctx) => !freeText(ctx), ...composers(false));
+    for (const c of composers(true)) bot.use(c);
+    bot.use(unhandledBot());
+    bot.catch((e) => log.error({ err: e.error, update: e.ctx.update.update_id }, 'unhandled bot error'));
   };
-  bot.filter((ctx) => !freeText(ctx), ...features.filter((f) => !f.answersFreeText).map((f) => f.composer));
-  for (const f of features.filter((f) => f.answersFreeText)) bot.use(f.composer);
-  bot.use(unhandledBot());
-  bot.catch((e) => log.error({ err: e.error, update: e.ctx.update.update_id }, 'unhandled bot error'));
-  return { bot, deps, lastUpdateId: () => lastUpdateId };
-}
-
-async function handleError(ctx: BotContext, err: unknown, log: Logger): Promise<void> {
-  // ctx.t is missing only if the session middleware itself failed (e.g. the database is gone).
-  const t = ctx.t as BotContext['t'] | undefined;
-  if (err instanceof DomainError && t) {
-    await replyDomainError(ctx, err).catch(() => {});
-    return;
-  }
-  // Old buttons pressed twice produce "message is not modified": harmless, not worth alarming anyone.
-  if (err instanceof GrammyError && /message is not modified/.test(err.description)) {
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => {});
-    return;
-  }
-  log.error({ err: err instanceof HttpError ? err.error : err, update: ctx.update.update_id }, 'handler failed');
-  if (!t) return;
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: t('common.error') }).catch(() => {});
-  else if (ctx.chat) await ctx.reply(t('common.error')).catch(() => {});
+  return { bot, telegram, lastUpdateId: () => lastUpdateId, install };
 }

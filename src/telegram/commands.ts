@@ -2,8 +2,8 @@ import type { Api } from 'grammy';
 import type { BotCommand } from 'grammy/types';
 import type { i18n } from 'i18next';
 import type { Locale } from '../config';
-import { hasAny, type Role } from '../features/residents/roles';
 import { LOCALES } from '../i18n';
+import { hasAny, type Role } from '../identity';
 import type { CommandSpec, Feature } from './feature';
 
 /** Commands a user with these roles may use, in menu order. */

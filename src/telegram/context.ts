@@ -1,43 +1,40 @@
-import type { Api, Context, Keyboard } from 'grammy';
-import type { i18n } from 'i18next';
-import type { Config, Locale } from '../config';
-import type { Clock } from '../core/clock';
-import type { Db, UserRow } from '../db/schema';
-import type { Flow } from '../features/flows/service';
+import type { Context, Keyboard } from 'grammy';
+import type { Locale } from '../config';
 import type { TFunction } from '../i18n';
-import type { Logger } from '../logger';
+import type { FlowDef, Role, StoredFlow, User } from '../identity';
+import type { Deps } from './legacy';
 
-/** What every handler can reach: built once in the composition root. */
-export interface Deps {
-  db: Db;
-  config: Config;
-  clock: Clock;
-  log: Logger;
-  i18n: i18n;
-  /** The bot's @username, known after getMe; used for deep links. */
-  botUsername: () => string;
-  /** Tells the delivery worker that new rows are queued, so it need not wait for its next poll. */
-  wakeDelivery: () => void;
-  /** A broadcast was stopped: the worker drops what it had claimed of it but not yet sent. */
-  forgetBroadcast: (broadcastId: number) => void;
-  /** Bot API without auto-retry, for background work (command menus after a role change). */
-  api: () => Api;
-  /** Shows a user the command menu of their roles (after a role change). Never throws. */
-  publishCommandsFor: (userId: number) => Promise<void>;
+/** A flow narrowed by `inFlow(def, ...steps)`: its step and data typed by the flow's definition. */
+export interface ActiveFlow<D, S extends string> {
+  name: string;
+  step: S;
+  data: D;
 }
 
+/** What the session middleware puts on every update: who, in which language, with which roles, in which flow. */
 export interface LinliFlavor {
-  deps: Deps;
-  user: UserRow;
-  roles: ReadonlySet<string>;
+  user: User;
+  roles: ReadonlySet<Role>;
   locale: Locale;
   t: TFunction;
-  flow: Flow | null;
+  /** The flow in progress, checked against its definition when loaded; `inFlow()` narrows it. */
+  flow: StoredFlow | null;
   /** Starts or moves the user's flow; persisted before the reply is sent. */
-  setFlow(name: string, step: string, data?: Record<string, unknown>): Promise<void>;
+  setFlow: SetFlow;
   endFlow(): Promise<void>;
-  /** The persistent main menu in the user's language. */
+  /** The persistent main menu in the user's language, with the buttons of their roles. */
   mainMenu(): Keyboard;
+  /** @deprecated TRANSITION (issue 12): areas not yet moved to handed-in services read this. */
+  deps: Deps;
+}
+
+export interface SetFlow {
+  <D, S extends string>(def: FlowDef<D, S>, step: NoInfer<S>, data: NoInfer<D>): Promise<void>;
+  /** @deprecated TRANSITION (issue 12): untyped flows of areas not yet moved. */
+  (name: string, step: string, data?: Record<string, unknown>): Promise<void>;
 }
 
 export type BotContext = Context & LinliFlavor;
+
+/** A context inside a known flow step, as `inFlow(def, ...)` narrows it. */
+export type InFlow<D, S extends string> = BotContext & { flow: ActiveFlow<D, S> };

@@ -1,20 +1,19 @@
 import { Composer } from 'grammy';
-import { greet, redeemInvitationLink } from '../features/residents';
-import { setReachable } from '../features/residents/service';
+import type { Identity } from '../identity';
 import { commandsFor } from './commands';
 import type { BotContext } from './context';
 import type { Feature } from './feature';
 import { isKeyText } from './middlewares/match';
 
 /** /start with deep links, /help, /cancel and reachability: what every area relies on. */
-export function coreBot(features: readonly Feature[]): Composer<BotContext> {
+export function coreBot(features: readonly Feature[], identity: Identity): Composer<BotContext> {
   const core = new Composer<BotContext>();
 
   // A user who blocks the bot cannot be written to; one who comes back can again.
   core.on('my_chat_member', async (ctx) => {
     const status = ctx.myChatMember.new_chat_member.status;
     if (ctx.chat.type !== 'private') return;
-    await setReachable(ctx.deps.db, ctx.from.id, status === 'member');
+    await identity.setReachable(ctx.from.id, status === 'member');
   });
 
   const pm = core.chatType('private');
@@ -29,8 +28,9 @@ export function coreBot(features: readonly Feature[]): Composer<BotContext> {
     await ctx.reply(ctx.t('common.cancelled'), { reply_markup: ctx.mainMenu() });
   });
 
-  const deepLinks = new Map<string, (ctx: BotContext, arg: string) => Promise<void>>([['inv_', redeemInvitationLink]]);
+  const deepLinks = new Map<string, (ctx: BotContext, arg: string) => Promise<void>>();
   for (const f of features) for (const [prefix, fn] of Object.entries(f.deepLinks ?? {})) deepLinks.set(prefix, fn);
+  const greet = features.find((f) => f.greet)?.greet;
 
   pm.command('start', async (ctx) => {
     await ctx.endFlow();
@@ -38,7 +38,8 @@ export function coreBot(features: readonly Feature[]): Composer<BotContext> {
     for (const [prefix, handle] of deepLinks) {
       if (payload.startsWith(prefix) && /^[\w-]{1,60}$/.test(payload)) return handle(ctx, payload.slice(prefix.length));
     }
-    await greet(ctx);
+    if (greet) await greet(ctx);
+    else await ctx.reply(ctx.t('common.textHint'), { reply_markup: ctx.mainMenu() });
   });
 
   // The same few texts (per language and set of roles) for everyone: translate each once.

@@ -1,16 +1,72 @@
-import { DomainError } from '../core/errors';
+import { GrammyError, HttpError } from 'grammy';
+import type { i18n } from 'i18next';
+import { DomainError, NotAllowed } from '../core/errors';
+import type { Identity } from '../identity';
+import type { Logger } from '../logger';
 import type { BotContext } from './context';
 
 /** 'market.full' → market.errors.full (the area's own locale file); 'notAllowed' → errors.notAllowed. */
-export function domainErrorText(ctx: BotContext, err: DomainError): string {
-  const key = err.code.includes('.') ? err.code.replace('.', '.errors.') : `errors.${err.code}`;
-  return ctx.deps.i18n.exists(key) ? ctx.t(key, err.params) : ctx.t('common.error');
+export function domainErrorKey(code: string): string {
+  return code.includes('.') ? code.replace('.', '.errors.') : `errors.${code}`;
 }
 
-/** Replies with the translated domain error, or rethrows anything else to the error boundary. */
+const describe = (ctx: BotContext) =>
+  ctx.callbackQuery?.data ?? ctx.message?.text?.split(/\s/)[0] ?? ctx.update.update_id.toString();
+
+/**
+ * The error boundary: the one place a domain error becomes a reply. A refusal is audited; an error that says so
+ * ends the flow in progress, any other leaves it open so the user can answer again. Anything unexpected is logged
+ * and the user told politely; the bot keeps running.
+ */
+export function errorBoundary(deps: { i18n: i18n; identity: Identity; log: Logger }) {
+  const textOf = (ctx: BotContext, err: DomainError) => {
+    const key = domainErrorKey(err.code);
+    return deps.i18n.exists(key) ? ctx.t(key, err.params) : ctx.t('common.error');
+  };
+
+  async function handle(ctx: BotContext, err: unknown): Promise<void> {
+    // ctx.t is missing only if the session middleware itself failed (e.g. the database is gone).
+    const t = ctx.t as BotContext['t'] | undefined;
+    if (err instanceof DomainError && t) {
+      if (err instanceof NotAllowed && ctx.from) await deps.identity.denied(ctx.from.id, describe(ctx));
+      const text = textOf(ctx, err);
+      const ends = err.endsFlow && ctx.flow !== null;
+      if (ends) await ctx.endFlow();
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: text.replace(/<[^>]+>/g, ''), show_alert: true });
+      else await ctx.reply(text, ends ? { reply_markup: ctx.mainMenu() } : {});
+      return;
+    }
+    // Old buttons pressed twice produce "message is not modified": harmless, not worth alarming anyone.
+    if (err instanceof GrammyError && /message is not modified/.test(err.description)) {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => {});
+      return;
+    }
+    deps.log.error({ err: err instanceof HttpError ? err.error : err, update: ctx.update.update_id }, 'handler failed');
+    if (!t) return;
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: t('common.error') }).catch(() => {});
+    else if (ctx.chat) await ctx.reply(t('common.error')).catch(() => {});
+  }
+
+  return async (ctx: BotContext, next: () => Promise<void>) => {
+    try {
+      await next();
+    } catch (err) {
+      await handle(ctx, err).catch((e: unknown) => deps.log.error({ err: e }, 'error boundary failed'));
+    }
+  };
+}
+
+/** @deprecated TRANSITION (issue 12): areas not yet moved catch and render here; the boundary does it now. */
 export async function replyDomainError(ctx: BotContext, err: unknown): Promise<void> {
   if (!(err instanceof DomainError)) throw err;
-  const text = domainErrorText(ctx, err);
+  const key = domainErrorKey(err.code);
+  const text = ctx.deps.i18n.exists(key) ? ctx.t(key, err.params) : ctx.t('common.error');
   if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: text.replace(/<[^>]+>/g, ''), show_alert: true });
   else await ctx.reply(text);
+}
+
+/** @deprecated TRANSITION (issue 12). */
+export function domainErrorText(ctx: BotContext, err: DomainError): string {
+  const key = domainErrorKey(err.code);
+  return ctx.deps.i18n.exists(key) ? ctx.t(key, err.params) : ctx.t('common.error');
 }

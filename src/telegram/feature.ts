@@ -1,6 +1,6 @@
 import type { Composer } from 'grammy';
-import type { Role } from '../features/residents/roles';
-import type { BotContext, Deps } from './context';
+import type { FlowDef, Role } from '../identity';
+import type { BotContext } from './context';
 
 export type CommandScope = 'all' | Role;
 
@@ -28,24 +28,37 @@ export interface CliCommand {
   /** e.g. 'faq import <file>' — shown in the CLI help. */
   usage: string;
   /** Resolves to the process exit code (nothing = 0); a thrown error exits 1 with its message. */
-  run(args: string[], deps: CliDeps): Promise<void | number>;
+  run(args: string[], out: (line: string) => void): Promise<undefined | number>;
 }
 
-export type CliDeps = Pick<Deps, 'db' | 'config' | 'clock' | 'log'> & { out: (line: string) => void };
+export interface Audience {
+  /** Locale key of the button label staff see when choosing the audience. */
+  labelKey: string;
+  /** Telegram user ids of the recipients as of `now`. */
+  userIds(now: Date): Promise<number[]>;
+}
 
-/** One vertical slice as the bot, the scheduler and the CLI see it. */
+/**
+ * One area as the bot, the scheduler and the CLI see it, built by the area's index.ts from the services it was
+ * handed (see README, "How to add a feature").
+ */
 export interface Feature {
   name: string;
-  composer: Composer<BotContext>;
+  composer?: Composer<BotContext>;
   commands?: CommandSpec[];
   menu?: MenuItem[];
-  jobs?: (deps: Deps) => JobSpec[];
-  /** Loads this area's demo data; must be safe to run twice. Returns a line for the CLI. */
-  seedDemo?: (deps: CliDeps) => Promise<string>;
+  /** Every flow the area declares: a stored flow is checked against its definition when it is loaded. */
+  // biome-ignore lint/suspicious/noExplicitAny: a list of flows of different data types
+  flows?: readonly FlowDef<any, string>[];
+  jobs?: JobSpec[];
+  /** Loads this area's demo data (playground, `seed demo`); safe to run twice. Returns a line for the CLI. */
+  demo?: () => Promise<string>;
   /** Subcommands for `npm run cli -- <area> <verb>`; keys like 'faq import'. */
   cli?: Record<string, CliCommand>;
   /** /start payload prefixes this area answers, e.g. { p_: openPetition } for t.me/<bot>?start=p_42. */
   deepLinks?: Record<string, (ctx: BotContext, arg: string) => Promise<void>>;
+  /** What a plain /start shows (the residents area greets); the first feature that has it answers. */
+  greet?: (ctx: BotContext) => Promise<void>;
   /**
    * This area answers free text typed outside any flow (the FAQ). Other areas never see such messages: every one of
    * their text handlers is a flow step, and walking hundreds of handlers for each question was most of its cost.
@@ -53,11 +66,4 @@ export interface Feature {
   answersFreeText?: boolean;
   /** Broadcast audiences this area can name, e.g. { 'market.booked': residents booked on the next market day }. */
   audiences?: Record<string, Audience>;
-}
-
-export interface Audience {
-  /** Locale key of the button label staff see when choosing the audience. */
-  labelKey: string;
-  /** Telegram user ids of the recipients as of `now`; `tz` is the deployment's time zone for calendar dates. */
-  userIds(db: Deps['db'], now: Date, tz: string): Promise<number[]>;
 }

@@ -1,6 +1,8 @@
 import { InlineKeyboard, Keyboard } from 'grammy';
+import type { i18n } from 'i18next';
+import type { Locale } from '../config';
 import type { BotContext } from './context';
-import type { Feature } from './feature';
+import type { MenuItem } from './feature';
 
 export interface Choice {
   text: string;
@@ -38,20 +40,27 @@ export function paged<T>(
   return { keyboard: kb, page: p, pages };
 }
 
-const menus = new Map<string, Keyboard>();
-
-/** The persistent main menu: every feature's buttons, in the user's language (built once per language). */
-export function mainMenu(ctx: BotContext, features: readonly Feature[]): Keyboard {
-  const cached = menus.get(ctx.locale);
-  if (cached) return cached;
-  const items = features.flatMap((f) => f.menu ?? []).sort((a, b) => a.order - b.order);
-  const kb = new Keyboard();
-  items.forEach((m, i) => {
-    kb.text(ctx.t(m.key));
-    if (i % 2 === 1) kb.row();
-  });
-  menus.set(ctx.locale, kb.resized().persistent());
-  return menus.get(ctx.locale)!;
+/**
+ * The persistent main menu: every installed feature's buttons, two to a row, in the user's language. Built once per
+ * language from the features it is given (not a module-level cache: two bots in one process may differ).
+ */
+export function createMainMenu(items: readonly MenuItem[], i18n: i18n): (locale: Locale) => Keyboard {
+  const sorted = [...items].sort((a, b) => a.order - b.order);
+  const built = new Map<Locale, Keyboard>();
+  return (locale) => {
+    let kb = built.get(locale);
+    if (!kb) {
+      const t = i18n.getFixedT(locale);
+      kb = new Keyboard();
+      sorted.forEach((m, i) => {
+        kb!.text(t(m.key));
+        if (i % 2 === 1) kb!.row();
+      });
+      kb = kb.resized().persistent();
+      built.set(locale, kb);
+    }
+    return kb;
+  };
 }
 
 export const cancelKeyboard = (ctx: BotContext) =>

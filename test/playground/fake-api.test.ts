@@ -52,7 +52,9 @@ describe('fake Bot API', () => {
     const out = await (await u.command('/start')).reply();
     expect(out[0]).toMatchObject({ method: 'sendMessage', ok: true, chatId: 8 });
     expect(api.messages(8).at(-1)).toMatchObject({ text: 'hi', html: '<b>hi</b>' });
-    await (await u.click('go')).reply();
+    const mark = api.lastSeq();
+    await u.click('go');
+    await api.waitForCall((c) => c.method === 'editMessageText', { after: mark });
     expect(api.messages(8).at(-1)).toMatchObject({ text: 'went', edited: true });
     await handle.stop();
   });

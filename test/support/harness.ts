@@ -5,10 +5,7 @@ import { pino } from 'pino';
 import { type App, createApp } from '../../src/app';
 import { type Config, createConfig } from '../../src/config';
 import { ManualClock } from '../../src/core/clock';
-import { features } from '../../src/features';
-import { deliveryCounts } from '../../src/features/delivery/service';
-import type { Role } from '../../src/features/residents/roles';
-import * as residents from '../../src/features/residents/service';
+import type { Role } from '../../src/identity';
 import { FakeBotApi, type FakeBotApiOptions, type FakeUser } from '../../src/playground/fake-api';
 
 export interface TestBot {
@@ -16,7 +13,10 @@ export interface TestBot {
   app: App;
   clock: ManualClock;
   config: Config;
-  db: App['deps']['db'];
+  db: App['platform']['db'];
+  /** Every area's services, as the running bot uses them. */
+  services: App['services'];
+  platform: App['platform'];
   /** A Telegram user as the fake API sees them (nothing stored until they write). */
   user(id: number, opts?: { language_code?: string; first_name?: string; username?: string }): FakeUser;
   /** A resident who has already onboarded into a demo compound (default: the first). */
@@ -25,6 +25,8 @@ export interface TestBot {
   withRole(id: number, role: Role, opts?: { language_code?: string; first_name?: string }): Promise<FakeUser>;
   /** Waits until the outbox has nothing due (queued or sending). */
   delivered(timeoutMs?: number): Promise<void>;
+  /** Waits until the bot has finished handling an update. */
+  settled(updateId: number, timeoutMs?: number): Promise<void>;
   /** Runs every scheduled job once at the clock's current time. */
   runJobs(): Promise<void>;
   /** Stops the app and starts a new one on the same database and fake API (a process restart). */
@@ -43,6 +45,29 @@ export interface StartOptions {
 
 const silent = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
+/** Update ids the app has finished handling, and who is waiting for which. */
+class Settlement {
+  private done = new Set<number>();
+  private waiters = new Map<number, (() => void)[]>();
+  mark = (id: number) => {
+    this.done.add(id);
+    for (const w of this.waiters.get(id) ?? []) w();
+    this.waiters.delete(id);
+  };
+  wait(id: number, timeoutMs: number): Promise<void> {
+    if (this.done.has(id)) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`update ${id} not handled within ${timeoutMs} ms`)), timeoutMs);
+      const list = this.waiters.get(id) ?? [];
+      list.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+      this.waiters.set(id, list);
+    });
+  }
+}
+
 /** The real bot, built by the same createApp main.ts uses, polling a fake Bot API over loopback HTTP. */
 export async function startBot(opts: StartOptions = {}): Promise<TestBot> {
   const api = opts.api ?? (await FakeBotApi.start(opts.fakeApi));
@@ -53,15 +78,18 @@ export async function startBot(opts: StartOptions = {}): Promise<TestBot> {
     DATABASE_PATH: join(dir, 'linli.db'),
     LOG_LEVEL: 'silent',
     DELIVERY_RATE_PER_SEC: '500',
+    // Tests click faster than any person; the flood guard has its own test.
+    FLOOD_LIMIT: '10000',
     ...opts.env,
   });
   const clock = opts.clock ?? new ManualClock();
-  let app = await createApp(config, { clock, log: silent, cron: false });
-  await residents.seedDemoPlaces(app.deps.db);
-  if (opts.seedDemo) {
-    const cliDeps = { db: app.deps.db, config, clock, log: silent, out: () => {} };
-    for (const f of features) if (f.seedDemo) await f.seedDemo(cliDeps);
-  }
+  const settlement = new Settlement();
+  api.settle = (id, timeoutMs) => settlement.wait(id, timeoutMs);
+  const build = () => createApp(config, { clock, log: silent, cron: false, onUpdateDone: settlement.mark });
+  let app = await build();
+  const places = app.features.find((f) => f.name === 'residents')!;
+  await places.demo!();
+  if (opts.seedDemo) for (const f of app.features) if (f.demo) await f.demo();
   await app.start();
 
   const tb: TestBot = {
@@ -72,7 +100,13 @@ export async function startBot(opts: StartOptions = {}): Promise<TestBot> {
     clock,
     config,
     get db() {
-      return app.deps.db;
+      return app.platform.db;
+    },
+    get services() {
+      return app.services;
+    },
+    get platform() {
+      return app.platform;
     },
     user: (id, o = {}) =>
       api.user({
@@ -83,34 +117,32 @@ export async function startBot(opts: StartOptions = {}): Promise<TestBot> {
       }),
     async resident(id, o = {}) {
       const u = tb.user(id, o);
-      await residents.touchUser(
-        app.deps.db,
-        { id, first_name: o.first_name ?? `User${id}`, language_code: o.language_code ?? 'zh-hans' },
-        clock.now(),
-      );
-      const compounds = await residents.listCompounds(app.deps.db);
-      await residents.setHome(app.deps.db, id, o.compound ?? compounds[0]!.id);
+      const profile = { id, first_name: o.first_name ?? `User${id}`, language_code: o.language_code ?? 'zh-hans' };
+      await app.identity.touch(profile);
+      const compounds = await app.services.residents.compounds();
+      await app.services.residents.setHome(id, o.compound ?? compounds[0]!.id);
       return u;
     },
     async withRole(id, role, o = {}) {
       const u = await tb.resident(id, o);
-      await residents.grantRole(app.deps.db, null, id, role, clock.now());
+      await app.identity.grant(null, id, role);
       return u;
     },
-    async delivered(timeoutMs = 10_000) {
+    async delivered(timeoutMs = 15_000) {
       const until = Date.now() + timeoutMs;
       app.worker.wake();
       for (;;) {
-        const c = await deliveryCounts(app.deps.db);
+        const c = await app.platform.outbox.counts();
         if (c.queued + c.sending === 0) return;
         if (Date.now() > until) throw new Error(`outbox not drained: ${JSON.stringify(c)}`);
         await new Promise((r) => setTimeout(r, 20));
       }
     },
+    settled: (id, timeoutMs = 15_000) => settlement.wait(id, timeoutMs),
     runJobs: () => app.scheduler.runAll(),
     async restart() {
       await app.stop();
-      app = await createApp(config, { clock, log: silent, cron: false });
+      app = await build();
       await app.start();
     },
     async stop() {

@@ -6,7 +6,7 @@ import { enqueue, type OutButton, type Param } from '../delivery/service';
 import { findCommunity, findCompound, getUser, usersWithRole } from '../residents/service';
 import { type Entry, toEntry, validAnswer, validEntry } from './entries';
 import { afterChange } from './knowledge';
-import { isOfficeOpen, nextOpening, type OfficeHours, parseOfficeHours, workingMsBetween } from './office-hours';
+import { isOfficeOpen, nextOpening, type OfficeHours, parseOfficeHours, workingMsBetween } from '../../core/office-hours';
 import { ownQuery } from './service';
 import type { HandoffRow } from './store';
 import * as store from './store';

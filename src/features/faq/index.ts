@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Composer } from 'grammy';
 import { createI18n } from '../../i18n';
 import type { BotContext } from '../../telegram/context';
-import type { Feature } from '../../telegram/feature';
+import type { LegacyFeature as Feature } from '../../telegram/legacy';
 import { residentBot } from './bot-resident';
 import { staffBot } from './bot-staff';
 import { BadFile, entriesToCsv, inputsFromCsv, inputsFromJson } from './csv';

@@ -1,4 +1,4 @@
-import type { Deps } from '../../telegram/context';
+import type { Deps } from '../../telegram/legacy';
 import type { JobSpec } from '../../telegram/feature';
 import { handoffPolicy, remindOverdue } from './handoffs';
 import { knowledgeOf, syncKnowledge } from './knowledge';

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Composer } from 'grammy';
 import type { BotContext } from '../../telegram/context';
-import type { Feature } from '../../telegram/feature';
+import type { LegacyFeature as Feature } from '../../telegram/legacy';
 import { fundBot } from './bot';
 import { pledgeBot } from './bot-pledge';
 import { reportBot } from './bot-report';

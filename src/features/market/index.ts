@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { Composer } from 'grammy';
 import { DomainError } from '../../core/errors';
 import type { BotContext } from '../../telegram/context';
-import type { Feature } from '../../telegram/feature';
+import type { LegacyFeature as Feature } from '../../telegram/legacy';
 import { dayBot } from './bot-day';
 import { residentBot } from './bot-resident';
 import { staffBot } from './bot-staff';

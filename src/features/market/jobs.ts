@@ -1,4 +1,4 @@
-import type { Deps } from '../../telegram/context';
+import type { Deps } from '../../telegram/legacy';
 import type { JobSpec } from '../../telegram/feature';
 import { queueHoldChecks, queueReminders } from './reminders';
 import { policyFrom } from './service';

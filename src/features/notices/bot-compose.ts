@@ -3,7 +3,7 @@ import { DomainError } from '../../core/errors';
 import { addDays, localDate } from '../../core/time';
 import type { BotContext } from '../../telegram/context';
 import { domainErrorText, replyDomainError } from '../../telegram/errors';
-import type { Audience as FeatureAudience } from '../../telegram/feature';
+import type { LegacyAudience as FeatureAudience } from '../../telegram/legacy';
 import { cancelKeyboard } from '../../telegram/keyboards';
 import { requireRole } from '../../telegram/middlewares/guard';
 import { inFlow } from '../../telegram/middlewares/match';

@@ -1,6 +1,6 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../../telegram/context';
-import type { Feature } from '../../telegram/feature';
+import type { LegacyFeature as Feature } from '../../telegram/legacy';
 import { composeBot } from './bot-compose';
 import { manageBot } from './bot-manage';
 import { noticeJobs } from './jobs';

@@ -1,7 +1,7 @@
 import { GrammyError } from 'grammy';
-import type { Deps } from '../../telegram/context';
+import type { Deps } from '../../telegram/legacy';
 import type { JobSpec } from '../../telegram/feature';
-import { localeOf } from '../../telegram/middlewares/session';
+import { localeOf } from '../../telegram/locale';
 import * as residents from '../residents/service';
 import { stopKeyboard } from './keyboards';
 import type { AreaAudiences, BroadcastRow } from './service';
@@ -42,7 +42,7 @@ async function reportOne(
 ) {
   const { db, config, i18n } = deps;
   const sender = await residents.getUser(db, b.created_by);
-  const lng = sender ? localeOf(sender, config.DEFAULT_LOCALE) : config.DEFAULT_LOCALE;
+  const lng = sender ? localeOf({ language: sender.language, tgLanguage: sender.tg_language }, config.DEFAULT_LOCALE) : config.DEFAULT_LOCALE;
   const t = i18n.getFixedT(lng);
   const audience = paramText(t, lng, await notices.describeAudience(db, b.audience, areas()));
   const api = deps.api();

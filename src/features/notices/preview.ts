@@ -13,14 +13,14 @@ export async function sendPreview(
 ): Promise<string | null> {
   const row = {
     id: 0,
-    chat_id: ctx.chat!.id,
-    user_id: ctx.user.id,
+    chatId: ctx.chat!.id,
+    userId: ctx.user.id,
     content: JSON.stringify(contentOf(draft)),
     attempts: 0,
-    broadcast_id: null,
+    broadcastId: null,
     language: ctx.user.language,
-    tg_language: ctx.user.tg_language,
-    reachable: 1,
+    tgLanguage: ctx.user.tgLanguage,
+    reachable: true,
   };
   const { method, payload } = render(row, ctx.deps.i18n, ctx.deps.config.DEFAULT_LOCALE);
   try {

@@ -1,6 +1,6 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../../telegram/context';
-import type { Feature } from '../../telegram/feature';
+import type { LegacyFeature as Feature } from '../../telegram/legacy';
 import { directoryBot } from './bot';
 import { partnersStaffBot } from './bot-staff';
 import { volunteersBot } from './bot-volunteers';

@@ -3,7 +3,7 @@ import { Composer } from 'grammy';
 import { EXCEL_BOM } from '../../core/csv';
 import { localDate } from '../../core/time';
 import type { BotContext } from '../../telegram/context';
-import type { Feature } from '../../telegram/feature';
+import type { LegacyFeature as Feature } from '../../telegram/legacy';
 import { followBot, openDeepLink } from './bot-follow';
 import { handlerBot } from './bot-handler';
 import { residentBot } from './bot-resident';

@@ -1,5 +1,5 @@
 import { localDate } from '../../core/time';
-import type { Deps } from '../../telegram/context';
+import type { Deps } from '../../telegram/legacy';
 import type { JobSpec } from '../../telegram/feature';
 import { checkDeadlines } from './deadlines';
 import { policyFrom, toStaff } from './notify';

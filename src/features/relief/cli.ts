@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import type { CliCommand } from '../../telegram/feature';
+import type { LegacyCliCommand as CliCommand } from '../../telegram/legacy';
 import { isMonth } from './calendar';
 import { monthAt } from './checkin';
 import { monthReportCsv } from './report';

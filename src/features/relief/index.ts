@@ -1,4 +1,4 @@
-import type { Feature } from '../../telegram/feature';
+import type { LegacyFeature as Feature } from '../../telegram/legacy';
 import { reliefBot } from './bot';
 import { openLink } from './bot-resident';
 import { reliefCli } from './cli';

@@ -1,4 +1,4 @@
-import type { Deps } from '../../telegram/context';
+import type { Deps } from '../../telegram/legacy';
 import type { JobSpec } from '../../telegram/feature';
 import { runCycle } from './cycle';
 import { policyFrom } from './settings';

@@ -38,6 +38,11 @@ export class FakeBotApi extends EventEmitter {
   private commands = new Map<string, unknown>();
   private closed = false;
   apiRoot = '';
+  /**
+   * Resolves once the bot under test has finished handling an update (replies sent, changes committed). Tests set
+   * it from the app's own signal, so FakeUser.reply() waits for exactly that, never for a quiet moment.
+   */
+  settle?: (updateId: number, timeoutMs: number) => Promise<void>;
 
   private constructor(private readonly opts: FakeBotApiOptions) {
     super();
@@ -185,7 +190,7 @@ export class FakeBotApi extends EventEmitter {
     if (m[1] !== this.token) return reply(401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const method = m[2]!;
     let fields: Record<string, unknown>;
-    let files;
+    let files: Awaited<ReturnType<typeof readBody>>['files'];
     try {
       ({ fields, files } = await readBody(req, url));
     } catch (e) {
@@ -229,7 +234,7 @@ export class FakeBotApi extends EventEmitter {
       };
       if (err.error_code === 429) this.stats.errors429++;
       this.stats.errors++;
-      reply(Math.min(err.error_code , 500), { ok: false, ...call.error });
+      reply(Math.min(err.error_code, 500), { ok: false, ...call.error });
     }
     if (method !== 'getUpdates') this.record(call);
   }

@@ -1,3 +1,5 @@
+// Payloads and results are Telegram's own JSON: tests read them freely, so they stay loosely typed.
+// biome-ignore-all lint/suspicious/noExplicitAny: Bot API JSON as received
 export interface RecordedCall {
   seq: number;
   method: string;

@@ -13,8 +13,11 @@ export interface UserInit {
 export interface Sent {
   update_id: number;
   message_id?: number;
-  /** The bot's calls concerning this chat after this update, once the bot has gone quiet. */
-  reply(opts?: { quietMs?: number; timeoutMs?: number }): Promise<RecordedCall[]>;
+  /**
+   * The bot's calls concerning this chat after this update: once the bot reports the update handled (FakeBotApi.
+   * settle, which the test harness connects to the app), else as soon as the first one arrives.
+   */
+  reply(opts?: { timeoutMs?: number }): Promise<RecordedCall[]>;
 }
 
 const PNG_1PX = Buffer.from(
@@ -67,7 +70,7 @@ export class FakeUser {
     const update_id = this.api.addUpdate({
       message: { message_id, date: Math.floor(Date.now() / 1000), chat: this.chat(), from: this.from, ...rest },
     });
-    return { update_id, message_id, reply: (o) => this.collect(mark, o) };
+    return { update_id, message_id, reply: (o) => this.collect(mark, update_id, o) };
   }
 
   send(text: string): Promise<Sent> {
@@ -156,7 +159,7 @@ export class FakeUser {
         ...(message ? { message } : {}),
       },
     });
-    return Promise.resolve({ update_id, reply: (o) => this.collect(mark, o) });
+    return Promise.resolve({ update_id, reply: (o) => this.collect(mark, update_id, o) });
   }
 
   /** The user blocks the bot: Telegram sends my_chat_member, and later sends to them fail with 403. */
@@ -193,15 +196,10 @@ export class FakeUser {
     return m?.text ?? m?.caption;
   }
 
-  private async collect(mark: number, o: { quietMs?: number; timeoutMs?: number } = {}): Promise<RecordedCall[]> {
-    const quiet = o.quietMs ?? 150;
-    await this.api.waitForCall((c) => c.chatId === this.id, { after: mark, timeoutMs: o.timeoutMs ?? 5000 });
-    let seen = -1;
-    for (;;) {
-      const calls = this.api.callsTo(this.id, { after: mark });
-      if (calls.length === seen) return calls;
-      seen = calls.length;
-      await new Promise((r) => setTimeout(r, quiet));
-    }
+  private async collect(mark: number, updateId: number, o: { timeoutMs?: number } = {}): Promise<RecordedCall[]> {
+    const timeoutMs = o.timeoutMs ?? 15_000;
+    if (this.api.settle) await this.api.settle(updateId, timeoutMs);
+    else await this.api.waitForCall((c) => c.chatId === this.id, { after: mark, timeoutMs });
+    return this.api.callsTo(this.id, { after: mark });
   }
 }

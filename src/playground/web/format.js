@@ -97,7 +97,7 @@ export function renderHtml(html, parent, onLink) {
     text += html.slice(i, lt);
     const gt = html.indexOf('>', lt);
     const raw = gt < 0 ? null : html.slice(lt + 1, gt);
-    const m = raw === null ? null : /^(\/?)([a-z][a-z-]*)((?:\s[^]*)?)$/i.exec(raw.trim());
+    const m = raw === null ? null : /^(\/?)([a-z][a-z-]*)((?:\s[\s\S]*)?)$/i.exec(raw.trim());
     const name = m?.[2].toLowerCase();
     if (!m || !TAGS[name]) {
       text += '<';

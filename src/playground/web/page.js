@@ -316,7 +316,8 @@ function renderSwitcher() {
 }
 
 function upsert(pid, msg) {
-  const list = (S.chats[pid] ??= []);
+  S.chats[pid] ??= [];
+  const list = S.chats[pid];
   const i = list.findIndex((m) => m.message_id === msg.message_id);
   if (i >= 0) list[i] = msg;
   else list.push(msg);

@@ -1,10 +1,10 @@
 import { InlineKeyboard } from 'grammy';
 import type { i18n } from 'i18next';
 import type { Locale } from '../../config';
-import type { OutButton, OutContent, Param, Params } from '../../features/delivery/content';
-import type { ClaimedRow } from '../../features/delivery/store';
 import { escapeHtml } from '../../i18n';
-import { localeOf } from '../middlewares/session';
+import type { OutButton, OutContent, Param, Params } from '../../outbox/content';
+import type { ClaimedRow } from '../../outbox/store';
+import { localeOf } from '../locale';
 
 export interface Rendered {
   method: 'sendMessage' | 'sendPhoto';
@@ -56,7 +56,10 @@ export function render(row: ClaimedRow, i18n: i18n, fallback: Locale, cache: Tra
   const content = JSON.parse(row.content) as OutContent;
   const lng = localeOf(row, fallback);
   let t = cache.get(lng);
-  if (!t) cache.set(lng, (t = i18n.getFixedT(lng) as unknown as T));
+  if (!t) {
+    t = i18n.getFixedT(lng) as unknown as T;
+    cache.set(lng, t);
+  }
   const reply_markup = keyboard(content.buttons, t, lng);
   let text: string;
   const extra: Record<string, unknown> = {};
@@ -71,11 +74,11 @@ export function render(row: ClaimedRow, i18n: i18n, fallback: Locale, cache: Tra
   if (content.photo) {
     return {
       method: 'sendPhoto',
-      payload: { chat_id: row.chat_id, photo: content.photo, caption: text, ...extra, reply_markup },
+      payload: { chat_id: row.chatId, photo: content.photo, caption: text, ...extra, reply_markup },
     };
   }
   return {
     method: 'sendMessage',
-    payload: { chat_id: row.chat_id, text, ...extra, link_preview_options: { is_disabled: true }, reply_markup },
+    payload: { chat_id: row.chatId, text, ...extra, link_preview_options: { is_disabled: true }, reply_markup },
   };
 }

@@ -1,10 +1,20 @@
 import { performance } from 'node:perf_hooks';
-import { claimDue, type Outcome, recordOutcomes, resetInFlight } from '../../features/delivery/service';
-import type { ClaimedRow } from '../../features/delivery/store';
-import type { Deps } from '../context';
+import type { i18n } from 'i18next';
+import type { Config } from '../../config';
+import type { Clock } from '../../core/clock';
+import type { Logger } from '../../logger';
+import type { ClaimedRow, Outbox, Outcome } from '../../outbox/service';
 import { ChatPacer, RatePacer } from './pacer';
 import { render, type Translators } from './render';
 import { HttpSender, type Sender, type SendResult } from './sender';
+
+export interface WorkerDeps {
+  outbox: Outbox;
+  config: Config;
+  clock: Clock;
+  log: Logger;
+  i18n: i18n;
+}
 
 export interface WorkerOptions {
   ratePerSec?: number;
@@ -37,11 +47,12 @@ export class DeliveryWorker {
   /** Set when a claim came back empty; cleared by the next idle poll or wake, so we don't query in a tight loop. */
   private exhausted = false;
   private wakeUp: (() => void) | null = null;
+  private unsubscribe: () => void = () => {};
   /** Counters for progress reports and benchmarks. */
   readonly stats = { sent: 0, rateLimited: 0, blocked: 0, failed: 0, retried: 0 };
 
   constructor(
-    private readonly deps: Deps,
+    private readonly deps: WorkerDeps,
     opts: WorkerOptions = {},
   ) {
     const ratePerSec = opts.ratePerSec ?? deps.config.DELIVERY_RATE_PER_SEC;
@@ -58,8 +69,9 @@ export class DeliveryWorker {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.unsubscribe = this.deps.outbox.onEnqueued(() => this.wake());
     this.loopDone = (async () => {
-      const reset = await resetInFlight(this.deps.db, this.deps.clock.now());
+      const reset = await this.deps.outbox.resetInFlight(this.deps.clock.now());
       if (reset) this.deps.log.warn({ rows: reset }, 'requeued deliveries left in flight by the last run');
       await this.loop();
     })().catch((err) => this.deps.log.error({ err }, 'delivery worker stopped by an error'));
@@ -70,7 +82,7 @@ export class DeliveryWorker {
    * otherwise up to a whole batch would still go out after "stop".
    */
   forgetBroadcast(broadcastId: number): void {
-    const mine = (r: ClaimedRow) => r.broadcast_id === broadcastId;
+    const mine = (r: ClaimedRow) => r.broadcastId === broadcastId;
     for (const r of this.queue.filter(mine)) this.outcomes.push({ kind: 'stopped', id: r.id });
     for (const w of this.waiting.filter((w) => mine(w.row))) this.outcomes.push({ kind: 'stopped', id: w.row.id });
     this.queue = this.queue.filter((r) => !mine(r));
@@ -87,6 +99,7 @@ export class DeliveryWorker {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
+    this.unsubscribe();
     this.wake();
     await this.loopDone;
     while (this.inflight > 0) await new Promise<void>((r) => this.idle.add(r));
@@ -108,7 +121,7 @@ export class DeliveryWorker {
       this.promoteWaiting(now);
       const batch = Math.max(20, Math.min(500, Math.ceil(this.opts.ratePerSec / 4)));
       if (this.queue.length === 0 && this.waiting.length === 0 && this.inflight === 0) {
-        const rows = await claimDue(this.deps.db, this.deps.clock.now(), batch);
+        const rows = await this.deps.outbox.claimDue(this.deps.clock.now(), batch);
         if (rows.length === 0) {
           await this.flush(true);
           await this.sleep(this.opts.idlePollMs);
@@ -118,14 +131,14 @@ export class DeliveryWorker {
         this.queue.push(...rows);
       } else if (this.queue.length < batch / 2 && !this.exhausted) {
         // Claim the next batch before this one runs dry, so sending never waits for the database.
-        const rows = await claimDue(this.deps.db, this.deps.clock.now(), batch);
+        const rows = await this.deps.outbox.claimDue(this.deps.clock.now(), batch);
         if (rows.length) this.queue.push(...rows);
         else this.exhausted = true;
       }
       let dispatched = false;
       while (this.queue.length && this.inflight < this.opts.concurrency) {
         const row = this.queue[0]!;
-        const ready = this.chats.readyAt(row.chat_id, now);
+        const ready = this.chats.readyAt(row.chatId, now);
         if (ready > now) {
           this.queue.shift();
           this.waiting.push({ at: ready, row });
@@ -134,7 +147,7 @@ export class DeliveryWorker {
         const slot = this.rate.take(performance.now());
         if (slot < 0) break;
         this.queue.shift();
-        this.chats.note(row.chat_id, now);
+        this.chats.note(row.chatId, now);
         this.dispatch(row, slot);
         dispatched = true;
       }
@@ -187,7 +200,7 @@ export class DeliveryWorker {
   }
 
   private async send(row: ClaimedRow, slot: number): Promise<Outcome> {
-    if (row.reachable === 0) return { kind: 'unreachable', id: row.id };
+    if (row.reachable === false) return { kind: 'unreachable', id: row.id };
     let result: SendResult;
     try {
       const { method, payload } = render(row, this.deps.i18n, this.deps.config.DEFAULT_LOCALE, this.translators);
@@ -214,7 +227,7 @@ export class DeliveryWorker {
     }
     if (r.code === 403) {
       this.stats.blocked++;
-      return { kind: 'blocked', id: row.id, userId: row.user_id };
+      return { kind: 'blocked', id: row.id, userId: row.userId };
     }
     if (r.code === 400 && /chat not found/i.test(r.description)) {
       this.stats.failed++;
@@ -242,7 +255,7 @@ export class DeliveryWorker {
     const batch = this.outcomes;
     if (batch.length === 0) return;
     this.outcomes = [];
-    this.flushing = recordOutcomes(this.deps.db, batch, this.deps.clock.now()).catch((err) => {
+    this.flushing = this.deps.outbox.recordOutcomes(batch, this.deps.clock.now()).catch((err) => {
       this.deps.log.error({ err, rows: batch.length }, 'could not record delivery outcomes; will retry');
       this.outcomes.unshift(...batch);
     });

@@ -8,7 +8,7 @@ import { demoFaqEntries } from '../../../src/features/faq/demo-entries';
 import * as entries from '../../../src/features/faq/entries';
 import * as handoffs from '../../../src/features/faq/handoffs';
 import { knowledgeOf, syncKnowledge } from '../../../src/features/faq/knowledge';
-import { isOfficeOpen, nextOpening, parseOfficeHours, workingMsBetween } from '../../../src/features/faq/office-hours';
+import { isOfficeOpen, nextOpening, parseOfficeHours, workingMsBetween } from '../../../src/core/office-hours';
 import * as faq from '../../../src/features/faq/service';
 import * as residents from '../../../src/features/residents/service';
 import { freshDb } from '../../support/db';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate, localTime } from '../../../src/core/time';
-import { features } from '../../../src/features';
+
 import { listAudit } from '../../../src/features/audit/store';
 import { deliveryCounts } from '../../../src/features/delivery/service';
 import { collectAudiences } from '../../../src/features/notices';
@@ -29,7 +29,7 @@ async function composeToCompound(staff: FakeUser, compoundIndex: number, text = 
   expect(texts(out)).toContain('发给谁');
   // every audience another installed area registers is offered, next to the places and roles
   const offered = buttons(out).map((b) => b.callback_data);
-  for (const key of Object.keys(collectAudiences(features))) expect(offered).toContain(`nt:a:x:${key}`);
+  for (const key of Object.keys(collectAudiences(tb.app.features as never))) expect(offered).toContain(`nt:a:x:${key}`);
   expect(offered).toEqual(
     expect.arrayContaining(['nt:a:all', 'nt:a:cm', 'nt:a:cp', 'nt:a:r:staff', 'nt:a:r:deputy', 'nt:a:r:partner']),
   );
@@ -38,7 +38,7 @@ async function composeToCompound(staff: FakeUser, compoundIndex: number, text = 
   out = await (await staff.click(dataOf(out, new RegExp(`^nt:a:cq:${c.community_id}$`))!)).reply();
   expect(texts(out)).toContain('请选择小区');
   // preview and summary are two sends after database work: wait a little longer for the quiet
-  return (await staff.click(dataOf(out, new RegExp(`^nt:a:cp:${c.id}$`))!)).reply({ quietMs: 400 });
+  return (await staff.click(dataOf(out, new RegExp(`^nt:a:cp:${c.id}$`))!)).reply();
 }
 
 const gotNotice = (id: number, text = NOTICE) => received(tb, id).filter((m) => m.text === text || m.caption === text);
@@ -105,7 +105,7 @@ describe('a staff broadcast', () => {
     const c = compounds[2]!;
     out = await (await staff.click('nt:a:cp')).reply();
     out = await (await staff.click(`nt:a:cq:${c.community_id}`)).reply();
-    out = await (await staff.click(`nt:a:cp:${c.id}`)).reply({ quietMs: 400 });
+    out = await (await staff.click(`nt:a:cp:${c.id}`)).reply();
     expect(out.some((x) => x.method === 'sendPhoto' && x.payload.caption === '社区义诊海报')).toBe(true);
     await (await staff.click(dataOf(out, /^nt:go:/)!)).reply();
     await tb.delivered();

@@ -125,7 +125,7 @@ describe('confirming a broadcast', () => {
       progress_message_id: 55,
     });
     const [audit] = await listAudit(h.db, { action: 'notices.broadcast.create' });
-    expect(audit).toMatchObject({ actor_id: 100, subject: `broadcast:${r.id}` });
+    expect(audit).toMatchObject({ actorId: 100, subject: `broadcast:${r.id}` });
     expect(JSON.parse(audit!.details)).toMatchObject({
       audience: 'all',
       recipients: 8,

@@ -31,9 +31,7 @@ beforeAll(async () => {
     null,
     now,
   );
-  for (const f of (await import('../../../src/features')).features)
-    if (f.name === 'petitions')
-      await f.seedDemo!({ db: tb.db, config: tb.config, clock: tb.clock, log: tb.app.deps.log, out: () => {} });
+  await tb.app.features.find((f) => f.name === 'petitions')!.demo!();
 });
 afterAll(() => tb.stop());
 

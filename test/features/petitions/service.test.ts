@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../../src/db/client';
 import { listAudit } from '../../../src/features/audit/store';
-import type { OutContent } from '../../../src/features/delivery/content';
+import type { OutContent } from '../../../src/outbox/content';
 import { contentOf } from '../../../src/features/delivery/service';
 import { checkDeadlines } from '../../../src/features/petitions/deadlines';
 import { isEmergency } from '../../../src/features/petitions/emergency';

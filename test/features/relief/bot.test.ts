@@ -100,7 +100,7 @@ describe('a month of relief pickup, end to end', () => {
     const person = tb.user(A_USER, { first_name: 'A' });
     out = await (await person.command('/start', code)).reply();
     expect(texts(out)).toContain(`这是 ${a.name} 的救助领取绑定链接`);
-    out = await (await person.click('rl:lk:s')).reply({ quietMs: 300 });
+    out = await (await person.click('rl:lk:s')).reply();
     expect(texts(out)).toContain('绑定成功');
     expect(texts(out)).toContain('领取码');
     // the code is shown in bold, never as visible tags
@@ -135,7 +135,7 @@ describe('a month of relief pickup, end to end', () => {
     let out = await (await daughter.click('rl:lk:p')).reply();
     expect(texts(out)).toContain('请输入您的姓名');
     out = await (await daughter.send('')).reply().catch(() => []);
-    out = await (await daughter.send('张红')).reply({ quietMs: 300 });
+    out = await (await daughter.send('张红')).reply();
     expect(texts(out)).toContain(`您现在可以代 ${b.name} 领取`);
   });
 
@@ -264,7 +264,7 @@ describe('privacy: residents get nothing of the roster', () => {
     expect(answer(out)).toBe('这个按钮已经过期了，请重新操作。');
     out = await (await u.click(`rl:px:${b.id}`)).reply();
     expect(answer(out)).toBe('这个按钮已经过期了，请重新操作。');
-    out = await (await u.send('🎁 救助领取')).reply({ quietMs: 300 });
+    out = await (await u.send('🎁 救助领取')).reply();
     expect(texts(out)).toContain(a.name);
     expect(texts(out)).not.toContain(b.name);
     const stranger = tb.user(NOBODY);

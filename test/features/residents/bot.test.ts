@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listAudit } from '../../../src/features/audit/store';
-import * as residents from '../../../src/features/residents/service';
+import { listAudit } from '../../../src/identity';
+import { createInvitation } from '../../../src/identity/invitations';
 import { startBot, type TestBot } from '../../support/harness';
 
 let tb: TestBot;
@@ -39,9 +39,9 @@ describe('onboarding', () => {
     expect(kb.some((b: { request_contact?: boolean }) => b.request_contact)).toBe(true);
     out = await (await u.contact({ phone_number: '+86 138 0000 0000', user_id: 102 })).reply();
     expect(texts(out)).toContain('手机号已保存');
-    const user = await residents.getUser(tb.db, 102);
-    expect(user).toMatchObject({ phone: '+8613800000000', onboarded: 1 });
-    expect(user?.compound_id).toBe(
+    const user = await tb.app.identity.user(102);
+    expect(user).toMatchObject({ phone: '+8613800000000', onboarded: true });
+    expect(user?.compoundId).toBe(
       compound.callback_data!.split(':')[2] ? Number(compound.callback_data!.split(':')[2]) : -1,
     );
   });
@@ -54,7 +54,7 @@ describe('onboarding', () => {
     await (await u.click(buttons(out1)[0]!.callback_data!)).reply();
     const out = await (await u.contact({ phone_number: '+8613911112222', user_id: 555 })).reply();
     expect(texts(out)).toContain('不是您本人的号码');
-    expect((await residents.getUser(tb.db, 103))?.phone).toBeNull();
+    expect((await tb.app.identity.user(103))?.phone).toBeNull();
   });
 
   it('a resident who types a question instead of choosing is still answered', async () => {
@@ -94,20 +94,20 @@ describe('roles', () => {
     const newcomer = tb.user(201);
     const ok = await (await newcomer.command('/start', link![1])).reply();
     expect(texts(ok)).toContain('您现在是「社区工作人员」');
-    expect(await residents.rolesOf(tb.db, 201)).toEqual(new Set(['staff']));
+    expect(await tb.app.identity.roles(201)).toEqual(new Set(['staff']));
     const again = await (await tb.user(202).command('/start', link![1])).reply();
     expect(texts(again)).toContain('已经用过了');
-    expect(await residents.rolesOf(tb.db, 202)).toEqual(new Set());
+    expect(await tb.app.identity.roles(202)).toEqual(new Set());
     // staff get their commands in their own chat's menu only
     const scoped = tb.api.calls.filter((c) => c.method === 'setMyCommands' && c.payload.scope?.chat_id === 201);
     expect(scoped.at(-1)?.payload.commands.map((c: { command: string }) => c.command)).toContain('invite');
   });
 
   it('an expired invitation is refused politely', async () => {
-    const { code } = await residents.createInvitation(tb.db, 9000, 'deputy', new Date(Date.now() - 8 * 86_400_000));
+    const { code } = await createInvitation(tb.db, 9000, 'deputy', new Date(Date.now() - 8 * 86_400_000));
     const out = await (await tb.user(203).command('/start', `inv_${code}`)).reply();
     expect(texts(out)).toContain('已经过期');
-    expect(await residents.rolesOf(tb.db, 203)).toEqual(new Set());
+    expect(await tb.app.identity.roles(203)).toEqual(new Set());
   });
 
   it('a resident is refused every staff and admin command and button, and each attempt is audited', async () => {
@@ -121,8 +121,8 @@ describe('roles', () => {
       const answer = out.find((c) => c.method === 'answerCallbackQuery');
       expect(answer?.payload.text).toContain('只对社区工作人员开放');
     }
-    expect(await residents.rolesOf(tb.db, 9000)).toEqual(new Set(['admin']));
-    expect(await residents.rolesOf(tb.db, 301)).toEqual(new Set());
+    expect(await tb.app.identity.roles(9000)).toEqual(new Set(['admin']));
+    expect(await tb.app.identity.roles(301)).toEqual(new Set());
     const denied = await listAudit(tb.db, { actorId: 301, action: 'denied' });
     expect(denied.length).toBe(6);
   });
@@ -133,7 +133,7 @@ describe('roles', () => {
     await (await admin.click('rs:rv:401:deputy')).reply();
     const out = await (await admin.click('rs:rvy:401:deputy')).reply();
     expect(texts(out)).toContain('已撤销用户 401');
-    expect(await residents.rolesOf(tb.db, 401)).toEqual(new Set());
+    expect(await tb.app.identity.roles(401)).toEqual(new Set());
   });
 });
 
@@ -145,7 +145,7 @@ describe('bad input', () => {
       expect(out.length).toBeGreaterThan(0);
       for (const c of out) expect(String(c.payload.text ?? '').length).toBeLessThanOrEqual(4096);
     }
-    expect((await residents.getUser(tb.db, 501))?.id).toBe(501);
+    expect((await tb.app.identity.user(501))?.id).toBe(501);
   });
 
   it('stickers and voice messages get a short hint, not silence', async () => {
@@ -165,7 +165,7 @@ describe('bad input', () => {
       const out = await (await u.click(data)).reply();
       expect(out.find((c) => c.method === 'answerCallbackQuery')?.payload.text).toContain('过期');
     }
-    expect((await residents.getUser(tb.db, 504))?.language).toBeNull();
+    expect((await tb.app.identity.user(504))?.language).toBeNull();
   });
 
   it('HTML in a name is shown escaped, never as formatting', async () => {
@@ -180,7 +180,7 @@ describe('lifecycle', () => {
   it('after a restart on the same database the bot carries on and remembers the resident', async () => {
     const u = tb.user(601);
     await (await u.command('/start')).reply();
-    await residents.setHome(tb.db, 601, (await residents.listCompounds(tb.db))[0]!.id);
+    await tb.services.residents.setHome(601, (await tb.services.residents.compounds())[0]!.id);
     await tb.restart();
     const out = await (await u.command('/start')).reply();
     expect(texts(out)).toContain('欢迎回来');

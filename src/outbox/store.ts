@@ -1,16 +1,39 @@
 import { sql } from 'kysely';
-import type { DbOrTx } from '../../db/schema';
+import type { DbOrTx } from '../db/schema';
+import type { Category, OutContent } from './content';
 
+export type DeliveryState = 'queued' | 'sending' | 'sent' | 'failed' | 'skipped';
+
+/** An outbox row with its content, for reports and tests. */
+export interface Delivery {
+  id: number;
+  dedupeKey: string;
+  chatId: number;
+  userId: number | null;
+  category: Category;
+  content: OutContent;
+  state: DeliveryState;
+  reason: string | null;
+  attempts: number;
+  nextAttemptAt: string;
+  tgMessageId: number | null;
+  broadcastId: number | null;
+  createdAt: string;
+}
+
+/** An outbox row taken for sending, with what the renderer needs to know of its recipient. */
 export interface ClaimedRow {
   id: number;
-  chat_id: number;
-  user_id: number | null;
+  chatId: number;
+  userId: number | null;
+  /** JSON of an OutContent. */
   content: string;
   attempts: number;
-  broadcast_id: number | null;
+  broadcastId: number | null;
   language: string | null;
-  tg_language: string | null;
-  reachable: number | null;
+  tgLanguage: string | null;
+  /** null for a chat that is not a known user (a staff group). */
+  reachable: boolean | null;
 }
 
 export type NewDelivery = {
@@ -86,14 +109,16 @@ export async function claimDue(db: DbOrTx, now: string, limit: number): Promise<
     .sort((a, b) => a.id - b.id)
     .map((r) => {
       const u = r.user_id === null ? undefined : byId.get(r.user_id);
-      const { content_id, ...rest } = r;
-      const content = r.content ?? shared.get(content_id!) ?? '{}';
       return {
-        ...rest,
-        content,
+        id: r.id,
+        chatId: r.chat_id,
+        userId: r.user_id,
+        content: r.content ?? shared.get(r.content_id!) ?? '{}',
+        attempts: r.attempts,
+        broadcastId: r.broadcast_id,
         language: u?.language ?? null,
-        tg_language: u?.tg_language ?? null,
-        reachable: u ? u.reachable : null,
+        tgLanguage: u?.tg_language ?? null,
+        reachable: u ? u.reachable === 1 : null,
       };
     });
 }
@@ -204,5 +229,38 @@ export const nextDueAt = async (db: DbOrTx) =>
       .executeTakeFirst()
   )?.at ?? null;
 
-export const findDelivery = (db: DbOrTx, dedupeKey: string) =>
-  db.selectFrom('deliveries').selectAll().where('dedupe_key', '=', dedupeKey).executeTakeFirst();
+/** Deliveries as the outbox sees them, content resolved (shared content read once per id). */
+export async function listDeliveries(
+  db: DbOrTx,
+  f: { dedupeKey?: string; dedupePrefix?: string; chatId?: number; broadcastId?: number },
+): Promise<Delivery[]> {
+  let q = db.selectFrom('deliveries').selectAll().orderBy('id');
+  if (f.dedupeKey !== undefined) q = q.where('dedupe_key', '=', f.dedupeKey);
+  if (f.dedupePrefix !== undefined) q = q.where('dedupe_key', 'like', `${f.dedupePrefix.replace(/[%_]/g, '')}%`);
+  if (f.chatId !== undefined) q = q.where('chat_id', '=', f.chatId);
+  if (f.broadcastId !== undefined) q = q.where('broadcast_id', '=', f.broadcastId);
+  const rows = await q.execute();
+  const sharedIds = [...new Set(rows.map((r) => r.content_id).filter((x): x is number => x !== null))];
+  const shared = new Map(
+    sharedIds.length
+      ? (await db.selectFrom('delivery_contents').select(['id', 'content']).where('id', 'in', sharedIds).execute()).map(
+          (c) => [c.id, c.content],
+        )
+      : [],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    dedupeKey: r.dedupe_key,
+    chatId: r.chat_id,
+    userId: r.user_id,
+    category: r.category as Category,
+    content: JSON.parse(r.content ?? shared.get(r.content_id!) ?? '{}') as OutContent,
+    state: r.state as DeliveryState,
+    reason: r.reason,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    tgMessageId: r.tg_message_id,
+    broadcastId: r.broadcast_id,
+    createdAt: r.created_at,
+  }));
+}

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { deliveryCounts, enqueue, findDelivery, type OutMessage } from '../../../src/features/delivery/service';
-import * as residents from '../../../src/features/residents/service';
+import type { OutMessage } from '../../../src/outbox/service';
 import { startBot, type TestBot } from '../../support/harness';
 
 let tb: TestBot | undefined;
@@ -12,11 +11,7 @@ afterEach(async () => {
 async function residentsN(t: TestBot, n: number, from = 1000): Promise<number[]> {
   const ids = Array.from({ length: n }, (_, i) => from + i);
   for (const id of ids)
-    await residents.touchUser(
-      t.db,
-      { id, first_name: `R${id}`, language_code: id % 2 ? 'en' : 'zh-hans' },
-      t.clock.now(),
-    );
+    await t.app.identity.touch({ id, first_name: `R${id}`, language_code: id % 2 ? 'en' : 'zh-hans' });
   return ids;
 }
 
@@ -35,14 +30,14 @@ describe('delivery outbox', () => {
   it('each message arrives once, in the recipient language, with parameters escaped', async () => {
     tb = await startBot();
     const ids = await residentsN(tb, 20);
-    await enqueue(
+    await tb.platform.outbox.enqueue(
       tb.db,
       ids.map((id) => notice(id)),
       tb.clock.now(),
     );
     // the same notification queued again is not queued twice
     expect(
-      await enqueue(
+      await tb.platform.outbox.enqueue(
         tb.db,
         ids.map((id) => notice(id)),
         tb.clock.now(),
@@ -53,14 +48,14 @@ describe('delivery outbox', () => {
     expect(tb.api.messages(1001).at(-1)?.text).toContain('Here is what I can do');
     expect(tb.api.messages(1000).at(-1)?.text).toContain('我能帮您做这些事');
     expect(tb.api.messages(1000).at(-1)?.text).toContain('<i>x</i> & y');
-    expect((await findDelivery(tb.db, 'test:n1:1000'))?.state).toBe('sent');
+    expect((await tb.platform.outbox.find('test:n1:1000'))?.state).toBe('sent');
   });
 
   it('a long notice to many residents is stored once and still reaches each of them in full', async () => {
     tb = await startBot();
     const ids = await residentsN(tb, 5);
     const text = `停水通知：${'明天上午八点到下午五点，荷塘花园全小区停水检修。'.repeat(20)}`;
-    await enqueue(
+    await tb.platform.outbox.enqueue(
       tb.db,
       ids.map((id) => ({ ...notice(id, 'long'), content: { text } })),
       tb.clock.now(),
@@ -75,7 +70,7 @@ describe('delivery outbox', () => {
     const ids = await residentsN(tb, 30);
     tb.api.fail({ method: 'sendMessage', times: 3, error: { kind: '429', retryAfter: 1 } });
     const t0 = Date.now();
-    await enqueue(
+    await tb.platform.outbox.enqueue(
       tb.db,
       ids.map((id) => notice(id)),
       tb.clock.now(),
@@ -100,19 +95,19 @@ describe('delivery outbox', () => {
     const [a, b] = await residentsN(tb, 2);
     const u = tb.user(a!);
     tb.api.chats.blocked.add(a!);
-    await enqueue(tb.db, [notice(a!, 'x'), notice(b!, 'x')], tb.clock.now());
+    await tb.platform.outbox.enqueue(tb.db, [notice(a!, 'x'), notice(b!, 'x')], tb.clock.now());
     await tb.delivered();
-    await enqueue(tb.db, [notice(a!, 'y')], tb.clock.now());
+    await tb.platform.outbox.enqueue(tb.db, [notice(a!, 'y')], tb.clock.now());
     await tb.delivered();
-    expect((await residents.getUser(tb.db, a!))?.reachable).toBe(0);
-    expect(await findDelivery(tb.db, `test:x:${a}`)).toMatchObject({ state: 'skipped', reason: 'unreachable' });
-    expect(await findDelivery(tb.db, `test:y:${a}`)).toMatchObject({ state: 'skipped', reason: 'unreachable' });
-    expect((await findDelivery(tb.db, `test:x:${b}`))?.state).toBe('sent');
-    const counts = await deliveryCounts(tb.db);
+    expect((await tb.app.identity.user(a!))?.reachable).toBe(false);
+    expect(await tb.platform.outbox.find(`test:x:${a}`)).toMatchObject({ state: 'skipped', reason: 'unreachable' });
+    expect(await tb.platform.outbox.find(`test:y:${a}`)).toMatchObject({ state: 'skipped', reason: 'unreachable' });
+    expect((await tb.platform.outbox.find(`test:x:${b}`))?.state).toBe('sent');
+    const counts = await tb.platform.outbox.counts();
     expect(counts).toMatchObject({ unreachable: 2, failed: 0, sent: 1 });
     await await u.unblockBot();
     await new Promise((r) => setTimeout(r, 400));
-    expect((await residents.getUser(tb.db, a!))?.reachable).toBe(1);
+    expect((await tb.app.identity.user(a!))?.reachable).toBe(true);
   });
 
   it('"chat not found" fails the row; 5xx and dropped connections are retried with backoff until sent', async () => {
@@ -121,7 +116,7 @@ describe('delivery outbox', () => {
     tb.api.fail({ chatId: a, error: { kind: '400-chat-not-found' } });
     tb.api.fail({ chatId: b, times: 2, error: { kind: '500' } });
     tb.api.fail({ chatId: c, error: { kind: 'drop' } });
-    await enqueue(tb.db, [notice(a!), notice(b!), notice(c!)], tb.clock.now());
+    await tb.platform.outbox.enqueue(tb.db, [notice(a!), notice(b!), notice(c!)], tb.clock.now());
     tb.app.worker.wake();
     // backoff is 2 s then 4 s of (injected) clock time: move the clock instead of waiting
     for (let i = 0; i < 20; i++) {
@@ -130,23 +125,23 @@ describe('delivery outbox', () => {
       tb.app.worker.wake();
     }
     await tb.delivered();
-    expect(await findDelivery(tb.db, `test:n1:${a}`)).toMatchObject({ state: 'failed', reason: 'chat_not_found' });
-    expect(await findDelivery(tb.db, `test:n1:${b}`)).toMatchObject({ state: 'sent', attempts: 3 });
-    expect(await findDelivery(tb.db, `test:n1:${c}`)).toMatchObject({ state: 'sent', attempts: 2 });
+    expect(await tb.platform.outbox.find(`test:n1:${a}`)).toMatchObject({ state: 'failed', reason: 'chat_not_found' });
+    expect(await tb.platform.outbox.find(`test:n1:${b}`)).toMatchObject({ state: 'sent', attempts: 3 });
+    expect(await tb.platform.outbox.find(`test:n1:${c}`)).toMatchObject({ state: 'sent', attempts: 2 });
   });
 
   it('a server that keeps failing is given up after 5 attempts', async () => {
     tb = await startBot();
     const [a] = await residentsN(tb, 1);
     tb.api.fail({ chatId: a, times: 10, error: { kind: '500' } });
-    await enqueue(tb.db, [notice(a!)], tb.clock.now());
+    await tb.platform.outbox.enqueue(tb.db, [notice(a!)], tb.clock.now());
     // each retry also waits the one-second gap per chat, in real time
-    for (let i = 0; i < 100 && (await findDelivery(tb.db, `test:n1:${a}`))?.state !== 'failed'; i++) {
+    for (let i = 0; i < 100 && (await tb.platform.outbox.find(`test:n1:${a}`))?.state !== 'failed'; i++) {
       await new Promise((r) => setTimeout(r, 100));
       tb.clock.advance(60_000);
       tb.app.worker.wake();
     }
-    const row = await findDelivery(tb.db, `test:n1:${a}`);
+    const row = await tb.platform.outbox.find(`test:n1:${a}`);
     expect(row).toMatchObject({ state: 'failed', attempts: 5 });
     expect(row?.reason).toMatch(/^gave_up/);
     expect(tb.api.calls.filter((c) => c.chatId === a && c.method === 'sendMessage')).toHaveLength(5);
@@ -155,7 +150,7 @@ describe('delivery outbox', () => {
   it('one private chat gets at most one message a second', async () => {
     tb = await startBot();
     const [a] = await residentsN(tb, 1);
-    await enqueue(
+    await tb.platform.outbox.enqueue(
       tb.db,
       [1, 2, 3].map((i) => notice(a!, `p${i}`)),
       tb.clock.now(),
@@ -170,7 +165,7 @@ describe('delivery outbox', () => {
   it('a message not due yet waits for its time', async () => {
     tb = await startBot();
     const [a] = await residentsN(tb, 1);
-    await enqueue(
+    await tb.platform.outbox.enqueue(
       tb.db,
       [{ ...notice(a!), notBefore: new Date(tb.clock.now().getTime() + 3_600_000) }],
       tb.clock.now(),
@@ -186,7 +181,7 @@ describe('delivery outbox', () => {
   it('a restart in the middle of a broadcast finishes the rest, each recipient once', async () => {
     tb = await startBot({ env: { DELIVERY_RATE_PER_SEC: '40' } });
     const ids = await residentsN(tb, 80);
-    await enqueue(
+    await tb.platform.outbox.enqueue(
       tb.db,
       ids.map((id) => notice(id)),
       tb.clock.now(),
@@ -194,11 +189,11 @@ describe('delivery outbox', () => {
     tb.app.worker.wake();
     await tb.api.waitForCall(() => tb!.api.stats.sent >= 20, { timeoutMs: 5000 });
     await tb.restart();
-    const mid = (await deliveryCounts(tb.db)).sent;
+    const mid = (await tb.platform.outbox.counts()).sent;
     expect(mid).toBeGreaterThanOrEqual(20);
     expect(mid).toBeLessThan(80);
     await tb.delivered(15_000);
     for (const id of ids) expect(sendsTo(tb, id)).toBe(1);
-    expect(await deliveryCounts(tb.db)).toMatchObject({ sent: 80, queued: 0, sending: 0 });
+    expect(await tb.platform.outbox.counts()).toMatchObject({ sent: 80, queued: 0, sending: 0 });
   });
 });

@@ -1,4 +1,5 @@
-import { addDays, localDate, zonedToUtc } from '../../core/time';
+import { WEEKDAY_CODES, weekdayOf } from './calendar';
+import { addDays, localDate, zonedToUtc } from './time';
 
 /** Office hours as config.OFFICE_HOURS says them, e.g. 'Mon-Fri 08:30-17:30', read in config.TIMEZONE. */
 export interface OfficeHours {
@@ -9,13 +10,11 @@ export interface OfficeHours {
   tz: string;
 }
 
-const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
 /** config.OFFICE_HOURS is already validated by config.ts; a range may wrap the week ('Sat-Mon'). */
 export function parseOfficeHours(spec: string, tz: string): OfficeHours {
   const m = /^(\w{3})-(\w{3}) (\d{2}:\d{2})-(\d{2}:\d{2})$/.exec(spec);
-  const from = DAY_NAMES.indexOf(m?.[1] ?? '');
-  const to = DAY_NAMES.indexOf(m?.[2] ?? '');
+  const from = WEEKDAY_CODES.indexOf(m?.[1] ?? '');
+  const to = WEEKDAY_CODES.indexOf(m?.[2] ?? '');
   if (!m || from < 0 || to < 0) throw new Error(`OFFICE_HOURS "${spec}" must look like "Mon-Fri 08:30-17:30"`);
   const days = new Set<number>();
   for (let d = from; ; d = (d + 1) % 7) {
@@ -24,8 +23,6 @@ export function parseOfficeHours(spec: string, tz: string): OfficeHours {
   }
   return { days, open: m[3]!, close: m[4]!, tz };
 }
-
-const weekdayOf = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay();
 
 /** The office's open window on a calendar date, or undefined on a closed day. */
 function windowOn(date: string, oh: OfficeHours): [number, number] | undefined {

@@ -1,0 +1,71 @@
+import type { z } from 'zod';
+import type { DbOrTx } from '../db/schema';
+
+/**
+ * A multi-step conversation, declared once: its name, its steps and the shape of what it has collected so far.
+ * Kept in the `flows` table so a restart loses nothing the user typed; data read back is parsed against the
+ * schema, so a flow saved by an older version that no longer fits is ended politely instead of being cast.
+ */
+export interface FlowDef<D = unknown, S extends string = string> {
+  readonly name: string;
+  readonly steps: readonly S[];
+  readonly schema: z.ZodType<D>;
+}
+
+export function defineFlow<const S extends string, D>(
+  name: string,
+  steps: readonly S[],
+  schema: z.ZodType<D>,
+): FlowDef<D, S> {
+  return { name, steps, schema };
+}
+
+/** A flow as stored: the name and step are strings until a FlowDef vouches for them. */
+export interface StoredFlow {
+  name: string;
+  step: string;
+  data: Record<string, unknown>;
+}
+
+export type ParsedFlow<D, S extends string> = { ok: true; step: S; data: D } | { ok: false };
+
+/** Checks a stored flow against its definition: a known step and data the schema accepts. */
+export function parseFlow<D, S extends string>(def: FlowDef<D, S>, stored: StoredFlow): ParsedFlow<D, S> {
+  if (stored.name !== def.name || !(def.steps as readonly string[]).includes(stored.step)) return { ok: false };
+  const r = def.schema.safeParse(stored.data);
+  return r.success ? { ok: true, step: stored.step as S, data: r.data } : { ok: false };
+}
+
+export async function loadFlow(db: DbOrTx, userId: number): Promise<StoredFlow | null> {
+  const row = await db.selectFrom('flows').selectAll().where('user_id', '=', userId).executeTakeFirst();
+  if (!row) return null;
+  let data: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(row.data);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed as Record<string, unknown>;
+  } catch {
+    // a damaged row must not lock the user out of the bot: the schema check ends the flow politely
+  }
+  return { name: row.name, step: row.step, data };
+}
+
+export async function saveFlow(db: DbOrTx, userId: number, flow: StoredFlow, now: Date): Promise<void> {
+  const row = {
+    user_id: userId,
+    name: flow.name,
+    step: flow.step,
+    data: JSON.stringify(flow.data),
+    updated_at: now.toISOString(),
+  };
+  await db
+    .insertInto('flows')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('user_id').doUpdateSet({ name: row.name, step: row.step, data: row.data, updated_at: row.updated_at }),
+    )
+    .execute();
+}
+
+export async function clearFlow(db: DbOrTx, userId: number): Promise<void> {
+  await db.deleteFrom('flows').where('user_id', '=', userId).execute();
+}

@@ -1,0 +1,53 @@
+import type { i18n } from 'i18next';
+import type { Config } from './config';
+import type { Clock } from './core/clock';
+import type { Db } from './db/schema';
+import { createI18n } from './i18n';
+import { createIdentity, type Identity } from './identity';
+import type { Logger } from './logger';
+import { createOutbox, type Outbox } from './outbox/service';
+import type { TelegramPort } from './telegram/port';
+
+/**
+ * What every area is built with, once, in the composition root: the database, time, configuration, the people
+ * (identity), the outbox and a narrow port to Telegram. Areas get it as an argument; nothing looks it up.
+ */
+export interface Platform {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  log: Logger;
+  i18n: i18n;
+  identity: Identity;
+  outbox: Outbox;
+  telegram: TelegramPort;
+}
+
+/** Telegram as the command line sees it: there is no bot to talk through. */
+export const offlineTelegram: TelegramPort = {
+  botUsername: () => 'linli_bot',
+  publishCommandsFor: async () => {},
+  sendText: async () => {
+    throw new Error('Telegram is not reachable from the command line');
+  },
+  editText: async () => {},
+  forgetBroadcast: () => {},
+};
+
+/** Builds the platform around an open database; the bot supplies its Telegram port (the CLI and tests their own). */
+export function createPlatform(parts: {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  log: Logger;
+  telegram: TelegramPort;
+  i18n?: i18n;
+}): Platform {
+  const identity = createIdentity(parts.db, parts.clock);
+  const outbox = createOutbox(parts.db, {
+    markUnreachable: async (trx, userId) => {
+      await identity.setReachable(userId, false, trx);
+    },
+  });
+  return { ...parts, i18n: parts.i18n ?? createI18n(parts.config.DEFAULT_LOCALE), identity, outbox };
+}
