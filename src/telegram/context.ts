@@ -1,5 +1,6 @@
 import type { Context, Keyboard } from 'grammy';
 import type { Locale } from '../config';
+import type { TxHook } from '../db/tx';
 import type { TFunction } from '../i18n';
 import type { FlowDef, Role, StoredFlow, User } from '../identity';
 import type { Deps } from './legacy';
@@ -22,6 +23,11 @@ export interface LinliFlavor {
   /** Starts or moves the user's flow; persisted before the reply is sent. */
   setFlow: SetFlow;
   endFlow(): Promise<void>;
+  /**
+   * Ends the flow inside a service's transaction: pass it to the service call that completes the flow, so the change
+   * and the end of the flow commit together (a crash cannot leave a confirmed flow open to be confirmed again).
+   */
+  flowEnd(): TxHook;
   /** The persistent main menu in the user's language, with the buttons of their roles. */
   mainMenu(): Keyboard;
   /** @deprecated TRANSITION (issue 12): areas not yet moved to handed-in services read this. */

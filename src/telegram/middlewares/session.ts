@@ -60,6 +60,10 @@ export function sessionMiddleware(deps: SessionDeps) {
       if (ctx.flow) await clearFlow(db, from.id);
       ctx.flow = null;
     };
+    ctx.flowEnd = () => async (trx) => {
+      await clearFlow(trx, from.id);
+      ctx.flow = null;
+    };
     if (flow === 'stale' && ctx.chat?.type === 'private') {
       await ctx.reply(ctx.t('common.flowExpired'), { reply_markup: ctx.mainMenu() });
     }
