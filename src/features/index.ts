@@ -4,12 +4,13 @@ import type { BotContext } from '../telegram/context';
 import type { Audience, Feature } from '../telegram/feature';
 import type { CliDeps, Deps, LegacyFeature } from '../telegram/legacy';
 import { faqFeature } from './faq';
-import { fundFeature } from './fund';
+import { createFundFeature } from './fund';
 import { marketFeature } from './market';
 import { createNoticesFeature } from './notices';
 import { partnersFeature } from './partners';
 import { petitionsFeature } from './petitions';
 import { reliefFeature } from './relief';
+import { legacyReportSources } from './report-sources';
 import { createResidents } from './residents';
 
 /**
@@ -23,6 +24,7 @@ export function createAreas(platform: Platform, legacyDeps: Deps) {
   const legacy: LegacyFeature[] = [];
   const moved: Feature[] = [residents.feature];
   const notices = createNoticesFeature(() => [...legacy, ...moved.map(toLegacyAudiences)]);
+  const fundFeature = createFundFeature(legacyReportSources(platform.db));
   legacy.push(notices, marketFeature, reliefFeature, petitionsFeature, fundFeature, partnersFeature, faqFeature);
 
   const features: Feature[] = [residents.feature, ...legacy.map((f) => fromLegacy(f, legacyDeps))];

@@ -1,7 +1,6 @@
-import type { Db } from '../db/schema';
+import type { App } from '../app';
 import { assignDeputy } from '../features/petitions/handling';
-import type { Role } from '../features/residents/roles';
-import { grantRole, listCommunities, listCompounds, setHome, setPhone, touchUser } from '../features/residents/service';
+import type { Role } from '../identity';
 
 export interface Persona {
   id: number;
@@ -77,22 +76,26 @@ export const personaById = (id: number): Persona | undefined => PERSONAS.find((p
  * Staff, deputy and admin get their roles and a home so they can work at once; residents stay new so that
  * onboarding can be tried by clicking. Idempotent: runs at every start.
  */
-export async function preparePersonas(db: Db, now: Date): Promise<void> {
-  const compounds = await listCompounds(db);
-  const communities = await listCommunities(db);
+export async function preparePersonas(app: App): Promise<void> {
+  const { identity, services } = app;
+  const compounds = await services.residents.compounds();
+  const communities = await services.residents.communities();
   for (const p of PERSONAS) {
     if (p.role === 'resident') continue;
-    const user = await touchUser(
-      db,
-      { id: p.id, first_name: p.first_name, last_name: p.last_name, language_code: p.language_code },
-      now,
-    );
+    const user = await identity.touch({
+      id: p.id,
+      first_name: p.first_name,
+      last_name: p.last_name,
+      language_code: p.language_code,
+    });
     if (!user.onboarded && compounds[0]) {
-      await setHome(db, p.id, compounds[0].id);
-      await setPhone(db, p.id, p.phone);
+      await services.residents.setHome(p.id, compounds[0].id);
+      await services.residents.setPhone(p.id, p.phone);
     }
-    await grantRole(db, null, p.id, p.role, now);
+    await identity.grant(null, p.id, p.role);
     // The deputy covers every community, so any petition filed in the playground reaches them.
-    if (p.role === 'deputy') for (const c of communities) await assignDeputy(db, null, p.id, c.id, null, now);
+    if (p.role === 'deputy')
+      for (const c of communities)
+        await assignDeputy(app.platform.db, null, p.id, c.id, null, app.platform.clock.now());
   }
 }

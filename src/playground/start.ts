@@ -74,7 +74,6 @@ export async function createPlayground(base: Config, opts: PlaygroundOptions = {
     });
     const created = await createApp(config, { clock, log });
     app = created;
-    const db = created.platform.db;
     if (seeded) {
       for (const f of created.features) {
         if (!f.demo) continue;
@@ -85,7 +84,7 @@ export async function createPlayground(base: Config, opts: PlaygroundOptions = {
         );
       }
     }
-    await preparePersonas(db, clock.now());
+    await preparePersonas(created);
     await created.start();
     const site = web;
     return {

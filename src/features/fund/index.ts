@@ -8,12 +8,12 @@ import { reportBot } from './bot-report';
 import { staffBot } from './bot-staff';
 import { exportCsv, IMPORT_COLUMNS, ImportFailed, importCsv, parseCsv, toCsv } from './csv';
 import { fundJobs } from './jobs';
-import { communityReport, parsePeriod, reportRows } from './report';
+import { communityReport, parsePeriod, type ReportSources, reportRows } from './report';
 import { seedDemoLedger } from './seed';
 
-export const fundFeature: Feature = {
+export const createFundFeature = (sources: ReportSources): Feature => ({
   name: 'fund',
-  composer: new Composer<BotContext>(fundBot, pledgeBot, staffBot, reportBot),
+  composer: new Composer<BotContext>(fundBot, pledgeBot, staffBot, reportBot(sources)),
   commands: [
     { command: 'fund', descKey: 'fund.commands.fund', scope: 'all' },
     { command: 'fundadd', descKey: 'fund.commands.fundadd', scope: 'staff' },
@@ -51,7 +51,7 @@ export const fundFeature: Feature = {
         if (!period) throw new Error('usage: report <YYYY-MM|YYYY> [file.csv]');
         const csv = toCsv([
           ['metric', 'value'],
-          ...reportRows(await communityReport(db, period, clock.now(), config.TIMEZONE)),
+          ...reportRows(await communityReport(db, sources, period, clock.now(), config.TIMEZONE)),
         ]);
         if (args[1]) {
           writeFileSync(args[1], `\ufeff${csv}`);
@@ -70,4 +70,4 @@ export const fundFeature: Feature = {
       },
     },
   },
-};
+});

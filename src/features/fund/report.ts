@@ -1,14 +1,28 @@
-import { localDate } from '../../core/time';
+import { localDate, zonedToUtc } from '../../core/time';
 import type { DbOrTx } from '../../db/schema';
-import { summary as marketSummary } from '../market/day';
-import { recentMarkets } from '../market/service';
 import { hoursBetween } from '../partners/volunteers';
-import { monthStart, responsiveness } from '../petitions/stats';
-import { monthReport } from '../relief/report';
 import { nextMonth, type PeriodTotals, rangeTotals } from './service';
 
 // The community report: the numbers a sub-district puts in its newspaper story, for one month or one year,
-// gathered from each area's own service (never its tables).
+// gathered from each area's own service (never its tables) through the ReportSources port.
+
+/** What the report asks of the other areas; wired to their services in src/features/index.ts. */
+export interface ReportSources {
+  /** Published market days with a date in [from, to) and not after `today` (calendar dates). */
+  marketDays(
+    from: string,
+    to: string,
+    today: string,
+  ): Promise<{ held: number; served: number; residents: number; solved: number }>;
+  /** One month of relief pickups ('YYYY-MM'): how many were expected, collected (self or proxy), festival extras. */
+  reliefMonth(month: string): Promise<{ expected: number; collected: number; festivalExtras: number }>;
+  /** Petitions filed in [fromIso, toIso) and the rates over them, as of `now`. */
+  petitionRates(
+    fromIso: string,
+    toIso: string,
+    now: Date,
+  ): Promise<{ filed: number; resolutionRate: number | null; satisfaction: number | null; rated: number }>;
+}
 
 export type Period = { kind: 'month' | 'year'; label: string; from: string; to: string };
 
@@ -34,29 +48,29 @@ const monthsOf = (p: Period, today: string): string[] => {
   return out;
 };
 
-export async function communityReport(db: DbOrTx, p: Period, now: Date, tz: string): Promise<CommunityReport> {
+export async function communityReport(
+  db: DbOrTx,
+  sources: ReportSources,
+  p: Period,
+  now: Date,
+  tz: string,
+): Promise<CommunityReport> {
   const today = localDate(now, tz);
-  const market = { held: 0, served: 0, residents: 0, solved: 0 };
-  for (const m of await recentMarkets(db, 500)) {
-    if (m.date < p.from || m.date >= p.to || m.date > today || m.status !== 'published') continue;
-    const s = await marketSummary(db, m.id);
-    market.held++;
-    market.served += s.served;
-    market.residents += s.residents;
-    market.solved += s.solved;
-  }
+  const market = await sources.marketDays(p.from, p.to, today);
   const relief = { expected: 0, collected: 0, festivalExtras: 0 };
   for (const month of monthsOf(p, today)) {
-    const r = await monthReport(db, month);
-    const collected = r.collectedSelf + r.collectedByProxy;
+    const r = await sources.reliefMonth(month);
     // A month nobody collected in was before the roster was kept here: it has no "expected" either.
-    if (collected === 0) continue;
-    relief.expected += r.total;
-    relief.collected += collected;
+    if (r.collected === 0) continue;
+    relief.expected += r.expected;
+    relief.collected += r.collected;
     relief.festivalExtras += r.festivalExtras;
   }
-  const pet = (await responsiveness(db, monthStart(p.from.slice(0, 7), tz), monthStart(p.to.slice(0, 7), tz), now))
-    .overall;
+  const pet = await sources.petitionRates(
+    zonedToUtc(p.from, '00:00', tz).toISOString(),
+    zonedToUtc(p.to, '00:00', tz).toISOString(),
+    now,
+  );
   return {
     period: p,
     market,
