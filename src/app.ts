@@ -1,5 +1,5 @@
 import { type RunnerHandle, run } from '@grammyjs/runner';
-import type { Bot } from 'grammy';
+import { type Bot, GrammyError } from 'grammy';
 import type { Config } from './config';
 import { type Clock, systemClock } from './core/clock';
 import { type DbHandle, openDatabase } from './db/client';
@@ -8,6 +8,7 @@ import { type Areas, createAreas } from './features';
 import { createI18n } from './i18n';
 import type { Identity } from './identity';
 import { createLogger, type Logger } from './logger';
+import { stuckDeliveriesJob } from './outbox/alerts';
 import { createPlatform, type Platform } from './platform';
 import { Scheduler } from './scheduler';
 import { createBot } from './telegram/bot';
@@ -25,6 +26,30 @@ export interface AppOptions {
   cron?: boolean;
   /** Called when an update's handling has finished; the test harness waits on it. */
   onUpdateDone?: (updateId: number) => void;
+  /** Polling ended for good (another instance polls with the token, or the token was revoked). */
+  onFatal?: (reason: string, err: unknown) => void;
+}
+
+/** One line a person running the bot understands. */
+function fatalReason(err: unknown): string {
+  if (err instanceof GrammyError && err.error_code === 409)
+    return 'another instance is polling with this token (stop it, or use another bot token)';
+  if (err instanceof GrammyError && err.error_code === 401) return 'Telegram refused the bot token (401 Unauthorized)';
+  return `polling stopped: ${err instanceof Error ? err.message : String(err)}`;
+}
+
+/** getMe until it answers: Telegram unreachable at start (a proxy not up yet) is retried, and said so. */
+async function initWithRetry(bot: Bot<BotContext>, log: Logger, stopped: () => boolean): Promise<void> {
+  for (let wait = 1000; ; wait = Math.min(wait * 2, 60_000)) {
+    try {
+      await bot.init();
+      return;
+    } catch (err) {
+      if (err instanceof GrammyError || stopped()) throw err;
+      log.warn({ err, retryInSec: wait / 1000 }, 'Telegram is not reachable; retrying');
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
 }
 
 export interface App {
@@ -40,6 +65,8 @@ export interface App {
   scheduler: Scheduler;
   /** @deprecated TRANSITION (issue 12). */
   deps: Deps;
+  /** For a supervisor or load balancer: is every part making progress? */
+  health(): { ok: boolean; worker: { lastCycleAt: string; stale: boolean } };
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -80,6 +107,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     log,
     i18n,
     identity,
+    outbox,
     features: () => areas!.features,
     forgetBroadcast: (id) => worker?.forgetBroadcast(id),
     onUpdateDone: opts.onUpdateDone,
@@ -102,13 +130,19 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const { bot } = tg;
   worker = new DeliveryWorker({ outbox, config, clock, log, i18n });
   const scheduler = new Scheduler(
-    areas.features.flatMap((f) => f.jobs ?? []),
+    [...areas.features.flatMap((f) => f.jobs ?? []), stuckDeliveriesJob(platform)],
     clock,
     log,
     config.TIMEZONE,
   );
 
   let runner: RunnerHandle | undefined;
+  let stopping = false;
+  let watchdog: NodeJS.Timeout | undefined;
+  const health = () => {
+    const w = worker.health();
+    return { ok: !w.stale, worker: { lastCycleAt: new Date(w.lastCycleAt).toISOString(), stale: w.stale } };
+  };
 
   return {
     config,
@@ -121,8 +155,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     worker,
     scheduler,
     deps,
+    health,
     async start() {
-      await bot.init();
+      await initWithRetry(bot, log, () => stopping);
       try {
         await publishDefaultCommands(bot.api, areas.features, i18n, config.DEFAULT_LOCALE);
         const privileged = new Set((await identity.privileged()).map((p) => p.user.id));
@@ -131,13 +166,31 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         log.warn({ err }, 'could not publish command menus; continuing');
       }
       runner = run(bot, {
-        runner: { fetch: { allowed_updates: ['message', 'edited_message', 'callback_query', 'my_chat_member'] } },
+        runner: {
+          fetch: { allowed_updates: ['message', 'edited_message', 'callback_query', 'my_chat_member'] },
+          // The runner's own console output carries the request URL, token included; our logger reports instead.
+          silent: true,
+        },
+      });
+      // 401 or 409 end polling for good: one clear line and a way out, not a stack dump.
+      runner.task()?.catch((err: unknown) => {
+        if (stopping) return;
+        opts.onFatal?.(fatalReason(err), err);
       });
       worker.start();
       if (opts.cron !== false) scheduler.start();
+      let reported = false;
+      watchdog = setInterval(() => {
+        const h = health();
+        if (!h.ok && !reported) log.error({ health: h }, 'the delivery worker has not completed a cycle for a minute');
+        if (h.ok && reported) log.info('the delivery worker is making progress again');
+        reported = !h.ok;
+      }, 15_000).unref();
       log.info({ bot: bot.botInfo.username }, 'Linli is running');
     },
     async stop() {
+      stopping = true;
+      clearInterval(watchdog);
       await scheduler.stop();
       if (runner?.isRunning()) await runner.stop();
       await worker.stop();

@@ -62,6 +62,11 @@ const schema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   DELIVERY_RATE_PER_SEC: z.coerce.number().positive().max(100_000).default(25),
+  DELIVERY_RETRY_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(24),
   FLOOD_LIMIT: z.coerce.number().int().positive().max(100_000).default(15),
   STAFF_CHAT_ID: z
     .string()
@@ -92,6 +97,10 @@ const schema = z.object({
   PETITION_ANSWER_DAYS: z.coerce.number().int().positive().max(365).default(15),
   PLAYGROUND_PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
   PLAYGROUND_HOST: z.string().default('127.0.0.1'),
+  PLAYGROUND_PUBLIC: z
+    .enum(['', '0', '1'])
+    .default('')
+    .transform((s) => s === '1'),
 });
 
 export type Config = Readonly<z.output<typeof schema>>;

@@ -20,6 +20,12 @@ function readConfig(): Config {
 async function main(): Promise<void> {
   const config = readConfig();
   if (!config.BOT_TOKEN) {
+    const { playgroundRefusal } = await import('./playground/guard');
+    const refusal = playgroundRefusal(process.env, config);
+    if (refusal) {
+      console.error(`Playground refused — ${refusal}`);
+      process.exit(1);
+    }
     const { startPlayground } = await import('./playground/start');
     await startPlayground(config);
     return;
@@ -27,7 +33,13 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL, config.BOT_TOKEN);
   let app: Awaited<ReturnType<typeof createApp>>;
   try {
-    app = await createApp(config, { log });
+    app = await createApp(config, {
+      log,
+      onFatal: (reason) => {
+        console.error(`Linli stopped — ${reason}`);
+        void app.stop().finally(() => process.exit(1));
+      },
+    });
   } catch (err) {
     if (err instanceof MigrationFailed) {
       console.error(`Database error — ${err.message}`);

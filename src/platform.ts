@@ -44,10 +44,14 @@ export function createPlatform(parts: {
   i18n?: i18n;
 }): Platform {
   const identity = createIdentity(parts.db, parts.clock);
-  const outbox = createOutbox(parts.db, {
-    markUnreachable: async (trx, userId) => {
-      await identity.setReachable(userId, false, trx);
+  const outbox = createOutbox(
+    parts.db,
+    {
+      markUnreachable: async (trx, userId) => {
+        await identity.setReachable(userId, false, trx);
+      },
     },
-  });
+    { retryHours: parts.config.DELIVERY_RETRY_HOURS },
+  );
   return { ...parts, i18n: parts.i18n ?? createI18n(parts.config.DEFAULT_LOCALE), identity, outbox };
 }

@@ -1,7 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Clock } from './core/clock';
+import type { JobSpec } from './core/jobs';
 import type { Logger } from './logger';
-import type { JobSpec } from './telegram/feature';
 
 /**
  * Jobs are catch-up functions: each asks "what is due as of now?" and queues it under a dedupe key,

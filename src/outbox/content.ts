@@ -20,7 +20,12 @@ export interface Entity {
 export type OutContent =
   | { key: string; params?: Params; buttons?: OutButton[][]; photo?: string }
   /** Text someone wrote (a staff notice, a relayed reply): sent as written, formatting kept via entities. */
-  | { text: string; entities?: Entity[]; photo?: string; buttons?: OutButton[][] };
+  | { text: string; entities?: Entity[]; photo?: string; buttons?: OutButton[][] }
+  /**
+   * A direct reply Telegram could not take at the time (an outage): the rendered HTML and keyboard, exactly as the
+   * handler sent them, so the user still gets it.
+   */
+  | { html: string; markup?: unknown; buttons?: undefined; photo?: undefined };
 
 export type Category = 'notice' | 'personal' | 'staff';
 

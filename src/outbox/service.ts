@@ -8,8 +8,11 @@ export type { ClaimedRow, Delivery, DeliveryState } from './store';
 /** Content longer than this (JSON characters) that several recipients share is stored once. */
 const SHARE_CONTENT_OVER = 200;
 
-/** Retries for 5xx and network errors before a row is given up as failed. */
-export const MAX_ATTEMPTS = 5;
+/**
+ * How long 5xx and network failures are retried before a row is given up (config DELIVERY_RETRY_HOURS): an outage
+ * of Telegram, or of the network to it, lasts minutes to hours; a message given up after a few tries is lost.
+ */
+export const DEFAULT_RETRY_HOURS = 24;
 
 /** What the outbox needs to tell the rest of the system; a port, so the outbox depends on no area. */
 export interface OutboxPort {
@@ -23,7 +26,7 @@ export type Outcome =
   | { kind: 'blocked'; id: number; userId: number | null }
   | { kind: 'chat-not-found'; id: number }
   | { kind: 'rejected'; id: number; description: string }
-  | { kind: 'transient'; id: number; attempts: number; description: string }
+  | { kind: 'transient'; id: number; attempts: number; createdAt: string; description: string }
   | { kind: 'unreachable'; id: number }
   | { kind: 'not-started'; id: number }
   | { kind: 'stopped'; id: number };
@@ -37,7 +40,7 @@ export interface DeliveryCounts {
   skipped: number;
 }
 
-/** Backoff for transient failures: 2 s, 4 s, 8 s … capped at 5 minutes. */
+/** Backoff for transient failures of one row: 2 s, 4 s, 8 s … capped at 5 minutes. */
 export const backoffMs = (attempts: number) => Math.min(300_000, 1000 * 2 ** attempts);
 
 /**
@@ -83,7 +86,8 @@ export async function deliveryCounts(db: DbOrTx, broadcastId?: number): Promise<
 /** The delivery outbox: every message that is not a direct reply goes through here. */
 export type Outbox = ReturnType<typeof createOutbox>;
 
-export function createOutbox(db: Db, port: OutboxPort) {
+export function createOutbox(db: Db, port: OutboxPort, opts: { retryHours?: number } = {}) {
+  const retryMs = (opts.retryHours ?? DEFAULT_RETRY_HOURS) * 3_600_000;
   const listeners = new Set<() => void>();
 
   async function recordOutcomes(outcomes: Outcome[], now: Date): Promise<void> {
@@ -109,7 +113,8 @@ export function createOutbox(db: Db, port: OutboxPort) {
           await store.requeue(trx, o.id, next, 'rate_limited', at, true);
         } else if (o.kind === 'transient') {
           const reason = o.description.slice(0, 200);
-          if (o.attempts >= MAX_ATTEMPTS) await store.markFinal(trx, [o.id], 'failed', `gave_up: ${reason}`, at);
+          if (Date.parse(o.createdAt) + retryMs <= now.getTime())
+            await store.markFinal(trx, [o.id], 'failed', `gave_up: ${reason}`, at);
           else {
             const next = new Date(now.getTime() + backoffMs(o.attempts)).toISOString();
             await store.requeue(trx, o.id, next, reason, at, false);

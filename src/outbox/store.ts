@@ -30,6 +30,8 @@ export interface ClaimedRow {
   content: string;
   attempts: number;
   broadcastId: number | null;
+  /** When it was queued: a transient failure is retried until the retry window after this has passed. */
+  createdAt: string;
   language: string | null;
   tgLanguage: string | null;
   /** null for a chat that is not a known user (a staff group). */
@@ -82,10 +84,11 @@ export async function claimDue(db: DbOrTx, now: string, limit: number): Promise<
     content_id: number | null;
     attempts: number;
     broadcast_id: number | null;
+    created_at: string;
   }>`
     update deliveries set state = 'sending', attempts = attempts + 1, updated_at = ${now}
     where id in (select id from deliveries where state = 'queued' and next_attempt_at <= ${now} order by next_attempt_at, id limit ${limit})
-    returning id, chat_id, user_id, content, content_id, attempts, broadcast_id`.execute(db);
+    returning id, chat_id, user_id, content, content_id, attempts, broadcast_id, created_at`.execute(db);
   const rows = claimed.rows;
   if (rows.length === 0) return [];
   const sharedIds = [...new Set(rows.map((r) => r.content_id).filter((x): x is number => x !== null))];
@@ -116,6 +119,7 @@ export async function claimDue(db: DbOrTx, now: string, limit: number): Promise<
         content: r.content ?? shared.get(r.content_id!) ?? '{}',
         attempts: r.attempts,
         broadcastId: r.broadcast_id,
+        createdAt: r.created_at,
         language: u?.language ?? null,
         tgLanguage: u?.tg_language ?? null,
         reachable: u ? u.reachable === 1 : null,
@@ -263,4 +267,17 @@ export async function listDeliveries(
     broadcastId: r.broadcast_id,
     createdAt: r.created_at,
   }));
+}
+
+/** Messages still queued after failed tries, queued before `before`: what Telegram has not taken for a long time. */
+export async function stuckSince(db: DbOrTx, before: string) {
+  const rows = await db
+    .selectFrom('deliveries')
+    .select(['broadcast_id', 'reason', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('state', '=', 'queued')
+    .where('reason', 'is not', null)
+    .where('created_at', '<=', before)
+    .groupBy(['broadcast_id', 'reason'])
+    .execute();
+  return rows.map((r) => ({ broadcastId: r.broadcast_id, reason: r.reason!, count: Number(r.n) }));
 }

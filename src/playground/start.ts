@@ -130,6 +130,11 @@ export async function startPlayground(config: Config): Promise<void> {
     '',
   ];
   console.log(lines.join('\n'));
+  if (config.PLAYGROUND_PUBLIC)
+    log.warn(
+      { host: config.PLAYGROUND_HOST },
+      'the playground is open to the network: anyone who can reach it acts as any persona',
+    );
 
   stopOnSignals(() => pg.stop(), log, 'the playground');
 }

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { limit } from '@grammyjs/ratelimiter';
 import { sequentialize } from '@grammyjs/runner';
-import { Api, type ApiClientOptions, Bot, GrammyError, type Transformer } from 'grammy';
+import { Api, type ApiClientOptions, Bot, GrammyError, HttpError, type Transformer } from 'grammy';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import type { i18n } from 'i18next';
 import type { Config } from '../config';
@@ -12,6 +13,7 @@ import type { Db } from '../db/schema';
 import { isMenuLabel } from '../i18n/match';
 import type { Identity } from '../identity';
 import type { Logger } from '../logger';
+import type { Entity, Outbox } from '../outbox/service';
 import { publishUserCommands } from './commands';
 import type { BotContext } from './context';
 import { coreBot, unhandledBot } from './core-bot';
@@ -29,6 +31,8 @@ export interface BotParts {
   log: Logger;
   i18n: i18n;
   identity: Identity;
+  /** Where a reply goes that Telegram could not take at the moment (absent: it is lost, as in a bare bot). */
+  outbox?: Outbox;
   /** Late-bound: the features are built with the port this factory returns. */
   features: () => readonly Feature[];
   forgetBroadcast?: (broadcastId: number) => void;
@@ -66,6 +70,57 @@ const htmlByDefault: Transformer = (prev, method, payload, signal) => {
   }
   return prev(method, payload, signal);
 };
+
+/**
+ * Says once that polling cannot reach Telegram (the runner retries by itself, silently), and once that it can again.
+ * The logger removes the token from the error it carries.
+ */
+function pollingWatch(log: Logger): Transformer {
+  let failing = false;
+  return async (prev, method, payload, signal) => {
+    if (method !== 'getUpdates') return prev(method, payload, signal);
+    try {
+      const r = await prev(method, payload, signal);
+      if (failing) log.info('Telegram is reachable again; polling resumed');
+      failing = false;
+      return r;
+    } catch (err) {
+      if (!(err instanceof HttpError)) throw err;
+      if (!failing && !signal?.aborted) log.warn({ err }, 'Telegram is not reachable; polling keeps retrying');
+      failing = true;
+      throw err;
+    }
+  };
+}
+
+/**
+ * A reply that still fails after the brief retries (Telegram down, the network to it cut) is not lost: it goes to the
+ * outbox, which keeps trying for hours, and the handler carries on as if it had been sent.
+ */
+function replyFallback(outbox: Outbox, db: Db, clock: Clock, log: Logger): Transformer {
+  return async (prev, method, payload, signal) => {
+    const p = payload as Record<string, unknown>;
+    if (method !== 'sendMessage' || typeof p.text !== 'string') return prev(method, payload, signal);
+    let failure: unknown;
+    try {
+      const r = await prev(method, payload, signal);
+      if (r.ok || r.error_code < 500) return r;
+      failure = r.description;
+    } catch (err) {
+      if (!(err instanceof HttpError)) throw err;
+      failure = err;
+    }
+    const chatId = Number(p.chat_id);
+    const content = p.entities
+      ? { text: p.text, entities: p.entities as Entity[] }
+      : { html: p.text, markup: p.reply_markup };
+    const msg = { dedupeKey: `reply:${chatId}:${randomUUID()}`, chatId, userId: chatId > 0 ? chatId : null };
+    await outbox.enqueue(db, [{ ...msg, category: 'personal', content }], clock.now());
+    log.warn({ err: failure, chatId }, 'a reply could not be sent now; the outbox sends it');
+    const sent = { message_id: 0, date: Math.floor(clock.now().getTime() / 1000), chat: { id: chatId }, text: p.text };
+    return { ok: true, result: sent } as Awaited<ReturnType<typeof prev>>;
+  };
+}
 
 /** The port areas use to reach Telegram outside a handler: no auto-retry, never blocks a handler. */
 function telegramPort(bot: Bot<BotContext>, api: Api, parts: BotParts): TelegramPort {
@@ -106,6 +161,8 @@ export function createBot(
   // Replies to the user in front of us: retry briefly on 429/5xx, but never hold a handler for long.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5, rethrowHttpErrors: false }));
   bot.api.config.use(htmlByDefault);
+  bot.api.config.use(pollingWatch(log));
+  if (parts.outbox) bot.api.config.use(replyFallback(parts.outbox, db, clock, log));
   const backgroundApi = new Api(token, clientOptions(config));
   backgroundApi.config.use(htmlByDefault);
   const telegram = telegramPort(bot, backgroundApi, parts);
@@ -124,7 +181,7 @@ export function createBot(
     });
     // Updates of one user are handled in order (flows depend on it); different users in parallel.
     bot.use(sequentialize((ctx) => ctx.from?.id.toString() ?? ctx.chat?.id.toString()));
-    bot.use(errorBoundary({ i18n, identity, log }));
+    bot.use(errorBoundary({ i18n, identity, log, defaultLocale: config.DEFAULT_LOCALE }));
     const menu = createMainMenu(
       features.flatMap((f) => f.menu ?? []),
       i18n,

@@ -5,6 +5,9 @@ import type { BotContext } from './context';
 import type { Feature } from './feature';
 import { isKeyText } from './middlewares/match';
 
+/** Whitespace, zero-width and other invisible format characters. */
+const INVISIBLE = /[\s\u00ad\u180e\u200b-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]/gu;
+
 /** /start with deep links, /help, /cancel and reachability: what every area relies on. */
 export function coreBot(features: readonly Feature[], identity: Identity): Composer<BotContext> {
   const core = new Composer<BotContext>();
@@ -17,6 +20,15 @@ export function coreBot(features: readonly Feature[], identity: Identity): Compo
   });
 
   const pm = core.chatType('private');
+
+  // Telegram sends an edit as a new update; the flows and the FAQ read messages once, so say the edit was not read.
+  pm.on('edited_message', (ctx) => ctx.reply(ctx.t('common.editedIgnored')));
+
+  // Spaces or invisible characters only (a stray tap, a zero-width paste): nothing to answer, and not "you're welcome".
+  pm.on('message:text').filter(
+    (ctx) => ctx.message.text.replace(INVISIBLE, '') === '',
+    (ctx) => ctx.reply(ctx.t('common.blankText'), ctx.flow ? {} : { reply_markup: ctx.mainMenu() }),
+  );
 
   pm.command('cancel', async (ctx) => {
     const had = ctx.flow !== null;

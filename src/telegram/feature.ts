@@ -1,4 +1,5 @@
 import type { Composer } from 'grammy';
+import type { JobSpec } from '../core/jobs';
 import type { FlowDef, Role } from '../identity';
 import type { BotContext } from './context';
 
@@ -17,12 +18,7 @@ export interface MenuItem {
   order: number;
 }
 
-export interface JobSpec {
-  name: string;
-  /** node-cron expression, evaluated in config.TIMEZONE. */
-  cron: string;
-  run(now: Date): Promise<void>;
-}
+export type { JobSpec } from '../core/jobs';
 
 export interface CliCommand {
   /** e.g. 'faq import <file>' — shown in the CLI help. */

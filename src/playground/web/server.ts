@@ -198,8 +198,12 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
   };
 
   const sockets = new Set<Socket>();
+  let boundPort = o.port;
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://playground');
+    // DNS rebinding: a foreign site's name that resolves to 127.0.0.1 would reach this page with its own Host.
+    if (isLoopback(o.host) && !isLoopbackHost(req.headers.host, boundPort))
+      return json(res, 421, { ok: false, error: 'this playground answers only on localhost / 127.0.0.1' });
     route(req, res, url).catch((err: unknown) => {
       const status = err instanceof HttpError ? err.status : 500;
       if (!res.headersSent) json(res, status, { ok: false, error: err instanceof Error ? err.message : String(err) });
@@ -219,6 +223,7 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
   });
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : o.port;
+  boundPort = port;
   const host = o.host.includes(':') ? `[${o.host}]` : o.host;
 
   return {
@@ -242,6 +247,13 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   res
     .writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' })
     .end(JSON.stringify(body));
+}
+
+export const isLoopback = (host: string) => /^(127\.\d+\.\d+\.\d+|::1|localhost)$/.test(host);
+
+function isLoopbackHost(header: string | undefined, port: number): boolean {
+  const m = /^(\[::1\]|127\.\d+\.\d+\.\d+|localhost)(?::(\d+))?$/i.exec(header ?? '');
+  return m !== null && (m[2] === undefined ? port === 80 : Number(m[2]) === port);
 }
 
 /** Another web site in the same browser must not act as a persona: cross-site requests carry a foreign Origin. */

@@ -52,13 +52,22 @@ function keyboard(rows: OutButton[][] | undefined, t: T, lng: Locale) {
 export type Translators = Map<Locale, T>;
 
 /** Turns an outbox row into one Bot API call in the recipient's language (chosen, Telegram's, else the default). */
-export function render(row: ClaimedRow, i18n: i18n, fallback: Locale, cache: Translators = new Map()): Rendered {
+export function render(
+  row: Pick<ClaimedRow, 'chatId' | 'content' | 'language' | 'tgLanguage'>,
+  i18n: i18n,
+  fallback: Locale,
+  cache: Translators = new Map(),
+): Rendered {
   const content = JSON.parse(row.content) as OutContent;
   const lng = localeOf(row, fallback);
   let t = cache.get(lng);
   if (!t) {
     t = i18n.getFixedT(lng) as unknown as T;
     cache.set(lng, t);
+  }
+  if ('html' in content) {
+    const payload = { chat_id: row.chatId, text: content.html, parse_mode: 'HTML', reply_markup: content.markup };
+    return { method: 'sendMessage', payload };
   }
   const reply_markup = keyboard(content.buttons, t, lng);
   let text: string;

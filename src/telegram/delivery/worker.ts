@@ -25,6 +25,12 @@ export interface WorkerOptions {
   sender?: Sender;
 }
 
+const MAX_ERROR_BACKOFF_MS = 10_000;
+const STALE_AFTER_MS = 60_000;
+/** This many transient failures in a row pause all sending, rather than burning every queued row's tries. */
+const OUTAGE_AFTER = 3;
+const MAX_OUTAGE_PAUSE_MS = 30_000;
+
 /**
  * The one sender of everything that is not a direct reply. Claims due outbox rows, paces them to Telegram's
  * limits, and records each outcome; database writes and Telegram calls never share a transaction.
@@ -47,6 +53,13 @@ export class DeliveryWorker {
   /** Set when a claim came back empty; cleared by the next idle poll or wake, so we don't query in a tight loop. */
   private exhausted = false;
   private wakeUp: (() => void) | null = null;
+  private lastCycleAt = Date.now();
+  /**
+   * Chats whose sends failed transiently with no success in between: when several different chats fail, it is
+   * Telegram (or the way to it) that is down, not one message.
+   */
+  private failingChats = new Set<number>();
+  private outagePauses = 0;
   private unsubscribe: () => void = () => {};
   /** Counters for progress reports and benchmarks. */
   readonly stats = { sent: 0, rateLimited: 0, blocked: 0, failed: 0, retried: 0 };
@@ -70,11 +83,7 @@ export class DeliveryWorker {
     if (this.running) return;
     this.running = true;
     this.unsubscribe = this.deps.outbox.onEnqueued(() => this.wake());
-    this.loopDone = (async () => {
-      const reset = await this.deps.outbox.resetInFlight(this.deps.clock.now());
-      if (reset) this.deps.log.warn({ rows: reset }, 'requeued deliveries left in flight by the last run');
-      await this.loop();
-    })().catch((err) => this.deps.log.error({ err }, 'delivery worker stopped by an error'));
+    this.loopDone = this.loop();
   }
 
   /**
@@ -110,13 +119,48 @@ export class DeliveryWorker {
     await this.flush(true);
   }
 
+  /**
+   * Runs cycles until stopped, surviving any error: a database locked past its busy timeout, a full disk, a bug in a
+   * row. It logs, backs off and carries on; health() tells a supervisor if it stops completing cycles.
+   */
   private async loop(): Promise<void> {
-    let lastPrune = performance.now();
+    let resetDone = false;
+    let failures = 0;
     while (this.running) {
+      try {
+        if (!resetDone) {
+          const reset = await this.deps.outbox.resetInFlight(this.deps.clock.now());
+          if (reset) this.deps.log.warn({ rows: reset }, 'requeued deliveries left in flight by the last run');
+          resetDone = true;
+        }
+        await this.cycle();
+        this.lastCycleAt = Date.now();
+        if (failures) this.deps.log.info({ failures }, 'delivery worker recovered');
+        failures = 0;
+      } catch (err) {
+        failures++;
+        // the first failure, then one line a minute or so: a long lock must not flood the log
+        if (failures === 1 || failures % 20 === 0)
+          this.deps.log.error({ err, failures }, 'delivery cycle failed; retrying');
+        await this.sleep(Math.min(MAX_ERROR_BACKOFF_MS, 100 * 2 ** Math.min(failures, 10)));
+      }
+    }
+  }
+
+  /** When a cycle last completed and whether that is too long ago (a worker stuck or failing for a minute). */
+  health(): { lastCycleAt: number; stale: boolean } {
+    return { lastCycleAt: this.lastCycleAt, stale: this.running && Date.now() - this.lastCycleAt > STALE_AFTER_MS };
+  }
+
+  private lastPrune = performance.now();
+
+  /** One pass: claim what is due, dispatch what the pacers allow, wait a little. */
+  private async cycle(): Promise<void> {
+    {
       const now = performance.now();
-      if (now - lastPrune > 10_000) {
+      if (now - this.lastPrune > 10_000) {
         this.chats.prune(now);
-        lastPrune = now;
+        this.lastPrune = now;
       }
       this.promoteWaiting(now);
       const batch = Math.max(20, Math.min(500, Math.ceil(this.opts.ratePerSec / 4)));
@@ -126,7 +170,7 @@ export class DeliveryWorker {
           await this.flush(true);
           await this.sleep(this.opts.idlePollMs);
           this.exhausted = false;
-          continue;
+          return;
         }
         this.queue.push(...rows);
       } else if (this.queue.length < batch / 2 && !this.exhausted) {
@@ -216,6 +260,9 @@ export class DeliveryWorker {
   private classify(row: ClaimedRow, r: SendResult): Outcome {
     if (r.ok) {
       this.stats.sent++;
+      if (this.outagePauses) this.deps.log.info('Telegram answers again; sending resumed');
+      this.failingChats.clear();
+      this.outagePauses = 0;
       return { kind: 'sent', id: row.id, messageId: r.messageId };
     }
     if (r.code === 429) {
@@ -235,12 +282,16 @@ export class DeliveryWorker {
     }
     if (r.code === 0 || r.code >= 500) {
       this.stats.retried++;
-      return {
-        kind: 'transient',
-        id: row.id,
-        attempts: row.attempts,
-        description: r.code === 0 ? `network: ${r.description}` : r.description,
-      };
+      const description = r.code === 0 ? `network: ${r.description}` : r.description;
+      this.failingChats.add(row.chatId);
+      if (this.failingChats.size >= OUTAGE_AFTER) {
+        // Telegram is down, not this message: hold everything and try again later, without spending its tries.
+        const pauseMs = Math.min(MAX_OUTAGE_PAUSE_MS, 1000 * 2 ** this.outagePauses++);
+        if (this.outagePauses === 1) this.deps.log.warn({ description }, 'Telegram is not answering; sending paused');
+        this.rate.pause(performance.now() + pauseMs);
+        return { kind: 'not-started', id: row.id };
+      }
+      return { kind: 'transient', id: row.id, attempts: row.attempts, createdAt: row.createdAt, description };
     }
     this.stats.failed++;
     this.deps.log.warn({ id: row.id, description: r.description }, 'delivery rejected by Telegram');
