@@ -3,11 +3,13 @@ import { type Bot, GrammyError } from 'grammy';
 import type { Config } from './config';
 import { type Clock, systemClock } from './core/clock';
 import { type DbHandle, openDatabase } from './db/client';
+import { optimize } from './db/maintenance';
 import { migrateToLatest } from './db/migrate';
 import { type Areas, createAreas } from './features';
 import { createI18n } from './i18n';
 import type { Identity } from './identity';
 import { createLogger, type Logger } from './logger';
+import { maintenanceJob } from './maintenance';
 import { stuckDeliveriesJob } from './outbox/alerts';
 import { createPlatform, type Platform } from './platform';
 import { Scheduler } from './scheduler';
@@ -94,6 +96,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     const applied = await migrateToLatest(db);
     if (applied.length) log.info({ applied }, 'database migrated');
     await identity.ensureAdmins(config.ADMIN_IDS);
+    optimize(dbh.sqlite, true);
   } catch (err) {
     await dbh.close();
     throw err;
@@ -130,7 +133,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const { bot } = tg;
   worker = new DeliveryWorker({ outbox, config, clock, log, i18n });
   const scheduler = new Scheduler(
-    [...areas.features.flatMap((f) => f.jobs ?? []), stuckDeliveriesJob(platform)],
+    [
+      ...areas.features.flatMap((f) => f.jobs ?? []),
+      stuckDeliveriesJob(platform),
+      maintenanceJob({ dbh, outbox, config, log }),
+    ],
     clock,
     log,
     config.TIMEZONE,

@@ -62,6 +62,7 @@ const schema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   DELIVERY_RATE_PER_SEC: z.coerce.number().positive().max(100_000).default(25),
+  DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(90),
   DELIVERY_RETRY_HOURS: z.coerce
     .number()
     .positive()

@@ -1,6 +1,8 @@
 import { ConfigError, createConfig, loadDotEnv } from '../config';
 import { systemClock } from '../core/clock';
+import { addDays, localDate } from '../core/time';
 import { openDatabase } from '../db/client';
+import { growthSince, takeSnapshot } from '../db/maintenance';
 import { migrateToLatest } from '../db/migrate';
 import { createAreas } from '../features';
 import { isRole } from '../identity';
@@ -15,7 +17,9 @@ const BUILTIN = [
   '  revoke <telegram_id> <role> take a role away',
   '  backup <file>               consistent online copy of the database, integrity-checked',
   '  seed demo                   load the demo deployment (safe to run again)',
-  '  stats                       a short report',
+  '  stats                       users, and the size and growth of every table',
+  '  vacuum                      give the space of deleted rows back to the disk (needs free space of the size of',
+  '                              the database; run it at a quiet hour, the bot waits while it runs)',
 ];
 
 /** The admin command line: the same areas, built with the same services as the bot, minus Telegram. */
@@ -85,6 +89,20 @@ async function main(argv: string[]): Promise<number> {
     if (cmd === 'stats') {
       const c = await identity.counts();
       out(`users: ${c.total}, onboarded: ${c.onboarded}, reachable: ${c.reachable}`);
+      const today = localDate(platform.clock.now(), config.TIMEZONE);
+      const sizes = await takeSnapshot(h.db, h.reads, today);
+      const { since, growth } = await growthSince(h.db, sizes, addDays(today, -30));
+      const mb = (b: number) => `${(b / 1048576).toFixed(1)} MB`;
+      out(`database ${mb(sizes.reduce((n, s) => n + s.bytes, 0))}; growth since ${since ?? '—'}:`);
+      for (const g of growth.slice(0, 15))
+        out(`  ${g.name.padEnd(40)} ${mb(g.bytes).padStart(10)}  ${g.growth === null ? '' : `+${mb(g.growth)}`}`);
+      return 0;
+    }
+    if (cmd === 'vacuum') {
+      const before = h.sqlite.pragma('page_count', { simple: true }) as number;
+      h.sqlite.exec('VACUUM');
+      const after = h.sqlite.pragma('page_count', { simple: true }) as number;
+      out(`vacuumed: ${before} → ${after} pages`);
       return 0;
     }
     for (const [name, c] of verbs) {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { type DialectAdapter, Kysely, SqliteAdapter, type SqliteDatabase, SqliteDialect } from 'kysely';
+import { ReadOffload } from './offload';
 import type { Database } from './schema';
 
 // SQLite runs DDL inside transactions fine; Kysely's adapter says it cannot, which would let a failed
@@ -43,6 +44,8 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
 export interface DbHandle {
   db: Kysely<Database>;
   sqlite: SQLite.Database;
+  /** Heavy read-only queries, run on a second connection in a worker thread. */
+  reads: ReadOffload;
   close(): Promise<void>;
 }
 
@@ -55,5 +58,14 @@ export function openDatabase(path: string): DbHandle {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new LinliSqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, sqlite, close: () => db.destroy() };
+  const reads = new ReadOffload(path, sqlite);
+  return {
+    db,
+    sqlite,
+    reads,
+    async close() {
+      await reads.close();
+      await db.destroy();
+    },
+  };
 }

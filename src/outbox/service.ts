@@ -47,7 +47,16 @@ export const backoffMs = (attempts: number) => Math.min(300_000, 1000 * 2 ** att
  * Inserts messages in the caller's transaction, so a message exists exactly when the change that caused it does.
  * Returns how many were new (a dedupe key already present is not queued again).
  */
-export async function insertMessages(db: DbOrTx, msgs: OutMessage[], now: Date): Promise<number> {
+export async function insertMessages(db: DbOrTx, all: OutMessage[], now: Date): Promise<number> {
+  // Only messages not queued before: shared content must not be stored for a row the dedupe key then discards
+  // (a job re-running every ten minutes would leave an orphan each time).
+  const known = all.length
+    ? await store.existingKeys(
+        db,
+        all.map((m) => m.dedupeKey),
+      )
+    : new Set<string>();
+  const msgs = all.filter((m) => !known.has(m.dedupeKey));
   if (msgs.length === 0) return 0;
   const at = now.toISOString();
   const json = msgs.map((m) => JSON.stringify(m.content));
@@ -150,6 +159,19 @@ export function createOutbox(db: Db, port: OutboxPort, opts: { retryHours?: numb
     counts: (broadcastId?: number, trx: DbOrTx = db) => deliveryCounts(trx, broadcastId),
     find: async (dedupeKey: string) => (await store.listDeliveries(db, { dedupeKey }))[0],
     list: (f: Parameters<typeof store.listDeliveries>[1]) => store.listDeliveries(db, f),
+    /**
+     * Removes finished rows older than `before` in batches of `batch`, yielding between them so replies are never
+     * held up; returns how many went.
+     */
+    async prune(before: Date, batch = 500): Promise<number> {
+      let total = 0;
+      for (;;) {
+        const n = await store.pruneFinished(db, before.toISOString(), batch);
+        total += n;
+        if (n < batch) return total;
+        await new Promise((r) => setImmediate(r));
+      }
+    },
     stopBroadcastRows: (broadcastId: number, now: Date, trx: DbOrTx = db) =>
       store.cancelQueuedOfBroadcast(trx, broadcastId, now.toISOString()),
   };

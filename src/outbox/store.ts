@@ -281,3 +281,33 @@ export async function stuckSince(db: DbOrTx, before: string) {
     .execute();
   return rows.map((r) => ({ broadcastId: r.broadcast_id, reason: r.reason!, count: Number(r.n) }));
 }
+
+/** Which of these dedupe keys are already in the outbox (queued or sent at any time still kept). */
+export async function existingKeys(db: DbOrTx, keys: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < keys.length; i += 500) {
+    const chunk = keys.slice(i, i + 500);
+    const rows = await db.selectFrom('deliveries').select('dedupe_key').where('dedupe_key', 'in', chunk).execute();
+    for (const r of rows) found.add(r.dedupe_key);
+  }
+  return found;
+}
+
+/**
+ * Deletes up to `limit` finished rows (sent, failed, skipped) queued before `before`, oldest first, then the shared
+ * contents no remaining row uses. Returns how many rows went. Old rows sit at the start of the rowid order, so the
+ * scan stops early; a small limit keeps each write transaction short.
+ */
+export async function pruneFinished(db: DbOrTx, before: string, limit: number): Promise<number> {
+  const gone = await sql<{ content_id: number | null }>`
+    delete from deliveries where id in (
+      select id from deliveries where created_at < ${before} and state in ('sent', 'failed', 'skipped')
+      order by id limit ${limit})
+    returning content_id`.execute(db);
+  const contents = [...new Set(gone.rows.map((r) => r.content_id).filter((x): x is number => x !== null))];
+  if (contents.length) {
+    await sql`delete from delivery_contents where id in (${sql.join(contents)})
+      and not exists (select 1 from deliveries d where d.content_id = delivery_contents.id)`.execute(db);
+  }
+  return gone.rows.length;
+}

@@ -102,4 +102,13 @@ export interface CoreTables {
   audit_log: AuditLogTable;
   flows: FlowsTable;
   deliveries: DeliveriesTable;
+  storage_snapshots: StorageSnapshotsTable;
+}
+
+/** A day's size of each table and index (issue 20): `cli stats` reports growth from these. */
+export interface StorageSnapshotsTable {
+  taken_on: string; // YYYY-MM-DD
+  name: string;
+  bytes: number;
+  row_count: number | null;
 }
