@@ -24,10 +24,11 @@ export function coreBot(features: readonly Feature[], identity: Identity): Compo
   // Telegram sends an edit as a new update; the flows and the FAQ read messages once, so say the edit was not read.
   pm.on('edited_message', (ctx) => ctx.reply(ctx.t('common.editedIgnored')));
 
-  // Spaces or invisible characters only (a stray tap, a zero-width paste): nothing to answer, and not "you're welcome".
+  // Spaces or invisible characters only (a stray tap, a zero-width paste) outside a flow: nothing to look up, and
+  // not "you're welcome". Inside a flow the step re-asks with its own example.
   pm.on('message:text').filter(
-    (ctx) => ctx.message.text.replace(INVISIBLE, '') === '',
-    (ctx) => ctx.reply(ctx.t('common.blankText'), ctx.flow ? {} : { reply_markup: ctx.mainMenu() }),
+    (ctx) => ctx.flow === null && ctx.message.text.replace(INVISIBLE, '') === '',
+    (ctx) => ctx.reply(ctx.t('common.blankText'), { reply_markup: ctx.mainMenu() }),
   );
 
   pm.command('cancel', async (ctx) => {
