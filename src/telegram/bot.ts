@@ -62,6 +62,20 @@ const HTML_METHODS = [
   'copyMessage',
 ];
 
+/**
+ * The main menu is a resident's keyboard: it never goes to a group (a staff group, a group someone added the bot to),
+ * whichever handler answered there.
+ */
+const noKeyboardsInGroups: Transformer = (prev, method, payload, signal) => {
+  const p = payload as Record<string, unknown>;
+  const markup = p.reply_markup as { keyboard?: unknown } | undefined;
+  if (markup?.keyboard && Number(p.chat_id) < 0) {
+    const { reply_markup: _dropped, ...rest } = p;
+    return prev(method, rest as typeof payload, signal);
+  }
+  return prev(method, payload, signal);
+};
+
 /** Everything we send is HTML unless a call says otherwise; i18next escapes interpolated values for it. */
 const htmlByDefault: Transformer = (prev, method, payload, signal) => {
   const p = payload as Record<string, unknown>;
@@ -161,6 +175,7 @@ export function createBot(
   // Replies to the user in front of us: retry briefly on 429/5xx, but never hold a handler for long.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5, rethrowHttpErrors: false }));
   bot.api.config.use(htmlByDefault);
+  bot.api.config.use(noKeyboardsInGroups);
   bot.api.config.use(pollingWatch(log));
   if (parts.outbox) bot.api.config.use(replyFallback(parts.outbox, db, clock, log));
   const backgroundApi = new Api(token, clientOptions(config));

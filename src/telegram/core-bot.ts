@@ -19,6 +19,12 @@ export function coreBot(features: readonly Feature[], identity: Identity): Compo
     await identity.setReachable(ctx.from.id, status === 'member');
   });
 
+  // A button with no message (inline mode, or a message too old for Telegram to send): there is no card to act on.
+  core.on('callback_query').filter(
+    (ctx) => ctx.callbackQuery.message === undefined,
+    (ctx) => ctx.answerCallbackQuery({ text: ctx.t('common.expired') }),
+  );
+
   const pm = core.chatType('private');
 
   // Telegram sends an edit as a new update; the flows and the FAQ read messages once, so say the edit was not read.

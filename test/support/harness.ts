@@ -6,6 +6,7 @@ import { type App, createApp } from '../../src/app';
 import { type Config, createConfig } from '../../src/config';
 import { ManualClock } from '../../src/core/clock';
 import type { Role } from '../../src/identity';
+import { createLogger } from '../../src/logger';
 import { FakeBotApi, type FakeBotApiOptions, type FakeUser } from '../../src/playground/fake-api';
 
 export interface TestBot {
@@ -41,6 +42,8 @@ export interface StartOptions {
   seedDemo?: boolean;
   fakeApi?: FakeBotApiOptions;
   api?: FakeBotApi;
+  /** Collect every log line (JSON) here, at level `info` and above, token scrubbed as in production. */
+  logs?: string[];
 }
 
 const silent = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
@@ -85,7 +88,11 @@ export async function startBot(opts: StartOptions = {}): Promise<TestBot> {
   const clock = opts.clock ?? new ManualClock();
   const settlement = new Settlement();
   api.settle = (id, timeoutMs) => settlement.wait(id, timeoutMs);
-  const build = () => createApp(config, { clock, log: silent, cron: false, onUpdateDone: settlement.mark });
+  const logs = opts.logs;
+  const log = logs
+    ? createLogger('info', config.BOT_TOKEN, { write: (line: string) => void logs.push(line) })
+    : silent;
+  const build = () => createApp(config, { clock, log, cron: false, onUpdateDone: settlement.mark });
   let app = await build();
   const places = app.features.find((f) => f.name === 'residents')!;
   await places.demo!();
