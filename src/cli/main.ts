@@ -41,16 +41,17 @@ async function main(argv: string[]): Promise<number> {
     },
     publishCommandsFor: offlineTelegram.publishCommandsFor,
   };
-  const { features } = createAreas(platform, legacyDeps);
-  const verbs = features.flatMap((f) => Object.entries(f.cli ?? {}));
-  const usage = () =>
-    ['Usage: npm run cli -- <command>', ...BUILTIN, ...verbs.map(([, c]) => `  ${c.usage}`)].join('\n');
   try {
+    // Migrate first: areas warm caches from their tables when they are built.
+    const applied = await migrateToLatest(h.db);
+    const { features } = createAreas(platform, legacyDeps);
+    const verbs = features.flatMap((f) => Object.entries(f.cli ?? {}));
+    const usage = () =>
+      ['Usage: npm run cli -- <command>', ...BUILTIN, ...verbs.map(([, c]) => `  ${c.usage}`)].join('\n');
     if (!cmd || cmd === 'help' || cmd === '--help') {
       console.log(usage());
       return cmd ? 0 : 2;
     }
-    const applied = await migrateToLatest(h.db);
     if (cmd === 'migrate') {
       out(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
       return 0;

@@ -146,7 +146,12 @@ export class FakeBotApi extends EventEmitter {
     const i = this.faults.findIndex(
       (f) =>
         f.left > 0 &&
-        (f.method === undefined || (typeof f.method === 'string' ? f.method === method : f.method.test(method))) &&
+        // polling fails only when a rule names it: a fault meant for sends must not cut the bot off its updates
+        (f.method === undefined
+          ? method !== 'getUpdates'
+          : typeof f.method === 'string'
+            ? f.method === method
+            : f.method.test(method)) &&
         (f.chatId === undefined || f.chatId === chatId),
     );
     if (i < 0) return undefined;
@@ -203,10 +208,18 @@ export class FakeBotApi extends EventEmitter {
     const chatId = this.chatOfCall(method, fields);
     const call: RecordedCall = { seq: ++this.seq, method, payload: fields, chatId, at: Date.now(), ok: false };
     this.stats.byMethod[method] = (this.stats.byMethod[method] ?? 0) + 1;
-    const fault = method === 'getUpdates' ? undefined : this.takeFault(method, chatId);
+    let fault = this.takeFault(method, chatId);
     if (fault?.error.kind === 'drop') {
       req.socket.destroy();
       return this.record(call);
+    }
+    if (fault?.error.kind === 'garbage') {
+      res.writeHead(502, { 'content-type': 'text/html' }).end('<html><body>502 Bad Gateway</body></html>');
+      return this.record(call);
+    }
+    if (fault?.error.kind === 'slow') {
+      await new Promise((r) => setTimeout(r, (fault!.error as { delayMs: number }).delayMs));
+      fault = undefined;
     }
     try {
       if (fault) throw this.faultError(fault);
@@ -249,6 +262,16 @@ export class FakeBotApi extends EventEmitter {
         return new ApiError(403, 'Forbidden: bot was blocked by the user');
       case '400-chat-not-found':
         return new ApiError(400, 'Bad Request: chat not found');
+      case '409':
+        return new ApiError(
+          409,
+          'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
+        );
+      case '5xx':
+        return new ApiError(
+          f.error.status,
+          f.error.status === 502 ? 'Bad Gateway' : f.error.status === 503 ? 'Service Unavailable' : 'Gateway Timeout',
+        );
       default:
         return new ApiError(500, 'Internal Server Error');
     }

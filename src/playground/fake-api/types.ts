@@ -34,7 +34,16 @@ export type FaultError =
   | { kind: '403' }
   | { kind: '400-chat-not-found' }
   | { kind: '500' }
-  | { kind: 'drop' };
+  /** 502/503/504, as Telegram's front answers when the Bot API is down. */
+  | { kind: '5xx'; status: 502 | 503 | 504 }
+  /** Another getUpdates poller holds the token. */
+  | { kind: '409' }
+  /** The connection is cut without an answer. */
+  | { kind: 'drop' }
+  /** An answer that is not JSON (a proxy's HTML error page). */
+  | { kind: 'garbage' }
+  /** The right answer, late. */
+  | { kind: 'slow'; delayMs: number };
 
 export interface FaultRule {
   method?: string | RegExp;

@@ -12,9 +12,9 @@ export function isKeyText(key: string) {
 export function inFlow<D, S extends string>(
   def: FlowDef<D, S>,
   ...steps: S[]
-): (ctx: BotContext) => ctx is InFlow<D, S>;
+): <C extends BotContext>(ctx: C) => ctx is C & InFlow<D, S>;
 /** @deprecated TRANSITION (issue 12): untyped flows of areas not yet moved. */
-export function inFlow(name: string, ...steps: string[]): (ctx: BotContext) => boolean;
+export function inFlow(name: string, ...steps: string[]): <C extends BotContext>(ctx: C) => boolean;
 export function inFlow(nameOrDef: string | FlowDef<unknown, string>, ...steps: string[]) {
   const name = typeof nameOrDef === 'string' ? nameOrDef : nameOrDef.name;
   return (ctx: BotContext) => ctx.flow?.name === name && (steps.length === 0 || steps.includes(ctx.flow.step));
