@@ -3,7 +3,7 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { demoEntriesAsFaq } from '../src/features/faq/demo-entries';
+import { demoEntriesAsFaq } from '../src/features/faq/demo';
 import { type FaqEntry, FaqIndex, type FaqLang } from '../src/features/faq/matcher';
 import { type Row, report } from './report';
 
@@ -90,17 +90,19 @@ function rng(seed: number): () => number {
 }
 
 const ZH_TOPICS = (
-  '垃圾分类 电梯维修 停车位 老年食堂 助餐点 健身器材 快递柜 路灯维修 绿化养护 宠物登记 居住证 社保卡 医保报销 老年卡 高龄补贴 残疾证 ' +
-  '廉租房 就业培训 招聘会 党员活动 图书室 棋牌室 舞蹈队 合唱团 书法班 太极拳 疫苗接种 无偿献血 防诈骗宣传 消防演练 防汛 燃气安全 ' +
-  '空调清洗 油烟机清洗 管道疏通 开锁服务 搬家服务 爱心早餐 助浴服务 上门护理 康复训练 矛盾调解 房屋租赁 装修备案 噪音扰民 占道经营 ' +
-  '违章搭建 电动车棚 充电桩 下水道疏通 外墙维修 二次供水 门禁卡 小区监控 物业费 水电费 燃气开户 独生子女证 流动人口登记 退役军人服务'
+  '垃圾分类 电梯维修 停车位 老年食堂 助餐点 健身器材 快递柜 路灯维修 绿化养护 宠物登记 居住证 社保卡 医保报销 老年卡 ' +
+  '高龄补贴 残疾证 廉租房 就业培训 招聘会 党员活动 图书室 棋牌室 舞蹈队 合唱团 书法班 太极拳 疫苗接种 无偿献血 ' +
+  '防诈骗宣传 消防演练 防汛 燃气安全 空调清洗 油烟机清洗 管道疏通 开锁服务 搬家服务 爱心早餐 助浴服务 上门护理 ' +
+  '康复训练 矛盾调解 房屋租赁 装修备案 噪音扰民 占道经营 违章搭建 电动车棚 充电桩 下水道疏通 外墙维修 二次供水 ' +
+  '门禁卡 小区监控 物业费 水电费 燃气开户 独生子女证 流动人口登记 退役军人服务'
 ).split(' ');
 const EN_TOPICS = (
-  'recycling|lift repair|parking space|senior canteen|meal service|fitness equipment|parcel lockers|street lights|dog licence|residence permit|' +
-  'social security card|medical insurance|senior bus card|old age allowance|disability card|job training|job fair|reading room|dance group|' +
-  'choir|calligraphy class|tai chi|vaccination|blood donation|anti-fraud talk|fire drill|flood prevention|gas safety|air conditioner cleaning|' +
-  'drain unblocking|moving help|breakfast programme|home nursing|rehabilitation|mediation|renting a flat|renovation permit|noise complaint|' +
-  'charging posts|bike shed|access card|security cameras|property fee|water bill|veterans service'
+  'recycling|lift repair|parking space|senior canteen|meal service|fitness equipment|parcel lockers|street lights|' +
+  'dog licence|residence permit|social security card|medical insurance|senior bus card|old age allowance|' +
+  'disability card|job training|job fair|reading room|dance group|choir|calligraphy class|tai chi|vaccination|' +
+  'blood donation|anti-fraud talk|fire drill|flood prevention|gas safety|air conditioner cleaning|drain unblocking|' +
+  'moving help|breakfast programme|home nursing|rehabilitation|mediation|renting a flat|renovation permit|' +
+  'noise complaint|charging posts|bike shed|access card|security cameras|property fee|water bill|veterans service'
 ).split('|');
 const PLACES = '野鸭冲社区 石子头社区 荷花苑 月塘小区 塘湾新村 金塘佳园 桂花园 育英小区 新华村 湘江苑'.split(' ');
 const EN_PLACES =

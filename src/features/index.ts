@@ -3,7 +3,7 @@ import type { Platform } from '../platform';
 import type { BotContext } from '../telegram/context';
 import type { Audience, Feature } from '../telegram/feature';
 import type { CliDeps, Deps, LegacyFeature } from '../telegram/legacy';
-import { faqFeature } from './faq';
+import { createFaq } from './faq';
 import { createFundFeature } from './fund';
 import { marketFeature } from './market';
 import { createNoticesFeature } from './notices';
@@ -19,16 +19,17 @@ import { createResidents } from './residents';
  */
 export function createAreas(platform: Platform, legacyDeps: Deps) {
   const residents = createResidents(platform);
+  const faq = createFaq(platform, { residents: residents.service });
 
   // TRANSITION (issue 12): areas not yet moved to handed-in services, adapted to the Feature they will become.
   const legacy: LegacyFeature[] = [];
-  const moved: Feature[] = [residents.feature];
+  const moved: Feature[] = [residents.feature, faq.feature];
   const notices = createNoticesFeature(() => [...legacy, ...moved.map(toLegacyAudiences)]);
   const fundFeature = createFundFeature(legacyReportSources(platform.db));
-  legacy.push(notices, marketFeature, reliefFeature, petitionsFeature, fundFeature, partnersFeature, faqFeature);
+  legacy.push(notices, marketFeature, reliefFeature, petitionsFeature, fundFeature, partnersFeature);
 
-  const features: Feature[] = [residents.feature, ...legacy.map((f) => fromLegacy(f, legacyDeps))];
-  const services = { residents: residents.service };
+  const features: Feature[] = [residents.feature, ...legacy.map((f) => fromLegacy(f, legacyDeps)), faq.feature];
+  const services = { residents: residents.service, faq: faq.service };
   return { features, services };
 }
 

@@ -1,6 +1,9 @@
 import { CsvSyntaxError, parseCsv as parseAnyCsv, toCsv } from '../../core/csv';
-import type { Entry, EntryInput } from './entries';
-import { splitKeywords } from './entries';
+import { type EntryInput, splitKeywords } from './entry-input';
+import { BadFile } from './errors';
+import type { Entry } from './store';
+
+// The file format of `faq import` and `faq export`: CSV that opens in Excel, or a JSON array.
 
 /** Columns of `faq export` and of an import file; an import needs the first seven, counters are ignored. */
 export const CSV_COLUMNS = [
@@ -17,16 +20,15 @@ export const CSV_COLUMNS = [
 ] as const;
 const REQUIRED = ['lang', 'category', 'question', 'answer'];
 /** Several phrasings or keywords in one cell: a character no question contains, easy to type in Excel. */
-export const LIST_SEPARATOR = ' | ';
+const LIST_SEPARATOR = ' | ';
 
-export class BadFile extends Error {}
-
-/** Export prefixes a formula-like cell with ' (see core/csv); the import drops it again, so an export imports back unchanged. */
+/**
+ * Export prefixes a formula-like cell with ' (see core/csv); the import drops it again, so an export imports back
+ * unchanged.
+ */
 const unguard = (s: string) => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
 
-export { toCsv } from '../../core/csv';
-
-export function parseCsv(text: string): string[][] {
+function readCsv(text: string): string[][] {
   try {
     return parseAnyCsv(text);
   } catch (e) {
@@ -61,7 +63,7 @@ const splitList = (s: string) =>
 
 /** Import rows numbered as a spreadsheet numbers them (the header is row 1). */
 export function inputsFromCsv(text: string): { row: number; input: EntryInput }[] {
-  const [header, ...rows] = parseCsv(text);
+  const [header, ...rows] = readCsv(text);
   if (!header) throw new BadFile('the file is empty');
   const cols = header.map((h) => h.trim().toLowerCase());
   const missing = REQUIRED.filter((c) => !cols.includes(c));

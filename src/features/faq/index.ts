@@ -1,75 +1,94 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Composer } from 'grammy';
-import { createI18n } from '../../i18n';
+import type { Platform } from '../../platform';
 import type { BotContext } from '../../telegram/context';
-import type { LegacyFeature as Feature } from '../../telegram/legacy';
-import { residentBot } from './bot-resident';
-import { staffBot } from './bot-staff';
-import { BadFile, entriesToCsv, inputsFromCsv, inputsFromJson } from './csv';
-import { demoFaqEntries } from './demo-entries';
-import { allEntries, type EntryInput, ImportRejected, importEntries, seedEntries } from './entries';
+import type { CliCommand, Feature } from '../../telegram/feature';
+import type { ResidentsService } from '../residents/service';
+import { handoffsBot } from './bot/handoffs';
+import { residentBot } from './bot/resident';
+import { staffBot } from './bot/staff';
+import { entriesToCsv, inputsFromCsv, inputsFromJson } from './csv';
+import { demoFaqEntries, demoInputs } from './demo';
+import { BadFile, ImportRejected } from './errors';
+import { faqFlows } from './flows';
 import { faqJobs } from './jobs';
+import { createFaqService, type FaqService } from './service';
 
-const demoInputs = (): EntryInput[] =>
-  demoFaqEntries.flatMap((e) => [
-    { key: e.key, lang: 'zh-CN', category: e.category, ...e.zh },
-    { key: e.key, lang: 'en', category: e.category, ...e.en },
-  ]);
+/** Residents' questions: answers, choices or a person; staff replies relayed; the knowledge base staff keep. */
+export function createFaq(platform: Platform, deps: { residents: ResidentsService }) {
+  const service = createFaqService(platform, deps);
+  // Features have no start hook: the index is built while the app is composed, before the first question arrives.
+  service.index.warm().catch((err) => platform.log.error({ err }, 'could not build the FAQ index'));
+  const feature: Feature = {
+    name: 'faq',
+    // Staff flows first: their typed text must not be taken for a question. The resident part answers all other text.
+    composer: new Composer<BotContext>(staffBot(service), handoffsBot(service, platform), residentBot(service)),
+    commands: [
+      { command: 'faq', descKey: 'faq.commands.faq', scope: 'staff' },
+      { command: 'inbox', descKey: 'faq.commands.inbox', scope: 'staff' },
+    ],
+    menu: [{ key: 'faq.menu.browse', order: 50 }],
+    flows: faqFlows,
+    answersFreeText: true,
+    jobs: faqJobs(service, platform.log),
+    demo: async () => {
+      const n = await service.entries.seed(demoInputs());
+      return `faq: ${n} new entries (${demoFaqEntries.length} questions in Chinese and English)`;
+    },
+    cli: {
+      'faq import': importVerb(service, platform),
+      'faq export': exportVerb(service),
+    },
+  };
+  return { service, feature };
+}
 
-export const faqFeature: Feature = {
-  name: 'faq',
-  // Staff flows first: their typed text must not be taken for a question. The resident part answers all other text.
-  composer: new Composer<BotContext>(staffBot, residentBot),
-  commands: [
-    { command: 'faq', descKey: 'faq.commands.faq', scope: 'staff' },
-    { command: 'inbox', descKey: 'faq.commands.inbox', scope: 'staff' },
-  ],
-  menu: [{ key: 'faq.menu.browse', order: 50 }],
-  answersFreeText: true,
-  jobs: faqJobs,
-  seedDemo: async ({ db, clock }) => {
-    const n = await seedEntries(db, demoInputs(), clock.now());
-    return `faq: ${n} new entries (${demoFaqEntries.length} questions in Chinese and English)`;
-  },
-  cli: {
-    'faq import': {
-      usage:
-        'faq import <file.json|file.csv>  add or replace entries (by key+lang); nothing is imported if a row is wrong',
-      run: async (args, { db, clock, out }) => {
-        const file = args[0];
-        if (!file) {
-          out('usage: faq import <file.json|file.csv>');
-          return 2;
+function importVerb(faq: FaqService, { i18n }: Pick<Platform, 'i18n'>): CliCommand {
+  const t = i18n.getFixedT('en');
+  const say = (code: string) =>
+    code.startsWith('faq.') ? t(code.replace('faq.', 'faq.errors.')).replace(/<[^>]+>/g, '') : code;
+  return {
+    usage:
+      'faq import <file.json|file.csv>  add or replace entries (by key+lang); nothing is imported if a row is wrong',
+    async run(args, out) {
+      const file = args[0];
+      if (!file) {
+        out('usage: faq import <file.json|file.csv>');
+        return 2;
+      }
+      try {
+        const text = readFileSync(file, 'utf8');
+        const rows = /\.json$/i.test(file) ? inputsFromJson(text) : inputsFromCsv(text);
+        const r = await faq.entries.import(null, rows);
+        out(`imported ${file}: ${r.added} added, ${r.updated} replaced; a running bot picks them up within a minute`);
+        return undefined;
+      } catch (err) {
+        // The command line's own error path: every wrong row is listed, and the exit code says it failed.
+        if (err instanceof ImportRejected) {
+          out(`nothing imported: ${err.errors.length} row(s) need fixing`);
+          for (const e of err.errors) out(`  row ${e.row}: ${say(e.message)}`);
+          return 1;
         }
-        try {
-          const text = readFileSync(file, 'utf8');
-          const rows = /\.json$/i.test(file) ? inputsFromJson(text) : inputsFromCsv(text);
-          const r = await importEntries(db, null, rows, clock.now());
-          out(`imported ${file}: ${r.added} added, ${r.updated} replaced; a running bot picks them up within a minute`);
-        } catch (err) {
-          if (err instanceof ImportRejected) {
-            out(`nothing imported: ${err.errors.length} row(s) need fixing`);
-            const t = createI18n('en').getFixedT('en');
-            const say = (code: string) =>
-              code.startsWith('faq.') ? t(code.replace('faq.', 'faq.errors.')).replace(/<[^>]+>/g, '') : code;
-            for (const e of err.errors) out(`  row ${e.row}: ${say(e.message)}`);
-            return 1;
-          } else if (err instanceof BadFile) {
-            out(`nothing imported: ${err.message}`);
-            return 1;
-          } else throw err;
+        if (err instanceof BadFile) {
+          out(`nothing imported: ${err.message}`);
+          return 1;
         }
-      },
+        throw err;
+      }
     },
-    'faq export': {
-      usage: 'faq export [file.csv]           every entry as CSV (UTF-8 with BOM, opens in Excel)',
-      run: async (args, { db, out }) => {
-        const csv = entriesToCsv(await allEntries(db));
-        if (args[0]) {
-          writeFileSync(args[0], `\ufeff${csv}`); // BOM: Excel reads UTF-8 Chinese correctly only with it
-          out(`written ${csv.split('\r\n').length - 2} entries to ${args[0]}`);
-        } else out(csv.trimEnd());
-      },
+  };
+}
+
+function exportVerb(faq: FaqService): CliCommand {
+  return {
+    usage: 'faq export [file.csv]           every entry as CSV (UTF-8 with BOM, opens in Excel)',
+    async run(args, out) {
+      const csv = entriesToCsv(await faq.entries.all());
+      if (args[0]) {
+        writeFileSync(args[0], `\ufeff${csv}`); // BOM: Excel reads UTF-8 Chinese correctly only with it
+        out(`written ${csv.split('\r\n').length - 2} entries to ${args[0]}`);
+      } else out(csv.trimEnd());
+      return undefined;
     },
-  },
-};
+  };
+}

@@ -1,19 +1,14 @@
-import type { Deps } from '../../telegram/legacy';
+import type { Logger } from '../../logger';
 import type { JobSpec } from '../../telegram/feature';
-import { handoffPolicy, remindOverdue } from './handoffs';
-import { knowledgeOf, syncKnowledge } from './knowledge';
+import type { FaqService } from './service';
 
-export function faqJobs(deps: Deps): JobSpec[] {
-  // Features have no start hook; the scheduler asks for jobs once while the app is composed, so the index is
-  // built here, before the first question arrives, rather than on it.
-  knowledgeOf(deps.db).catch((err) => deps.log.error({ err }, 'could not build the FAQ index'));
-  const policy = handoffPolicy(deps.config);
+export function faqJobs(faq: FaqService, log: Logger): JobSpec[] {
   return [
     {
       name: 'faq.remind-handoffs',
       cron: '*/10 * * * *',
       run: async (now) => {
-        if ((await remindOverdue(deps.db, policy, now)) > 0) deps.wakeDelivery();
+        await faq.handoffs.remindOverdue(now);
       },
     },
     {
@@ -21,7 +16,7 @@ export function faqJobs(deps: Deps): JobSpec[] {
       name: 'faq.sync-index',
       cron: '* * * * *',
       run: async () => {
-        if (await syncKnowledge(deps.db)) deps.log.info('FAQ index rebuilt after an outside change');
+        if (await faq.index.sync()) log.info('FAQ index rebuilt after an outside change');
       },
     },
   ];

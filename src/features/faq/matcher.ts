@@ -1,27 +1,8 @@
+import type { FaqEntry, FaqHit, FaqLang } from './searchable';
 import { Shard } from './shard';
 import { type Analysis, analyze } from './text';
 
-export type FaqLang = 'zh-CN' | 'en';
-
-export interface FaqEntry {
-  id: number;
-  lang: FaqLang;
-  question: string;
-  phrasings: string[];
-  keywords: string[];
-  answer: string;
-  category: string;
-}
-
-/**
- * `confidence` (0…1) says how well the entry explains the question; `score` orders the hits (BM25 weighted by
- * confidence) and only compares within one search.
- */
-export interface FaqHit {
-  id: number;
-  score: number;
-  confidence: number;
-}
+export type { FaqEntry, FaqHit, FaqLang } from './searchable';
 
 export type FaqOutcome = 'answer' | 'choices' | 'none';
 

@@ -1,4 +1,4 @@
-import type { FaqEntry, FaqHit } from './matcher';
+import type { FaqEntry, FaqHit } from './searchable';
 import { type Analysis, analyze, FuzzyVocabulary } from './text';
 
 /** BM25 constants. b is below the usual 0.75: phrasings are all short, so length says little about focus. */
@@ -79,7 +79,10 @@ export class Shard {
       let len = 0;
       for (const [term, tf] of terms) {
         let p = this.postings.get(term);
-        if (!p) this.postings.set(term, (p = { docs: [], tfs: [] }));
+        if (!p) {
+          p = { docs: [], tfs: [] };
+          this.postings.set(term, p);
+        }
         p.docs.push(d);
         p.tfs.push(tf);
         len += tf;

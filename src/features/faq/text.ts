@@ -24,18 +24,20 @@ export const TERM_WEIGHT = {
 /** Function words: kept (a question of only these is still a question) but nearly weightless. */
 const ZH_STOPWORDS = new Set(
   (
-    '的 了 吗 呢 吧 啊 呀 哦 嘛 咯 啦 噻 哈 么 嘞 撒 咧 我 你 您 他 她 它 我们 你们 他们 咱 咱们 俺 请问 请 问 问下 问一下 一下 下 想 想问 想知道 ' +
-    '知道 是 在 有 没有 要 能 能不能 可以 可不可以 会 会不会 就 都 也 还 和 跟 与 或 或者 给 把 被 让 这 那 这个 那个 这里 那里 个 些 一些 ' +
-    '那么 这么 然后 如果 因为 所以 但是 不 没 很 太 好 上 里 中 呗 谢谢 你好 麻烦 帮忙 帮我 告诉 一个 哪个 哈哈 老 家里 自己 ' +
-    '要不要 是不是 行不行 好不好 能否 是否 可否 有没 不能 不行 一直 已经 现在 还是 什么 怎么 怎么样 如何 怎样'
+    '的 了 吗 呢 吧 啊 呀 哦 嘛 咯 啦 噻 哈 么 嘞 撒 咧 我 你 您 他 她 它 我们 你们 他们 咱 咱们 俺 请问 请 问 问下 ' +
+    '问一下 一下 下 想 想问 想知道 知道 是 在 有 没有 要 能 能不能 可以 可不可以 会 会不会 就 都 也 还 和 跟 与 或 ' +
+    '或者 给 把 被 让 这 那 这个 那个 这里 那里 个 些 一些 那么 这么 然后 如果 因为 所以 但是 不 没 很 太 好 上 里 ' +
+    '中 呗 谢谢 你好 麻烦 帮忙 帮我 告诉 一个 哪个 哈哈 老 家里 自己 要不要 是不是 行不行 好不好 能否 是否 可否 有没 ' +
+    '不能 不行 一直 已经 现在 还是 什么 怎么 怎么样 如何 怎样'
   ).split(' '),
 );
 const ZH_STOPCHARS = new Set([...'的了吗呢吧啊呀哦嘛咯啦么嘞撒咧我你您他她它是在个这那就都也还和跟与或把被不没很太哈']);
 const EN_STOPWORDS = new Set(
   (
-    'a an the is are was were be been am do does did i me my we our you your he she it its they them this that these those ' +
-    'to of in on at for from by with about into as and or but if so then there here can could would should will shall may might ' +
-    'please hi hello thanks thank any some get got just also very know tell want wanna need like one what how who which s t m'
+    'a an the is are was were be been am do does did i me my we our you your he she it its they them this that these ' +
+    'those to of in on at for from by with about into as and or but if so then there here can could would should ' +
+    'will shall may might please hi hello thanks thank any some get got just also very know tell want wanna need ' +
+    'like one what how who which s t m'
   ).split(' '),
 );
 
@@ -156,7 +158,10 @@ export class FuzzyVocabulary {
     if (n > 0 || word.length < 4) return;
     for (const d of deletes(word)) {
       let set = this.deletions.get(d);
-      if (!set) this.deletions.set(d, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        this.deletions.set(d, set);
+      }
       set.add(word);
     }
   }

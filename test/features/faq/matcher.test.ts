@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, loadEvalSet } from '../../../bench/faq';
-import { demoEntriesAsFaq, demoFaqEntries } from '../../../src/features/faq/demo-entries';
+import { demoEntriesAsFaq, demoFaqEntries } from '../../../src/features/faq/demo';
 import { type FaqEntry, FaqIndex, type FaqLang, MAX_CHOICES } from '../../../src/features/faq/matcher';
 import { SYNONYM_GROUPS } from '../../../src/features/faq/synonyms';
 import { FuzzyVocabulary, normalize } from '../../../src/features/faq/text';
