@@ -9,7 +9,7 @@ import { marketFeature } from './market';
 import { createNoticesFeature } from './notices';
 import { partnersFeature } from './partners';
 import { petitionsFeature } from './petitions';
-import { reliefFeature } from './relief';
+import { createRelief } from './relief';
 import { legacyReportSources } from './report-sources';
 import { createResidents } from './residents';
 
@@ -19,16 +19,30 @@ import { createResidents } from './residents';
  */
 export function createAreas(platform: Platform, legacyDeps: Deps) {
   const residents = createResidents(platform);
+  const relief = createRelief(platform);
 
   // TRANSITION (issue 12): areas not yet moved to handed-in services, adapted to the Feature they will become.
   const legacy: LegacyFeature[] = [];
-  const moved: Feature[] = [residents.feature];
+  const moved: Feature[] = [residents.feature, relief.feature];
   const notices = createNoticesFeature(() => [...legacy, ...moved.map(toLegacyAudiences)]);
-  const fundFeature = createFundFeature(legacyReportSources(platform.db));
-  legacy.push(notices, marketFeature, reliefFeature, petitionsFeature, fundFeature, partnersFeature, faqFeature);
+  const fundFeature = createFundFeature({
+    ...legacyReportSources(platform.db),
+    reliefMonth: (month) => relief.service.monthFigures(month),
+  });
+  legacy.push(notices, marketFeature, petitionsFeature, fundFeature, partnersFeature, faqFeature);
 
-  const features: Feature[] = [residents.feature, ...legacy.map((f) => fromLegacy(f, legacyDeps))];
-  const services = { residents: residents.service };
+  const adapt = (f: LegacyFeature) => fromLegacy(f, legacyDeps);
+  const features: Feature[] = [
+    residents.feature,
+    adapt(notices),
+    adapt(marketFeature),
+    relief.feature,
+    adapt(petitionsFeature),
+    adapt(fundFeature),
+    adapt(partnersFeature),
+    adapt(faqFeature),
+  ];
+  const services = { residents: residents.service, relief: relief.service };
   return { features, services };
 }
 
