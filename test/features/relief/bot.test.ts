@@ -45,26 +45,29 @@ beforeAll(async () => {
 afterAll(() => tb.stop());
 
 describe('a month of relief pickup, end to end', () => {
-  it('staff import the roster from the command line: bad rows stop the import and are named, then 169 load', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'relief-'));
-    const bad = join(dir, 'bad.csv');
-    const good = join(dir, 'good.csv');
-    writeFileSync(bad, rosterCsv(['某某,贫困户,,', '钱奶奶,特困,12ab,']));
-    writeFileSync(good, rosterCsv());
-    const lines: string[] = [];
-    const out = (l: string) => void lines.push(l);
-    const cli = tb.app.features.find((f) => f.name === 'relief')!.cli!;
-    const err = await cli['relief import']!.run([bad], out).catch((e: Error) => e);
-    expect(String(err)).toContain('row 171: category "贫困户"');
-    expect(String(err)).toContain('row 172: phone "12ab"');
-    expect(await relief().roster()).toHaveLength(0);
-    await cli['relief import']!.run([good], out);
-    expect(lines).toEqual(['imported: 169 added, 0 updated']);
-    await cli['relief holidays']!.run([], out);
-    const all = await relief().roster();
-    [a, b] = [all[0]!, all[1]!];
-    c = all.find((r) => r.phone !== null && r.id > 2)!;
-  });
+  it(
+    'staff import the roster from the command line: bad rows stop the import and are named, ' + 'then 169 load',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'relief-'));
+      const bad = join(dir, 'bad.csv');
+      const good = join(dir, 'good.csv');
+      writeFileSync(bad, rosterCsv(['某某,贫困户,,', '钱奶奶,特困,12ab,']));
+      writeFileSync(good, rosterCsv());
+      const lines: string[] = [];
+      const out = (l: string) => void lines.push(l);
+      const cli = tb.app.features.find((f) => f.name === 'relief')!.cli!;
+      const err = await cli['relief import']!.run([bad], out).catch((e: Error) => e);
+      expect(String(err)).toContain('row 171: category "贫困户"');
+      expect(String(err)).toContain('row 172: phone "12ab"');
+      expect(await relief().roster()).toHaveLength(0);
+      await cli['relief import']!.run([good], out);
+      expect(lines).toEqual(['imported: 169 added, 0 updated']);
+      await cli['relief holidays']!.run([], out);
+      const all = await relief().roster();
+      [a, b] = [all[0]!, all[1]!];
+      c = all.find((r) => r.phone !== null && r.id > 2)!;
+    },
+  );
 
   it('staff find a person by name and give them a one-time link; the person opens it and is linked', async () => {
     const staff = tb.user(STAFF, { first_name: '刘干事' });
@@ -120,19 +123,22 @@ describe('a month of relief pickup, end to end', () => {
     expect(texts(out)).toContain(`您现在可以代 ${b.name} 领取`);
   });
 
-  it('the announcement three days before reaches exactly the linked person and the proxy, with date and place', async () => {
-    let mark = await at('2025-06-02T08:55:00');
-    expect(reliefChats(mark)).toEqual([]);
-    mark = await at('2025-06-02T09:00:00');
-    expect(reliefChats(mark)).toEqual([A_USER, B_PROXY]);
-    expect(texts(sendsTo(A_USER, mark))).toMatch(
-      new RegExp(`${a.name}，本月的救助物资可以领了[\\s\\S]*6月5日（周四）[\\s\\S]*IGO慈善超市`),
-    );
-    expect(texts(sendsTo(B_PROXY, mark))).toContain(`您代领的 ${b.name}`);
-    // Running the job again sends nothing twice.
-    mark = await at('2025-06-02T09:05:00');
-    expect(reliefChats(mark)).toEqual([]);
-  });
+  it(
+    'the announcement three days before reaches exactly the linked person and the proxy, ' + 'with date and place',
+    async () => {
+      let mark = await at('2025-06-02T08:55:00');
+      expect(reliefChats(mark)).toEqual([]);
+      mark = await at('2025-06-02T09:00:00');
+      expect(reliefChats(mark)).toEqual([A_USER, B_PROXY]);
+      expect(texts(sendsTo(A_USER, mark))).toMatch(
+        new RegExp(`${a.name}，本月的救助物资可以领了[\\s\\S]*6月5日（周四）[\\s\\S]*IGO慈善超市`),
+      );
+      expect(texts(sendsTo(B_PROXY, mark))).toContain(`您代领的 ${b.name}`);
+      // Running the job again sends nothing twice.
+      mark = await at('2025-06-02T09:05:00');
+      expect(reliefChats(mark)).toEqual([]);
+    },
+  );
 
   it('on the morning of the day each gets a reminder with the code', async () => {
     const mark = await at('2025-06-05T08:00:00');
@@ -174,16 +180,19 @@ describe('a month of relief pickup, end to end', () => {
     expect(texts(out)).toContain(`已登记：${c.name} 由 邻居老周 代领`);
   });
 
-  it('in the afternoon and evening only the person who has not collected hears again, with an offer to come later', async () => {
-    let mark = await at('2025-06-05T15:00:00');
-    expect(reliefChats(mark)).toEqual([B_PROXY]);
-    mark = await at('2025-06-05T19:00:00');
-    expect(reliefChats(mark)).toEqual([B_PROXY]);
-    expect(texts(sendsTo(B_PROXY, mark))).toContain('6月8日（周日） 前来补领');
-    const daughter = tb.user(B_PROXY);
-    const out = await (await daughter.click(`rl:lt:${b.id}:202506`)).reply();
-    expect(texts(out)).toContain('好的，记下了');
-  });
+  it(
+    'in the afternoon and evening only the person who has not collected hears again, ' + 'with an offer to come later',
+    async () => {
+      let mark = await at('2025-06-05T15:00:00');
+      expect(reliefChats(mark)).toEqual([B_PROXY]);
+      mark = await at('2025-06-05T19:00:00');
+      expect(reliefChats(mark)).toEqual([B_PROXY]);
+      expect(texts(sendsTo(B_PROXY, mark))).toContain('6月8日（周日） 前来补领');
+      const daughter = tb.user(B_PROXY);
+      const out = await (await daughter.click(`rl:lt:${b.id}:202506`)).reply();
+      expect(texts(out)).toContain('好的，记下了');
+    },
+  );
 
   it('the next morning staff get the summary, and the report adds up', async () => {
     const mark = await at('2025-06-06T08:30:00');

@@ -24,79 +24,86 @@ const setup = () => linkedRoster(relief, platform, clock);
 const deliveries = () => reliefDeliveries(platform.outbox);
 
 describe('the monthly cycle, June 2025 (pickup on the 5th)', () => {
-  it('announcement, reminders, no-show offers and the staff summary reach exactly the right people at the right times', async () => {
-    const { staff, a, b } = await setup();
-    const seen = new Map<number, Date>();
-    const start = bj('2025-05-31T00:00:00').getTime();
-    const end = bj('2025-06-09T00:00:00').getTime();
-    // Every half hour, as a scheduler would (more often changes nothing but the run time).
-    for (let t = start; t < end; t += 30 * 60_000) {
-      const now = new Date(t);
-      clock.set(now);
-      if (t === bj('2025-06-05T10:00:00').getTime()) await relief.checkIn(staff, a.id, {}, 'code');
-      if (t === bj('2025-06-05T19:30:00').getTime()) await relief.promiseLater(502, b.id, '2025-06');
-      await relief.runCycle(now);
-      for (const d of await deliveries()) if (!seen.has(d.id)) seen.set(d.id, now);
-    }
-    const all = await deliveries();
-    const sent = (prefix: string) =>
-      all
-        .filter((d) => d.dedupeKey.startsWith(prefix))
-        .map((d) => ({ to: d.chatId, at: seen.get(d.id)!.toISOString(), key: d.content.key }));
-    const atBj = (local: string) => bj(local).toISOString();
-    expect(
-      sent('relief:announce:')
-        .map((s) => [s.to, s.at])
-        .sort(),
-    ).toEqual([
-      [501, atBj('2025-06-02T09:00:00')],
-      [502, atBj('2025-06-02T09:00:00')],
-      [503, atBj('2025-06-02T09:00:00')],
-    ]);
-    expect(
-      sent('relief:morning:')
-        .map((s) => [s.to, s.at])
-        .sort(),
-    ).toEqual([
-      [501, atBj('2025-06-05T08:00:00')],
-      [502, atBj('2025-06-05T08:00:00')],
-      [503, atBj('2025-06-05T08:00:00')],
-    ]);
-    // a collected at 10:00: only b's proxy is reminded in the afternoon and asked in the evening.
-    expect(sent('relief:afternoon:')).toEqual([
-      { to: 502, at: atBj('2025-06-05T15:00:00'), key: 'relief.notify.afternoonProxy' },
-    ]);
-    expect(sent('relief:evening:')).toEqual([
-      { to: 502, at: atBj('2025-06-05T19:00:00'), key: 'relief.notify.noShowProxy' },
-    ]);
-    expect(
-      sent('relief:collected:')
-        .map((s) => s.to)
-        .sort(),
-    ).toEqual([501, 503]);
-    expect(sent('relief:summary:')).toEqual([
-      { to: staff, at: atBj('2025-06-06T08:30:00'), key: 'relief.notify.summary' },
-    ]);
-    const summary = all.find((d) => d.dedupeKey.startsWith('relief:summary:'))!.content.params!;
-    expect(summary).toMatchObject({ collected: 1, total: 169, byProxy: 0, missingCount: 168, later: 1 });
-    expect(summary.names).toContain(`${b.name}*`);
-    // Nothing for July yet, nothing to anyone else, and the morning reminder carries the month's code.
-    expect(all.every((d) => [501, 502, 503, staff].includes(d.chatId))).toBe(true);
-    const morningA = all.find((d) => d.dedupeKey === `relief:morning:2025-06:${a.id}:501`)!;
-    expect(morningA.content.params!.code).toBe(await relief.codeFor(a.id, '2025-06'));
-    const offer = all.find((d) => d.dedupeKey.startsWith('relief:evening:'))!;
-    expect(offer.content.buttons!.flat().map((x) => x.data)).toEqual([`rl:lt:${b.id}:202506`]);
-  });
+  it(
+    'announcement, reminders, no-show offers and the staff summary reach exactly the right people ' +
+      'at the right times',
+    async () => {
+      const { staff, a, b } = await setup();
+      const seen = new Map<number, Date>();
+      const start = bj('2025-05-31T00:00:00').getTime();
+      const end = bj('2025-06-09T00:00:00').getTime();
+      // Every half hour, as a scheduler would (more often changes nothing but the run time).
+      for (let t = start; t < end; t += 30 * 60_000) {
+        const now = new Date(t);
+        clock.set(now);
+        if (t === bj('2025-06-05T10:00:00').getTime()) await relief.checkIn(staff, a.id, {}, 'code');
+        if (t === bj('2025-06-05T19:30:00').getTime()) await relief.promiseLater(502, b.id, '2025-06');
+        await relief.runCycle(now);
+        for (const d of await deliveries()) if (!seen.has(d.id)) seen.set(d.id, now);
+      }
+      const all = await deliveries();
+      const sent = (prefix: string) =>
+        all
+          .filter((d) => d.dedupeKey.startsWith(prefix))
+          .map((d) => ({ to: d.chatId, at: seen.get(d.id)!.toISOString(), key: d.content.key }));
+      const atBj = (local: string) => bj(local).toISOString();
+      expect(
+        sent('relief:announce:')
+          .map((s) => [s.to, s.at])
+          .sort(),
+      ).toEqual([
+        [501, atBj('2025-06-02T09:00:00')],
+        [502, atBj('2025-06-02T09:00:00')],
+        [503, atBj('2025-06-02T09:00:00')],
+      ]);
+      expect(
+        sent('relief:morning:')
+          .map((s) => [s.to, s.at])
+          .sort(),
+      ).toEqual([
+        [501, atBj('2025-06-05T08:00:00')],
+        [502, atBj('2025-06-05T08:00:00')],
+        [503, atBj('2025-06-05T08:00:00')],
+      ]);
+      // a collected at 10:00: only b's proxy is reminded in the afternoon and asked in the evening.
+      expect(sent('relief:afternoon:')).toEqual([
+        { to: 502, at: atBj('2025-06-05T15:00:00'), key: 'relief.notify.afternoonProxy' },
+      ]);
+      expect(sent('relief:evening:')).toEqual([
+        { to: 502, at: atBj('2025-06-05T19:00:00'), key: 'relief.notify.noShowProxy' },
+      ]);
+      expect(
+        sent('relief:collected:')
+          .map((s) => s.to)
+          .sort(),
+      ).toEqual([501, 503]);
+      expect(sent('relief:summary:')).toEqual([
+        { to: staff, at: atBj('2025-06-06T08:30:00'), key: 'relief.notify.summary' },
+      ]);
+      const summary = all.find((d) => d.dedupeKey.startsWith('relief:summary:'))!.content.params!;
+      expect(summary).toMatchObject({ collected: 1, total: 169, byProxy: 0, missingCount: 168, later: 1 });
+      expect(summary.names).toContain(`${b.name}*`);
+      // Nothing for July yet, nothing to anyone else, and the morning reminder carries the month's code.
+      expect(all.every((d) => [501, 502, 503, staff].includes(d.chatId))).toBe(true);
+      const morningA = all.find((d) => d.dedupeKey === `relief:morning:2025-06:${a.id}:501`)!;
+      expect(morningA.content.params!.code).toBe(await relief.codeFor(a.id, '2025-06'));
+      const offer = all.find((d) => d.dedupeKey.startsWith('relief:evening:'))!;
+      expect(offer.content.buttons!.flat().map((x) => x.data)).toEqual([`rl:lt:${b.id}:202506`]);
+    },
+  );
 
-  it('a job that was down at 08:00 sends the morning reminder when it comes back, but not after the afternoon one', async () => {
-    await setup();
-    await relief.runCycle(bj('2025-06-05T16:00:00'));
-    const keys = (await deliveries()).map((d) => d.dedupeKey.split(':')[1]);
-    expect(keys.filter((k) => k === 'morning')).toEqual([]);
-    expect(keys.filter((k) => k === 'afternoon')).toHaveLength(3);
-    await relief.runCycle(bj('2025-06-05T16:05:00'));
-    expect((await deliveries()).filter((d) => d.dedupeKey.includes(':afternoon:'))).toHaveLength(3);
-  });
+  it(
+    'a job that was down at 08:00 sends the morning reminder when it comes back, ' + 'but not after the afternoon one',
+    async () => {
+      await setup();
+      await relief.runCycle(bj('2025-06-05T16:00:00'));
+      const keys = (await deliveries()).map((d) => d.dedupeKey.split(':')[1]);
+      expect(keys.filter((k) => k === 'morning')).toEqual([]);
+      expect(keys.filter((k) => k === 'afternoon')).toHaveLength(3);
+      await relief.runCycle(bj('2025-06-05T16:05:00'));
+      expect((await deliveries()).filter((d) => d.dedupeKey.includes(':afternoon:'))).toHaveLength(3);
+    },
+  );
 
   it('the no-show offer lets the person themself name a proxy', async () => {
     const { a } = await setup();
