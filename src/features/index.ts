@@ -9,7 +9,7 @@ import { marketFeature } from './market';
 import { createNoticesFeature } from './notices';
 import { partnersFeature } from './partners';
 import { petitionsFeature } from './petitions';
-import { reliefFeature } from './relief';
+import { createRelief } from './relief';
 import { legacyReportSources } from './report-sources';
 import { createResidents } from './residents';
 
@@ -19,17 +19,31 @@ import { createResidents } from './residents';
  */
 export function createAreas(platform: Platform, legacyDeps: Deps) {
   const residents = createResidents(platform);
+  const relief = createRelief(platform);
   const faq = createFaq(platform, { residents: residents.service });
 
   // TRANSITION (issue 12): areas not yet moved to handed-in services, adapted to the Feature they will become.
   const legacy: LegacyFeature[] = [];
-  const moved: Feature[] = [residents.feature, faq.feature];
+  const moved: Feature[] = [residents.feature, relief.feature, faq.feature];
   const notices = createNoticesFeature(() => [...legacy, ...moved.map(toLegacyAudiences)]);
-  const fundFeature = createFundFeature(legacyReportSources(platform.db));
-  legacy.push(notices, marketFeature, reliefFeature, petitionsFeature, fundFeature, partnersFeature);
+  const fundFeature = createFundFeature({
+    ...legacyReportSources(platform.db),
+    reliefMonth: (month) => relief.service.monthFigures(month),
+  });
+  legacy.push(notices, marketFeature, petitionsFeature, fundFeature, partnersFeature);
 
-  const features: Feature[] = [residents.feature, ...legacy.map((f) => fromLegacy(f, legacyDeps)), faq.feature];
-  const services = { residents: residents.service, faq: faq.service };
+  const adapt = (f: LegacyFeature) => fromLegacy(f, legacyDeps);
+  const features: Feature[] = [
+    residents.feature,
+    adapt(notices),
+    adapt(marketFeature),
+    relief.feature,
+    adapt(petitionsFeature),
+    adapt(fundFeature),
+    adapt(partnersFeature),
+    faq.feature,
+  ];
+  const services = { residents: residents.service, relief: relief.service, faq: faq.service };
   return { features, services };
 }
 

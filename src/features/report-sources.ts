@@ -6,9 +6,8 @@ import type { ReportSources } from './fund/report';
 import { summary as marketSummary } from './market/day';
 import { recentMarkets } from './market/service';
 import { responsiveness } from './petitions/stats';
-import { monthReport } from './relief/report';
 
-export const legacyReportSources = (db: DbOrTx): ReportSources => ({
+export const legacyReportSources = (db: DbOrTx): Omit<ReportSources, 'reliefMonth'> => ({
   async marketDays(from, to, today) {
     const out = { held: 0, served: 0, residents: 0, solved: 0 };
     for (const m of await recentMarkets(db, 500)) {
@@ -20,10 +19,6 @@ export const legacyReportSources = (db: DbOrTx): ReportSources => ({
       out.solved += s.solved;
     }
     return out;
-  },
-  async reliefMonth(month) {
-    const r = await monthReport(db, month);
-    return { expected: r.total, collected: r.collectedSelf + r.collectedByProxy, festivalExtras: r.festivalExtras };
   },
   petitionRates: async (fromIso, toIso, now) => (await responsiveness(db, fromIso, toIso, now)).overall,
 });

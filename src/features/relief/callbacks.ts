@@ -1,12 +1,19 @@
-// Callback data of this area: rl:<action>[:<arg>...], each parsed strictly by its regex below.
-// Kept free of grammY so services can put buttons into outbox messages.
+// Callback data of this area: rl:<action>[:<arg>...], CB builds it and RX parses it strictly; anything else is
+// "button expired". Kept free of grammY so services can put buttons into outbox messages. Formats never change:
+// old buttons in residents' chats must keep working.
+
+import type { SettingField } from './policy';
+import type { Category, EditableField } from './recipients';
+
+/** How the desk found the person: by their code (c) or by a search (s); recorded with the pickup. */
+export type DeskMethod = 'c' | 's';
 
 const ym = (month: string) => month.replace('-', '');
+/** 'YYYYMM' of a button back to the month 'YYYY-MM'. */
 export const monthFromData = (s: string) => `${s.slice(0, 4)}-${s.slice(4)}`;
 
 export const CB = {
   view: 'rl:me',
-  qr: (rid: number) => `rl:qr:${rid}`,
   later: (rid: number, month: string) => `rl:lt:${rid}:${ym(month)}`,
   nameProxy: (rid: number) => `rl:px:${rid}`,
   removeProxy: (proxyId: number) => `rl:pxd:${proxyId}`,
@@ -18,19 +25,19 @@ export const CB = {
   roster: (page: number) => `rl:r:${page}`,
   card: (rid: number) => `rl:rc:${rid}`,
   add: 'rl:add',
-  category: (c: string) => `rl:cat:${c}`,
-  edit: (rid: number, field: string) => `rl:e:${rid}:${field}`,
+  category: (c: Category) => `rl:cat:${c}`,
+  edit: (rid: number, field: EditableField) => `rl:e:${rid}:${field}`,
   deactivate: (rid: number) => `rl:da:${rid}`,
   reactivate: (rid: number) => `rl:ra:${rid}`,
   link: (rid: number) => `rl:lc:${rid}`,
   checkinCard: (rid: number) => `rl:ci:${rid}`,
-  collected: (rid: number, method: 'c' | 's') => `rl:cy:${rid}:${method}`,
-  collectedByProxy: (rid: number, proxyId: number, method: 'c' | 's') => `rl:cp:${rid}:${proxyId}:${method}`,
-  collectedByOther: (rid: number, method: 'c' | 's') => `rl:co:${rid}:${method}`,
+  collected: (rid: number, method: DeskMethod) => `rl:cy:${rid}:${method}`,
+  collectedByProxy: (rid: number, proxyId: number, method: DeskMethod) => `rl:cp:${rid}:${proxyId}:${method}`,
+  collectedByOther: (rid: number, method: DeskMethod) => `rl:co:${rid}:${method}`,
   report: (month: string) => `rl:rp:${ym(month)}`,
   reportCsv: (month: string) => `rl:rx:${ym(month)}`,
   settings: 'rl:set',
-  setField: (f: string) => `rl:sf:${f}`,
+  setField: (f: SettingField) => `rl:sf:${f}`,
   holidays: (year: number) => `rl:h:${year}`,
   holidayAdd: 'rl:ha',
   holidayDelete: (id: number) => `rl:hd:${id}`,
@@ -40,7 +47,6 @@ export const CB = {
 const ID = '(\\d{1,9})';
 const YM = '(20\\d\\d(?:0[1-9]|1[0-2]))';
 export const RX = {
-  qr: new RegExp(`^rl:qr:${ID}$`),
   later: new RegExp(`^rl:lt:${ID}:${YM}$`),
   nameProxy: new RegExp(`^rl:px:${ID}$`),
   removeProxy: new RegExp(`^rl:pxd:${ID}$`),

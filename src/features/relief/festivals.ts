@@ -1,9 +1,12 @@
-/**
- * Lunar-calendar festivals 2025–2027 in Gregorian dates (Asia/Shanghai), as published by the Purple Mountain
- * Observatory / Hong Kong Observatory. test/features/relief/festivals.test.ts checks them against the Chinese
- * calendar in ICU; where ICU's approximate new moon falls on the wrong side of midnight (2027: the new moon is
- * at 23:59 Beijing time on 6 February) the official date is kept.
- */
+import { isDate } from '../../core/time';
+import { InvalidInput } from './errors';
+
+// Lunar-calendar festivals 2025–2027 in Gregorian dates (Asia/Shanghai), as published by the Purple Mountain
+// Observatory / Hong Kong Observatory. test/features/relief/festivals.test.ts checks them against the Chinese
+// calendar in ICU; where ICU's approximate new moon falls on the wrong side of midnight (2027: the new moon is
+// at 23:59 Beijing time on 6 February) the official date is kept.
+
+/** A festival and the extra food that goes out with the pickup before it, in both languages. */
 export interface Festival {
   date: string;
   nameZh: string;
@@ -61,3 +64,13 @@ export const LUNAR_DAY: Record<string, [number, number]> = {
   中秋节: [8, 15],
   重阳节: [9, 9],
 };
+
+/** Staff type "2026-09-25 中秋节 月饼" (English names optional after a slash: "… 中秋节/Mid-Autumn 月饼/Mooncakes"). */
+export function parseHoliday(text: string): Festival {
+  const m = text.trim().match(/^(\d{4}-\d{2}-\d{2})\s+(\S+)\s+(.+)$/);
+  if (!m || !isDate(m[1]!)) throw new InvalidInput('Holiday');
+  const [nameZh, nameEn] = m[2]!.split('/');
+  const [extrasZh, extrasEn] = m[3]!.split('/').map((s) => s.trim());
+  if (!nameZh || nameZh.length > 20 || !extrasZh || extrasZh.length > 60) throw new InvalidInput('Holiday');
+  return { date: m[1]!, nameZh, nameEn: nameEn || nameZh, extrasZh, extrasEn: extrasEn || extrasZh };
+}

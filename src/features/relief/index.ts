@@ -1,36 +1,89 @@
-import type { LegacyFeature as Feature } from '../../telegram/legacy';
-import { reliefBot } from './bot';
-import { openLink } from './bot-resident';
-import { reliefCli } from './cli';
+import { readFile, writeFile } from 'node:fs/promises';
+import { Composer } from 'grammy';
+import type { Platform } from '../../platform';
+import type { BotContext } from '../../telegram/context';
+import type { CliCommand, Feature } from '../../telegram/feature';
+import { residentBot } from './bot/resident';
+import { staffBot } from './bot/staff';
+import { seedReliefDemo } from './demo';
+import { reliefFlows } from './flows';
 import { reliefJobs } from './jobs';
-import { seedReliefDemo } from './seed';
-import * as store from './store';
+import { isMonth } from './months';
+import { createReliefService, type ReliefService } from './service';
 
-export const reliefFeature: Feature = {
-  name: 'relief',
-  composer: reliefBot,
-  commands: [
-    { command: 'relief', descKey: 'relief.commands.relief', scope: 'all' },
-    { command: 'checkin', descKey: 'relief.commands.checkin', scope: 'staff' },
-    { command: 'roster', descKey: 'relief.commands.roster', scope: 'staff' },
-    { command: 'relief_report', descKey: 'relief.commands.report', scope: 'staff' },
-    { command: 'relief_settings', descKey: 'relief.commands.settings', scope: 'staff' },
-  ],
-  menu: [{ key: 'relief.menu.main', order: 20 }],
-  jobs: reliefJobs,
-  seedDemo: ({ db, clock }) => seedReliefDemo(db, clock.now()),
-  cli: reliefCli,
-  deepLinks: { rl_: openLink },
-  audiences: {
-    'relief.recipients': {
-      labelKey: 'relief.audience.recipients',
-      // Linked recipients on the active roster and the proxies who opened their link.
-      async userIds(db) {
-        const ids = new Set<number>();
-        for (const r of await store.listRecipients(db, true)) if (r.user_id !== null) ids.add(r.user_id);
-        for (const p of await store.linkedProxies(db)) ids.add(p.user_id!);
-        return [...ids].sort((a, b) => a - b);
+/** The monthly relief-package pickup at the charity supermarket. */
+export function createRelief(platform: Platform) {
+  const service = createReliefService(platform);
+  const resident = residentBot(service, platform);
+  const feature: Feature = {
+    name: 'relief',
+    // Resident view first; every staff composer guards each of its commands, buttons and flow steps itself.
+    composer: new Composer<BotContext>(resident.composer, staffBot(service, platform)),
+    commands: [
+      { command: 'relief', descKey: 'relief.commands.relief', scope: 'all' },
+      { command: 'checkin', descKey: 'relief.commands.checkin', scope: 'staff' },
+      { command: 'roster', descKey: 'relief.commands.roster', scope: 'staff' },
+      { command: 'relief_report', descKey: 'relief.commands.report', scope: 'staff' },
+      { command: 'relief_settings', descKey: 'relief.commands.settings', scope: 'staff' },
+    ],
+    menu: [{ key: 'relief.menu.main', order: 20 }],
+    flows: reliefFlows,
+    jobs: reliefJobs(service),
+    demo: () => seedReliefDemo(platform, service),
+    cli: reliefCli(service),
+    deepLinks: { rl_: resident.openLink },
+    audiences: {
+      'relief.recipients': {
+        labelKey: 'relief.audience.recipients',
+        userIds: () => service.reachableByRelief(),
       },
     },
-  },
-};
+  };
+  return { service, feature };
+}
+
+/** `npm run cli -- relief <verb>`: the roster in and out of spreadsheets, the month's report, the festival dates. */
+function reliefCli(relief: ReliefService): Record<string, CliCommand> {
+  const toFileOrOut = async (csv: string, file: string | undefined, what: string, out: (l: string) => void) => {
+    if (!file) return out(csv.replace(/^\uFEFF/, '').trimEnd());
+    await writeFile(file, csv);
+    out(`${what} written to ${file}`);
+  };
+  return {
+    'relief import': {
+      usage:
+        'relief import <file.csv>        load recipients (columns name,category,phone,notes; id to update);' +
+        ' all rows or none',
+      async run(args, out) {
+        if (!args[0]) throw new Error('usage: relief import <file.csv>');
+        // ImportFailed lists every bad row; the CLI prints it and exits non-zero, with nothing written.
+        const r = await relief.importRoster(null, await readFile(args[0], 'utf8'));
+        out(`imported: ${r.added} added, ${r.updated} updated`);
+        return undefined;
+      },
+    },
+    'relief export': {
+      usage: 'relief export [file.csv]        the roster as CSV (to the file, or printed)',
+      async run(args, out) {
+        await toFileOrOut(await relief.exportRoster(), args[0], 'roster', out);
+        return undefined;
+      },
+    },
+    'relief report': {
+      usage: "relief report [YYYY-MM] [file]  the month's pickups as CSV (default: this month)",
+      async run(args, out) {
+        const month = args[0] ?? relief.thisMonth();
+        if (!isMonth(month)) throw new Error('usage: relief report [YYYY-MM] [file]');
+        await toFileOrOut(await relief.monthReportCsv(month), args[1], 'report', out);
+        return undefined;
+      },
+    },
+    'relief holidays': {
+      usage: 'relief holidays                 add the published festival dates 2025–2027 (safe to run again)',
+      async run(_args, out) {
+        out(`festival dates added: ${await relief.seedFestivals()}`);
+        return undefined;
+      },
+    },
+  };
+}

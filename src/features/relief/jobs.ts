@@ -1,15 +1,13 @@
-import type { Deps } from '../../telegram/legacy';
 import type { JobSpec } from '../../telegram/feature';
-import { runCycle } from './cycle';
-import { policyFrom } from './settings';
+import type { ReliefService } from './service';
 
 /** One catch-up job for the whole monthly cycle: announcement, reminders, no-show offers, staff summary. */
-export const reliefJobs = (deps: Deps): JobSpec[] => [
+export const reliefJobs = (relief: ReliefService): JobSpec[] => [
   {
     name: 'relief.cycle',
     cron: '*/5 * * * *',
     async run(now) {
-      if (await runCycle(deps.db, policyFrom(deps.config), now)) deps.wakeDelivery();
+      await relief.runCycle(now);
     },
   },
 ];

@@ -4,31 +4,10 @@ import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock';
-import { reliefFeature } from '../../../src/features/relief';
-import { monthReport } from '../../../src/features/relief/report';
-import { listRoster } from '../../../src/features/relief/roster';
+import type { RecordedCall } from '../../../src/playground/fake-api';
+import { alertOf, buttons, plainTexts as texts } from '../../support/chat';
 import { startBot, type TestBot } from '../../support/harness';
 import { bj, rosterCsv } from './support';
-
-type Call = { method: string; payload: Record<string, any>; chatId: number | null; result?: any };
-// What the user reads: the HTML we send, without the tags.
-const texts = (calls: Call[]) =>
-  calls
-    .map((c) =>
-      String(c.payload.text ?? c.payload.caption ?? '')
-        .replace(/<[^>]+>/g, '')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&quot;/g, '"')
-        .replace(/&amp;/g, '&'),
-    )
-    .join('\n');
-const buttons = (calls: Call[]) =>
-  calls.flatMap(
-    (c) => (c.payload.reply_markup?.inline_keyboard ?? []).flat() as { text: string; callback_data?: string }[],
-  );
-const answer = (calls: Call[]) =>
-  calls.find((c) => c.method === 'answerCallbackQuery')?.payload.text as string | undefined;
 
 const STAFF = 900;
 const A_USER = 501; // the recipient themself
@@ -41,12 +20,13 @@ let a: { id: number; name: string };
 let b: { id: number; name: string };
 let c: { id: number; name: string; phone: string | null };
 let aCode = '';
+const relief = () => tb.services.relief;
 
 /** Bot API sends to one chat after `mark`. */
 const sendsTo = (chat: number, mark: number) =>
   tb.api.calls.filter(
     (x) => x.seq > mark && x.chatId === chat && ['sendMessage', 'sendPhoto', 'sendDocument'].includes(x.method),
-  ) as Call[];
+  ) as RecordedCall[];
 const reliefChats = (mark: number) =>
   [...new Set(tb.api.calls.filter((x) => x.seq > mark && x.method === 'sendMessage').map((x) => x.chatId))].sort();
 
@@ -65,25 +45,29 @@ beforeAll(async () => {
 afterAll(() => tb.stop());
 
 describe('a month of relief pickup, end to end', () => {
-  it('staff import the roster from the command line: bad rows stop the import and are named, then 169 load', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'relief-'));
-    const bad = join(dir, 'bad.csv');
-    const good = join(dir, 'good.csv');
-    writeFileSync(bad, rosterCsv(['某某,贫困户,,', '钱奶奶,特困,12ab,']));
-    writeFileSync(good, rosterCsv());
-    const lines: string[] = [];
-    const deps = { db: tb.db, config: tb.config, clock, log: tb.app.deps.log, out: (l: string) => lines.push(l) };
-    const err = await reliefFeature.cli!['relief import']!.run([bad], deps).catch((e: Error) => e);
-    expect(String(err)).toContain('row 171: category "贫困户"');
-    expect(String(err)).toContain('row 172: phone "12ab"');
-    expect(await listRoster(tb.db)).toHaveLength(0);
-    await reliefFeature.cli!['relief import']!.run([good], deps);
-    expect(lines).toEqual(['imported: 169 added, 0 updated']);
-    await reliefFeature.cli!['relief holidays']!.run([], deps);
-    const all = await listRoster(tb.db);
-    [a, b] = [all[0]!, all[1]!];
-    c = all.find((r) => r.phone !== null && r.id > 2)!;
-  });
+  it(
+    'staff import the roster from the command line: bad rows stop the import and are named, ' + 'then 169 load',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'relief-'));
+      const bad = join(dir, 'bad.csv');
+      const good = join(dir, 'good.csv');
+      writeFileSync(bad, rosterCsv(['某某,贫困户,,', '钱奶奶,特困,12ab,']));
+      writeFileSync(good, rosterCsv());
+      const lines: string[] = [];
+      const out = (l: string) => void lines.push(l);
+      const cli = tb.app.features.find((f) => f.name === 'relief')!.cli!;
+      const err = await cli['relief import']!.run([bad], out).catch((e: Error) => e);
+      expect(String(err)).toContain('row 171: category "贫困户"');
+      expect(String(err)).toContain('row 172: phone "12ab"');
+      expect(await relief().roster()).toHaveLength(0);
+      await cli['relief import']!.run([good], out);
+      expect(lines).toEqual(['imported: 169 added, 0 updated']);
+      await cli['relief holidays']!.run([], out);
+      const all = await relief().roster();
+      [a, b] = [all[0]!, all[1]!];
+      c = all.find((r) => r.phone !== null && r.id > 2)!;
+    },
+  );
 
   it('staff find a person by name and give them a one-time link; the person opens it and is linked', async () => {
     const staff = tb.user(STAFF, { first_name: '刘干事' });
@@ -139,19 +123,22 @@ describe('a month of relief pickup, end to end', () => {
     expect(texts(out)).toContain(`您现在可以代 ${b.name} 领取`);
   });
 
-  it('the announcement three days before reaches exactly the linked person and the proxy, with date and place', async () => {
-    let mark = await at('2025-06-02T08:55:00');
-    expect(reliefChats(mark)).toEqual([]);
-    mark = await at('2025-06-02T09:00:00');
-    expect(reliefChats(mark)).toEqual([A_USER, B_PROXY]);
-    expect(texts(sendsTo(A_USER, mark))).toMatch(
-      new RegExp(`${a.name}，本月的救助物资可以领了[\\s\\S]*6月5日（周四）[\\s\\S]*IGO慈善超市`),
-    );
-    expect(texts(sendsTo(B_PROXY, mark))).toContain(`您代领的 ${b.name}`);
-    // Running the job again sends nothing twice.
-    mark = await at('2025-06-02T09:05:00');
-    expect(reliefChats(mark)).toEqual([]);
-  });
+  it(
+    'the announcement three days before reaches exactly the linked person and the proxy, ' + 'with date and place',
+    async () => {
+      let mark = await at('2025-06-02T08:55:00');
+      expect(reliefChats(mark)).toEqual([]);
+      mark = await at('2025-06-02T09:00:00');
+      expect(reliefChats(mark)).toEqual([A_USER, B_PROXY]);
+      expect(texts(sendsTo(A_USER, mark))).toMatch(
+        new RegExp(`${a.name}，本月的救助物资可以领了[\\s\\S]*6月5日（周四）[\\s\\S]*IGO慈善超市`),
+      );
+      expect(texts(sendsTo(B_PROXY, mark))).toContain(`您代领的 ${b.name}`);
+      // Running the job again sends nothing twice.
+      mark = await at('2025-06-02T09:05:00');
+      expect(reliefChats(mark)).toEqual([]);
+    },
+  );
 
   it('on the morning of the day each gets a reminder with the code', async () => {
     const mark = await at('2025-06-05T08:00:00');
@@ -193,16 +180,19 @@ describe('a month of relief pickup, end to end', () => {
     expect(texts(out)).toContain(`已登记：${c.name} 由 邻居老周 代领`);
   });
 
-  it('in the afternoon and evening only the person who has not collected hears again, with an offer to come later', async () => {
-    let mark = await at('2025-06-05T15:00:00');
-    expect(reliefChats(mark)).toEqual([B_PROXY]);
-    mark = await at('2025-06-05T19:00:00');
-    expect(reliefChats(mark)).toEqual([B_PROXY]);
-    expect(texts(sendsTo(B_PROXY, mark))).toContain('6月8日（周日） 前来补领');
-    const daughter = tb.user(B_PROXY);
-    const out = await (await daughter.click(`rl:lt:${b.id}:202506`)).reply();
-    expect(texts(out)).toContain('好的，记下了');
-  });
+  it(
+    'in the afternoon and evening only the person who has not collected hears again, ' + 'with an offer to come later',
+    async () => {
+      let mark = await at('2025-06-05T15:00:00');
+      expect(reliefChats(mark)).toEqual([B_PROXY]);
+      mark = await at('2025-06-05T19:00:00');
+      expect(reliefChats(mark)).toEqual([B_PROXY]);
+      expect(texts(sendsTo(B_PROXY, mark))).toContain('6月8日（周日） 前来补领');
+      const daughter = tb.user(B_PROXY);
+      const out = await (await daughter.click(`rl:lt:${b.id}:202506`)).reply();
+      expect(texts(out)).toContain('好的，记下了');
+    },
+  );
 
   it('the next morning staff get the summary, and the report adds up', async () => {
     const mark = await at('2025-06-06T08:30:00');
@@ -216,7 +206,7 @@ describe('a month of relief pickup, end to end', () => {
     const doc = out.find((x) => x.method === 'sendDocument')!;
     const csv = tb.api.chats.file(doc.result.document.file_id)!.bytes.toString('utf8');
     expect(csv.split('\r\n').filter((l) => /,collected( by proxy)?,/.test(l)).length).toBe(2);
-    const r = await monthReport(tb.db, '2025-06');
+    const r = await relief().monthReport('2025-06');
     expect(r.collectedSelf + r.collectedByProxy + r.notCollected.length).toBe(r.total);
   });
 });
@@ -251,19 +241,19 @@ describe('privacy: residents get nothing of the roster', () => {
       'rl:add',
     ]) {
       const out = await (await u.click(data)).reply();
-      expect(answer(out), data).toContain('只对社区工作人员开放');
+      expect(alertOf(out), data).toContain('只对社区工作人员开放');
       expect(texts(out)).not.toContain(b.name);
     }
-    expect((await monthReport(tb.db, '2025-06')).notCollected.some((r) => r.id === b.id)).toBe(true);
-    expect((await listRoster(tb.db)).find((r) => r.id === b.id)?.active).toBe(1);
+    expect((await relief().monthReport('2025-06')).notCollected.some((r) => r.id === b.id)).toBe(true);
+    expect((await relief().roster()).find((r) => r.id === b.id)?.active).toBe(true);
   });
 
   it("a resident cannot act on someone else's pickup or see their code", async () => {
     const u = tb.user(A_USER);
     let out = await (await u.click(`rl:lt:${b.id}:202506`)).reply();
-    expect(answer(out)).toBe('这个按钮已经过期了，请重新操作。');
+    expect(alertOf(out)).toBe('这个按钮已经过期了，请重新操作。');
     out = await (await u.click(`rl:px:${b.id}`)).reply();
-    expect(answer(out)).toBe('这个按钮已经过期了，请重新操作。');
+    expect(alertOf(out)).toBe('这个按钮已经过期了，请重新操作。');
     out = await (await u.send('🎁 救助领取')).reply();
     expect(texts(out)).toContain(a.name);
     expect(texts(out)).not.toContain(b.name);
@@ -278,7 +268,7 @@ describe('privacy: residents get nothing of the roster', () => {
 describe('staff keep the roster and settings in the bot', () => {
   it('adding a person re-asks politely on a bad phone number and saves only when done', async () => {
     const staff = tb.user(STAFF, { first_name: '刘干事' });
-    const before = (await listRoster(tb.db)).length;
+    const before = (await relief().roster()).length;
     await (await staff.command('/roster')).reply();
     await (await staff.click('rl:add')).reply();
     await (await staff.send('周大爷')).reply();
@@ -286,11 +276,11 @@ describe('staff keep the roster and settings in the bot', () => {
     expect(texts(out)).toContain('请输入手机号');
     out = await (await staff.send('12ab')).reply();
     expect(texts(out)).toContain('手机号要 7–15 位数字（例如：13900001234）');
-    expect((await listRoster(tb.db)).length).toBe(before);
+    expect((await relief().roster()).length).toBe(before);
     await (await staff.send('13900009999')).reply();
     out = await (await staff.send('跳过')).reply();
     expect(texts(out)).toContain('已添加 周大爷');
-    expect((await listRoster(tb.db)).at(-1)).toMatchObject({
+    expect((await relief().roster()).at(-1)).toMatchObject({
       name: '周大爷',
       category: 'elderly_alone',
       phone: '13900009999',

@@ -31,7 +31,8 @@ describe('the festival table', () => {
       const [month, day] = LUNAR_DAY[f.nameZh]!;
       const [lm, ld] = lunar(f.date);
       if (ICU_OFF_BY_ONE.has(f.date)) {
-        // ICU puts this lunar day on the next Gregorian day; if ICU is ever corrected this fails and the exception can go.
+        // ICU puts this lunar day on the next Gregorian day; if ICU is ever corrected this fails and the exception
+        // can go.
         const next = new Date(Date.parse(`${f.date}T12:00:00+08:00`) + 86_400_000).toISOString().slice(0, 10);
         expect(lunar(next), f.date).toEqual([String(month), day]);
       } else {

@@ -1,18 +1,32 @@
+import type { ManualClock } from '../../../src/core/clock';
 import type { Db } from '../../../src/db/schema';
-import { CATEGORY_ZH } from '../../../src/features/relief/roster';
-import { demoRoster } from '../../../src/features/relief/seed';
-import type { Policy } from '../../../src/features/relief/settings';
-import * as residents from '../../../src/features/residents/service';
+import { createRelief } from '../../../src/features/relief';
+import { demoRoster } from '../../../src/features/relief/demo';
+import { CATEGORY_ZH } from '../../../src/features/relief/recipients';
+import type { ReliefService } from '../../../src/features/relief/service';
+import type { Recipient } from '../../../src/features/relief/store';
+import type { Role } from '../../../src/identity';
+import type { Outbox } from '../../../src/outbox/service';
+import type { Platform } from '../../../src/platform';
+import { testPlatform } from '../../support/platform';
 
-export const policy: Policy = {
-  timezone: 'Asia/Shanghai',
-  announceDaysBefore: 3,
-  announceTime: '09:00',
-  morningTime: '08:00',
-  afternoonTime: '15:00',
-  eveningTime: '19:00',
-  summaryTime: '08:30',
+/** The monthly cycle's times as these tests assume them (the configuration defaults, spelled out). */
+export const reliefEnv = {
+  TIMEZONE: 'Asia/Shanghai',
+  RELIEF_ANNOUNCE_DAYS_BEFORE: '3',
+  RELIEF_ANNOUNCE_TIME: '09:00',
+  RELIEF_MORNING_TIME: '08:00',
+  RELIEF_AFTERNOON_TIME: '15:00',
+  RELIEF_EVENING_TIME: '19:00',
+  RELIEF_SUMMARY_TIME: '08:30',
 };
+
+/** The relief area on a test database, with the clock the tests move. */
+export function reliefOn(db: Db, clock: ManualClock) {
+  const platform = testPlatform(db, { clock, env: reliefEnv });
+  const { service, feature } = createRelief(platform);
+  return { platform, relief: service, feature };
+}
 
 /** Beijing wall-clock time → instant. */
 export const bj = (local: string) => new Date(`${local}+08:00`);
@@ -25,29 +39,50 @@ export function rosterCsv(extraRows: string[] = []): string {
   return `\uFEFF姓名,类别,电话,备注\r\n${[...rows, ...extraRows].join('\r\n')}\r\n`;
 }
 
-export async function person(db: Db, id: number, firstName: string, role?: 'staff' | 'admin'): Promise<number> {
-  await residents.touchUser(
-    db,
-    { id, first_name: firstName, language_code: 'zh-hans' },
-    new Date('2025-01-01T00:00:00Z'),
-  );
-  if (role) await residents.grantRole(db, null, id, role, new Date('2025-01-01T00:00:00Z'));
+export async function person(platform: Platform, id: number, firstName: string, role?: Role): Promise<number> {
+  await platform.identity.touch({ id, first_name: firstName, language_code: 'zh-hans' });
+  if (role) await platform.identity.grant(null, id, role);
   return id;
 }
 
-export async function reliefDeliveries(db: Db) {
-  const rows = await db
-    .selectFrom('deliveries')
-    .selectAll()
-    .where('dedupe_key', 'like', 'relief:%')
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({
-    ...r,
-    content: JSON.parse(r.content ?? '{}') as {
+/** The outbox rows of this area, with their content as relief queues it (a key, parameters, buttons). */
+export async function reliefDeliveries(outbox: Outbox) {
+  return (await outbox.list({ dedupePrefix: 'relief:' })).map((d) => ({
+    ...d,
+    content: d.content as {
       key: string;
       params?: Record<string, any>;
       buttons?: { data?: string; key: string }[][];
     },
   }));
+}
+
+/** Moves the clock, then acts: the services read the time from it. */
+export const atTime =
+  (clock: ManualClock) =>
+  <T>(local: string | Date, act: () => Promise<T>): Promise<T> => {
+    clock.set(typeof local === 'string' ? bj(local) : local);
+    return act();
+  };
+
+/**
+ * The demo roster with three people: a links themself and names a proxy who opens their own link; b has no Telegram
+ * but a family member links as proxy; c is not linked.
+ */
+export async function linkedRoster(relief: ReliefService, platform: Platform, clock: ManualClock) {
+  const at = atTime(clock);
+  await at('2025-05-20T10:00:00', () => relief.importRoster(null, rosterCsv()));
+  await relief.seedFestivals();
+  const staff = await person(platform, 900, '刘干事', 'staff');
+  const [a, b, c] = (await relief.roster()).slice(0, 3) as [Recipient, Recipient, Recipient];
+  const la = await at('2025-05-25T10:00:00', () => relief.createRecipientLink(staff, a.id));
+  await person(platform, 501, 'A');
+  await at('2025-05-25T11:00:00', () => relief.redeemLink(501, la.code, null));
+  const pa = await at('2025-05-25T12:00:00', () => relief.nameProxy(501, a.id, '李明'));
+  await person(platform, 503, 'A的儿子');
+  await at('2025-05-25T13:00:00', () => relief.redeemLink(503, pa.code, null));
+  const lb = await at('2025-05-26T10:00:00', () => relief.createRecipientLink(staff, b.id));
+  await person(platform, 502, 'B的女儿');
+  await at('2025-05-26T11:00:00', () => relief.redeemLink(502, lb.code, '张红'));
+  return { staff, a, b, c };
 }

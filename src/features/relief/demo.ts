@@ -1,6 +1,6 @@
-import type { Db } from '../../db/schema';
-import type { Category } from './roster';
-import { seedFestivals } from './settings';
+import type { Platform } from '../../platform';
+import type { Category, RecipientInput } from './recipients';
+import type { ReliefService } from './service';
 import * as store from './store';
 
 export const DEMO_ROSTER_SIZE = 169;
@@ -49,7 +49,7 @@ const NOTES: Record<Category, string | null> = {
   other: null,
 };
 
-export function demoRoster(): { name: string; category: Category; phone: string | null; notes: string | null }[] {
+export function demoRoster(): RecipientInput[] {
   const cats = CATEGORY_MIX.flatMap(([c, n]) => Array<Category>(n).fill(c));
   // 37 and 169 share no factor, so this walks every slot once and mixes the categories along the list.
   return cats
@@ -64,24 +64,23 @@ export function demoRoster(): { name: string; category: Category; phone: string 
 }
 
 /** The demo roster (only into an empty roster), this year's settings and the festival table. Safe to run again. */
-export async function seedReliefDemo(db: Db, now: Date): Promise<string> {
-  const at = now.toISOString();
+export async function seedReliefDemo({ db, clock }: Pick<Platform, 'db' | 'clock'>, relief: ReliefService) {
+  const at = clock.now().toISOString();
   const added = await db.transaction().execute(async (trx) => {
     if ((await store.countRecipients(trx)) > 0) return 0;
-    for (const r of demoRoster())
-      await store.insertRecipient(trx, { ...r, user_id: null, created_at: at, updated_at: at });
-    await store.updateSettings(trx, {
-      pickup_day: 5,
-      hours_from: '08:30',
-      hours_to: '11:30',
-      makeup_days: 3,
-      place_zh: 'IGO慈善超市（示范路28号）',
-      place_en: 'IGO Charity Supermarket (28 Shifan Road)',
-      updated_at: at,
-      updated_by: null,
-    });
+    for (const r of demoRoster()) await store.insertRecipient(trx, { ...r, at });
+    const settings = {
+      pickupDay: 5,
+      hoursFrom: '08:30',
+      hoursTo: '11:30',
+      makeupDays: 3,
+      placeZh: 'IGO慈善超市（示范路28号）',
+      placeEn: 'IGO Charity Supermarket (28 Shifan Road)',
+    };
+    await store.updateSettings(trx, settings, { at, userId: null });
     return DEMO_ROSTER_SIZE;
   });
-  const festivals = await seedFestivals(db);
-  return `relief: ${added ? `${added} demo recipients and this year's settings` : 'roster already present'}, ${festivals} festival dates added`;
+  const festivals = await relief.seedFestivals();
+  const roster = added ? `${added} demo recipients and this year's settings` : 'roster already present';
+  return `relief: ${roster}, ${festivals} festival dates added`;
 }

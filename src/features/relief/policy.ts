@@ -1,0 +1,63 @@
+import type { Config } from '../../config';
+import { InvalidInput } from './errors';
+import type { SettingsPatch } from './store';
+
+/** When the monthly cycle's messages go out, read once from config (STAFF_CHAT_ID: the staff summary's chat). */
+export interface ReliefPolicy {
+  timezone: string;
+  announceDaysBefore: number;
+  announceTime: string;
+  morningTime: string;
+  afternoonTime: string;
+  eveningTime: string;
+  summaryTime: string;
+  staffChatId?: number;
+}
+
+export const reliefPolicy = (config: Config): ReliefPolicy => ({
+  timezone: config.TIMEZONE,
+  announceDaysBefore: config.RELIEF_ANNOUNCE_DAYS_BEFORE,
+  announceTime: config.RELIEF_ANNOUNCE_TIME,
+  morningTime: config.RELIEF_MORNING_TIME,
+  afternoonTime: config.RELIEF_AFTERNOON_TIME,
+  eveningTime: config.RELIEF_EVENING_TIME,
+  summaryTime: config.RELIEF_SUMMARY_TIME,
+  staffChatId: config.STAFF_CHAT_ID,
+});
+
+/** A one-time link (staff → recipient, recipient → proxy) is valid this long. */
+export const LINK_DAYS = 14;
+/** A family can share the errand, but a long list of strangers collecting for one person is a risk. */
+export const MAX_PROXIES = 3;
+/** People found at the desk by part of a name or phone digits: more than this is a search to narrow. */
+export const SEARCH_LIMIT = 20;
+/** Names in a staff message are capped so it stays under Telegram's limit; the report has the full list. */
+export const MAX_NAMES = 120;
+/** Roster entries per page in the staff list. */
+export const ROSTER_PAGE = 10;
+
+/** What staff set in the bot (the rest of the cycle is configuration). */
+export const SETTING_FIELDS = ['day', 'hours', 'place', 'makeup'] as const;
+export type SettingField = (typeof SETTING_FIELDS)[number];
+
+/** One setting as staff type it: day "5", hours "09:00-11:30", place "中文名 / English name", makeup days "3". */
+export function parseSetting(field: SettingField, value: string): SettingsPatch {
+  const v = value.trim();
+  if (field === 'day') {
+    if (!/^\d{1,2}$/.test(v) || +v < 1 || +v > 28) throw new InvalidInput('Day');
+    return { pickupDay: +v };
+  }
+  if (field === 'makeup') {
+    if (!/^\d{1,2}$/.test(v) || +v > 20) throw new InvalidInput('Makeup');
+    return { makeupDays: +v };
+  }
+  if (field === 'hours') {
+    const m = v.replace(/[：]/g, ':').match(/^([01]?\d|2[0-3]):([0-5]\d)\s*[-–—~～至到]\s*([01]?\d|2[0-3]):([0-5]\d)$/);
+    const hhmm = (h: string, mi: string) => `${h.padStart(2, '0')}:${mi}`;
+    if (!m || hhmm(m[1]!, m[2]!) >= hhmm(m[3]!, m[4]!)) throw new InvalidInput('Hours');
+    return { hoursFrom: hhmm(m[1]!, m[2]!), hoursTo: hhmm(m[3]!, m[4]!) };
+  }
+  const [zh, en] = v.split(/\s*\/\s*/);
+  if (!zh || zh.length > 80 || (en !== undefined && en.length > 80)) throw new InvalidInput('Place');
+  return { placeZh: zh, placeEn: en || zh };
+}

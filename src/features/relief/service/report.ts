@@ -1,0 +1,93 @@
+import { toCsv } from '../../../core/csv';
+import { displayName } from '../../../core/names';
+import { localStamp, monthAt } from '../months';
+import { CATEGORY_ZH } from '../recipients';
+import type { Recipient } from '../store';
+import * as store from '../store';
+import type { ReliefDeps } from './deps';
+
+export interface MonthReport {
+  month: string;
+  /** Everyone expected: the active roster plus anyone since deactivated who collected this month. */
+  total: number;
+  collectedSelf: number;
+  collectedByProxy: number;
+  notCollected: Recipient[];
+  festivalExtras: number;
+  promisedLater: number;
+}
+
+/** The month's numbers for staff, the office files and the community report. */
+export function reportService({ db, clock, identity, policy }: ReliefDeps) {
+  async function monthReport(month: string): Promise<MonthReport> {
+    const pickups = await store.pickupsOfMonth(db, month);
+    const done = new Set(pickups.map((p) => p.recipientId));
+    const active = await store.listRecipients(db, true);
+    const activeIds = new Set(active.map((r) => r.id));
+    const later = new Set(await store.laterOfMonth(db, month));
+    const notCollected = active.filter((r) => !done.has(r.id));
+    return {
+      month,
+      total: active.length + pickups.filter((p) => !activeIds.has(p.recipientId)).length,
+      collectedSelf: pickups.filter((p) => p.proxyName === null).length,
+      collectedByProxy: pickups.filter((p) => p.proxyName !== null).length,
+      notCollected,
+      festivalExtras: pickups.filter((p) => p.festivalExtras).length,
+      promisedLater: notCollected.filter((r) => later.has(r.id)).length,
+    };
+  }
+
+  return {
+    monthReport,
+
+    /** What the community report counts of a month (ReportSources.reliefMonth in fund/report.ts). */
+    async monthFigures(month: string) {
+      const r = await monthReport(month);
+      return { expected: r.total, collected: r.collectedSelf + r.collectedByProxy, festivalExtras: r.festivalExtras };
+    },
+
+    /** The staff panel's numbers: the roster, and this month so far. */
+    async overview() {
+      const all = await store.listRecipients(db);
+      const month = monthAt(clock.now(), policy.timezone);
+      const r = await monthReport(month);
+      return {
+        total: all.length,
+        active: all.filter((x) => x.active).length,
+        linked: all.filter((x) => x.userId !== null).length,
+        month,
+        collected: r.collectedSelf + r.collectedByProxy,
+        expected: r.total,
+      };
+    },
+
+    /** One row per person: the month's record for the office files. */
+    async monthReportCsv(month: string): Promise<string> {
+      const pickups = await store.pickupsOfMonth(db, month);
+      const byRecipient = new Map(pickups.map((p) => [p.recipientId, p]));
+      const staff = new Map(
+        (await identity.users([...new Set(pickups.map((p) => p.staffId))])).map((u) => [u.id, displayName(u)]),
+      );
+      const rows: (string | number | null)[][] = [
+        ['id', 'name', 'category', 'status', 'collected_at', 'proxy', 'staff', 'festival_extras'],
+      ];
+      for (const r of await store.listRecipients(db)) {
+        const p = byRecipient.get(r.id);
+        if (!p && !r.active) continue;
+        const status = !p ? 'not collected' : p.proxyName === null ? 'collected' : 'collected by proxy';
+        rows.push([
+          r.id,
+          r.name,
+          CATEGORY_ZH[r.category] ?? r.category,
+          status,
+          p ? localStamp(p.collectedAt, policy.timezone) : '',
+          p?.proxyName ?? '',
+          p ? (staff.get(p.staffId) ?? '') : '',
+          p ? (p.festivalExtras ? 1 : 0) : '',
+        ]);
+      }
+      // With a byte-order mark so Excel opens the Chinese text as UTF-8.
+      return toCsv(rows, { bom: true });
+    },
+  };
+}

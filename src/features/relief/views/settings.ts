@@ -1,0 +1,61 @@
+import type { Locale } from '../../../config';
+import type { TFunction } from '../../../i18n';
+import { grid, markup } from '../../../telegram/markup';
+import { CB } from '../callbacks';
+import { type ReliefPolicy, SETTING_FIELDS } from '../policy';
+import type { Holiday, Settings } from '../store';
+import { type Card, dateText, hoursText, placeText } from './common';
+
+/** The settings staff change in the bot, and the message times that come from configuration. */
+export function settingsCard(t: TFunction, locale: Locale, s: Settings, p: ReliefPolicy, year: number): Card {
+  return {
+    text: t('relief.settings.text', {
+      day: s.pickupDay,
+      hours: hoursText(s),
+      place: placeText(locale, s),
+      makeup: s.makeupDays,
+      announce: `${p.announceDaysBefore}`,
+      announceTime: p.announceTime,
+      morning: p.morningTime,
+      afternoon: p.afternoonTime,
+      evening: p.eveningTime,
+      summary: p.summaryTime,
+    }),
+    markup: markup([
+      ...grid(SETTING_FIELDS.map((f) => ({ text: t(`relief.settings.edit.${f}`), data: CB.setField(f) }))),
+      [{ text: t('relief.btn.holidays'), data: CB.holidays(year) }],
+    ]),
+  };
+}
+
+const holidayName = (locale: Locale, h: Holiday) => (locale === 'en' ? h.nameEn : h.nameZh);
+
+/** A year of the festival table, a delete button per festival, and the way to add one or turn the year. */
+export function holidaysCard(t: TFunction, locale: Locale, year: number, list: Holiday[]): Card {
+  const extras = (h: Holiday) => (locale === 'en' ? h.extrasEn : h.extrasZh);
+  const lines = list.map((h) => `${dateText(locale, h.date)} ${holidayName(locale, h)} — ${extras(h)}`);
+  return {
+    // Festival names are staff-typed text: passed as a parameter, so they are escaped.
+    text: t('relief.holidays.list', { year, lines: lines.join('\n') || '—' }),
+    markup: markup([
+      ...list.map((h) => [{ text: `✖ ${h.date} ${holidayName(locale, h)}`, data: CB.holidayDelete(h.id) }]),
+      [
+        { text: '◀', data: CB.holidays(year - 1) },
+        { text: t('relief.btn.holidayAdd'), data: CB.holidayAdd },
+        { text: '▶', data: CB.holidays(year + 1) },
+      ],
+    ]),
+  };
+}
+
+export function confirmHolidayDelete(t: TFunction, id: number, year: number): Card {
+  return {
+    text: t('relief.holidays.confirmDelete'),
+    markup: markup([
+      [
+        { text: t('common.confirm'), data: CB.holidayDeleteYes(id) },
+        { text: t('common.cancel'), data: CB.holidays(year) },
+      ],
+    ]),
+  };
+}
