@@ -8,7 +8,7 @@ import { createFundFeature } from './fund';
 import { marketFeature } from './market';
 import { createNoticesFeature } from './notices';
 import { partnersFeature } from './partners';
-import { petitionsFeature } from './petitions';
+import { createPetitions } from './petitions';
 import { reliefFeature } from './relief';
 import { legacyReportSources } from './report-sources';
 import { createResidents } from './residents';
@@ -19,16 +19,26 @@ import { createResidents } from './residents';
  */
 export function createAreas(platform: Platform, legacyDeps: Deps) {
   const residents = createResidents(platform);
+  const petitions = createPetitions(platform, { residents: residents.service });
 
   // TRANSITION (issue 12): areas not yet moved to handed-in services, adapted to the Feature they will become.
   const legacy: LegacyFeature[] = [];
-  const moved: Feature[] = [residents.feature];
+  const moved: Feature[] = [residents.feature, petitions.feature];
   const notices = createNoticesFeature(() => [...legacy, ...moved.map(toLegacyAudiences)]);
-  const fundFeature = createFundFeature(legacyReportSources(platform.db));
-  legacy.push(notices, marketFeature, reliefFeature, petitionsFeature, fundFeature, partnersFeature, faqFeature);
+  const fundFeature = createFundFeature({
+    ...legacyReportSources(platform.db),
+    petitionRates: petitions.service.reportRates,
+  });
+  legacy.push(notices, marketFeature, reliefFeature, fundFeature, partnersFeature, faqFeature);
 
-  const features: Feature[] = [residents.feature, ...legacy.map((f) => fromLegacy(f, legacyDeps))];
-  const services = { residents: residents.service };
+  const adapt = (f: LegacyFeature) => fromLegacy(f, legacyDeps);
+  const features: Feature[] = [
+    residents.feature,
+    ...[notices, marketFeature, reliefFeature].map(adapt),
+    petitions.feature,
+    ...[fundFeature, partnersFeature, faqFeature].map(adapt),
+  ];
+  const services = { residents: residents.service, petitions: petitions.service };
   return { features, services };
 }
 

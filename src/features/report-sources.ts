@@ -5,10 +5,9 @@ import type { DbOrTx } from '../db/schema';
 import type { ReportSources } from './fund/report';
 import { summary as marketSummary } from './market/day';
 import { recentMarkets } from './market/service';
-import { responsiveness } from './petitions/stats';
 import { monthReport } from './relief/report';
 
-export const legacyReportSources = (db: DbOrTx): ReportSources => ({
+export const legacyReportSources = (db: DbOrTx): Omit<ReportSources, 'petitionRates'> => ({
   async marketDays(from, to, today) {
     const out = { held: 0, served: 0, residents: 0, solved: 0 };
     for (const m of await recentMarkets(db, 500)) {
@@ -25,5 +24,4 @@ export const legacyReportSources = (db: DbOrTx): ReportSources => ({
     const r = await monthReport(db, month);
     return { expected: r.total, collected: r.collectedSelf + r.collectedByProxy, festivalExtras: r.festivalExtras };
   },
-  petitionRates: async (fromIso, toIso, now) => (await responsiveness(db, fromIso, toIso, now)).overall,
 });
