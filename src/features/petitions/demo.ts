@@ -13,7 +13,7 @@ export const DEMO_DEPARTMENTS = [
   ['供电公司', 'Power Supply Company'],
 ] as const;
 
-/** Demo residents: negative ids, which Telegram never gives a person, marked unreachable so nothing is ever sent to them. */
+/** Demo residents: negative ids, which Telegram never gives a person, marked unreachable so nothing is sent to them. */
 export const DEMO_RESIDENTS = [
   { id: -9_100_000_001, firstName: '肖大爷', compound: '肖明组' },
   { id: -9_100_000_002, firstName: '王阿姨', compound: '幸福里' },

@@ -254,3 +254,63 @@ describe('time limits', () => {
     expect(texts(await received(DEPUTY, mark))).toContain('居民催办');
   });
 });
+
+describe('following up', () => {
+  it('the deputy asks for more, the petitioner answers with a photo, and a neighbour says it happened again', async () => {
+    const owner = await tb.resident(7301, { compound: xiaoming });
+    const neighbour = await tb.resident(7302, { compound: xiaoming });
+    const p = await tb.services.petitions.file(7301, {
+      category: 'sanitation',
+      place: '肖明组垃圾站',
+      latitude: null,
+      longitude: null,
+      description: '垃圾站三天没有清运，气味很大',
+      photos: [],
+      showName: true,
+    });
+    await tb.services.petitions.cosign(p.id, 7302, false);
+    await tb.delivered();
+    const d = tb.user(DEPUTY, { first_name: '周代表' });
+    let mark = sinceNow();
+    let out = await (await d.click(`pt:d:in:${p.id}`)).reply();
+    expect(texts(out)).toContain(`反映 #${p.id}`);
+    out = await (await d.send('垃圾站在哪栋楼旁边？')).reply();
+    expect(texts(out)).toContain(`已把问题发给居民（反映 #${p.id}）`);
+    const asked = await received(7301, mark);
+    expect(texts(asked)).toContain('哪栋楼旁边');
+    expect(await received(7302, mark)).toEqual([]); // a question is for the petitioner only
+
+    mark = sinceNow();
+    out = await (await owner.click(button(asked, '补充情况'))).reply();
+    expect(texts(out)).toContain(`请补充反映 #${p.id}`);
+    out = await (await owner.photo({ caption: '在 5 栋旁边' })).reply();
+    expect(texts(out)).toContain('已经把补充情况转给代表');
+    const info = await received(DEPUTY, mark);
+    expect(info.some((c) => c.method === 'sendPhoto')).toBe(true);
+    expect(texts(info)).toContain('在 5 栋旁边');
+
+    mark = sinceNow();
+    out = await (await neighbour.click(`pt:ag:${p.id}`)).reply();
+    out = await (await neighbour.send('今天又没清运')).reply();
+    expect(texts(out)).toContain('这是第 1 次');
+    expect(texts(await received(DEPUTY, mark))).toContain('又发生了');
+    // a resident who does not follow it has no such button to press
+    out = await (await tb.user(7103).click(`pt:ag:${p.id}`)).reply();
+    expect(JSON.stringify(out.map((c) => c.payload))).toContain('过期');
+  });
+
+  it('staff assign a deputy to a community by id; an unknown community is named, nothing changes', async () => {
+    const s = tb.user(STAFF, { first_name: '小张' });
+    const community = (await tb.services.residents.communities())[0]!;
+    let out = await (await s.command('/deputies', `add ${OTHER_DEPUTY} 999999`)).reply();
+    expect(texts(out)).toContain('没有这个用户或社区');
+    out = await (await s.command('/deputies', `add ${OTHER_DEPUTY} ${community.id} noise`)).reply();
+    expect(texts(out)).toContain('已添加');
+    out = await (await s.command('/deputies', `add ${OTHER_DEPUTY} ${community.id} noise`)).reply();
+    expect(texts(out)).toContain('没有变化');
+    out = await (await s.command('/deputies')).reply();
+    expect(texts(out)).toContain(`用户 ${OTHER_DEPUTY} · ${community.nameZh}`);
+    out = await (await s.command('/deputies', `remove ${OTHER_DEPUTY} ${community.id} noise`)).reply();
+    expect(texts(out)).toContain('已删除');
+  });
+});

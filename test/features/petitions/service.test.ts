@@ -105,26 +105,29 @@ async function seedDepartments() {
 const dept = async (zh: string) => (await petitions.departments()).find((d) => d.nameZh === zh)!.id;
 
 describe('filing a petition', () => {
-  it('goes to the deputy of the community with text, location, photos and the contact, and to nobody else', async () => {
-    const p = await petitions.file(XIAO, culvert);
-    expect(p).toMatchObject({ status: 'submitted', communityId: yeyachong, category: 'roads', showName: true });
-    expect(p.ackDueAt).toBe(at(3 * DAY).toISOString());
-    expect(p.answerDueAt).toBe(at(15 * DAY).toISOString());
-    const mine = await to(DEPUTY);
-    expect(mine.map((d) => d.body.key)).toEqual(['petitions.fwd.new', 'petitions.fwd.photo', 'petitions.fwd.photo']);
-    expect(mine[0]!.body.params).toMatchObject({
-      id: p.id,
-      place: '肖明组铁路涵洞',
-      description: culvert.description,
-      location: '27.87050, 113.17020',
-      photos: 2,
-    });
-    expect(String(mine[0]!.body.params!.who)).toContain('13800000000');
-    expect(JSON.stringify(mine[0]!.body)).toContain('uri.amap.com');
-    expect(mine.slice(1).map((d) => d.body.photo)).toEqual(['photo-a', 'photo-b']);
-    expect(await to(OTHER_DEPUTY)).toEqual([]);
-    expect(await to(STAFF)).toEqual([]);
-  });
+  it(
+    'goes to the deputy of the community with text, location, photos and the contact, ' + 'and to nobody else',
+    async () => {
+      const p = await petitions.file(XIAO, culvert);
+      expect(p).toMatchObject({ status: 'submitted', communityId: yeyachong, category: 'roads', showName: true });
+      expect(p.ackDueAt).toBe(at(3 * DAY).toISOString());
+      expect(p.answerDueAt).toBe(at(15 * DAY).toISOString());
+      const mine = await to(DEPUTY);
+      expect(mine.map((d) => d.body.key)).toEqual(['petitions.fwd.new', 'petitions.fwd.photo', 'petitions.fwd.photo']);
+      expect(mine[0]!.body.params).toMatchObject({
+        id: p.id,
+        place: '肖明组铁路涵洞',
+        description: culvert.description,
+        location: '27.87050, 113.17020',
+        photos: 2,
+      });
+      expect(String(mine[0]!.body.params!.who)).toContain('13800000000');
+      expect(JSON.stringify(mine[0]!.body)).toContain('uri.amap.com');
+      expect(mine.slice(1).map((d) => d.body.photo)).toEqual(['photo-a', 'photo-b']);
+      expect(await to(OTHER_DEPUTY)).toEqual([]);
+      expect(await to(STAFF)).toEqual([]);
+    },
+  );
 
   it('goes to staff when no deputy answers for that community', async () => {
     await petitions.unassignDeputy(STAFF, OTHER_DEPUTY, shizitou, null);
@@ -217,19 +220,23 @@ describe('similar petitions and co-signing', () => {
     expect(near.map((s) => s.petition.id)).toEqual([p.id]);
   });
 
-  it('co-signing counts the neighbour once; the petitioner cannot co-sign their own; closed petitions cannot be joined', async () => {
-    const p = await petitions.file(XIAO, culvert);
-    when(1);
-    expect(await petitions.cosign(p.id, CHEN, false)).toBe(1);
-    when(2);
-    await expect(petitions.cosign(p.id, CHEN, true)).rejects.toBeInstanceOf(errors.AlreadySigned);
-    await expect(petitions.cosign(p.id, XIAO, true)).rejects.toBeInstanceOf(errors.OwnPetition);
-    when(3);
-    await petitions.setStatus(deputy(DEPUTY), p.id, { status: 'resolved', note: '已疏通' });
-    when(4);
-    await expect(petitions.cosign(p.id, LI, true)).rejects.toBeInstanceOf(errors.PetitionClosed);
-    await expect(petitions.cosign(999, LI, true)).rejects.toBeInstanceOf(errors.PetitionNotFound);
-  });
+  it(
+    'co-signing counts the neighbour once; the petitioner cannot co-sign their own; ' +
+      'closed petitions cannot be joined',
+    async () => {
+      const p = await petitions.file(XIAO, culvert);
+      when(1);
+      expect(await petitions.cosign(p.id, CHEN, false)).toBe(1);
+      when(2);
+      await expect(petitions.cosign(p.id, CHEN, true)).rejects.toBeInstanceOf(errors.AlreadySigned);
+      await expect(petitions.cosign(p.id, XIAO, true)).rejects.toBeInstanceOf(errors.OwnPetition);
+      when(3);
+      await petitions.setStatus(deputy(DEPUTY), p.id, { status: 'resolved', note: '已疏通' });
+      when(4);
+      await expect(petitions.cosign(p.id, LI, true)).rejects.toBeInstanceOf(errors.PetitionClosed);
+      await expect(petitions.cosign(999, LI, true)).rejects.toBeInstanceOf(errors.PetitionNotFound);
+    },
+  );
 });
 
 describe('deputies handle petitions', () => {
@@ -342,27 +349,31 @@ describe('deputies handle petitions', () => {
 });
 
 describe('time limits, chasing and feedback', () => {
-  it('the deputy is reminded before the limit; after it staff are alerted and the residents get a chase button, once', async () => {
-    const p = await petitions.file(XIAO, culvert);
-    when(1);
-    await petitions.cosign(p.id, CHEN, false);
-    expect(await petitions.checkDeadlines(at(DAY))).toBe(0);
-    expect(await petitions.checkDeadlines(at(2.5 * DAY))).toBe(1);
-    expect((await keysTo(DEPUTY)).at(-1)).toBe('petitions.remind.ack');
-    when(2.5 * DAY);
-    await expect(petitions.chase(p.id, XIAO)).rejects.toBeInstanceOf(errors.NotOverdue);
-    expect(await petitions.checkDeadlines(at(3 * DAY + 1))).toBe(3);
-    expect(await keysTo(STAFF)).toEqual(['petitions.escalate.ack']);
-    for (const user of [XIAO, CHEN]) expect(JSON.stringify((await to(user)).at(-1)!.body)).toContain(`pt:ch:${p.id}`);
-    expect(await petitions.checkDeadlines(at(3 * DAY + 2))).toBe(0);
-    when(3 * DAY + 3);
-    await petitions.chase(p.id, CHEN);
-    expect((await keysTo(DEPUTY)).at(-1)).toBe('petitions.fwd.chase');
-    expect((await keysTo(STAFF)).at(-1)).toBe('petitions.fwd.chase');
-    when(3 * DAY + 4);
-    await expect(petitions.chase(p.id, CHEN)).rejects.toBeInstanceOf(errors.ChasedToday);
-    await expect(petitions.chase(p.id, LI)).rejects.toBeInstanceOf(errors.NotFollower);
-  });
+  it(
+    'the deputy is reminded before the limit; after it staff are alerted and the residents get a chase button, ' +
+      'once',
+    async () => {
+      const p = await petitions.file(XIAO, culvert);
+      when(1);
+      await petitions.cosign(p.id, CHEN, false);
+      expect(await petitions.checkDeadlines(at(DAY))).toBe(0);
+      expect(await petitions.checkDeadlines(at(2.5 * DAY))).toBe(1);
+      expect((await keysTo(DEPUTY)).at(-1)).toBe('petitions.remind.ack');
+      when(2.5 * DAY);
+      await expect(petitions.chase(p.id, XIAO)).rejects.toBeInstanceOf(errors.NotOverdue);
+      expect(await petitions.checkDeadlines(at(3 * DAY + 1))).toBe(3);
+      expect(await keysTo(STAFF)).toEqual(['petitions.escalate.ack']);
+      for (const user of [XIAO, CHEN]) expect(JSON.stringify((await to(user)).at(-1)!.body)).toContain(`pt:ch:${p.id}`);
+      expect(await petitions.checkDeadlines(at(3 * DAY + 2))).toBe(0);
+      when(3 * DAY + 3);
+      await petitions.chase(p.id, CHEN);
+      expect((await keysTo(DEPUTY)).at(-1)).toBe('petitions.fwd.chase');
+      expect((await keysTo(STAFF)).at(-1)).toBe('petitions.fwd.chase');
+      when(3 * DAY + 4);
+      await expect(petitions.chase(p.id, CHEN)).rejects.toBeInstanceOf(errors.ChasedToday);
+      await expect(petitions.chase(p.id, LI)).rejects.toBeInstanceOf(errors.NotFollower);
+    },
+  );
 
   it('"not solved" reopens the petition with a new answer limit and the deputy is told; ratings are kept', async () => {
     const p = await petitions.file(XIAO, culvert);

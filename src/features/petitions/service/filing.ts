@@ -24,7 +24,7 @@ export interface Draft {
 /** Filing a petition, and joining one a neighbour filed. */
 export function filing({ db, clock, identity, residents, policy, notify }: Parts) {
   return {
-    /** Open petitions that look like this draft (same category and community, similar words, or close by), best first. */
+    /** Open petitions like this draft (same category and community, similar words, or close by), best first. */
     async similar(
       userId: number,
       draft: Pick<Draft, 'category' | 'place' | 'description' | 'latitude' | 'longitude'>,

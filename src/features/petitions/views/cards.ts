@@ -10,7 +10,7 @@ import { type Card, dayOf, nameOf, type Reader, when } from './reader';
 /** The person's name as co-signers and public lists may see it: only if they chose to show it. */
 const publicName = (f: Supporter) => (f.showName ? displayName(f) : null);
 
-/** One line per step. `full` (the petitioner, handlers) includes what was written; co-signers see that something happened. */
+/** One line per step. `full` (petitioner, handlers) shows what was written; co-signers see that something happened. */
 export function timelineText(r: Reader, d: PetitionDetails, full: boolean): string {
   const { t } = r;
   const lines: string[] = [];
