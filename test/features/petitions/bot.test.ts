@@ -256,7 +256,7 @@ describe('time limits', () => {
 });
 
 describe('following up', () => {
-  it('the deputy asks for more, the petitioner answers with a photo, and a neighbour says it happened again', async () => {
+  it('the deputy asks, the petitioner answers with a photo, and a neighbour says it happened again', async () => {
     const owner = await tb.resident(7301, { compound: xiaoming });
     const neighbour = await tb.resident(7302, { compound: xiaoming });
     const p = await tb.services.petitions.file(7301, {
