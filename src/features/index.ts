@@ -8,7 +8,7 @@ import { createFundFeature } from './fund';
 import { marketFeature } from './market';
 import { createNoticesFeature } from './notices';
 import { partnersFeature } from './partners';
-import { petitionsFeature } from './petitions';
+import { createPetitions } from './petitions';
 import { createRelief } from './relief';
 import { legacyReportSources } from './report-sources';
 import { createResidents } from './residents';
@@ -20,17 +20,19 @@ import { createResidents } from './residents';
 export function createAreas(platform: Platform, legacyDeps: Deps) {
   const residents = createResidents(platform);
   const relief = createRelief(platform);
+  const petitions = createPetitions(platform, { residents: residents.service });
   const faq = createFaq(platform, { residents: residents.service });
 
   // TRANSITION (issue 12): areas not yet moved to handed-in services, adapted to the Feature they will become.
   const legacy: LegacyFeature[] = [];
-  const moved: Feature[] = [residents.feature, relief.feature, faq.feature];
+  const moved: Feature[] = [residents.feature, relief.feature, petitions.feature, faq.feature];
   const notices = createNoticesFeature(() => [...legacy, ...moved.map(toLegacyAudiences)]);
   const fundFeature = createFundFeature({
     ...legacyReportSources(platform.db),
     reliefMonth: (month) => relief.service.monthFigures(month),
+    petitionRates: petitions.service.reportRates,
   });
-  legacy.push(notices, marketFeature, petitionsFeature, fundFeature, partnersFeature);
+  legacy.push(notices, marketFeature, fundFeature, partnersFeature);
 
   const adapt = (f: LegacyFeature) => fromLegacy(f, legacyDeps);
   const features: Feature[] = [
@@ -38,12 +40,17 @@ export function createAreas(platform: Platform, legacyDeps: Deps) {
     adapt(notices),
     adapt(marketFeature),
     relief.feature,
-    adapt(petitionsFeature),
+    petitions.feature,
     adapt(fundFeature),
     adapt(partnersFeature),
     faq.feature,
   ];
-  const services = { residents: residents.service, relief: relief.service, faq: faq.service };
+  const services = {
+    residents: residents.service,
+    relief: relief.service,
+    petitions: petitions.service,
+    faq: faq.service,
+  };
   return { features, services };
 }
 

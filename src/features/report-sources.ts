@@ -5,9 +5,8 @@ import type { DbOrTx } from '../db/schema';
 import type { ReportSources } from './fund/report';
 import { summary as marketSummary } from './market/day';
 import { recentMarkets } from './market/service';
-import { responsiveness } from './petitions/stats';
 
-export const legacyReportSources = (db: DbOrTx): Omit<ReportSources, 'reliefMonth'> => ({
+export const legacyReportSources = (db: DbOrTx): Omit<ReportSources, 'petitionRates' | 'reliefMonth'> => ({
   async marketDays(from, to, today) {
     const out = { held: 0, served: 0, residents: 0, solved: 0 };
     for (const m of await recentMarkets(db, 500)) {
@@ -20,5 +19,4 @@ export const legacyReportSources = (db: DbOrTx): Omit<ReportSources, 'reliefMont
     }
     return out;
   },
-  petitionRates: async (fromIso, toIso, now) => (await responsiveness(db, fromIso, toIso, now)).overall,
 });

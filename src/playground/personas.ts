@@ -1,5 +1,4 @@
 import type { App } from '../app';
-import { assignDeputy } from '../features/petitions/handling';
 import type { Role } from '../identity';
 
 export interface Persona {
@@ -94,8 +93,6 @@ export async function preparePersonas(app: App): Promise<void> {
     }
     await identity.grant(null, p.id, p.role);
     // The deputy covers every community, so any petition filed in the playground reaches them.
-    if (p.role === 'deputy')
-      for (const c of communities)
-        await assignDeputy(app.platform.db, null, p.id, c.id, null, app.platform.clock.now());
+    if (p.role === 'deputy') for (const c of communities) await services.petitions.assignDeputy(null, p.id, c.id, null);
   }
 }

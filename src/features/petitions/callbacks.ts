@@ -1,15 +1,13 @@
 // Callback data of this area (pt:…), kept free of grammY so the service can put buttons into outbox rows.
-// bot.ts parses each one strictly with the matching regex in RX; anything else falls to "button expired".
+// The handlers in bot/ parse each one strictly with the matching regex in RX; anything else is "button expired".
+// The formats never change: buttons already in residents' chats must keep working.
 
-export const CATEGORIES = ['roads', 'safety', 'sanitation', 'noise', 'facilities', 'other'] as const;
-export type Category = (typeof CATEGORIES)[number];
-export const isCategory = (s: string): s is Category => (CATEGORIES as readonly string[]).includes(s);
+import { CATEGORIES, type Category, isCategory, type Solved } from './policy';
 
 export const CB = {
   category: (c: Category) => `pt:c:${c}`,
   emergency: 'pt:emg',
   notEmergency: 'pt:emg:go',
-  skipLocation: 'pt:loc:skip',
   photosDone: 'pt:ph:done',
   showName: (show: boolean) => `pt:nm:${show ? 1 : 0}`,
   confirm: 'pt:ok',
@@ -21,7 +19,7 @@ export const CB = {
   again: (id: number) => `pt:ag:${id}`,
   chase: (id: number) => `pt:ch:${id}`,
   moreInfo: (id: number) => `pt:mi:${id}`,
-  solved: (id: number, answer: 'yes' | 'partly' | 'no') => `pt:fb:${id}:${answer}`,
+  solved: (id: number, answer: Solved) => `pt:fb:${id}:${answer}`,
   rate: (id: number, stars: number) => `pt:rt:${id}:${stars}`,
   // deputies and staff
   handle: (id: number) => `pt:d:v:${id}`,
@@ -44,7 +42,6 @@ export const RX = {
   category: new RegExp(`^pt:c:(${CATEGORIES.join('|')})$`),
   emergency: /^pt:emg$/,
   notEmergency: /^pt:emg:go$/,
-  skipLocation: /^pt:loc:skip$/,
   photosDone: /^pt:ph:done$/,
   showName: /^pt:nm:([01])$/,
   confirm: /^pt:ok$/,
@@ -73,6 +70,25 @@ export const RX = {
   meetingDeptsDone: /^pt:d:mdn$/,
 };
 
-/** A map link for a shared location (Amap works inside China; Telegram's own map needs a location message). */
-export const mapUrl = (lat: number, lng: number) =>
-  `https://uri.amap.com/marker?position=${lng.toFixed(6)},${lat.toFixed(6)}`;
+/** What a handler's list shows; travels as the filter code of `pt:d:l:<code>:<page>`. */
+export interface HandlerFilter {
+  status?: 'open' | 'closed';
+  overdue?: boolean;
+  category?: Category;
+  communityId?: number;
+}
+
+/** 'o' open, 'd' overdue, 'x' closed, 'a' all, 'c<category>', 'm<community id>'. */
+export function parseListFilter(code: string): HandlerFilter {
+  if (code === 'o') return { status: 'open' };
+  if (code === 'x') return { status: 'closed' };
+  if (code === 'd') return { overdue: true };
+  const category = code.slice(1);
+  if (code.startsWith('c') && isCategory(category)) return { category };
+  if (code.startsWith('m') && /^\d{1,9}$/.test(code.slice(1))) return { communityId: Number(code.slice(1)) };
+  return {};
+}
+
+/** The share link of a petition: t.me/<bot>?start=p_<id> opens it for whoever taps it (see the deep link p_). */
+export const petitionLink = (botUsername: string, id: number) => `https://t.me/${botUsername}?start=p_${id}`;
+export const DEEP_LINK = 'p_';

@@ -7,7 +7,8 @@ const DANGER = [
   /(被困|困住了|困在|溺水|落水|被冲走|淹到人)/,
   /(正在|有人在|现在).{0,6}(偷|抢|打人|砍|撬门|打架|行凶)|抢劫|打劫|持刀|砍人|行凶/,
   /(晕倒|昏迷|没有呼吸|没呼吸|大出血|救命)/,
-  /\bfire\b(?!\s*(exit|escape|door|hydrant|risk|hazard|safety|extinguisher|lane|truck|station))|\b(burning|gas leak|smell of gas|trapped|drowning|robbery|stabbing|unconscious|not breathing)\b/i,
+  /\bfire\b(?!\s*(exit|escape|door|hydrant|risk|hazard|safety|extinguisher|lane|truck|station))/i,
+  /\b(burning|gas leak|smell of gas|trapped|drowning|robbery|stabbing|unconscious|not breathing)\b/i,
 ];
 
 const HYPOTHETICAL =

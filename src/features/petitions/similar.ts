@@ -33,10 +33,10 @@ export function distanceMeters(a: Point, b: Point): number | undefined {
 
 /** Within this distance two reports of the same category are likely about the same spot. */
 export const NEAR_METERS = 150;
-/** Below this a petition is not offered as "the same problem": an unrelated offer costs an elderly resident a detour. */
+/** Below this a petition is not offered as the same problem: an unrelated offer costs an elderly resident a detour. */
 export const SIMILAR_THRESHOLD = 0.3;
 
-/** How alike a draft is to an existing petition of the same category and community: text, plus a bonus when close by. */
+/** How alike a draft is to an open petition of the same category and community: text, plus a bonus when close by. */
 export function similarity(
   draft: Point & { place: string; description: string },
   other: Point & { place: string; description: string },

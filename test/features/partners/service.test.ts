@@ -5,6 +5,18 @@ import { communityReport, parsePeriod, reportRows } from '../../../src/features/
 import { legacyReportSources } from '../../../src/features/report-sources';
 import { createReliefService } from '../../../src/features/relief/service';
 import { testPlatform } from '../../support/platform';
+import { createPetitionsService } from '../../../src/features/petitions/service';
+import { createResidentsService } from '../../../src/features/residents/service';
+import type { Db } from '../../../src/db/schema';
+
+const reportSources = (db: Db) => {
+  const p = testPlatform(db);
+  return {
+    ...legacyReportSources(db),
+    reliefMonth: createReliefService(p).monthFigures,
+    petitionRates: createPetitionsService(p, { residents: createResidentsService(p) }).reportRates,
+  };
+};
 import { recordEntry } from '../../../src/features/fund/service';
 import { seedDemoPartners, seedDemoTeams } from '../../../src/features/partners/seed';
 import { partnerCard, partnerTypeCounts } from '../../../src/features/partners/service';
@@ -179,9 +191,9 @@ describe('community report', () => {
       NOW,
       TZ,
     );
-    const march = await communityReport(h.db, { ...legacyReportSources(h.db), reliefMonth: createReliefService(testPlatform(h.db)).monthFigures }, parsePeriod('2025-03')!, NOW, TZ);
+    const march = await communityReport(h.db, reportSources(h.db), parsePeriod('2025-03')!, NOW, TZ);
     expect(march.fund).toMatchObject({ incomeTotal: 12345, selfGenerated: 12345 });
-    const year = Object.fromEntries(reportRows(await communityReport(h.db, { ...legacyReportSources(h.db), reliefMonth: createReliefService(testPlatform(h.db)).monthFigures }, parsePeriod('2025')!, NOW, TZ)));
+    const year = Object.fromEntries(reportRows(await communityReport(h.db, reportSources(h.db), parsePeriod('2025')!, NOW, TZ)));
     expect(year).toMatchObject({
       period: '2025',
       fund_income_yuan: '124.45',

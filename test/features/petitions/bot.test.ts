@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listAudit } from '../../../src/features/audit/store';
-import * as handling from '../../../src/features/petitions/handling';
-import * as petitions from '../../../src/features/petitions/service';
-import * as residents from '../../../src/features/residents/service';
-import type { RecordedCall } from '../../../src/playground/fake-api';
+import { listAudit } from '../../../src/identity';
+import { button, buttons, texts } from '../../support/chat';
 import { startBot, type TestBot } from '../../support/harness';
 
 let tb: TestBot;
@@ -15,41 +12,19 @@ let xiaoming: number; // compound 肖明组 (野鸭冲社区)
 
 beforeAll(async () => {
   tb = await startBot();
-  const compounds = await residents.listCompounds(tb.db);
-  xiaoming = compounds.find((c) => c.name_zh === '肖明组')!.id;
-  const communities = await residents.listCommunities(tb.db);
+  const compounds = await tb.services.residents.compounds();
+  xiaoming = compounds.find((c) => c.nameZh === '肖明组')!.id;
+  const communities = await tb.services.residents.communities();
   await tb.withRole(DEPUTY, 'deputy', { first_name: '周代表' });
   await tb.withRole(OTHER_DEPUTY, 'deputy', { first_name: '吴代表' });
   await tb.withRole(STAFF, 'staff', { first_name: '小张' });
-  const now = tb.clock.now();
-  await handling.assignDeputy(tb.db, null, DEPUTY, communities.find((c) => c.name_zh === '野鸭冲社区')!.id, null, now);
-  await handling.assignDeputy(
-    tb.db,
-    null,
-    OTHER_DEPUTY,
-    communities.find((c) => c.name_zh === '石子头社区')!.id,
-    null,
-    now,
-  );
+  const community = (zh: string) => communities.find((c) => c.nameZh === zh)!.id;
+  await tb.services.petitions.assignDeputy(null, DEPUTY, community('野鸭冲社区'), null);
+  await tb.services.petitions.assignDeputy(null, OTHER_DEPUTY, community('石子头社区'), null);
   await tb.app.features.find((f) => f.name === 'petitions')!.demo!();
 });
 afterAll(() => tb.stop());
 
-const texts = (calls: RecordedCall[]) => calls.map((c) => String(c.payload.text ?? c.payload.caption ?? '')).join('\n');
-const buttons = (calls: RecordedCall[]) =>
-  calls.flatMap(
-    (c) =>
-      (c.payload.reply_markup?.inline_keyboard ?? []).flat() as {
-        text: string;
-        callback_data?: string;
-        url?: string;
-      }[],
-  );
-const button = (calls: RecordedCall[], label: string) => {
-  const b = buttons(calls).find((x) => x.text.includes(label));
-  if (!b) throw new Error(`no button "${label}" in ${JSON.stringify(buttons(calls).map((x) => x.text))}`);
-  return b.callback_data ?? b.url!;
-};
 /** What the outbox delivered to a chat since `mark`. */
 async function received(chatId: number, mark: number) {
   await tb.delivered();
@@ -69,7 +44,7 @@ describe('a resident files a petition and follows it to the end', () => {
     expect(texts(out)).toContain('119');
     expect(texts(out)).toContain('120');
     expect(texts(out)).toContain('没有作为反映提交');
-    expect(await petitions.myPetitions(tb.db, 7100)).toEqual([]);
+    expect(await tb.services.petitions.mine(7100)).toEqual([]);
     out = await (await u.click(button(out, '现在没有危险'))).reply();
     expect(texts(out)).toContain('发送我的位置'); // carries on with the place as typed
     await (await u.command('/cancel')).reply();
@@ -77,7 +52,7 @@ describe('a resident files a petition and follows it to the end', () => {
 
   it('with a location and a photo, the deputy of the community receives it with the contact and buttons', async () => {
     const u = await tb.resident(7101, { compound: xiaoming, first_name: '肖大爷' });
-    await residents.setPhone(tb.db, 7101, '13812345678');
+    await tb.services.residents.setPhone(7101, '13812345678');
     const mark = sinceNow();
     let out = await (await u.send('📣 我要反映')).reply();
     out = await (await u.click(button(out, '积水'))).reply();
@@ -134,8 +109,8 @@ describe('a resident files a petition and follows it to the end', () => {
     out = await (await u.click(button(out, `联名 #${id}`))).reply();
     out = await (await u.click(button(out, '匿名'))).reply();
     expect(texts(out)).toContain(`已联名 #${id}`);
-    expect((await petitions.findFollower(tb.db, id, 7102))?.kind).toBe('cosigner');
-    expect((await petitions.myPetitions(tb.db, 7102)).length).toBe(1); // nothing new was filed
+    expect((await tb.services.petitions.follower(id, 7102))?.kind).toBe('cosigner');
+    expect((await tb.services.petitions.mine(7102)).length).toBe(1); // nothing new was filed
   });
 
   it('another neighbour joins through the share link; the public view hides contact details', async () => {
@@ -163,7 +138,7 @@ describe('a resident files a petition and follows it to the end', () => {
     expect(JSON.stringify(out.map((c) => c.payload))).toContain('只有反映人本人');
     out = await (await resident.click('pt:d:ak:abc')).reply();
     expect(JSON.stringify(out.map((c) => c.payload))).toContain('过期');
-    expect((await petitions.getPetition(tb.db, id)).status).toBe('submitted');
+    expect((await tb.services.petitions.petition(id)).status).toBe('submitted');
     expect((await listAudit(tb.db, { actorId: 7103, action: 'denied' })).length).toBeGreaterThanOrEqual(2);
   });
 
@@ -203,7 +178,7 @@ describe('a resident files a petition and follows it to the end', () => {
     expect(texts(out)).toContain('打几颗星');
     out = await (await u.click(`pt:rt:${id}:5`)).reply();
     expect(texts(out)).toContain('⭐⭐⭐⭐⭐');
-    expect(await petitions.getPetition(tb.db, id)).toMatchObject({ solved: 'yes', satisfaction: 5 });
+    expect(await tb.services.petitions.petition(id)).toMatchObject({ solved: 'yes', satisfaction: 5 });
     out = await (await tb.user(STAFF, { first_name: '小张' }).command('/petitionstats')).reply();
     expect(texts(out)).toContain('响应率');
     expect(texts(out)).toContain('周代表');
@@ -223,7 +198,7 @@ describe('deputies at work', () => {
       .map((b) => b.text);
     expect(listed.some((t) => t.includes('肖明组铁路涵洞'))).toBe(true);
     expect(listed.some((t) => t.includes('铁路新村东门'))).toBe(false); // 石子头社区 is not theirs
-    const culvert = (await petitions.myPetitions(tb.db, 7101))[0]!;
+    const culvert = (await tb.services.petitions.mine(7101))[0]!;
     const mark = sinceNow();
     await (await d.command('/meeting')).reply();
     out = await (await d.send('明天')).reply();
@@ -232,9 +207,9 @@ describe('deputies at work', () => {
     out = await (await d.click(button(out, '水务局'))).reply();
     out = await (await d.click(button(out, '选好了'))).reply();
     expect(texts(out)).toContain('讨论了哪些反映');
-    const other = (
-      await handling.listForHandler(tb.db, { id: STAFF, roles: new Set(['staff']) }, {}, tb.clock.now())
-    ).find((p) => p.place.includes('铁路新村'))!;
+    const other = (await tb.services.petitions.listForHandler({ id: STAFF, roles: new Set(['staff']) }, {})).find((p) =>
+      p.place.includes('铁路新村'),
+    )!;
     out = await (await d.send(`${culvert.id} ${other.id}`)).reply();
     expect(texts(out)).toContain(`#${other.id} 不存在或不归您负责`);
     out = await (await d.send(`${culvert.id}`)).reply();
@@ -247,21 +222,15 @@ describe('deputies at work', () => {
 describe('time limits', () => {
   it('the deputy is reminded, staff are alerted when the limit passes, and the resident can chase', async () => {
     const u = await tb.resident(7201, { compound: xiaoming });
-    const p = await petitions.filePetition(
-      tb.db,
-      (await import('../../../src/features/petitions/notify')).policyFrom(tb.config),
-      7201,
-      {
-        category: 'safety',
-        place: '幸福里 3 栋',
-        latitude: null,
-        longitude: null,
-        description: '消防通道被电动车堵死了',
-        photos: [],
-        showName: false,
-      },
-      tb.clock.now(),
-    );
+    const p = await tb.services.petitions.file(7201, {
+      category: 'safety',
+      place: '幸福里 3 栋',
+      latitude: null,
+      longitude: null,
+      description: '消防通道被电动车堵死了',
+      photos: [],
+      showName: false,
+    });
     await tb.delivered();
     let mark = sinceNow();
     tb.clock.advance(2.5 * 24 * HOUR);
@@ -283,5 +252,65 @@ describe('time limits', () => {
     out = await (await u.click(`pt:ch:${p.id}`)).reply();
     expect(texts(out)).toContain('已催办');
     expect(texts(await received(DEPUTY, mark))).toContain('居民催办');
+  });
+});
+
+describe('following up', () => {
+  it('the deputy asks, the petitioner answers with a photo, and a neighbour says it happened again', async () => {
+    const owner = await tb.resident(7301, { compound: xiaoming });
+    const neighbour = await tb.resident(7302, { compound: xiaoming });
+    const p = await tb.services.petitions.file(7301, {
+      category: 'sanitation',
+      place: '肖明组垃圾站',
+      latitude: null,
+      longitude: null,
+      description: '垃圾站三天没有清运，气味很大',
+      photos: [],
+      showName: true,
+    });
+    await tb.services.petitions.cosign(p.id, 7302, false);
+    await tb.delivered();
+    const d = tb.user(DEPUTY, { first_name: '周代表' });
+    let mark = sinceNow();
+    let out = await (await d.click(`pt:d:in:${p.id}`)).reply();
+    expect(texts(out)).toContain(`反映 #${p.id}`);
+    out = await (await d.send('垃圾站在哪栋楼旁边？')).reply();
+    expect(texts(out)).toContain(`已把问题发给居民（反映 #${p.id}）`);
+    const asked = await received(7301, mark);
+    expect(texts(asked)).toContain('哪栋楼旁边');
+    expect(await received(7302, mark)).toEqual([]); // a question is for the petitioner only
+
+    mark = sinceNow();
+    out = await (await owner.click(button(asked, '补充情况'))).reply();
+    expect(texts(out)).toContain(`请补充反映 #${p.id}`);
+    out = await (await owner.photo({ caption: '在 5 栋旁边' })).reply();
+    expect(texts(out)).toContain('已经把补充情况转给代表');
+    const info = await received(DEPUTY, mark);
+    expect(info.some((c) => c.method === 'sendPhoto')).toBe(true);
+    expect(texts(info)).toContain('在 5 栋旁边');
+
+    mark = sinceNow();
+    out = await (await neighbour.click(`pt:ag:${p.id}`)).reply();
+    out = await (await neighbour.send('今天又没清运')).reply();
+    expect(texts(out)).toContain('这是第 1 次');
+    expect(texts(await received(DEPUTY, mark))).toContain('又发生了');
+    // a resident who does not follow it has no such button to press
+    out = await (await tb.user(7103).click(`pt:ag:${p.id}`)).reply();
+    expect(JSON.stringify(out.map((c) => c.payload))).toContain('过期');
+  });
+
+  it('staff assign a deputy to a community by id; an unknown community is named, nothing changes', async () => {
+    const s = tb.user(STAFF, { first_name: '小张' });
+    const community = (await tb.services.residents.communities())[0]!;
+    let out = await (await s.command('/deputies', `add ${OTHER_DEPUTY} 999999`)).reply();
+    expect(texts(out)).toContain('没有这个用户或社区');
+    out = await (await s.command('/deputies', `add ${OTHER_DEPUTY} ${community.id} noise`)).reply();
+    expect(texts(out)).toContain('已添加');
+    out = await (await s.command('/deputies', `add ${OTHER_DEPUTY} ${community.id} noise`)).reply();
+    expect(texts(out)).toContain('没有变化');
+    out = await (await s.command('/deputies')).reply();
+    expect(texts(out)).toContain(`用户 ${OTHER_DEPUTY} · ${community.nameZh}`);
+    out = await (await s.command('/deputies', `remove ${OTHER_DEPUTY} ${community.id} noise`)).reply();
+    expect(texts(out)).toContain('已删除');
   });
 });

@@ -1,0 +1,219 @@
+import { Composer, Keyboard } from 'grammy';
+import type { Platform } from '../../../../platform';
+import type { BotContext } from '../../../../telegram/context';
+import { cancelKeyboard } from '../../../../telegram/keyboards';
+import { isKeyText } from '../../../../telegram/middlewares/match';
+import { petitionLink, RX } from '../../callbacks';
+import { isEmergency } from '../../emergency';
+import { type FilingData, filingFlow } from '../../flows';
+import { fits, isCategory, MAX_PHOTOS, TEXT_LIMITS } from '../../policy';
+import type { PetitionsService } from '../../service';
+import {
+  categoryChoice,
+  cosignChoice,
+  filed,
+  nameChoice,
+  notEmergency,
+  photosDone,
+  similarChoice,
+  summary,
+} from '../../views';
+import { at } from '../in-flow';
+
+const locationKeyboard = (ctx: BotContext) =>
+  new Keyboard()
+    .requestLocation(ctx.t('petitions.new.shareLocation'))
+    .row()
+    .text(ctx.t('petitions.new.skipLocation'))
+    .row()
+    .text(ctx.t('common.cancelButton'))
+    .resized()
+    .oneTime();
+
+/** Telegram sends each photo in several sizes: the widest is kept. */
+export const largest = (photos: { file_id: string; width: number }[]) =>
+  [...photos].sort((a, b) => b.width - a.width)[0]!.file_id;
+
+/** A resident files a petition: category, place, location, description, photos, name, confirm. */
+export function filingBot(petitions: PetitionsService, { telegram }: Pick<Platform, 'telegram'>) {
+  const bot = new Composer<BotContext>();
+  const pm = bot.chatType('private');
+
+  async function start(ctx: BotContext) {
+    await ctx.setFlow(filingFlow, 'category', {});
+    const card = categoryChoice(ctx.t);
+    await ctx.reply(card.text, { reply_markup: card.markup });
+  }
+  pm.command('petition', start);
+  pm.filter(isKeyText('petitions.menu.report'), start);
+
+  const emergencyReply = (ctx: BotContext) =>
+    ctx.reply(ctx.t('petitions.emergency.numbers'), { reply_markup: ctx.mainMenu() });
+
+  bot.callbackQuery(RX.emergency, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.endFlow();
+    await emergencyReply(ctx);
+  });
+
+  bot.callbackQuery(RX.category).filter(at(filingFlow, 'category'), async (ctx) => {
+    const category = ctx.match[1]!;
+    if (!isCategory(category)) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
+    await ctx.setFlow(filingFlow, 'place', { ...ctx.flow.data, category });
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(
+      ctx.t('petitions.new.categoryChosen', { category: ctx.t(`petitions.category.${category}`) }),
+    );
+    await ctx.reply(ctx.t('petitions.new.askPlace'), { reply_markup: cancelKeyboard(ctx) });
+  });
+
+  async function askPhotos(ctx: BotContext, d: FilingData) {
+    await ctx.setFlow(filingFlow, 'photos', { ...d, photos: d.photos ?? [] });
+    await ctx.reply(ctx.t('petitions.new.askPhotos', { max: MAX_PHOTOS }), { reply_markup: photosDone(ctx.t, 0) });
+  }
+
+  /** Takes the place or the description; after the description, open petitions like it are offered first. */
+  async function takeText(ctx: BotContext, d: FilingData, step: 'place' | 'describe', text: string) {
+    const rest = { ...d, pending: undefined, pendingStep: undefined };
+    if (step === 'place') {
+      await ctx.setFlow(filingFlow, 'location', { ...rest, place: text });
+      await ctx.reply(ctx.t('petitions.new.askLocation'), { reply_markup: locationKeyboard(ctx) });
+      return;
+    }
+    const next = { ...rest, description: text };
+    const similar = await petitions.similar(ctx.user.id, {
+      category: next.category ?? 'other',
+      place: next.place ?? '',
+      description: text,
+      latitude: next.latitude ?? null,
+      longitude: next.longitude ?? null,
+    });
+    if (similar.length === 0) return askPhotos(ctx, next);
+    await ctx.setFlow(filingFlow, 'similar', next);
+    const card = similarChoice(ctx.t, similar);
+    await ctx.reply(card.text, { reply_markup: card.markup });
+  }
+
+  // An emergency stops everything and gives the numbers to call; the text is kept in case it is not one.
+  for (const step of ['place', 'describe'] as const) {
+    pm.on('message:text').filter(at(filingFlow, step), async (ctx) => {
+      const text = ctx.message.text.trim();
+      if (isEmergency(text)) {
+        await ctx.setFlow(filingFlow, 'emergency', { ...ctx.flow.data, pending: text, pendingStep: step });
+        await emergencyReply(ctx);
+        const card = notEmergency(ctx.t);
+        await ctx.reply(card.text, { reply_markup: card.markup });
+        return;
+      }
+      const [min, max] = TEXT_LIMITS[step === 'place' ? 'place' : 'description'];
+      if (!fits(text, [min, max])) {
+        const again = step === 'place' ? 'petitions.new.placeAgain' : 'petitions.new.describeAgain';
+        await ctx.reply(ctx.t(again, { min, max }), { reply_markup: cancelKeyboard(ctx) });
+        return;
+      }
+      await takeText(ctx, ctx.flow.data, step, text);
+    });
+  }
+
+  bot.callbackQuery(RX.notEmergency).filter(at(filingFlow, 'emergency'), async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const d = ctx.flow.data;
+    if (!d.pending || !d.pendingStep) return start(ctx);
+    await takeText(ctx, d, d.pendingStep, d.pending);
+  });
+
+  pm.on('message:location').filter(at(filingFlow, 'location'), async (ctx) => {
+    const { latitude, longitude } = ctx.message.location;
+    await ctx.setFlow(filingFlow, 'describe', { ...ctx.flow.data, latitude, longitude });
+    await ctx.reply(ctx.t('petitions.new.locationSaved'));
+    await ctx.reply(ctx.t('petitions.new.askDescription'), { reply_markup: cancelKeyboard(ctx) });
+  });
+
+  pm.filter(at(filingFlow, 'location'))
+    .filter(isKeyText('petitions.new.skipLocation'))
+    .use(async (ctx) => {
+      await ctx.setFlow(filingFlow, 'describe', { ...ctx.flow.data, latitude: null, longitude: null });
+      await ctx.reply(ctx.t('petitions.new.askDescription'), { reply_markup: cancelKeyboard(ctx) });
+    });
+
+  pm.on('message:text').filter(at(filingFlow, 'location'), (ctx) =>
+    ctx.reply(ctx.t('petitions.new.locationAgain'), { reply_markup: locationKeyboard(ctx) }),
+  );
+
+  bot.callbackQuery(RX.notSame).filter(at(filingFlow, 'similar'), async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await askPhotos(ctx, ctx.flow.data);
+  });
+
+  bot.callbackQuery(RX.sameAs).filter(at(filingFlow, 'similar'), async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const card = cosignChoice(ctx.t, Number(ctx.match[1]));
+    await ctx.reply(card.text, { reply_markup: card.markup });
+  });
+
+  async function askName(ctx: BotContext, d: FilingData) {
+    await ctx.setFlow(filingFlow, 'name', d);
+    const card = nameChoice(ctx.t);
+    await ctx.reply(card.text, { reply_markup: card.markup });
+  }
+
+  pm.on('message:photo').filter(at(filingFlow, 'photos'), async (ctx) => {
+    const d = ctx.flow.data;
+    const photos = [...(d.photos ?? []), largest(ctx.message.photo)].slice(0, MAX_PHOTOS);
+    if (photos.length >= MAX_PHOTOS) return askName(ctx, { ...d, photos });
+    await ctx.setFlow(filingFlow, 'photos', { ...d, photos });
+    await ctx.reply(ctx.t('petitions.new.photoSaved', { n: photos.length, left: MAX_PHOTOS - photos.length }), {
+      reply_markup: photosDone(ctx.t, photos.length),
+    });
+  });
+
+  pm.on('message:text').filter(at(filingFlow, 'photos'), (ctx) =>
+    ctx.reply(ctx.t('petitions.new.photosAgain', { max: MAX_PHOTOS }), {
+      reply_markup: photosDone(ctx.t, ctx.flow.data.photos?.length ?? 0),
+    }),
+  );
+
+  bot.callbackQuery(RX.photosDone).filter(at(filingFlow, 'photos'), async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await askName(ctx, ctx.flow.data);
+  });
+
+  bot.callbackQuery(RX.showName).filter(at(filingFlow, 'name'), async (ctx) => {
+    const d = { ...ctx.flow.data, showName: ctx.match[1] === '1' };
+    await ctx.setFlow(filingFlow, 'confirm', d);
+    await ctx.answerCallbackQuery();
+    const card = summary(ctx.t, d);
+    await ctx.editMessageText(card.text, { reply_markup: card.markup });
+  });
+
+  // Filing, the end of the flow and the forwards to the deputies commit together (a second tap finds no flow).
+  bot.callbackQuery(RX.confirm).filter(at(filingFlow, 'confirm'), async (ctx) => {
+    const d = ctx.flow.data;
+    if (!d.category || !d.place || !d.description) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
+    const draft = {
+      category: d.category,
+      place: d.place,
+      latitude: d.latitude ?? null,
+      longitude: d.longitude ?? null,
+      description: d.description,
+      photos: d.photos ?? [],
+      showName: d.showName === true,
+    };
+    const p = await petitions.file(ctx.user.id, draft, ctx.flowEnd());
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup();
+    const card = filed(ctx.t, p, petitionLink(telegram.botUsername(), p.id), petitions.policy);
+    await ctx.reply(card.text, { reply_markup: card.markup });
+    await ctx.reply(ctx.t('petitions.new.followHint'), { reply_markup: ctx.mainMenu() });
+  });
+
+  // Anything else inside the flow that is not text (a sticker, a voice message) gets a polite re-ask.
+  pm.on('message')
+    .filter(at(filingFlow))
+    .filter(
+      (ctx) => ctx.message.text === undefined,
+      (ctx) => ctx.reply(ctx.t('petitions.new.unexpected')),
+    );
+
+  return bot;
+}

@@ -1,0 +1,15 @@
+import { Composer } from 'grammy';
+import type { Platform } from '../../../../platform';
+import type { BotContext } from '../../../../telegram/context';
+import type { PetitionsService } from '../../service';
+import { filingBot } from './filing';
+import { followingBot } from './following';
+
+/** Residents: filing a petition, then following it (co-signing, adding, chasing, feedback). */
+export function residentBot(petitions: PetitionsService, platform: Pick<Platform, 'telegram'>) {
+  const following = followingBot(petitions, platform);
+  return {
+    composer: new Composer<BotContext>(filingBot(petitions, platform), following.composer),
+    openDeepLink: following.openDeepLink,
+  };
+}

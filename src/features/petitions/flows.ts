@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { defineFlow } from '../../identity';
+import { CATEGORIES } from './policy';
+
+// Flow and step names are stored with users' flows in progress: they stay as they are across upgrades.
+
+/** Filing a petition: category → place → location → description → (similar?) → photos → name → confirm. */
+export const filingFlow = defineFlow(
+  'petitions.new',
+  ['category', 'place', 'location', 'describe', 'similar', 'photos', 'name', 'confirm', 'emergency'],
+  z.object({
+    category: z.enum(CATEGORIES).optional(),
+    place: z.string().optional(),
+    latitude: z.number().nullable().optional(),
+    longitude: z.number().nullable().optional(),
+    description: z.string().optional(),
+    photos: z.array(z.string()).optional(),
+    showName: z.boolean().optional(),
+    /** Text that read as an emergency, kept in case the resident says it is not one. */
+    pending: z.string().optional(),
+    pendingStep: z.enum(['place', 'describe']).optional(),
+  }),
+);
+export type FilingData = z.infer<typeof filingFlow.schema>;
+
+const onePetition = z.object({ id: z.number().int() });
+
+/** "It happened again": one photo or text about a petition the user follows. */
+export const againFlow = defineFlow('petitions.again', ['note'], onePetition);
+/** The petitioner's answer to a deputy's question. */
+export const moreFlow = defineFlow('petitions.more', ['note'], onePetition);
+
+/** A handler's text about a petition: a question, a reply, what was done, why it cannot be done. */
+export const actFlow = defineFlow('petitions.act', ['info', 'reply', 'resolve', 'unresolvable'], onePetition);
+
+/** 代表·局长面对面: date → departments present → petitions discussed → outcome. */
+export const meetingFlow = defineFlow(
+  'petitions.meeting',
+  ['date', 'departments', 'items', 'outcome'],
+  z.object({
+    date: z.string().optional(),
+    departments: z.array(z.number().int()).optional(),
+    items: z.array(z.number().int()).optional(),
+  }),
+);
+
+export const petitionFlows = [filingFlow, againFlow, moreFlow, actFlow, meetingFlow] as const;

@@ -1,0 +1,85 @@
+import type { Config } from '../../config';
+import { DAY_MS, HOUR_MS } from '../../core/time';
+
+/** What residents may petition about; each has a label `petitions.category.<name>`. */
+export const CATEGORIES = ['roads', 'safety', 'sanitation', 'noise', 'facilities', 'other'] as const;
+export type Category = (typeof CATEGORIES)[number];
+export const isCategory = (s: string): s is Category => (CATEGORIES as readonly string[]).includes(s);
+
+export const STATUSES = [
+  'submitted',
+  'accepted',
+  'investigating',
+  'transferred',
+  'reopened',
+  'resolved',
+  'unresolvable',
+] as const;
+export type PetitionStatus = (typeof STATUSES)[number];
+export const OPEN_STATUSES = ['submitted', 'accepted', 'investigating', 'transferred', 'reopened'] as const;
+/** What a handler may set by hand; `submitted` and `reopened` only happen to a petition. */
+export type SettableStatus = 'accepted' | 'investigating' | 'transferred' | 'resolved' | 'unresolvable';
+export type Solved = 'yes' | 'partly' | 'no';
+
+export const isOpen = (p: { status: string }) => (OPEN_STATUSES as readonly string[]).includes(p.status);
+
+/** Which limit has passed without an answer, if any: first the acknowledgement, then the answer. */
+export function overdue(
+  p: {
+    status: string;
+    acknowledgedAt: string | null;
+    ackDueAt: string;
+    answeredAt: string | null;
+    answerDueAt: string;
+  },
+  now: Date,
+): 'ack' | 'answer' | null {
+  if (!isOpen(p)) return null;
+  const at = now.toISOString();
+  if (p.acknowledgedAt === null && p.ackDueAt <= at) return 'ack';
+  if (p.answeredAt === null && p.answerDueAt <= at) return 'answer';
+  return null;
+}
+
+/** The area's rules that come from configuration, read once (tests may pass their own). */
+export interface PetitionsPolicy {
+  ackDays: number;
+  answerDays: number;
+  /** New petitions one resident may file per calendar day. */
+  dailyLimit: number;
+  timezone: string;
+  staffChatId?: number;
+}
+
+// Not in config yet: three a day stops a flood without stopping a real complainant.
+export const DEFAULT_DAILY_LIMIT = 3;
+
+export const petitionsPolicy = (config: Config): PetitionsPolicy => ({
+  ackDays: config.PETITION_ACK_DAYS,
+  answerDays: config.PETITION_ANSWER_DAYS,
+  dailyLimit: DEFAULT_DAILY_LIMIT,
+  timezone: config.TIMEZONE,
+  staffChatId: config.STAFF_CHAT_ID,
+});
+
+export const MAX_PHOTOS = 5;
+/** "It happened again" is forwarded to the deputies: a few a day per person says it all without flooding them. */
+export const OCCURRENCES_PER_DAY = 3;
+/** Status changes to one follower closer together than this are folded into one digest message. */
+export const DIGEST_MS = HOUR_MS;
+/** Deputies are reminded this long before each limit. */
+export const REMIND_BEFORE_MS = { ack: DAY_MS, answer: 3 * DAY_MS } as const;
+
+/** Lengths (in characters) of what people type, [min, max]. */
+export const TEXT_LIMITS = {
+  place: [2, 100],
+  description: [5, 1000],
+  /** A deputy's question, reply, resolution note or meeting outcome. */
+  handler: [2, 1000],
+} as const;
+/** "It happened again" and "more information" notes. */
+export const NOTE_MAX = 500;
+
+/** True when the text's length (in characters, not UTF-16 units) is within [min, max]. */
+export const fits = (text: string, [min, max]: readonly [number, number]) =>
+  [...text].length >= min && [...text].length <= max;

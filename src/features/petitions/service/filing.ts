@@ -1,0 +1,136 @@
+import { bilingual, displayName } from '../../../core/names';
+import { DAY_MS, localDate, zonedToUtc } from '../../../core/time';
+import { runHooks, type TxHook } from '../../../db/tx';
+import { AlreadySigned, DailyLimitReached, OwnPetition, PetitionClosed } from '../errors';
+import { coordinates, mapUrl } from '../location';
+import { type Category, isOpen, MAX_PHOTOS } from '../policy';
+import { SIMILAR_THRESHOLD, similarity } from '../similar';
+import type { Petition } from '../store';
+import * as store from '../store';
+import { handlerButtons } from './notify';
+import { getPetition, type Parts } from './parts';
+
+/** What a resident has put together in the filing flow. */
+export interface Draft {
+  category: Category;
+  place: string;
+  latitude: number | null;
+  longitude: number | null;
+  description: string;
+  photos: string[];
+  showName: boolean;
+}
+
+/** Filing a petition, and joining one a neighbour filed. */
+export function filing({ db, clock, identity, residents, policy, notify }: Parts) {
+  return {
+    /** Open petitions like this draft (same category and community, similar words, or close by), best first. */
+    async similar(
+      userId: number,
+      draft: Pick<Draft, 'category' | 'place' | 'description' | 'latitude' | 'longitude'>,
+      limit = 3,
+    ) {
+      const user = await identity.user(userId);
+      const candidates = await store.openPetitionsLike(db, user?.communityId ?? null, draft.category);
+      const mine = new Set((await store.petitionsOfUser(db, userId)).map((p) => p.id));
+      return candidates
+        .filter((p) => !mine.has(p.id))
+        .map((p) => ({ petition: p, score: similarity(draft, p) }))
+        .filter((s) => s.score >= SIMILAR_THRESHOLD)
+        .sort((a, b) => b.score - a.score)
+        .slice(0, limit);
+    },
+
+    /** Files a petition and forwards it (text, location, photos) to the deputies of the resident's community. */
+    async file(userId: number, draft: Draft, done?: TxHook): Promise<Petition> {
+      const now = clock.now();
+      const at = now.toISOString();
+      const dayStart = zonedToUtc(localDate(now, policy.timezone), '00:00', policy.timezone).toISOString();
+      // Read before the transaction: identity and places answer on the database's one connection.
+      const user = await identity.user(userId);
+      const community = user && user.communityId !== null ? await residents.community(user.communityId) : undefined;
+      const photos = draft.photos.slice(0, MAX_PHOTOS);
+      const id = await db.transaction().execute(async (trx) => {
+        if ((await store.countFiledSince(trx, userId, dayStart)) >= policy.dailyLimit)
+          throw new DailyLimitReached(policy.dailyLimit);
+        const id = await store.insertPetition(trx, {
+          petitionerId: userId,
+          communityId: user?.communityId ?? null,
+          compoundId: user?.compoundId ?? null,
+          category: draft.category,
+          place: draft.place,
+          latitude: draft.latitude,
+          longitude: draft.longitude,
+          description: draft.description,
+          showName: draft.showName,
+          createdAt: at,
+          ackDueAt: new Date(now.getTime() + policy.ackDays * DAY_MS).toISOString(),
+          answerDueAt: new Date(now.getTime() + policy.answerDays * DAY_MS).toISOString(),
+        });
+        await store.insertFollower(trx, {
+          petitionId: id,
+          userId,
+          kind: 'owner',
+          showName: draft.showName,
+          createdAt: at,
+        });
+        for (const f of photos) await store.insertPhoto(trx, id, f, at);
+        await store.insertEvent(trx, { petitionId: id, at, actorId: userId, kind: 'filed', status: 'submitted' });
+        const p = (await store.findPetition(trx, id))!;
+        const who = user
+          ? displayName(user) + (user.username ? ` @${user.username}` : '') + (user.phone ? ` ☎ ${user.phone}` : '')
+          : String(userId);
+        const buttons = handlerButtons(p.id);
+        if (p.latitude !== null && p.longitude !== null)
+          buttons.push([{ key: 'petitions.btn.map', url: mapUrl(p.latitude, p.longitude) }]);
+        const params = {
+          id: p.id,
+          category: { $t: `petitions.category.${p.category}` },
+          community: community ? bilingual(community) : '—',
+          place: p.place,
+          location: coordinates(p),
+          description: p.description,
+          who,
+          photos: photos.length,
+          ackDue: localDate(new Date(p.ackDueAt), policy.timezone),
+        };
+        await notify.toHandlers(trx, p, `petitions:new:${p.id}`, { key: 'petitions.fwd.new', params, buttons }, now);
+        for (const [i, photo] of photos.entries()) {
+          const content = {
+            key: 'petitions.fwd.photo',
+            params: { id: p.id, n: i + 1, total: photos.length },
+            photo,
+          };
+          await notify.toHandlers(trx, p, `petitions:new:${p.id}:photo${i + 1}`, content, now);
+        }
+        await runHooks(trx, done);
+        return id;
+      });
+      return (await store.findPetition(db, id))!;
+    },
+
+    /** Joins an open petition as a co-signer (联名); returns how many have co-signed. */
+    async cosign(petitionId: number, userId: number, showName: boolean, done?: TxHook): Promise<number> {
+      const at = clock.now().toISOString();
+      // Co-signing may be tapped from the filing flow: a refusal leaves the resident's own draft open to file.
+      const keepFlow = { endsFlow: false };
+      return db.transaction().execute(async (trx) => {
+        const p = await getPetition(trx, petitionId, keepFlow);
+        if (p.petitionerId === userId) throw new OwnPetition();
+        if (!isOpen(p)) throw new PetitionClosed(keepFlow);
+        const joined = await store.insertFollower(trx, {
+          petitionId: p.id,
+          userId,
+          kind: 'cosigner',
+          showName,
+          createdAt: at,
+        });
+        if (!joined) throw new AlreadySigned();
+        await store.insertEvent(trx, { petitionId: p.id, at, actorId: userId, kind: 'cosigned' });
+        await store.updatePetition(trx, p.id, { updatedAt: at });
+        await runHooks(trx, done);
+        return store.countCosigners(trx, p.id);
+      });
+    },
+  };
+}

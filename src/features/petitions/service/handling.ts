@@ -1,0 +1,183 @@
+import { bilingual } from '../../../core/names';
+import type { DbOrTx } from '../../../db/schema';
+import { runHooks, type TxHook } from '../../../db/tx';
+import { hasAny, recordAudit } from '../../../identity';
+import type { HandlerFilter } from '../callbacks';
+import { CB } from '../callbacks';
+import { NotHandler, PetitionClosed, UnknownDepartment } from '../errors';
+import { isOpen, type SettableStatus } from '../policy';
+import type { Petition } from '../store';
+import * as store from '../store';
+import type { FollowerNotice } from './notify';
+import { type Actor, getPetition, type Parts } from './parts';
+
+/** Staff and admins handle every petition; a deputy only those of the communities (and categories) assigned to them. */
+export async function canHandle(db: DbOrTx, actor: Actor, p: Petition): Promise<boolean> {
+  if (hasAny(actor.roles, ['staff'])) return true;
+  if (!actor.roles.has('deputy') || p.communityId === null) return false;
+  return (await store.assignmentsOf(db, actor.id)).some(
+    (a) => a.communityId === p.communityId && (a.category === null || a.category === p.category),
+  );
+}
+
+/** Loads the petition and refuses anyone who does not handle it: forged buttons and other areas' deputies stop here. */
+export async function forHandler(db: DbOrTx, actor: Actor, petitionId: number): Promise<Petition> {
+  const p = await getPetition(db, petitionId);
+  if (!(await canHandle(db, actor, p))) throw new NotHandler();
+  return p;
+}
+
+export interface StatusChange {
+  status: SettableStatus;
+  departmentId?: number;
+  note?: string;
+}
+
+/** What deputies and staff do with a petition: acknowledge, change its status, ask, reply. Each is audited. */
+export function handling({ db, clock, notify }: Parts) {
+  const statusParams = async (trx: DbOrTx, p: Petition) => {
+    const dept = p.departmentId === null ? undefined : await store.findDepartment(trx, p.departmentId);
+    return {
+      id: p.id,
+      status: { $t: `petitions.status.${p.status}` },
+      department: dept ? bilingual(dept) : '—',
+      note: p.statusNote ?? '—',
+    };
+  };
+
+  /** 受理 / 调查中 / 已转交部门 / 已解决 / 无法解决. Acknowledges on the way if nobody had yet. */
+  async function setStatus(actor: Actor, petitionId: number, change: StatusChange, done?: TxHook): Promise<Petition> {
+    const now = clock.now();
+    const at = now.toISOString();
+    return db.transaction().execute(async (trx) => {
+      const p = await forHandler(trx, actor, petitionId);
+      if (!isOpen(p)) throw new PetitionClosed();
+      let departmentId = p.departmentId;
+      if (change.status === 'transferred') {
+        if (change.departmentId === undefined || !(await store.findDepartment(trx, change.departmentId)))
+          throw new UnknownDepartment();
+        departmentId = change.departmentId;
+      }
+      const final = change.status === 'resolved' || change.status === 'unresolvable';
+      await store.updatePetition(trx, p.id, {
+        status: change.status,
+        departmentId,
+        statusNote: change.note ?? (final ? null : p.statusNote),
+        updatedAt: at,
+        ...(p.acknowledgedAt === null ? { acknowledgedAt: at, acknowledgedBy: actor.id } : {}),
+        ...(final ? { answeredAt: at, answeredBy: actor.id, solved: null, satisfaction: null, feedbackAt: null } : {}),
+      });
+      const eventId = await store.insertEvent(trx, {
+        petitionId: p.id,
+        at,
+        actorId: actor.id,
+        kind: p.acknowledgedAt === null && change.status === 'accepted' ? 'acknowledged' : 'status',
+        status: change.status,
+        departmentId: change.status === 'transferred' ? departmentId : null,
+        text: change.note ?? null,
+      });
+      const details = { from: p.status, to: change.status, departmentId, note: change.note };
+      await recordAudit(
+        trx,
+        { actorId: actor.id, action: 'petition.status', subject: `petition:${p.id}`, details },
+        now,
+      );
+      const after = (await store.findPetition(trx, p.id))!;
+      const solvedButtons = [
+        [
+          { key: 'petitions.btn.solvedYes', data: CB.solved(p.id, 'yes') },
+          { key: 'petitions.btn.solvedPartly', data: CB.solved(p.id, 'partly') },
+          { key: 'petitions.btn.solvedNo', data: CB.solved(p.id, 'no') },
+        ],
+      ];
+      await notify.toFollowers(
+        trx,
+        after,
+        {
+          eventId,
+          key: final ? `petitions.note.${change.status}` : 'petitions.note.status',
+          params: await statusParams(trx, after),
+          digest: !final,
+          ownerButtons: final ? solvedButtons : undefined,
+          exceptUserId: actor.id,
+        },
+        now,
+      );
+      await runHooks(trx, done);
+      return after;
+    });
+  }
+
+  /** A message from the handler to the petitioner only: a question (with a button to answer it) or a reply. */
+  async function toPetitioner(
+    actor: Actor,
+    petitionId: number,
+    kind: 'info_request' | 'reply',
+    text: string,
+    done?: TxHook,
+  ): Promise<void> {
+    const now = clock.now();
+    await db.transaction().execute(async (trx) => {
+      const p = await forHandler(trx, actor, petitionId);
+      const eventId = await store.insertEvent(trx, {
+        petitionId: p.id,
+        at: now.toISOString(),
+        actorId: actor.id,
+        kind,
+        text,
+      });
+      const audit =
+        kind === 'reply'
+          ? { action: 'petition.reply', details: { text } }
+          : { action: 'petition.askInfo', details: { question: text } };
+      await recordAudit(trx, { actorId: actor.id, subject: `petition:${p.id}`, ...audit }, now);
+      const notice: Pick<FollowerNotice, 'key' | 'params' | 'ownerButtons'> =
+        kind === 'reply'
+          ? { key: 'petitions.note.reply', params: { id: p.id, text } }
+          : {
+              key: 'petitions.note.infoRequest',
+              params: { id: p.id, question: text },
+              ownerButtons: [[{ key: 'petitions.btn.addInfo', data: CB.moreInfo(p.id) }]],
+            };
+      await notify.toFollowers(trx, p, { eventId, digest: false, ownerOnly: true, ...notice }, now);
+      await runHooks(trx, done);
+    });
+  }
+
+  return {
+    forHandler: (actor: Actor, petitionId: number) => forHandler(db, actor, petitionId),
+    /** As forHandler, for an action that only an open petition allows (resolving it, say). */
+    async openForHandler(actor: Actor, petitionId: number): Promise<Petition> {
+      const p = await forHandler(db, actor, petitionId);
+      if (!isOpen(p)) throw new PetitionClosed();
+      return p;
+    },
+    setStatus,
+    /** "Received, we are on it": 受理. Pressing it twice changes nothing. */
+    async acknowledge(actor: Actor, petitionId: number): Promise<Petition> {
+      const p = await forHandler(db, actor, petitionId);
+      if (p.acknowledgedAt !== null) return p;
+      return setStatus(actor, petitionId, { status: 'accepted' });
+    },
+    /** A question to the petitioner, who gets a button to answer it. */
+    askInformation: (actor: Actor, petitionId: number, question: string, done?: TxHook) =>
+      toPetitioner(actor, petitionId, 'info_request', question, done),
+    /** A written reply to the petitioner. */
+    replyToPetitioner: (actor: Actor, petitionId: number, text: string, done?: TxHook) =>
+      toPetitioner(actor, petitionId, 'reply', text, done),
+
+    /** Petitions a deputy or staff member may see, with the /petitions filters. */
+    async listForHandler(actor: Actor, filter: HandlerFilter): Promise<Petition[]> {
+      const scope = hasAny(actor.roles, ['staff'])
+        ? undefined
+        : (await store.assignmentsOf(db, actor.id)).map((a) => ({ communityId: a.communityId, category: a.category }));
+      return store.listPetitions(db, {
+        status: filter.status,
+        category: filter.category,
+        communityId: filter.communityId,
+        overdueAt: filter.overdue ? clock.now().toISOString() : undefined,
+        scope,
+      });
+    },
+  };
+}

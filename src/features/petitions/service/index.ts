@@ -1,0 +1,51 @@
+import { localDate } from '../../../core/time';
+import type { Platform } from '../../../platform';
+import type { ResidentsService } from '../../residents/service';
+import { type PetitionsPolicy, petitionsPolicy } from '../policy';
+import * as store from '../store';
+import { deadlines } from './deadlines';
+import { deputies } from './deputies';
+import { details } from './details';
+import { filing } from './filing';
+import { following } from './following';
+import { handling } from './handling';
+import { createNotifier } from './notify';
+import { getPetition, type Parts } from './parts';
+import { stats } from './stats';
+
+export type { MeetingInput } from './deputies';
+export type { HandlerDetails, PetitionDetails, Supporter } from './details';
+export type { Draft } from './filing';
+export type { Note } from './following';
+export type { StatusChange } from './handling';
+export type { Actor } from './parts';
+export type { Responsiveness } from './stats';
+
+/** Petitions to deputies: filing and co-signing, following, handling, time limits, meetings, the three rates. */
+export type PetitionsService = ReturnType<typeof createPetitionsService>;
+
+export function createPetitionsService(
+  platform: Pick<Platform, 'db' | 'clock' | 'config' | 'identity' | 'outbox'>,
+  deps: { residents: ResidentsService },
+  policy: PetitionsPolicy = petitionsPolicy(platform.config),
+) {
+  const { db, clock, identity, outbox } = platform;
+  const notify = createNotifier({ identity, outbox, policy });
+  const parts: Parts = { db, clock, identity, outbox, residents: deps.residents, policy, notify };
+  return {
+    policy,
+    /** The petition, or PetitionNotFound. */
+    petition: (id: number) => getPetition(db, id),
+    timeline: (id: number) => store.eventsOf(db, id),
+    department: (id: number) => store.findDepartment(db, id),
+    /** Today's calendar date where the deployment is. */
+    today: () => localDate(clock.now(), policy.timezone),
+    ...filing(parts),
+    ...following(parts),
+    ...details(parts),
+    ...handling(parts),
+    ...deputies(parts),
+    ...deadlines(parts),
+    ...stats(parts),
+  };
+}

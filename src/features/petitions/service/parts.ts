@@ -1,0 +1,26 @@
+import type { DbOrTx } from '../../../db/schema';
+import type { Platform } from '../../../platform';
+import type { ResidentsService } from '../../residents/service';
+import { PetitionNotFound } from '../errors';
+import type { PetitionsPolicy } from '../policy';
+import * as store from '../store';
+import type { Notifier } from './notify';
+
+/** What each part of the petitions service is built with. */
+export interface Parts extends Pick<Platform, 'db' | 'clock' | 'identity' | 'outbox'> {
+  residents: ResidentsService;
+  policy: PetitionsPolicy;
+  notify: Notifier;
+}
+
+/** Who is acting on a petition: their id and roles as the guard saw them. */
+export interface Actor {
+  id: number;
+  roles: ReadonlySet<string>;
+}
+
+export async function getPetition(db: DbOrTx, id: number, opts?: { endsFlow?: boolean }) {
+  const p = await store.findPetition(db, id);
+  if (!p) throw new PetitionNotFound(opts);
+  return p;
+}

@@ -1,0 +1,195 @@
+import type { DbOrTx } from '../../../db/schema';
+import { type Category, OPEN_STATUSES, type PetitionStatus } from '../policy';
+import { type Petition, type PetitionPatch, patchColumns, toPetition } from './rows';
+
+const OPEN = [...OPEN_STATUSES];
+
+export interface NewPetition {
+  petitionerId: number;
+  communityId: number | null;
+  compoundId: number | null;
+  category: Category;
+  place: string;
+  latitude: number | null;
+  longitude: number | null;
+  description: string;
+  showName: boolean;
+  createdAt: string;
+  ackDueAt: string;
+  answerDueAt: string;
+}
+
+/** Demo data writes petitions as they would be after some handling; real ones start submitted. */
+export interface SeededPetition extends NewPetition {
+  status: PetitionStatus;
+  departmentId: number | null;
+  statusNote: string | null;
+  updatedAt: string;
+  acknowledgedAt: string | null;
+  answeredAt: string | null;
+  occurrences: number;
+  solved: 'yes' | null;
+  satisfaction: number | null;
+  feedbackAt: string | null;
+}
+
+export async function insertPetition(db: DbOrTx, p: NewPetition | SeededPetition): Promise<number> {
+  const seeded = 'status' in p ? p : undefined;
+  const row = await db
+    .insertInto('petitions')
+    .values({
+      petitioner_id: p.petitionerId,
+      community_id: p.communityId,
+      compound_id: p.compoundId,
+      category: p.category,
+      place: p.place,
+      latitude: p.latitude,
+      longitude: p.longitude,
+      description: p.description,
+      show_name: p.showName ? 1 : 0,
+      created_at: p.createdAt,
+      updated_at: seeded?.updatedAt ?? p.createdAt,
+      ack_due_at: p.ackDueAt,
+      answer_due_at: p.answerDueAt,
+      ...(seeded && {
+        status: seeded.status,
+        department_id: seeded.departmentId,
+        status_note: seeded.statusNote,
+        acknowledged_at: seeded.acknowledgedAt,
+        answered_at: seeded.answeredAt,
+        occurrences: seeded.occurrences,
+        solved: seeded.solved,
+        satisfaction: seeded.satisfaction,
+        feedback_at: seeded.feedbackAt,
+      }),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function findPetition(db: DbOrTx, id: number): Promise<Petition | undefined> {
+  const r = await db.selectFrom('petitions').selectAll().where('id', '=', id).executeTakeFirst();
+  return r && toPetition(r);
+}
+
+export const updatePetition = (db: DbOrTx, id: number, patch: PetitionPatch) =>
+  db.updateTable('petitions').set(patchColumns(patch)).where('id', '=', id).execute();
+
+export const bumpOccurrences = (db: DbOrTx, id: number, at: string) =>
+  db
+    .updateTable('petitions')
+    .set((eb) => ({ occurrences: eb('occurrences', '+', 1), updated_at: at }))
+    .where('id', '=', id)
+    .execute();
+
+export const countFiledSince = async (db: DbOrTx, userId: number, since: string) =>
+  Number(
+    (
+      await db
+        .selectFrom('petitions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('petitioner_id', '=', userId)
+        .where('created_at', '>=', since)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+/** Open petitions of one category in a community (or with no community), newest first: "the same problem"? */
+export async function openPetitionsLike(db: DbOrTx, communityId: number | null, category: Category, limit = 300) {
+  let q = db
+    .selectFrom('petitions')
+    .selectAll()
+    .where('category', '=', category)
+    .where('status', 'in', OPEN)
+    .orderBy('id', 'desc')
+    .limit(limit);
+  q = communityId === null ? q.where('community_id', 'is', null) : q.where('community_id', '=', communityId);
+  return (await q.execute()).map(toPetition);
+}
+
+/** Petitions a resident filed or co-signed, newest first. */
+export async function petitionsOfUser(db: DbOrTx, userId: number) {
+  const rows = await db
+    .selectFrom('petitions')
+    .innerJoin('petition_followers', 'petition_followers.petition_id', 'petitions.id')
+    .selectAll('petitions')
+    .select('petition_followers.kind as follower_kind')
+    .where('petition_followers.user_id', '=', userId)
+    .orderBy('petitions.id', 'desc')
+    .execute();
+  return rows.map(({ follower_kind, ...r }) => ({
+    ...toPetition(r),
+    followerKind: follower_kind === 'owner' ? ('owner' as const) : ('cosigner' as const),
+  }));
+}
+
+export interface ListFilter {
+  status?: 'open' | 'closed';
+  category?: Category;
+  communityId?: number;
+  /** Only petitions past a limit at this instant. */
+  overdueAt?: string;
+  /** Deputy scope: only petitions matching one of these assignments. */
+  scope?: { communityId: number; category: Category | null }[];
+}
+
+export async function listPetitions(db: DbOrTx, f: ListFilter): Promise<Petition[]> {
+  let q = db.selectFrom('petitions').selectAll().orderBy('id', 'desc');
+  if (f.status === 'open') q = q.where('status', 'in', OPEN);
+  if (f.status === 'closed') q = q.where('status', 'not in', OPEN);
+  if (f.category) q = q.where('category', '=', f.category);
+  if (f.communityId !== undefined) q = q.where('community_id', '=', f.communityId);
+  if (f.overdueAt) {
+    const at = f.overdueAt;
+    q = q
+      .where('status', 'in', OPEN)
+      .where((eb) =>
+        eb.or([eb.and([eb('acknowledged_at', 'is', null), eb('ack_due_at', '<=', at)]), eb('answer_due_at', '<=', at)]),
+      );
+  }
+  if (f.scope) {
+    const scope = f.scope;
+    if (scope.length === 0) return [];
+    q = q.where((eb) =>
+      eb.or(
+        scope.map((s) =>
+          s.category === null
+            ? eb('community_id', '=', s.communityId)
+            : eb.and([eb('community_id', '=', s.communityId), eb('category', '=', s.category)]),
+        ),
+      ),
+    );
+  }
+  return (await q.execute()).map(toPetition);
+}
+
+/** Open petitions not yet acknowledged, or not yet answered, whose limit falls before `until`. */
+export async function openDueBefore(db: DbOrTx, kind: 'ack' | 'answer', until: string): Promise<Petition[]> {
+  const q = db.selectFrom('petitions').selectAll().where('status', 'in', OPEN);
+  const rows =
+    kind === 'ack'
+      ? await q.where('acknowledged_at', 'is', null).where('ack_due_at', '<=', until).execute()
+      : await q.where('answer_due_at', '<=', until).execute();
+  return rows.map(toPetition);
+}
+
+export const petitionsFiledBetween = async (db: DbOrTx, from: string, to: string) =>
+  (
+    await db
+      .selectFrom('petitions')
+      .selectAll()
+      .where('created_at', '>=', from)
+      .where('created_at', '<', to)
+      .orderBy('id')
+      .execute()
+  ).map(toPetition);
+
+/** Whether the demo data has this petition already (the demo may be loaded twice). */
+export const hasPetitionWithDescription = async (db: DbOrTx, petitionerId: number, description: string) =>
+  (await db
+    .selectFrom('petitions')
+    .select('id')
+    .where('petitioner_id', '=', petitionerId)
+    .where('description', '=', description)
+    .executeTakeFirst()) !== undefined;

@@ -1,0 +1,5 @@
+// Texts and cards of the petitions area, built from domain objects: no database, no grammY.
+export * from './cards';
+export * from './filing';
+export * from './handling';
+export * from './reader';
