@@ -149,14 +149,15 @@ export class FakeUser {
           text: target.text ?? target.caption ?? '',
           reply_markup: target.reply_markup,
         }
-      : undefined;
+      : // A button is always on some message of the bot; a forged press in an empty chat names one that is gone.
+        { message_id: 1, date: 0, chat: this.chat(), from: { id: 1, is_bot: true, first_name: 'Linli' }, text: '' };
     const update_id = this.api.addUpdate({
       callback_query: {
         id: randomBytes(8).toString('hex'),
         from: this.from,
         chat_instance: String(this.id),
         data,
-        ...(message ? { message } : {}),
+        message,
       },
     });
     return Promise.resolve({ update_id, reply: (o) => this.collect(mark, update_id, o) });
