@@ -4,10 +4,10 @@ import type { BotContext } from '../telegram/context';
 import type { Audience, Feature } from '../telegram/feature';
 import type { CliDeps, Deps, LegacyFeature } from '../telegram/legacy';
 import { faqFeature } from './faq';
-import { createFundFeature } from './fund';
+import { createFund } from './fund';
 import { marketFeature } from './market';
 import { createNoticesFeature } from './notices';
-import { partnersFeature } from './partners';
+import { createPartners } from './partners';
 import { petitionsFeature } from './petitions';
 import { reliefFeature } from './relief';
 import { legacyReportSources } from './report-sources';
@@ -19,16 +19,27 @@ import { createResidents } from './residents';
  */
 export function createAreas(platform: Platform, legacyDeps: Deps) {
   const residents = createResidents(platform);
+  const partners = createPartners(platform);
+  const fund = createFund(platform, { partners: partners.service, sources: legacyReportSources(platform.db) });
 
   // TRANSITION (issue 12): areas not yet moved to handed-in services, adapted to the Feature they will become.
   const legacy: LegacyFeature[] = [];
-  const moved: Feature[] = [residents.feature];
+  const moved: Feature[] = [residents.feature, fund.feature, partners.feature];
   const notices = createNoticesFeature(() => [...legacy, ...moved.map(toLegacyAudiences)]);
-  const fundFeature = createFundFeature(legacyReportSources(platform.db));
-  legacy.push(notices, marketFeature, reliefFeature, petitionsFeature, fundFeature, partnersFeature, faqFeature);
+  legacy.push(notices, marketFeature, reliefFeature, petitionsFeature, faqFeature);
+  const old = (name: string) => fromLegacy(legacy.find((f) => f.name === name)!, legacyDeps);
 
-  const features: Feature[] = [residents.feature, ...legacy.map((f) => fromLegacy(f, legacyDeps))];
-  const services = { residents: residents.service };
+  const features: Feature[] = [
+    residents.feature,
+    old('notices'),
+    old('market'),
+    old('relief'),
+    old('petitions'),
+    fund.feature,
+    partners.feature,
+    old('faq'),
+  ];
+  const services = { residents: residents.service, fund: fund.service, partners: partners.service };
   return { features, services };
 }
 
