@@ -42,7 +42,8 @@ export function createFund(platform: Platform, deps: FundDeps) {
     jobs: fundJobs(service),
     demo: async () => {
       const n = await service.loadDemo();
-      return `fund: ${n} new demo entries (founding donations of 2024-07-04, 100,500 yuan from 25 donors; 4,222 yuan self-generated)`;
+      const what = 'founding donations of 2024-07-04, 100,500 yuan from 25 donors; 4,222 yuan self-generated';
+      return `fund: ${n} new demo entries (${what})`;
     },
     cli: fundCli(service),
   };

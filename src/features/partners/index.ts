@@ -32,7 +32,8 @@ export function createPartners(platform: Platform) {
     demo: async () => {
       const p = await service.loadDemoPartners();
       const t = await service.loadDemoTeams();
-      return `partners: ${p} new demo partners (乐乐超市, 社工中心, 高校志愿者…), ${t} new teams (帮困服务队, 便民服务队, 公益联盟)`;
+      const teams = '帮困服务队, 便民服务队, 公益联盟';
+      return `partners: ${p} new demo partners (乐乐超市, 社工中心, 高校志愿者…), ${t} new teams (${teams})`;
     },
   };
   return { service, feature };

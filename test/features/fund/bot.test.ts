@@ -84,7 +84,8 @@ describe('staff record the ledger and everyone sees the same numbers', () => {
 
     const resident = await tb.resident(7101);
     const fund = texts(await (await resident.command('/fund')).reply());
-    // income 1000.50 + 88.08 + 50 + 300 + 42.22 + 0.01 = 1480.81; spent 600; balance 880.81, of it 400.50 directed to relief
+    // income 1000.50 + 88.08 + 50 + 300 + 42.22 + 0.01 = 1480.81; spent 600; balance 880.81,
+    // of it 400.50 directed to relief
     expect(fund).toContain('基金结余：<b>880.81 元</b>');
     expect(fund).toContain('其中 400.50 元是定向资金（帮困 400.50 元）');
     for (const line of [
@@ -108,9 +109,8 @@ describe('staff record the ledger and everyone sees the same numbers', () => {
     const png = readPng(await download(photo.result.photo.at(-1).file_id));
     expect(png.text['linli:bars']).toBe('relief=60000;facilities=0;groups=0;other=0;restricted=40050;free=48031');
     const s = await tb.services.fund.summary();
-    whereTheMoneyWent(s).forEach((b, i) =>
-      expect(runLength(png, 24 + i * 62 + 5, b.color), b.key).toBe(barLength(b.fen, 60000)),
-    );
+    for (const [i, b] of whereTheMoneyWent(s).entries())
+      expect(runLength(png, 24 + i * 62 + 5, b.color), b.key).toBe(barLength(b.fen, 60000));
     expect(photo.payload.caption).toContain('🟥 帮困：600.00 元');
     expect(photo.payload.caption).toContain('🟨 结余·可自由使用：480.31 元');
   }, 60_000);
@@ -155,7 +155,8 @@ describe('staff record the ledger and everyone sees the same numbers', () => {
     const staff = tb.user(7001);
     const before = (await tb.services.fund.summary()).balance;
     const ledger = await (await staff.command('/fundlog')).reply();
-    const rev = buttons(ledger).find((b) => b.text.includes('冲正'))!; // newest entry that can be reversed: the relief expense
+    // the newest entry that can be reversed: the relief expense
+    const rev = buttons(ledger).find((b) => b.text.includes('冲正'))!;
     await tap(staff, rev.callback_data!);
     const confirm = await say(staff, '金额录错了');
     expect(texts(confirm)).toContain('原因：金额录错了');
@@ -219,7 +220,8 @@ describe('community report', () => {
 });
 
 describe('what residents may not do', () => {
-  it('a resident cannot record, reverse or confirm anything, even with forged buttons, and each try is audited', async () => {
+  it('a resident cannot record, reverse or confirm anything, ' +
+    'even with forged buttons, and each try is audited', async () => {
     const r = await tb.resident(7401);
     const before = await tb.services.fund.summary();
     await (await r.command('/fund')).reply();

@@ -66,7 +66,7 @@ describe('money', () => {
 });
 
 describe('the ledger', () => {
-  it('sums income by kind and expenses by purpose for the month, the year and since the start, to the fen', async () => {
+  it('sums income by kind and spending by purpose for the month, the year and all time, to the fen', async () => {
     await fund.record(900, gift(1000.01, { date: '2024-12-31', kind: 'other' }), { source: 'bot' });
     await fund.record(900, gift(200.5, { date: '2025-01-15', kind: 'shop' }), { source: 'bot' });
     await fund.record(900, gift(300, { kind: 'consumption' }), { source: 'bot' });
@@ -114,14 +114,15 @@ describe('the ledger', () => {
     expect(audit[0]?.subject).toBe(`fund_entry:${id}`);
   });
 
-  it('the database itself refuses to edit or delete an entry, or to insert a reversal that does not mirror it', async () => {
+  it('the database refuses to edit or delete an entry, or to insert a reversal that does not mirror it', async () => {
     const id = await fund.record(900, gift(100), { source: 'bot' });
     await expect(sql`update fund_entries set amount_fen = 1 where id = ${id}`.execute(h.db)).rejects.toThrow(
       /immutable/,
     );
     await expect(sql`delete from fund_entries where id = ${id}`.execute(h.db)).rejects.toThrow(/immutable/);
     await expect(
-      sql`insert into fund_entries (entry_date, direction, kind, amount_fen, donor_kind, reverses_id, source, recorded_at)
+      sql`insert into fund_entries
+            (entry_date, direction, kind, amount_fen, donor_kind, reverses_id, source, recorded_at)
           values ('2025-03-01', 'income', 'directed', -5000, 'anonymous', ${id}, 'bot', 'x')`.execute(h.db),
     ).rejects.toThrow(/mirror/);
     expect((await fund.summary()).balance).toBe(10000);
@@ -149,26 +150,35 @@ describe('the ledger', () => {
 });
 
 describe('demo data', () => {
-  it('the founding donations are 100,500 yuan from 25 units and individuals, 4,222 yuan self-generated, and seeding twice adds nothing', async () => {
-    expect(await fund.loadDemo()).toBeGreaterThan(25);
-    expect(await fund.loadDemo()).toBe(0);
-    const founding = await h.db
-      .selectFrom('fund_entries')
-      .select([(eb) => eb.fn.sum<number>('amount_fen').as('fen'), (eb) => eb.fn.countAll<number>().as('n')])
-      .where('entry_date', '=', '2024-07-04')
-      .executeTakeFirstOrThrow();
-    expect({ fen: Number(founding.fen), n: Number(founding.n) }).toEqual({ fen: 10050000, n: 25 });
-    const s = await fund.summary();
-    expect(s.all.selfGenerated).toBe(422200);
-    expect(s.balance).toBeGreaterThan(0);
-  });
+  it(
+    'the founding donations are 100,500 yuan from 25 units and individuals, ' +
+      '4,222 yuan self-generated, and seeding twice adds nothing',
+    async () => {
+      expect(await fund.loadDemo()).toBeGreaterThan(25);
+      expect(await fund.loadDemo()).toBe(0);
+      const founding = await h.db
+        .selectFrom('fund_entries')
+        .select([(eb) => eb.fn.sum<number>('amount_fen').as('fen'), (eb) => eb.fn.countAll<number>().as('n')])
+        .where('entry_date', '=', '2024-07-04')
+        .executeTakeFirstOrThrow();
+      expect({ fen: Number(founding.fen), n: Number(founding.n) }).toEqual({ fen: 10050000, n: 25 });
+      const s = await fund.summary();
+      expect(s.all.selfGenerated).toBe(422200);
+      expect(s.balance).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe('CSV', () => {
   const header = 'date,direction,kind,purpose,amount,donor_type,donor_name,donor_public,note,ref';
 
   it('imports a spreadsheet with a BOM, Chinese names and quoted notes, and exports it again', async () => {
-    const csv = `\ufeff${header}\r\n2025-03-01,收入,定向捐,帮困,"1,000.50",居民,王阿姨,是,"她说：""给困难户""",a1\r\n2025-03-02,expense,,relief,200,,,,"慰问, 米油",a2\r\n`;
+    const csv = [
+      `\ufeff${header}`,
+      '2025-03-01,收入,定向捐,帮困,"1,000.50",居民,王阿姨,是,"她说：""给困难户""",a1',
+      '2025-03-02,expense,,relief,200,,,,"慰问, 米油",a2',
+      '',
+    ].join('\r\n');
     expect(await fund.importCsv(csv)).toBe(2);
     const s = await fund.summary();
     expect(s).toMatchObject({ balance: 80050 });
@@ -193,7 +203,13 @@ describe('CSV', () => {
   });
 
   it('a file with any bad row imports nothing and names every problem with its row', async () => {
-    const csv = `${header}\n2025-03-01,income,directed,,100,anonymous,,,,\n2025-13-01,income,gift,,abc,partner,不存在的店,maybe,,\n2025-03-02,expense,,,50,,,,,\n`;
+    const csv = [
+      header,
+      '2025-03-01,income,directed,,100,anonymous,,,,',
+      '2025-13-01,income,gift,,abc,partner,不存在的店,maybe,,',
+      '2025-03-02,expense,,,50,,,,,',
+      '',
+    ].join('\n');
     const err = await fund.importCsv(csv).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ImportFailed);
     const lines = (err as ImportFailed).errors.join('\n');
@@ -244,8 +260,9 @@ describe('monthly pledges', () => {
     expect(await fund.pendingMonths()).toEqual([]);
   });
 
-  it('a reminder missed while the bot was down is sent when it comes back, and a cancelled pledge is not reminded', async () => {
-    const id = await fund.createPledge(501, { amountFen: 2000, dayOfMonth: 5, showName: false }); // first month: April
+  it('a reminder missed while the bot was down goes out once it is up; a cancelled pledge is not sent', async () => {
+    // the 5th has passed: the first month is April
+    const id = await fund.createPledge(501, { amountFen: 2000, dayOfMonth: 5, showName: false });
     expect(await fund.remindDuePledges(new Date('2025-04-28T10:00:00Z'))).toBe(1);
     await fund.cancelPledge(501, id);
     expect(await fund.remindDuePledges(new Date('2025-05-06T10:00:00Z'))).toBe(0);

@@ -37,7 +37,8 @@ describe('partner directory', () => {
 });
 
 describe('volunteers', () => {
-  it('a resident signs up, staff approve, offer a shift, the volunteer takes it and sees the hours once logged', async () => {
+  it('a resident signs up, staff approve, offer a shift, ' +
+    'the volunteer takes it and sees the hours once logged', async () => {
     const teamId = await tb.services.partners.createTeam(null, '便民服务队', '市集日便民服务');
     const vol = await tb.resident(7301, { first_name: '小王' });
 
@@ -85,14 +86,20 @@ describe('volunteers', () => {
 });
 
 describe('what residents may not do', () => {
-  it('a resident cannot decide, message, offer, log or found a team, even with forged buttons, and each try is audited', async () => {
-    const r = await tb.resident(7401);
-    const commands = ['/volunteers'];
-    for (const cmd of commands) expect(texts(await (await r.command(cmd)).reply())).toContain('只对社区工作人员开放');
-    const forged = ['pa:ok:1:7401', 'pa:msg:1', 'pa:ofy', 'pa:lgy:1', 'pa:nt'];
-    for (const data of forged) expect(alertOf(await tap(r, data)), data).toContain('只对社区工作人员开放');
-    expect((await listAudit(tb.db, { actorId: 7401, action: 'denied' })).length).toBe(commands.length + forged.length);
-  });
+  it(
+    'a resident cannot decide, message, offer, log or found a team, ' +
+      'even with forged buttons, and each try is audited',
+    async () => {
+      const r = await tb.resident(7401);
+      const commands = ['/volunteers'];
+      for (const cmd of commands) expect(texts(await (await r.command(cmd)).reply())).toContain('只对社区工作人员开放');
+      const forged = ['pa:ok:1:7401', 'pa:msg:1', 'pa:ofy', 'pa:lgy:1', 'pa:nt'];
+      for (const data of forged) expect(alertOf(await tap(r, data)), data).toContain('只对社区工作人员开放');
+      expect((await listAudit(tb.db, { actorId: 7401, action: 'denied' })).length).toBe(
+        commands.length + forged.length,
+      );
+    },
+  );
 
   it('a forged or stale partners button is answered and changes nothing', async () => {
     const r = await tb.resident(7403);
