@@ -260,7 +260,7 @@ describe('monthly pledges', () => {
     expect(await fund.pendingMonths()).toEqual([]);
   });
 
-  it('a reminder missed while the bot was down goes out once it is up; a cancelled pledge is not sent', async () => {
+  it('a reminder missed while the bot was down goes out once it is up; a cancelled pledge gets none', async () => {
     // the 5th has passed: the first month is April
     const id = await fund.createPledge(501, { amountFen: 2000, dayOfMonth: 5, showName: false });
     expect(await fund.remindDuePledges(new Date('2025-04-28T10:00:00Z'))).toBe(1);
