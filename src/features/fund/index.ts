@@ -26,7 +26,7 @@ export function createFund(platform: Platform, deps: FundDeps) {
     composer: new Composer<BotContext>(
       residentBot(service),
       pledgeBot(service),
-      staffBot(service, deps.partners, platform),
+      staffBot(service, platform),
       ledgerBot(service),
       reportBot(service, platform),
     ),

@@ -10,18 +10,13 @@ import { isIncomeKind, isPurpose } from '../ledger';
 import { parseYuan, formatYuan as yuan } from '../money';
 import { fundPolicy } from '../policy';
 import type { FundService } from '../service';
-import type { FundPartners } from '../service/ports';
 import * as v from '../views/entry';
 import { atStep } from './steps';
 
 type Step = (typeof addFlow.steps)[number];
 
 /** Staff record an income or an expense, one question at a time, and save it after a review. */
-export function staffBot(
-  fund: FundService,
-  partners: FundPartners,
-  { clock, config }: Pick<Platform, 'clock' | 'config'>,
-) {
+export function staffBot(fund: FundService, { clock, config }: Pick<Platform, 'clock' | 'config'>) {
   const bot = new Composer<BotContext>();
   const pm = bot.chatType('private');
   const staff = requireRole('staff');
@@ -63,7 +58,7 @@ export function staffBot(
     await ctx.answerCallbackQuery();
     const donorKind = ctx.match[1];
     if (donorKind === 'partner') {
-      const list = (await partners.partners()).slice(0, fundPolicy.donorPartners);
+      const list = await fund.donorPartners();
       await move(ctx, 'partner', { donorKind });
       const card = v.askPartner(ctx.t, list);
       await ctx.editMessageText(card.text, { reply_markup: card.markup });
@@ -77,7 +72,7 @@ export function staffBot(
   });
 
   bot.callbackQuery(RX.donorPartner, staff).filter(atStep(addFlow, 'partner'), async (ctx) => {
-    const partner = await partners.partner(Number(ctx.match[1]));
+    const partner = await fund.partner(Number(ctx.match[1]));
     if (!partner) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
     await ctx.answerCallbackQuery();
     await move(ctx, 'consent', { partnerId: partner.id });
@@ -141,7 +136,7 @@ export function staffBot(
   async function showReview(ctx: InFlow<Draft, Step>, note: string) {
     await move(ctx, 'confirm', { note });
     const d = ctx.flow.data;
-    const partner = d.partnerId === undefined ? undefined : await partners.partner(d.partnerId);
+    const partner = d.partnerId === undefined ? undefined : await fund.partner(d.partnerId);
     await send(ctx, v.review(ctx.t, d, partner?.name));
   }
 

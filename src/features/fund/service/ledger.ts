@@ -58,6 +58,9 @@ export function createLedgerService(
   return {
     check,
     summary: () => summary(),
+    /** Partners staff can name as a donor, by name. */
+    donorPartners: async () => (await partners.partners()).slice(0, fundPolicy.donorPartners),
+    partner: (id: number) => partners.partner(id),
 
     /** Totals of one calendar month and the balance at its end (the monthly statement). */
     async monthTotals(month: string, trx: DbOrTx = db) {

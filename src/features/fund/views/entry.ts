@@ -1,5 +1,6 @@
 import type { TFunction } from '../../../i18n';
 import { grid, markup } from '../../../telegram/markup';
+import type { InlineMarkup } from '../../../telegram/port';
 import { CB } from '../callbacks';
 import type { Draft } from '../flows';
 import { DONOR_KINDS, INCOME_KINDS, type IncomeKind, PURPOSES } from '../ledger';
@@ -9,7 +10,7 @@ import { formatYuan as yuan } from '../money';
 
 export interface Card {
   text: string;
-  markup?: ReturnType<typeof markup>;
+  markup?: InlineMarkup;
 }
 
 export const askDirection = (t: TFunction): Card => ({

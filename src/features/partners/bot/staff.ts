@@ -5,6 +5,7 @@ import type { BotContext } from '../../../telegram/context';
 import { cancelKeyboard } from '../../../telegram/keyboards';
 import { requireRole } from '../../../telegram/middlewares/guard';
 import { RX } from '../callbacks';
+import { ENDS_FLOW, TeamNotFound } from '../errors';
 import { messageFlow, shiftFlow, shiftOf, teamFlow } from '../flows';
 import { parseShiftHours, parseSlots, parseTeam, partnersPolicy } from '../policy';
 import type { PartnersService } from '../service';
@@ -53,7 +54,7 @@ export function staffBot(partners: PartnersService, { clock, config }: Pick<Plat
     const { teamId } = ctx.flow.data;
     await ctx.setFlow(messageFlow, 'confirm', { teamId, text });
     const team = await partners.team(teamId);
-    if (!team) return ctx.endFlow();
+    if (!team) throw new TeamNotFound(ENDS_FLOW);
     const card = messagePreview(ctx.t, team, text);
     await ctx.reply(card.text, { reply_markup: card.markup });
   });
@@ -107,7 +108,7 @@ export function staffBot(partners: PartnersService, { clock, config }: Pick<Plat
     await ctx.setFlow(shiftFlow, 'confirm', draft);
     const shift = shiftOf(draft);
     const team = await partners.team(draft.teamId);
-    if (!shift || !team) return ctx.endFlow();
+    if (!shift || !team) throw new TeamNotFound(ENDS_FLOW);
     const card = shiftPreview(ctx.t, team, shift);
     await ctx.reply(card.text, { reply_markup: card.markup });
   });
