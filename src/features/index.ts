@@ -4,10 +4,10 @@ import type { BotContext } from '../telegram/context';
 import type { Audience, Feature } from '../telegram/feature';
 import type { CliDeps, Deps, LegacyFeature } from '../telegram/legacy';
 import { createFaq } from './faq';
-import { createFundFeature } from './fund';
+import { createFund } from './fund';
 import { marketFeature } from './market';
 import { createNoticesFeature } from './notices';
-import { partnersFeature } from './partners';
+import { createPartners } from './partners';
 import { createPetitions } from './petitions';
 import { createRelief } from './relief';
 import { legacyReportSources } from './report-sources';
@@ -21,18 +21,29 @@ export function createAreas(platform: Platform, legacyDeps: Deps) {
   const residents = createResidents(platform);
   const relief = createRelief(platform);
   const petitions = createPetitions(platform, { residents: residents.service });
+  const partners = createPartners(platform);
+  const fund = createFund(platform, {
+    partners: partners.service,
+    sources: {
+      ...legacyReportSources(platform.db),
+      reliefMonth: (month) => relief.service.monthFigures(month),
+      petitionRates: petitions.service.reportRates,
+    },
+  });
   const faq = createFaq(platform, { residents: residents.service });
 
   // TRANSITION (issue 12): areas not yet moved to handed-in services, adapted to the Feature they will become.
   const legacy: LegacyFeature[] = [];
-  const moved: Feature[] = [residents.feature, relief.feature, petitions.feature, faq.feature];
+  const moved: Feature[] = [
+    residents.feature,
+    relief.feature,
+    petitions.feature,
+    fund.feature,
+    partners.feature,
+    faq.feature,
+  ];
   const notices = createNoticesFeature(() => [...legacy, ...moved.map(toLegacyAudiences)]);
-  const fundFeature = createFundFeature({
-    ...legacyReportSources(platform.db),
-    reliefMonth: (month) => relief.service.monthFigures(month),
-    petitionRates: petitions.service.reportRates,
-  });
-  legacy.push(notices, marketFeature, fundFeature, partnersFeature);
+  legacy.push(notices, marketFeature);
 
   const adapt = (f: LegacyFeature) => fromLegacy(f, legacyDeps);
   const features: Feature[] = [
@@ -41,14 +52,16 @@ export function createAreas(platform: Platform, legacyDeps: Deps) {
     adapt(marketFeature),
     relief.feature,
     petitions.feature,
-    adapt(fundFeature),
-    adapt(partnersFeature),
+    fund.feature,
+    partners.feature,
     faq.feature,
   ];
   const services = {
     residents: residents.service,
     relief: relief.service,
     petitions: petitions.service,
+    fund: fund.service,
+    partners: partners.service,
     faq: faq.service,
   };
   return { features, services };

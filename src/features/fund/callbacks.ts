@@ -1,4 +1,7 @@
-// Callback data of the fund area: fd:<action>[:<arg>...]; parsed strictly by the regexes next to each handler.
+// Callback data of this area (fd:…): CB builds it, RX parses it strictly; anything else is "button expired".
+
+import type { DonorKind, IncomeKind, Purpose } from './ledger';
+
 export const CB = {
   summary: 'fd:s',
   chart: 'fd:c',
@@ -13,12 +16,12 @@ export const CB = {
   // staff: recording
   add: 'fd:a',
   direction: (d: 'i' | 'e') => `fd:n:${d}`,
-  kind: (k: string) => `fd:k:${k}`,
-  donorKind: (k: string) => `fd:dk:${k}`,
+  kind: (k: IncomeKind) => `fd:k:${k}`,
+  donorKind: (k: DonorKind) => `fd:dk:${k}`,
   donorPartner: (id: number) => `fd:dp:${id}`,
   consent: (yes: 0 | 1) => `fd:cs:${yes}`,
-  restrict: (p: string) => `fd:r:${p}`,
-  purpose: (p: string) => `fd:u:${p}`,
+  restrict: (p: Purpose | 'none') => `fd:r:${p}`,
+  purpose: (p: Purpose) => `fd:u:${p}`,
   today: 'fd:td',
   skipNote: 'fd:sn',
   save: 'fd:y',
@@ -28,4 +31,32 @@ export const CB = {
   reverseYes: 'fd:rvy',
   pledges: 'fd:ps',
   confirmPledge: (pledgeId: number, month: string) => `fd:pk:${pledgeId}:${month}`,
+};
+
+export const RX = {
+  summary: /^fd:s$/,
+  chart: /^fd:c$/,
+  donors: /^fd:d$/,
+  subscribe: /^fd:(sub|uns)$/,
+  pledge: /^fd:pl$/,
+  pledgeAmount: /^fd:pa:(\d{1,9})$/,
+  pledgeDay: /^fd:pd:(\d{1,2})$/,
+  pledgeName: /^fd:pn:([01])$/,
+  pledgeCancel: /^fd:pc:(\d{1,9})$/,
+  add: /^fd:a$/,
+  direction: /^fd:n:([ie])$/,
+  kind: /^fd:k:(\w{1,12})$/,
+  donorKind: /^fd:dk:(partner|resident|anonymous)$/,
+  donorPartner: /^fd:dp:(\d{1,9})$/,
+  consent: /^fd:cs:([01])$/,
+  restrict: /^fd:r:(none|relief|facilities|groups|other)$/,
+  purpose: /^fd:u:(relief|facilities|groups|other)$/,
+  today: /^fd:td$/,
+  skipNote: /^fd:sn$/,
+  save: /^fd:y$/,
+  ledger: /^fd:l:(\d{1,5})$/,
+  reverse: /^fd:rv:(\d{1,9})$/,
+  reverseYes: /^fd:rvy$/,
+  pledges: /^fd:ps$/,
+  confirmPledge: /^fd:pk:(\d{1,9}):(\d{4}-(?:0[1-9]|1[0-2]))$/,
 };

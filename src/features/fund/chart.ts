@@ -1,7 +1,7 @@
 import { drawText, GLYPH_H, textWidth } from './font';
+import { type FundSummary, type PeriodTotals, PURPOSES } from './ledger';
 import { formatYuan } from './money';
 import { Canvas, encodePng, type Rgb } from './png';
-import { type FundSummary, type PeriodTotals, PURPOSES } from './service';
 
 /** One bar: what it stands for (a purpose, or the money still in the fund), how much, and the legend square. */
 export interface Bar {

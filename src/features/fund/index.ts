@@ -1,73 +1,103 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Composer } from 'grammy';
+import type { Platform } from '../../platform';
 import type { BotContext } from '../../telegram/context';
-import type { LegacyFeature as Feature } from '../../telegram/legacy';
-import { fundBot } from './bot';
-import { pledgeBot } from './bot-pledge';
-import { reportBot } from './bot-report';
-import { staffBot } from './bot-staff';
-import { exportCsv, IMPORT_COLUMNS, ImportFailed, importCsv, parseCsv, toCsv } from './csv';
+import type { CliCommand, Feature } from '../../telegram/feature';
+import { ledgerBot } from './bot/ledger';
+import { pledgeBot } from './bot/pledge';
+import { reportBot } from './bot/report';
+import { residentBot } from './bot/resident';
+import { staffBot } from './bot/staff';
+import { IMPORT_COLUMNS, parseCsv, toCsv } from './csv';
+import { ImportFailed } from './errors';
+import { addFlow, pledgeFlow, reverseFlow } from './flows';
 import { fundJobs } from './jobs';
-import { communityReport, parsePeriod, type ReportSources, reportRows } from './report';
-import { seedDemoLedger } from './seed';
+import { parsePeriod, reportRows } from './report';
+import { createFundService, type FundDeps, type FundService } from './service';
 
-export const createFundFeature = (sources: ReportSources): Feature => ({
-  name: 'fund',
-  composer: new Composer<BotContext>(fundBot, pledgeBot, staffBot, reportBot(sources)),
-  commands: [
-    { command: 'fund', descKey: 'fund.commands.fund', scope: 'all' },
-    { command: 'fundadd', descKey: 'fund.commands.fundadd', scope: 'staff' },
-    { command: 'fundlog', descKey: 'fund.commands.fundlog', scope: 'staff' },
-    { command: 'pledges', descKey: 'fund.commands.pledges', scope: 'staff' },
-    { command: 'report', descKey: 'fund.commands.report', scope: 'staff' },
-  ],
-  menu: [{ key: 'fund.menu.fund', order: 40 }],
-  jobs: fundJobs,
-  seedDemo: async ({ db, clock, config }) => {
-    const n = await seedDemoLedger(db, clock.now(), config.TIMEZONE);
-    return `fund: ${n} new demo entries (founding donations of 2024-07-04, 100,500 yuan from 25 donors; 4,222 yuan self-generated)`;
+export type { ReportSources } from './report';
+export type { FundService } from './service';
+
+/** The community fund: the ledger in fen, pledges, the monthly statement, and the community report. */
+export function createFund(platform: Platform, deps: FundDeps) {
+  const service = createFundService(platform, deps);
+  const feature: Feature = {
+    name: 'fund',
+    composer: new Composer<BotContext>(
+      residentBot(service),
+      pledgeBot(service),
+      staffBot(service, platform),
+      ledgerBot(service),
+      reportBot(service, platform),
+    ),
+    commands: [
+      { command: 'fund', descKey: 'fund.commands.fund', scope: 'all' },
+      { command: 'fundadd', descKey: 'fund.commands.fundadd', scope: 'staff' },
+      { command: 'fundlog', descKey: 'fund.commands.fundlog', scope: 'staff' },
+      { command: 'pledges', descKey: 'fund.commands.pledges', scope: 'staff' },
+      { command: 'report', descKey: 'fund.commands.report', scope: 'staff' },
+    ],
+    menu: [{ key: 'fund.menu.fund', order: 40 }],
+    flows: [addFlow, reverseFlow, pledgeFlow],
+    jobs: fundJobs(service),
+    demo: async () => {
+      const n = await service.loadDemo();
+      const what = 'founding donations of 2024-07-04, 100,500 yuan from 25 donors; 4,222 yuan self-generated';
+      return `fund: ${n} new demo entries (${what})`;
+    },
+    cli: fundCli(service),
+  };
+  return { service, feature };
+}
+
+/** BOM first: Excel opens UTF-8 Chinese correctly only with it. */
+const writeCsv = (file: string, csv: string) => writeFileSync(file, `\ufeff${csv}`);
+
+/** A verb that prints what it did; a thrown error exits 1 with its message. */
+const verb = (usage: string, run: (args: string[], out: (line: string) => void) => Promise<void>): CliCommand => ({
+  usage,
+  run: async (args, out) => {
+    await run(args, out);
+    return undefined;
   },
-  cli: {
-    'fund import': {
-      usage: `fund import <file.csv>          add ledger entries; columns ${IMPORT_COLUMNS.join(',')}; all rows or none`,
-      run: async (args, { db, clock, config, out }) => {
+});
+
+function fundCli(fund: FundService): Record<string, CliCommand> {
+  return {
+    'fund import': verb(
+      `fund import <file.csv>          add ledger entries; columns ${IMPORT_COLUMNS.join(',')}; all rows or none`,
+      async (args, out) => {
         if (!args[0]) return out('usage: fund import <file.csv>');
         try {
-          const n = await importCsv(db, readFileSync(args[0], 'utf8'), clock.now(), config.TIMEZONE);
-          out(`imported ${n} entries from ${args[0]}`);
+          out(`imported ${await fund.importCsv(readFileSync(args[0], 'utf8'))} entries from ${args[0]}`);
         } catch (e) {
+          // The command line lists every problem, where the bot would show only the count.
           if (!(e instanceof ImportFailed)) throw e;
           out(`nothing was imported; fix these ${e.errors.length} problem(s) and run it again:`);
           for (const line of e.errors) out(`  ${line}`);
           throw new Error(`${args[0]}: nothing was imported`);
         }
       },
-    },
-    report: {
-      usage:
-        'report <YYYY-MM|YYYY> [file.csv]  the community report (market, relief, petitions, fund, volunteers) as CSV',
-      run: async (args, { db, clock, config, out }) => {
+    ),
+    report: verb(
+      'report <YYYY-MM|YYYY> [file.csv]  the community report (market, relief, petitions, fund, volunteers) as CSV',
+      async (args, out) => {
         const period = parsePeriod(args[0] ?? '');
         if (!period) throw new Error('usage: report <YYYY-MM|YYYY> [file.csv]');
-        const csv = toCsv([
-          ['metric', 'value'],
-          ...reportRows(await communityReport(db, sources, period, clock.now(), config.TIMEZONE)),
-        ]);
-        if (args[1]) {
-          writeFileSync(args[1], `\ufeff${csv}`);
-          out(`written the ${period.label} report to ${args[1]}`);
-        } else out(csv.trimEnd());
+        const csv = toCsv([['metric', 'value'], ...reportRows(await fund.report(period))]);
+        if (!args[1]) return out(csv.trimEnd());
+        writeCsv(args[1], csv);
+        out(`written the ${period.label} report to ${args[1]}`);
       },
-    },
-    'fund export': {
-      usage: 'fund export [file.csv]          every ledger entry, reversals included, as CSV',
-      run: async (args, { db, out }) => {
-        const csv = await exportCsv(db);
-        if (args[0]) {
-          writeFileSync(args[0], `\ufeff${csv}`); // BOM: Excel opens UTF-8 Chinese correctly only with it
-          out(`written ${parseCsv(csv).length - 1} entries to ${args[0]}`);
-        } else out(csv.trimEnd());
+    ),
+    'fund export': verb(
+      'fund export [file.csv]          every ledger entry, reversals included, as CSV',
+      async (args, out) => {
+        const csv = await fund.exportCsv();
+        if (!args[0]) return out(csv.trimEnd());
+        writeCsv(args[0], csv);
+        out(`written ${parseCsv(csv).length - 1} entries to ${args[0]}`);
       },
-    },
-  },
-});
+    ),
+  };
+}

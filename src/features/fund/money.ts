@@ -1,6 +1,6 @@
 // Money is integer fen everywhere; yuan strings exist only at the edges (what staff type, what people read, CSV).
 
-/** The largest single amount anyone can type: ten million yuan. A typo of extra zeros should be refused, not recorded. */
+/** The largest single amount anyone can type: ten million yuan. A typo of extra zeros is refused, not recorded. */
 export const MAX_FEN = 1_000_000_000;
 
 /** '100', '100.5', '1,000.50', '¥100', '100元' → fen; null if it is not a positive amount with at most two decimals. */

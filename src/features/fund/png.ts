@@ -1,7 +1,8 @@
 import { deflateSync } from 'node:zlib';
 
 // A minimal PNG writer (truecolour, 8 bits, no interlace) so charts need no image library.
-// Layout per the PNG spec: signature, IHDR, optional tEXt, IDAT (zlib of filtered scanlines), IEND; each chunk CRC-32'd.
+// Layout per the PNG spec: signature, IHDR, optional tEXt, IDAT (zlib of filtered scanlines), IEND; each chunk
+// CRC-32'd.
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 

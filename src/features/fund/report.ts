@@ -1,7 +1,5 @@
 import { localDate, zonedToUtc } from '../../core/time';
-import type { DbOrTx } from '../../db/schema';
-import { hoursBetween } from '../partners/volunteers';
-import { nextMonth, type PeriodTotals, rangeTotals } from './service';
+import { nextMonth, type PeriodTotals } from './ledger';
 
 // The community report: the numbers a sub-district puts in its newspaper story, for one month or one year,
 // gathered from each area's own service (never its tables) through the ReportSources port.
@@ -48,9 +46,15 @@ const monthsOf = (p: Period, today: string): string[] => {
   return out;
 };
 
+/** The report's figures besides the other areas': the fund's totals and the volunteers' hours of a period. */
+export interface ReportFigures {
+  fundTotals(from: string, to: string): Promise<PeriodTotals>;
+  volunteerHours(from: string, to: string): Promise<{ minutes: number; people: number }>;
+}
+
 export async function communityReport(
-  db: DbOrTx,
   sources: ReportSources,
+  own: ReportFigures,
   p: Period,
   now: Date,
   tz: string,
@@ -81,8 +85,8 @@ export async function communityReport(
       satisfaction: pet.satisfaction,
       rated: pet.rated,
     },
-    fund: await rangeTotals(db, p.from, p.to),
-    volunteers: await hoursBetween(db, p.from, p.to),
+    fund: await own.fundTotals(p.from, p.to),
+    volunteers: await own.volunteerHours(p.from, p.to),
   };
 }
 

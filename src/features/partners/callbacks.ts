@@ -1,4 +1,5 @@
-// Callback data of the partners area: pa:<action>[:<arg>...]; parsed strictly by the regexes next to each handler.
+// Callback data of this area (pa:…): CB builds it, RX parses it strictly; anything else is "button expired".
+
 export const CB = {
   types: 'pa:ty',
   type: (type: string, page = 0) => `pa:t:${type}:${page}`,
@@ -14,7 +15,6 @@ export const CB = {
   drop: (shiftId: number) => `pa:dr:${shiftId}`,
   hours: 'pa:hr',
   // staff
-  staffTeam: (teamId: number) => `pa:st:${teamId}`,
   message: (teamId: number) => `pa:msg:${teamId}`,
   messageSend: 'pa:msgy',
   offer: (teamId: number) => `pa:of:${teamId}`,
@@ -22,4 +22,27 @@ export const CB = {
   log: (shiftId: number) => `pa:lg:${shiftId}`,
   logYes: (shiftId: number) => `pa:lgy:${shiftId}`,
   newTeam: 'pa:nt',
+};
+
+export const RX = {
+  types: /^pa:ty$/,
+  type: /^pa:t:(\w{1,12}):(\d{1,3})$/,
+  partner: /^pa:p:(\d{1,9})$/,
+  teams: /^pa:tm$/,
+  team: /^pa:v:(\d{1,9})$/,
+  apply: /^pa:ap:(\d{1,9})$/,
+  leave: /^pa:lv:(\d{1,9})$/,
+  /** Approve (ok) or reject (no) an application: team, user. */
+  decide: /^pa:(ok|no):(\d{1,9}):(\d{1,15})$/,
+  shifts: /^pa:sh$/,
+  take: /^pa:tk:(\d{1,9})$/,
+  drop: /^pa:dr:(\d{1,9})$/,
+  hours: /^pa:hr$/,
+  message: /^pa:msg:(\d{1,9})$/,
+  messageSend: /^pa:msgy$/,
+  offer: /^pa:of:(\d{1,9})$/,
+  offerSend: /^pa:ofy$/,
+  log: /^pa:lg:(\d{1,9})$/,
+  logYes: /^pa:lgy:(\d{1,9})$/,
+  newTeam: /^pa:nt$/,
 };

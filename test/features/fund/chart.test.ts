@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Bar, barLength, CHART, renderChart, whereTheMoneyWent } from '../../../src/features/fund/chart';
-import type { FundSummary, PeriodTotals } from '../../../src/features/fund/service';
+import type { FundSummary, PeriodTotals } from '../../../src/features/fund/ledger';
 import { readPng, runLength } from './png-reader';
 
 const zero = (): PeriodTotals => ({

@@ -1,8 +1,4 @@
-import type { Db } from '../../db/schema';
-import { seedDemoPartners } from '../partners/seed';
-import { findPartnerByName } from '../partners/service';
-import { type EntryInput, entryRow, type IncomeKind, type Purpose } from './service';
-import * as store from './store';
+import type { EntryInput, IncomeKind, Purpose } from './ledger';
 
 // The demo ledger of 月塘街道's 社区公益基金: started 2024-07-04 by 25 units and individuals with 100,500 yuan;
 // 4,222 yuan self-generated (the charity supermarket's shelf) so far. Every name is demo data.
@@ -55,7 +51,7 @@ const SHOP_SALES: [string, number][] = [
 
 type Seed = { ref: string; input: EntryInput };
 
-function demoEntries(partnerId: (name: string) => number): Seed[] {
+function entries(partnerId: (name: string) => number): Seed[] {
   const out: Seed[] = [];
   FOUNDING_UNITS.forEach(([name, yuan, restrictedTo], i) => {
     const kind: IncomeKind = restrictedTo ? 'directed' : 'other';
@@ -198,29 +194,10 @@ function demoEntries(partnerId: (name: string) => number): Seed[] {
   return out;
 }
 
-/** Loads the demo ledger; entries already present (by ref) are skipped, so running it twice changes nothing. */
-export async function seedDemoLedger(db: Db, now: Date, tz: string): Promise<number> {
-  await seedDemoPartners(db, now);
+/** The demo ledger's entries, each with the ref that keeps it from being loaded twice. */
+export async function demoEntries(partnerId: (name: string) => Promise<number>): Promise<Seed[]> {
   const ids = new Map<string, number>();
-  const partnerId = (name: string) => ids.get(name)!;
-  for (const [name] of [...FOUNDING_UNITS, ['荷塘区个体劳动者协会']] as [string][]) {
-    const p = await findPartnerByName(db, name);
-    if (!p) throw new Error(`demo partner ${name} is missing`);
-    ids.set(name, p.id);
-  }
-  const seeds = demoEntries(partnerId);
-  const taken = new Set(
-    await store.refsTaken(
-      db,
-      seeds.map((s) => s.ref),
-    ),
-  );
-  return db.transaction().execute(async (trx) => {
-    let n = 0;
-    for (const s of seeds.filter((x) => !taken.has(x.ref))) {
-      await store.insertEntry(trx, await entryRow(trx, null, s.input, { source: 'seed', ref: s.ref }, now, tz));
-      n++;
-    }
-    return n;
-  });
+  for (const [name] of [...FOUNDING_UNITS, ['荷塘区个体劳动者协会']])
+    ids.set(String(name), await partnerId(String(name)));
+  return entries((name) => ids.get(name)!);
 }

@@ -1,10 +1,8 @@
-import type { Db } from '../../db/schema';
-import { addPartner, findPartnerByName, type NewPartnerInput } from './service';
-import * as store from './store';
-import { createTeam } from './volunteers';
+import type { DirectoryService, NewPartnerInput } from './service/directory';
+import type { TeamsService } from './service/teams';
 
 // Demo partners of 月塘街道 (every name here is demo data). Contacts are made-up numbers for staff eyes only.
-export const DEMO_PARTNERS: NewPartnerInput[] = [
+const DEMO_PARTNERS: NewPartnerInput[] = [
   {
     name: '乐乐超市',
     type: 'business',
@@ -83,28 +81,29 @@ export const DEMO_PARTNERS: NewPartnerInput[] = [
   },
 ];
 
-export const DEMO_TEAMS = [
+const DEMO_TEAMS = [
   { name: '帮困服务队', description: '走访特殊群体，协助每月 5 日慈善超市领取。' },
   { name: '便民服务队', description: '野享市集日的磨刀、理发、缝补等便民服务。' },
   { name: '公益联盟', description: '商家、社工和高校志愿者的联合行动。' },
 ];
 
-/** Safe to run again: existing names are left alone. */
-export async function seedDemoPartners(db: Db, now: Date): Promise<number> {
+/** Loads the demo partners (the demo ledger names them as donors); names already listed are left alone. */
+export async function seedDemoPartners(directory: DirectoryService): Promise<number> {
   let added = 0;
   for (const p of DEMO_PARTNERS) {
-    if (await findPartnerByName(db, p.name)) continue;
-    await addPartner(db, null, p, now);
+    if (await directory.partnerByName(p.name)) continue;
+    await directory.addPartner(null, p);
     added++;
   }
   return added;
 }
 
-export async function seedDemoTeams(db: Db, now: Date): Promise<number> {
+/** Loads the demo teams; safe to run again. */
+export async function seedDemoTeams(teams: TeamsService): Promise<number> {
   let added = 0;
   for (const t of DEMO_TEAMS) {
-    if (await store.findTeamByName(db, t.name)) continue;
-    await createTeam(db, null, t.name, t.description, now);
+    if (await teams.teamByName(t.name)) continue;
+    await teams.createTeam(null, t.name, t.description);
     added++;
   }
   return added;

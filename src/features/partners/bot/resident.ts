@@ -1,0 +1,108 @@
+import { Composer } from 'grammy';
+import type { BotContext } from '../../../telegram/context';
+import { can } from '../../../telegram/middlewares/guard';
+import { RX } from '../callbacks';
+import { isPartnerType } from '../policy';
+import type { PartnersService } from '../service';
+import {
+  directoryCard,
+  hoursText,
+  partnerCard,
+  partnerListCard,
+  shiftsCard,
+  shiftTaken,
+  teamCard,
+  teamsCard,
+} from '../views';
+
+/** The partner directory and, for residents, volunteer teams: joining, shifts and hours. */
+export function residentBot(partners: PartnersService) {
+  const bot = new Composer<BotContext>();
+  const pm = bot.chatType('private');
+
+  async function showTypes(ctx: BotContext) {
+    const card = directoryCard(ctx.t, await partners.typeCounts());
+    await ctx.reply(card.text, { reply_markup: card.markup });
+  }
+  pm.command('partners', showTypes);
+  bot.callbackQuery(RX.types, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showTypes(ctx);
+  });
+
+  bot.callbackQuery(RX.type, async (ctx) => {
+    const type = ctx.match[1]!;
+    if (!isPartnerType(type)) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
+    const card = partnerListCard(ctx.t, type, await partners.partners(type), Number(ctx.match[2]));
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(card.text, { reply_markup: card.markup });
+  });
+
+  bot.callbackQuery(RX.partner, async (ctx) => {
+    const { partner, offers } = await partners.card(Number(ctx.match[1]));
+    const card = partnerCard(ctx.t, partner, offers, can(ctx, 'staff'));
+    await ctx.answerCallbackQuery();
+    await ctx.reply(card.text, { reply_markup: card.markup });
+  });
+
+  async function showTeams(ctx: BotContext) {
+    const card = teamsCard(ctx.t, await partners.teamsWithSizes());
+    await ctx.reply(card.text, { reply_markup: card.markup });
+  }
+  pm.command('volunteer', showTeams);
+  bot.callbackQuery(RX.teams, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showTeams(ctx);
+  });
+
+  bot.callbackQuery(RX.team, async (ctx) => {
+    const team = await partners.team(Number(ctx.match[1]));
+    if (!team?.active) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
+    const card = teamCard(ctx.t, team, await partners.statusIn(team.id, ctx.user.id), can(ctx, 'staff'));
+    await ctx.answerCallbackQuery();
+    await ctx.reply(card.text, { reply_markup: card.markup });
+  });
+
+  bot.callbackQuery(RX.apply, async (ctx) => {
+    const team = await partners.apply(ctx.user.id, Number(ctx.match[1]));
+    await ctx.answerCallbackQuery();
+    await ctx.reply(ctx.t('partners.volunteer.applied', { team: team.name }));
+  });
+
+  bot.callbackQuery(RX.leave, async (ctx) => {
+    await partners.leave(ctx.user.id, Number(ctx.match[1]));
+    await ctx.answerCallbackQuery();
+    await ctx.reply(ctx.t('partners.volunteer.left'));
+  });
+
+  async function showShifts(ctx: BotContext) {
+    const card = shiftsCard(ctx.t, await partners.shiftsFor(ctx.user.id));
+    await ctx.reply(card.text, { reply_markup: card.markup });
+  }
+  pm.command('shifts', showShifts);
+  bot.callbackQuery(RX.shifts, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showShifts(ctx);
+  });
+
+  bot.callbackQuery(RX.take, async (ctx) => {
+    const shift = await partners.take(ctx.user.id, Number(ctx.match[1]));
+    await ctx.answerCallbackQuery();
+    await ctx.reply(shiftTaken(ctx.t, shift));
+  });
+
+  bot.callbackQuery(RX.drop, async (ctx) => {
+    await partners.drop(ctx.user.id, Number(ctx.match[1]));
+    await ctx.answerCallbackQuery();
+    await ctx.reply(ctx.t('partners.shift.dropped'));
+  });
+
+  const showHours = async (ctx: BotContext) => ctx.reply(hoursText(ctx.t, await partners.hoursOf(ctx.user.id)));
+  pm.command('hours', showHours);
+  bot.callbackQuery(RX.hours, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showHours(ctx);
+  });
+
+  return bot;
+}

@@ -1,0 +1,4 @@
+// The partners area's tables: the directory, volunteer teams and their members, shifts and hours.
+export * from './partners';
+export * from './shifts';
+export * from './teams';

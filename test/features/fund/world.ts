@@ -1,0 +1,45 @@
+import { ManualClock } from '../../../src/core/clock';
+import type { EntryInput } from '../../../src/features/fund/ledger';
+import { createFundService } from '../../../src/features/fund/service';
+import { createPartnersService } from '../../../src/features/partners/service';
+import { createPetitionsService } from '../../../src/features/petitions/service';
+import { createReliefService } from '../../../src/features/relief/service';
+import { legacyReportSources } from '../../../src/features/report-sources';
+import { createResidentsService } from '../../../src/features/residents/service';
+import { freshDb } from '../../support/db';
+import { testPlatform } from '../../support/platform';
+
+/** The fund on a fresh database, built with the partners service as the bot builds it; user 900 is staff. */
+export async function fundWorld(now: Date) {
+  const h = await freshDb();
+  const clock = new ManualClock(now);
+  const platform = testPlatform(h.db, { clock });
+  const partners = createPartnersService(platform);
+  const residents = createResidentsService(platform);
+  const sources = {
+    ...legacyReportSources(h.db),
+    reliefMonth: createReliefService(platform).monthFigures,
+    petitionRates: createPetitionsService(platform, { residents }).reportRates,
+  };
+  const fund = createFundService(platform, { partners, sources });
+  await platform.identity.grant(null, 900, 'staff');
+  return { h, clock, platform, partners, fund };
+}
+
+export type FundWorld = Awaited<ReturnType<typeof fundWorld>>;
+
+export const gift = (yuan: number, extra: Partial<Extract<EntryInput, { direction: 'income' }>> = {}): EntryInput => ({
+  direction: 'income',
+  kind: 'directed',
+  amountFen: yuan * 100,
+  date: '2025-03-01',
+  donor: { kind: 'anonymous' },
+  restrictedTo: null,
+  note: '',
+  ...extra,
+});
+export const spend = (
+  yuan: number,
+  purpose: 'relief' | 'facilities' | 'groups' | 'other' = 'relief',
+  date = '2025-03-02',
+): EntryInput => ({ direction: 'expense', purpose, amountFen: yuan * 100, date, note: '慰问品' });
