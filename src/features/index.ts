@@ -6,7 +6,7 @@ import type { CliDeps, Deps, LegacyFeature } from '../telegram/legacy';
 import { faqFeature } from './faq';
 import { createFundFeature } from './fund';
 import { marketFeature } from './market';
-import { createNoticesFeature } from './notices';
+import { collectAudiences, createNotices } from './notices';
 import { partnersFeature } from './partners';
 import { petitionsFeature } from './petitions';
 import { reliefFeature } from './relief';
@@ -19,31 +19,29 @@ import { createResidents } from './residents';
  */
 export function createAreas(platform: Platform, legacyDeps: Deps) {
   const residents = createResidents(platform);
+  // Other areas' audiences, asked for lazily: `features` includes notices itself, so it exists only after notices.
+  const notices = createNotices(platform, {
+    residents: residents.service,
+    audiences: () => collectAudiences(features),
+  });
 
   // TRANSITION (issue 12): areas not yet moved to handed-in services, adapted to the Feature they will become.
-  const legacy: LegacyFeature[] = [];
-  const moved: Feature[] = [residents.feature];
-  const notices = createNoticesFeature(() => [...legacy, ...moved.map(toLegacyAudiences)]);
   const fundFeature = createFundFeature(legacyReportSources(platform.db));
-  legacy.push(notices, marketFeature, reliefFeature, petitionsFeature, fundFeature, partnersFeature, faqFeature);
+  const legacy: LegacyFeature[] = [
+    marketFeature,
+    reliefFeature,
+    petitionsFeature,
+    fundFeature,
+    partnersFeature,
+    faqFeature,
+  ];
 
-  const features: Feature[] = [residents.feature, ...legacy.map((f) => fromLegacy(f, legacyDeps))];
-  const services = { residents: residents.service };
+  const features: Feature[] = [residents.feature, notices.feature, ...legacy.map((f) => fromLegacy(f, legacyDeps))];
+  const services = { residents: residents.service, notices: notices.service };
   return { features, services };
 }
 
 export type Areas = ReturnType<typeof createAreas>;
-
-/** TRANSITION (issue 12): a moved area's audiences in the shape the legacy notices area calls. */
-function toLegacyAudiences(f: Feature): LegacyFeature {
-  const audiences = Object.fromEntries(
-    Object.entries(f.audiences ?? {}).map(([k, a]) => [
-      k,
-      { labelKey: a.labelKey, userIds: (_db: unknown, now: Date) => a.userIds(now) },
-    ]),
-  );
-  return { name: f.name, composer: new Composer<BotContext>(), audiences };
-}
 
 /** TRANSITION (issue 12): a legacy area as a Feature; its handlers find `ctx.deps`, its jobs and CLI verbs the deps. */
 function fromLegacy(f: LegacyFeature, deps: Deps): Feature {
