@@ -33,7 +33,7 @@ export function createBroadcasts(platform: Platform, audiences: Audiences) {
    * Confirms a broadcast: the broadcast, one outbox row per recipient, the audit entry and the end of the staff
    * member's flow are written in one transaction, so a crash leaves either all of it or none.
    */
-  async function createBroadcast(input: CreateInput, done?: TxHook) {
+  async function createBroadcast(input: CreateInput, done?: TxHook): Promise<store.Broadcast> {
     const now = clock.now();
     const { draft, audience } = input;
     if (!draft.text.trim() && !draft.photo) throw new EmptyNotice();
@@ -90,7 +90,7 @@ export function createBroadcasts(platform: Platform, audiences: Audiences) {
         now,
       );
       await runHooks(trx, done);
-      return { id, recipients: ids.length, sendAt };
+      return (await store.findBroadcast(trx, id))!;
     });
   }
 

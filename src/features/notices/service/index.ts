@@ -5,10 +5,12 @@ import * as store from '../store';
 import { createAudiences, type Places } from './audiences';
 import { createBroadcasts } from './broadcasts';
 
+export type { Broadcast } from '../store';
 export type { AudienceSummary, Places } from './audiences';
 export type { BroadcastSummary, CreateInput } from './broadcasts';
 
 export interface NoticesDeps {
+  /** The residents area's service, for the places a broadcast can go to. */
   residents: Places;
   /** Every audience the installed areas offer; asked each time, since the list is built after this area. */
   audiences: () => AreaAudiences;

@@ -10,7 +10,7 @@ import { newDraftKey } from '../../draft';
 import { TimeInPast } from '../../errors';
 import { type ComposeData, type ComposeStep, composeFlow } from '../../flows';
 import { exampleTime } from '../../policy';
-import type { NoticesService } from '../../service';
+import type { Broadcast, NoticesService } from '../../service';
 import { confirmCard, progressCard, scheduledCard, zoneName } from '../../views';
 import { audienceLabel, expired } from './shared';
 
@@ -93,9 +93,9 @@ export function confirmBot(notices: NoticesService, { config, clock }: Pick<Plat
         sendAt,
         progressMessageId: ctx.callbackQuery.message?.message_id ?? null,
       };
-      let created: Awaited<ReturnType<NoticesService['createBroadcast']>>;
+      let b: Broadcast;
       try {
-        created = await notices.createBroadcast(input, ctx.flowEnd());
+        b = await notices.createBroadcast(input, ctx.flowEnd());
       } catch (err) {
         // The time passed while the preview waited: the staff member is asked for a new one, not sent back to
         // the start (the boundary still shows why).
@@ -103,7 +103,6 @@ export function confirmBot(notices: NoticesService, { config, clock }: Pick<Plat
         throw err;
       }
       await ctx.answerCallbackQuery({ text: ctx.t('notices.compose.confirmed') });
-      const b = (await notices.broadcast(created.id))!;
       const label = await audienceLabel(ctx, notices, b.audience);
       const card = sendAt
         ? scheduledCard(ctx.t, b, label, tz)
