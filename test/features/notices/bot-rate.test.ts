@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerOf, dataOf, seen, texts, until } from '../../support/chat';
 import { startBot, type TestBot } from '../../support/harness';
-import { sendFormatted } from './formatted';
+import { sendFormatted } from './compose';
 
 // Telegram's real limit is about 30 messages a second; the fake API enforces it with real 429s.
 let tb: TestBot;
