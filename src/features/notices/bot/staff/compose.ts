@@ -9,9 +9,9 @@ import { CB, RX } from '../../callbacks';
 import { type Draft, keepEntities, newDraftKey } from '../../draft';
 import { type ComposeData, type ComposeStep, composeFlow, emptyDraft } from '../../flows';
 import type { NoticesService } from '../../service';
-import { audienceChoice, type Card, communityChoice, compoundChoice, confirmCard } from '../../views';
+import { audienceChoice, type Card, communityChoice, compoundChoice, confirmCard, paramText } from '../../views';
+import { expired } from './expired';
 import { sendPreview } from './preview';
-import { audienceLabel, expired } from './shared';
 
 /** A button press while the compose flow is (checked to be) at the audience step. */
 type Choosing = CallbackQueryContext<BotContext> & InFlow<ComposeData, ComposeStep>;
@@ -118,7 +118,7 @@ export function composeBot(notices: NoticesService, platform: Pick<Platform, 'co
     const summary = await notices.summarize(audience);
     await ctx.answerCallbackQuery();
     const code = audienceCode(audience);
-    const label = await audienceLabel(ctx, notices, code);
+    const label = paramText(ctx.t, ctx.locale, await notices.describe(code));
     if (summary.recipients === 0) {
       const card = audienceChoice(ctx.t, notices.areaAudiences(), ctx.t('notices.compose.nobody', { audience: label }));
       await ctx.editMessageText(card.text, { reply_markup: card.markup });

@@ -11,8 +11,8 @@ import { TimeInPast } from '../../errors';
 import { type ComposeData, type ComposeStep, composeFlow } from '../../flows';
 import { exampleTime } from '../../policy';
 import type { Broadcast, NoticesService } from '../../service';
-import { confirmCard, progressCard, scheduledCard, zoneName } from '../../views';
-import { audienceLabel, expired } from './shared';
+import { confirmCard, paramText, progressCard, scheduledCard, zoneName } from '../../views';
+import { expired } from './expired';
 
 /** A button press while the compose flow is (checked to be) at the confirm step. */
 type Previewing = CallbackQueryContext<BotContext> & InFlow<ComposeData, ComposeStep>;
@@ -71,7 +71,7 @@ export function confirmBot(notices: NoticesService, { config, clock }: Pick<Plat
       const summary = await notices.summarize(audience);
       const data = { ...ctx.flow.data, key: newDraftKey(), sendAt: sendAt.toISOString() };
       await ctx.setFlow(composeFlow, 'confirm', data);
-      const label = await audienceLabel(ctx, notices, code);
+      const label = paramText(ctx.t, ctx.locale, await notices.describe(code));
       const card = confirmCard(ctx.t, { audience: label, summary, key: data.key, sendAt, tz });
       await ctx.reply(card.text, { reply_markup: card.markup });
     });
@@ -103,7 +103,7 @@ export function confirmBot(notices: NoticesService, { config, clock }: Pick<Plat
         throw err;
       }
       await ctx.answerCallbackQuery({ text: ctx.t('notices.compose.confirmed') });
-      const label = await audienceLabel(ctx, notices, b.audience);
+      const label = paramText(ctx.t, ctx.locale, await notices.describe(b.audience));
       const card = sendAt
         ? scheduledCard(ctx.t, b, label, tz)
         : progressCard(ctx.t, b, label, await notices.progress(b.id), config.DELIVERY_RATE_PER_SEC);
