@@ -6,7 +6,7 @@ import type { CliDeps, Deps, LegacyFeature } from '../telegram/legacy';
 import { createFaq } from './faq';
 import { createFund } from './fund';
 import { marketFeature } from './market';
-import { createNoticesFeature } from './notices';
+import { collectAudiences, createNotices } from './notices';
 import { createPartners } from './partners';
 import { createPetitions } from './petitions';
 import { createRelief } from './relief';
@@ -19,6 +19,11 @@ import { createResidents } from './residents';
  */
 export function createAreas(platform: Platform, legacyDeps: Deps) {
   const residents = createResidents(platform);
+  // Other areas' audiences, asked for lazily: `features` includes notices itself, so it exists only after notices.
+  const notices = createNotices(platform, {
+    residents: residents.service,
+    audiences: () => collectAudiences(features),
+  });
   const relief = createRelief(platform);
   const petitions = createPetitions(platform, { residents: residents.service });
   const partners = createPartners(platform);
@@ -32,24 +37,11 @@ export function createAreas(platform: Platform, legacyDeps: Deps) {
   });
   const faq = createFaq(platform, { residents: residents.service });
 
-  // TRANSITION (issue 12): areas not yet moved to handed-in services, adapted to the Feature they will become.
-  const legacy: LegacyFeature[] = [];
-  const moved: Feature[] = [
-    residents.feature,
-    relief.feature,
-    petitions.feature,
-    fund.feature,
-    partners.feature,
-    faq.feature,
-  ];
-  const notices = createNoticesFeature(() => [...legacy, ...moved.map(toLegacyAudiences)]);
-  legacy.push(notices, marketFeature);
-
-  const adapt = (f: LegacyFeature) => fromLegacy(f, legacyDeps);
   const features: Feature[] = [
     residents.feature,
-    adapt(notices),
-    adapt(marketFeature),
+    notices.feature,
+    // TRANSITION (issue 12): the market area, not yet moved, adapted to the Feature it will become.
+    fromLegacy(marketFeature, legacyDeps),
     relief.feature,
     petitions.feature,
     fund.feature,
@@ -58,6 +50,7 @@ export function createAreas(platform: Platform, legacyDeps: Deps) {
   ];
   const services = {
     residents: residents.service,
+    notices: notices.service,
     relief: relief.service,
     petitions: petitions.service,
     fund: fund.service,
@@ -68,17 +61,6 @@ export function createAreas(platform: Platform, legacyDeps: Deps) {
 }
 
 export type Areas = ReturnType<typeof createAreas>;
-
-/** TRANSITION (issue 12): a moved area's audiences in the shape the legacy notices area calls. */
-function toLegacyAudiences(f: Feature): LegacyFeature {
-  const audiences = Object.fromEntries(
-    Object.entries(f.audiences ?? {}).map(([k, a]) => [
-      k,
-      { labelKey: a.labelKey, userIds: (_db: unknown, now: Date) => a.userIds(now) },
-    ]),
-  );
-  return { name: f.name, composer: new Composer<BotContext>(), audiences };
-}
 
 /** TRANSITION (issue 12): a legacy area as a Feature; its handlers find `ctx.deps`, its jobs and CLI verbs the deps. */
 function fromLegacy(f: LegacyFeature, deps: Deps): Feature {

@@ -1,29 +1,33 @@
-import { Composer } from 'grammy';
-import type { BotContext } from '../../telegram/context';
-import type { LegacyFeature as Feature } from '../../telegram/legacy';
-import { composeBot } from './bot-compose';
-import { manageBot } from './bot-manage';
-import { noticeJobs } from './jobs';
-import type { AreaAudiences } from './service';
+import type { Platform } from '../../platform';
+import type { Feature } from '../../telegram/feature';
+import type { AreaAudiences } from './audience';
+import { staffBot } from './bot/staff';
+import { noticesDemo } from './demo';
+import { composeFlow } from './flows';
+import { noticesJobs } from './jobs';
+import { createNoticesService, type NoticesDeps } from './service';
 
 /** Every audience the installed areas offer (Feature.audiences), e.g. market.booked, relief.recipients. */
-export function collectAudiences(features: readonly Feature[]): AreaAudiences {
+export function collectAudiences(features: readonly Pick<Feature, 'audiences'>[]): AreaAudiences {
   return Object.assign({}, ...features.map((f) => f.audiences ?? {}));
 }
 
 /**
- * Staff broadcasts. Takes the feature list (lazily: it contains this feature) so that audiences of other areas are
- * found without importing them.
+ * Staff broadcasts. Other areas' audiences are asked for lazily (`deps.audiences`): the feature list they come from
+ * contains this area too, so it is complete only after this area is built.
  */
-export function createNoticesFeature(allFeatures: () => readonly Feature[]): Feature {
-  const areas = () => collectAudiences(allFeatures());
-  return {
+export function createNotices(platform: Platform, deps: NoticesDeps) {
+  const service = createNoticesService(platform, deps);
+  const feature: Feature = {
     name: 'notices',
-    composer: new Composer<BotContext>(composeBot(areas), manageBot(areas)),
+    composer: staffBot(service, platform),
     commands: [
       { command: 'broadcast', descKey: 'notices.commands.broadcast', scope: 'staff' },
       { command: 'broadcasts', descKey: 'notices.commands.broadcasts', scope: 'staff' },
     ],
-    jobs: (deps) => noticeJobs(deps, areas),
+    flows: [composeFlow],
+    jobs: noticesJobs(service, platform),
+    demo: noticesDemo,
   };
+  return { service, feature };
 }

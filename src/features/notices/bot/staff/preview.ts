@@ -1,7 +1,8 @@
 import { GrammyError } from 'grammy';
-import type { BotContext } from '../../telegram/context';
-import { render } from '../../telegram/delivery/render';
-import { contentOf, type Draft } from './service';
+import type { Platform } from '../../../../platform';
+import type { BotContext } from '../../../../telegram/context';
+import { render } from '../../../../telegram/delivery/render';
+import { contentOf, type Draft } from '../../draft';
 
 /**
  * Sends the draft to the staff member through the very renderer the delivery worker uses, so the preview is what
@@ -10,10 +11,11 @@ import { contentOf, type Draft } from './service';
 export async function sendPreview(
   ctx: BotContext,
   draft: Pick<Draft, 'text' | 'entities' | 'photo'>,
+  { i18n, config }: Pick<Platform, 'i18n' | 'config'>,
 ): Promise<string | null> {
   const row = {
     id: 0,
-    chatId: ctx.chat!.id,
+    chatId: ctx.chat?.id ?? ctx.user.id,
     userId: ctx.user.id,
     content: JSON.stringify(contentOf(draft)),
     attempts: 0,
@@ -22,8 +24,9 @@ export async function sendPreview(
     tgLanguage: ctx.user.tgLanguage,
     reachable: true,
   };
-  const { method, payload } = render(row, ctx.deps.i18n, ctx.deps.config.DEFAULT_LOCALE);
+  const { method, payload } = render(row, i18n, config.DEFAULT_LOCALE);
   try {
+    // The renderer builds the Bot API payload itself; grammY's typed helpers would only rebuild it.
     if (method === 'sendPhoto') await ctx.api.raw.sendPhoto(payload as never);
     else await ctx.api.raw.sendMessage(payload as never);
     return null;
