@@ -5,7 +5,7 @@ import type { Audience, Feature } from '../telegram/feature';
 import type { CliDeps, Deps, LegacyFeature } from '../telegram/legacy';
 import { faqFeature } from './faq';
 import { createFundFeature } from './fund';
-import { marketFeature } from './market';
+import { createMarket } from './market';
 import { createNoticesFeature } from './notices';
 import { partnersFeature } from './partners';
 import { petitionsFeature } from './petitions';
@@ -19,16 +19,18 @@ import { createResidents } from './residents';
  */
 export function createAreas(platform: Platform, legacyDeps: Deps) {
   const residents = createResidents(platform);
+  const market = createMarket(platform, { residents: residents.service });
 
   // TRANSITION (issue 12): areas not yet moved to handed-in services, adapted to the Feature they will become.
   const legacy: LegacyFeature[] = [];
-  const moved: Feature[] = [residents.feature];
+  const moved: Feature[] = [residents.feature, market.feature];
   const notices = createNoticesFeature(() => [...legacy, ...moved.map(toLegacyAudiences)]);
-  const fundFeature = createFundFeature(legacyReportSources(platform.db));
-  legacy.push(notices, marketFeature, reliefFeature, petitionsFeature, fundFeature, partnersFeature, faqFeature);
+  const fundFeature = createFundFeature({ ...legacyReportSources(platform.db), marketDays: market.service.marketDays });
+  legacy.push(notices, reliefFeature, petitionsFeature, fundFeature, partnersFeature, faqFeature);
 
-  const features: Feature[] = [residents.feature, ...legacy.map((f) => fromLegacy(f, legacyDeps))];
-  const services = { residents: residents.service };
+  const [noticesFeature, ...others] = legacy.map((f) => fromLegacy(f, legacyDeps));
+  const features: Feature[] = [residents.feature, noticesFeature!, market.feature, ...others];
+  const services = { residents: residents.service, market: market.service };
   return { features, services };
 }
 
