@@ -10,6 +10,7 @@ import { residentBot } from './bot/resident';
 import { staffBot } from './bot/staff';
 import { seedDemoMarket } from './demo';
 import { marketFlows } from './flows';
+import { parseDate } from './input';
 import { marketJobs } from './jobs';
 import { createMarketService } from './service';
 
@@ -33,8 +34,10 @@ export function createMarket(platform: Platform, deps: { residents: ResidentsSer
         usage: 'market export <YYYY-MM-DD> [file]  bookings and outcomes of that market day as CSV (UTF-8 with BOM)',
         async run([date, file], out) {
           if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error('usage: market export <YYYY-MM-DD> [file]');
-          const csv = await service.exportCsv(date).catch((err: unknown) => {
-            throw err instanceof DomainError ? new Error(`no published market day on ${date}`) : err;
+          const day = parseDate(date, date);
+          // The command line has no translator: the one refusal possible here gets a plain line of its own.
+          const csv = await service.exportCsv(day).catch((err: unknown) => {
+            throw err instanceof DomainError ? new Error(`no published market day on ${day}`) : err;
           });
           if (file) {
             writeFileSync(file, csv, 'utf8');

@@ -25,7 +25,6 @@ export function createMarketService(
 ) {
   const deps: MarketDeps = { ...platform, policy, places: residents };
   return {
-    policy,
     ...scheduling(deps),
     ...booking(deps),
     ...subscriptions(deps),
