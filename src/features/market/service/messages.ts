@@ -18,13 +18,12 @@ export const whenParams = (m: Market, compound: Compound | undefined): Params =>
   location: m.location,
 });
 
-const personal = (dedupeKey: string, userId: number, content: OutMessage['content']): OutMessage => ({
-  dedupeKey,
-  chatId: userId,
-  userId,
-  category: 'personal',
-  content,
-});
+const personal = (
+  dedupeKey: string,
+  userId: number,
+  content: OutMessage['content'],
+  category: OutMessage['category'] = 'personal',
+): OutMessage => ({ dedupeKey, chatId: userId, userId, category, content });
 
 const myBookingsButton = [[{ key: 'market.btn.myBookings', data: CB.mine }]];
 
@@ -45,7 +44,7 @@ export function announcements(m: Market, when: Params, offers: Offer[], to: numb
     params: { ...when, services },
     buttons: [[{ key: 'market.btn.bookNow', data: CB.open(m.id) }]],
   };
-  return to.map((id) => ({ ...personal(`market:announce:${m.id}:${id}`, id, content), category: 'notice' }));
+  return to.map((id) => personal(`market:announce:${m.id}:${id}`, id, content, 'notice'));
 }
 
 /** Each change of time or place is its own notice (the revision is in the key). */
