@@ -27,7 +27,7 @@ module.exports = {
     {
       name: 'no-other-areas-store-or-bot',
       severity: 'error',
-      comment: 'Cross-area calls go service to service: another area\'s tables and handlers are its own business.',
+      comment: "Cross-area calls go service to service: another area's tables and handlers are its own business.",
       from: { path: '^src/features/([^/]+)/' },
       to: {
         path: '^src/features/([^/]+)/(store|bot)',
@@ -37,7 +37,7 @@ module.exports = {
     {
       name: 'rules-never-import-grammy',
       severity: 'error',
-      comment: 'Services, stores, views and the foundation below telegram/ know nothing of Telegram\'s client library.',
+      comment: "Services, stores, views and the foundation below telegram/ know nothing of Telegram's client library.",
       from: {
         path: '^src/(features/[^/]+/(?!bot/|index\\.ts)|identity/|outbox/|core/|db/)',
       },

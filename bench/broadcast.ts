@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src/db/client';
 import { migrateToLatest } from '../src/db/migrate';
-import { deliveryCounts, enqueue, type OutMessage } from '../src/features/delivery/service';
+import { deliveryCounts, insertMessages as enqueue, type OutMessage } from '../src/outbox/service';
 import { FakeBotApi } from '../src/playground/fake-api';
 import { type Row, report } from './report';
 

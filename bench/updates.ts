@@ -8,7 +8,6 @@ import { Bot } from 'grammy';
 import { pino } from 'pino';
 import { createApp } from '../src/app';
 import { createConfig } from '../src/config';
-import * as residents from '../src/features/residents/service';
 import { FakeBotApi } from '../src/playground/fake-api';
 import { report } from './report';
 
@@ -73,7 +72,7 @@ export async function main(): Promise<void> {
       LOG_LEVEL: 'silent',
     });
     const app = await createApp(config, { log: pino({ level: 'silent' }), cron: false });
-    await residents.seedDemoPlaces(app.deps.db);
+    await app.features.find((f) => f.name === 'residents')!.demo!();
     await app.start();
     await drive(api, 'warm-up', '/help');
     const help = await drive(api, 'full /help', '/help');

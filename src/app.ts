@@ -18,7 +18,6 @@ import { publishDefaultCommands } from './telegram/commands';
 import type { BotContext } from './telegram/context';
 import { DeliveryWorker } from './telegram/delivery/worker';
 import type { Feature } from './telegram/feature';
-import type { Deps } from './telegram/legacy';
 import type { TelegramPort } from './telegram/port';
 
 export interface AppOptions {
@@ -65,8 +64,6 @@ export interface App {
   dbh: DbHandle;
   worker: DeliveryWorker;
   scheduler: Scheduler;
-  /** @deprecated TRANSITION (issue 12). */
-  deps: Deps;
   /** For a supervisor or load balancer: is every part making progress? */
   health(): { ok: boolean; worker: { lastCycleAt: string; stale: boolean } };
   start(): Promise<void>;
@@ -116,19 +113,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     onUpdateDone: opts.onUpdateDone,
   });
   telegram = tg.telegram;
-  const deps: Deps = {
-    db,
-    config,
-    clock,
-    log,
-    i18n,
-    botUsername: tg.telegram.botUsername,
-    wakeDelivery: () => worker?.wake(),
-    forgetBroadcast: tg.telegram.forgetBroadcast,
-    api: () => tg.bot.api,
-    publishCommandsFor: tg.telegram.publishCommandsFor,
-  };
-  areas = createAreas(platform, deps);
+  areas = createAreas(platform);
   tg.install();
   const { bot } = tg;
   worker = new DeliveryWorker({ outbox, config, clock, log, i18n });
@@ -161,7 +146,6 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     dbh,
     worker,
     scheduler,
-    deps,
     health,
     async start() {
       await initWithRetry(bot, log, () => stopping);

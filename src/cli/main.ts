@@ -8,7 +8,6 @@ import { createAreas } from '../features';
 import { isRole } from '../identity';
 import { createLogger } from '../logger';
 import { createPlatform, offlineTelegram } from '../platform';
-import type { Deps } from '../telegram/legacy';
 import { backupDatabase } from './backup';
 
 const BUILTIN = [
@@ -31,20 +30,10 @@ async function main(argv: string[]): Promise<number> {
   const out = (line: string) => console.log(line);
   const log = createLogger('warn');
   const platform = createPlatform({ db: h.db, config, clock: systemClock, log, telegram: offlineTelegram });
-  const legacyDeps: Deps = {
-    ...platform,
-    botUsername: offlineTelegram.botUsername,
-    wakeDelivery: () => {},
-    forgetBroadcast: () => {},
-    api: () => {
-      throw new Error('Telegram is not reachable from the command line');
-    },
-    publishCommandsFor: offlineTelegram.publishCommandsFor,
-  };
   try {
     // Migrate first: areas warm caches from their tables when they are built.
     const applied = await migrateToLatest(h.db);
-    const { features } = createAreas(platform, legacyDeps);
+    const { features } = createAreas(platform);
     const verbs = features.flatMap((f) => Object.entries(f.cli ?? {}));
     const usage = () =>
       ['Usage: npm run cli -- <command>', ...BUILTIN, ...verbs.map(([, c]) => `  ${c.usage}`)].join('\n');

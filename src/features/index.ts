@@ -1,36 +1,34 @@
-import { Composer } from 'grammy';
 import type { Platform } from '../platform';
-import type { BotContext } from '../telegram/context';
-import type { Audience, Feature } from '../telegram/feature';
-import type { CliDeps, Deps, LegacyFeature } from '../telegram/legacy';
+import type { Feature } from '../telegram/feature';
 import { createFaq } from './faq';
 import { createFund } from './fund';
-import { marketFeature } from './market';
+import { createMarket } from './market';
 import { collectAudiences, createNotices } from './notices';
 import { createPartners } from './partners';
 import { createPetitions } from './petitions';
 import { createRelief } from './relief';
-import { legacyReportSources } from './report-sources';
 import { createResidents } from './residents';
 
 /**
  * Every area, built once with the platform and the services of the areas it depends on, in dependency order.
- * Installed in this order; the FAQ (which answers any free text) comes last.
+ * Installed in the order of `features`; the FAQ (which answers any free text) comes last.
  */
-export function createAreas(platform: Platform, legacyDeps: Deps) {
+export function createAreas(platform: Platform) {
   const residents = createResidents(platform);
-  // Other areas' audiences, asked for lazily: `features` includes notices itself, so it exists only after notices.
+  // Other areas' audiences are asked for lazily: `features` includes notices itself, so it exists only after it.
   const notices = createNotices(platform, {
     residents: residents.service,
     audiences: () => collectAudiences(features),
   });
+  const market = createMarket(platform, { residents: residents.service });
   const relief = createRelief(platform);
   const petitions = createPetitions(platform, { residents: residents.service });
   const partners = createPartners(platform);
   const fund = createFund(platform, {
     partners: partners.service,
+    // The community report's figures, each from its own area's service.
     sources: {
-      ...legacyReportSources(platform.db),
+      marketDays: market.service.marketDays,
       reliefMonth: (month) => relief.service.monthFigures(month),
       petitionRates: petitions.service.reportRates,
     },
@@ -40,8 +38,7 @@ export function createAreas(platform: Platform, legacyDeps: Deps) {
   const features: Feature[] = [
     residents.feature,
     notices.feature,
-    // TRANSITION (issue 12): the market area, not yet moved, adapted to the Feature it will become.
-    fromLegacy(marketFeature, legacyDeps),
+    market.feature,
     relief.feature,
     petitions.feature,
     fund.feature,
@@ -51,6 +48,7 @@ export function createAreas(platform: Platform, legacyDeps: Deps) {
   const services = {
     residents: residents.service,
     notices: notices.service,
+    market: market.service,
     relief: relief.service,
     petitions: petitions.service,
     fund: fund.service,
@@ -61,50 +59,3 @@ export function createAreas(platform: Platform, legacyDeps: Deps) {
 }
 
 export type Areas = ReturnType<typeof createAreas>;
-
-/** TRANSITION (issue 12): a legacy area as a Feature; its handlers find `ctx.deps`, its jobs and CLI verbs the deps. */
-function fromLegacy(f: LegacyFeature, deps: Deps): Feature {
-  const cliDeps = (out: (line: string) => void): CliDeps => ({
-    db: deps.db,
-    config: deps.config,
-    clock: deps.clock,
-    log: deps.log,
-    out,
-  });
-  const withDeps = new Composer<BotContext>();
-  withDeps.use((ctx, next) => {
-    ctx.deps = deps;
-    return next();
-  }, f.composer);
-  const audiences: Record<string, Audience> = {};
-  for (const [k, a] of Object.entries(f.audiences ?? {}))
-    audiences[k] = { labelKey: a.labelKey, userIds: (now) => a.userIds(deps.db, now, deps.config.TIMEZONE) };
-  return {
-    name: f.name,
-    commands: f.commands,
-    menu: f.menu,
-    deepLinks: Object.fromEntries(
-      Object.entries(f.deepLinks ?? {}).map(([k, fn]) => [
-        k,
-        (ctx: BotContext, arg: string) => {
-          ctx.deps = deps;
-          return fn(ctx, arg);
-        },
-      ]),
-    ),
-    answersFreeText: f.answersFreeText,
-    composer: withDeps,
-    jobs: f.jobs?.(deps),
-    demo: f.seedDemo ? () => f.seedDemo!(cliDeps(() => {})) : undefined,
-    cli: Object.fromEntries(
-      Object.entries(f.cli ?? {}).map(([k, c]) => [
-        k,
-        {
-          usage: c.usage,
-          run: async (args: string[], out: (l: string) => void) => (await c.run(args, cliDeps(out))) ?? undefined,
-        },
-      ]),
-    ),
-    audiences,
-  };
-}

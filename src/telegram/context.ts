@@ -3,7 +3,6 @@ import type { Locale } from '../config';
 import type { TxHook } from '../db/tx';
 import type { TFunction } from '../i18n';
 import type { FlowDef, Role, StoredFlow, User } from '../identity';
-import type { Deps } from './legacy';
 
 /** A flow narrowed by `inFlow(def, ...steps)`: its step and data typed by the flow's definition. */
 export interface ActiveFlow<D, S extends string> {
@@ -30,15 +29,9 @@ export interface LinliFlavor {
   flowEnd(): TxHook;
   /** The persistent main menu in the user's language, with the buttons of their roles. */
   mainMenu(): Keyboard;
-  /** @deprecated TRANSITION (issue 12): areas not yet moved to handed-in services read this. */
-  deps: Deps;
 }
 
-export interface SetFlow {
-  <D, S extends string>(def: FlowDef<D, S>, step: NoInfer<S>, data: NoInfer<D>): Promise<void>;
-  /** @deprecated TRANSITION (issue 12): untyped flows of areas not yet moved. */
-  (name: string, step: string, data?: Record<string, unknown>): Promise<void>;
-}
+export type SetFlow = <D, S extends string>(def: FlowDef<D, S>, step: NoInfer<S>, data: NoInfer<D>) => Promise<void>;
 
 export type BotContext = Context & LinliFlavor;
 

@@ -75,18 +75,3 @@ export function errorBoundary(deps: { i18n: i18n; identity: Identity; log: Logge
     }
   };
 }
-
-/** @deprecated TRANSITION (issue 12): areas not yet moved catch and render here; the boundary does it now. */
-export async function replyDomainError(ctx: BotContext, err: unknown): Promise<void> {
-  if (!(err instanceof DomainError)) throw err;
-  const key = domainErrorKey(err.code);
-  const text = ctx.deps.i18n.exists(key) ? ctx.t(key, err.params) : ctx.t('common.error');
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: text.replace(/<[^>]+>/g, ''), show_alert: true });
-  else await ctx.reply(text);
-}
-
-/** @deprecated TRANSITION (issue 12). */
-export function domainErrorText(ctx: BotContext, err: DomainError): string {
-  const key = domainErrorKey(err.code);
-  return ctx.deps.i18n.exists(key) ? ctx.t(key, err.params) : ctx.t('common.error');
-}

@@ -70,6 +70,7 @@ const KINDS: Kind[] = [
   { name: 'control characters', send: text('a\u0000b\u0007c') },
   { name: 'a lone surrogate', send: text('x\ud800y') },
   { name: 'markdown-looking text', send: text('*bold* _it_ [link](http://x)') },
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a resident typing what looks like a template
   { name: 'a template-looking text', send: text('{{name}} ${x} %s') },
   { name: 'a menu label with spaces around', send: text('  👤 我的信息  ') },
   { name: 'a menu label of the other language', send: text('👤 My details') },

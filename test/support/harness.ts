@@ -89,9 +89,7 @@ export async function startBot(opts: StartOptions = {}): Promise<TestBot> {
   const settlement = new Settlement();
   api.settle = (id, timeoutMs) => settlement.wait(id, timeoutMs);
   const logs = opts.logs;
-  const log = logs
-    ? createLogger('info', config.BOT_TOKEN, { write: (line: string) => void logs.push(line) })
-    : silent;
+  const log = logs ? createLogger('info', config.BOT_TOKEN, { write: (line: string) => void logs.push(line) }) : silent;
   const build = () => createApp(config, { clock, log, cron: false, onUpdateDone: settlement.mark });
   let app = await build();
   const places = app.features.find((f) => f.name === 'residents')!;

@@ -1,8 +1,7 @@
-import { addDays, localDate } from '../../core/time';
+import { weekdayOf } from '../../core/calendar';
+import { addDays } from '../../core/time';
 import type { Db } from '../../db/schema';
-import { listCompounds } from '../residents/service';
-import { createMarket, type Policy, publishMarket } from './service';
-import type { NewService } from './store';
+import type { MarketService } from './service';
 import * as store from './store';
 
 type Demo = [
@@ -144,28 +143,30 @@ const CATALOGUE: Demo[] = [
 // Knives and keys need no story; these do, so the provider can bring the right parts.
 const DESCRIBED = new Set(['shoes', 'sewing', 'appliance', 'umbrella', 'watch', 'glasses', 'bike', 'legal']);
 
-const REPAIR_DESCRIPTIONS: Record<string, [string, string]> = {
-  repair: ['请说明是什么东西、哪里坏了。', 'Say what the item is and what is wrong with it.'],
-  legal: ['请简单说说想咨询的事。', 'Say in a few words what you would like advice on.'],
-};
+const ASK_REPAIR = ['请说明是什么东西、哪里坏了。', 'Say what the item is and what is wrong with it.'] as const;
+const ASK_LEGAL = ['请简单说说想咨询的事。', 'Say in a few words what you would like advice on.'] as const;
 
-export const demoServices = (): NewService[] =>
-  CATALOGUE.map(([code, prefix, zh, en, group, capacity, minutes, provider, bringZh, bringEn]) => ({
-    code,
-    name_zh: zh,
-    name_en: en,
-    group_key: group,
-    default_capacity: capacity,
-    minutes_per_ticket: minutes,
-    provider,
-    ticket_prefix: prefix,
-    bring_zh: bringZh,
-    bring_en: bringEn,
-    needs_details: DESCRIBED.has(code) ? 1 : 0,
-    is_repair: DESCRIBED.has(code) && code !== 'legal' ? 1 : 0,
-    description_zh: DESCRIBED.has(code) ? REPAIR_DESCRIPTIONS[code === 'legal' ? 'legal' : 'repair']![0] : '',
-    description_en: DESCRIBED.has(code) ? REPAIR_DESCRIPTIONS[code === 'legal' ? 'legal' : 'repair']![1] : '',
-  }));
+export const demoServices = (): store.NewService[] =>
+  CATALOGUE.map(([code, prefix, zh, en, group, capacity, minutes, provider, bringZh, bringEn]) => {
+    const described = DESCRIBED.has(code);
+    const ask = code === 'legal' ? ASK_LEGAL : ASK_REPAIR;
+    return {
+      code,
+      nameZh: zh,
+      nameEn: en,
+      groupKey: group,
+      defaultCapacity: capacity,
+      minutesPerTicket: minutes,
+      provider,
+      ticketPrefix: prefix,
+      bringZh,
+      bringEn,
+      needsDetails: described,
+      isRepair: described && code !== 'legal',
+      descriptionZh: described ? ask[0] : '',
+      descriptionEn: described ? ask[1] : '',
+    };
+  });
 
 export async function seedCatalogue(db: Db): Promise<number> {
   const services = demoServices();
@@ -179,32 +180,26 @@ export async function seedCatalogue(db: Db): Promise<number> {
  * The catalogue plus one published market day on the second Saturday from now at the first demo compound.
  * Safe to run again: a market already scheduled from today on is left as it is.
  */
-export async function seedDemoMarket(db: Db, now: Date, policy: Policy): Promise<string> {
+export async function seedDemoMarket(db: Db, market: MarketService): Promise<string> {
   const n = await seedCatalogue(db);
-  const today = localDate(now, policy.timezone);
+  const today = market.today();
   if ((await store.marketsFrom(db, today, ['draft', 'published'])).length > 0)
     return `market: ${n} services; a market day is already scheduled`;
-  const compound = (await listCompounds(db))[0];
+  const compound = (await market.compounds())[0];
   if (!compound) return `market: ${n} services (no compounds, so no market day)`;
   let date = addDays(today, 8);
-  while (new Date(`${date}T12:00:00Z`).getUTCDay() !== 6) date = addDays(date, 1);
-  const services = (await store.listServices(db)).map((s) => ({ serviceId: s.id }));
-  const id = await createMarket(
-    db,
-    null,
-    {
-      date,
-      startsAt: '09:00',
-      endsAt: '12:00',
-      compoundId: compound.id,
-      location: '中心广场（篮球场旁）',
-      latitude: 27.8407,
-      longitude: 113.1801,
-      services,
-    },
-    now,
-    policy,
-  );
-  await publishMarket(db, null, id, now, policy);
-  return `market: ${n} services; market day ${date} at ${compound.name_zh}`;
+  while (weekdayOf(date) !== 6) date = addDays(date, 1);
+  const services = (await market.services()).map((s) => ({ serviceId: s.id }));
+  const id = await market.createMarket(null, {
+    date,
+    startsAt: '09:00',
+    endsAt: '12:00',
+    compoundId: compound.id,
+    location: '中心广场（篮球场旁）',
+    latitude: 27.8407,
+    longitude: 113.1801,
+    services,
+  });
+  await market.publishMarket(null, id);
+  return `market: ${n} services; market day ${date} at ${compound.nameZh}`;
 }

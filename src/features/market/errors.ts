@@ -1,118 +1,143 @@
-import { DomainError } from '../../core/errors';
+import { DomainError, InvalidInput } from '../../core/errors';
 
-// Each code 'market.x' is shown to the user as market.errors.x from locales/*/market.json.
+// Each code 'market.x' is shown as market.errors.x from locales/*/market.json. An error about the market day or the
+// booking itself ends the flow in progress (typing again cannot help); an error about what was typed leaves it open,
+// and its text says what is expected, with an example. A service that raises an input error at the last step of a
+// flow (nothing left to re-type) says `endsFlow`.
+
+type Ends = { endsFlow?: boolean };
+const ends = { endsFlow: true };
+
 export class MarketNotFound extends DomainError {
   constructor() {
-    super('market.notFound');
+    super('market.notFound', {}, ends);
   }
 }
 export class MarketCancelled extends DomainError {
   constructor() {
-    super('market.cancelled');
+    super('market.cancelled', {}, ends);
   }
 }
 export class MarketOver extends DomainError {
   constructor() {
-    super('market.over');
+    super('market.over', {}, ends);
   }
 }
 export class BookingClosed extends DomainError {
   constructor() {
-    super('market.closed');
+    super('market.closed', {}, ends);
   }
 }
 export class MarketNotOpen extends DomainError {
   constructor() {
-    super('market.notOpen');
+    super('market.notOpen', {}, ends);
   }
 }
 export class MarketFull extends DomainError {
   constructor() {
-    super('market.full');
+    super('market.full', {}, ends);
   }
 }
 export class AlreadyBooked extends DomainError {
   constructor(ticket: string) {
-    super('market.alreadyBooked', { ticket });
+    super('market.alreadyBooked', { ticket }, ends);
   }
 }
 export class AlreadyWaiting extends DomainError {
   constructor(position: number) {
-    super('market.alreadyWaiting', { position });
+    super('market.alreadyWaiting', { position }, ends);
   }
 }
 export class BookingNotFound extends DomainError {
   constructor() {
-    super('market.bookingNotFound');
+    super('market.bookingNotFound', {}, ends);
   }
 }
 export class AlreadyPublished extends DomainError {
   constructor() {
-    super('market.alreadyPublished');
-  }
-}
-export class BadDate extends DomainError {
-  constructor() {
-    super('market.badDate');
-  }
-}
-export class DateInPast extends DomainError {
-  constructor() {
-    super('market.dateInPast');
-  }
-}
-export class BadHours extends DomainError {
-  constructor() {
-    super('market.badHours');
-  }
-}
-export class NoServices extends DomainError {
-  constructor() {
-    super('market.noServices');
-  }
-}
-export class UnknownService extends DomainError {
-  constructor(name: string) {
-    super('market.unknownService', { name });
-  }
-}
-export class BadCapacity extends DomainError {
-  constructor() {
-    super('market.badCapacity');
-  }
-}
-export class CapacityBelowBooked extends DomainError {
-  constructor(service: string, booked: number) {
-    super('market.capacityBelowBooked', { service, booked });
-  }
-}
-export class DetailsEmpty extends DomainError {
-  constructor() {
-    super('market.detailsEmpty');
-  }
-}
-export class DetailsTooLong extends DomainError {
-  constructor(max: number) {
-    super('market.detailsTooLong', { max });
-  }
-}
-export class LocationTooLong extends DomainError {
-  constructor(max: number) {
-    super('market.locationTooLong', { max });
-  }
-}
-export class NoteTooLong extends DomainError {
-  constructor(max: number) {
-    super('market.noteTooLong', { max });
+    super('market.alreadyPublished', {}, ends);
   }
 }
 export class AlreadyRecorded extends DomainError {
   constructor() {
-    super('market.alreadyRecorded');
+    super('market.alreadyRecorded', {}, ends);
   }
 }
 export class AlreadyAnswered extends DomainError {
   constructor() {
-    super('market.alreadyAnswered');
+    super('market.alreadyAnswered', {}, ends);
+  }
+}
+export class NoHome extends DomainError {
+  constructor() {
+    super('market.noHome', {}, ends);
+  }
+}
+/** The new-market flow's data no longer holds a whole market day (it was saved by an older version). */
+export class DraftIncomplete extends DomainError {
+  constructor() {
+    super('market.draftIncomplete', {}, ends);
+  }
+}
+
+// ── what was typed ────────────────────────────────────────────────────────
+export class BadDate extends InvalidInput {
+  constructor(example: string) {
+    super('market.badDate', { example });
+  }
+}
+export class DateInPast extends InvalidInput {
+  constructor(example: string, opts: Ends = {}) {
+    super('market.dateInPast', { example }, opts);
+  }
+}
+export class BadHours extends InvalidInput {
+  constructor() {
+    super('market.badHours');
+  }
+}
+export class BadLocation extends InvalidInput {
+  constructor(max: number) {
+    super('market.badLocation', { max });
+  }
+}
+export class LocationTooLong extends InvalidInput {
+  constructor(max: number, opts: Ends = {}) {
+    super('market.locationTooLong', { max }, opts);
+  }
+}
+export class NoServices extends InvalidInput {
+  constructor(opts: Ends = {}) {
+    super('market.noServices', {}, opts);
+  }
+}
+export class UnknownService extends InvalidInput {
+  constructor(name: string) {
+    super('market.unknownService', { name });
+  }
+}
+export class BadCapacity extends InvalidInput {
+  constructor(max: number) {
+    super('market.badCapacity', { max });
+  }
+}
+export class CapacityBelowBooked extends InvalidInput {
+  constructor(service: string, booked: number) {
+    super('market.capacityBelowBooked', { service, booked });
+  }
+}
+export class DetailsEmpty extends InvalidInput {
+  constructor() {
+    super('market.detailsEmpty');
+  }
+}
+export class DetailsTooLong extends InvalidInput {
+  constructor(max: number) {
+    super('market.detailsTooLong', { max });
+  }
+}
+export class NoteTooLong extends InvalidInput {
+  constructor(max: number) {
+    super('market.noteTooLong', { max });
   }
 }

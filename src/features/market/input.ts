@@ -1,4 +1,43 @@
 import { addDays, isDate } from '../../core/time';
+import {
+  BadCapacity,
+  BadDate,
+  BadHours,
+  BadLocation,
+  DetailsEmpty,
+  DetailsTooLong,
+  LocationTooLong,
+  UnknownService,
+} from './errors';
+import { limits } from './policy';
+
+// Pure parsers for what staff and residents type; each throws a named input error whose text says what is expected.
+
+/** Visible text only: zero-width and bidi-control characters do not make a description. */
+export function cleanText(s: string): string {
+  return s.replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '').trim();
+}
+
+const length = (s: string) => [...s].length;
+
+/** A resident's description of the item and the problem. */
+export function parseDetails(s: string, max: number = limits.details): string {
+  const t = cleanText(s);
+  if (!t) throw new DetailsEmpty();
+  if (length(t) > max) throw new DetailsTooLong(max);
+  return t;
+}
+
+/** Where exactly the market is (a square, a hall): visible text, not too long. */
+export function parseLocation(s: string, max: number = limits.location): string {
+  const t = cleanText(s);
+  if (!t) throw new BadLocation(max);
+  if (length(t) > max) throw new LocationTooLong(max);
+  return t;
+}
+
+/** Today's date plus `days`, for hints like "e.g. 2026-12-06". */
+export const exampleDate = (today: string, days = 7) => addDays(today, days);
 
 // core isDate throws a RangeError for a month like 13; here a bad date is just a bad date.
 const validDate = (d: string) => {
@@ -8,28 +47,6 @@ const validDate = (d: string) => {
     return false;
   }
 };
-
-import { BadCapacity, BadDate, BadHours, DetailsEmpty, DetailsTooLong, UnknownService } from './errors';
-
-// Pure parsers for what staff and residents type; each throws a named error the bot turns into a re-ask.
-
-export const MAX_DETAILS = 300;
-export const MAX_LOCATION = 120;
-export const MAX_NOTE = 300;
-export const MAX_CAPACITY = 500;
-
-/** Visible text only: zero-width and bidi-control characters do not make a description. */
-export function cleanText(s: string): string {
-  return s.replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '').trim();
-}
-
-/** A resident's description of the item and the problem. */
-export function parseDetails(s: string, max = MAX_DETAILS): string {
-  const t = cleanText(s);
-  if (!t) throw new DetailsEmpty();
-  if ([...t].length > max) throw new DetailsTooLong(max);
-  return t;
-}
 
 /** '2026-12-06', '2026/12/6', '12-06' or '12月6日' (the next such date from `today` on). */
 export function parseDate(s: string, today: string): string {
@@ -41,7 +58,7 @@ export function parseDate(s: string, today: string): string {
   if (m) {
     const d = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
     if (validDate(d)) return d;
-    throw new BadDate();
+    throw new BadDate(exampleDate(today));
   }
   m = /^(\d{1,2})-(\d{1,2})$/.exec(t);
   if (m) {
@@ -52,7 +69,7 @@ export function parseDate(s: string, today: string): string {
       if (validDate(d) && d >= today) return d;
     }
   }
-  throw new BadDate();
+  throw new BadDate(exampleDate(today));
 }
 
 const hhmm = (s: string) => {
@@ -80,26 +97,23 @@ export function parseHours(s: string): [string, string] {
 /** Lines like '磨刀 20' or '理发：15' → capacity per service, matched by either name or ticket prefix. */
 export function parseCapacities(
   s: string,
-  services: { id: number; name_zh: string; name_en: string; ticket_prefix: string }[],
+  services: readonly { id: number; nameZh: string; nameEn: string; ticketPrefix: string }[],
 ): Map<number, number> {
   const out = new Map<number, number>();
   const lines = cleanText(s)
     .split(/[\n,，;；]+/)
     .map((l) => l.trim())
     .filter(Boolean);
-  if (lines.length === 0) throw new BadCapacity();
+  if (lines.length === 0) throw new BadCapacity(limits.capacity);
   for (const line of lines) {
     const m = /^(.+?)\s*[:：=]?\s*(\d{1,4})$/.exec(line);
-    if (!m) throw new BadCapacity();
+    if (!m) throw new BadCapacity(limits.capacity);
     const name = m[1]!.trim().toLowerCase();
     const n = Number(m[2]);
-    if (n < 1 || n > MAX_CAPACITY) throw new BadCapacity();
-    const svc = services.find((x) => [x.name_zh, x.name_en, x.ticket_prefix].some((v) => v.toLowerCase() === name));
+    if (n < 1 || n > limits.capacity) throw new BadCapacity(limits.capacity);
+    const svc = services.find((x) => [x.nameZh, x.nameEn, x.ticketPrefix].some((v) => v.toLowerCase() === name));
     if (!svc) throw new UnknownService(m[1]!.trim());
     out.set(svc.id, n);
   }
   return out;
 }
-
-/** Today's date plus `days`, for hints like "e.g. 2026-12-06". */
-export const exampleDate = (today: string, days = 7) => addDays(today, days);

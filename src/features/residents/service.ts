@@ -3,8 +3,6 @@ import { UnknownCompound } from './errors';
 import { normalisePhone } from './policy';
 import * as store from './store';
 
-// TRANSITION (issue 12): the old functions, for areas not yet moved. Deleted with the last one.
-export * from './legacy';
 export type { Community, Compound } from './store';
 
 /** Places (communities and compounds) and the resident's own details: where they live, their phone. */

@@ -1,6 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import type { FakeBotApi } from './server';
+import type { ChatStore } from './chats';
 import type { ChatMessage, RecordedCall } from './types';
+
+/** What a user needs of the emulator (FakeBotApi provides it): where to put updates and where to read replies. */
+export interface UserSide {
+  readonly botId: number;
+  readonly botUsername: string;
+  readonly chats: ChatStore;
+  settle?: (updateId: number, timeoutMs: number) => Promise<void>;
+  addUpdate(update: object): number;
+  lastSeq(): number;
+  callsTo(chatId: number, opts?: { after?: number }): RecordedCall[];
+  messages(chatId: number): ChatMessage[];
+  waitForCall(
+    match: (c: RecordedCall) => boolean,
+    opts?: { after?: number; timeoutMs?: number },
+  ): Promise<RecordedCall>;
+}
 
 export interface UserInit {
   id: number;
@@ -39,7 +55,7 @@ export class FakeUser {
   };
 
   constructor(
-    private readonly api: FakeBotApi,
+    private readonly api: UserSide,
     init: UserInit,
   ) {
     this.id = init.id;

@@ -9,13 +9,7 @@ export function isKeyText(key: string) {
 }
 
 /** Filter: the user is in this flow (optionally at one of the steps); narrows `ctx.flow` to the flow's types. */
-export function inFlow<D, S extends string>(
-  def: FlowDef<D, S>,
-  ...steps: S[]
-): <C extends BotContext>(ctx: C) => ctx is C & InFlow<D, S>;
-/** @deprecated TRANSITION (issue 12): untyped flows of areas not yet moved. */
-export function inFlow(name: string, ...steps: string[]): <C extends BotContext>(ctx: C) => boolean;
-export function inFlow(nameOrDef: string | FlowDef<unknown, string>, ...steps: string[]) {
-  const name = typeof nameOrDef === 'string' ? nameOrDef : nameOrDef.name;
-  return (ctx: BotContext) => ctx.flow?.name === name && (steps.length === 0 || steps.includes(ctx.flow.step));
+export function inFlow<D, S extends string>(def: FlowDef<D, S>, ...steps: S[]) {
+  return <C extends BotContext>(ctx: C): ctx is C & InFlow<D, S> =>
+    ctx.flow?.name === def.name && (steps.length === 0 || (steps as string[]).includes(ctx.flow.step));
 }

@@ -30,10 +30,9 @@ export function sessionMiddleware(deps: SessionDeps) {
   async function checked(userId: number, stored: StoredFlow | null): Promise<StoredFlow | null | 'stale'> {
     if (!stored) return null;
     const def = defs.get(stored.name);
-    // TRANSITION (issue 12): flows of areas not yet moved have no definition and pass as stored.
-    if (!def) return stored;
-    const parsed = parseFlow(def, stored);
-    if (parsed.ok) return { name: def.name, step: parsed.step, data: parsed.data as Record<string, unknown> };
+    // A flow no area declares any more (renamed or removed in an upgrade) ends like one whose data no longer fits.
+    const parsed = def ? parseFlow(def, stored) : { ok: false as const };
+    if (parsed.ok && def) return { name: def.name, step: parsed.step, data: parsed.data as Record<string, unknown> };
     await clearFlow(db, userId);
     return 'stale';
   }
@@ -49,13 +48,11 @@ export function sessionMiddleware(deps: SessionDeps) {
     ctx.mainMenu = () => deps.mainMenu(ctx.locale, ctx.roles);
     const flow = await checked(from.id, await loadFlow(db, from.id));
     ctx.flow = flow === 'stale' ? null : flow;
-    ctx.setFlow = (async (nameOrDef: string | FlowDef<unknown, string>, step: string, data?: unknown) => {
-      const name = typeof nameOrDef === 'string' ? nameOrDef : nameOrDef.name;
-      const kept = ctx.flow?.name === name ? ctx.flow.data : {};
-      const next = { name, step, data: (data ?? kept) as Record<string, unknown> };
+    ctx.setFlow = async (def, step, data) => {
+      const next = { name: def.name, step, data: data as Record<string, unknown> };
       await saveFlow(db, from.id, next, clock.now());
       ctx.flow = next;
-    }) as BotContext['setFlow'];
+    };
     ctx.endFlow = async () => {
       if (ctx.flow) await clearFlow(db, from.id);
       ctx.flow = null;

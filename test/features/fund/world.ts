@@ -1,10 +1,10 @@
 import { ManualClock } from '../../../src/core/clock';
 import type { EntryInput } from '../../../src/features/fund/ledger';
 import { createFundService } from '../../../src/features/fund/service';
+import { createMarketService } from '../../../src/features/market/service';
 import { createPartnersService } from '../../../src/features/partners/service';
 import { createPetitionsService } from '../../../src/features/petitions/service';
 import { createReliefService } from '../../../src/features/relief/service';
-import { legacyReportSources } from '../../../src/features/report-sources';
 import { createResidentsService } from '../../../src/features/residents/service';
 import { freshDb } from '../../support/db';
 import { testPlatform } from '../../support/platform';
@@ -17,7 +17,7 @@ export async function fundWorld(now: Date) {
   const partners = createPartnersService(platform);
   const residents = createResidentsService(platform);
   const sources = {
-    ...legacyReportSources(h.db),
+    marketDays: createMarketService(platform, residents).marketDays,
     reliefMonth: createReliefService(platform).monthFigures,
     petitionRates: createPetitionsService(platform, { residents }).reportRates,
   };

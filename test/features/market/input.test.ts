@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseCapacities, parseDate, parseDetails, parseHours } from '../../../src/features/market/input';
 
 const svc = [
-  { id: 1, name_zh: '磨刀', name_en: 'Knife sharpening', ticket_prefix: '磨刀' },
-  { id: 2, name_zh: '家电维修', name_en: 'Appliance repair', ticket_prefix: '家电' },
+  { id: 1, nameZh: '磨刀', nameEn: 'Knife sharpening', ticketPrefix: '磨刀' },
+  { id: 2, nameZh: '家电维修', nameEn: 'Appliance repair', ticketPrefix: '家电' },
 ];
 
 describe('what staff type', () => {

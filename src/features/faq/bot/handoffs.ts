@@ -2,11 +2,11 @@ import { Composer } from 'grammy';
 import type { Platform } from '../../../platform';
 import type { BotContext } from '../../../telegram/context';
 import { requireRole } from '../../../telegram/middlewares/guard';
+import { inFlow } from '../../../telegram/middlewares/match';
 import { RX } from '../callbacks';
 import { fromHandoffFlow, replyFlow } from '../flows';
 import type { FaqService } from '../service';
 import { answerSentCard, entryMadeCard, inboxCard, replyPrompt } from '../views';
-import { inStep } from './flow-guard';
 
 const staffOnly = requireRole('staff');
 
@@ -41,7 +41,7 @@ export function handoffsBot(faq: FaqService, { clock }: Pick<Platform, 'clock'>)
     await ctx.answerCallbackQuery(ok ? {} : { text: ctx.t('faq.reply.openPrivateChat'), show_alert: true });
   });
 
-  pm.on('message:text').filter(inStep(replyFlow, 'text'), staffOnly, async (ctx) => {
+  pm.on('message:text').filter(inFlow(replyFlow, 'text'), staffOnly, async (ctx) => {
     const { id } = ctx.flow.data;
     await faq.handoffs.answer(ctx.user.id, id, ctx.message.text, ctx.flowEnd());
     const card = answerSentCard(ctx.t, id);
@@ -56,14 +56,14 @@ export function handoffsBot(faq: FaqService, { clock }: Pick<Platform, 'clock'>)
     await promptPrivately(ctx, ctx.t('faq.reply.askWording', { question: h.question }));
   });
 
-  pm.on('message:text').filter(inStep(fromHandoffFlow, 'question'), staffOnly, async (ctx) => {
+  pm.on('message:text').filter(inFlow(fromHandoffFlow, 'question'), staffOnly, async (ctx) => {
     const e = await faq.handoffs.makeEntry(ctx.user.id, ctx.flow.data.id, ctx.message.text, ctx.flowEnd());
     const card = entryMadeCard(ctx.t, e);
     await ctx.reply(card.text, { reply_markup: card.markup });
   });
 
   pm.on('message').filter(
-    (ctx) => !ctx.message.text && (inStep(replyFlow)(ctx) || inStep(fromHandoffFlow)(ctx)),
+    (ctx) => !ctx.message.text && (inFlow(replyFlow)(ctx) || inFlow(fromHandoffFlow)(ctx)),
     staffOnly,
     (ctx) => ctx.reply(ctx.t('faq.staff.textOnly')),
   );

@@ -1,6 +1,7 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../../../telegram/context';
 import { requireRole } from '../../../telegram/middlewares/guard';
+import { inFlow } from '../../../telegram/middlewares/match';
 import { CB, type EntryField, fieldOf, RX } from '../callbacks';
 import {
   splitKeywords,
@@ -26,7 +27,6 @@ import {
   staffCategoryCard,
   staffMenuCard,
 } from '../views';
-import { inStep } from './flow-guard';
 
 const staffOnly = requireRole('staff');
 
@@ -96,7 +96,7 @@ export function staffBot(faq: FaqService) {
 
   bot.callbackQuery(RX.addLang, staffOnly, async (ctx) => {
     const lang = ctx.match[1] === 'en' ? 'en' : 'zh-CN';
-    if (!inStep(addFlow, 'lang')(ctx)) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
+    if (!inFlow(addFlow, 'lang')(ctx)) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
     await ctx.answerCallbackQuery();
     await ctx.setFlow(addFlow, 'category', { lang });
     await ctx.editMessageText(ctx.t('faq.add.askCategory'), { reply_markup: categoryPicker(ctx.t, CB.addCategory) });
@@ -104,7 +104,7 @@ export function staffBot(faq: FaqService) {
 
   bot.callbackQuery(RX.addCategory, staffOnly, async (ctx) => {
     const category = ctx.match[1];
-    if (!inStep(addFlow, 'category')(ctx) || !isCategory(category))
+    if (!inFlow(addFlow, 'category')(ctx) || !isCategory(category))
       return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
     await ctx.answerCallbackQuery();
     await ctx.setFlow(addFlow, 'question', { ...ctx.flow.data, category });
@@ -124,26 +124,26 @@ export function staffBot(faq: FaqService) {
   // Each typed step is checked as it comes: a wrong value is answered with the rule and an example (the error
   // boundary) and the step stays where it is.
   const typed = pm.on('message:text');
-  typed.filter(inStep(addFlow, 'question'), staffOnly, async (ctx) => {
+  typed.filter(inFlow(addFlow, 'question'), staffOnly, async (ctx) => {
     const question = validQuestion(ctx.message.text);
     await ctx.setFlow(addFlow, 'answer', { ...ctx.flow.data, question });
     await ctx.reply(ctx.t('faq.add.askAnswer'));
   });
-  typed.filter(inStep(addFlow, 'answer'), staffOnly, async (ctx) => {
+  typed.filter(inFlow(addFlow, 'answer'), staffOnly, async (ctx) => {
     const answer = validAnswer(ctx.message.text);
     await ctx.setFlow(addFlow, 'phrasings', { ...ctx.flow.data, answer });
     await ctx.reply(ctx.t('faq.add.askPhrasings'), { reply_markup: skipMarkup(ctx.t) });
   });
-  typed.filter(inStep(addFlow, 'phrasings'), staffOnly, async (ctx) => {
+  typed.filter(inFlow(addFlow, 'phrasings'), staffOnly, async (ctx) => {
     const phrasings = validPhrasings(splitPhrasings(ctx.message.text));
     await ctx.setFlow(addFlow, 'keywords', { ...ctx.flow.data, phrasings });
     await ctx.reply(ctx.t('faq.add.askKeywords'), { reply_markup: skipMarkup(ctx.t) });
   });
-  typed.filter(inStep(addFlow, 'keywords'), staffOnly, (ctx) =>
+  typed.filter(inFlow(addFlow, 'keywords'), staffOnly, (ctx) =>
     saveNew(ctx, ctx.flow.data, validKeywords(splitKeywords(ctx.message.text))),
   );
   // Waiting for a button (language, category): say so rather than guess.
-  typed.filter(inStep(addFlow, 'lang', 'category'), staffOnly, (ctx) => ctx.reply(ctx.t('faq.add.useButtons')));
+  typed.filter(inFlow(addFlow, 'lang', 'category'), staffOnly, (ctx) => ctx.reply(ctx.t('faq.add.useButtons')));
 
   async function saveNew(ctx: BotContext, data: EntryDraft, keywords: string[]) {
     const e = await faq.entries.add(ctx.user.id, { ...data, keywords }, ctx.flowEnd());
@@ -152,7 +152,7 @@ export function staffBot(faq: FaqService) {
   }
 
   bot.callbackQuery(RX.skip, staffOnly, async (ctx) => {
-    if (!inStep(addFlow, 'phrasings', 'keywords')(ctx))
+    if (!inFlow(addFlow, 'phrasings', 'keywords')(ctx))
       return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => {});
@@ -171,7 +171,7 @@ export function staffBot(faq: FaqService) {
     await ctx.reply(editPrompt(ctx.t, e, field));
   });
 
-  typed.filter(inStep(editFlow), staffOnly, async (ctx) => {
+  typed.filter(inFlow(editFlow), staffOnly, async (ctx) => {
     const patch = patchOf(ctx.flow.step, ctx.message.text);
     const e = await faq.entries.update(ctx.user.id, ctx.flow.data.id, patch, ctx.flowEnd());
     await ctx.reply(ctx.t('faq.edit.saved'));
@@ -211,7 +211,7 @@ export function staffBot(faq: FaqService) {
 
   // Anything but text while one of these flows waits for text: ask again instead of dropping it silently.
   pm.on('message').filter(
-    (ctx) => !ctx.message.text && (inStep(addFlow)(ctx) || inStep(editFlow)(ctx)),
+    (ctx) => !ctx.message.text && (inFlow(addFlow)(ctx) || inFlow(editFlow)(ctx)),
     staffOnly,
     (ctx) => ctx.reply(ctx.t('faq.staff.textOnly')),
   );

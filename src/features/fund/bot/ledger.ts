@@ -2,13 +2,13 @@ import { Composer } from 'grammy';
 import type { BotContext } from '../../../telegram/context';
 import { cancelKeyboard } from '../../../telegram/keyboards';
 import { requireRole } from '../../../telegram/middlewares/guard';
+import { inFlow } from '../../../telegram/middlewares/match';
 import { RX } from '../callbacks';
 import { reverseFlow } from '../flows';
 import { formatYuan as yuan } from '../money';
 import { fundPolicy } from '../policy';
 import type { FundService } from '../service';
 import { confirmReversal, ledgerCard } from '../views/ledger';
-import { atStep } from './steps';
 
 /** Staff read the ledger page by page and correct a mistake with a reversing entry. */
 export function ledgerBot(fund: FundService) {
@@ -37,7 +37,7 @@ export function ledgerBot(fund: FundService) {
     });
   });
 
-  pm.on('message:text').filter(atStep(reverseFlow, 'reason'), staff, async (ctx) => {
+  pm.on('message:text').filter(inFlow(reverseFlow, 'reason'), staff, async (ctx) => {
     const reason = ctx.message.text.trim();
     const { min, max } = fundPolicy.reverseReason;
     if (reason.length < min || reason.length > max) return ctx.reply(ctx.t('fund.reverse.badReason'));
@@ -47,7 +47,7 @@ export function ledgerBot(fund: FundService) {
     await ctx.reply(card.text, { reply_markup: card.markup });
   });
 
-  bot.callbackQuery(RX.reverseYes, staff).filter(atStep(reverseFlow, 'confirm'), async (ctx) => {
+  bot.callbackQuery(RX.reverseYes, staff).filter(inFlow(reverseFlow, 'confirm'), async (ctx) => {
     const { id, reason = '' } = ctx.flow.data;
     const rev = await fund.reverse(ctx.user.id, id, reason, ctx.flowEnd());
     await ctx.answerCallbackQuery();

@@ -2,13 +2,13 @@ import { Composer } from 'grammy';
 import type { BotContext } from '../../../telegram/context';
 import { cancelKeyboard } from '../../../telegram/keyboards';
 import { requireRole } from '../../../telegram/middlewares/guard';
+import { inFlow } from '../../../telegram/middlewares/match';
 import { RX } from '../callbacks';
 import { pledgeFlow } from '../flows';
 import { parseYuan, formatYuan as yuan } from '../money';
 import { fundPolicy } from '../policy';
 import type { FundService } from '../service';
 import { askPledgeDay, askPledgeName, existingPledge, pendingPledges, pledgeIntro } from '../views/pledge';
-import { atStep } from './steps';
 
 /** Monthly giving: a resident pledges or cancels; staff confirm the months whose money arrived. */
 export function pledgeBot(fund: FundService) {
@@ -30,20 +30,20 @@ export function pledgeBot(fund: FundService) {
     await ctx.reply(card.text, { reply_markup: card.markup });
   }
 
-  bot.callbackQuery(RX.pledgeAmount).filter(atStep(pledgeFlow, 'amount'), async (ctx) => {
+  bot.callbackQuery(RX.pledgeAmount).filter(inFlow(pledgeFlow, 'amount'), async (ctx) => {
     const fen = Number(ctx.match[1]);
     if (!fundPolicy.pledgeAmountsFen.includes(fen)) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
     await ctx.answerCallbackQuery();
     await askDay(ctx, fen);
   });
 
-  pm.on('message:text').filter(atStep(pledgeFlow, 'amount'), async (ctx) => {
+  pm.on('message:text').filter(inFlow(pledgeFlow, 'amount'), async (ctx) => {
     const fen = parseYuan(ctx.message.text);
     if (fen === null) return ctx.reply(ctx.t('fund.pledge.badAmount'), { reply_markup: cancelKeyboard(ctx) });
     await askDay(ctx, fen);
   });
 
-  bot.callbackQuery(RX.pledgeDay).filter(atStep(pledgeFlow, 'day'), async (ctx) => {
+  bot.callbackQuery(RX.pledgeDay).filter(inFlow(pledgeFlow, 'day'), async (ctx) => {
     const day = Number(ctx.match[1]);
     if (!fundPolicy.pledgeDays.includes(day)) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
     await ctx.answerCallbackQuery();
@@ -52,7 +52,7 @@ export function pledgeBot(fund: FundService) {
     await ctx.reply(card.text, { reply_markup: card.markup });
   });
 
-  bot.callbackQuery(RX.pledgeName).filter(atStep(pledgeFlow, 'name'), async (ctx) => {
+  bot.callbackQuery(RX.pledgeName).filter(inFlow(pledgeFlow, 'name'), async (ctx) => {
     const { amountFen, day } = ctx.flow.data;
     if (amountFen === undefined || day === undefined) {
       await ctx.endFlow();

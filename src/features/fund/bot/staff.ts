@@ -4,6 +4,7 @@ import type { Platform } from '../../../platform';
 import type { BotContext, InFlow } from '../../../telegram/context';
 import { cancelKeyboard } from '../../../telegram/keyboards';
 import { requireRole } from '../../../telegram/middlewares/guard';
+import { inFlow } from '../../../telegram/middlewares/match';
 import { RX } from '../callbacks';
 import { addFlow, type Draft, entryOfDraft } from '../flows';
 import { isIncomeKind, isPurpose } from '../ledger';
@@ -11,7 +12,6 @@ import { parseYuan, formatYuan as yuan } from '../money';
 import { fundPolicy } from '../policy';
 import type { FundService } from '../service';
 import * as v from '../views/entry';
-import { atStep } from './steps';
 
 type Step = (typeof addFlow.steps)[number];
 
@@ -37,7 +37,7 @@ export function staffBot(fund: FundService, { clock, config }: Pick<Platform, 'c
     await startAdd(ctx);
   });
 
-  bot.callbackQuery(RX.direction, staff).filter(atStep(addFlow, 'direction'), async (ctx) => {
+  bot.callbackQuery(RX.direction, staff).filter(inFlow(addFlow, 'direction'), async (ctx) => {
     await ctx.answerCallbackQuery();
     const income = ctx.match[1] === 'i';
     await move(ctx, income ? 'kind' : 'purpose', { direction: income ? 'income' : 'expense' });
@@ -45,7 +45,7 @@ export function staffBot(fund: FundService, { clock, config }: Pick<Platform, 'c
     await ctx.editMessageText(card.text, { reply_markup: card.markup });
   });
 
-  bot.callbackQuery(RX.kind, staff).filter(atStep(addFlow, 'kind'), async (ctx) => {
+  bot.callbackQuery(RX.kind, staff).filter(inFlow(addFlow, 'kind'), async (ctx) => {
     const kind = ctx.match[1]!;
     if (!isIncomeKind(kind)) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
     await ctx.answerCallbackQuery();
@@ -54,7 +54,7 @@ export function staffBot(fund: FundService, { clock, config }: Pick<Platform, 'c
     await ctx.editMessageText(card.text, { reply_markup: card.markup });
   });
 
-  bot.callbackQuery(RX.donorKind, staff).filter(atStep(addFlow, 'donor'), async (ctx) => {
+  bot.callbackQuery(RX.donorKind, staff).filter(inFlow(addFlow, 'donor'), async (ctx) => {
     await ctx.answerCallbackQuery();
     const donorKind = ctx.match[1];
     if (donorKind === 'partner') {
@@ -71,7 +71,7 @@ export function staffBot(fund: FundService, { clock, config }: Pick<Platform, 'c
     }
   });
 
-  bot.callbackQuery(RX.donorPartner, staff).filter(atStep(addFlow, 'partner'), async (ctx) => {
+  bot.callbackQuery(RX.donorPartner, staff).filter(inFlow(addFlow, 'partner'), async (ctx) => {
     const partner = await fund.partner(Number(ctx.match[1]));
     if (!partner) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
     await ctx.answerCallbackQuery();
@@ -79,14 +79,14 @@ export function staffBot(fund: FundService, { clock, config }: Pick<Platform, 'c
     await send(ctx, v.askConsent(ctx.t, partner.name));
   });
 
-  pm.on('message:text').filter(atStep(addFlow, 'donorName'), staff, async (ctx) => {
+  pm.on('message:text').filter(inFlow(addFlow, 'donorName'), staff, async (ctx) => {
     const name = ctx.message.text.trim();
     if (name.length < 1 || name.length > fundPolicy.donorNameMax) return ctx.reply(ctx.t('fund.add.badDonorName'));
     await move(ctx, 'consent', { donorName: name });
     await send(ctx, v.askConsent(ctx.t, name));
   });
 
-  bot.callbackQuery(RX.consent, staff).filter(atStep(addFlow, 'consent'), async (ctx) => {
+  bot.callbackQuery(RX.consent, staff).filter(inFlow(addFlow, 'consent'), async (ctx) => {
     await ctx.answerCallbackQuery();
     await move(ctx, 'restrict', { public: ctx.match[1] === '1' });
     await send(ctx, v.askRestriction(ctx.t));
@@ -97,20 +97,20 @@ export function staffBot(fund: FundService, { clock, config }: Pick<Platform, 'c
     await ctx.reply(ctx.t('fund.add.askAmount'), { reply_markup: cancelKeyboard(ctx) });
   }
 
-  bot.callbackQuery(RX.restrict, staff).filter(atStep(addFlow, 'restrict'), async (ctx) => {
+  bot.callbackQuery(RX.restrict, staff).filter(inFlow(addFlow, 'restrict'), async (ctx) => {
     await ctx.answerCallbackQuery();
     const p = ctx.match[1] ?? '';
     await askAmount(ctx, { purpose: isPurpose(p) ? p : null });
   });
 
-  bot.callbackQuery(RX.purpose, staff).filter(atStep(addFlow, 'purpose'), async (ctx) => {
+  bot.callbackQuery(RX.purpose, staff).filter(inFlow(addFlow, 'purpose'), async (ctx) => {
     const purpose = ctx.match[1] ?? '';
     if (!isPurpose(purpose)) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
     await ctx.answerCallbackQuery();
     await askAmount(ctx, { purpose });
   });
 
-  pm.on('message:text').filter(atStep(addFlow, 'amount'), staff, async (ctx) => {
+  pm.on('message:text').filter(inFlow(addFlow, 'amount'), staff, async (ctx) => {
     const fen = parseYuan(ctx.message.text);
     if (fen === null) return ctx.reply(ctx.t('fund.add.badAmount'), { reply_markup: cancelKeyboard(ctx) });
     await move(ctx, 'date', { amountFen: fen });
@@ -122,12 +122,12 @@ export function staffBot(fund: FundService, { clock, config }: Pick<Platform, 'c
     await send(ctx, v.askNote(ctx.t, ctx.flow.data.direction === 'income'));
   }
 
-  bot.callbackQuery(RX.today, staff).filter(atStep(addFlow, 'date'), async (ctx) => {
+  bot.callbackQuery(RX.today, staff).filter(inFlow(addFlow, 'date'), async (ctx) => {
     await ctx.answerCallbackQuery();
     await askNote(ctx, today());
   });
 
-  pm.on('message:text').filter(atStep(addFlow, 'date'), staff, async (ctx) => {
+  pm.on('message:text').filter(inFlow(addFlow, 'date'), staff, async (ctx) => {
     const date = ctx.message.text.trim();
     if (!isDate(date) || date > today()) return ctx.reply(ctx.t('fund.add.badDate'));
     await askNote(ctx, date);
@@ -140,19 +140,19 @@ export function staffBot(fund: FundService, { clock, config }: Pick<Platform, 'c
     await send(ctx, v.review(ctx.t, d, partner?.name));
   }
 
-  bot.callbackQuery(RX.skipNote, staff).filter(atStep(addFlow, 'note'), async (ctx) => {
+  bot.callbackQuery(RX.skipNote, staff).filter(inFlow(addFlow, 'note'), async (ctx) => {
     await ctx.answerCallbackQuery();
     await showReview(ctx, '');
   });
 
-  pm.on('message:text').filter(atStep(addFlow, 'note'), staff, async (ctx) => {
+  pm.on('message:text').filter(inFlow(addFlow, 'note'), staff, async (ctx) => {
     const note = ctx.message.text.trim();
     if (note.length > fundPolicy.noteMax) return ctx.reply(ctx.t('common.tooLong', { max: fundPolicy.noteMax }));
     await showReview(ctx, note);
   });
 
   // The role is checked again at the last tap: it may be gone since the flow began.
-  bot.callbackQuery(RX.save, staff).filter(atStep(addFlow, 'confirm'), async (ctx) => {
+  bot.callbackQuery(RX.save, staff).filter(inFlow(addFlow, 'confirm'), async (ctx) => {
     const input = entryOfDraft(ctx.flow.data);
     if (!input) {
       await ctx.endFlow();

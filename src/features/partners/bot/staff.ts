@@ -4,13 +4,13 @@ import type { Platform } from '../../../platform';
 import type { BotContext } from '../../../telegram/context';
 import { cancelKeyboard } from '../../../telegram/keyboards';
 import { requireRole } from '../../../telegram/middlewares/guard';
+import { inFlow } from '../../../telegram/middlewares/match';
 import { RX } from '../callbacks';
 import { ENDS_FLOW, TeamNotFound } from '../errors';
 import { messageFlow, shiftFlow, shiftOf, teamFlow } from '../flows';
 import { parseShiftHours, parseSlots, parseTeam, partnersPolicy } from '../policy';
 import type { PartnersService } from '../service';
 import { confirmLogCard, deskCard, messagePreview, shiftPreview } from '../views';
-import { atStep } from './steps';
 
 /** The volunteers desk: applications, team messages, offering shifts, logging hours, founding teams. */
 export function staffBot(partners: PartnersService, { clock, config }: Pick<Platform, 'clock' | 'config'>) {
@@ -47,7 +47,7 @@ export function staffBot(partners: PartnersService, { clock, config }: Pick<Plat
     await ctx.reply(ctx.t('partners.staff.askMessage', { team: team.name }), { reply_markup: cancelKeyboard(ctx) });
   });
 
-  pm.on('message:text').filter(atStep(messageFlow, 'text'), staff, async (ctx) => {
+  pm.on('message:text').filter(inFlow(messageFlow, 'text'), staff, async (ctx) => {
     const text = ctx.message.text.trim();
     if (text.length > limits.teamMessage.max)
       return ctx.reply(ctx.t('common.tooLong', { max: limits.teamMessage.max }));
@@ -59,7 +59,7 @@ export function staffBot(partners: PartnersService, { clock, config }: Pick<Plat
     await ctx.reply(card.text, { reply_markup: card.markup });
   });
 
-  bot.callbackQuery(RX.messageSend, staff).filter(atStep(messageFlow, 'confirm'), async (ctx) => {
+  bot.callbackQuery(RX.messageSend, staff).filter(inFlow(messageFlow, 'confirm'), async (ctx) => {
     const { teamId, text } = ctx.flow.data;
     const n = await partners.messageTeam(ctx.user.id, teamId, text ?? '', ctx.flowEnd());
     await ctx.answerCallbackQuery();
@@ -78,7 +78,7 @@ export function staffBot(partners: PartnersService, { clock, config }: Pick<Plat
     });
   });
 
-  pm.on('message:text').filter(atStep(shiftFlow, 'date'), staff, async (ctx) => {
+  pm.on('message:text').filter(inFlow(shiftFlow, 'date'), staff, async (ctx) => {
     const date = ctx.message.text.trim();
     if (!isDate(date) || date < today())
       return ctx.reply(ctx.t('partners.staff.badShiftDate', { example: addDays(today(), limits.exampleDaysAhead) }));
@@ -86,7 +86,7 @@ export function staffBot(partners: PartnersService, { clock, config }: Pick<Plat
     await ctx.reply(ctx.t('partners.staff.askShiftWhat'));
   });
 
-  pm.on('message:text').filter(atStep(shiftFlow, 'description'), staff, async (ctx) => {
+  pm.on('message:text').filter(inFlow(shiftFlow, 'description'), staff, async (ctx) => {
     const description = ctx.message.text.trim();
     const { min, max } = limits.shiftDescription;
     if (description.length < min || description.length > max) return ctx.reply(ctx.t('partners.staff.badShiftWhat'));
@@ -94,14 +94,14 @@ export function staffBot(partners: PartnersService, { clock, config }: Pick<Plat
     await ctx.reply(ctx.t('partners.staff.askShiftHours'));
   });
 
-  pm.on('message:text').filter(atStep(shiftFlow, 'hours'), staff, async (ctx) => {
+  pm.on('message:text').filter(inFlow(shiftFlow, 'hours'), staff, async (ctx) => {
     const minutes = parseShiftHours(ctx.message.text);
     if (minutes === null) return ctx.reply(ctx.t('partners.staff.badShiftHours'));
     await ctx.setFlow(shiftFlow, 'slots', { ...ctx.flow.data, minutes });
     await ctx.reply(ctx.t('partners.staff.askShiftSlots'));
   });
 
-  pm.on('message:text').filter(atStep(shiftFlow, 'slots'), staff, async (ctx) => {
+  pm.on('message:text').filter(inFlow(shiftFlow, 'slots'), staff, async (ctx) => {
     const slots = parseSlots(ctx.message.text);
     if (slots === null) return ctx.reply(ctx.t('partners.staff.badShiftSlots'));
     const draft = { ...ctx.flow.data, slots };
@@ -113,7 +113,7 @@ export function staffBot(partners: PartnersService, { clock, config }: Pick<Plat
     await ctx.reply(card.text, { reply_markup: card.markup });
   });
 
-  bot.callbackQuery(RX.offerSend, staff).filter(atStep(shiftFlow, 'confirm'), async (ctx) => {
+  bot.callbackQuery(RX.offerSend, staff).filter(inFlow(shiftFlow, 'confirm'), async (ctx) => {
     const shift = shiftOf(ctx.flow.data);
     if (!shift) {
       await ctx.endFlow();
@@ -146,7 +146,7 @@ export function staffBot(partners: PartnersService, { clock, config }: Pick<Plat
     await ctx.reply(ctx.t('partners.staff.askTeamName'), { reply_markup: cancelKeyboard(ctx) });
   });
 
-  pm.on('message:text').filter(atStep(teamFlow, 'name'), staff, async (ctx) => {
+  pm.on('message:text').filter(inFlow(teamFlow, 'name'), staff, async (ctx) => {
     const team = parseTeam(ctx.message.text);
     if (!team) return ctx.reply(ctx.t('partners.staff.badTeamName'));
     await partners.createTeam(ctx.user.id, team.name, team.description, ctx.flowEnd());

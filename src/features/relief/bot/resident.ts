@@ -8,7 +8,6 @@ import { CB, monthFromData, RX } from '../callbacks';
 import { linkFlow, proxyFlow } from '../flows';
 import type { ReliefService } from '../service';
 import { codeQrPng, laterText, linkWhoCard, reliefCard } from '../views/resident';
-import { atStep } from './at-step';
 
 /** What a resident does: see the next pickup and the code, promise to come later, name proxies, open a link. */
 export function residentBot(relief: ReliefService, { telegram }: Pick<Platform, 'telegram'>) {
@@ -51,7 +50,7 @@ export function residentBot(relief: ReliefService, { telegram }: Pick<Platform, 
     await ctx.reply(ctx.t('relief.proxy.askName'));
   });
 
-  pm.on('message:text').filter(atStep(proxyFlow, 'name'), async (ctx) => {
+  pm.on('message:text').filter(inFlow(proxyFlow, 'name'), async (ctx) => {
     const p = await relief.nameProxy(ctx.user.id, ctx.flow.data.rid, ctx.message.text, ctx.flowEnd());
     const expires = localDate(new Date(p.expiresAt), tz);
     await ctx.reply(ctx.t('relief.proxy.created', { name: p.name, link: deepLink(p.code), expires }), {
@@ -98,7 +97,7 @@ export function residentBot(relief: ReliefService, { telegram }: Pick<Platform, 
     await ctx.reply(ctx.t('relief.link.askYourName'));
   });
 
-  pm.on('message:text').filter(atStep(linkFlow, 'proxyName'), (ctx) =>
+  pm.on('message:text').filter(inFlow(linkFlow, 'proxyName'), (ctx) =>
     finishLink(ctx, ctx.flow.data.code, ctx.message.text),
   );
 

@@ -2,6 +2,7 @@ import { Composer } from 'grammy';
 import type { BotContext } from '../../../../telegram/context';
 import { cancelKeyboard } from '../../../../telegram/keyboards';
 import { requireRole } from '../../../../telegram/middlewares/guard';
+import { inFlow } from '../../../../telegram/middlewares/match';
 import { splitText } from '../../../../telegram/text';
 import type { ResidentsService } from '../../../residents/service';
 import { parseListFilter, RX } from '../../callbacks';
@@ -9,7 +10,6 @@ import { actFlow } from '../../flows';
 import { fits, TEXT_LIMITS } from '../../policy';
 import type { Actor, PetitionsService } from '../../service';
 import { departmentChoice, filterChoice, handlerCard, listCard, nameOf, statusChoice } from '../../views';
-import { at } from '../in-flow';
 
 export const actor = (ctx: BotContext): Actor => ({ id: ctx.user.id, roles: ctx.roles });
 
@@ -103,7 +103,7 @@ export function handlingBot(petitions: PetitionsService, residents: ResidentsSer
   }
 
   // The action, the end of the step and the residents' notices commit together.
-  pm.on('message:text').filter(at(actFlow), handler, async (ctx) => {
+  pm.on('message:text').filter(inFlow(actFlow), handler, async (ctx) => {
     const text = ctx.message.text.trim();
     if (!fits(text, TEXT_LIMITS.handler))
       return void (await ctx.reply(ctx.t('petitions.handle.textAgain'), { reply_markup: cancelKeyboard(ctx) }));

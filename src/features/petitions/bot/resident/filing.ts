@@ -2,7 +2,7 @@ import { Composer, Keyboard } from 'grammy';
 import type { Platform } from '../../../../platform';
 import type { BotContext } from '../../../../telegram/context';
 import { cancelKeyboard } from '../../../../telegram/keyboards';
-import { isKeyText } from '../../../../telegram/middlewares/match';
+import { inFlow, isKeyText } from '../../../../telegram/middlewares/match';
 import { petitionLink, RX } from '../../callbacks';
 import { isEmergency } from '../../emergency';
 import { type FilingData, filingFlow } from '../../flows';
@@ -18,7 +18,6 @@ import {
   similarChoice,
   summary,
 } from '../../views';
-import { at } from '../in-flow';
 
 const locationKeyboard = (ctx: BotContext) =>
   new Keyboard()
@@ -56,7 +55,7 @@ export function filingBot(petitions: PetitionsService, { telegram }: Pick<Platfo
     await emergencyReply(ctx);
   });
 
-  bot.callbackQuery(RX.category).filter(at(filingFlow, 'category'), async (ctx) => {
+  bot.callbackQuery(RX.category).filter(inFlow(filingFlow, 'category'), async (ctx) => {
     const category = ctx.match[1]!;
     if (!isCategory(category)) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
     await ctx.setFlow(filingFlow, 'place', { ...ctx.flow.data, category });
@@ -96,7 +95,7 @@ export function filingBot(petitions: PetitionsService, { telegram }: Pick<Platfo
 
   // An emergency stops everything and gives the numbers to call; the text is kept in case it is not one.
   for (const step of ['place', 'describe'] as const) {
-    pm.on('message:text').filter(at(filingFlow, step), async (ctx) => {
+    pm.on('message:text').filter(inFlow(filingFlow, step), async (ctx) => {
       const text = ctx.message.text.trim();
       if (isEmergency(text)) {
         await ctx.setFlow(filingFlow, 'emergency', { ...ctx.flow.data, pending: text, pendingStep: step });
@@ -115,37 +114,37 @@ export function filingBot(petitions: PetitionsService, { telegram }: Pick<Platfo
     });
   }
 
-  bot.callbackQuery(RX.notEmergency).filter(at(filingFlow, 'emergency'), async (ctx) => {
+  bot.callbackQuery(RX.notEmergency).filter(inFlow(filingFlow, 'emergency'), async (ctx) => {
     await ctx.answerCallbackQuery();
     const d = ctx.flow.data;
     if (!d.pending || !d.pendingStep) return start(ctx);
     await takeText(ctx, d, d.pendingStep, d.pending);
   });
 
-  pm.on('message:location').filter(at(filingFlow, 'location'), async (ctx) => {
+  pm.on('message:location').filter(inFlow(filingFlow, 'location'), async (ctx) => {
     const { latitude, longitude } = ctx.message.location;
     await ctx.setFlow(filingFlow, 'describe', { ...ctx.flow.data, latitude, longitude });
     await ctx.reply(ctx.t('petitions.new.locationSaved'));
     await ctx.reply(ctx.t('petitions.new.askDescription'), { reply_markup: cancelKeyboard(ctx) });
   });
 
-  pm.filter(at(filingFlow, 'location'))
+  pm.filter(inFlow(filingFlow, 'location'))
     .filter(isKeyText('petitions.new.skipLocation'))
     .use(async (ctx) => {
       await ctx.setFlow(filingFlow, 'describe', { ...ctx.flow.data, latitude: null, longitude: null });
       await ctx.reply(ctx.t('petitions.new.askDescription'), { reply_markup: cancelKeyboard(ctx) });
     });
 
-  pm.on('message:text').filter(at(filingFlow, 'location'), (ctx) =>
+  pm.on('message:text').filter(inFlow(filingFlow, 'location'), (ctx) =>
     ctx.reply(ctx.t('petitions.new.locationAgain'), { reply_markup: locationKeyboard(ctx) }),
   );
 
-  bot.callbackQuery(RX.notSame).filter(at(filingFlow, 'similar'), async (ctx) => {
+  bot.callbackQuery(RX.notSame).filter(inFlow(filingFlow, 'similar'), async (ctx) => {
     await ctx.answerCallbackQuery();
     await askPhotos(ctx, ctx.flow.data);
   });
 
-  bot.callbackQuery(RX.sameAs).filter(at(filingFlow, 'similar'), async (ctx) => {
+  bot.callbackQuery(RX.sameAs).filter(inFlow(filingFlow, 'similar'), async (ctx) => {
     await ctx.answerCallbackQuery();
     const card = cosignChoice(ctx.t, Number(ctx.match[1]));
     await ctx.reply(card.text, { reply_markup: card.markup });
@@ -157,7 +156,7 @@ export function filingBot(petitions: PetitionsService, { telegram }: Pick<Platfo
     await ctx.reply(card.text, { reply_markup: card.markup });
   }
 
-  pm.on('message:photo').filter(at(filingFlow, 'photos'), async (ctx) => {
+  pm.on('message:photo').filter(inFlow(filingFlow, 'photos'), async (ctx) => {
     const d = ctx.flow.data;
     const photos = [...(d.photos ?? []), largest(ctx.message.photo)].slice(0, MAX_PHOTOS);
     if (photos.length >= MAX_PHOTOS) return askName(ctx, { ...d, photos });
@@ -167,18 +166,18 @@ export function filingBot(petitions: PetitionsService, { telegram }: Pick<Platfo
     });
   });
 
-  pm.on('message:text').filter(at(filingFlow, 'photos'), (ctx) =>
+  pm.on('message:text').filter(inFlow(filingFlow, 'photos'), (ctx) =>
     ctx.reply(ctx.t('petitions.new.photosAgain', { max: MAX_PHOTOS }), {
       reply_markup: photosDone(ctx.t, ctx.flow.data.photos?.length ?? 0),
     }),
   );
 
-  bot.callbackQuery(RX.photosDone).filter(at(filingFlow, 'photos'), async (ctx) => {
+  bot.callbackQuery(RX.photosDone).filter(inFlow(filingFlow, 'photos'), async (ctx) => {
     await ctx.answerCallbackQuery();
     await askName(ctx, ctx.flow.data);
   });
 
-  bot.callbackQuery(RX.showName).filter(at(filingFlow, 'name'), async (ctx) => {
+  bot.callbackQuery(RX.showName).filter(inFlow(filingFlow, 'name'), async (ctx) => {
     const d = { ...ctx.flow.data, showName: ctx.match[1] === '1' };
     await ctx.setFlow(filingFlow, 'confirm', d);
     await ctx.answerCallbackQuery();
@@ -187,7 +186,7 @@ export function filingBot(petitions: PetitionsService, { telegram }: Pick<Platfo
   });
 
   // Filing, the end of the flow and the forwards to the deputies commit together (a second tap finds no flow).
-  bot.callbackQuery(RX.confirm).filter(at(filingFlow, 'confirm'), async (ctx) => {
+  bot.callbackQuery(RX.confirm).filter(inFlow(filingFlow, 'confirm'), async (ctx) => {
     const d = ctx.flow.data;
     if (!d.category || !d.place || !d.description) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
     const draft = {
@@ -209,7 +208,7 @@ export function filingBot(petitions: PetitionsService, { telegram }: Pick<Platfo
 
   // Anything else inside the flow that is not text (a sticker, a voice message) gets a polite re-ask.
   pm.on('message')
-    .filter(at(filingFlow))
+    .filter(inFlow(filingFlow))
     .filter(
       (ctx) => ctx.message.text === undefined,
       (ctx) => ctx.reply(ctx.t('petitions.new.unexpected')),

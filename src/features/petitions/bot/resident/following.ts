@@ -2,7 +2,7 @@ import { Composer } from 'grammy';
 import type { Platform } from '../../../../platform';
 import type { BotContext } from '../../../../telegram/context';
 import { cancelKeyboard } from '../../../../telegram/keyboards';
-import { isKeyText } from '../../../../telegram/middlewares/match';
+import { inFlow, isKeyText } from '../../../../telegram/middlewares/match';
 import { splitText } from '../../../../telegram/text';
 import { petitionLink, RX } from '../../callbacks';
 import { PetitionNotFound } from '../../errors';
@@ -10,7 +10,6 @@ import { againFlow, filingFlow, moreFlow } from '../../flows';
 import { NOTE_MAX, type Solved } from '../../policy';
 import type { PetitionsService } from '../../service';
 import { type Card, mineCard, residentCard, satisfactionChoice } from '../../views';
-import { at } from '../in-flow';
 import { largest } from './filing';
 
 /** What a petitioner or neighbour does after filing: view, co-sign, follow, chase, add, rate. */
@@ -99,7 +98,7 @@ export function followingBot(petitions: PetitionsService, { telegram }: Pick<Pla
     return { text, photo: msg.photo ? largest(msg.photo) : null };
   }
 
-  pm.on(['message:text', 'message:photo']).filter(at(againFlow, 'note'), async (ctx) => {
+  pm.on(['message:text', 'message:photo']).filter(inFlow(againFlow, 'note'), async (ctx) => {
     const note = noteOf(ctx);
     if (!note) return ctx.reply(ctx.t('common.tooLong', { max: NOTE_MAX }));
     const { id } = ctx.flow.data;
@@ -107,7 +106,7 @@ export function followingBot(petitions: PetitionsService, { telegram }: Pick<Pla
     await ctx.reply(ctx.t('petitions.again.done', { id, n }), { reply_markup: ctx.mainMenu() });
   });
 
-  pm.on(['message:text', 'message:photo']).filter(at(moreFlow, 'note'), async (ctx) => {
+  pm.on(['message:text', 'message:photo']).filter(inFlow(moreFlow, 'note'), async (ctx) => {
     const note = noteOf(ctx);
     if (!note) return ctx.reply(ctx.t('common.tooLong', { max: NOTE_MAX }));
     const { id } = ctx.flow.data;

@@ -12,7 +12,6 @@ import { parseProxyName } from '../../recipients';
 import type { CheckinBy, ReliefService } from '../../service';
 import { monthText } from '../../views/common';
 import { checkedInText, deskCard, pickCard, reportCard } from '../../views/desk';
-import { atStep } from '../at-step';
 
 /** The pickup desk (staff stay in it and type one code or name after another) and the monthly report. */
 export function checkinBot(relief: ReliefService) {
@@ -38,7 +37,7 @@ export function checkinBot(relief: ReliefService) {
     await ctx.reply(card.text, { reply_markup: card.markup });
   }
 
-  pm.on('message:text').filter(atStep(checkinFlow, 'query'), staff, async (ctx) => {
+  pm.on('message:text').filter(inFlow(checkinFlow, 'query'), staff, async (ctx) => {
     const found = await relief.findForCheckin(ctx.message.text);
     if (found.kind === 'code') return showDeskCard(ctx, found.recipient.id, 'c');
     const card = pickCard(ctx.t, found.recipients);
@@ -81,7 +80,7 @@ export function checkinBot(relief: ReliefService) {
     await ctx.reply(ctx.t('relief.checkin.askProxy', { name: r.name }));
   });
 
-  pm.on('message:text').filter(atStep(checkinFlow, 'proxyName'), staff, async (ctx) => {
+  pm.on('message:text').filter(inFlow(checkinFlow, 'proxyName'), staff, async (ctx) => {
     const { rid, method } = ctx.flow.data;
     if (rid === undefined || method === undefined) throw new FlowIncomplete();
     const proxyName = parseProxyName(ctx.message.text);

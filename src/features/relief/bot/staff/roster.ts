@@ -10,7 +10,6 @@ import { addFlow, editFlow } from '../../flows';
 import { type Category, type EditableField, parseName, parsePhone } from '../../recipients';
 import type { ReliefService } from '../../service';
 import { categoryChoice, editQuestion, recipientCard, rosterCard, staffMenuCard } from '../../views/staff';
-import { atStep } from '../at-step';
 
 /** The roster in the bot: the staff panel, the list, a person's card, adding and editing, links. */
 export function rosterBot(relief: ReliefService, { telegram }: Pick<Platform, 'telegram'>) {
@@ -79,7 +78,7 @@ export function rosterBot(relief: ReliefService, { telegram }: Pick<Platform, 't
     await ctx.reply(ctx.t('relief.add.askName'));
   });
 
-  pm.on('message:text').filter(atStep(addFlow, 'name'), staff, async (ctx) => {
+  pm.on('message:text').filter(inFlow(addFlow, 'name'), staff, async (ctx) => {
     const name = parseName(ctx.message.text);
     await ctx.setFlow(addFlow, 'category', { name });
     await ctx.reply(ctx.t('relief.add.askCategory', { name }), { reply_markup: categoryChoice(ctx.t) });
@@ -107,13 +106,13 @@ export function rosterBot(relief: ReliefService, { telegram }: Pick<Platform, 't
     await ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
   });
 
-  pm.on('message:text').filter(atStep(addFlow, 'phone'), staff, async (ctx) => {
+  pm.on('message:text').filter(inFlow(addFlow, 'phone'), staff, async (ctx) => {
     const phone = skipped(ctx) ? null : parsePhone(ctx.message.text);
     await ctx.setFlow(addFlow, 'notes', { ...ctx.flow.data, phone });
     await ctx.reply(ctx.t('relief.add.askNotes'), { reply_markup: skipKeyboard(ctx) });
   });
 
-  pm.on('message:text').filter(atStep(addFlow, 'notes'), staff, async (ctx) => {
+  pm.on('message:text').filter(inFlow(addFlow, 'notes'), staff, async (ctx) => {
     const { name, category, phone } = ctx.flow.data;
     if (name === undefined || category === undefined || phone === undefined) throw new FlowIncomplete();
     const notes = skipped(ctx) ? null : ctx.message.text;
@@ -133,7 +132,7 @@ export function rosterBot(relief: ReliefService, { telegram }: Pick<Platform, 't
     await ctx.reply(q.text, { reply_markup: q.markup ?? (field === 'name' ? undefined : skipKeyboard(ctx)) });
   });
 
-  pm.on('message:text').filter(atStep(editFlow, 'value'), staff, async (ctx) => {
+  pm.on('message:text').filter(inFlow(editFlow, 'value'), staff, async (ctx) => {
     const { rid, field } = ctx.flow.data;
     if (field === 'category') return void (await ctx.reply(ctx.t('relief.edit.useButtons')));
     await saveEdit(ctx, rid, field, skipped(ctx) ? '' : ctx.message.text);

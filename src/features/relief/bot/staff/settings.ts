@@ -3,12 +3,12 @@ import { localDate } from '../../../../core/time';
 import type { Platform } from '../../../../platform';
 import type { BotContext } from '../../../../telegram/context';
 import { requireRole } from '../../../../telegram/middlewares/guard';
+import { inFlow } from '../../../../telegram/middlewares/match';
 import { CB, RX } from '../../callbacks';
 import { holidayFlow, settingsFlow } from '../../flows';
 import type { SettingField } from '../../policy';
 import type { ReliefService } from '../../service';
 import { confirmHolidayDelete, holidaysCard, settingsCard } from '../../views/settings';
-import { atStep } from '../at-step';
 
 /** The pickup settings and the festival table. */
 export function settingsBot(relief: ReliefService, { clock }: Pick<Platform, 'clock'>) {
@@ -34,7 +34,7 @@ export function settingsBot(relief: ReliefService, { clock }: Pick<Platform, 'cl
     await ctx.reply(ctx.t(`relief.settings.ask.${field}`));
   });
 
-  pm.on('message:text').filter(atStep(settingsFlow, 'value'), staff, async (ctx) => {
+  pm.on('message:text').filter(inFlow(settingsFlow, 'value'), staff, async (ctx) => {
     await relief.updateSetting(ctx.user.id, ctx.flow.data.field, ctx.message.text, ctx.flowEnd());
     await ctx.reply(ctx.t('relief.settings.saved'), { reply_markup: ctx.mainMenu() });
     await showSettings(ctx);
@@ -58,7 +58,7 @@ export function settingsBot(relief: ReliefService, { clock }: Pick<Platform, 'cl
     await ctx.reply(ctx.t('relief.holidays.ask'));
   });
 
-  pm.on('message:text').filter(atStep(holidayFlow, 'add'), staff, async (ctx) => {
+  pm.on('message:text').filter(inFlow(holidayFlow, 'add'), staff, async (ctx) => {
     const { added, holiday: h } = await relief.addHoliday(ctx.user.id, ctx.message.text, ctx.flowEnd());
     const key = added ? 'relief.holidays.added' : 'relief.holidays.exists';
     await ctx.reply(ctx.t(key, { name: h.nameZh, date: h.date }), { reply_markup: ctx.mainMenu() });

@@ -1,0 +1,229 @@
+import { sql, type Updateable } from 'kysely';
+import type { Database, DbOrTx } from '../../../db/schema';
+import { ACTIVE, type Booking, type BookingStatus, toBooking } from './types';
+
+// Tickets, waitlist places and their results.
+
+export type NewBooking = Pick<
+  Booking,
+  'offerId' | 'marketId' | 'userId' | 'status' | 'ticketNo' | 'details' | 'photoFileId' | 'walkIn'
+> & { at: string };
+
+export const insertBooking = async (db: DbOrTx, b: NewBooking) =>
+  (
+    await db
+      .insertInto('market_bookings')
+      .values({
+        offer_id: b.offerId,
+        market_id: b.marketId,
+        user_id: b.userId,
+        status: b.status,
+        ticket_no: b.ticketNo,
+        details: b.details,
+        photo_file_id: b.photoFileId,
+        walk_in: b.walkIn ? 1 : 0,
+        created_at: b.at,
+        updated_at: b.at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+
+export type BookingPatch = Partial<
+  Pick<
+    Booking,
+    | 'status'
+    | 'ticketNo'
+    | 'details'
+    | 'photoFileId'
+    | 'outcome'
+    | 'outcomeNote'
+    | 'updatedAt'
+    | 'servedAt'
+    | 'holdAskedAt'
+    | 'holdAnswer'
+    | 'holdAnsweredAt'
+  >
+>;
+
+// Kysely leaves out what is undefined: only the fields given are written.
+const columns = (p: BookingPatch): Updateable<Database['market_bookings']> => ({
+  status: p.status,
+  ticket_no: p.ticketNo,
+  details: p.details,
+  photo_file_id: p.photoFileId,
+  outcome: p.outcome,
+  outcome_note: p.outcomeNote,
+  updated_at: p.updatedAt,
+  served_at: p.servedAt,
+  hold_asked_at: p.holdAskedAt,
+  hold_answer: p.holdAnswer,
+  hold_answered_at: p.holdAnsweredAt,
+});
+
+export const findBooking = async (db: DbOrTx, id: number): Promise<Booking | undefined> => {
+  const r = await db.selectFrom('market_bookings').selectAll().where('id', '=', id).executeTakeFirst();
+  return r && toBooking(r);
+};
+
+export const updateBooking = (db: DbOrTx, id: number, patch: BookingPatch) =>
+  db.updateTable('market_bookings').set(columns(patch)).where('id', '=', id).execute();
+
+/** Changes a booking only if it is still in one of the expected states: a double tap finds nothing to change. */
+export const transitionBooking = async (
+  db: DbOrTx,
+  id: number,
+  from: readonly BookingStatus[],
+  patch: BookingPatch,
+): Promise<boolean> =>
+  (
+    await db
+      .updateTable('market_bookings')
+      .set(columns(patch))
+      .where('id', '=', id)
+      .where('status', 'in', [...from])
+      .executeTakeFirst()
+  ).numUpdatedRows === 1n;
+
+export const activeBookingFor = async (db: DbOrTx, offerId: number, userId: number) => {
+  const r = await db
+    .selectFrom('market_bookings')
+    .selectAll()
+    .where('offer_id', '=', offerId)
+    .where('user_id', '=', userId)
+    .where('status', 'in', [...ACTIVE])
+    .executeTakeFirst();
+  return r && toBooking(r);
+};
+
+export const firstWaiting = async (db: DbOrTx, offerId: number) => {
+  const r = await db
+    .selectFrom('market_bookings')
+    .selectAll()
+    .where('offer_id', '=', offerId)
+    .where('status', '=', 'waiting')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  return r && toBooking(r);
+};
+
+export const waitingAhead = async (db: DbOrTx, offerId: number, bookingId: number) =>
+  Number(
+    (
+      await db
+        .selectFrom('market_bookings')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('offer_id', '=', offerId)
+        .where('status', '=', 'waiting')
+        .where('id', '<', bookingId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+export const bookingsOfMarket = async (db: DbOrTx, marketId: number, statuses: readonly BookingStatus[]) =>
+  (
+    await db
+      .selectFrom('market_bookings')
+      .selectAll()
+      .where('market_id', '=', marketId)
+      .where('status', 'in', [...statuses])
+      .orderBy('id')
+      .execute()
+  ).map(toBooking);
+
+/** One service's tickets in ticket order, the waitlist last in line order; cancelled ones only if asked for. */
+export const ticketsOf = async (db: DbOrTx, offerId: number, withCancelled = false) => {
+  let q = db.selectFrom('market_bookings').selectAll().where('offer_id', '=', offerId);
+  if (!withCancelled) q = q.where('status', '!=', 'cancelled');
+  const rows = await q.orderBy(sql`ticket_no is null`).orderBy('ticket_no').orderBy('id').execute();
+  return rows.map(toBooking);
+};
+
+/** A user's bookings on published markets from `fromDate` on, still active. */
+export const activeBookingsOfUser = async (db: DbOrTx, userId: number, fromDate: string) =>
+  (
+    await db
+      .selectFrom('market_bookings as b')
+      .innerJoin('market_days as m', 'm.id', 'b.market_id')
+      .selectAll('b')
+      .where('b.user_id', '=', userId)
+      .where('b.status', 'in', [...ACTIVE])
+      .where('m.date', '>=', fromDate)
+      .where('m.status', '=', 'published')
+      .orderBy('m.date')
+      .orderBy('b.id')
+      .execute()
+  ).map(toBooking);
+
+/** Residents holding a ticket (not a waitlist place) for a market day. */
+export const bookedUserIds = async (db: DbOrTx, marketId: number) =>
+  (
+    await db
+      .selectFrom('market_bookings')
+      .select('user_id')
+      .distinct()
+      .where('market_id', '=', marketId)
+      .where('status', '=', 'booked')
+      .where('user_id', 'is not', null)
+      .orderBy('user_id')
+      .execute()
+  ).flatMap((r) => (r.user_id === null ? [] : [r.user_id]));
+
+/** Fixed repairs whose "did it hold?" question is due (served on or before `servedBefore`) and not yet asked. */
+export const holdChecksDue = async (db: DbOrTx, servedBefore: string) =>
+  (
+    await db
+      .selectFrom('market_bookings')
+      .selectAll()
+      .where('outcome', '=', 'fixed')
+      .where('user_id', 'is not', null)
+      .where('hold_asked_at', 'is', null)
+      .where('served_at', '<=', servedBefore)
+      .orderBy('id')
+      .execute()
+  ).map(toBooking);
+
+// ── "tell me when the market comes" ──────────────────────────────────────
+/** The compounds a user asked to hear about; null stands for any compound. */
+export const subscriptionsOf = async (db: DbOrTx, userId: number) =>
+  (
+    await db
+      .selectFrom('market_subscriptions')
+      .select('compound_id')
+      .where('user_id', '=', userId)
+      .orderBy('id')
+      .execute()
+  ).map((r) => r.compound_id);
+
+export const addSubscription = (db: DbOrTx, userId: number, compoundId: number | null, at: string) =>
+  db
+    .insertInto('market_subscriptions')
+    .values({ user_id: userId, compound_id: compoundId, created_at: at })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+
+export const clearSubscriptions = (db: DbOrTx, userId: number) =>
+  db.deleteFrom('market_subscriptions').where('user_id', '=', userId).execute();
+
+/**
+ * Who hears about a market at a compound: its reachable residents who take notices, and everyone reachable who
+ * subscribed to it or to any compound. Read in the publishing transaction, so it joins the users table itself.
+ */
+export async function announcementRecipients(db: DbOrTx, compoundId: number): Promise<number[]> {
+  const residents = await db
+    .selectFrom('users')
+    .select('id')
+    .where('compound_id', '=', compoundId)
+    .where('reachable', '=', 1)
+    .where('notices_opt_out', '=', 0)
+    .execute();
+  const subscribers = await db
+    .selectFrom('market_subscriptions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select('u.id')
+    .where('u.reachable', '=', 1)
+    .where((eb) => eb.or([eb('s.compound_id', '=', compoundId), eb('s.compound_id', 'is', null)]))
+    .execute();
+  return [...new Set([...residents, ...subscribers].map((r) => r.id))].sort((a, b) => a - b);
+}

@@ -1,0 +1,228 @@
+import type { DbOrTx } from '../../../db/schema';
+import {
+  type Market,
+  type MarketStatus,
+  type NewService,
+  type Offer,
+  type Service,
+  toMarket,
+  toOffer,
+  toService,
+} from './types';
+
+// The catalogue, market days and what each day offers.
+
+export const listServices = async (db: DbOrTx, activeOnly = true): Promise<Service[]> => {
+  let q = db.selectFrom('market_services').selectAll().orderBy('group_key').orderBy('id');
+  if (activeOnly) q = q.where('active', '=', 1);
+  return (await q.execute()).map(toService);
+};
+
+/** Adds a service to the catalogue unless its code is there already (demo data runs twice safely). */
+export const upsertService = (db: DbOrTx, s: NewService) =>
+  db
+    .insertInto('market_services')
+    .values({
+      code: s.code,
+      name_zh: s.nameZh,
+      name_en: s.nameEn,
+      group_key: s.groupKey,
+      description_zh: s.descriptionZh,
+      description_en: s.descriptionEn,
+      bring_zh: s.bringZh,
+      bring_en: s.bringEn,
+      needs_details: s.needsDetails ? 1 : 0,
+      is_repair: s.isRepair ? 1 : 0,
+      default_capacity: s.defaultCapacity,
+      minutes_per_ticket: s.minutesPerTicket,
+      ticket_prefix: s.ticketPrefix,
+      provider: s.provider,
+    })
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute();
+
+export interface NewMarket {
+  date: string;
+  startsAt: string;
+  endsAt: string;
+  compoundId: number;
+  location: string;
+  latitude: number | null;
+  longitude: number | null;
+  closeHoursBefore: number;
+  createdBy: number | null;
+  createdAt: string;
+}
+
+export const insertMarket = async (db: DbOrTx, m: NewMarket) =>
+  (
+    await db
+      .insertInto('market_days')
+      .values({
+        date: m.date,
+        starts_at: m.startsAt,
+        ends_at: m.endsAt,
+        compound_id: m.compoundId,
+        location: m.location,
+        latitude: m.latitude,
+        longitude: m.longitude,
+        close_hours_before: m.closeHoursBefore,
+        created_by: m.createdBy,
+        created_at: m.createdAt,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+
+export const findMarket = async (db: DbOrTx, id: number): Promise<Market | undefined> => {
+  const r = await db.selectFrom('market_days').selectAll().where('id', '=', id).executeTakeFirst();
+  return r && toMarket(r);
+};
+
+export const setMarketStatus = (db: DbOrTx, id: number, status: 'published' | 'cancelled', at: string) =>
+  db
+    .updateTable('market_days')
+    .set(status === 'published' ? { status, published_at: at } : { status, cancelled_at: at })
+    .where('id', '=', id)
+    .execute();
+
+/** When and where, after a change; the revision is the caller's, one more than before. */
+export const updateMarketTimes = (
+  db: DbOrTx,
+  m: Pick<Market, 'id' | 'date' | 'startsAt' | 'endsAt' | 'location' | 'latitude' | 'longitude' | 'revision'>,
+) =>
+  db
+    .updateTable('market_days')
+    .set({
+      date: m.date,
+      starts_at: m.startsAt,
+      ends_at: m.endsAt,
+      location: m.location,
+      latitude: m.latitude,
+      longitude: m.longitude,
+      revision: m.revision,
+    })
+    .where('id', '=', m.id)
+    .execute();
+
+/** Market days in these states on or after a date, soonest first. */
+export const marketsFrom = async (db: DbOrTx, fromDate: string, statuses: readonly MarketStatus[]) =>
+  (
+    await db
+      .selectFrom('market_days')
+      .selectAll()
+      .where('date', '>=', fromDate)
+      .where('status', 'in', [...statuses])
+      .orderBy('date')
+      .orderBy('starts_at')
+      .orderBy('id')
+      .execute()
+  ).map(toMarket);
+
+export const marketsOn = async (db: DbOrTx, date: string) =>
+  (await db.selectFrom('market_days').selectAll().where('date', '=', date).orderBy('id').execute()).map(toMarket);
+
+/** Published market days with a date in [from, to), for the community report. */
+export const publishedBetween = async (db: DbOrTx, from: string, to: string) =>
+  (
+    await db
+      .selectFrom('market_days')
+      .selectAll()
+      .where('status', '=', 'published')
+      .where('date', '>=', from)
+      .where('date', '<', to)
+      .orderBy('date')
+      .orderBy('id')
+      .execute()
+  ).map(toMarket);
+
+export const recentMarkets = async (db: DbOrTx, limit: number) =>
+  (
+    await db
+      .selectFrom('market_days')
+      .selectAll()
+      .where('status', '!=', 'cancelled')
+      .orderBy('date', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute()
+  ).map(toMarket);
+
+/** The compound of the most recent market that was not cancelled: rotation continues after it. */
+export const lastHostCompound = async (db: DbOrTx) =>
+  (
+    await db
+      .selectFrom('market_days')
+      .select('compound_id')
+      .where('status', '!=', 'cancelled')
+      .orderBy('date', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+  )?.compound_id ?? null;
+
+export const insertOffers = async (db: DbOrTx, rows: { marketId: number; serviceId: number; capacity: number }[]) => {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('market_offers')
+    .values(rows.map((o) => ({ market_id: o.marketId, service_id: o.serviceId, capacity: o.capacity })))
+    .execute();
+};
+
+const offerQuery = (db: DbOrTx) =>
+  db
+    .selectFrom('market_offers as o')
+    .innerJoin('market_services as s', 's.id', 'o.service_id')
+    .selectAll('o')
+    .select([
+      's.name_zh',
+      's.name_en',
+      's.ticket_prefix',
+      's.needs_details',
+      's.is_repair',
+      's.minutes_per_ticket',
+      's.bring_zh',
+      's.bring_en',
+      's.description_zh',
+      's.description_en',
+    ])
+    .select((eb) => [
+      eb
+        .selectFrom('market_bookings as b')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('b.offer_id', '=', 'o.id')
+        .where('b.status', 'in', ['booked', 'served', 'no_show'])
+        .where('b.walk_in', '=', 0)
+        .as('booked'),
+      eb
+        .selectFrom('market_bookings as b')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('b.offer_id', '=', 'o.id')
+        .where('b.status', '=', 'waiting')
+        .as('waiting'),
+    ]);
+
+/** What a market day offers, in catalogue order (by group, then service). */
+export const offersOf = async (db: DbOrTx, marketId: number): Promise<Offer[]> =>
+  (await offerQuery(db).where('o.market_id', '=', marketId).orderBy('s.group_key').orderBy('s.id').execute()).map(
+    toOffer,
+  );
+
+export const findOffer = async (db: DbOrTx, offerId: number): Promise<Offer | undefined> => {
+  const r = await offerQuery(db).where('o.id', '=', offerId).executeTakeFirst();
+  return r && toOffer(r);
+};
+
+export const setCapacity = (db: DbOrTx, offerId: number, capacity: number) =>
+  db.updateTable('market_offers').set({ capacity }).where('id', '=', offerId).execute();
+
+/** Takes the next ticket number of a service; runs inside the booking transaction. */
+export async function nextTicketNo(db: DbOrTx, offerId: number): Promise<number> {
+  const r = await db
+    .updateTable('market_offers')
+    .set((eb) => ({ tickets_issued: eb('tickets_issued', '+', 1) }))
+    .where('id', '=', offerId)
+    .returning('tickets_issued')
+    .executeTakeFirstOrThrow();
+  return r.tickets_issued;
+}

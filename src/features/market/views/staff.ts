@@ -1,0 +1,133 @@
+import { inLocale } from '../../../core/names';
+import { type Button, grid, markup } from '../../../telegram/markup';
+import type { Compound } from '../../residents/service';
+import { CB } from '../callbacks';
+import type { MarketDay } from '../service';
+import type { Market, Offer, Service } from '../store';
+import { type Card, type Reader, whenText } from './common';
+
+// What staff see when scheduling and running market days.
+
+/** The recent market days, each a button to its panel, and "new market day". */
+export function adminCard({ t }: Reader, markets: Market[]): Card {
+  const rows: Button[][] = markets.map((m) => [
+    { text: `${m.date} · ${t(`market.state.${m.status}`)}`, data: CB.panel(m.id) },
+  ]);
+  rows.push([{ text: t('market.staff.btn.create'), data: CB.create }]);
+  return { text: t(markets.length ? 'market.staff.list' : 'market.staff.listEmpty'), markup: markup(rows) };
+}
+
+/** The compounds, the one next in rotation first and starred. */
+export function compoundCard({ t, locale }: Reader, compounds: Compound[], proposed: number | null): Card {
+  const sorted = [...compounds].sort((a, b) => Number(b.id === proposed) - Number(a.id === proposed));
+  const label = (c: Compound) =>
+    c.id === proposed ? t('market.staff.proposed', { name: inLocale(c, locale) }) : inLocale(c, locale);
+  return {
+    text: t('market.staff.askCompound'),
+    markup: markup(grid(sorted.map((c) => ({ text: label(c), data: CB.newCompound(c.id) })))),
+  };
+}
+
+export const askMapCard = ({ t }: Reader): Card => ({
+  text: t('market.staff.askMap'),
+  markup: markup([[{ text: t('market.staff.btn.skipMap'), data: CB.skipMap }]]),
+});
+
+/** The catalogue as toggles: tap to choose, tap again to drop. */
+export function servicesCard({ t, locale }: Reader, services: Service[], chosen: ReadonlySet<number>): Card {
+  const rows = grid(
+    services.map((s) => ({
+      text: `${chosen.has(s.id) ? '✅' : '▫️'} ${inLocale(s, locale)}`,
+      data: CB.toggleService(s.id),
+    })),
+  );
+  rows.push([
+    { text: t('market.staff.btn.all'), data: CB.allServices },
+    { text: t('market.staff.btn.servicesDone'), data: CB.servicesDone },
+  ]);
+  return { text: t('market.staff.askServices'), markup: markup(rows) };
+}
+
+const capacitiesDone = ({ t }: Reader) =>
+  markup([[{ text: t('market.staff.btn.capacitiesDone'), data: CB.capacitiesDone }]]);
+
+/** The chosen services with their default places, and how to change them. */
+export const askCapacitiesCard = (r: Reader, services: Service[]): Card => ({
+  text: r.t('market.staff.askCapacities', {
+    lines: services.map((s) => `${inLocale(s, r.locale)} ${s.defaultCapacity}`).join('\n'),
+  }),
+  markup: capacitiesDone(r),
+});
+
+export const capacitiesNotedCard = (r: Reader, count: number): Card => ({
+  text: r.t('market.staff.capacitiesNoted', { count }),
+  markup: capacitiesDone(r),
+});
+
+export const askNewCapacitiesText = ({ t, locale }: Reader, offers: Offer[]) =>
+  t('market.staff.askNewCapacities', { lines: offers.map((o) => `${inLocale(o, locale)} ${o.capacity}`).join('\n') });
+
+/** One market day: when, where, status, per service booked / capacity / waiting, and what can be done now. */
+export function panelCard(r: Reader, d: MarketDay): Card {
+  const { t, locale } = r;
+  const m = d.market;
+  const lines = d.offers.map((o) =>
+    t('market.staff.panelLine', {
+      service: inLocale(o, locale),
+      booked: o.booked,
+      capacity: o.capacity,
+      waiting: o.waiting,
+    }),
+  );
+  const header = t('market.staff.panel', { ...whenText(locale, m, d.compound), state: t(`market.state.${m.status}`) });
+  const rows: Button[][] = [];
+  const back = [{ text: t('market.btn.back'), data: CB.admin }];
+  if (d.state === 'cancelled') return { text: [header, lines.join('\n')].join('\n\n'), markup: markup([back]) };
+  if (m.status === 'draft' && d.state !== 'over')
+    rows.push([{ text: t('market.staff.btn.publish'), data: CB.publish(m.id) }]);
+  if (m.status === 'published')
+    rows.push([
+      { text: t('market.staff.btn.queue'), data: CB.queue(m.id) },
+      { text: t('market.staff.btn.summary'), data: CB.summary(m.id) },
+    ]);
+  if (d.state !== 'over') {
+    rows.push([
+      { text: t('market.staff.btn.editDate'), data: CB.editMarket(m.id, 'd') },
+      { text: t('market.staff.btn.editHours'), data: CB.editMarket(m.id, 'h') },
+      { text: t('market.staff.btn.editPlace'), data: CB.editMarket(m.id, 'l') },
+    ]);
+    rows.push([
+      { text: t('market.staff.btn.capacities'), data: CB.capacities(m.id) },
+      { text: t('market.staff.btn.cancelMarket'), data: CB.cancelMarket(m.id) },
+    ]);
+  }
+  rows.push(back);
+  return { text: [header, lines.join('\n')].join('\n\n'), markup: markup(rows) };
+}
+
+/** "Really?" with the confirmation and a way back. */
+export const confirmCard = ({ t }: Reader, text: string, yes: string, back: string): Card => ({
+  text,
+  markup: markup([
+    [
+      { text: t('common.confirm'), data: yes },
+      { text: t('market.btn.back'), data: back },
+    ],
+  ]),
+});
+
+export const confirmPublishCard = (r: Reader, d: MarketDay) =>
+  confirmCard(
+    r,
+    r.t('market.staff.confirmPublish', whenText(r.locale, d.market, d.compound)),
+    CB.publishYes(d.market.id),
+    CB.panel(d.market.id),
+  );
+
+export const confirmCancelMarketCard = (r: Reader, d: MarketDay) =>
+  confirmCard(
+    r,
+    r.t('market.staff.confirmCancel', whenText(r.locale, d.market, d.compound)),
+    CB.cancelMarketYes(d.market.id),
+    CB.panel(d.market.id),
+  );

@@ -1,0 +1,120 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { listAudit } from '../../../src/identity';
+import { at, type MarketBed, marketBed, STAFF, t0 } from './support';
+
+let h: MarketBed['h'];
+let clock: MarketBed['clock'];
+let market: MarketBed['market'];
+let platform: MarketBed['platform'];
+let resident: MarketBed['resident'];
+let newMarket: MarketBed['newMarket'];
+let offerOf: MarketBed['offerOf'];
+let atTime: MarketBed['atTime'];
+marketBed((bed) => {
+  ({ h, clock, market, platform, resident, newMarket, offerOf, atTime } = bed);
+});
+
+describe('the day itself', () => {
+  let id: number;
+  beforeEach(async () => {
+    for (let u = 100; u < 106; u++) await resident(u);
+    id = await newMarket();
+    await market.publishMarket(STAFF, id);
+  });
+
+  it('staff work the queue in ticket order; outcomes, notes, walk-ins and no-shows add up in the summary', async () => {
+    const appl = await offerOf(id, 'appliance');
+    const knife = await offerOf(id, 'knife');
+    const a1 = await market.book(100, appl.id, { details: '电扇不转' });
+    const a2 = await market.book(101, appl.id, { details: '电饭煲不热' });
+    const k1 = await market.book(102, knife.id, {});
+    const k2 = await market.book(103, knife.id, {});
+    const k3 = await market.book(104, knife.id, {});
+    const onDay = at('2026-12-05T09:30:00');
+    clock.set(onDay);
+    const walk = await market.addWalkIn(STAFF, knife.id, 3);
+    expect(walk.ticket).toBe('磨刀-04'); // beyond capacity 3: they are already here
+    await expect(market.addWalkIn(STAFF, knife.id, 3)).rejects.toThrow(/alreadyRecorded/); // double tap
+    const q = await market.serviceQueue(knife.id);
+    expect(q.entries.map((e) => e.ticket)).toEqual(['磨刀-01', '磨刀-02', '磨刀-03', '磨刀-04']);
+
+    await market.recordOutcome(STAFF, a1.id, 'fixed');
+    await market.recordOutcome(STAFF, a2.id, 'needs_parts');
+    await market.addNote(STAFF, a2.id, '需要换温控器');
+    await expect(market.recordOutcome(STAFF, a1.id, 'not_fixable')).rejects.toThrow(/alreadyRecorded/);
+    await market.recordOutcome(STAFF, k2.id, 'no_show');
+    await expect(market.recordOutcome(STAFF, k1.id, 'fixed')).rejects.toThrow(); // sharpening is served, not "fixed"
+    await market.recordOutcome(STAFF, walk.id, 'served');
+    await market.recordOutcome(STAFF, k3.id, 'served');
+    const hc = await atTime(t0, async () => market.book(105, (await offerOf(id, 'haircut')).id, {}));
+    await market.recordOutcome(STAFF, hc.id, 'served');
+
+    const s = await market.summary(id);
+    expect(s).toMatchObject({ served: 5, residents: 5, solved: 4, noShows: 1, walkIns: 1 });
+    const applS = s.services.find((x) => x.nameZh === '家电维修')!;
+    expect(applS).toMatchObject({ booked: 2, served: 2, fixed: 1, needsParts: 1, notFixable: 0 });
+    expect((await market.queueEntry(a2.id)).entry.note).toBe('需要换温控器');
+    expect((await listAudit(h.db, { action: 'market.outcome' })).length).toBe(6);
+  });
+
+  it('the community report counts the market days held so far, with residents served and problems solved', async () => {
+    const appl = await offerOf(id, 'appliance');
+    const knife = await offerOf(id, 'knife');
+    const a1 = await market.book(100, appl.id, { details: '电扇不转' });
+    const k1 = await market.book(101, knife.id, {});
+    const k2 = await market.book(102, knife.id, {});
+    await newMarket({ date: '2026-12-12' }); // a draft is not held
+    const later = await newMarket({ date: '2026-12-19' });
+    await market.publishMarket(STAFF, later); // published, but not yet held
+    clock.set(at('2026-12-05T10:00:00'));
+    await market.recordOutcome(STAFF, a1.id, 'not_fixable');
+    await market.recordOutcome(STAFF, k1.id, 'served');
+    await market.recordOutcome(STAFF, k2.id, 'no_show');
+    await market.addWalkIn(STAFF, knife.id, 2);
+    expect(await market.marketDays('2026-12-01', '2027-01-01', '2026-12-05')).toEqual({
+      held: 1,
+      served: 2,
+      residents: 2,
+      solved: 1,
+    });
+    expect(await market.marketDays('2026-12-01', '2027-01-01', '2026-12-31')).toMatchObject({ held: 2, served: 2 });
+    expect(await market.marketDays('2026-12-06', '2027-01-01', '2026-12-31')).toMatchObject({ held: 1, served: 0 });
+    expect(await market.marketDays('2026-11-01', '2026-12-05', '2026-12-31')).toMatchObject({ held: 0 });
+  });
+
+  it('two weeks after a fix the resident is asked once whether it held; the answer counts in the summary', async () => {
+    const appl = await offerOf(id, 'appliance');
+    const a1 = await market.book(100, appl.id, { details: '电扇不转' });
+    const a2 = await market.book(101, appl.id, { details: '收音机' });
+    const servedAt = at('2026-12-05T10:00:00');
+    clock.set(servedAt);
+    await market.recordOutcome(STAFF, a1.id, 'fixed');
+    await market.recordOutcome(STAFF, a2.id, 'not_fixable');
+    expect(await market.queueHoldChecks(at('2026-12-19T09:59:00'))).toBe(0);
+    expect(await market.queueHoldChecks(at('2026-12-19T10:00:00'))).toBe(1);
+    expect(await market.queueHoldChecks(at('2026-12-19T10:05:00'))).toBe(0);
+    const asked = await platform.outbox.find(`market:hold:${a1.id}`);
+    expect(asked?.chatId).toBe(100);
+    await expect(market.answerHold(101, a1.id, false)).rejects.toThrow(/bookingNotFound/);
+    await market.answerHold(100, a1.id, true);
+    await expect(market.answerHold(100, a1.id, false)).rejects.toThrow(/alreadyAnswered/);
+    expect(await market.summary(id)).toMatchObject({ heldYes: 1, heldNo: 0 });
+  });
+
+  it('the export is UTF-8 CSV with a byte-order mark, quoted, and safe to open in a spreadsheet', async () => {
+    const appl = await offerOf(id, 'appliance');
+    await platform.identity.touch({ id: 100, first_name: '王"阿姨"' });
+    const b = await market.book(100, appl.id, { details: '=HYPERLINK("x"),电扇\n不转' });
+    clock.set(at('2026-12-05T09:10:00'));
+    await market.recordOutcome(STAFF, b.id, 'fixed');
+    const csv = await market.exportCsv('2026-12-05');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[0]).toBe(
+      'ticket,service_zh,service_en,status,outcome,note,walk_in,name,phone,details,booked_at,served_at,fix_held',
+    );
+    expect(lines[1]).toContain('家电-01,家电维修,Appliance repair,served,fixed,,0,"王""阿姨""",');
+    expect(lines[1]).toContain(`"'=HYPERLINK(""x""),电扇\n不转"`);
+    await expect(market.exportCsv('2026-12-06')).rejects.toThrow(/market.notFound/);
+  });
+});
