@@ -70,7 +70,10 @@ export interface App {
   stop(): Promise<void>;
 }
 
-/** The composition root: config → db → migrate → services → bot → scheduler → worker. main.ts, the playground and tests all use it. */
+/**
+ * The composition root: config → db → migrate → services → bot → scheduler → worker. main.ts, the playground and
+ * the tests all use it.
+ */
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   if (!config.BOT_TOKEN) throw new Error('BOT_TOKEN is required to create the bot');
   const clock = opts.clock ?? systemClock;

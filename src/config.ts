@@ -38,6 +38,10 @@ const validTimeZone = (tz: string) => {
   }
 };
 
+const DAY = '(Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
+const HH_MM = '([01]\\d|2[0-3]):[0-5]\\d';
+const OFFICE_HOURS_FORMAT = new RegExp(`^${DAY}-${DAY} ${HH_MM}-${HH_MM}$`);
+
 const schema = z.object({
   BOT_TOKEN: z
     .string()
@@ -78,13 +82,7 @@ const schema = z.object({
   OFFICE_HOURS: z
     .string()
     .default('Mon-Fri 08:30-17:30')
-    .refine(
-      (s) =>
-        /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)-(Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/.test(
-          s,
-        ),
-      'must look like "Mon-Fri 08:30-17:30"',
-    ),
+    .refine((s) => OFFICE_HOURS_FORMAT.test(s), 'must look like "Mon-Fri 08:30-17:30"'),
   HANDOFF_REMIND_HOURS: z.coerce.number().positive().max(240).default(4),
   MARKET_REMIND_EVENING: timeOfDay('18:00'),
   MARKET_REMIND_MORNING: timeOfDay('08:00'),

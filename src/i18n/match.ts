@@ -11,7 +11,7 @@ function lookup(tree: unknown, key: string): unknown {
     .reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), tree);
 }
 
-/** Every translation of a key: lets a button labelled in one language be recognised whatever the user's language is now. */
+/** Every translation of a key: a button labelled in one language is recognised whatever the user's language is now. */
 export function textsFor(key: string): string[] {
   cache ??= loadResources();
   const out = new Set<string>();

@@ -9,7 +9,7 @@ import type { Role } from './roles';
 import * as store from './store';
 import type { TelegramProfile, User } from './user';
 
-/** Seen-time writes are skipped if the last one is this recent: one write per update would cap throughput at fsync speed. */
+/** Seen-time writes are skipped if the last is this recent: a write per update would cap throughput at fsync speed. */
 const SEEN_RESOLUTION_MS = 5 * MINUTE_MS;
 
 /** Users, roles and invitations: the foundation every area and the Telegram layer stand on. */

@@ -30,11 +30,14 @@ export type OutContent =
 export type Category = 'notice' | 'personal' | 'staff';
 
 export interface OutMessage {
-  /** Unique per notification and recipient, e.g. `market:remind-eve:42:1001`: the same one can never be queued twice. */
+  /** Unique per notification and recipient (`market:remind-eve:42:1001`): the same one is never queued twice. */
   dedupeKey: string;
   chatId: number;
   userId: number | null;
-  /** notice = general (residents can opt out); personal = about their own booking/pickup/petition; staff = work messages. */
+  /**
+   * notice = general (residents can opt out); personal = about their own booking, pickup or petition;
+   * staff = work messages.
+   */
   category: Category;
   content: OutContent;
   notBefore?: Date;

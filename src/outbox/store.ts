@@ -87,7 +87,8 @@ export async function claimDue(db: DbOrTx, now: string, limit: number): Promise<
     created_at: string;
   }>`
     update deliveries set state = 'sending', attempts = attempts + 1, updated_at = ${now}
-    where id in (select id from deliveries where state = 'queued' and next_attempt_at <= ${now} order by next_attempt_at, id limit ${limit})
+    where id in (select id from deliveries where state = 'queued' and next_attempt_at <= ${now}
+      order by next_attempt_at, id limit ${limit})
     returning id, chat_id, user_id, content, content_id, attempts, broadcast_id, created_at`.execute(db);
   const rows = claimed.rows;
   if (rows.length === 0) return [];

@@ -123,7 +123,8 @@ export async function startPlayground(config: Config): Promise<void> {
   const pg = await createPlayground(config, { fresh, log });
   const lines = [
     '',
-    '  Linli playground — the real bot against a built-in Telegram emulator (not Telegram; nothing leaves this computer).',
+    '  Linli playground — the real bot against a built-in Telegram emulator',
+    '  (not Telegram; nothing leaves this computer).',
     `  Open ${pg.url} in a browser.`,
     `  Data: ${PLAYGROUND_DB}${pg.seeded ? ' (new, demo data loaded)' : ' (kept; `npm start -- --fresh` starts over)'}`,
     '  To run on Telegram, set BOT_TOKEN (see README).',

@@ -171,53 +171,57 @@ describe('the playground web chat', () => {
     });
   });
 
-  it('carries a petition with location and photo from the resident on the left to the deputy on the right, and a neighbour co-signs from the link', async () => {
-    await screenshotOnFailure('petition', async () => {
-      const wang = column(WANG);
-      await tap(wang.locator('.reply-kb').getByRole('button', { name: /我要反映/ }));
-      await tap(lastBot(WANG).getByRole('button', { name: /环境卫生/ }));
-      await wang.locator('.msg.bot', { hasText: '问题在哪里' }).waitFor();
-      await wang.getByRole('textbox', { name: 'message from 王阿姨' }).fill('荷塘花园 2 栋楼下');
-      await tap(wang.getByRole('button', { name: '➤' })); // the send button as well as Enter
-      await tap(wang.locator('.reply-kb').getByRole('button', { name: /发送我的位置/ }));
-      await expect.poll(() => wang.locator('.msg.user .loc').count()).toBe(1);
-      await wang.locator('.msg.bot', { hasText: '请说说是什么问题' }).waitFor();
-      await say(WANG, '垃圾桶满了三天没人清运，味道很大。');
-      await wang.locator('.msg.bot', { hasText: '有照片吗' }).waitFor();
-      await wang
-        .locator('input[type=file]')
-        .setInputFiles({ name: 'bins.png', mimeType: 'image/png', buffer: await QRCode.toBuffer('荷塘花园 2 栋') });
-      await wang.locator('.msg.bot', { hasText: '收到第 1 张照片' }).waitFor();
-      await tap(lastBot(WANG).getByRole('button', { name: /照片发完了/ }));
-      await tap(lastBot(WANG).getByRole('button', { name: /显示我的名字/ }));
-      await tap(lastBot(WANG).getByRole('button', { name: /确认提交/ }));
-      const filed = wang.locator('.msg.bot', { hasText: '已提交，编号' });
-      await filed.waitFor();
+  it(
+    'carries a petition with location and photo from the resident on the left to the deputy on the right, ' +
+      'and a neighbour co-signs from the link',
+    async () => {
+      await screenshotOnFailure('petition', async () => {
+        const wang = column(WANG);
+        await tap(wang.locator('.reply-kb').getByRole('button', { name: /我要反映/ }));
+        await tap(lastBot(WANG).getByRole('button', { name: /环境卫生/ }));
+        await wang.locator('.msg.bot', { hasText: '问题在哪里' }).waitFor();
+        await wang.getByRole('textbox', { name: 'message from 王阿姨' }).fill('荷塘花园 2 栋楼下');
+        await tap(wang.getByRole('button', { name: '➤' })); // the send button as well as Enter
+        await tap(wang.locator('.reply-kb').getByRole('button', { name: /发送我的位置/ }));
+        await expect.poll(() => wang.locator('.msg.user .loc').count()).toBe(1);
+        await wang.locator('.msg.bot', { hasText: '请说说是什么问题' }).waitFor();
+        await say(WANG, '垃圾桶满了三天没人清运，味道很大。');
+        await wang.locator('.msg.bot', { hasText: '有照片吗' }).waitFor();
+        await wang
+          .locator('input[type=file]')
+          .setInputFiles({ name: 'bins.png', mimeType: 'image/png', buffer: await QRCode.toBuffer('荷塘花园 2 栋') });
+        await wang.locator('.msg.bot', { hasText: '收到第 1 张照片' }).waitFor();
+        await tap(lastBot(WANG).getByRole('button', { name: /照片发完了/ }));
+        await tap(lastBot(WANG).getByRole('button', { name: /显示我的名字/ }));
+        await tap(lastBot(WANG).getByRole('button', { name: /确认提交/ }));
+        const filed = wang.locator('.msg.bot', { hasText: '已提交，编号' });
+        await filed.waitFor();
 
-      const deputy = column(DEPUTY);
-      const arrived = deputy.locator('.msg.bot', { hasText: '新的居民反映' }).last();
-      await arrived.waitFor();
-      await expect(arrived.innerText()).resolves.toContain('垃圾桶满了三天没人清运');
-      const photo = deputy.locator('.msg.bot img.photo').last();
-      await photo.waitFor();
-      await expect
-        .poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 1))
-        .toBe(true);
+        const deputy = column(DEPUTY);
+        const arrived = deputy.locator('.msg.bot', { hasText: '新的居民反映' }).last();
+        await arrived.waitFor();
+        await expect(arrived.innerText()).resolves.toContain('垃圾桶满了三天没人清运');
+        const photo = deputy.locator('.msg.bot img.photo').last();
+        await photo.waitFor();
+        await expect
+          .poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 1))
+          .toBe(true);
 
-      // The link in the confirmation is a t.me deep link; pasted into Tom's chat and tapped, it opens the petition for him.
-      const link = (await filed.getByRole('link').first().innerText()).trim();
-      expect(link).toMatch(/^https:\/\/t\.me\/linli_playground_bot\?start=\w+$/);
-      await page.locator('.chip', { hasText: 'Tom Baker' }).locator('input').check();
-      const tom = column(TOM);
-      await say(TOM, link);
-      await tap(tom.locator('.msg.user').getByRole('link', { name: link }));
-      await expect.poll(() => tom.locator('.msg.user').last().innerText()).toMatch(/^\/start \w+/);
-      await tom
-        .getByRole('button', { name: /Co-sign/ })
-        .first()
-        .waitFor();
-    });
-  });
+        // The confirmation's link is a t.me deep link: pasted into Tom's chat and tapped, it opens the petition.
+        const link = (await filed.getByRole('link').first().innerText()).trim();
+        expect(link).toMatch(/^https:\/\/t\.me\/linli_playground_bot\?start=\w+$/);
+        await page.locator('.chip', { hasText: 'Tom Baker' }).locator('input').check();
+        const tom = column(TOM);
+        await say(TOM, link);
+        await tap(tom.locator('.msg.user').getByRole('link', { name: link }));
+        await expect.poll(() => tom.locator('.msg.user').last().innerText()).toMatch(/^\/start \w+/);
+        await tom
+          .getByRole('button', { name: /Co-sign/ })
+          .first()
+          .waitFor();
+      });
+    },
+  );
 
   it('gives staff the relief report as a document they can download', async () => {
     await screenshotOnFailure('document', async () => {

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 
-// Table shapes for market days. Only src/db/schema.ts uses these names; elsewhere use the row aliases in the market store.
+// Table shapes for market days. Only src/db/schema.ts uses these names; the market store maps rows to domain
+// objects.
 
 /** One service of the catalogue, as Open311 would define it. */
 export interface MarketServicesTable {

@@ -63,7 +63,8 @@ export interface PetitionEventsTable {
   petition_id: number;
   at: string;
   actor_id: number | null;
-  kind: string; // filed | cosigned | acknowledged | status | info_request | info | reply | meeting | occurrence | chase | feedback
+  // filed | cosigned | acknowledged | status | info_request | info | reply | meeting | occurrence | chase | feedback
+  kind: string;
   status: string | null;
   department_id: number | null;
   text: string | null;

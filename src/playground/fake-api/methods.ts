@@ -166,7 +166,8 @@ export async function callMethod(
       ) {
         throw new ApiError(
           400,
-          'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+          'Bad Request: message is not modified: specified new message content and reply markup are exactly the ' +
+            'same as a current content and reply markup of the message',
         );
       }
       checkMarkup(f.reply_markup);

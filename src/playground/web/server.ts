@@ -33,8 +33,16 @@ const HOUR = 3_600_000;
 
 // The page renders resident text and bot HTML itself; this policy is the second fence if that ever slips.
 const SECURITY_HEADERS = {
-  'content-security-policy':
-    "default-src 'self'; img-src 'self' blob:; script-src 'self'; style-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  'content-security-policy': [
+    "default-src 'self'",
+    "img-src 'self' blob:",
+    "script-src 'self'",
+    "style-src 'self'",
+    "connect-src 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; '),
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cache-control': 'no-store',
@@ -49,7 +57,7 @@ class HttpError extends Error {
   }
 }
 
-/** The web chat: a static page, a small JSON API that acts as the personas, and Server-Sent Events of every chat change. */
+/** The web chat: a static page, a small JSON API acting as the personas, Server-Sent Events of every chat change. */
 export async function startWebServer(o: WebOptions): Promise<WebServer> {
   const users = new Map<number, FakeUser>(
     PERSONAS.map((p) => [

@@ -138,15 +138,18 @@ describe('roles', () => {
 });
 
 describe('bad input', () => {
-  it('a 5,000-character message, an empty-looking one and control characters get an answer and crash nothing', async () => {
-    const u = await tb.resident(501);
-    for (const text of ['长'.repeat(5000), '\u200b\u200f', '👵🏻🙏‮abc', "'); DROP TABLE users; --"]) {
-      const out = await (await u.send(text)).reply();
-      expect(out.length).toBeGreaterThan(0);
-      for (const c of out) expect(String(c.payload.text ?? '').length).toBeLessThanOrEqual(4096);
-    }
-    expect((await tb.app.identity.user(501))?.id).toBe(501);
-  });
+  it(
+    'a 5,000-character message, an empty-looking one and control characters ' + 'get an answer and crash nothing',
+    async () => {
+      const u = await tb.resident(501);
+      for (const text of ['长'.repeat(5000), '\u200b\u200f', '👵🏻🙏‮abc', "'); DROP TABLE users; --"]) {
+        const out = await (await u.send(text)).reply();
+        expect(out.length).toBeGreaterThan(0);
+        for (const c of out) expect(String(c.payload.text ?? '').length).toBeLessThanOrEqual(4096);
+      }
+      expect((await tb.app.identity.user(501))?.id).toBe(501);
+    },
+  );
 
   it('stickers and voice messages get a short hint, not silence', async () => {
     const u = await tb.resident(502);

@@ -91,25 +91,29 @@ describe('delivery outbox', () => {
     expect(tb.api.calls.some((c) => c.method === 'sendMessage' && c.ok && c.at >= first429.at + 950)).toBe(true);
   });
 
-  it('a resident who blocked the bot is marked unreachable and their other messages are skipped; unblocking restores them', async () => {
-    tb = await startBot();
-    const [a, b] = await residentsN(tb, 2);
-    const u = tb.user(a!);
-    tb.api.chats.blocked.add(a!);
-    await tb.platform.outbox.enqueue(tb.db, [notice(a!, 'x'), notice(b!, 'x')], tb.clock.now());
-    await tb.delivered();
-    await tb.platform.outbox.enqueue(tb.db, [notice(a!, 'y')], tb.clock.now());
-    await tb.delivered();
-    expect((await tb.app.identity.user(a!))?.reachable).toBe(false);
-    expect(await tb.platform.outbox.find(`test:x:${a}`)).toMatchObject({ state: 'skipped', reason: 'unreachable' });
-    expect(await tb.platform.outbox.find(`test:y:${a}`)).toMatchObject({ state: 'skipped', reason: 'unreachable' });
-    expect((await tb.platform.outbox.find(`test:x:${b}`))?.state).toBe('sent');
-    const counts = await tb.platform.outbox.counts();
-    expect(counts).toMatchObject({ unreachable: 2, failed: 0, sent: 1 });
-    await await u.unblockBot();
-    await new Promise((r) => setTimeout(r, 400));
-    expect((await tb.app.identity.user(a!))?.reachable).toBe(true);
-  });
+  it(
+    'a resident who blocked the bot is marked unreachable and their other messages are skipped; ' +
+      'unblocking restores them',
+    async () => {
+      tb = await startBot();
+      const [a, b] = await residentsN(tb, 2);
+      const u = tb.user(a!);
+      tb.api.chats.blocked.add(a!);
+      await tb.platform.outbox.enqueue(tb.db, [notice(a!, 'x'), notice(b!, 'x')], tb.clock.now());
+      await tb.delivered();
+      await tb.platform.outbox.enqueue(tb.db, [notice(a!, 'y')], tb.clock.now());
+      await tb.delivered();
+      expect((await tb.app.identity.user(a!))?.reachable).toBe(false);
+      expect(await tb.platform.outbox.find(`test:x:${a}`)).toMatchObject({ state: 'skipped', reason: 'unreachable' });
+      expect(await tb.platform.outbox.find(`test:y:${a}`)).toMatchObject({ state: 'skipped', reason: 'unreachable' });
+      expect((await tb.platform.outbox.find(`test:x:${b}`))?.state).toBe('sent');
+      const counts = await tb.platform.outbox.counts();
+      expect(counts).toMatchObject({ unreachable: 2, failed: 0, sent: 1 });
+      await await u.unblockBot();
+      await new Promise((r) => setTimeout(r, 400));
+      expect((await tb.app.identity.user(a!))?.reachable).toBe(true);
+    },
+  );
 
   it('"chat not found" fails the row; 5xx and dropped connections are retried with backoff until sent', async () => {
     tb = await startBot();
