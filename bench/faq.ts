@@ -3,6 +3,7 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { detectEmergency, type EmergencyKind, NUMBERS } from '../src/core/emergency';
 import { demoEntriesAsFaq } from '../src/features/faq/demo';
 import { type FaqEntry, FaqIndex, type FaqLang } from '../src/features/faq/matcher';
 import { type Row, report } from './report';
@@ -195,6 +196,52 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
+/**
+ * The emergency check on its labelled set (issue 13): every emergency caught with the right number first, at most
+ * two false alarms among texts that only mention fire, gas or illness, and the cost of one check.
+ */
+function emergencyEval() {
+  const file = new URL('../test/fixtures/emergency-eval.json', import.meta.url);
+  const { cases } = JSON.parse(readFileSync(file, 'utf8')) as { cases: { text: string; kind: EmergencyKind | null }[] };
+  const dangers = cases.filter((c) => c.kind !== null);
+  const calm = cases.filter((c) => c.kind === null);
+  const caught = dangers.filter((c) => detectEmergency(c.text)?.numbers[0] === NUMBERS[c.kind!][0]).length;
+  const falseAlarms = calm.filter((c) => detectEmergency(c.text) !== null).map((c) => c.text);
+  const times: number[] = [];
+  for (let r = 0; r < 100; r++)
+    for (const c of cases) {
+      const s = performance.now();
+      detectEmergency(c.text);
+      times.push(performance.now() - s);
+    }
+  times.sort((a, b) => a - b);
+  return {
+    emergencies: dangers.length,
+    caught,
+    nonEmergencies: calm.length,
+    falseAlarms,
+    p99Ms: percentile(times, 99),
+  };
+}
+
+function emergencyRows(em: ReturnType<typeof emergencyEval>): Row[] {
+  return [
+    {
+      metric: 'emergencies caught, right number first',
+      value: `${em.caught} / ${em.emergencies}`,
+      goal: 'all (≥ 60)',
+      ok: em.caught === em.emergencies && em.emergencies >= 60,
+    },
+    {
+      metric: 'false alarms',
+      value: `${em.falseAlarms.length} / ${em.nonEmergencies}`,
+      goal: '≤ 2 (≥ 30 texts)',
+      ok: em.falseAlarms.length <= 2 && em.nonEmergencies >= 30,
+    },
+    { metric: 'emergency check p99', value: `${em.p99Ms.toFixed(4)} ms`, goal: '< 0.2 ms', ok: em.p99Ms < 0.2 },
+  ];
+}
+
 export async function main(args: string[]): Promise<void> {
   const verbose = args.includes('--verbose');
   const demo = demoEntriesAsFaq(1);
@@ -254,6 +301,7 @@ export async function main(args: string[]): Promise<void> {
   const atScale = evaluate(big, questions, (id) => keyById.get(id));
 
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  const em = emergencyEval();
   const rows: Row[] = [
     { metric: 'eval questions', value: q.total, goal: '≥ 150', ok: q.total >= 150 },
     { metric: 'top-1 accuracy', value: pct(q.top1), goal: '≥ 85 %', ok: q.top1 >= 0.85 },
@@ -281,6 +329,7 @@ export async function main(args: string[]): Promise<void> {
       ok: true,
     },
     { metric: `heap for ${size} entries`, value: `${heapMb.toFixed(1)} MB`, goal: '', ok: true },
+    ...emergencyRows(em),
   ];
-  report('faq', rows, { misses: q.misses, p50, p99, max, cpuP99, load, buildMs, heapMb });
+  report('faq', rows, { misses: q.misses, p50, p99, max, cpuP99, load, buildMs, heapMb, emergency: em });
 }

@@ -88,6 +88,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     sendText: (...a) => telegram!.sendText(...a),
     editText: (...a) => telegram!.editText(...a),
     forgetBroadcast: (id) => telegram!.forgetBroadcast(id),
+    replay: (update) => telegram!.replay(update),
   };
   const i18n = createI18n(config.DEFAULT_LOCALE);
   const platform = createPlatform({ db, config, clock, log, i18n, telegram: port });

@@ -32,6 +32,7 @@ export const offlineTelegram: TelegramPort = {
   },
   editText: async () => {},
   forgetBroadcast: () => {},
+  replay: () => {},
 };
 
 /** Builds the platform around an open database; the bot supplies its Telegram port (the CLI and tests their own). */

@@ -5,6 +5,8 @@
 // Traditional → simplified for the characters residents plausibly type (pairs "繁简"). Not a full converter: a
 // resident on a traditional-Chinese keyboard mostly writes everyday words, and these cover them.
 const T2S_PAIRS = [
+  // what people type when reporting a danger (the emergency check reads normalised text)
+  '洩泄 觸触 著着 癲癫 癇痫 墜坠 臟脏 槍枪 賊贼 攔拦 壩坝 閥阀 嘔呕 癱瘫',
   '領领 區区 會会 問问 號号 幾几 錢钱 電电 種种 樣样 關关 開开 門门 點点 時时 間间 這这 們们 麼么 個个 來来 過过 還还 對对 說说 話话 請请 謝谢 讓让 認认 識识 記记 憶忆',
   '給给 從从 報报 據据 絡络 聯联 繫系 係系 務务 預预 約约 辦办 處处 裡里 裏里 後后 發发 髮发 買买 賣卖 鄰邻 園园 場场 體体 殘残 貧贫 難难 幫帮 補补 貼贴 級级 節节 慶庆',
   '禮礼 糧粮 麵面 餅饼 飯饭 飲饮 與与 為为 應应 該该 當当 員员 隊队 義义 願愿 參参 課课 學学 習习 兒儿 講讲 師师 諮咨 詢询 訴诉 訟讼 糾纠 紛纷 議议 權权 護护 險险 隱隐',

@@ -6,6 +6,7 @@ import type { MarketTables } from './tables/market';
 import type { NoticesTables } from './tables/notices';
 import type { PetitionsTables } from './tables/petitions';
 import type { ReliefTables } from './tables/relief';
+import type { SafetyTables } from './tables/safety';
 
 /** The one Database interface: each area contributes its tables through src/db/tables/<area>.ts. */
 export interface Database
@@ -15,7 +16,8 @@ export interface Database
     MarketTables,
     ReliefTables,
     FundTables,
-    NoticesTables {}
+    NoticesTables,
+    SafetyTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

@@ -8,6 +8,7 @@ import { createPartners } from './partners';
 import { createPetitions } from './petitions';
 import { createRelief } from './relief';
 import { createResidents } from './residents';
+import { createSafety } from './safety';
 
 /**
  * Every area, built once with the platform and the services of the areas it depends on, in dependency order.
@@ -15,6 +16,7 @@ import { createResidents } from './residents';
  */
 export function createAreas(platform: Platform) {
   const residents = createResidents(platform);
+  const safety = createSafety(platform, { residents: residents.service });
   // Other areas' audiences are asked for lazily: `features` includes notices itself, so it exists only after it.
   const notices = createNotices(platform, {
     residents: residents.service,
@@ -36,6 +38,7 @@ export function createAreas(platform: Platform) {
   const faq = createFaq(platform, { residents: residents.service });
 
   const features: Feature[] = [
+    safety.feature,
     residents.feature,
     notices.feature,
     market.feature,
@@ -47,6 +50,7 @@ export function createAreas(platform: Platform) {
   ];
   const services = {
     residents: residents.service,
+    safety: safety.service,
     notices: notices.service,
     market: market.service,
     relief: relief.service,

@@ -163,6 +163,11 @@ function telegramPort(bot: Bot<BotContext>, api: Api, parts: BotParts): Telegram
       }
     },
     forgetBroadcast: (id) => parts.forgetBroadcast?.(id),
+    replay: (update) => {
+      void bot.handleUpdate(update as Parameters<typeof bot.handleUpdate>[0]).catch((err) => {
+        log.error({ err }, 'a replayed update failed');
+      });
+    },
   };
 }
 
@@ -223,6 +228,7 @@ export function createBot(
         },
       }),
     );
+    for (const f of features) if (f.screen) bot.use(f.screen);
     bot.use(coreBot(features, identity));
     const freeText = (ctx: BotContext) => {
       const text = ctx.message?.text;

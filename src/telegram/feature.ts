@@ -41,6 +41,11 @@ export interface Audience {
 export interface Feature {
   name: string;
   composer?: Composer<BotContext>;
+  /**
+   * Sees every update first, after the session and before any command, flow or other area: the safety area's
+   * emergency check, which must answer danger before anything takes the text as something else.
+   */
+  screen?: Composer<BotContext>;
   commands?: CommandSpec[];
   menu?: MenuItem[];
   /** Every flow the area declares: a stored flow is checked against its definition when it is loaded. */

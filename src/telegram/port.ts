@@ -18,4 +18,9 @@ export interface TelegramPort {
   editText(chatId: number, messageId: number, html: string, markup?: InlineMarkup): Promise<void>;
   /** A broadcast was stopped: the sender drops what it had claimed of it but not yet sent. */
   forgetBroadcast(broadcastId: number): void;
+  /**
+   * Handles an update again, as if it had just arrived (the emergency check holds a message back; "carry on" hands it
+   * to the flow it was meant for). Returns at once; the update is handled after the current one of that user.
+   */
+  replay(update: object): void;
 }

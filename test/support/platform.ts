@@ -29,6 +29,7 @@ export function recordingTelegram(): RecordingTelegram {
     forgetBroadcast: (id) => {
       t.forgotten.push(id);
     },
+    replay: () => {},
   };
   return t;
 }

@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock';
 import type { DbHandle } from '../../../src/db/client';
 import { DEMO_RESIDENTS, seedDemoPetitions } from '../../../src/features/petitions/demo';
-import { isEmergency } from '../../../src/features/petitions/emergency';
 import * as errors from '../../../src/features/petitions/errors';
 import type { PetitionsPolicy } from '../../../src/features/petitions/policy';
 import { rates } from '../../../src/features/petitions/rates';
@@ -476,24 +475,6 @@ describe('the three rates', () => {
 });
 
 describe('rules of text', () => {
-  it('fires, gas leaks, people trapped and crimes in progress are emergencies; a hazard worried about is not', () => {
-    for (const s of [
-      '楼下着火了！',
-      '厨房煤气泄漏了',
-      '涵洞积水，有个老人被困在车里',
-      '有人正在撬门偷东西',
-      'There is a fire in building 3',
-    ])
-      expect(isEmergency(s), s).toBe(true);
-    for (const s of [
-      '3 栋消防通道被杂物堵死了，真着火了人出不去',
-      '路灯坏了',
-      '消防通道堵了，万一失火怎么办',
-      'the fire exit is blocked',
-    ])
-      expect(isEmergency(s), s).toBe(false);
-  });
-
   it('the CSV export has every petition, no phone numbers, and cannot run formulas', async () => {
     await petitions.file(XIAO, { ...culvert, description: '=HYPERLINK("http://evil")' });
     const csv = await petitions.exportCsv();

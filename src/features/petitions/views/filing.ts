@@ -14,11 +14,6 @@ export function categoryChoice(t: TFunction): Card {
   return { text: t('petitions.new.intro'), markup: markup(rows) };
 }
 
-export const notEmergency = (t: TFunction): Card => ({
-  text: t('petitions.emergency.continue'),
-  markup: markup([[{ text: t('petitions.emergency.notEmergency'), data: CB.notEmergency }]]),
-});
-
 /** "Photos done" until one is sent; "no photos, next" before. */
 export const photosDone = (t: TFunction, count: number) =>
   markup([[{ text: t(count ? 'petitions.new.photosDone' : 'petitions.new.noPhotos'), data: CB.photosDone }]]);

@@ -4,20 +4,10 @@ import type { BotContext } from '../../../../telegram/context';
 import { cancelKeyboard } from '../../../../telegram/keyboards';
 import { inFlow, isKeyText } from '../../../../telegram/middlewares/match';
 import { petitionLink, RX } from '../../callbacks';
-import { isEmergency } from '../../emergency';
 import { type FilingData, filingFlow } from '../../flows';
 import { fits, isCategory, MAX_PHOTOS, TEXT_LIMITS } from '../../policy';
 import type { PetitionsService } from '../../service';
-import {
-  categoryChoice,
-  cosignChoice,
-  filed,
-  nameChoice,
-  notEmergency,
-  photosDone,
-  similarChoice,
-  summary,
-} from '../../views';
+import { categoryChoice, cosignChoice, filed, nameChoice, photosDone, similarChoice, summary } from '../../views';
 
 const locationKeyboard = (ctx: BotContext) =>
   new Keyboard()
@@ -46,8 +36,8 @@ export function filingBot(petitions: PetitionsService, { telegram }: Pick<Platfo
   pm.command('petition', start);
   pm.filter(isKeyText('petitions.menu.report'), start);
 
-  const emergencyReply = (ctx: BotContext) =>
-    ctx.reply(ctx.t('petitions.emergency.numbers'), { reply_markup: ctx.mainMenu() });
+  // The 🚨 button names no situation yet: every number, in the order a resident looks for them.
+  const emergencyReply = (ctx: BotContext) => ctx.reply(ctx.t('safety.general'), { reply_markup: ctx.mainMenu() });
 
   bot.callbackQuery(RX.emergency, async (ctx) => {
     await ctx.answerCallbackQuery();
@@ -93,17 +83,10 @@ export function filingBot(petitions: PetitionsService, { telegram }: Pick<Platfo
     await ctx.reply(card.text, { reply_markup: card.markup });
   }
 
-  // An emergency stops everything and gives the numbers to call; the text is kept in case it is not one.
+  // A danger typed here never arrives: the safety area's check answered it first (and hands it back on "carry on").
   for (const step of ['place', 'describe'] as const) {
     pm.on('message:text').filter(inFlow(filingFlow, step), async (ctx) => {
       const text = ctx.message.text.trim();
-      if (isEmergency(text)) {
-        await ctx.setFlow(filingFlow, 'emergency', { ...ctx.flow.data, pending: text, pendingStep: step });
-        await emergencyReply(ctx);
-        const card = notEmergency(ctx.t);
-        await ctx.reply(card.text, { reply_markup: card.markup });
-        return;
-      }
       const [min, max] = TEXT_LIMITS[step === 'place' ? 'place' : 'description'];
       if (!fits(text, [min, max])) {
         const again = step === 'place' ? 'petitions.new.placeAgain' : 'petitions.new.describeAgain';
@@ -114,6 +97,7 @@ export function filingBot(petitions: PetitionsService, { telegram }: Pick<Platfo
     });
   }
 
+  // Flows saved at the old 'emergency' step (before the safety area took over) still carry on from here.
   bot.callbackQuery(RX.notEmergency).filter(inFlow(filingFlow, 'emergency'), async (ctx) => {
     await ctx.answerCallbackQuery();
     const d = ctx.flow.data;
