@@ -69,3 +69,20 @@ export async function saveFlow(db: DbOrTx, userId: number, flow: StoredFlow, now
 export async function clearFlow(db: DbOrTx, userId: number): Promise<void> {
   await db.deleteFrom('flows').where('user_id', '=', userId).execute();
 }
+
+/**
+ * The step a finished flow is kept at, with what it produced: a confirmation that arrives again (a second tap, or
+ * Telegram redelivering after a crash) finds it and answers "already done as #N" instead of doing it twice.
+ */
+export const FINISHED = '__done';
+
+/** Ends a flow, keeping its result until the user's next flow replaces it. */
+export async function finishFlow(
+  db: DbOrTx,
+  userId: number,
+  name: string,
+  result: Record<string, unknown>,
+  now: Date,
+): Promise<void> {
+  await saveFlow(db, userId, { name, step: FINISHED, data: result }, now);
+}

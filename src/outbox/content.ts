@@ -17,15 +17,20 @@ export interface Entity {
   custom_emoji_id?: string;
 }
 
+/**
+ * `replaces`: the dedupe key of an earlier message to this chat that this one updates — a card other people hold (a
+ * petition at each deputy, a hand-off at each staff member) edited in place when its state changes, rather than a
+ * second card beside a stale one. If the earlier one never went out, this one is sent instead of it.
+ */
 export type OutContent =
-  | { key: string; params?: Params; buttons?: OutButton[][]; photo?: string }
+  | { key: string; params?: Params; buttons?: OutButton[][]; photo?: string; replaces?: string }
   /** Text someone wrote (a staff notice, a relayed reply): sent as written, formatting kept via entities. */
-  | { text: string; entities?: Entity[]; photo?: string; buttons?: OutButton[][] }
+  | { text: string; entities?: Entity[]; photo?: string; buttons?: OutButton[][]; replaces?: string }
   /**
    * A direct reply Telegram could not take at the time (an outage): the rendered HTML and keyboard, exactly as the
    * handler sent them, so the user still gets it.
    */
-  | { html: string; markup?: unknown; buttons?: undefined; photo?: undefined };
+  | { html: string; markup?: unknown; buttons?: undefined; photo?: undefined; replaces?: undefined };
 
 export type Category = 'notice' | 'personal' | 'staff';
 

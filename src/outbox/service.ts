@@ -172,6 +172,16 @@ export function createOutbox(db: Db, port: OutboxPort, opts: { retryHours?: numb
         await new Promise((r) => setImmediate(r));
       }
     },
+    /**
+     * Where an updated card goes: the message to edit, or null when the earlier one never went out — then it is
+     * skipped if still queued (the update supersedes it) and the update is sent as a message of its own.
+     */
+    async editTarget(replaces: string, now: Date): Promise<number | null> {
+      const t = await store.targetOf(db, replaces);
+      if (t?.state === 'sent' && t.messageId) return t.messageId;
+      if (t?.state === 'queued') await store.markFinal(db, [t.id], 'skipped', 'superseded', now.toISOString());
+      return null;
+    },
     stopBroadcastRows: (broadcastId: number, now: Date, trx: DbOrTx = db) =>
       store.cancelQueuedOfBroadcast(trx, broadcastId, now.toISOString()),
   };

@@ -312,3 +312,13 @@ export async function pruneFinished(db: DbOrTx, before: string, limit: number): 
   }
   return gone.rows.length;
 }
+
+/** The Telegram message an earlier delivery became, if it went out; and whether it is still waiting to. */
+export async function targetOf(db: DbOrTx, dedupeKey: string) {
+  const r = await db
+    .selectFrom('deliveries')
+    .select(['id', 'state', 'tg_message_id'])
+    .where('dedupe_key', '=', dedupeKey)
+    .executeTakeFirst();
+  return r && { id: r.id, state: r.state, messageId: r.tg_message_id };
+}

@@ -145,7 +145,8 @@ function telegramPort(bot: Bot<BotContext>, api: Api, parts: BotParts): Telegram
       try {
         const user = await identity.user(userId);
         const lng = user ? localeOf(user, config.DEFAULT_LOCALE) : config.DEFAULT_LOCALE;
-        await publishUserCommands(api, parts.features(), i18n, userId, await identity.roles(userId), lng);
+        const roles = await identity.roles(userId);
+        await publishUserCommands(api, parts.features(), i18n, userId, roles, lng, user?.language != null);
       } catch (err) {
         log.warn({ err, userId }, 'could not publish the command menu');
       }

@@ -27,7 +27,10 @@ export async function publishDefaultCommands(
     await api.setMyCommands(render(specs, i18n, lng), { language_code: lng === 'zh-CN' ? 'zh' : 'en' });
 }
 
-/** Staff, deputy and admin commands appear only in that person's own chat (chat scope). */
+/**
+ * Staff, deputy and admin commands appear only in that person's own chat (chat scope). A resident who chose a
+ * language gets the menu in it too: Telegram's default menu follows the app's language, not the one chosen here.
+ */
 export async function publishUserCommands(
   api: Api,
   features: readonly Feature[],
@@ -35,8 +38,9 @@ export async function publishUserCommands(
   userId: number,
   roles: ReadonlySet<string>,
   lng: Locale,
+  chosenLanguage = false,
 ): Promise<void> {
   const scope = { type: 'chat' as const, chat_id: userId };
-  if (roles.size === 0) await api.deleteMyCommands({ scope });
+  if (roles.size === 0 && !chosenLanguage) await api.deleteMyCommands({ scope });
   else await api.setMyCommands(render(commandsFor(features, roles), i18n, lng), { scope });
 }

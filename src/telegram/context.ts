@@ -25,8 +25,11 @@ export interface LinliFlavor {
   /**
    * Ends the flow inside a service's transaction: pass it to the service call that completes the flow, so the change
    * and the end of the flow commit together (a crash cannot leave a confirmed flow open to be confirmed again).
+   * `result` (what was made: `{ id: 42 }`) is kept so a repeated confirmation can say "already done as #42".
    */
-  flowEnd(): TxHook;
+  flowEnd(result?: Record<string, unknown>): TxHook;
+  /** The user's last flow, finished (by flowEnd), with its result — until their next flow begins. */
+  finished: { name: string; result: Record<string, unknown> } | null;
   /** The persistent main menu in the user's language, with the buttons of their roles. */
   mainMenu(): Keyboard;
 }

@@ -7,7 +7,7 @@ import type { ClaimedRow } from '../../outbox/store';
 import { localeOf } from '../locale';
 
 export interface Rendered {
-  method: 'sendMessage' | 'sendPhoto';
+  method: 'sendMessage' | 'sendPhoto' | 'editMessageText' | 'editMessageCaption';
   payload: Record<string, unknown>;
 }
 
@@ -89,5 +89,16 @@ export function render(
   return {
     method: 'sendMessage',
     payload: { chat_id: row.chatId, text, ...extra, link_preview_options: { is_disabled: true }, reply_markup },
+  };
+}
+
+/** The same message as an edit of `messageId` (a card updated in place). */
+export function asEdit(r: Rendered, messageId: number): Rendered {
+  const { chat_id, text, caption, photo: _photo, link_preview_options, ...rest } = r.payload;
+  if (r.method === 'sendPhoto')
+    return { method: 'editMessageCaption', payload: { chat_id, message_id: messageId, caption, ...rest } };
+  return {
+    method: 'editMessageText',
+    payload: { chat_id, message_id: messageId, text, link_preview_options, ...rest },
   };
 }

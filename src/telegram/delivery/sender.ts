@@ -13,7 +13,7 @@ export type SendResult =
 export interface Sender {
   /** `onWritten` is called when the request has been handed to the network (for exact pacing). */
   send(
-    method: 'sendMessage' | 'sendPhoto',
+    method: 'sendMessage' | 'sendPhoto' | 'editMessageText' | 'editMessageCaption',
     payload: Record<string, unknown>,
     onWritten?: () => void,
   ): Promise<SendResult>;

@@ -5,7 +5,7 @@ import type { Clock } from '../../core/clock';
 import type { Logger } from '../../logger';
 import type { ClaimedRow, Outbox, Outcome } from '../../outbox/service';
 import { ChatPacer, RatePacer } from './pacer';
-import { render, type Translators } from './render';
+import { asEdit, render, type Translators } from './render';
 import { HttpSender, type Sender, type SendResult } from './sender';
 
 export interface WorkerDeps {
@@ -247,8 +247,19 @@ export class DeliveryWorker {
     if (row.reachable === false) return { kind: 'unreachable', id: row.id };
     let result: SendResult;
     try {
-      const { method, payload } = render(row, this.deps.i18n, this.deps.config.DEFAULT_LOCALE, this.translators);
-      result = await this.sender.send(method, payload, () => this.rate.written(slot, performance.now()));
+      let out = render(row, this.deps.i18n, this.deps.config.DEFAULT_LOCALE, this.translators);
+      const replaces = (JSON.parse(row.content) as { replaces?: string }).replaces;
+      const target = replaces ? await this.deps.outbox.editTarget(replaces, this.deps.clock.now()) : null;
+      if (target !== null) out = asEdit(out, target);
+      result = await this.sender.send(out.method, out.payload, () => this.rate.written(slot, performance.now()));
+      // Unchanged since the last update: nothing to show, nothing wrong.
+      if (!result.ok && target !== null && /message is not modified/i.test(result.description))
+        result = { ok: true, messageId: target };
+      // The card is gone (deleted by its holder): the new state comes as a message of its own.
+      else if (!result.ok && target !== null && result.code === 400) {
+        const fresh = render(row, this.deps.i18n, this.deps.config.DEFAULT_LOCALE, this.translators);
+        result = await this.sender.send(fresh.method, fresh.payload);
+      }
     } catch (err) {
       // A row that cannot even be rendered (a damaged content column) will never send: fail it, keep going.
       this.stats.failed++;

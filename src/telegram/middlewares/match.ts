@@ -13,3 +13,9 @@ export function inFlow<D, S extends string>(def: FlowDef<D, S>, ...steps: S[]) {
   return <C extends BotContext>(ctx: C): ctx is C & InFlow<D, S> =>
     ctx.flow?.name === def.name && (steps.length === 0 || (steps as string[]).includes(ctx.flow.step));
 }
+
+/** Filter: the user's last flow of this kind is finished — a confirmation arriving again for work already done. */
+export function finished<D, S extends string>(def: FlowDef<D, S>) {
+  return <C extends BotContext>(ctx: C): ctx is C & { finished: { name: string; result: Record<string, unknown> } } =>
+    ctx.flow === null && ctx.finished?.name === def.name;
+}

@@ -4,7 +4,7 @@ import type { Config, Locale } from '../../config';
 import type { Clock } from '../../core/clock';
 import type { Db } from '../../db/schema';
 import type { FlowDef, Identity, Role, StoredFlow } from '../../identity';
-import { clearFlow, loadFlow, parseFlow, saveFlow } from '../../identity/flows';
+import { clearFlow, FINISHED, finishFlow, loadFlow, parseFlow, saveFlow } from '../../identity/flows';
 import type { BotContext } from '../context';
 import { localeOf } from '../locale';
 
@@ -28,7 +28,7 @@ export function sessionMiddleware(deps: SessionDeps) {
 
   /** A stored flow its definition no longer accepts (an upgrade changed it): null, and the row is gone. */
   async function checked(userId: number, stored: StoredFlow | null): Promise<StoredFlow | null | 'stale'> {
-    if (!stored) return null;
+    if (!stored || stored.step === FINISHED) return null;
     const def = defs.get(stored.name);
     // A flow no area declares any more (renamed or removed in an upgrade) ends like one whose data no longer fits.
     const parsed = def ? parseFlow(def, stored) : { ok: false as const };
@@ -46,7 +46,9 @@ export function sessionMiddleware(deps: SessionDeps) {
     ctx.locale = localeOf(user, config.DEFAULT_LOCALE);
     ctx.t = translator(ctx.locale);
     ctx.mainMenu = () => deps.mainMenu(ctx.locale, ctx.roles);
-    const flow = await checked(from.id, await loadFlow(db, from.id));
+    const stored = await loadFlow(db, from.id);
+    ctx.finished = stored?.step === FINISHED ? { name: stored.name, result: stored.data } : null;
+    const flow = await checked(from.id, stored);
     ctx.flow = flow === 'stale' ? null : flow;
     ctx.setFlow = async (def, step, data) => {
       const next = { name: def.name, step, data: data as Record<string, unknown> };
@@ -57,8 +59,10 @@ export function sessionMiddleware(deps: SessionDeps) {
       if (ctx.flow) await clearFlow(db, from.id);
       ctx.flow = null;
     };
-    ctx.flowEnd = () => async (trx) => {
-      await clearFlow(trx, from.id);
+    ctx.flowEnd = (result) => async (trx) => {
+      const name = ctx.flow?.name;
+      if (name) await finishFlow(trx, from.id, name, result ?? {}, clock.now());
+      else await clearFlow(trx, from.id);
       ctx.flow = null;
     };
     if (flow === 'stale' && ctx.chat?.type === 'private') {

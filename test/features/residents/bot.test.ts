@@ -78,6 +78,22 @@ describe('onboarding', () => {
     expect(texts(out)).toContain('我能帮您做这些事');
   });
 
+  it('after switching to English the ☰ command menu is English too, though Telegram itself is in Chinese', async () => {
+    const u = tb.user(107, { language_code: 'zh-hans' });
+    await (await u.command('/start')).reply();
+    await (await u.command('/lang')).reply();
+    const mark = tb.api.lastSeq();
+    await (await u.click('rs:lang:en')).reply();
+    const menu = tb.api.calls.filter(
+      (c) => c.seq > mark && c.method === 'setMyCommands' && c.payload.scope?.chat_id === 107,
+    );
+    expect(menu.length).toBe(1);
+    const help = (menu[0]!.payload.commands as { command: string; description: string }[]).find(
+      (c) => c.command === 'help',
+    );
+    expect(help?.description).toMatch(/^[A-Za-z]/);
+  });
+
   it('an unsupported Telegram language falls back to the default (Chinese)', async () => {
     const out = await (await tb.user(106, { language_code: 'fr' }).command('/start')).reply();
     expect(texts(out)).toContain('您好');

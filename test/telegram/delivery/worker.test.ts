@@ -207,4 +207,38 @@ describe('delivery outbox', () => {
     for (const id of ids) expect(sendsTo(tb, id)).toBe(1);
     expect(await tb.platform.outbox.counts()).toMatchObject({ sent: 80, queued: 0, sending: 0 });
   });
+
+  it('a card other people hold is edited in place when its state changes, not sent again beside the old one', async () => {
+    tb = await startBot();
+    const [a] = await residentsN(tb, 1);
+    const card = (state: string, key: string, replaces?: string): OutMessage => ({
+      dedupeKey: key,
+      chatId: a!,
+      userId: a!,
+      category: 'staff',
+      content: { text: `卡片：${state}`, ...(replaces ? { replaces } : {}) },
+    });
+    await tb.platform.outbox.enqueue(tb.db, [card('新', 'card:1')], tb.clock.now());
+    await tb.delivered();
+    await tb.platform.outbox.enqueue(tb.db, [card('已受理', 'card:1:ack', 'card:1')], tb.clock.now());
+    await tb.delivered();
+    const bot = tb.api.messages(a!).filter((m) => m.from === 'bot');
+    expect(bot.map((m) => m.text)).toEqual(['卡片：已受理']);
+    expect(bot[0]!.edited).toBe(true);
+    // an update of a card that never went out goes out instead of it
+    await tb.platform.outbox.enqueue(
+      tb.db,
+      [{ ...card('新', 'card:2'), notBefore: new Date(tb.clock.now().getTime() + 3_600_000) }],
+      tb.clock.now(),
+    );
+    await tb.platform.outbox.enqueue(tb.db, [card('已转交', 'card:2:fw', 'card:2')], tb.clock.now());
+    await tb.delivered();
+    expect(await tb.platform.outbox.find('card:2')).toMatchObject({ state: 'skipped', reason: 'superseded' });
+    expect(
+      tb.api
+        .messages(a!)
+        .filter((m) => m.from === 'bot')
+        .map((m) => m.text),
+    ).toEqual(['卡片：已受理', '卡片：已转交']);
+  });
 });

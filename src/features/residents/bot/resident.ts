@@ -115,7 +115,8 @@ export function residentBot(residents: ResidentsService, { i18n, telegram }: Pic
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t('residents.lang.done'));
     await ctx.reply(ctx.t('residents.lang.menu'), { reply_markup: ctx.mainMenu() });
-    if (ctx.roles.size) await telegram.publishCommandsFor(ctx.user.id);
+    // The ☰ menu follows: Telegram's default menu is in the app's language, not the one chosen here.
+    await telegram.publishCommandsFor(ctx.user.id);
   });
 
   async function showProfile(ctx: BotContext) {
