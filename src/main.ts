@@ -47,8 +47,9 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  await app.start();
+  // Before start: a supervisor may stop us while Telegram is still being reached.
   stopOnSignals(() => app.stop(), log);
+  await app.start();
 }
 
 main().catch((err) => {

@@ -1,34 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FakeBotApi } from '../src/playground/fake-api';
+import { killAll, launch } from './support/process';
 
 let api: FakeBotApi;
-const children: ChildProcess[] = [];
 afterAll(async () => {
-  for (const c of children) c.kill('SIGKILL');
+  killAll();
   await api?.close();
 });
-
-/** The real process, as `npm start` runs it (same Node flags), pointed at the fake Bot API. */
-function launch(env: Record<string, string>): {
-  child: ChildProcess;
-  exited: Promise<number | null>;
-  output: () => string;
-} {
-  let output = '';
-  const child = spawn(process.execPath, ['--max-semi-space-size=8', '--import', 'tsx', 'src/main.ts'], {
-    cwd: join(import.meta.dirname, '..'),
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  children.push(child);
-  return { child, exited: new Promise((r) => child.on('exit', (code) => r(code))), output: () => output };
-}
 
 describe('the bot process', () => {
   it('starts polling within 5 seconds, answers, stops cleanly on SIGTERM, and carries on after a restart', async () => {

@@ -86,21 +86,21 @@ const htmlByDefault: Transformer = (prev, method, payload, signal) => {
 };
 
 /**
- * Says once that polling cannot reach Telegram (the runner retries by itself, silently), and once that it can again.
- * The logger removes the token from the error it carries.
+ * Says once that Telegram cannot be reached — at start (grammY's init retries getMe by itself) or while polling (the
+ * runner retries by itself, silently) — and once that it can again. The logger removes the token from the error.
  */
 function pollingWatch(log: Logger): Transformer {
   let failing = false;
   return async (prev, method, payload, signal) => {
-    if (method !== 'getUpdates') return prev(method, payload, signal);
+    if (method !== 'getUpdates' && method !== 'getMe') return prev(method, payload, signal);
     try {
       const r = await prev(method, payload, signal);
-      if (failing) log.info('Telegram is reachable again; polling resumed');
+      if (failing) log.info('Telegram is reachable again');
       failing = false;
       return r;
     } catch (err) {
       if (!(err instanceof HttpError)) throw err;
-      if (!failing && !signal?.aborted) log.warn({ err }, 'Telegram is not reachable; polling keeps retrying');
+      if (!failing && !signal?.aborted) log.warn({ err, method }, 'Telegram is not reachable; retrying');
       failing = true;
       throw err;
     }
@@ -178,8 +178,12 @@ export function createBot(
 ): { bot: Bot<BotContext>; telegram: TelegramPort; lastUpdateId: () => number; install(): void } {
   const { config, db, clock, log, i18n, identity } = parts;
   const bot = new Bot<BotContext>(token, { client: clientOptions(config) });
-  // Replies to the user in front of us: retry briefly on 429/5xx, but never hold a handler for long.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5, rethrowHttpErrors: false }));
+  // Replies to the user in front of us wait out a short 429, nothing more. A network error or a 5xx is not retried
+  // here: auto-retry would retry network errors for ever (holding this user's every later update behind it); the
+  // reply goes to the outbox instead (replyFallback), which retries for hours without holding anyone.
+  bot.api.config.use(
+    autoRetry({ maxRetryAttempts: 1, maxDelaySeconds: 5, rethrowHttpErrors: true, rethrowInternalServerErrors: true }),
+  );
   bot.api.config.use(htmlByDefault);
   bot.api.config.use(noKeyboardsInGroups);
   bot.api.config.use(pollingWatch(log));

@@ -143,9 +143,10 @@ export class FakeBotApi extends EventEmitter {
   }
 
   private takeFault(method: string, chatId: number | null): FaultRule | undefined {
+    this.faults = this.faults.filter((f) => f.until === undefined || f.until > Date.now());
     const i = this.faults.findIndex(
       (f) =>
-        f.left > 0 &&
+        (f.left > 0 || f.until !== undefined) &&
         // polling fails only when a rule names it: a fault meant for sends must not cut the bot off its updates
         (f.method === undefined
           ? method !== 'getUpdates'
@@ -156,7 +157,7 @@ export class FakeBotApi extends EventEmitter {
     );
     if (i < 0) return undefined;
     const f = this.faults[i]!;
-    if (--f.left === 0) this.faults.splice(i, 1);
+    if (f.until === undefined && --f.left === 0) this.faults.splice(i, 1);
     return f;
   }
 
@@ -226,6 +227,8 @@ export class FakeBotApi extends EventEmitter {
       if (SEND_METHODS.has(method) && this.rateLimited())
         throw new ApiError(429, 'Too Many Requests: retry after 1', { retry_after: 1 });
       if (this.opts.latencyMs && SEND_METHODS.has(method)) await new Promise((r) => setTimeout(r, this.opts.latencyMs));
+      if (this.opts.allLatencyMs && method !== 'getUpdates')
+        await new Promise((r) => setTimeout(r, this.opts.allLatencyMs));
       const env: MethodEnv = {
         chats: this.chats,
         bot: { id: this.botId, is_bot: true, first_name: 'Linli', username: this.botUsername },

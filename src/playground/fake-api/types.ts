@@ -50,6 +50,8 @@ export interface FaultRule {
   chatId?: number;
   /** How many matching calls fail; default 1. */
   times?: number;
+  /** Fail every matching call until this moment (Date.now() ms) instead of counting: an outage of some length. */
+  until?: number;
   error: FaultError;
 }
 
@@ -65,6 +67,8 @@ export interface FakeBotApiOptions {
   recordCalls?: boolean;
   /** Artificial latency for send methods. */
   latencyMs?: number;
+  /** Added to every call but getUpdates (not only sends): a slow network, where every await takes its time. */
+  allLatencyMs?: number;
 }
 
 export class ApiError extends Error {

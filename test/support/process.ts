@@ -1,0 +1,35 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+export interface Launched {
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  output: () => string;
+}
+
+const children = new Set<ChildProcess>();
+
+/** The real process, as `npm start` runs it (same Node flags), with this environment. */
+export function launch(env: Record<string, string>): Launched {
+  let output = '';
+  const child = spawn(process.execPath, ['--max-semi-space-size=8', '--import', 'tsx', 'src/main.ts'], {
+    cwd: join(import.meta.dirname, '..', '..'),
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  children.add(child);
+  const exited = new Promise<number | null>((r) =>
+    child.on('exit', (code) => {
+      children.delete(child);
+      r(code);
+    }),
+  );
+  return { child, exited, output: () => output };
+}
+
+/** For afterAll: no process of a test outlives it. */
+export function killAll(): void {
+  for (const c of children) c.kill('SIGKILL');
+}
