@@ -97,6 +97,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     const applied = await migrateToLatest(db);
     if (applied.length) log.info({ applied }, 'database migrated');
     await identity.ensureAdmins(config.ADMIN_IDS);
+    await platform.settings.load();
     optimize(dbh.sqlite, true);
   } catch (err) {
     await dbh.close();

@@ -6,6 +6,7 @@ import { createI18n } from './i18n';
 import { createIdentity, type Identity } from './identity';
 import type { Logger } from './logger';
 import { createOutbox, type Outbox } from './outbox/service';
+import { createSettings, type Settings } from './settings';
 import type { TelegramPort } from './telegram/port';
 
 /**
@@ -20,6 +21,8 @@ export interface Platform {
   i18n: i18n;
   identity: Identity;
   outbox: Outbox;
+  /** What the deployment set up in the chat (its name, office hours, time limits); configuration until then. */
+  settings: Settings;
   telegram: TelegramPort;
 }
 
@@ -54,5 +57,6 @@ export function createPlatform(parts: {
     },
     { retryHours: parts.config.DELIVERY_RETRY_HOURS },
   );
-  return { ...parts, i18n: parts.i18n ?? createI18n(parts.config.DEFAULT_LOCALE), identity, outbox };
+  const settings = createSettings(parts.db, parts.clock);
+  return { ...parts, i18n: parts.i18n ?? createI18n(parts.config.DEFAULT_LOCALE), identity, outbox, settings };
 }

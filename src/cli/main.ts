@@ -33,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     // Migrate first: areas warm caches from their tables when they are built.
     const applied = await migrateToLatest(h.db);
+    await platform.settings.load();
     const { features } = createAreas(platform);
     const verbs = features.flatMap((f) => Object.entries(f.cli ?? {}));
     const usage = () =>

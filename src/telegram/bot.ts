@@ -219,7 +219,7 @@ export function createBot(
         i18n,
         identity,
         flows: features.flatMap((f) => f.flows ?? []),
-        mainMenu: (locale) => menu(locale),
+        mainMenu: (locale, roles) => menu(locale, roles),
       }),
     );
     // Flood guard per user: a stuck key or a script must not starve everyone else.

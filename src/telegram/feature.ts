@@ -13,9 +13,11 @@ export interface CommandSpec {
 }
 
 export interface MenuItem {
-  /** Locale key of the button label; the feature's composer handles that text with hearsKey(key). */
+  /** Locale key of the button label; the feature's composer handles that text with isKeyText(key). */
   key: string;
   order: number;
+  /** Shown only to people holding one of these roles (admins count as staff); everyone when absent. */
+  roles?: Role[];
 }
 
 export type { JobSpec } from '../core/jobs';

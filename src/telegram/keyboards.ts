@@ -1,6 +1,7 @@
 import { InlineKeyboard, Keyboard } from 'grammy';
 import type { i18n } from 'i18next';
 import type { Locale } from '../config';
+import { hasAny } from '../identity';
 import type { BotContext } from './context';
 import type { MenuItem } from './feature';
 
@@ -41,23 +42,29 @@ export function paged<T>(
 }
 
 /**
- * The persistent main menu: every installed feature's buttons, two to a row, in the user's language. Built once per
- * language from the features it is given (not a module-level cache: two bots in one process may differ).
+ * The persistent main menu: the installed features' buttons a person may use, two to a row, in their language. Built
+ * once per language and set of roles from the features it is given (not a module-level cache: two bots in one
+ * process may differ).
  */
-export function createMainMenu(items: readonly MenuItem[], i18n: i18n): (locale: Locale) => Keyboard {
+export function createMainMenu(
+  items: readonly MenuItem[],
+  i18n: i18n,
+): (locale: Locale, roles: ReadonlySet<string>) => Keyboard {
   const sorted = [...items].sort((a, b) => a.order - b.order);
-  const built = new Map<Locale, Keyboard>();
-  return (locale) => {
-    let kb = built.get(locale);
+  const built = new Map<string, Keyboard>();
+  return (locale, roles) => {
+    const mine = sorted.filter((m) => !m.roles || hasAny(roles, m.roles));
+    const key = `${locale}|${mine.map((m) => m.key).join(',')}`;
+    let kb = built.get(key);
     if (!kb) {
       const t = i18n.getFixedT(locale);
-      kb = new Keyboard();
-      sorted.forEach((m, i) => {
-        kb!.text(t(m.key));
-        if (i % 2 === 1) kb!.row();
+      const board = new Keyboard();
+      mine.forEach((m, i) => {
+        board.text(t(m.key));
+        if (i % 2 === 1) board.row();
       });
-      kb = kb.resized().persistent();
-      built.set(locale, kb);
+      kb = board.resized().persistent();
+      built.set(key, kb);
     }
     return kb;
   };

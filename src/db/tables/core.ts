@@ -103,6 +103,7 @@ export interface CoreTables {
   flows: FlowsTable;
   deliveries: DeliveriesTable;
   storage_snapshots: StorageSnapshotsTable;
+  settings: SettingsTable;
 }
 
 /** A day's size of each table and index (issue 20): `cli stats` reports growth from these. */
@@ -111,4 +112,12 @@ export interface StorageSnapshotsTable {
   name: string;
   bytes: number;
   row_count: number | null;
+}
+
+/** A deployment setting made in the chat (issue 15): the value as JSON, checked against its schema when read. */
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+  updated_by: number | null;
 }

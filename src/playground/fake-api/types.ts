@@ -22,7 +22,7 @@ export interface ChatMessage {
   entities?: unknown[];
   caption?: string;
   photo?: { file_id: string }[];
-  document?: { file_id: string; file_unique_id?: string; file_name?: string };
+  document?: { file_id: string; file_unique_id?: string; file_name?: string; file_size?: number };
   location?: { latitude: number; longitude: number };
   contact?: unknown;
   reply_markup?: any;

@@ -141,10 +141,14 @@ export class FakeUser {
     );
   }
 
-  document(name = 'file.pdf'): Promise<Sent> {
-    const f = this.api.chats.storeFile(Buffer.from('%PDF-1.4'), 'pdf');
+  /** A file sent as a document; by default a tiny PDF. */
+  document(name = 'file.pdf', bytes: Buffer = Buffer.from('%PDF-1.4')): Promise<Sent> {
+    const ext = /\.(\w+)$/.exec(name)?.[1] ?? 'bin';
+    const f = this.api.chats.storeFile(bytes, ext);
     return Promise.resolve(
-      this.message({ document: { file_id: f.file_id, file_unique_id: f.file_unique_id, file_name: name } }),
+      this.message({
+        document: { file_id: f.file_id, file_unique_id: f.file_unique_id, file_name: name, file_size: bytes.length },
+      }),
     );
   }
 
