@@ -9,6 +9,7 @@ import { createPetitions } from './petitions';
 import { createRelief } from './relief';
 import { createResidents } from './residents';
 import { createSafety } from './safety';
+import { createWorkbench } from './workbench';
 
 /**
  * Every area, built once with the platform and the services of the areas it depends on, in dependency order.
@@ -36,6 +37,8 @@ export function createAreas(platform: Platform) {
     },
   });
   const faq = createFaq(platform, { residents: residents.service });
+  // The workbench gathers every area's tasks, imports and exports: lazily, as `features` includes it.
+  const workbench = createWorkbench(platform, { features: () => features });
 
   const features: Feature[] = [
     safety.feature,
@@ -46,6 +49,7 @@ export function createAreas(platform: Platform) {
     petitions.feature,
     fund.feature,
     partners.feature,
+    workbench.feature,
     faq.feature,
   ];
   const services = {
@@ -58,6 +62,7 @@ export function createAreas(platform: Platform) {
     fund: fund.service,
     partners: partners.service,
     faq: faq.service,
+    workbench: workbench.service,
   };
   return { features, services };
 }

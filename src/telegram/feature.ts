@@ -2,6 +2,7 @@ import type { Composer } from 'grammy';
 import type { JobSpec } from '../core/jobs';
 import type { FlowDef, Role } from '../identity';
 import type { BotContext } from './context';
+import type { WorkbenchContribution } from './workbench';
 
 export type CommandScope = 'all' | Role;
 
@@ -69,4 +70,6 @@ export interface Feature {
   answersFreeText?: boolean;
   /** Broadcast audiences this area can name, e.g. { 'market.booked': residents booked on the next market day }. */
   audiences?: Record<string, Audience>;
+  /** What this area puts on the staff and deputy workbench: to-do lines, task buttons, imports, exports. */
+  workbench?: WorkbenchContribution;
 }

@@ -5,3 +5,10 @@ export class UnknownCompound extends DomainError {
     super('residents.unknownCompound');
   }
 }
+
+/** The places file has problems (shown at the check); nothing was written. */
+export class PlacesFileInvalid extends DomainError {
+  constructor(count: number) {
+    super('residents.placesFileInvalid', { count }, { endsFlow: true });
+  }
+}

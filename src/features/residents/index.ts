@@ -33,6 +33,27 @@ export function createResidents(platform: Platform) {
     flows: [phoneFlow],
     jobs: residentsJobs(),
     greet: resident.greet,
+    workbench: {
+      imports: [
+        {
+          key: 'places',
+          labelKey: 'residents.places.label',
+          columnsKey: 'residents.places.columns',
+          roles: ['admin'],
+          check: (rows, t) => service.checkPlaces(rows, t),
+          apply: (_actor, rows, done) => service.importPlaces(rows, platform.i18n.getFixedT('zh-CN'), done),
+        },
+      ],
+      exports: [
+        {
+          key: 'places',
+          labelKey: 'residents.places.label',
+          roles: ['staff'],
+          sheets: async (t) => [await service.placesSheet(t)],
+          fileName: () => 'places',
+        },
+      ],
+    },
     deepLinks: { inv_: staff.redeem },
     demo: () => seedDemoPlaces(platform.db),
   };

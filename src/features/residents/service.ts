@@ -1,6 +1,11 @@
+import type { Sheet, Table } from '../../core/sheets';
+import { runHooks, type TxHook } from '../../db/tx';
+import type { TFunction } from '../../i18n';
 import type { Platform } from '../../platform';
-import { UnknownCompound } from './errors';
-import { normalisePhone } from './policy';
+import type { ImportCheck } from '../../telegram/workbench';
+import { PlacesFileInvalid, UnknownCompound } from './errors';
+import { countChanges, readPlaces, writePlaces } from './places-file';
+import { normalisePhone, subdistrictName } from './policy';
 import * as store from './store';
 
 export type { Community, Compound } from './store';
@@ -8,8 +13,35 @@ export type { Community, Compound } from './store';
 /** Places (communities and compounds) and the resident's own details: where they live, their phone. */
 export type ResidentsService = ReturnType<typeof createResidentsService>;
 
-export function createResidentsService({ db, identity }: Pick<Platform, 'db' | 'identity'>) {
+export function createResidentsService({ db, identity, settings }: Pick<Platform, 'db' | 'identity' | 'settings'>) {
   return {
+    /** The places file, checked: what would change and every problem with its row. Nothing is written. */
+    async checkPlaces(rows: Table, t: TFunction): Promise<ImportCheck> {
+      const { places, problems } = readPlaces(rows, t);
+      return { ...(await countChanges(db, places)), problems };
+    },
+    /** The places file, written all or nothing (checked again: it may have been edited since). */
+    async importPlaces(rows: Table, t: TFunction, done?: TxHook) {
+      const { places, problems } = readPlaces(rows, t);
+      if (problems.length) throw new PlacesFileInvalid(problems.length);
+      return db.transaction().execute(async (trx) => {
+        const result = await writePlaces(trx, settings.get(subdistrictName), places);
+        await runHooks(trx, done);
+        return result;
+      });
+    },
+    /** Every compound with its community, both names: the file `importPlaces` reads. */
+    async placesSheet(t: TFunction): Promise<Sheet> {
+      const communities = new Map((await store.listCommunities(db)).map((c) => [c.id, c]));
+      const rows = (await store.listCompounds(db)).map((c) => {
+        const m = communities.get(c.communityId)!;
+        return [m.nameZh, m.nameEn, c.nameZh, c.nameEn];
+      });
+      const header = ['community', 'communityEn', 'compound', 'compoundEn'].map((k) =>
+        t(`residents.places.column.${k}`),
+      );
+      return { name: t('residents.places.sheet'), header, rows };
+    },
     communities: () => store.listCommunities(db),
     community: (id: number) => store.findCommunity(db, id),
     compounds: (communityId?: number) => store.listCompounds(db, communityId),

@@ -81,3 +81,7 @@ export async function upsertCompound(
     .executeTakeFirstOrThrow();
   return toCompound(r);
 }
+
+export async function renameCompound(db: DbOrTx, id: number, nameEn: string) {
+  await db.updateTable('compounds').set({ name_en: nameEn }).where('id', '=', id).execute();
+}

@@ -1,0 +1,70 @@
+import type { Sheet, Table } from '../core/sheets';
+import type { TxHook } from '../db/tx';
+import type { TFunction } from '../i18n';
+import type { Role, User } from '../identity';
+
+// What an area offers the staff and deputy workbench (issue 15): its to-do lines, its task buttons, its imports and
+// its exports. The workbench area gathers them from every feature and draws the menus; the area keeps the rules.
+
+/** A line of someone's to-do list: what waits for them, how many, and the button that opens it. */
+export interface Todo {
+  /** Locale key with `{{count}}` (and `params`), e.g. 'faq.todo.handoffs' → "未回复的居民问题：{{count}} 个". */
+  key: string;
+  count: number;
+  params?: Record<string, string | number>;
+  /** Callback data of the area's own handler that opens the list. */
+  data: string;
+}
+
+/** A task button: staff and deputies reach every task of theirs by tapping, never by typing a command. */
+export interface Task {
+  /** Locale key of the label. */
+  key: string;
+  /** Callback data of the area's handler that starts the task (checked for the role again there). */
+  data: string;
+  roles: Role[];
+  order: number;
+}
+
+/** A period a report or an export is for, picked with buttons. */
+export type Period = { kind: 'month'; month: string } | { kind: 'year'; year: string } | { kind: 'day'; date: string };
+
+export interface ImportCheck {
+  /** Rows that would be added and updated; nothing is written by the check. */
+  add: number;
+  update: number;
+  /** Every problem, with the file's own row number (1 = the header), in the reader's language. */
+  problems: { row: number; message: string }[];
+}
+
+/** A file staff send to load many rows at once: checked in full first, then applied all or nothing. */
+export interface Importer {
+  key: string;
+  /** Locale key of the button label ("救助名单"). */
+  labelKey: string;
+  /** Locale key of the columns the file needs, shown before the upload. */
+  columnsKey: string;
+  roles: Role[];
+  check(rows: Table, t: TFunction): Promise<ImportCheck>;
+  /** Writes every row or none (it checks again); `done` ends the uploader's flow in the same transaction. */
+  apply(actor: User, rows: Table, done?: TxHook): Promise<{ added: number; updated: number }>;
+}
+
+/** A table staff can download as XLSX and CSV, in their own language. */
+export interface Exporter {
+  key: string;
+  labelKey: string;
+  roles: Role[];
+  /** Which period the export is for, if any: picked with buttons before it is built. */
+  period?: 'month' | 'month-or-year' | 'day';
+  sheets(t: TFunction, period: Period | null): Promise<Sheet[]>;
+  /** File name without extension, e.g. `relief-2026-12`. */
+  fileName(period: Period | null): string;
+}
+
+export interface WorkbenchContribution {
+  todos?: (user: User, roles: ReadonlySet<Role>) => Promise<Todo[]>;
+  tasks?: Task[];
+  imports?: Importer[];
+  exports?: Exporter[];
+}
