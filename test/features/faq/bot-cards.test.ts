@@ -104,6 +104,34 @@ describe('the card of a handed-off question', () => {
   });
 });
 
+describe('/inbox and the reply link', () => {
+  it('replying from /inbox shows the page again with the question taken', async () => {
+    const q = '社区有没有上门理发';
+    await handedOff(q);
+    const inbox = await (await staffUser(B).command('/inbox')).reply();
+    const page = seen(tb, B).at(-1)!;
+    const id = cardsAbout(B, q)[0]!.text!.match(/#(\d+)/)![1]!;
+    const data = keys(page).find((b) => b.callback_data?.startsWith(`fq:ir:${id}:`))!.callback_data!;
+    expect(texts(inbox)).toContain(q);
+    const prompt = await (await staffUser(B).click(data, { messageId: page.message_id })).reply();
+    expect(texts(prompt)).toContain('请输入给居民');
+    expect(page.edited).toBe(true);
+    expect(page.text).toContain('小刘 已接手');
+    await (await staffUser(B).click(button(prompt, '取消'))).reply();
+  });
+
+  it('the link from the staff group opens the reply in private', async () => {
+    const q = '社区能不能借梯子';
+    await handedOff(q);
+    const id = cardsAbout(A, q)[0]!.text!.match(/#(\d+)/)![1]!;
+    const prompt = await (await staffUser(A).command('/start', `fqr_${id}`)).reply();
+    expect(texts(prompt)).toContain(`问题 #${id}`);
+    expect(texts(await (await tb.resident(nextId++)).command('/start', `fqr_${id}`).then((s) => s.reply()))).toContain(
+      '只对社区工作人员开放',
+    );
+  });
+});
+
 describe('a staff answer made a common question', () => {
   it("is shown before it is saved, the resident's own name flagged first, and saved as staff edited it", async () => {
     const q = '我的医保卡丢了怎么办';

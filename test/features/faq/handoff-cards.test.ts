@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HOUR_MS } from '../../../src/core/time';
+import { faqJobs } from '../../../src/features/faq/jobs';
 import { createFaqService } from '../../../src/features/faq/service';
 import { testPlatform } from '../../support/platform';
 import { ADMIN, faqWorld, MON_10, RESIDENT, STAFF_A, STAFF_B, type World } from './world';
@@ -87,6 +88,16 @@ describe('the reminder job (issue 20)', () => {
     expect(await w.faq.handoffs.remindOverdue(due)).toBe(6);
     const after = await rowCounts();
     expect(await w.faq.handoffs.remindOverdue(due)).toBe(0);
+    expect(await rowCounts()).toEqual(after);
+  });
+
+  it('every FAQ job run twice in a row adds no rows anywhere the second time', async () => {
+    await handedOff();
+    const now = new Date(MON_10.getTime() + hours(5));
+    const jobs = faqJobs(w.faq, w.platform.log);
+    for (const j of jobs) await j.run(now);
+    const after = await rowCounts();
+    for (const j of jobs) await j.run(now);
     expect(await rowCounts()).toEqual(after);
   });
 
