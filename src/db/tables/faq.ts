@@ -49,6 +49,8 @@ export interface FaqHandoffsTable {
   answered_at: string | null;
   entry_id: number | null;
   created_at: string;
+  /** The last reminder round queued to staff (0: none yet). */
+  reminded_round: Generated<number>;
 }
 
 export interface FaqHandoffMessagesTable {

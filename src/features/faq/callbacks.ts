@@ -23,6 +23,15 @@ export const CB = {
   reply: (handoffId: number) => `fq:r:${handoffId}`,
   makeEntry: (handoffId: number) => `fq:n:${handoffId}`,
   inbox: (page: number) => `fq:ib:${page}`,
+  /** Reply from a page of /inbox: that page is shown again with the question taken. */
+  inboxReply: (handoffId: number, page: number) => `fq:ir:${handoffId}:${page}`,
+  // staff: an answer becoming an entry, reviewed before it is saved
+  draftEdit: (field: 'question' | 'answer') => `fq:h${field === 'question' ? 'q' : 'a'}`,
+  draftCategories: 'fq:hg',
+  draftCategory: (cat: string) => `fq:hc:${cat}`,
+  draftSave: 'fq:hs',
+  /** Leaves whichever of this area's flows the staff member is in (the prompt's ❌ button). */
+  cancel: 'fq:x',
   // staff: the knowledge base
   staffMenu: 'fq:sm',
   staffList: 'fq:sl',
@@ -52,6 +61,12 @@ export const RX = {
   reply: new RegExp(`^fq:r:${ID}$`),
   makeEntry: new RegExp(`^fq:n:${ID}$`),
   inbox: new RegExp(`^fq:ib:${ID}$`),
+  inboxReply: new RegExp(`^fq:ir:${ID}:${ID}$`),
+  draftEdit: /^fq:h([qa])$/,
+  draftCategories: /^fq:hg$/,
+  draftCategory: new RegExp(`^fq:hc:${CAT}$`),
+  draftSave: /^fq:hs$/,
+  cancel: /^fq:x$/,
   staffMenu: /^fq:sm$/,
   staffList: /^fq:sl$/,
   staffCategory: new RegExp(`^fq:sg:${CAT}:${ID}$`),

@@ -30,7 +30,15 @@ export const editFlow = defineFlow('faq.edit', ['question', 'answer', 'phrasings
 /** Staff type the answer to a handed-off question. */
 export const replyFlow = defineFlow('faq.reply', ['text'], id);
 
-/** Staff word an answered question the way residents will ask it, to make it an entry. */
-export const fromHandoffFlow = defineFlow('faq.fromHandoff', ['question'], id);
+/**
+ * Staff make an answered question an entry: they word the question the way residents will ask it, then review the
+ * entry (the personal details in it pointed out), change the question, the answer or the category, and save.
+ * The answer is kept here only once staff changed it; until then it is the one they sent.
+ */
+export const fromHandoffFlow = defineFlow(
+  'faq.fromHandoff',
+  ['question', 'answer', 'review'],
+  id.extend({ question: z.string().optional(), answer: z.string().optional(), category: z.string().optional() }),
+);
 
 export const faqFlows = [addFlow, editFlow, replyFlow, fromHandoffFlow] as const;

@@ -4,7 +4,8 @@ import type { Platform } from '../../platform';
 import type { BotContext } from '../../telegram/context';
 import type { CliCommand, Feature } from '../../telegram/feature';
 import type { ResidentsService } from '../residents/service';
-import { handoffsBot } from './bot/handoffs';
+import { handoffEntryBot } from './bot/handoff-entry';
+import { handoffsBot, REPLY_LINK, replyLink } from './bot/handoffs';
 import { residentBot } from './bot/resident';
 import { staffBot } from './bot/staff';
 import { entriesToCsv, inputsFromCsv, inputsFromJson } from './csv';
@@ -22,7 +23,12 @@ export function createFaq(platform: Platform, deps: { residents: ResidentsServic
   const feature: Feature = {
     name: 'faq',
     // Staff flows first: their typed text must not be taken for a question. The resident part answers all other text.
-    composer: new Composer<BotContext>(staffBot(service), handoffsBot(service, platform), residentBot(service)),
+    composer: new Composer<BotContext>(
+      staffBot(service),
+      handoffsBot(service, platform),
+      handoffEntryBot(service),
+      residentBot(service),
+    ),
     commands: [
       { command: 'faq', descKey: 'faq.commands.faq', scope: 'staff' },
       { command: 'inbox', descKey: 'faq.commands.inbox', scope: 'staff' },
@@ -30,6 +36,7 @@ export function createFaq(platform: Platform, deps: { residents: ResidentsServic
     menu: [{ key: 'faq.menu.browse', order: 50 }],
     flows: faqFlows,
     answersFreeText: true,
+    deepLinks: { [REPLY_LINK]: replyLink(service) },
     jobs: faqJobs(service, platform.log),
     demo: async () => {
       const n = await service.entries.seed(demoInputs());

@@ -10,6 +10,9 @@ export const CB = {
   leave: (teamId: number) => `pa:lv:${teamId}`,
   approve: (teamId: number, userId: number) => `pa:ok:${teamId}:${userId}`,
   reject: (teamId: number, userId: number) => `pa:no:${teamId}:${userId}`,
+  /** The same decisions from the volunteers desk, which is shown again afterwards. */
+  deskApprove: (teamId: number, userId: number) => `pa:dok:${teamId}:${userId}`,
+  deskReject: (teamId: number, userId: number) => `pa:dno:${teamId}:${userId}`,
   shifts: 'pa:sh',
   take: (shiftId: number) => `pa:tk:${shiftId}`,
   drop: (shiftId: number) => `pa:dr:${shiftId}`,
@@ -34,6 +37,7 @@ export const RX = {
   leave: /^pa:lv:(\d{1,9})$/,
   /** Approve (ok) or reject (no) an application: team, user. */
   decide: /^pa:(ok|no):(\d{1,9}):(\d{1,15})$/,
+  deskDecide: /^pa:d(ok|no):(\d{1,9}):(\d{1,15})$/,
   shifts: /^pa:sh$/,
   take: /^pa:tk:(\d{1,9})$/,
   drop: /^pa:dr:(\d{1,9})$/,

@@ -35,8 +35,14 @@ export class AlreadyApplied extends DomainError {
   }
 }
 export class ApplicationNotFound extends DomainError {
-  constructor() {
-    super('partners.applicationNotFound');
+  constructor(code = 'partners.applicationNotFound', params: Record<string, string> = {}) {
+    super(code, params);
+  }
+}
+/** Another staff member decided first: named, so a stale approve or decline button says who did what. */
+export class ApplicationDecided extends ApplicationNotFound {
+  constructor(by: string, approved: boolean) {
+    super(approved ? 'partners.applicationApproved' : 'partners.applicationRejected', { by });
   }
 }
 export class NotTeamMember extends DomainError {

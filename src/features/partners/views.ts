@@ -4,7 +4,7 @@ import { type Button, grid, markup, pagedRows } from '../../telegram/markup';
 import type { InlineMarkup } from '../../telegram/port';
 import { CB } from './callbacks';
 import { formatHours, type PartnerType, partnersPolicy } from './policy';
-import type { HoursView } from './service';
+import type { Decision, HoursView } from './service';
 import type { Application, Offer, Partner, Shift, ShiftListing, Team } from './store';
 
 export interface Card {
@@ -132,9 +132,9 @@ export function deskCard(
     ...pending.map((a) => [
       {
         text: t('partners.staff.approveButton', { name: displayName(a), team: a.teamName }),
-        data: CB.approve(a.teamId, a.userId),
+        data: CB.deskApprove(a.teamId, a.userId),
       },
-      { text: t('partners.staff.reject'), data: CB.reject(a.teamId, a.userId) },
+      { text: t('partners.staff.reject'), data: CB.deskReject(a.teamId, a.userId) },
     ]),
     ...toLog.map((s) => [
       { text: t('partners.staff.logButton', { date: s.date, team: s.teamName }), data: CB.log(s.id) },
@@ -146,6 +146,14 @@ export function deskCard(
   ];
   return { text: t('partners.staff.desk', { pending: pending.length, toLog: toLog.length }), markup: markup(rows) };
 }
+
+/** A sign-up card once decided: who decided what, no buttons left (the same words every staff member's card gets). */
+export const decidedText = (t: TFunction, d: Decision) =>
+  t(d.approved ? 'partners.staff.approvedCard' : 'partners.staff.rejectedCard', {
+    name: d.name,
+    team: d.team.name,
+    by: d.by,
+  });
 
 export const messagePreview = (t: TFunction, team: Team, text: string): Card => ({
   text: t('partners.staff.previewMessage', { team: team.name, text }),

@@ -54,7 +54,9 @@ describe('a question the FAQ cannot answer', () => {
       expect(seen(tb, u.id).at(-1)?.text).toContain('可以，带身份证到社区办公室登记借用，免费两周。');
 
       await (await staff.click(dataOf(done, /^fq:n:\d+$/)!)).reply();
-      const made = await (await staff.send('社区可以借轮椅吗？')).reply();
+      // Issue 13 item 5: the entry is shown for checking before it is saved.
+      const review = await (await staff.send('社区可以借轮椅吗？')).reply();
+      const made = await (await staff.click(dataOf(review, /^fq:hs$/)!)).reply();
       expect(texts(made)).toContain('已加入常见问题');
 
       const next = await newResident();

@@ -99,18 +99,20 @@ describe('hand-off to staff', () => {
     async () => {
       const { handoffs } = w.faq;
       const { handoff } = await handedOff('我腿脚不好，社区有没有轮椅可以借用一下？');
-      await expect(handoffs.makeEntry(STAFF_A, handoff.id, '社区可以借轮椅吗？')).rejects.toBeInstanceOf(
+      await expect(handoffs.makeEntry(STAFF_A, handoff.id, { question: '社区可以借轮椅吗？' })).rejects.toBeInstanceOf(
         HandoffNotAnswered,
       );
       await handoffs.answer(STAFF_A, handoff.id, '可以，带身份证来办公室借。');
-      const e = await handoffs.makeEntry(STAFF_B, handoff.id, '社区可以借轮椅吗？');
+      const e = await handoffs.makeEntry(STAFF_B, handoff.id, { question: '社区可以借轮椅吗？' });
       expect(e).toMatchObject({
         lang: 'zh-CN',
         category: 'other',
         question: '社区可以借轮椅吗？',
         answer: '可以，带身份证来办公室借。',
       });
-      await expect(handoffs.makeEntry(STAFF_B, handoff.id, '能借轮椅吗')).rejects.toBeInstanceOf(EntryAlreadyMade);
+      await expect(handoffs.makeEntry(STAFF_B, handoff.id, { question: '能借轮椅吗' })).rejects.toBeInstanceOf(
+        EntryAlreadyMade,
+      );
       const next = await w.faq.questions.ask(OTHER, '社区能借轮椅吗', 'zh-CN');
       expect(next.outcome).toBe('answer');
       expect(next.entries[0]?.id).toBe(e.id);

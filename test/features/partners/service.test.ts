@@ -74,6 +74,25 @@ describe('volunteer teams', () => {
     expect(await partners.approvedVolunteers()).toEqual([1]);
   });
 
+  it('when one staff member decides, every card of the sign-up is updated and a second decision names who decided', async () => {
+    await platform.identity.touch({ id: 901, first_name: '小刘' });
+    await platform.identity.grant(null, 901, 'staff');
+    await partners.apply(1, team);
+    await platform.identity.grant(null, 902, 'staff'); // joined after the sign-up: holds no card of it
+    await partners.decide(900, team, 1, false);
+    const updates = (await platform.outbox.list({ dedupePrefix: 'partners:apply:' })).filter((r) =>
+      r.dedupeKey.endsWith(':decided'),
+    );
+    expect(updates.map((r) => [r.chatId, r.content.replaces?.startsWith(`partners:apply:${team}:1:`)])).toEqual([
+      [900, true],
+      [901, true],
+    ]);
+    expect(updates.every((r) => !r.content.buttons)).toBe(true);
+    await expect(partners.decide(901, team, 1, true)).rejects.toMatchObject({
+      code: 'partners.applicationRejected',
+    });
+  });
+
   it('a team message reaches approved members only, once each', async () => {
     await member(1);
     await partners.apply(2, team); // pending

@@ -1,77 +1,64 @@
 import { Composer } from 'grammy';
+import { NotAllowed } from '../../../core/errors';
 import type { Platform } from '../../../platform';
 import type { BotContext } from '../../../telegram/context';
-import { requireRole } from '../../../telegram/middlewares/guard';
+import { can, requireRole } from '../../../telegram/middlewares/guard';
 import { inFlow } from '../../../telegram/middlewares/match';
 import { RX } from '../callbacks';
-import { fromHandoffFlow, replyFlow } from '../flows';
+import { HandoffNotFound } from '../errors';
+import { replyFlow } from '../flows';
 import type { FaqService } from '../service';
-import { answerSentCard, entryMadeCard, inboxCard, replyPrompt } from '../views';
+import { answerSentCard, inboxCard, replyPrompt } from '../views';
+import { privateStartLink, promptPrivately } from './prompt';
 
 const staffOnly = requireRole('staff');
 
-/**
- * The prompt goes to the staff member's private chat: the button may have been pressed in the staff group,
- * where the typed answer would be read by everyone and not reach this flow.
- */
-async function promptPrivately(ctx: BotContext, text: string): Promise<boolean> {
-  if (ctx.chat?.type === 'private') {
-    await ctx.reply(text);
-    return true;
-  }
-  try {
-    await ctx.api.sendMessage(ctx.from!.id, text);
-    return true;
-  } catch {
-    // Telegram refuses until the staff member has started a private chat with the bot: the alert says so.
-    return false;
-  }
-}
+/** The deep link that opens a staff member's private chat on "reply to question #id" (from the staff group). */
+export const REPLY_LINK = 'fqr_';
 
-/** Staff answer the questions residents handed off: reply (a flow), make the answer an entry, /inbox. */
+/** Staff answer the questions residents handed off: reply (a flow), /inbox. */
 export function handoffsBot(faq: FaqService, { clock }: Pick<Platform, 'clock'>) {
   const bot = new Composer<BotContext>();
   const pm = bot.chatType('private');
 
+  /** Takes the question and asks for the answer in private; every card staff hold is updated by the outbox. */
+  async function startReply(ctx: BotContext, id: number): Promise<boolean> {
+    const h = await faq.handoffs.take(ctx.user.id, id);
+    await ctx.setFlow(replyFlow, 'text', { id: h.id });
+    return promptPrivately(ctx, replyPrompt(ctx.t, h, await faq.handoffs.nameOf(h.userId)));
+  }
+
+  // In the staff group, a staff member who never wrote to the bot is taken to its private chat by the alert itself:
+  // no "send /start" to follow.
+  const answerReply = (ctx: BotContext, ok: boolean, id: number) =>
+    ctx.answerCallbackQuery(
+      ok ? {} : { text: ctx.t('faq.reply.openPrivateChat'), url: privateStartLink(ctx, `${REPLY_LINK}${id}`) },
+    );
+
   // ── the reply flow: press "reply" on a handed-off question, type the answer ───────────────────
   bot.callbackQuery(RX.reply, staffOnly, async (ctx) => {
-    const h = await faq.handoffs.take(ctx.user.id, Number(ctx.match[1]));
-    await ctx.setFlow(replyFlow, 'text', { id: h.id });
-    const ok = await promptPrivately(ctx, replyPrompt(ctx.t, h, await faq.handoffs.nameOf(h.userId)));
-    await ctx.answerCallbackQuery(ok ? {} : { text: ctx.t('faq.reply.openPrivateChat'), show_alert: true });
+    const id = Number(ctx.match[1]);
+    await answerReply(ctx, await startReply(ctx, id), id);
+  });
+
+  // From a page of /inbox: the page shows the question taken once the prompt is out.
+  bot.callbackQuery(RX.inboxReply, staffOnly, async (ctx) => {
+    const id = Number(ctx.match[1]);
+    await answerReply(ctx, await startReply(ctx, id), id);
+    await showInbox(ctx, Number(ctx.match[2]), true);
   });
 
   pm.on('message:text').filter(inFlow(replyFlow, 'text'), staffOnly, async (ctx) => {
     const { id } = ctx.flow.data;
-    await faq.handoffs.answer(ctx.user.id, id, ctx.message.text, ctx.flowEnd());
+    await faq.handoffs.answer(ctx.user.id, id, ctx.message.text, ctx.flowEnd({ id }));
     const card = answerSentCard(ctx.t, id);
     await ctx.reply(card.text, { reply_markup: card.markup });
   });
 
-  // ── turning the answer into an entry: staff word the question the way residents will ask it ───
-  bot.callbackQuery(RX.makeEntry, staffOnly, async (ctx) => {
-    const h = await faq.handoffs.answeredWithoutEntry(Number(ctx.match[1]));
-    await ctx.answerCallbackQuery();
-    await ctx.setFlow(fromHandoffFlow, 'question', { id: h.id });
-    await promptPrivately(ctx, ctx.t('faq.reply.askWording', { question: h.question }));
-  });
-
-  pm.on('message:text').filter(inFlow(fromHandoffFlow, 'question'), staffOnly, async (ctx) => {
-    const e = await faq.handoffs.makeEntry(ctx.user.id, ctx.flow.data.id, ctx.message.text, ctx.flowEnd());
-    const card = entryMadeCard(ctx.t, e);
-    await ctx.reply(card.text, { reply_markup: card.markup });
-  });
-
-  pm.on('message').filter(
-    (ctx) => !ctx.message.text && (inFlow(replyFlow)(ctx) || inFlow(fromHandoffFlow)(ctx)),
-    staffOnly,
-    (ctx) => ctx.reply(ctx.t('faq.staff.textOnly')),
-  );
-
   // ── /inbox: the open questions, oldest first ─────────────────────────────────
   async function showInbox(ctx: BotContext, page: number, edit: boolean) {
     const card = inboxCard(ctx.t, await faq.handoffs.open(), page, clock.now());
-    if (edit) await ctx.editMessageText(card.text, { reply_markup: card.markup });
+    if (edit) await ctx.editMessageText(card.text, { reply_markup: card.markup }).catch(() => {});
     else await ctx.reply(card.text, { reply_markup: card.markup });
   }
 
@@ -83,4 +70,16 @@ export function handoffsBot(faq: FaqService, { clock }: Pick<Platform, 'clock'>)
   });
 
   return bot;
+}
+
+/** t.me/<bot>?start=fqr_<id>: the staff member's private chat opens on the reply to that question. */
+export function replyLink(faq: FaqService) {
+  return async (ctx: BotContext, arg: string) => {
+    if (!can(ctx, 'staff')) throw new NotAllowed();
+    if (!/^\d{1,9}$/.test(arg)) throw new HandoffNotFound();
+    const h = await faq.handoffs.take(ctx.user.id, Number(arg));
+    await ctx.setFlow(replyFlow, 'text', { id: h.id });
+    const card = replyPrompt(ctx.t, h, await faq.handoffs.nameOf(h.userId));
+    await ctx.reply(card.text, { reply_markup: card.markup });
+  };
 }

@@ -209,12 +209,5 @@ export function staffBot(faq: FaqService) {
     await ctx.editMessageText(ctx.t('faq.staff.deleted', { question: e.question }));
   });
 
-  // Anything but text while one of these flows waits for text: ask again instead of dropping it silently.
-  pm.on('message').filter(
-    (ctx) => !ctx.message.text && (inFlow(addFlow)(ctx) || inFlow(editFlow)(ctx)),
-    staffOnly,
-    (ctx) => ctx.reply(ctx.t('faq.staff.textOnly')),
-  );
-
   return bot;
 }

@@ -21,7 +21,7 @@ export const marketServices: DemoFaqEntry[] = [
       keywords: ['knife', 'sharpening', 'scissors'],
       answer:
         'The Yexiang market has free knife sharpening, for kitchen knives and scissors. ' +
-        'Tap "Market booking" and choose "Knife sharpening".',
+        'Tap "Market day" and choose "Knife sharpening".',
     },
   },
   {
@@ -38,7 +38,7 @@ export const marketServices: DemoFaqEntry[] = [
       phrasings: ['Where can I get a free haircut', 'Is there a barber at the market', 'Haircuts for elderly people'],
       keywords: ['haircut', 'barber'],
       answer:
-        'Yes. The market offers free haircuts for young and old. Tap "Market booking" and choose "Haircut" to skip ' +
+        'Yes. The market offers free haircuts for young and old. Tap "Market day" and choose "Haircut" to skip ' +
         'the queue.',
     },
   },
@@ -57,7 +57,7 @@ export const marketServices: DemoFaqEntry[] = [
       keywords: ['mending', 'sewing', 'alterations'],
       answer:
         'The market has a mending stall: patching, shortening trousers, sewing on buttons and replacing zips. ' +
-        'Bring the clothes and book "Mending" under "Market booking".',
+        'Bring the clothes and book "Mending and sewing" under "Market day".',
     },
   },
   {
@@ -75,7 +75,7 @@ export const marketServices: DemoFaqEntry[] = [
       keywords: ['shoe repair', 'cobbler'],
       answer:
         'A cobbler comes to the market: patching, re-gluing soles, new heels. ' +
-        'Tap "Market booking" and choose "Shoe repair".',
+        'Tap "Market day" and choose "Shoe repair".',
     },
   },
   {

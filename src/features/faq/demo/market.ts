@@ -51,7 +51,7 @@ export const market: DemoFaqEntry[] = [
       keywords: ['date', 'monthly', 'schedule'],
       answer:
         'The market is held once a month. The date is announced in the bot in advance and posted on the notice board ' +
-        'of each compound. Tap "Market booking" to see the date of the next one.',
+        'of each compound. Tap "Market day" to see the date of the next one.',
     },
   },
   {
@@ -69,7 +69,7 @@ export const market: DemoFaqEntry[] = [
       keywords: ['location', 'compound', 'venue'],
       answer:
         'The market moves between residential compounds, so the place changes each time. ' +
-        'The place comes with the notice, and "Market booking" shows where the next one is.',
+        'The place comes with the notice, and "Market day" shows where the next one is.',
     },
   },
   {
@@ -131,9 +131,9 @@ export const market: DemoFaqEntry[] = [
         'Do I need to book in advance',
         'How do I sign up for a market service',
       ],
-      keywords: ['booking', 'reserve', 'Market booking'],
+      keywords: ['booking', 'reserve', 'Market booking', 'Market day'],
       answer:
-        'Tap the "Market booking" button in the bot menu, pick a service and a time slot, and confirm. ' +
+        'Tap the "Market day" button in the bot menu, pick a service and a time slot, and confirm. ' +
         'You will get a reminder before the market day.',
     },
   },
@@ -155,7 +155,7 @@ export const market: DemoFaqEntry[] = [
       ],
       keywords: ['cancel', 'reschedule'],
       answer:
-        'Tap "Market booking", find your booking and tap "Cancel". To change the time, cancel and book again. ' +
+        'Tap "Market day", find your booking and tap "Cancel". To change the time, cancel and book again. ' +
         'Please cancel early so someone else can have the slot.',
     },
   },

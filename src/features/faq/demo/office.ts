@@ -88,13 +88,13 @@ export const office: DemoFaqEntry[] = [
       question: '机器人能用英文吗？',
       phrasings: ['怎么切换语言', '怎么换成中文', '能不能用英语'],
       keywords: ['语言', '英文', '中文'],
-      answer: '可以。点菜单里的"设置"，选"语言"，可以在中文和英文之间切换。',
+      answer: '可以。点菜单里的"我的信息"，再点"语言"，可以在中文和英文之间切换。',
     },
     en: {
       question: 'How do I change the language?',
       phrasings: ['Can I use the bot in Chinese', 'Switch to English', 'Change language to Chinese'],
       keywords: ['language', 'Chinese', 'English'],
-      answer: 'Tap "Settings" in the menu, then "Language", to switch between Chinese and English.',
+      answer: 'Tap "My profile" in the menu, then "Language", to switch between Chinese and English.',
     },
   },
   {
@@ -104,7 +104,8 @@ export const office: DemoFaqEntry[] = [
       question: '怎么收到社区的通知？',
       phrasings: ['社区发通知我能收到吗', '市集和领物资会提醒我吗', '怎么不再收通知'],
       keywords: ['通知', '提醒', '公告'],
-      answer: '在机器人里登记后，社区通知、市集和领物资的提醒会直接发给您。不想收某类通知，可以在"设置"里关掉。',
+      answer:
+        '在机器人里登记后，社区通知、市集和领物资的提醒会直接发给您。不想收社区通知，在"我的信息"里点"关闭社区通知"就行，预约、领物资和反映的消息照常会发。',
     },
     en: {
       question: 'How do I get community notices?',
@@ -116,7 +117,8 @@ export const office: DemoFaqEntry[] = [
       keywords: ['notices', 'reminders'],
       answer:
         'Once you have registered in the bot, notices and reminders about the market and pickup come straight to ' +
-        'you. You can turn kinds of notice off under "Settings".',
+        'you. To stop community notices, tap "Turn off notices" under "My profile"; messages about your bookings, ' +
+        'relief and petitions still come.',
     },
   },
 ];

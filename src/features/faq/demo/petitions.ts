@@ -22,7 +22,7 @@ export const petitions: DemoFaqEntry[] = [
       ],
       keywords: ['deputy', 'petition', 'complaint'],
       answer:
-        'Tap "I want to report" in the bot, describe the problem and the place, and add a photo if you like. ' +
+        'Tap "Report a problem" in the bot, describe the problem and the place, and add a photo if you like. ' +
         'It goes to the deputy for your area, and you are told about every step.',
     },
   },
@@ -35,7 +35,7 @@ export const petitions: DemoFaqEntry[] = [
       keywords: ['进度', '回复', '处理结果'],
       answer:
         '有。代表收到后会确认，处理中的每一步和最后的答复都会在机器人里通知您。' +
-        '在"我要反映"里也能看到您提过的问题和进度。',
+        '在"我的反映"里也能看到您提过的问题和进度。',
     },
     en: {
       question: 'What happens after I report a problem?',
@@ -47,7 +47,7 @@ export const petitions: DemoFaqEntry[] = [
       keywords: ['status', 'reply', 'progress'],
       answer:
         'The deputy acknowledges it, and every step and the final reply are sent to you in the bot. ' +
-        '"I want to report" also lists your petitions and their progress.',
+        '"My reports" lists your petitions and their progress.',
     },
   },
   {
@@ -57,7 +57,7 @@ export const petitions: DemoFaqEntry[] = [
       question: '别人反映的问题我也遇到了，能附议吗？',
       phrasings: ['可以联名反映吗', '怎么支持邻居的反映', '大家一起反映怎么弄'],
       keywords: ['附议', '联名'],
-      answer: '可以。在机器人里打开这条反映，点"附议"就行。附议的人越多，代表越清楚问题有多普遍。',
+      answer: '可以。在机器人里打开这条反映，点"联名"就行。联名的人越多，代表越清楚问题有多普遍。',
     },
     en: {
       question: 'Can I support a petition someone else made?',
@@ -80,7 +80,7 @@ export const petitions: DemoFaqEntry[] = [
       phrasings: ['人大代表和局长见面是怎么回事', '代表反映上去的问题怎么解决', '肖明组涵洞的事有人管吗'],
       keywords: ['代表局长面对面', '局长', '涵洞'],
       answer:
-        '代表把大家反映的问题带到"代表·局长面对面"，和相关部门负责人当面商量办法，再把结果告诉大家。' +
+        '代表把大家反映的问题带到“代表·局长面对面”，和相关部门负责人当面商量办法，再把结果告诉大家。' +
         '比如肖明组涵洞一下雨就积水，影响每天1000多人出行，就是这样提上去的。',
     },
     en: {
@@ -92,7 +92,7 @@ export const petitions: DemoFaqEntry[] = [
       ],
       keywords: ['face to face', 'bureau chief', 'culvert'],
       answer:
-        'Deputies take residents\' problems to "Deputies meet bureau chiefs face to face", ' +
+        "Deputies take residents' problems to “Deputies meet bureau chiefs face to face”, " +
         'agree what to do with the officials in charge, and report back. ' +
         'The Xiaoming culvert, which floods whenever it rains and cuts the commute of over 1,000 people a day, ' +
         'was raised this way.',

@@ -41,7 +41,7 @@ export const safety: DemoFaqEntry[] = [
       ],
       keywords: ['hazard', 'report'],
       answer:
-        'Tap "I want to report" in the bot, say where and what, and add a photo if you can. ' +
+        'Tap "Report a problem" in the bot, say where and what, and add a photo if you can. ' +
         'For immediate danger call 119 or 110.',
     },
   },

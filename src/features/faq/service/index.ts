@@ -2,12 +2,14 @@ import type { Platform } from '../../../platform';
 import type { ResidentsService } from '../../residents/service';
 import { faqPolicy } from '../policy';
 import { entriesService } from './entries';
+import { handoffEntriesService } from './handoff-entries';
 import { handoffsService } from './handoffs';
 import { knowledgeCache } from './knowledge';
 import { questionsService } from './questions';
 import { remindersService } from './reminders';
 
 export type { EntryPatch, ImportResult } from './entries';
+export type { HandoffEntryDraft, HandoffEntryReview } from './handoff-entries';
 export type { HandoffRequested, OpenHandoff } from './handoffs';
 export type { Asked } from './questions';
 
@@ -24,13 +26,17 @@ export function createFaqService(
   const policy = faqPolicy(platform.config);
   const knowledge = knowledgeCache(platform.db);
   const questions = questionsService(platform, knowledge);
-  const handoffs = handoffsService({ ...platform, ...deps, policy, knowledge, ownQuery: questions.ownQuery });
+  const handoffs = handoffsService({ ...platform, ...deps, policy, ownQuery: questions.ownQuery });
   return {
     policy,
     /** Builds the search index now rather than on the first question; `sync` picks up another process's changes. */
     index: { warm: () => knowledge.get().then(() => undefined), sync: knowledge.sync },
     questions,
     entries: entriesService(platform, knowledge),
-    handoffs: { ...handoffs, ...remindersService(platform, policy, handoffs.open) },
+    handoffs: {
+      ...handoffs,
+      ...handoffEntriesService({ ...platform, knowledge, cards: handoffs }),
+      ...remindersService(platform, policy),
+    },
   };
 }

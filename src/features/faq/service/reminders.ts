@@ -1,46 +1,69 @@
+import { displayName } from '../../../core/names';
 import { workingMsBetween } from '../../../core/office-hours';
 import { HOUR_MS } from '../../../core/time';
-import type { Param } from '../../../outbox/service';
+import type { OutMessage, Param } from '../../../outbox/service';
 import type { Platform } from '../../../platform';
 import type { FaqPolicy } from '../policy';
-import { type OpenHandoff, replyButton, staffRecipients } from './handoffs';
+import type { Handoff } from '../store';
+import * as store from '../store';
+import { mayReply, reminderKey, replyButton, staffRecipients } from './cards';
+import { staffFacingName } from './handoffs';
+
+/** Hand-offs reminded in one transaction: a long backlog after an outage is worked through in short commits. */
+const BATCH = 100;
 
 /**
  * Catch-up: every open question older than the limit in working hours is reminded to staff once per elapsed
- * limit (4 h, 8 h, …). The round number is in the dedupe key, so running twice never reminds twice.
+ * limit (4 h, 8 h, …). The round queued is recorded on the question, so a second run — or a run after the outbox
+ * pruned the first reminder — never reminds twice; and the work follows what is waiting, not history: only open
+ * questions old enough to be due are read, and the staff list and names are looked up once per run, only if one is.
  */
 export function remindersService(
   { db, identity, outbox }: Pick<Platform, 'db' | 'identity' | 'outbox'>,
   policy: FaqPolicy,
-  open: () => Promise<OpenHandoff[]>,
 ) {
   return {
     /** Returns how many reminders were queued. */
     async remindOverdue(now: Date): Promise<number> {
       const limitMs = policy.remindHours * HOUR_MS;
-      let queued = 0;
-      for (const h of await open()) {
+      const candidates = await store.openHandoffsBefore(db, new Date(now.getTime() - limitMs).toISOString());
+      const due = candidates.flatMap((h) => {
         const workedMs = workingMsBetween(new Date(h.createdAt), now, policy.officeHours);
         const round = Math.floor(workedMs / limitMs);
-        if (round < 1) continue;
+        return round > h.remindedRound ? [{ h, round, hours: Math.floor(workedMs / HOUR_MS) }] : [];
+      });
+      if (due.length === 0) return 0;
+      const to = await staffRecipients(identity, policy, db);
+      const ids = new Set(due.flatMap(({ h }) => (h.takenBy === null ? [h.userId] : [h.userId, h.takenBy])));
+      const users = new Map((await identity.users([...ids])).map((u) => [u.id, u]));
+      const messages = ({ h, round, hours }: { h: Handoff; round: number; hours: number }): OutMessage[] => {
+        const resident = users.get(h.userId);
         const takenBy: Param =
-          h.takenByName === null
+          h.takenBy === null
             ? { $t: 'faq.inbox.notTaken' }
-            : { $t: 'faq.inbox.takenBy', params: { name: h.takenByName } };
-        const params = { id: h.id, name: h.name, question: h.question, hours: Math.floor(workedMs / HOUR_MS), takenBy };
+            : { $t: 'faq.inbox.takenBy', params: { name: staffFacingName(users.get(h.takenBy)) } };
+        const name = resident ? displayName(resident) : '?';
+        const params = { id: h.id, name, question: h.question, hours, takenBy };
+        return to.map((r) => ({
+          dedupeKey: reminderKey(h.id, round, r.chatId),
+          chatId: r.chatId,
+          userId: r.userId,
+          category: 'staff',
+          content: {
+            key: 'faq.handoff.reminder',
+            params,
+            ...(mayReply(r, h.takenBy) ? { buttons: replyButton(h.id) } : {}),
+          },
+        }));
+      };
+      let queued = 0;
+      for (let i = 0; i < due.length; i += BATCH) {
         queued += await db.transaction().execute(async (trx) => {
-          const to = await staffRecipients(identity, policy, trx);
-          return outbox.enqueue(
-            trx,
-            to.map((r) => ({
-              dedupeKey: `faq:remind:${h.id}:${round}:${r.chatId}`,
-              chatId: r.chatId,
-              userId: r.userId,
-              category: 'staff' as const,
-              content: { key: 'faq.handoff.reminder', params, buttons: replyButton(h.id) },
-            })),
-            now,
-          );
+          let n = 0;
+          for (const d of due.slice(i, i + BATCH))
+            if (await store.setRemindedRound(trx, d.h.id, d.h.remindedRound, d.round))
+              n += await outbox.enqueue(trx, messages(d), now);
+          return n;
         });
       }
       return queued;

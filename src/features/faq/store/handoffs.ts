@@ -18,6 +18,8 @@ export interface Handoff {
   /** The entry staff made of the answer, once. */
   entryId: number | null;
   createdAt: string;
+  /** The last reminder round queued to staff (0: none yet). */
+  remindedRound: number;
 }
 
 /** One message of a hand-off's thread: the resident's question, then the staff answer(s). */
@@ -43,6 +45,7 @@ const toHandoff = (r: Selectable<FaqHandoffsTable>): Handoff => ({
   answeredAt: r.answered_at,
   entryId: r.entry_id,
   createdAt: r.created_at,
+  remindedRound: r.reminded_round,
 });
 
 const toMessage = (r: Selectable<FaqHandoffMessagesTable>): HandoffMessage => ({
@@ -132,6 +135,36 @@ export const openHandoffs = async (db: DbOrTx) =>
       .orderBy('id')
       .execute()
   ).map(toHandoff);
+
+/**
+ * Open questions asked before `before`: the only ones a reminder can be due for (working time never exceeds wall
+ * time), through the (state, created_at) index — the job's work follows what is waiting, not history.
+ */
+export const openHandoffsBefore = async (db: DbOrTx, before: string) =>
+  (
+    await db
+      .selectFrom('faq_handoffs')
+      .selectAll()
+      .where('state', '=', 'open')
+      .where('created_at', '<=', before)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute()
+  ).map(toHandoff);
+
+/** Records a reminder round as queued, unless another run already moved it on (false then). */
+export const setRemindedRound = async (db: DbOrTx, id: number, from: number, to: number) =>
+  Number(
+    (
+      await db
+        .updateTable('faq_handoffs')
+        .set({ reminded_round: to })
+        .where('id', '=', id)
+        .where('state', '=', 'open')
+        .where('reminded_round', '=', from)
+        .executeTakeFirst()
+    ).numUpdatedRows,
+  ) === 1;
 
 export const countOpenOf = async (db: DbOrTx, userId: number) =>
   Number(

@@ -2,9 +2,10 @@ import { HOUR_MS } from '../../../core/time';
 import type { TFunction } from '../../../i18n';
 import { markup, pagedRows } from '../../../telegram/markup';
 import { CB } from '../callbacks';
-import type { OpenHandoff } from '../service';
+import type { HandoffEntryReview, OpenHandoff } from '../service';
 import type { Entry, Handoff } from '../store';
-import type { Card } from './labels';
+import { type Card, categoryLabel } from './labels';
+import { categoryPicker } from './staff';
 
 /** Open questions per page of /inbox. */
 const INBOX_PAGE = 6;
@@ -20,7 +21,7 @@ export function inboxCard(t: TFunction, open: OpenHandoff[], page: number, now: 
     open,
     page,
     INBOX_PAGE,
-    (h) => ({ text: t('faq.inbox.replyTo', { id: h.id }), data: CB.reply(h.id) }),
+    (h) => ({ text: t('faq.inbox.replyTo', { id: h.id }), data: CB.inboxReply(h.id, page) }),
     CB.inbox,
     2,
   );
@@ -39,9 +40,14 @@ export function inboxCard(t: TFunction, open: OpenHandoff[], page: number, now: 
   return { text: `${title}\n\n${lines.join('\n\n')}`, markup: markup(rows) };
 }
 
+/** The ❌ under a prompt of this area's staff flows: leaves the flow without typing /cancel. */
+export const cancelMarkup = (t: TFunction) => markup([[{ text: t('faq.cancelButton'), data: CB.cancel }]]);
+
 /** What staff are asked after pressing "reply". */
-export const replyPrompt = (t: TFunction, h: Handoff, name: string) =>
-  t('faq.reply.ask', { id: h.id, name, question: h.question });
+export const replyPrompt = (t: TFunction, h: Handoff, name: string): Card => ({
+  text: t('faq.reply.ask', { id: h.id, name, question: h.question }),
+  markup: cancelMarkup(t),
+});
 
 export const answerSentCard = (t: TFunction, handoffId: number): Card => ({
   text: t('faq.reply.sent', { id: handoffId }),
@@ -49,6 +55,48 @@ export const answerSentCard = (t: TFunction, handoffId: number): Card => ({
 });
 
 export const entryMadeCard = (t: TFunction, e: Entry): Card => ({
-  text: t('faq.reply.entryMade', { question: e.question }),
+  text: t('faq.reply.entryMade', { question: e.question, category: categoryLabel(t, e.category) }),
   markup: markup([[{ text: t('faq.reply.openEntry'), data: CB.staffEntry(e.id) }]]),
+});
+
+// ── an answer becoming an entry, reviewed before it is saved ─────────────────────────────────
+
+/**
+ * The entry as it will be saved, with every name, phone number and address found in it listed — the resident's own
+ * name first — and the buttons to change the question, the answer or the category, or to save.
+ */
+export function entryReviewCard(t: TFunction, r: HandoffEntryReview): Card {
+  const entry = t('faq.fromHandoff.review', {
+    asked: r.asked,
+    question: r.question,
+    answer: r.answer,
+    category: categoryLabel(t, r.category),
+  });
+  const found = r.details.map((d) => t(`faq.fromHandoff.detail.${d.kind}`, { text: d.text }));
+  const check = found.length
+    ? [t('faq.fromHandoff.detailsFound', { count: found.length }), ...found, t('faq.fromHandoff.detailsHint')]
+    : [t('faq.fromHandoff.noDetails')];
+  return {
+    text: [entry, check.join('\n')].join('\n\n'),
+    markup: markup([
+      [
+        { text: t('faq.fromHandoff.editQuestion'), data: CB.draftEdit('question') },
+        { text: t('faq.fromHandoff.editAnswer'), data: CB.draftEdit('answer') },
+      ],
+      [{ text: t('faq.fromHandoff.editCategory'), data: CB.draftCategories }],
+      [{ text: t(found.length ? 'faq.fromHandoff.saveAnyway' : 'faq.fromHandoff.save'), data: CB.draftSave }],
+      [{ text: t('faq.cancelButton'), data: CB.cancel }],
+    ]),
+  };
+}
+
+/** The review card turned into the question of one of its fields (the ✏️ pressed). */
+export function draftFieldPrompt(t: TFunction, field: 'question' | 'answer', current: string): Card {
+  return { text: t(`faq.fromHandoff.ask.${field}`, { current }), markup: cancelMarkup(t) };
+}
+
+/** The review card turned into the category choice. */
+export const draftCategoryCard = (t: TFunction): Card => ({
+  text: t('faq.add.askCategory'),
+  markup: categoryPicker(t, CB.draftCategory),
 });

@@ -63,38 +63,50 @@ export function residentBot(partners: PartnersService) {
     await ctx.reply(card.text, { reply_markup: card.markup });
   });
 
+  /** The team card pressed, in its new state: "waiting for staff" after signing up, "sign up" after leaving. */
+  async function showTeamAgain(ctx: BotContext, teamId: number) {
+    const team = await partners.team(teamId);
+    if (!team) return;
+    const card = teamCard(ctx.t, team, await partners.statusIn(team.id, ctx.user.id), can(ctx, 'staff'));
+    await ctx.editMessageText(card.text, { reply_markup: card.markup }).catch(() => {});
+  }
+
   bot.callbackQuery(RX.apply, async (ctx) => {
     const team = await partners.apply(ctx.user.id, Number(ctx.match[1]));
-    await ctx.answerCallbackQuery();
-    await ctx.reply(ctx.t('partners.volunteer.applied', { team: team.name }));
+    await ctx.answerCallbackQuery({ text: ctx.t('partners.volunteer.applied', { team: team.name }) });
+    await showTeamAgain(ctx, team.id);
   });
 
   bot.callbackQuery(RX.leave, async (ctx) => {
-    await partners.leave(ctx.user.id, Number(ctx.match[1]));
-    await ctx.answerCallbackQuery();
-    await ctx.reply(ctx.t('partners.volunteer.left'));
+    const teamId = Number(ctx.match[1]);
+    await partners.leave(ctx.user.id, teamId);
+    await ctx.answerCallbackQuery({ text: ctx.t('partners.volunteer.left') });
+    await showTeamAgain(ctx, teamId);
   });
 
-  async function showShifts(ctx: BotContext) {
+  async function showShifts(ctx: BotContext, edit = false) {
     const card = shiftsCard(ctx.t, await partners.shiftsFor(ctx.user.id));
-    await ctx.reply(card.text, { reply_markup: card.markup });
+    if (edit) await ctx.editMessageText(card.text, { reply_markup: card.markup }).catch(() => {});
+    else await ctx.reply(card.text, { reply_markup: card.markup });
   }
-  pm.command('shifts', showShifts);
+  pm.command('shifts', (ctx) => showShifts(ctx));
   bot.callbackQuery(RX.shifts, async (ctx) => {
     await ctx.answerCallbackQuery();
     await showShifts(ctx);
   });
 
+  // The card pressed (the offer, or the list of shifts) becomes the list of shifts as they stand now: the one just
+  // taken with its drop button, the one just dropped with its take button (while places are left).
   bot.callbackQuery(RX.take, async (ctx) => {
     const shift = await partners.take(ctx.user.id, Number(ctx.match[1]));
-    await ctx.answerCallbackQuery();
-    await ctx.reply(shiftTaken(ctx.t, shift));
+    await ctx.answerCallbackQuery({ text: shiftTaken(ctx.t, shift) });
+    await showShifts(ctx, true);
   });
 
   bot.callbackQuery(RX.drop, async (ctx) => {
     await partners.drop(ctx.user.id, Number(ctx.match[1]));
-    await ctx.answerCallbackQuery();
-    await ctx.reply(ctx.t('partners.shift.dropped'));
+    await ctx.answerCallbackQuery({ text: ctx.t('partners.shift.dropped') });
+    await showShifts(ctx, true);
   });
 
   const showHours = async (ctx: BotContext) => ctx.reply(hoursText(ctx.t, await partners.hoursOf(ctx.user.id)));

@@ -1,16 +1,18 @@
 import { Composer } from 'grammy';
-import { addDays, isDate, localDate } from '../../../core/time';
+import { dateLabel } from '../../../core/calendar';
+import { parseDate } from '../../../core/dates';
+import { addDays, localDate } from '../../../core/time';
 import type { Platform } from '../../../platform';
 import type { BotContext } from '../../../telegram/context';
 import { cancelKeyboard } from '../../../telegram/keyboards';
 import { requireRole } from '../../../telegram/middlewares/guard';
-import { inFlow } from '../../../telegram/middlewares/match';
+import { finished, inFlow } from '../../../telegram/middlewares/match';
 import { RX } from '../callbacks';
 import { ENDS_FLOW, TeamNotFound } from '../errors';
 import { messageFlow, shiftFlow, shiftOf, teamFlow } from '../flows';
 import { parseShiftHours, parseSlots, parseTeam, partnersPolicy } from '../policy';
 import type { PartnersService } from '../service';
-import { confirmLogCard, deskCard, messagePreview, shiftPreview } from '../views';
+import { confirmLogCard, decidedText, deskCard, messagePreview, shiftPreview } from '../views';
 
 /** The volunteers desk: applications, team messages, offering shifts, logging hours, founding teams. */
 export function staffBot(partners: PartnersService, { clock, config }: Pick<Platform, 'clock' | 'config'>) {
@@ -20,22 +22,36 @@ export function staffBot(partners: PartnersService, { clock, config }: Pick<Plat
   const today = () => localDate(clock.now(), config.TIMEZONE);
   const limits = partnersPolicy;
 
-  pm.command('volunteers', staff, async (ctx) => {
+  async function showDesk(ctx: BotContext, edit: boolean) {
     const [pending, toLog, teams] = await Promise.all([
       partners.pendingApplications(),
       partners.shiftsToLog(),
       partners.teamsWithSizes(),
     ]);
     const card = deskCard(ctx.t, pending, toLog, teams);
-    await ctx.reply(card.text, { reply_markup: card.markup });
-  });
+    if (edit) await ctx.editMessageText(card.text, { reply_markup: card.markup }).catch(() => {});
+    else await ctx.reply(card.text, { reply_markup: card.markup });
+  }
+  pm.command('volunteers', staff, (ctx) => showDesk(ctx, false));
 
+  // A sign-up card: it says at once who decided what (every other staff member's card follows through the outbox).
   bot.callbackQuery(RX.decide, staff, async (ctx) => {
     const approve = ctx.match[1] === 'ok';
-    const team = await partners.decide(ctx.user.id, Number(ctx.match[2]), Number(ctx.match[3]), approve);
-    const text = ctx.t(approve ? 'partners.staff.approved' : 'partners.staff.rejected', { team: team.name });
-    await ctx.answerCallbackQuery({ text });
-    await ctx.reply(text);
+    const d = await partners.decide(ctx.user.id, Number(ctx.match[2]), Number(ctx.match[3]), approve);
+    await ctx.answerCallbackQuery({
+      text: ctx.t(approve ? 'partners.staff.approved' : 'partners.staff.rejected', { team: d.team.name }),
+    });
+    await ctx.editMessageText(decidedText(ctx.t, d)).catch(() => {});
+  });
+
+  // The same from the desk: the desk is shown again without the sign-up just decided.
+  bot.callbackQuery(RX.deskDecide, staff, async (ctx) => {
+    const approve = ctx.match[1] === 'ok';
+    const d = await partners.decide(ctx.user.id, Number(ctx.match[2]), Number(ctx.match[3]), approve);
+    await ctx.answerCallbackQuery({
+      text: ctx.t(approve ? 'partners.staff.approved' : 'partners.staff.rejected', { team: d.team.name }),
+    });
+    await showDesk(ctx, true);
   });
 
   // Team message: text → preview → send.
@@ -61,10 +77,17 @@ export function staffBot(partners: PartnersService, { clock, config }: Pick<Plat
 
   bot.callbackQuery(RX.messageSend, staff).filter(inFlow(messageFlow, 'confirm'), async (ctx) => {
     const { teamId, text } = ctx.flow.data;
-    const n = await partners.messageTeam(ctx.user.id, teamId, text ?? '', ctx.flowEnd());
+    const n = await partners.messageTeam(ctx.user.id, teamId, text ?? '', ctx.flowEnd({ teamId }));
     await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup().catch(() => {}); // sent: the preview keeps no 📤 button
     await ctx.reply(ctx.t('partners.staff.messageQueued', { count: n }), { reply_markup: ctx.mainMenu() });
   });
+  // 📤 pressed again (or Telegram delivering the press again): it went out once.
+  bot
+    .callbackQuery(RX.messageSend, staff)
+    .filter(finished(messageFlow), (ctx) =>
+      ctx.answerCallbackQuery({ text: ctx.t('partners.staff.alreadySent'), show_alert: true }),
+    );
 
   // Offering a shift: date → what to do → hours → places → preview → send.
   bot.callbackQuery(RX.offer, staff, async (ctx) => {
@@ -78,12 +101,13 @@ export function staffBot(partners: PartnersService, { clock, config }: Pick<Plat
     });
   });
 
+  // The one date parser: 明天, 下周六, 3月20日, 2025-03-20 …; the day understood is said back in words.
   pm.on('message:text').filter(inFlow(shiftFlow, 'date'), staff, async (ctx) => {
-    const date = ctx.message.text.trim();
-    if (!isDate(date) || date < today())
+    const date = parseDate(ctx.message.text, today(), 'future');
+    if (date === null || date < today())
       return ctx.reply(ctx.t('partners.staff.badShiftDate', { example: addDays(today(), limits.exampleDaysAhead) }));
     await ctx.setFlow(shiftFlow, 'description', { ...ctx.flow.data, date });
-    await ctx.reply(ctx.t('partners.staff.askShiftWhat'));
+    await ctx.reply(ctx.t('partners.staff.askShiftWhat', { date: dateLabel(date)[ctx.locale] }));
   });
 
   pm.on('message:text').filter(inFlow(shiftFlow, 'description'), staff, async (ctx) => {
@@ -119,10 +143,16 @@ export function staffBot(partners: PartnersService, { clock, config }: Pick<Plat
       await ctx.endFlow();
       return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
     }
-    await partners.offer(ctx.user.id, shift, ctx.flowEnd());
+    await partners.offer(ctx.user.id, shift, ctx.flowEnd({ teamId: shift.teamId }));
     await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup().catch(() => {}); // offered: the preview keeps no 📤 button
     await ctx.reply(ctx.t('partners.staff.shiftOffered', { date: shift.date }), { reply_markup: ctx.mainMenu() });
   });
+  bot
+    .callbackQuery(RX.offerSend, staff)
+    .filter(finished(shiftFlow), (ctx) =>
+      ctx.answerCallbackQuery({ text: ctx.t('partners.staff.alreadyOffered'), show_alert: true }),
+    );
 
   // Logging hours: confirm, then every member who took the shift is credited once.
   bot.callbackQuery(RX.log, staff, async (ctx) => {
@@ -136,8 +166,7 @@ export function staffBot(partners: PartnersService, { clock, config }: Pick<Plat
   bot.callbackQuery(RX.logYes, staff, async (ctx) => {
     const n = await partners.log(ctx.user.id, Number(ctx.match[1]));
     await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup().catch(() => {});
-    await ctx.reply(ctx.t('partners.staff.logged', { count: n }));
+    await ctx.editMessageText(ctx.t('partners.staff.logged', { count: n }));
   });
 
   bot.callbackQuery(RX.newTeam, staff, async (ctx) => {

@@ -1,9 +1,11 @@
 import type { Platform } from '../../../platform';
 import { seedDemoPartners, seedDemoTeams } from '../demo';
+import { createApplicationsService } from './applications';
 import { createDirectoryService } from './directory';
 import { createShiftsService } from './shifts';
 import { createTeamsService } from './teams';
 
+export type { Decision } from './applications';
 export type { NewPartnerInput } from './directory';
 export type { HoursView, ShiftInput } from './shifts';
 
@@ -16,6 +18,7 @@ export function createPartnersService(platform: Platform) {
   return {
     ...directory,
     ...teams,
+    ...createApplicationsService(platform),
     ...createShiftsService(platform),
     /** The demo partners: other areas' demo data (the fund's founding donors) names them. Safe to run again. */
     loadDemoPartners: () => seedDemoPartners(directory),

@@ -134,7 +134,11 @@ export function createShiftsService({
             chatId: userId,
             userId,
             category: 'personal' as const,
-            content: { key: 'partners.hours.logged', params },
+            content: {
+              key: 'partners.hours.logged',
+              params,
+              buttons: [[{ key: 'partners.teams.myHours', data: CB.hours }]],
+            },
           })),
           now,
         );

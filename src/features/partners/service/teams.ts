@@ -1,20 +1,8 @@
-import { displayName } from '../../../core/names';
 import type { DbOrTx } from '../../../db/schema';
 import { runHooks, type TxHook } from '../../../db/tx';
 import { recordAudit } from '../../../identity';
-import type { OutMessage } from '../../../outbox/service';
 import type { Platform } from '../../../platform';
-import { CB } from '../callbacks';
-import {
-  AlreadyApplied,
-  AlreadyMember,
-  ApplicationNotFound,
-  ENDS_FLOW,
-  InvalidShift,
-  NotTeamMember,
-  TeamExists,
-  TeamNotFound,
-} from '../errors';
+import { ENDS_FLOW, InvalidShift, NotTeamMember, TeamExists, TeamNotFound } from '../errors';
 import { partnersPolicy } from '../policy';
 import * as store from '../store';
 
@@ -23,13 +11,8 @@ export const isApprovedMember = async (db: DbOrTx, teamId: number, userId: numbe
 
 export type TeamsService = ReturnType<typeof createTeamsService>;
 
-/** Volunteer teams: founding one, applying, staff deciding, leaving, and staff writing to the members. */
-export function createTeamsService({
-  db,
-  clock,
-  identity,
-  outbox,
-}: Pick<Platform, 'db' | 'clock' | 'identity' | 'outbox'>) {
+/** Volunteer teams: founding one, leaving, and staff writing to the members (applying: applications.ts). */
+export function createTeamsService({ db, clock, outbox }: Pick<Platform, 'db' | 'clock' | 'outbox'>) {
   const limits = partnersPolicy;
   return {
     team: (id: number) => store.findTeam(db, id),
@@ -66,86 +49,6 @@ export function createTeamsService({
         );
         await runHooks(trx, done);
         return id;
-      });
-    },
-
-    /** A resident asks to join; every staff member is told, with buttons to approve or decline. */
-    async apply(userId: number, teamId: number): Promise<store.Team> {
-      const now = clock.now();
-      const at = now.toISOString();
-      // Read before the transaction: on SQLite's one connection a read outside it would wait for it to end.
-      const applicant = await identity.user(userId);
-      const name = applicant ? displayName(applicant) : String(userId);
-      return db.transaction().execute(async (trx) => {
-        const team = await store.findTeam(trx, teamId);
-        if (!team?.active) throw new TeamNotFound();
-        const status = await store.memberStatus(trx, teamId, userId);
-        if (status === 'approved') throw new AlreadyMember();
-        if (status === 'pending') throw new AlreadyApplied();
-        await store.upsertApplication(trx, teamId, userId, at);
-        const staff = await identity.staffAndAdmins(trx);
-        await outbox.enqueue(
-          trx,
-          staff.map(
-            (s): OutMessage => ({
-              dedupeKey: `partners:apply:${teamId}:${userId}:${at}:${s.id}`,
-              chatId: s.id,
-              userId: s.id,
-              category: 'staff',
-              content: {
-                key: 'partners.staff.newApplication',
-                params: { name, team: team.name },
-                buttons: [
-                  [
-                    { key: 'partners.staff.approve', data: CB.approve(teamId, userId) },
-                    { key: 'partners.staff.reject', data: CB.reject(teamId, userId) },
-                  ],
-                ],
-              },
-            }),
-          ),
-          now,
-        );
-        return team;
-      });
-    },
-
-    /** Staff decide a pending application; the applicant is told either way. */
-    async decide(actorId: number, teamId: number, userId: number, approve: boolean): Promise<store.Team> {
-      const now = clock.now();
-      return db.transaction().execute(async (trx) => {
-        const team = await store.findTeam(trx, teamId);
-        if (!team) throw new TeamNotFound();
-        const status = approve ? 'approved' : 'rejected';
-        if (!(await store.decideApplication(trx, { teamId, userId, status, by: actorId, at: now.toISOString() })))
-          throw new ApplicationNotFound();
-        await recordAudit(
-          trx,
-          {
-            actorId,
-            action: approve ? 'volunteers.approve' : 'volunteers.reject',
-            subject: `user:${userId}`,
-            details: { teamId },
-          },
-          now,
-        );
-        await outbox.enqueue(
-          trx,
-          [
-            {
-              dedupeKey: `partners:decided:${teamId}:${userId}:${now.toISOString()}`,
-              chatId: userId,
-              userId,
-              category: 'personal',
-              content: {
-                key: approve ? 'partners.volunteer.approved' : 'partners.volunteer.rejected',
-                params: { team: team.name },
-              },
-            },
-          ],
-          now,
-        );
-        return team;
       });
     },
 

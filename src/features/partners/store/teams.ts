@@ -85,6 +85,17 @@ export async function memberStatus(db: DbOrTx, teamId: number, userId: number): 
   return r?.status;
 }
 
+/** One person's membership of a team as staff decided it: who applied when, and who decided. */
+export async function application(db: DbOrTx, teamId: number, userId: number) {
+  const r = await db
+    .selectFrom('volunteer_members')
+    .select(['status', 'applied_at', 'decided_by'])
+    .where('team_id', '=', teamId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return r && { status: r.status as MemberStatus, appliedAt: r.applied_at, decidedBy: r.decided_by };
+}
+
 export async function upsertApplication(db: DbOrTx, teamId: number, userId: number, at: string): Promise<void> {
   await db
     .insertInto('volunteer_members')
