@@ -40,6 +40,7 @@ export type BookingPatch = Partial<
     | 'outcomeNote'
     | 'updatedAt'
     | 'servedAt'
+    | 'outcomeAt'
     | 'holdAskedAt'
     | 'holdAnswer'
     | 'holdAnsweredAt'
@@ -56,6 +57,7 @@ const columns = (p: BookingPatch): Updateable<Database['market_bookings']> => ({
   outcome_note: p.outcomeNote,
   updated_at: p.updatedAt,
   served_at: p.servedAt,
+  outcome_at: p.outcomeAt,
   hold_asked_at: p.holdAskedAt,
   hold_answer: p.holdAnswer,
   hold_answered_at: p.holdAnsweredAt,
@@ -170,19 +172,55 @@ export const bookedUserIds = async (db: DbOrTx, marketId: number) =>
       .execute()
   ).flatMap((r) => (r.user_id === null ? [] : [r.user_id]));
 
-/** Fixed repairs whose "did it hold?" question is due (served on or before `servedBefore`) and not yet asked. */
-export const holdChecksDue = async (db: DbOrTx, servedBefore: string) =>
+/**
+ * Fixed repairs whose "did it hold?" question is due (served on or before `servedBefore`) and not yet asked, at most
+ * `limit`. The condition is written as the partial index market_bookings_hold_due states it (literals, not bound
+ * values), so SQLite reads only the open questions, however long the history.
+ */
+export const holdChecksDue = async (db: DbOrTx, servedBefore: string, limit: number) =>
   (
     await db
       .selectFrom('market_bookings')
       .selectAll()
-      .where('outcome', '=', 'fixed')
-      .where('user_id', 'is not', null)
-      .where('hold_asked_at', 'is', null)
+      .where(sql<boolean>`outcome = 'fixed' and hold_asked_at is null and user_id is not null`)
       .where('served_at', '<=', servedBefore)
+      .orderBy('served_at')
+      .limit(limit)
+      .execute()
+  ).map(toBooking);
+
+/** Records that the "did it hold?" question was queued for these repairs. */
+export const markHoldAsked = async (db: DbOrTx, ids: readonly number[], at: string) => {
+  if (ids.length) await db.updateTable('market_bookings').set({ hold_asked_at: at }).where('id', 'in', ids).execute();
+};
+
+export type ReminderKind = 'eve' | 'morn';
+const REMINDED = { eve: 'reminded_eve_on', morn: 'reminded_morn_on' } as const;
+
+/** Tickets of a market day whose reminder of this kind has not been queued for its current date. */
+export const remindersDue = async (db: DbOrTx, marketId: number, kind: ReminderKind, date: string) =>
+  (
+    await db
+      .selectFrom('market_bookings')
+      .selectAll()
+      .where('market_id', '=', marketId)
+      .where('status', '=', 'booked')
+      .where('user_id', 'is not', null)
+      .where('ticket_no', 'is not', null)
+      .where((eb) => eb.or([eb(REMINDED[kind], 'is', null), eb(REMINDED[kind], '!=', date)]))
       .orderBy('id')
       .execute()
   ).map(toBooking);
+
+/** Records that these tickets' reminder of this kind was queued for the market on `date`. */
+export const markReminded = async (db: DbOrTx, ids: readonly number[], kind: ReminderKind, date: string) => {
+  for (let i = 0; i < ids.length; i += 500)
+    await db
+      .updateTable('market_bookings')
+      .set({ [REMINDED[kind]]: date })
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+};
 
 // ── "tell me when the market comes" ──────────────────────────────────────
 /** The compounds a user asked to hear about; null stands for any compound. */
