@@ -35,11 +35,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     ['reminded_eve_on', 'eve'],
     ['reminded_morn_on', 'morn'],
   ] as const) {
+    const prefix = `market:remind-${kind}:`;
     await sql`update market_bookings
       set ${sql.ref(column)} = (select d.date from market_days d where d.id = market_bookings.market_id)
-      where exists (select 1 from deliveries x where x.dedupe_key = ${`market:remind-${kind}:`} || market_bookings.id)`.execute(
-      db,
-    );
+      where exists (select 1 from deliveries x where x.dedupe_key = ${prefix} || market_bookings.id)`.execute(db);
   }
 
   await sql`create index market_bookings_hold_due on market_bookings (served_at)

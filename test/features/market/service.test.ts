@@ -69,6 +69,28 @@ describe('scheduling', () => {
   });
 });
 
+describe('the announcement residents hold', () => {
+  it('a change edits it to the new time and place; a cancellation turns it into one, without a button', async () => {
+    await resident(100);
+    const id = await newMarket();
+    await market.publishMarket(STAFF, id);
+    await market.changeMarket(STAFF, id, { startsAt: '14:00', endsAt: '17:00' });
+    const [first, changed] = await deliveries(`market:announce:${id}:100`);
+    expect(changed).toMatchObject({
+      dedupeKey: `market:announce:${id}:100:r1`,
+      content: { key: 'market.notify.announceChanged', replaces: first.dedupeKey, params: { start: '14:00' } },
+    });
+    expect(changed.content.buttons).toHaveLength(1);
+    await market.cancelMarket(STAFF, id);
+    const cancelled = (await deliveries(`market:announce:${id}:100`)).at(-1);
+    expect(cancelled).toMatchObject({
+      dedupeKey: `market:announce:${id}:100:x`,
+      content: { key: 'market.notify.announceCancelled', replaces: first.dedupeKey },
+    });
+    expect(cancelled.content.buttons).toBeUndefined();
+  });
+});
+
 describe('reminders', () => {
   it('the evening before and the morning of, each once, with the ticket and what to bring', async () => {
     await resident(100);

@@ -88,9 +88,11 @@ export function marketCard(r: Reader, h: ResidentHome): Card {
     { text: t('market.btn.myBookings'), data: CB.mineHere },
     { text: t('market.btn.subscribe'), data: CB.subMenu },
   ]);
-  for (const d of [current, next])
-    if (d && d.market.latitude !== null && d.market.longitude !== null)
-      rows.push([{ text: t('market.btn.mapOf', { date: d.market.date }), data: CB.map(d.market.id) }]);
+  const mapped = [current, next].filter((d) => d && d.market.latitude !== null && d.market.longitude !== null);
+  for (const d of mapped as MarketDay[]) {
+    const text = mapped.length > 1 ? t('market.btn.mapOf', { date: d.market.date }) : t('market.btn.map');
+    rows.push([{ text, data: CB.map(d.market.id) }]);
+  }
   return { text: text.join('\n\n———\n\n'), markup: markup(rows) };
 }
 
