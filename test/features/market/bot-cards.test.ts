@@ -69,6 +69,10 @@ describe('a card always shows the current state', () => {
     expect(now(STAFF, panel).text).not.toContain('草稿');
     expect(labels(STAFF, panel)).not.toContain('📢 发布');
     expect(labels(STAFF, panel)).toContain('📋 当天队列');
+    // A publish button on a card drawn before (another staff member's panel) is refused and changes nothing.
+    out = await (await staff.click(`mk:pub:${marketId}`, { messageId: panel })).reply();
+    expect(alert(out)).toContain('已经发布过了');
+    expect(now(STAFF, panel).text).toContain('状态：已发布');
   });
 
   it('booking from the market card turns the service button into the ticket', async () => {

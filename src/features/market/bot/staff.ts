@@ -52,7 +52,7 @@ export function staffBot(market: MarketService, tz: string) {
 
   // ── publish, change, capacities, cancel: each asks in the panel and leaves the panel as it is now ──────
   staffCb(RX.publish).use(async (ctx) => {
-    const d = await market.day(parse.id(ctx.match));
+    const d = await market.publishable(parse.id(ctx.match));
     await ctx.answerCallbackQuery();
     await send(ctx, confirmPublishCard(ctx, d), true);
   });
@@ -66,7 +66,7 @@ export function staffBot(market: MarketService, tz: string) {
   });
 
   staffCb(RX.editMarket).use(async (ctx) => {
-    const m = await market.market(parse.id(ctx.match));
+    const { market: m } = await market.changeable(parse.id(ctx.match));
     const what = parse.edit(ctx.match);
     await ctx.answerCallbackQuery();
     await ctx.setFlow(editFlow, what, { marketId: m.id, card: tappedId(ctx) });
@@ -108,7 +108,7 @@ export function staffBot(market: MarketService, tz: string) {
   });
 
   staffCb(RX.capacities).use(async (ctx) => {
-    const d = await market.day(parse.id(ctx.match));
+    const d = await market.changeable(parse.id(ctx.match));
     await ctx.answerCallbackQuery();
     await ctx.setFlow(capacityFlow, 'lines', { marketId: d.market.id, card: tappedId(ctx) });
     await ctx.reply(askNewCapacitiesText(ctx, d.offers));
@@ -127,7 +127,7 @@ export function staffBot(market: MarketService, tz: string) {
   });
 
   staffCb(RX.cancelMarket).use(async (ctx) => {
-    const d = await market.day(parse.id(ctx.match));
+    const d = await market.changeable(parse.id(ctx.match));
     await ctx.answerCallbackQuery();
     await send(ctx, confirmCancelMarketCard(ctx, d), true);
   });

@@ -4,6 +4,7 @@ import { booking } from './booking';
 import { marketDay } from './day';
 import type { MarketDeps } from './deps';
 import { exports } from './export';
+import { guards } from './guards';
 import { home } from './home';
 import { queue } from './queue';
 import { reminders } from './reminders';
@@ -32,6 +33,7 @@ export function createMarketService(
   const bookings = booking(deps);
   return {
     ...scheduling(deps),
+    ...guards(deps),
     ...bookings,
     ...home(deps, bookings),
     ...subscriptions(deps),

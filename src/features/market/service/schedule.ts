@@ -90,10 +90,6 @@ export function scheduling(deps: MarketDeps) {
       const m = await store.findMarket(db, id);
       return m && dayOf(m);
     },
-    nextDay: async () => {
-      const m = await nextMarket();
-      return m && dayOf(m);
-    },
 
     /** The compound after the last market's host in rotation order (communities, then rotation order). */
     async proposeCompound(): Promise<number | null> {
