@@ -39,6 +39,10 @@ export class MarketFull extends DomainError {
     super('market.full', {}, ends);
   }
 }
+/**
+ * The ticket is in the parameters in both languages for callers; the bot answers a repeated tap with the ticket in
+ * the reader's language before it comes to this (a refusal's text cannot pick a language for its parameters).
+ */
 export class AlreadyBooked extends DomainError {
   constructor(ticket: Bilingual) {
     super('market.alreadyBooked', { ticket: ticket['zh-CN'], ticketEn: ticket.en }, ends);

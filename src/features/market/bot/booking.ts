@@ -57,6 +57,9 @@ export function bookingBot(market: MarketService) {
 
   /** A service button of a market card: book at once, or ask for a description first. */
   async function start(ctx: BotContext, offerId: number, mode: Mode) {
+    // Pressed again (or from an older card): the ticket they hold, in their language, and nothing booked.
+    const mine = await market.activeBooking(ctx.user.id, offerId);
+    if (mine) return ctx.answerCallbackQuery({ text: alreadyText(ctx, mine), show_alert: true });
     const { offer, market: m, full } = await market.checkBookable(ctx.user.id, offerId);
     const card = tappedId(ctx);
     if (full && mode === 'book') {
