@@ -19,6 +19,7 @@ export interface MarketServicesTable {
   default_capacity: number;
   minutes_per_ticket: Generated<number>;
   ticket_prefix: string; // 磨刀 → ticket 磨刀-07
+  ticket_prefix_en: Generated<string>; // Knife → ticket Knife-07 for English readers
   provider: string | null;
   active: Generated<number>;
 }
@@ -30,6 +31,7 @@ export interface MarketDaysTable {
   ends_at: string; // HH:MM
   compound_id: number;
   location: string;
+  location_en: string | null; // null: English readers see the place's own name, marked as such
   latitude: number | null;
   longitude: number | null;
   close_hours_before: Generated<number>;
@@ -64,6 +66,9 @@ export interface MarketBookingsTable {
   created_at: string;
   updated_at: string;
   served_at: string | null;
+  outcome_at: string | null; // when served / no-show was recorded: it can be undone for the rest of that day
+  reminded_eve_on: string | null; // the market date the evening-before reminder was queued for
+  reminded_morn_on: string | null; // the market date the on-the-day reminder was queued for
   hold_asked_at: string | null;
   hold_answer: string | null; // yes | no
   hold_answered_at: string | null;

@@ -38,7 +38,10 @@ export const CB = {
   book: (offerId: number) => `mk:b:${offerId}`,
   wait: (offerId: number) => `mk:w:${offerId}`,
   skipPhoto: 'mk:ps',
+  /** From a notice: the bookings as a new message. */
   mine: 'mk:my',
+  /** From the market card: the same card turns into the bookings (and back). */
+  mineHere: 'mk:myc',
   cancel: (bookingId: number) => `mk:c:${bookingId}`,
   cancelYes: (bookingId: number) => `mk:cy:${bookingId}`,
   keep: 'mk:cn',
@@ -68,11 +71,15 @@ export const CB = {
   queue: (marketId: number) => `mk:q:${marketId}`,
   serviceQueue: (offerId: number, page: number) => `mk:qs:${offerId}:${page}`,
   ticket: (bookingId: number) => `mk:t:${bookingId}`,
+  /** Records the result; for a no-show it first asks to confirm (an old card's button too). */
   outcome: (bookingId: number, o: Outcome) => `mk:r:${bookingId}:${OUTCOME_CODES[o]}`,
+  noShowYes: (bookingId: number) => `mk:rn:${bookingId}`,
+  undo: (bookingId: number) => `mk:u:${bookingId}`,
   skipNote: 'mk:nn',
   walkIn: (offerId: number) => `mk:wi:${offerId}`,
   walkInYes: (offerId: number, issued: number) => `mk:wiy:${offerId}:${issued}`,
   summary: (marketId: number) => `mk:sum:${marketId}`,
+  exportMarket: (marketId: number) => `mk:x:${marketId}`,
 };
 
 export const RX = {
@@ -83,6 +90,7 @@ export const RX = {
   wait: new RegExp(`^mk:w:${ID}$`),
   skipPhoto: /^mk:ps$/,
   mine: /^mk:my$/,
+  mineHere: /^mk:myc$/,
   cancel: new RegExp(`^mk:c:${ID}$`),
   cancelYes: new RegExp(`^mk:cy:${ID}$`),
   keep: /^mk:cn$/,
@@ -111,10 +119,13 @@ export const RX = {
   serviceQueue: new RegExp(`^mk:qs:${ID}:(\\d{1,4})$`),
   ticket: new RegExp(`^mk:t:${ID}$`),
   outcome: new RegExp(`^mk:r:${ID}:(s|f|x|p|n)$`),
+  noShowYes: new RegExp(`^mk:rn:${ID}$`),
+  undo: new RegExp(`^mk:u:${ID}$`),
   skipNote: /^mk:nn$/,
   walkIn: new RegExp(`^mk:wi:${ID}$`),
   walkInYes: new RegExp(`^mk:wiy:${ID}:(\\d{1,6})$`),
   summary: new RegExp(`^mk:sum:${ID}$`),
+  exportMarket: new RegExp(`^mk:x:${ID}$`),
 };
 
 /** grammY types a callback's match as a string too (for string triggers); every trigger here is one of RX. */

@@ -1,4 +1,5 @@
 import { DomainError, InvalidInput } from '../../core/errors';
+import type { Bilingual } from '../../core/names';
 
 // Each code 'market.x' is shown as market.errors.x from locales/*/market.json. An error about the market day or the
 // booking itself ends the flow in progress (typing again cannot help); an error about what was typed leaves it open,
@@ -38,9 +39,13 @@ export class MarketFull extends DomainError {
     super('market.full', {}, ends);
   }
 }
+/**
+ * The ticket is in the parameters in both languages for callers; the bot answers a repeated tap with the ticket in
+ * the reader's language before it comes to this (a refusal's text cannot pick a language for its parameters).
+ */
 export class AlreadyBooked extends DomainError {
-  constructor(ticket: string) {
-    super('market.alreadyBooked', { ticket }, ends);
+  constructor(ticket: Bilingual) {
+    super('market.alreadyBooked', { ticket: ticket['zh-CN'], ticketEn: ticket.en }, ends);
   }
 }
 export class AlreadyWaiting extends DomainError {
@@ -71,6 +76,24 @@ export class AlreadyAnswered extends DomainError {
 export class NoHome extends DomainError {
   constructor() {
     super('market.noHome', {}, ends);
+  }
+}
+/** A ticket is marked "did not come" only once its time has come (a resident due at 09:15 is not late at 08:55). */
+export class NoShowTooEarly extends DomainError {
+  constructor(time: string) {
+    super('market.noShowTooEarly', { time }, ends);
+  }
+}
+/** Only a ticket with a recorded result can be put back in the queue. */
+export class NothingToUndo extends DomainError {
+  constructor() {
+    super('market.nothingToUndo', {}, ends);
+  }
+}
+/** A result can be undone on the day it was recorded; after that it is the record. */
+export class UndoTooLate extends DomainError {
+  constructor() {
+    super('market.undoTooLate', {}, ends);
   }
 }
 /** The new-market flow's data no longer holds a whole market day (it was saved by an older version). */

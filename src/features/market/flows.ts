@@ -18,14 +18,25 @@ export const bookFlow = defineFlow(
     mode: z.enum(['book', 'wait']),
     details: z.string().nullable().optional(),
     photo: z.string().nullable().optional(),
+    /** The market card the booking began on, refreshed when it is done (its places, the resident's ticket). */
+    card: id.optional(),
+    /** The photo question, whose button goes once the photo is sent or skipped. */
+    photoCard: id.optional(),
   }),
 );
+
+/** What a finished booking flow keeps: the service, so a confirmation arriving again finds the ticket. */
+export const bookResult = z.object({ offerId: id });
 
 /** A resident gives a new description of the item they booked for. */
 export const changeFlow = defineFlow('market.change', ['details'], z.object({ bookingId: id }));
 
 /** Staff note on a repair (which part is needed) after recording its result. */
-export const noteFlow = defineFlow('market.note', ['text'], z.object({ bookingId: id }));
+export const noteFlow = defineFlow(
+  'market.note',
+  ['text'],
+  z.object({ bookingId: id, /** the ticket card asking for it, shown with the note once saved */ card: id.optional() }),
+);
 
 const hhmm = z.string().regex(/^\d{2}:\d{2}$/);
 
@@ -36,6 +47,7 @@ const draft = z.object({
   end: hhmm,
   compoundId: id,
   location: z.string(),
+  locationEn: z.string().nullable().optional(),
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
   services: z.array(id),
@@ -44,11 +56,14 @@ const draft = z.object({
 });
 export type MarketDraft = z.infer<typeof draft>;
 
-/** Staff schedule a market day: date → hours → compound → location → map → services → capacity. */
+/**
+ * Staff schedule a market day: date → hours → compound → location → map → services → capacity. `card`: the question
+ * with buttons now open, whose buttons go once it is answered.
+ */
 export const newMarketFlow = defineFlow(
   'market.new',
   ['date', 'hours', 'compound', 'location', 'map', 'services', 'capacity'],
-  draft.partial(),
+  draft.partial().extend({ card: id.optional() }),
 );
 
 /** The finished draft, or null if a step's answer is missing (a flow saved by an older version). */
@@ -58,9 +73,17 @@ export const completeDraft = (d: Partial<MarketDraft>): MarketDraft | null => {
 };
 
 /** Staff change one thing about a market day: d date · h hours · l place (text or a map location). */
-export const editFlow = defineFlow('market.edit', ['d', 'h', 'l'], z.object({ marketId: id }));
+export const editFlow = defineFlow(
+  'market.edit',
+  ['d', 'h', 'l'],
+  z.object({ marketId: id, /** the panel the change began on, edited to the new state */ card: id.optional() }),
+);
 
 /** Staff send new places per service for a market day. */
-export const capacityFlow = defineFlow('market.capacity', ['lines'], z.object({ marketId: id }));
+export const capacityFlow = defineFlow(
+  'market.capacity',
+  ['lines'],
+  z.object({ marketId: id, /** the panel the change began on */ card: id.optional() }),
+);
 
 export const marketFlows = [bookFlow, changeFlow, noteFlow, newMarketFlow, editFlow, capacityFlow] as const;

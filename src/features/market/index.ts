@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { Composer } from 'grammy';
 import { DomainError } from '../../core/errors';
+import { isDate } from '../../core/time';
 import type { Platform } from '../../platform';
 import type { BotContext } from '../../telegram/context';
 import type { Feature } from '../../telegram/feature';
@@ -10,9 +11,9 @@ import { residentBot } from './bot/resident';
 import { staffBot } from './bot/staff';
 import { seedDemoMarket } from './demo';
 import { marketFlows } from './flows';
-import { parseDate } from './input';
 import { marketJobs } from './jobs';
 import { createMarketService } from './service';
+import { exportCsv } from './views/export';
 
 /** The monthly market day: catalogue, scheduling, booking, waitlist, reminders, the day's queue, export. */
 export function createMarket(platform: Platform, deps: { residents: ResidentsService }) {
@@ -20,7 +21,11 @@ export function createMarket(platform: Platform, deps: { residents: ResidentsSer
   const feature: Feature = {
     name: 'market',
     // Staff first: their flow steps must see staff input before the resident handlers do.
-    composer: new Composer<BotContext>(staffBot(service), dayBot(service), residentBot(service)),
+    composer: new Composer<BotContext>(
+      staffBot(service, platform.config.TIMEZONE),
+      dayBot(service),
+      residentBot(service),
+    ),
     commands: [
       { command: 'mybookings', descKey: 'market.commands.mybookings', scope: 'all' },
       { command: 'market', descKey: 'market.commands.market', scope: 'staff' },
@@ -33,15 +38,18 @@ export function createMarket(platform: Platform, deps: { residents: ResidentsSer
       'market export': {
         usage: 'market export <YYYY-MM-DD> [file]  bookings and outcomes of that market day as CSV (UTF-8 with BOM)',
         async run([date, file], out) {
-          if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error('usage: market export <YYYY-MM-DD> [file]');
-          const day = parseDate(date, date);
+          if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !isDate(date))
+            throw new Error('usage: market export <YYYY-MM-DD> [file]');
           // The command line has no translator: the one refusal possible here gets a plain line of its own.
-          const csv = await service.exportCsv(day).catch((err: unknown) => {
-            throw err instanceof DomainError ? new Error(`no published market day on ${day}`) : err;
+          const rows = await service.exportRows(date).catch((err: unknown) => {
+            throw err instanceof DomainError ? new Error(`no published market day on ${date}`) : err;
           });
+          // Whoever runs the command line reads the deployment's default language.
+          const locale = platform.config.DEFAULT_LOCALE;
+          const csv = exportCsv({ t: platform.i18n.getFixedT(locale), locale }, rows, platform.config.TIMEZONE);
           if (file) {
             writeFileSync(file, csv, 'utf8');
-            out(`written ${csv.split('\r\n').length - 2} bookings to ${file}`);
+            out(`written ${rows.length} bookings to ${file}`);
           } else {
             out(csv.replace(/\r\n$/, ''));
           }

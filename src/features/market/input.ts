@@ -1,4 +1,5 @@
-import { addDays, isDate } from '../../core/time';
+import { parseDate as parseDay } from '../../core/dates';
+import { addDays } from '../../core/time';
 import {
   BadCapacity,
   BadDate,
@@ -36,40 +37,27 @@ export function parseLocation(s: string, max: number = limits.location): string 
   return t;
 }
 
+/**
+ * The place as staff send it: its name on the first line and, if they like, its English name on the second (else
+ * English readers see the place's own name, marked as such).
+ */
+export function parsePlace(s: string): { location: string; locationEn: string | null } {
+  const [zh = '', ...rest] = s.split(/\r?\n/).filter((l) => cleanText(l));
+  const en = rest.join(' ');
+  return { location: parseLocation(zh), locationEn: en ? parseLocation(en) : null };
+}
+
 /** Today's date plus `days`, for hints like "e.g. 2026-12-06". */
 export const exampleDate = (today: string, days = 7) => addDays(today, days);
 
-// core isDate throws a RangeError for a month like 13; here a bad date is just a bad date.
-const validDate = (d: string) => {
-  try {
-    return isDate(d);
-  } catch {
-    return false;
-  }
-};
-
-/** '2026-12-06', '2026/12/6', '12-06' or '12月6日' (the next such date from `today` on). */
+/**
+ * The day a market is to be held, as staff type it (2026-12-05, 12月5日, 1月9号, 12/5, 下周六, 明天 …): the one date
+ * parser (core/dates.ts), reading a day without a year as the coming one. Not a day: BadDate with an example.
+ */
 export function parseDate(s: string, today: string): string {
-  const t = cleanText(s)
-    .replace(/[年/.]/g, '-')
-    .replace(/月/g, '-')
-    .replace(/[日号]/g, '');
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
-  if (m) {
-    const d = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-    if (validDate(d)) return d;
-    throw new BadDate(exampleDate(today));
-  }
-  m = /^(\d{1,2})-(\d{1,2})$/.exec(t);
-  if (m) {
-    const md = `${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
-    const year = Number(today.slice(0, 4));
-    for (const y of [year, year + 1]) {
-      const d = `${y}-${md}`;
-      if (validDate(d) && d >= today) return d;
-    }
-  }
-  throw new BadDate(exampleDate(today));
+  const d = parseDay(cleanText(s), today, 'future');
+  if (!d) throw new BadDate(exampleDate(today));
+  return d;
 }
 
 const hhmm = (s: string) => {
@@ -97,7 +85,7 @@ export function parseHours(s: string): [string, string] {
 /** Lines like '磨刀 20' or '理发：15' → capacity per service, matched by either name or ticket prefix. */
 export function parseCapacities(
   s: string,
-  services: readonly { id: number; nameZh: string; nameEn: string; ticketPrefix: string }[],
+  services: readonly { id: number; nameZh: string; nameEn: string; ticketPrefix: string; ticketPrefixEn?: string }[],
 ): Map<number, number> {
   const out = new Map<number, number>();
   const lines = cleanText(s)
@@ -111,7 +99,8 @@ export function parseCapacities(
     const name = m[1]!.trim().toLowerCase();
     const n = Number(m[2]);
     if (n < 1 || n > limits.capacity) throw new BadCapacity(limits.capacity);
-    const svc = services.find((x) => [x.nameZh, x.nameEn, x.ticketPrefix].some((v) => v.toLowerCase() === name));
+    const names = (x: (typeof services)[number]) => [x.nameZh, x.nameEn, x.ticketPrefix, x.ticketPrefixEn ?? ''];
+    const svc = services.find((x) => names(x).some((v) => v.toLowerCase() === name));
     if (!svc) throw new UnknownService(m[1]!.trim());
     out.set(svc.id, n);
   }

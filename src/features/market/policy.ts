@@ -1,4 +1,5 @@
 import type { Config } from '../../config';
+import type { Bilingual } from '../../core/names';
 import { DAY_MS, HOUR_MS, MINUTE_MS, zonedToUtc } from '../../core/time';
 import type { Market, Offer } from './store';
 
@@ -53,15 +54,31 @@ export function marketState(m: Times & Pick<Market, 'status'>, now: Date, tz: st
 
 export const ticketCode = (prefix: string, no: number) => `${prefix}-${String(no).padStart(2, '0')}`;
 
+/** A ticket as each reader sees it: 磨刀-07 in Chinese, Knife-07 in English; the number is the same. */
+export const ticketOf = (o: Pick<Offer, 'ticketPrefix' | 'ticketPrefixEn'>, no: number): Bilingual => ({
+  'zh-CN': ticketCode(o.ticketPrefix, no),
+  en: ticketCode(o.ticketPrefixEn, no),
+});
+
 /** When a ticket is likely to be called: tickets of a service are served one after another from the start. */
+export function ticketTime(
+  m: Pick<Market, 'date' | 'startsAt'>,
+  minutesPerTicket: number,
+  ticketNo: number,
+  tz: string,
+) {
+  const start = zonedToUtc(m.date, m.startsAt, tz);
+  return new Date(start.getTime() + (ticketNo - 1) * minutesPerTicket * MINUTE_MS);
+}
+
+/** The same as 'HH:MM' in the deployment's time zone. */
 export function estimateTime(
   m: Pick<Market, 'date' | 'startsAt'>,
   minutesPerTicket: number,
   ticketNo: number,
   tz: string,
 ): string {
-  const start = zonedToUtc(m.date, m.startsAt, tz);
-  const at = new Date(start.getTime() + (ticketNo - 1) * minutesPerTicket * MINUTE_MS);
+  const at = ticketTime(m, minutesPerTicket, ticketNo, tz);
   return new Intl.DateTimeFormat('en-GB', {
     timeZone: tz,
     hour: '2-digit',

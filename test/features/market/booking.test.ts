@@ -27,8 +27,8 @@ describe('booking', () => {
     const knife = await offerOf(id, 'knife');
     const a = await market.book(100, knife.id, {});
     const b = await market.book(101, knife.id, {});
-    expect([a.ticket, a.estimate]).toEqual(['磨刀-01', '09:00']);
-    expect([b.ticket, b.estimate]).toEqual(['磨刀-02', '09:05']);
+    expect([a.ticket?.['zh-CN'], a.estimate]).toEqual(['磨刀-01', '09:00']);
+    expect([b.ticket?.['zh-CN'], b.estimate]).toEqual(['磨刀-02', '09:05']);
   });
 
   it('one active booking per service per person: a double tap gets the same ticket back as an error', async () => {
@@ -57,7 +57,7 @@ describe('booking', () => {
     );
     expect(won.length).toBe(5);
     expect(full.length).toBe(45);
-    const tickets = won.map((r) => (r as PromiseFulfilledResult<BookingView>).value.ticket).sort();
+    const tickets = won.map((r) => (r as PromiseFulfilledResult<BookingView>).value.ticket?.['zh-CN']).sort();
     expect(tickets).toEqual(['血压-06', '血压-07', '血压-08', '血压-09', '血压-10']);
     expect((await offerOf(m2, 'bp')).booked).toBe(10);
   });
@@ -79,11 +79,11 @@ describe('booking', () => {
     const r = await market.cancelBooking(100, first.id);
     expect(r.promoted).toBe(1);
     const promoted = await market.ownBooking(102, w1.id);
-    expect([promoted.status, promoted.ticket]).toEqual(['booked', '家电-03']); // numbers are never reused
+    expect([promoted.status, promoted.ticket?.['zh-CN']]).toEqual(['booked', '家电-03']); // numbers are never reused
     expect((await market.ownBooking(103, w2.id)).position).toBe(1);
     const told = await deliveries('market:promoted');
     expect(told.map((d) => d.chatId)).toEqual([102]);
-    expect(told[0]!.content.params).toMatchObject({ ticket: '家电-03', time: '09:30' });
+    expect(told[0]!.content.params).toMatchObject({ ticket: { 'zh-CN': '家电-03' }, time: '09:30' });
     // a second tap on "cancel" changes nothing more
     await expect(market.cancelBooking(100, first.id)).rejects.toThrow(/bookingNotFound/);
     expect((await deliveries('market:promoted')).length).toBe(1);
@@ -103,7 +103,7 @@ describe('booking', () => {
       /capacityBelowBooked/,
     );
     expect(await market.setCapacities(STAFF, id, new Map([[services.get('knife')!, 5]]))).toBe(1);
-    expect((await market.myBookings(103))[0]).toMatchObject({ status: 'booked', ticket: '磨刀-04' });
+    expect((await market.myBookings(103))[0]).toMatchObject({ status: 'booked', ticket: { 'zh-CN': '磨刀-04' } });
   });
 
   it('repair bookings need a description; empty, invisible or over-long ones change nothing', async () => {
@@ -150,7 +150,10 @@ describe('booking', () => {
       ).toBe(3);
       const changed = await deliveries('market:changed');
       expect(changed.map((d) => d.chatId)).toEqual([100, 101, 102]);
-      expect(changed[0]!.content.params).toMatchObject({ start: '14:00', location: '月塘新村活动室' });
+      expect(changed[0]!.content.params).toMatchObject({
+        start: '14:00',
+        location: { params: { name: '月塘新村活动室' } },
+      });
       expect(await market.changeMarket(STAFF, id, { date: '2026-12-06' })).toBe(3); // each change is its own notice
       expect((await deliveries('market:changed')).length).toBe(6);
       expect(await market.cancelMarket(STAFF, id)).toBe(3);

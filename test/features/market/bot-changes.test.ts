@@ -66,12 +66,19 @@ describe('changing and cancelling a market day', () => {
       expect(texts(out)).toContain('将通知 1 位');
       await tb.delivered();
       expect(inbox(FAR).at(-1)).toContain('14:00–17:00');
+      // The announcement they hold is edited in place to the new hours (issue 13 item 2: cards others see).
+      const announcement = seen(tb, FAR).find((m) => (m.text ?? '').includes('野享市集要来了'))!;
+      expect(announcement.text).toContain('时间或地点已更新');
+      expect(announcement.text).toContain('14:00–17:00');
 
       out = await (await staff.click(`mk:cx:${id}`)).reply();
       out = await (await staff.click(button(out, '确认'))).reply();
       expect(texts(out)).toContain('已取消市集');
       await tb.delivered();
       expect(inbox(FAR).at(-1)).toContain('取消了');
+      const held = seen(tb, FAR).find((m) => m.message_id === announcement.message_id)!;
+      expect(held.text).toContain('这次野享市集取消了');
+      expect(held.reply_markup?.inline_keyboard ?? []).toEqual([]);
       expect(alert(await (await tb.user(FAR).click(`mk:v:${id}`)).reply())).toContain('已经取消');
       expect(alert(await (await tb.user(FAR).click(`mk:b:${haircut.id}`)).reply())).toContain('已经取消');
       expect(await store.bookingsOfMarket(tb.db, id, ['booked', 'waiting'])).toEqual([]);

@@ -154,7 +154,8 @@ describe('a market day, from scheduling to the "did it hold?" question', () => {
     expect(texts(out)).toContain('已取消「家电维修」');
     await tb.delivered();
     expect(inbox(TOM).join('\n')).toContain('A place opened up');
-    expect(inbox(TOM).join('\n')).toContain('家电-02');
+    // English readers get English tickets (issue 13 item 10): Appliance-02, not 家电-02.
+    expect(inbox(TOM).join('\n')).toContain('Appliance-02');
     // the old confirmation pressed again changes nothing
     const wangBookings = await store.bookingsOfMarket(tb.db, marketId, ['cancelled']);
     out = await (await wang.click(`mk:cy:${wangBookings[0]!.id}`)).reply();
@@ -212,7 +213,7 @@ describe('a market day, from scheduling to the "did it hold?" question', () => {
         inbox(TOM)
           .filter((t) => t.includes('Market day is today'))
           .join(),
-      ).toContain('家电-02');
+      ).toContain('Appliance-02');
     },
   );
 
@@ -242,7 +243,7 @@ describe('a market day, from scheduling to the "did it hold?" question', () => {
     out = await (await staff.click(confirm)).reply();
     expect(alert(out)).toContain('已经记录过了');
     const knife = await market.serviceQueue(offer.磨刀!);
-    expect(knife.entries.map((e) => e.ticket)).toEqual(['磨刀-01', '磨刀-02']);
+    expect(knife.entries.map((e) => e.ticket?.['zh-CN'])).toEqual(['磨刀-01', '磨刀-02']);
     for (const e of knife.entries) await (await staff.click(`mk:r:${e.id}:s`)).reply();
     out = await (await staff.click(`mk:r:${knife.entries[0]!.id}:s`)).reply();
     expect(alert(out)).toContain('已经记录过了');
@@ -261,7 +262,8 @@ describe('a market day, from scheduling to the "did it hold?" question', () => {
       await cli['market export']!.run(['2026-12-05'], (l) => lines.push(l));
       const csv = lines.join('\n');
       expect(csv.charCodeAt(0)).toBe(0xfeff);
-      expect(csv).toContain('家电-02,家电维修,Appliance repair,served,fixed,换了喇叭线');
+      // The command line's export is in the deployment's language (issue 13 item 10: exports follow the reader).
+      expect(csv).toContain('家电-02,家电维修,已服务,修好了,换了喇叭线');
       // a past market's buttons say it is over
       expect(alert(await (await tb.user(OTHER).click(`mk:b:${offer.磨刀}`)).reply())).toContain('已经结束');
     },

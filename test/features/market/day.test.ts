@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { exportCsv } from '../../../src/features/market/views/export';
 import { listAudit } from '../../../src/identity';
 import { at, type MarketBed, marketBed, STAFF, t0 } from './support';
 
@@ -33,10 +34,10 @@ describe('the day itself', () => {
     const onDay = at('2026-12-05T09:30:00');
     clock.set(onDay);
     const walk = await market.addWalkIn(STAFF, knife.id, 3);
-    expect(walk.ticket).toBe('磨刀-04'); // beyond capacity 3: they are already here
+    expect(walk.ticket['zh-CN']).toBe('磨刀-04'); // beyond capacity 3: they are already here
     await expect(market.addWalkIn(STAFF, knife.id, 3)).rejects.toThrow(/alreadyRecorded/); // double tap
     const q = await market.serviceQueue(knife.id);
-    expect(q.entries.map((e) => e.ticket)).toEqual(['磨刀-01', '磨刀-02', '磨刀-03', '磨刀-04']);
+    expect(q.entries.map((e) => e.ticket?.['zh-CN'])).toEqual(['磨刀-01', '磨刀-02', '磨刀-03', '磨刀-04']);
 
     await market.recordOutcome(STAFF, a1.id, 'fixed');
     await market.recordOutcome(STAFF, a2.id, 'needs_parts');
@@ -107,14 +108,21 @@ describe('the day itself', () => {
     const b = await market.book(100, appl.id, { details: '=HYPERLINK("x"),电扇\n不转' });
     clock.set(at('2026-12-05T09:10:00'));
     await market.recordOutcome(STAFF, b.id, 'fixed');
-    const csv = await market.exportCsv('2026-12-05');
+    const zh = { t: platform.i18n.getFixedT('zh-CN'), locale: 'zh-CN' as const };
+    const csv = exportCsv(zh, await market.exportRows('2026-12-05'), 'Asia/Shanghai');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).split('\r\n');
-    expect(lines[0]).toBe(
-      'ticket,service_zh,service_en,status,outcome,note,walk_in,name,phone,details,booked_at,served_at,fix_held',
-    );
-    expect(lines[1]).toContain('家电-01,家电维修,Appliance repair,served,fixed,,0,"王""阿姨""",');
+    // The export follows the language of whoever asked (issue 13 item 10): Chinese headers and values here.
+    expect(lines[0]).toBe('日期,号码,服务,状态,结果,备注,现场登记,姓名,电话,说明,预约时间,服务时间,两周回访');
+    expect(lines[1]).toContain('2026-12-05,家电-01,家电维修,已服务,修好了,,否,"王""阿姨""",');
     expect(lines[1]).toContain(`"'=HYPERLINK(""x""),电扇\n不转"`);
-    await expect(market.exportCsv('2026-12-06')).rejects.toThrow(/market.notFound/);
+    expect(lines[1]).toContain('2026-12-05 09:10');
+    const en = exportCsv(
+      { t: platform.i18n.getFixedT('en'), locale: 'en' },
+      await market.exportRows('2026-12-05'),
+      'UTC',
+    );
+    expect(en.slice(1).split('\r\n')[1]).toContain('2026-12-05,Appliance-01,Appliance repair,served,fixed,,no,');
+    await expect(market.exportRows('2026-12-06')).rejects.toThrow(/market.notFound/);
   });
 });

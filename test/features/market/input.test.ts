@@ -12,7 +12,11 @@ describe('what staff type', () => {
     expect(parseDate('2026/12/5', '2026-11-29')).toBe('2026-12-05');
     expect(parseDate('12月5日', '2026-11-29')).toBe('2026-12-05');
     expect(parseDate('1-9', '2026-11-29')).toBe('2027-01-09');
-    for (const bad of ['2026-02-30', 'tomorrow', '', '13-45'])
+    // The one date parser (issue 13 item 11): the words people use for a day are days too.
+    expect(parseDate('1月9号', '2026-11-29')).toBe('2027-01-09');
+    expect(parseDate('下周六', '2026-11-29')).toBe('2026-12-05');
+    expect(parseDate('tomorrow', '2026-11-29')).toBe('2026-11-30');
+    for (const bad of ['2026-02-30', '明天下午', '', '13-45'])
       expect(() => parseDate(bad, '2026-11-29')).toThrow(/badDate/);
   });
 

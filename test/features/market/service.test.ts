@@ -56,11 +56,38 @@ describe('scheduling', () => {
     expect(sent.map((d) => d.chatId)).toEqual([100, 103]);
     expect(sent[0]!.content).toMatchObject({
       key: 'market.notify.announce',
-      params: { date: '2026-12-05', start: '09:00', location: '荷塘花园 3 栋前广场' },
+      // No English name given for the place: English readers see its own name, marked so (issue 13 item 10).
+      params: {
+        date: '2026-12-05',
+        start: '09:00',
+        location: { $t: 'market.view.localName', params: { name: '荷塘花园 3 栋前广场' } },
+      },
     });
     expect(sent[0]!.content.params.services['zh-CN']).toContain('磨刀');
     await expect(market.publishMarket(STAFF, id)).rejects.toThrow(/alreadyPublished/);
     expect((await deliveries('market:announce')).length).toBe(2);
+  });
+});
+
+describe('the announcement residents hold', () => {
+  it('a change edits it to the new time and place; a cancellation turns it into one, without a button', async () => {
+    await resident(100);
+    const id = await newMarket();
+    await market.publishMarket(STAFF, id);
+    await market.changeMarket(STAFF, id, { startsAt: '14:00', endsAt: '17:00' });
+    const [first, changed] = await deliveries(`market:announce:${id}:100`);
+    expect(changed).toMatchObject({
+      dedupeKey: `market:announce:${id}:100:r1`,
+      content: { key: 'market.notify.announceChanged', replaces: first.dedupeKey, params: { start: '14:00' } },
+    });
+    expect(changed.content.buttons).toHaveLength(1);
+    await market.cancelMarket(STAFF, id);
+    const cancelled = (await deliveries(`market:announce:${id}:100`)).at(-1);
+    expect(cancelled).toMatchObject({
+      dedupeKey: `market:announce:${id}:100:x`,
+      content: { key: 'market.notify.announceCancelled', replaces: first.dedupeKey },
+    });
+    expect(cancelled.content.buttons).toBeUndefined();
   });
 });
 
@@ -85,7 +112,12 @@ describe('reminders', () => {
     const eve = await deliveries('market:remind-eve');
     expect(eve[0]!.content).toMatchObject({
       key: 'market.remind.evening',
-      params: { ticket: '磨刀-01', time: '09:00', bring: { 'zh-CN': '刀具用报纸或布包好' } },
+      // Tickets in both languages (issue 13 item 10): 磨刀-01 for Chinese readers, Knife-01 for English ones.
+      params: {
+        ticket: { 'zh-CN': '磨刀-01', en: 'Knife-01' },
+        time: '09:00',
+        bring: { 'zh-CN': '刀具用报纸或布包好' },
+      },
     });
     expect(eve[1]!.content.params.bring).toEqual({ $t: 'market.remind.bringNothing' });
     expect(await market.queueReminders(at('2026-12-05T07:59:00'))).toBe(0);

@@ -2,7 +2,6 @@ import { localDate } from '../../../core/time';
 import type { DbOrTx } from '../../../db/schema';
 import { runHooks, type TxHook } from '../../../db/tx';
 import { recordAudit } from '../../../identity';
-import type { Compound } from '../../residents/service';
 import {
   AlreadyBooked,
   AlreadyWaiting,
@@ -17,25 +16,11 @@ import {
   NoServices,
 } from '../errors';
 import { parseDetails } from '../input';
-import { estimateTime, marketState, marketTimes, placesLeft, ticketCode } from '../policy';
+import { marketState, marketTimes, placesLeft, ticketOf } from '../policy';
 import * as store from '../store';
+import { type BookingView, bookingView } from './booking-view';
 import { getMarket, type MarketDeps, type Places, placesById } from './deps';
 import * as messages from './messages';
-
-/** A resident's ticket or waitlist place, with what they booked and where. */
-export interface BookingView {
-  id: number;
-  status: store.BookingStatus;
-  ticket: string | null;
-  estimate: string | null;
-  /** Place in the waitlist (1 = next), for waiting bookings. */
-  position: number | null;
-  details: string | null;
-  photo: string | null;
-  offer: store.Offer;
-  market: store.Market;
-  compound: Compound | undefined;
-}
 
 export interface BookingInput {
   details?: string | null;
@@ -47,22 +32,7 @@ export function booking(deps: MarketDeps) {
   const { db, clock, outbox, policy } = deps;
   const tz = policy.timezone;
 
-  async function view(trx: DbOrTx, b: store.Booking, places: Places): Promise<BookingView> {
-    const offer = (await store.findOffer(trx, b.offerId))!;
-    const market = (await store.findMarket(trx, b.marketId))!;
-    return {
-      id: b.id,
-      status: b.status,
-      ticket: b.ticketNo === null ? null : ticketCode(offer.ticketPrefix, b.ticketNo),
-      estimate: b.ticketNo === null ? null : estimateTime(market, offer.minutesPerTicket, b.ticketNo, tz),
-      position: b.status === 'waiting' ? (await store.waitingAhead(trx, b.offerId, b.id)) + 1 : null,
-      details: b.details,
-      photo: b.photoFileId,
-      offer,
-      market,
-      compound: places.get(market.compoundId),
-    };
-  }
+  const view = (trx: DbOrTx, b: store.Booking, places: Places) => bookingView(trx, b, places, tz);
 
   /** The offer and its market, if residents may take a place in it right now. */
   async function openOffer(trx: DbOrTx, offerId: number, now: Date) {
@@ -79,7 +49,7 @@ export function booking(deps: MarketDeps) {
 
   async function refuseDuplicate(trx: DbOrTx, offer: store.Offer, userId: number) {
     const existing = await store.activeBookingFor(trx, offer.id, userId);
-    if (existing?.status === 'booked') throw new AlreadyBooked(ticketCode(offer.ticketPrefix, existing.ticketNo!));
+    if (existing?.status === 'booked') throw new AlreadyBooked(ticketOf(offer, existing.ticketNo!));
     if (existing?.status === 'waiting')
       throw new AlreadyWaiting((await store.waitingAhead(trx, offer.id, existing.id)) + 1);
   }
@@ -228,6 +198,12 @@ export function booking(deps: MarketDeps) {
     /** A resident's own booking, or BookingNotFound for anyone else's (a forged button learns nothing). */
     async ownBooking(userId: number, bookingId: number): Promise<BookingView> {
       return view(db, await ownActive(db, userId, bookingId), await placesById(deps));
+    },
+
+    /** The resident's ticket or waitlist place for this service, if they hold one: a repeated confirmation finds it. */
+    async activeBooking(userId: number, offerId: number): Promise<BookingView | null> {
+      const b = await store.activeBookingFor(db, offerId, userId);
+      return b ? view(db, b, await placesById(deps)) : null;
     },
 
     /** Tickets and waitlist places of markets that have not ended. */

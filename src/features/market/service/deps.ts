@@ -4,7 +4,7 @@ import type { Identity } from '../../../identity';
 import type { Outbox } from '../../../outbox/service';
 import type { Compound, ResidentsService } from '../../residents/service';
 import { MarketNotFound } from '../errors';
-import type { MarketPolicy, MarketState } from '../policy';
+import { type MarketPolicy, type MarketState, marketState } from '../policy';
 import * as store from '../store';
 
 /** What the market's services are built with, once: the platform's parts, its policy and the places. */
@@ -32,6 +32,17 @@ export async function getMarket(db: DbOrTx, id: number): Promise<store.Market> {
   const m = await store.findMarket(db, id);
   if (!m) throw new MarketNotFound();
   return m;
+}
+
+/** A market day with its place and offers, and what residents can do with it at `now`. */
+export async function dayOf(deps: Pick<MarketDeps, 'db' | 'places' | 'policy'>, m: store.Market, now: Date) {
+  const day: MarketDay = {
+    market: m,
+    compound: await deps.places.compound(m.compoundId),
+    offers: await store.offersOf(deps.db, m.id),
+    state: marketState(m, now, deps.policy.timezone),
+  };
+  return day;
 }
 
 /** Every compound by id: read once before a transaction whose messages name the host compound. */

@@ -1,60 +1,69 @@
-import { toCsv } from '../../../core/csv';
-import { displayName } from '../../../core/names';
+import { type Bilingual, bilingual, displayName } from '../../../core/names';
 import { MarketNotFound } from '../errors';
-import { ticketCode } from '../policy';
+import { ticketOf } from '../policy';
 import * as store from '../store';
-import type { MarketDeps } from './deps';
+import { getMarket, type MarketDeps } from './deps';
 
-const HEADER = [
-  'ticket',
-  'service_zh',
-  'service_en',
-  'status',
-  'outcome',
-  'note',
-  'walk_in',
-  'name',
-  'phone',
-  'details',
-  'booked_at',
-  'served_at',
-  'fix_held',
-];
+/** One booking as the providers' and the office's spreadsheets list it; the view puts it in the reader's language. */
+export interface ExportRow {
+  date: string;
+  ticket: Bilingual | null;
+  service: Bilingual;
+  status: store.BookingStatus;
+  outcome: store.Outcome | null;
+  note: string | null;
+  walkIn: boolean;
+  name: string | null;
+  phone: string | null;
+  details: string | null;
+  bookedAt: string;
+  servedAt: string | null;
+  held: store.HoldAnswer | null;
+}
 
-/** Bookings and outcomes for the providers' and the office's spreadsheets. */
+/** Bookings and outcomes of a market day, for the providers' and the office's spreadsheets. */
 export function exports({ db, identity }: Pick<MarketDeps, 'db' | 'identity'>) {
-  return {
-    /** Every booking of the market day(s) on `date` as CSV (UTF-8 with BOM), one market after another. */
-    async exportCsv(date: string): Promise<string> {
-      const markets = (await store.marketsOn(db, date)).filter((m) => m.status !== 'draft');
-      if (markets.length === 0) throw new MarketNotFound();
-      const rows: unknown[][] = [HEADER];
-      for (const m of markets) {
-        for (const o of await store.offersOf(db, m.id)) {
-          const tickets = await store.ticketsOf(db, o.id, true);
-          const ids = tickets.flatMap((b) => (b.userId === null ? [] : [b.userId]));
-          const people = new Map((await identity.users(ids)).map((u) => [u.id, u]));
-          for (const b of tickets) {
-            const person = b.userId === null ? undefined : people.get(b.userId);
-            rows.push([
-              b.ticketNo === null ? '' : ticketCode(o.ticketPrefix, b.ticketNo),
-              o.nameZh,
-              o.nameEn,
-              b.status,
-              b.outcome,
-              b.outcomeNote,
-              b.walkIn ? 1 : 0,
-              person ? displayName(person) : '',
-              person?.phone,
-              b.details,
-              b.createdAt,
-              b.servedAt,
-              b.holdAnswer,
-            ]);
-          }
+  async function rowsOf(markets: store.Market[]): Promise<ExportRow[]> {
+    const rows: ExportRow[] = [];
+    for (const m of markets) {
+      for (const o of await store.offersOf(db, m.id)) {
+        const tickets = await store.ticketsOf(db, o.id, true);
+        const ids = tickets.flatMap((b) => (b.userId === null ? [] : [b.userId]));
+        const people = new Map((await identity.users(ids)).map((u) => [u.id, u]));
+        for (const b of tickets) {
+          const person = b.userId === null ? undefined : people.get(b.userId);
+          rows.push({
+            date: m.date,
+            ticket: b.ticketNo === null ? null : ticketOf(o, b.ticketNo),
+            service: bilingual(o),
+            status: b.status,
+            outcome: b.outcome,
+            note: b.outcomeNote,
+            walkIn: b.walkIn,
+            name: person ? displayName(person) : null,
+            phone: person?.phone ?? null,
+            details: b.details,
+            bookedAt: b.createdAt,
+            servedAt: b.servedAt,
+            held: b.holdAnswer,
+          });
         }
       }
-      return toCsv(rows, { bom: true });
+    }
+    return rows;
+  }
+
+  return {
+    /** Every booking of the market day(s) on `date` that were published, one market after another. */
+    async exportRows(date: string): Promise<ExportRow[]> {
+      const markets = (await store.marketsOn(db, date)).filter((m) => m.status !== 'draft');
+      if (markets.length === 0) throw new MarketNotFound();
+      return rowsOf(markets);
+    },
+
+    /** Every booking of one market day. */
+    async marketExport(marketId: number): Promise<ExportRow[]> {
+      return rowsOf([await getMarket(db, marketId)]);
     },
   };
 }

@@ -4,13 +4,19 @@ import { booking } from './booking';
 import { marketDay } from './day';
 import type { MarketDeps } from './deps';
 import { exports } from './export';
+import { guards } from './guards';
+import { home } from './home';
+import { queue } from './queue';
 import { reminders } from './reminders';
 import { scheduling } from './schedule';
 import { subscriptions } from './subscriptions';
 
-export type { BookingInput, BookingView } from './booking';
-export { outcomesFor, type QueueEntry } from './day';
+export type { BookingInput } from './booking';
+export type { BookingView } from './booking-view';
 export type { MarketDay } from './deps';
+export type { ExportRow } from './export';
+export type { ResidentHome } from './home';
+export { outcomesFor, type QueueEntry } from './queue';
 export type { MarketChange, NewMarketInput } from './schedule';
 export type { Subscription } from './subscriptions';
 export type { MarketSummary, ServiceSummary } from './summary';
@@ -24,10 +30,14 @@ export function createMarketService(
   policy: MarketPolicy = policyFrom(platform.config),
 ) {
   const deps: MarketDeps = { ...platform, policy, places: residents };
+  const bookings = booking(deps);
   return {
     ...scheduling(deps),
-    ...booking(deps),
+    ...guards(deps),
+    ...bookings,
+    ...home(deps, bookings),
     ...subscriptions(deps),
+    ...queue(deps),
     ...marketDay(deps),
     ...reminders(deps),
     ...exports(deps),

@@ -3,10 +3,16 @@ import { bilingual } from '../../../core/names';
 import type { OutMessage, Param, Params } from '../../../outbox/service';
 import type { Compound } from '../../residents/service';
 import { CB } from '../callbacks';
-import { estimateTime, ticketCode } from '../policy';
+import { estimateTime, ticketOf } from '../policy';
 import type { Booking, Market, Offer } from '../store';
 
 // What the market tells residents through the outbox: keys and parameters, rendered in each one's language.
+
+/** Where exactly: in both languages, or (no English given) the place's own name, marked so for English readers. */
+export const placeParam = (m: Pick<Market, 'location' | 'locationEn'>): Param =>
+  m.locationEn
+    ? { 'zh-CN': m.location, en: m.locationEn }
+    : { $t: 'market.view.localName', params: { name: m.location } };
 
 /** Date, weekday, hours, host and place of a market day. */
 export const whenParams = (m: Market, compound: Compound | undefined): Params => ({
@@ -15,7 +21,7 @@ export const whenParams = (m: Market, compound: Compound | undefined): Params =>
   start: m.startsAt,
   end: m.endsAt,
   compound: compound ? bilingual(compound) : '-',
-  location: m.location,
+  location: placeParam(m),
 });
 
 const personal = (
@@ -30,21 +36,50 @@ const myBookingsButton = [[{ key: 'market.btn.myBookings', data: CB.mine }]];
 /** The ticket, its likely time and the day, for a resident whose place is confirmed. */
 const ticketParams = (m: Market, o: Offer, ticketNo: number, tz: string): Params => ({
   service: bilingual(o),
-  ticket: ticketCode(o.ticketPrefix, ticketNo),
+  ticket: ticketOf(o, ticketNo),
   time: estimateTime(m, o.minutesPerTicket, ticketNo, tz),
 });
 
+const serviceList = (offers: Offer[]): Param => ({
+  'zh-CN': offers.map((o) => o.nameZh).join('、'),
+  en: offers.map((o) => o.nameEn).join(', '),
+});
+
+const announceKey = (m: Market, userId: number) => `market:announce:${m.id}:${userId}`;
+
 export function announcements(m: Market, when: Params, offers: Offer[], to: number[]): OutMessage[] {
-  const services = {
-    'zh-CN': offers.map((o) => o.nameZh).join('、'),
-    en: offers.map((o) => o.nameEn).join(', '),
-  };
   const content = {
     key: 'market.notify.announce',
-    params: { ...when, services },
+    params: { ...when, services: serviceList(offers) },
     buttons: [[{ key: 'market.btn.bookNow', data: CB.open(m.id) }]],
   };
-  return to.map((id) => personal(`market:announce:${m.id}:${id}`, id, content, 'notice'));
+  return to.map((id) => personal(announceKey(m, id), id, content, 'notice'));
+}
+
+/**
+ * The announcement residents hold, edited in place when the day changes or is cancelled: the card shows the time and
+ * place as they are now (or that it is off), and its button only while there is something to book. Each update has a
+ * key of its own (the revision, or "x" for the cancellation) and replaces the announcement as first sent.
+ */
+export function announcementUpdates(
+  m: Market,
+  when: Params,
+  offers: Offer[],
+  to: number[],
+  kind: 'changed' | 'cancelled',
+): OutMessage[] {
+  const content =
+    kind === 'changed'
+      ? {
+          key: 'market.notify.announceChanged',
+          params: { ...when, services: serviceList(offers) },
+          buttons: [[{ key: 'market.btn.bookNow', data: CB.open(m.id) }]],
+        }
+      : { key: 'market.notify.announceCancelled', params: when };
+  const round = kind === 'changed' ? `r${m.revision}` : 'x';
+  return to.map((id) =>
+    personal(`${announceKey(m, id)}:${round}`, id, { ...content, replaces: announceKey(m, id) }, 'notice'),
+  );
 }
 
 /** Each change of time or place is its own notice (the revision is in the key). */
@@ -81,7 +116,7 @@ export const reminder = (
   o: Offer,
   tz: string,
 ) =>
-  personal(`market:remind-${kind}:${b.id}`, b.userId, {
+  personal(`market:remind-${kind}:${b.id}:${m.date}`, b.userId, {
     key: kind === 'eve' ? 'market.remind.evening' : 'market.remind.morning',
     params: { ...when, ...ticketParams(m, o, b.ticketNo, tz), bring: bring(o) },
     buttons: myBookingsButton,

@@ -1,6 +1,8 @@
 import { localDate, zonedToUtc } from '../../../core/time';
+import type { DbOrTx } from '../../../db/schema';
 import { runHooks, type TxHook } from '../../../db/tx';
 import { recordAudit } from '../../../identity';
+import type { Params } from '../../../outbox/service';
 import {
   AlreadyPublished,
   DateInPast,
@@ -11,9 +13,9 @@ import {
   NoServices,
 } from '../errors';
 import { cleanText, exampleDate, parseLocation } from '../input';
-import { limits, marketState, marketTimes } from '../policy';
+import { limits, marketTimes } from '../policy';
 import * as store from '../store';
-import { getMarket, holdersOf, type MarketDay, type MarketDeps, placesById } from './deps';
+import { dayOf as dayOfMarket, getMarket, holdersOf, type MarketDay, type MarketDeps, placesById } from './deps';
 import * as messages from './messages';
 
 export interface NewMarketInput {
@@ -22,6 +24,8 @@ export interface NewMarketInput {
   endsAt: string;
   compoundId: number;
   location: string;
+  /** The place in English, if staff gave it. */
+  locationEn?: string | null;
   latitude: number | null;
   longitude: number | null;
   /** A service without a capacity takes the catalogue's default. */
@@ -34,9 +38,12 @@ export interface MarketChange {
   startsAt?: string;
   endsAt?: string;
   location?: string;
+  locationEn?: string | null;
   latitude?: number | null;
   longitude?: number | null;
 }
+
+type Kind = 'changed' | 'cancelled';
 
 /** Market days: the catalogue, scheduling a day, publishing, changing and cancelling it. */
 export function scheduling(deps: MarketDeps) {
@@ -44,14 +51,7 @@ export function scheduling(deps: MarketDeps) {
   const tz = policy.timezone;
   const today = () => localDate(clock.now(), tz);
 
-  async function dayOf(m: store.Market): Promise<MarketDay> {
-    return {
-      market: m,
-      compound: await places.compound(m.compoundId),
-      offers: await store.offersOf(db, m.id),
-      state: marketState(m, clock.now(), tz),
-    };
-  }
+  const dayOf = (m: store.Market): Promise<MarketDay> => dayOfMarket(deps, m, clock.now());
 
   /** The market residents see: the soonest published one that has not ended yet. */
   async function nextMarket(now = clock.now()): Promise<store.Market | undefined> {
@@ -64,6 +64,13 @@ export function scheduling(deps: MarketDeps) {
     const before = await getMarket(db, marketId);
     const compounds = await placesById(deps);
     return (m: store.Market) => messages.whenParams(m, compounds.get(before.compoundId));
+  }
+
+  /** The announcement as residents hold it, edited to the market day's new state (same audience as publishing). */
+  async function updateAnnouncements(trx: DbOrTx, m: store.Market, params: Params, kind: Kind, now: Date) {
+    const to = await store.announcementRecipients(trx, m.compoundId);
+    const offers = await store.offersOf(trx, m.id);
+    await outbox.enqueue(trx, messages.announcementUpdates(m, params, offers, to, kind), now);
   }
 
   return {
@@ -81,10 +88,6 @@ export function scheduling(deps: MarketDeps) {
     /** The same, or undefined for an id that is not (or no longer) a market day. */
     findDay: async (id: number) => {
       const m = await store.findMarket(db, id);
-      return m && dayOf(m);
-    },
-    nextDay: async () => {
-      const m = await nextMarket();
       return m && dayOf(m);
     },
 
@@ -105,7 +108,9 @@ export function scheduling(deps: MarketDeps) {
       const now = clock.now();
       const final = { endsFlow: true };
       const location = cleanText(input.location);
-      if ([...location].length > limits.location) throw new LocationTooLong(limits.location, final);
+      const locationEn = input.locationEn ? cleanText(input.locationEn) || null : null;
+      if ([location, locationEn ?? ''].some((l) => [...l].length > limits.location))
+        throw new LocationTooLong(limits.location, final);
       if (zonedToUtc(input.date, input.startsAt, tz) <= now) throw new DateInPast(exampleDate(today()), final);
       if (input.services.length === 0) throw new NoServices(final);
       if (!(await places.compound(input.compoundId))) throw new MarketNotFound();
@@ -122,6 +127,7 @@ export function scheduling(deps: MarketDeps) {
           endsAt: input.endsAt,
           compoundId: input.compoundId,
           location: location || '-',
+          locationEn,
           latitude: input.latitude,
           longitude: input.longitude,
           closeHoursBefore: input.closeHoursBefore ?? policy.closeHoursBefore,
@@ -158,7 +164,10 @@ export function scheduling(deps: MarketDeps) {
       });
     },
 
-    /** Changes when or where; everyone holding a ticket or a waitlist place is told in their language. */
+    /**
+     * Changes when or where; everyone holding a ticket or a waitlist place is told in their language, and the
+     * announcement residents hold is edited to the new time and place.
+     */
     async changeMarket(actorId: number, marketId: number, change: MarketChange, done?: TxHook): Promise<number> {
       const now = clock.now();
       const location = change.location === undefined ? undefined : parseLocation(change.location);
@@ -172,6 +181,8 @@ export function scheduling(deps: MarketDeps) {
         if (change.startsAt !== undefined) next.startsAt = change.startsAt;
         if (change.endsAt !== undefined) next.endsAt = change.endsAt;
         if (location !== undefined) next.location = location;
+        if (change.locationEn !== undefined)
+          next.locationEn = change.locationEn ? cleanText(change.locationEn) || null : null;
         if (change.latitude !== undefined) next.latitude = change.latitude;
         if (change.longitude !== undefined) next.longitude = change.longitude;
         if (marketTimes(next, tz).start <= now) throw new DateInPast(exampleDate(today()));
@@ -181,7 +192,9 @@ export function scheduling(deps: MarketDeps) {
         await runHooks(trx, done);
         if (m.status !== 'published') return 0;
         const users = holdersOf(await store.bookingsOfMarket(trx, marketId, store.ACTIVE));
-        return outbox.enqueue(trx, messages.changed(next, when(next), users), now);
+        const told = await outbox.enqueue(trx, messages.changed(next, when(next), users), now);
+        await updateAnnouncements(trx, next, when(next), 'changed', now);
+        return told;
       });
     },
 
@@ -200,7 +213,9 @@ export function scheduling(deps: MarketDeps) {
         const details = { bookings: bookers.length };
         await recordAudit(trx, { actorId, action: 'market.cancel', subject: `market:${marketId}`, details }, now);
         if (m.status !== 'published') return 0;
-        return outbox.enqueue(trx, messages.cancelled(m, when(m), holdersOf(bookers)), now);
+        const told = await outbox.enqueue(trx, messages.cancelled(m, when(m), holdersOf(bookers)), now);
+        await updateAnnouncements(trx, m, when(m), 'cancelled', now);
+        return told;
       });
     },
 

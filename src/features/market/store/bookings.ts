@@ -40,6 +40,7 @@ export type BookingPatch = Partial<
     | 'outcomeNote'
     | 'updatedAt'
     | 'servedAt'
+    | 'outcomeAt'
     | 'holdAskedAt'
     | 'holdAnswer'
     | 'holdAnsweredAt'
@@ -56,6 +57,7 @@ const columns = (p: BookingPatch): Updateable<Database['market_bookings']> => ({
   outcome_note: p.outcomeNote,
   updated_at: p.updatedAt,
   served_at: p.servedAt,
+  outcome_at: p.outcomeAt,
   hold_asked_at: p.holdAskedAt,
   hold_answer: p.holdAnswer,
   hold_answered_at: p.holdAnsweredAt,
@@ -170,60 +172,52 @@ export const bookedUserIds = async (db: DbOrTx, marketId: number) =>
       .execute()
   ).flatMap((r) => (r.user_id === null ? [] : [r.user_id]));
 
-/** Fixed repairs whose "did it hold?" question is due (served on or before `servedBefore`) and not yet asked. */
-export const holdChecksDue = async (db: DbOrTx, servedBefore: string) =>
+/**
+ * Fixed repairs whose "did it hold?" question is due (served on or before `servedBefore`) and not yet asked, at most
+ * `limit`. The condition is written as the partial index market_bookings_hold_due states it (literals, not bound
+ * values), so SQLite reads only the open questions, however long the history.
+ */
+export const holdChecksDueQuery = (db: DbOrTx, servedBefore: string, limit: number) =>
+  db
+    .selectFrom('market_bookings')
+    .selectAll()
+    .where(sql<boolean>`outcome = 'fixed' and hold_asked_at is null and user_id is not null`)
+    .where('served_at', '<=', servedBefore)
+    .orderBy('served_at')
+    .limit(limit);
+
+export const holdChecksDue = async (db: DbOrTx, servedBefore: string, limit: number) =>
+  (await holdChecksDueQuery(db, servedBefore, limit).execute()).map(toBooking);
+
+/** Records that the "did it hold?" question was queued for these repairs. */
+export const markHoldAsked = async (db: DbOrTx, ids: readonly number[], at: string) => {
+  if (ids.length) await db.updateTable('market_bookings').set({ hold_asked_at: at }).where('id', 'in', ids).execute();
+};
+
+export type ReminderKind = 'eve' | 'morn';
+const REMINDED = { eve: 'reminded_eve_on', morn: 'reminded_morn_on' } as const;
+
+/** Tickets of a market day whose reminder of this kind has not been queued for its current date. */
+export const remindersDue = async (db: DbOrTx, marketId: number, kind: ReminderKind, date: string) =>
   (
     await db
       .selectFrom('market_bookings')
       .selectAll()
-      .where('outcome', '=', 'fixed')
+      .where('market_id', '=', marketId)
+      .where('status', '=', 'booked')
       .where('user_id', 'is not', null)
-      .where('hold_asked_at', 'is', null)
-      .where('served_at', '<=', servedBefore)
+      .where('ticket_no', 'is not', null)
+      .where((eb) => eb.or([eb(REMINDED[kind], 'is', null), eb(REMINDED[kind], '!=', date)]))
       .orderBy('id')
       .execute()
   ).map(toBooking);
 
-// ── "tell me when the market comes" ──────────────────────────────────────
-/** The compounds a user asked to hear about; null stands for any compound. */
-export const subscriptionsOf = async (db: DbOrTx, userId: number) =>
-  (
+/** Records that these tickets' reminder of this kind was queued for the market on `date`. */
+export const markReminded = async (db: DbOrTx, ids: readonly number[], kind: ReminderKind, date: string) => {
+  for (let i = 0; i < ids.length; i += 500)
     await db
-      .selectFrom('market_subscriptions')
-      .select('compound_id')
-      .where('user_id', '=', userId)
-      .orderBy('id')
-      .execute()
-  ).map((r) => r.compound_id);
-
-export const addSubscription = (db: DbOrTx, userId: number, compoundId: number | null, at: string) =>
-  db
-    .insertInto('market_subscriptions')
-    .values({ user_id: userId, compound_id: compoundId, created_at: at })
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-
-export const clearSubscriptions = (db: DbOrTx, userId: number) =>
-  db.deleteFrom('market_subscriptions').where('user_id', '=', userId).execute();
-
-/**
- * Who hears about a market at a compound: its reachable residents who take notices, and everyone reachable who
- * subscribed to it or to any compound. Read in the publishing transaction, so it joins the users table itself.
- */
-export async function announcementRecipients(db: DbOrTx, compoundId: number): Promise<number[]> {
-  const residents = await db
-    .selectFrom('users')
-    .select('id')
-    .where('compound_id', '=', compoundId)
-    .where('reachable', '=', 1)
-    .where('notices_opt_out', '=', 0)
-    .execute();
-  const subscribers = await db
-    .selectFrom('market_subscriptions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .select('u.id')
-    .where('u.reachable', '=', 1)
-    .where((eb) => eb.or([eb('s.compound_id', '=', compoundId), eb('s.compound_id', 'is', null)]))
-    .execute();
-  return [...new Set([...residents, ...subscribers].map((r) => r.id))].sort((a, b) => a - b);
-}
+      .updateTable('market_bookings')
+      .set({ [REMINDED[kind]]: date })
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+};

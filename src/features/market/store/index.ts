@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../../db/schema';
 // The market's queries: each takes db or a transaction first and returns camelCase domain objects.
 export * from './bookings';
 export * from './markets';
+export * from './subscriptions';
 export * from './types';
 
 /** Runs `fn` in a transaction, joining the caller's if there is one (SQLite has one writer; this keeps it one step). */

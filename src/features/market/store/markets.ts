@@ -36,6 +36,7 @@ export const upsertService = (db: DbOrTx, s: NewService) =>
       default_capacity: s.defaultCapacity,
       minutes_per_ticket: s.minutesPerTicket,
       ticket_prefix: s.ticketPrefix,
+      ticket_prefix_en: s.ticketPrefixEn,
       provider: s.provider,
     })
     .onConflict((oc) => oc.column('code').doNothing())
@@ -47,6 +48,7 @@ export interface NewMarket {
   endsAt: string;
   compoundId: number;
   location: string;
+  locationEn: string | null;
   latitude: number | null;
   longitude: number | null;
   closeHoursBefore: number;
@@ -64,6 +66,7 @@ export const insertMarket = async (db: DbOrTx, m: NewMarket) =>
         ends_at: m.endsAt,
         compound_id: m.compoundId,
         location: m.location,
+        location_en: m.locationEn,
         latitude: m.latitude,
         longitude: m.longitude,
         close_hours_before: m.closeHoursBefore,
@@ -89,7 +92,10 @@ export const setMarketStatus = (db: DbOrTx, id: number, status: 'published' | 'c
 /** When and where, after a change; the revision is the caller's, one more than before. */
 export const updateMarketTimes = (
   db: DbOrTx,
-  m: Pick<Market, 'id' | 'date' | 'startsAt' | 'endsAt' | 'location' | 'latitude' | 'longitude' | 'revision'>,
+  m: Pick<
+    Market,
+    'id' | 'date' | 'startsAt' | 'endsAt' | 'location' | 'locationEn' | 'latitude' | 'longitude' | 'revision'
+  >,
 ) =>
   db
     .updateTable('market_days')
@@ -98,6 +104,7 @@ export const updateMarketTimes = (
       starts_at: m.startsAt,
       ends_at: m.endsAt,
       location: m.location,
+      location_en: m.locationEn,
       latitude: m.latitude,
       longitude: m.longitude,
       revision: m.revision,
@@ -178,6 +185,7 @@ const offerQuery = (db: DbOrTx) =>
       's.name_zh',
       's.name_en',
       's.ticket_prefix',
+      's.ticket_prefix_en',
       's.needs_details',
       's.is_repair',
       's.minutes_per_ticket',

@@ -43,6 +43,8 @@ export interface Service {
   minutesPerTicket: number;
   /** 磨刀 → ticket 磨刀-07. */
   ticketPrefix: string;
+  /** Knife → ticket Knife-07, for English readers. */
+  ticketPrefixEn: string;
   provider: string | null;
   active: boolean;
 }
@@ -58,7 +60,10 @@ export interface Market {
   startsAt: string;
   endsAt: string;
   compoundId: number;
+  /** Where exactly, as staff wrote it (Chinese). */
   location: string;
+  /** The same in English; null: English readers see the place's own name, marked as such. */
+  locationEn: string | null;
   latitude: number | null;
   longitude: number | null;
   closeHoursBefore: number;
@@ -84,6 +89,7 @@ export interface Offer {
   nameZh: string;
   nameEn: string;
   ticketPrefix: string;
+  ticketPrefixEn: string;
   needsDetails: boolean;
   isRepair: boolean;
   minutesPerTicket: number;
@@ -109,6 +115,11 @@ export interface Booking {
   createdAt: string;
   updatedAt: string;
   servedAt: string | null;
+  /** When served or no-show was recorded (undo is possible for the rest of that day). */
+  outcomeAt: string | null;
+  /** The market date each reminder was queued for. */
+  remindedEveOn: string | null;
+  remindedMornOn: string | null;
   holdAskedAt: string | null;
   holdAnswer: HoldAnswer | null;
   holdAnsweredAt: string | null;
@@ -137,6 +148,7 @@ export const toService = (r: ServiceRow): Service => ({
   defaultCapacity: r.default_capacity,
   minutesPerTicket: r.minutes_per_ticket,
   ticketPrefix: r.ticket_prefix,
+  ticketPrefixEn: r.ticket_prefix_en || r.ticket_prefix,
   provider: r.provider,
   active: r.active === 1,
 });
@@ -148,6 +160,7 @@ export const toMarket = (r: MarketRow): Market => ({
   endsAt: r.ends_at,
   compoundId: r.compound_id,
   location: r.location,
+  locationEn: r.location_en,
   latitude: r.latitude,
   longitude: r.longitude,
   closeHoursBefore: r.close_hours_before,
@@ -165,6 +178,7 @@ export type OfferRow = Selectable<Database['market_offers']> &
     | 'name_zh'
     | 'name_en'
     | 'ticket_prefix'
+    | 'ticket_prefix_en'
     | 'needs_details'
     | 'is_repair'
     | 'minutes_per_ticket'
@@ -185,6 +199,7 @@ export const toOffer = (r: OfferRow): Offer => ({
   nameZh: r.name_zh,
   nameEn: r.name_en,
   ticketPrefix: r.ticket_prefix,
+  ticketPrefixEn: r.ticket_prefix_en || r.ticket_prefix,
   needsDetails: r.needs_details === 1,
   isRepair: r.is_repair === 1,
   minutesPerTicket: r.minutes_per_ticket,
@@ -209,6 +224,9 @@ export const toBooking = (r: BookingRow): Booking => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   servedAt: r.served_at,
+  outcomeAt: r.outcome_at,
+  remindedEveOn: r.reminded_eve_on,
+  remindedMornOn: r.reminded_morn_on,
   holdAskedAt: r.hold_asked_at,
   holdAnswer: memberOrNull(HOLD_ANSWERS, r.hold_answer),
   holdAnsweredAt: r.hold_answered_at,

@@ -1,6 +1,6 @@
 import type { Locale } from '../../../config';
 import { weekdayName, weekdayOf } from '../../../core/calendar';
-import { inLocale } from '../../../core/names';
+import { type Bilingual, inLocale } from '../../../core/names';
 import type { TFunction } from '../../../i18n';
 import type { InlineMarkup } from '../../../telegram/port';
 import type { Compound } from '../../residents/service';
@@ -12,18 +12,30 @@ export interface Card {
   markup?: InlineMarkup;
 }
 
-/** Date, weekday, hours and place of a market day in the reader's language. */
-export const whenText = (locale: Locale, m: Market, compound: Compound | undefined): Record<string, string> => ({
-  date: m.date,
-  weekday: weekdayName(weekdayOf(m.date))[locale],
-  start: m.startsAt,
-  end: m.endsAt,
-  compound: compound ? inLocale(compound, locale) : '-',
-  location: m.location,
-});
-
 /** What every view is given: the reader's translator and language. */
 export interface Reader {
   t: TFunction;
   locale: Locale;
 }
+
+/** A name kept in both languages (a ticket 磨刀-07 / Knife-07), in the reader's. */
+export const inReaders = (r: Reader, name: Bilingual | null, none = '') => (name ? name[r.locale] : none);
+
+/**
+ * Where exactly, in the reader's language: the English name staff gave, or the place's own name marked as such (the
+ * value is not escaped here: it goes into a translation that escapes it once).
+ */
+export const placeText = ({ t, locale }: Reader, m: Pick<Market, 'location' | 'locationEn'>) =>
+  locale === 'zh-CN'
+    ? m.location
+    : (m.locationEn ?? t('market.view.localName', { name: m.location, interpolation: { escapeValue: false } }));
+
+/** Date, weekday, hours and place of a market day in the reader's language. */
+export const whenText = (r: Reader, m: Market, compound: Compound | undefined): Record<string, string> => ({
+  date: m.date,
+  weekday: weekdayName(weekdayOf(m.date))[r.locale],
+  start: m.startsAt,
+  end: m.endsAt,
+  compound: compound ? inLocale(compound, r.locale) : '-',
+  location: placeText(r, m),
+});

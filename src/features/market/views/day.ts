@@ -3,16 +3,19 @@ import { type Button, grid, markup, pagedRows } from '../../../telegram/markup';
 import { CB } from '../callbacks';
 import type { MarketDay, MarketSummary, QueueEntry } from '../service';
 import type { Market, Offer, Outcome } from '../store';
-import type { Card, Reader } from './common';
+import { type Card, inReaders, type Reader } from './common';
 import { confirmCard } from './staff';
 
-// The market day itself, as staff work through it: a queue per service, one ticket at a time, then the summary.
+// The market day itself, as staff work through it in one card: a queue per service, one ticket at a time (its
+// result recorded, confirmed for a no-show, undone the same day), then the summary.
 
 const QUEUE_PAGE = 8;
 const mark: Record<string, string> = { booked: '⏳', waiting: '🕒', served: '✅', no_show: '🚫' };
 
-const backToQueue = ({ t }: Reader, offerId: number) =>
-  markup([[{ text: t('market.day.backToQueue'), data: CB.serviceQueue(offerId, 0) }]]);
+const backToQueue = ({ t }: Reader, offerId: number): Button => ({
+  text: t('market.day.backToQueue'),
+  data: CB.serviceQueue(offerId, 0),
+});
 
 export const chooseServiceCard = ({ t, locale }: Reader, d: MarketDay): Card => {
   const rows = grid(d.offers.map((o) => ({ text: inLocale(o, locale), data: CB.serviceQueue(o.id, 0) })));
@@ -24,7 +27,8 @@ export const chooseServiceCard = ({ t, locale }: Reader, d: MarketDay): Card => 
 export function queueCard(r: Reader, offer: Offer, entries: QueueEntry[], page: number): Card {
   const { t, locale } = r;
   const who = (e: QueueEntry) => (e.walkIn ? t('market.staff.walkInShort') : (e.name ?? ''));
-  const label = (e: QueueEntry) => `${mark[e.status] ?? ''} ${e.ticket ?? t('market.status.waiting')} ${who(e)}`.trim();
+  const label = (e: QueueEntry) =>
+    `${mark[e.status] ?? ''} ${inReaders(r, e.ticket, t('market.status.waiting'))} ${who(e)}`.trim();
   const { rows } = pagedRows(
     entries,
     page,
@@ -44,48 +48,59 @@ export function queueCard(r: Reader, offer: Offer, entries: QueueEntry[], page: 
   return { text, markup: markup(rows) };
 }
 
-/** One ticket: who, what the resident wrote, and (while it waits) the results staff can record. */
-export function ticketCard(
-  r: Reader,
-  offer: Offer,
-  entry: QueueEntry,
-  outcomes: Outcome[],
-): Card & { photo: string | null } {
-  const { t, locale } = r;
-  const text = t('market.day.ticket', {
-    ticket: entry.ticket ?? t('market.status.waiting'),
-    service: inLocale(offer, locale),
-    name: entry.walkIn ? t('market.staff.walkInShort') : (entry.name ?? '-'),
+const ticketText = (r: Reader, offer: Offer, entry: QueueEntry) =>
+  r.t('market.day.ticket', {
+    ticket: inReaders(r, entry.ticket, r.t('market.status.waiting')),
+    time: entry.time ?? '-',
+    service: inLocale(offer, r.locale),
+    name: entry.walkIn ? r.t('market.staff.walkInShort') : (entry.name ?? '-'),
     details: entry.details ?? '-',
-    status: t(`market.status.${entry.status}`),
-    outcome: entry.outcome ? t(`market.outcome.${entry.outcome}`) : '-',
+    status: r.t(`market.status.${entry.status}`),
+    outcome: entry.outcome ? r.t(`market.outcome.${entry.outcome}`) : '-',
     note: entry.note ?? '-',
   });
-  const rows: Button[][] =
-    entry.status === 'booked'
-      ? grid(outcomes.map((o) => ({ text: t(`market.outcome.${o}`), data: CB.outcome(entry.id, o) })))
-      : [];
-  rows.push([{ text: t('market.btn.back'), data: CB.serviceQueue(offer.id, 0) }]);
-  return { text, markup: markup(rows), photo: entry.photo };
+
+/**
+ * One ticket: who, what the resident wrote, and the actions valid now — while it waits, the results (a no-show only
+ * from the ticket's time on); once recorded, undo for the rest of the day. `askNote`: a repair's result was just
+ * recorded and a note for the provider may be typed now.
+ */
+export function ticketCard(r: Reader, offer: Offer, entry: QueueEntry, outcomes: Outcome[], askNote = false): Card {
+  const { t } = r;
+  const lines = [ticketText(r, offer, entry)];
+  const rows: Button[][] = [];
+  if (entry.status === 'booked') {
+    const now = outcomes.filter((o) => o !== 'no_show' || entry.noShowAllowed);
+    rows.push(...grid(now.map((o) => ({ text: t(`market.outcome.${o}`), data: CB.outcome(entry.id, o) }))));
+    if (!entry.noShowAllowed && entry.time) lines.push(t('market.day.noShowFrom', { time: entry.time }));
+  }
+  if (askNote) {
+    lines.push(t('market.day.askNote', { ticket: inReaders(r, entry.ticket) }));
+    rows.push([{ text: t('market.day.skipNote'), data: CB.skipNote }]);
+  }
+  if (entry.undoable) rows.push([{ text: t('market.day.undo'), data: CB.undo(entry.id) }]);
+  rows.push([backToQueue(r, offer.id)]);
+  return { text: lines.join('\n\n'), markup: markup(rows) };
 }
 
-export const recordedText = ({ t }: Reader, entry: QueueEntry, outcome: Outcome) =>
-  t('market.day.recorded', { ticket: entry.ticket ?? '', outcome: t(`market.outcome.${outcome}`) });
-
-export const recordedCard = (r: Reader, offer: Offer, entry: QueueEntry, outcome: Outcome): Card => ({
-  text: recordedText(r, entry, outcome),
-  markup: backToQueue(r, offer.id),
+/** "Did they really not come?" — a no-show is the one result a resident could be hurt by. */
+export const confirmNoShowCard = (r: Reader, entry: QueueEntry): Card => ({
+  text: r.t('market.day.confirmNoShow', { ticket: inReaders(r, entry.ticket), time: entry.time ?? '-' }),
+  markup: markup([
+    [
+      { text: r.t('market.day.noShowYes'), data: CB.noShowYes(entry.id) },
+      { text: r.t('market.btn.back'), data: CB.ticket(entry.id) },
+    ],
+  ]),
 });
 
-export const askNoteCard = ({ t }: Reader, entry: QueueEntry): Card => ({
-  text: t('market.day.askNote', { ticket: entry.ticket ?? '' }),
-  markup: markup([[{ text: t('market.day.skipNote'), data: CB.skipNote }]]),
-});
+export const recordedText = (r: Reader, entry: QueueEntry, outcome: Outcome) =>
+  r.t('market.day.recorded', { ticket: inReaders(r, entry.ticket), outcome: r.t(`market.outcome.${outcome}`) });
 
 /** After a note (or none): back to the queue. */
 export const noteDoneCard = (r: Reader, key: 'market.day.noteSaved' | 'market.day.noteSkipped', offerId: number) => ({
   text: r.t(key),
-  markup: backToQueue(r, offerId),
+  markup: markup([[backToQueue(r, offerId)]]),
 });
 
 export const confirmWalkInCard = (r: Reader, offer: Offer) =>
@@ -96,9 +111,9 @@ export const confirmWalkInCard = (r: Reader, offer: Offer) =>
     CB.serviceQueue(offer.id, 0),
   );
 
-export const walkInAddedCard = (r: Reader, offerId: number, ticket: string): Card => ({
-  text: r.t('market.day.walkInAdded', { ticket }),
-  markup: backToQueue(r, offerId),
+export const walkInAddedCard = (r: Reader, offerId: number, ticket: QueueEntry['ticket']): Card => ({
+  text: r.t('market.day.walkInAdded', { ticket: inReaders(r, ticket) }),
+  markup: markup([[backToQueue(r, offerId)]]),
 });
 
 /** The day's numbers and one line per service that had anyone. */

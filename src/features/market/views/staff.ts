@@ -67,8 +67,11 @@ export const capacitiesNotedCard = (r: Reader, count: number): Card => ({
 export const askNewCapacitiesText = ({ t, locale }: Reader, offers: Offer[]) =>
   t('market.staff.askNewCapacities', { lines: offers.map((o) => `${inLocale(o, locale)} ${o.capacity}`).join('\n') });
 
-/** One market day: when, where, status, per service booked / capacity / waiting, and what can be done now. */
-export function panelCard(r: Reader, d: MarketDay): Card {
+/**
+ * One market day: when, where, status, per service booked / capacity / waiting, and what can be done now. `notice`
+ * says what just changed (published, cancelled …) above the panel as it is now.
+ */
+export function panelCard(r: Reader, d: MarketDay, notice?: string): Card {
   const { t, locale } = r;
   const m = d.market;
   const lines = d.offers.map((o) =>
@@ -79,10 +82,11 @@ export function panelCard(r: Reader, d: MarketDay): Card {
       waiting: o.waiting,
     }),
   );
-  const header = t('market.staff.panel', { ...whenText(locale, m, d.compound), state: t(`market.state.${m.status}`) });
+  const header = t('market.staff.panel', { ...whenText(r, m, d.compound), state: t(`market.state.${m.status}`) });
+  const text = [...(notice ? [notice] : []), header, lines.join('\n')].join('\n\n');
   const rows: Button[][] = [];
   const back = [{ text: t('market.btn.back'), data: CB.admin }];
-  if (d.state === 'cancelled') return { text: [header, lines.join('\n')].join('\n\n'), markup: markup([back]) };
+  if (d.state === 'cancelled') return { text, markup: markup([back]) };
   if (m.status === 'draft' && d.state !== 'over')
     rows.push([{ text: t('market.staff.btn.publish'), data: CB.publish(m.id) }]);
   if (m.status === 'published')
@@ -90,6 +94,7 @@ export function panelCard(r: Reader, d: MarketDay): Card {
       { text: t('market.staff.btn.queue'), data: CB.queue(m.id) },
       { text: t('market.staff.btn.summary'), data: CB.summary(m.id) },
     ]);
+  if (m.status === 'published') rows.push([{ text: t('market.staff.btn.export'), data: CB.exportMarket(m.id) }]);
   if (d.state !== 'over') {
     rows.push([
       { text: t('market.staff.btn.editDate'), data: CB.editMarket(m.id, 'd') },
@@ -102,7 +107,7 @@ export function panelCard(r: Reader, d: MarketDay): Card {
     ]);
   }
   rows.push(back);
-  return { text: [header, lines.join('\n')].join('\n\n'), markup: markup(rows) };
+  return { text, markup: markup(rows) };
 }
 
 /** "Really?" with the confirmation and a way back. */
@@ -119,7 +124,7 @@ export const confirmCard = ({ t }: Reader, text: string, yes: string, back: stri
 export const confirmPublishCard = (r: Reader, d: MarketDay) =>
   confirmCard(
     r,
-    r.t('market.staff.confirmPublish', whenText(r.locale, d.market, d.compound)),
+    r.t('market.staff.confirmPublish', whenText(r, d.market, d.compound)),
     CB.publishYes(d.market.id),
     CB.panel(d.market.id),
   );
@@ -127,7 +132,7 @@ export const confirmPublishCard = (r: Reader, d: MarketDay) =>
 export const confirmCancelMarketCard = (r: Reader, d: MarketDay) =>
   confirmCard(
     r,
-    r.t('market.staff.confirmCancel', whenText(r.locale, d.market, d.compound)),
+    r.t('market.staff.confirmCancel', whenText(r, d.market, d.compound)),
     CB.cancelMarketYes(d.market.id),
     CB.panel(d.market.id),
   );

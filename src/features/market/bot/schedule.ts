@@ -1,0 +1,153 @@
+import { Composer } from 'grammy';
+import { dateLabel } from '../../../core/calendar';
+import { inLocale } from '../../../core/names';
+import type { FlowDef } from '../../../identity';
+import type { BotContext } from '../../../telegram/context';
+import { requireRole } from '../../../telegram/middlewares/guard';
+import { inFlow } from '../../../telegram/middlewares/match';
+import { parse, RX } from '../callbacks';
+import { DateInPast, DraftIncomplete, NoServices } from '../errors';
+import { completeDraft, newMarketFlow } from '../flows';
+import { exampleDate, parseCapacities, parseDate, parseHours, parsePlace } from '../input';
+import type { MarketService } from '../service';
+import {
+  askCapacitiesCard,
+  askMapCard,
+  capacitiesNotedCard,
+  compoundCard,
+  panelCard,
+  servicesCard,
+} from '../views/staff';
+import { closeHeld, post, send, tappedId } from './cards';
+
+/** A new market day, step by step: staff only, every button and step checked. */
+export function scheduleBot(market: MarketService) {
+  const bot = new Composer<BotContext>();
+  const pm = bot.chatType('private');
+  const staffCb = (re: RegExp) => bot.callbackQuery(re, requireRole('staff'));
+  /** Flow steps check the role again: someone who lost it mid-flow (or forged their way in) gets no further. */
+  const staffIn = <D, S extends string>(def: FlowDef<D, S>, ...steps: S[]) =>
+    pm.filter(inFlow(def, ...steps), requireRole('staff'));
+  const example = () => exampleDate(market.today());
+
+  staffCb(RX.create).use(async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.setFlow(newMarketFlow, 'date', {});
+    await ctx.reply(ctx.t('market.staff.askDate', { example: example() }));
+  });
+
+  staffIn(newMarketFlow, 'date').on('message:text', async (ctx) => {
+    const date = parseDate(ctx.message.text, market.today());
+    if (date < market.today()) throw new DateInPast(example());
+    await ctx.setFlow(newMarketFlow, 'hours', { date });
+    await ctx.reply(ctx.t('market.staff.dateNoted', { date: dateLabel(date)[ctx.locale] }));
+  });
+
+  staffIn(newMarketFlow, 'hours').on('message:text', async (ctx) => {
+    const [start, end] = parseHours(ctx.message.text);
+    const asked = await post(ctx, compoundCard(ctx, await market.compounds(), await market.proposeCompound()));
+    await ctx.setFlow(newMarketFlow, 'compound', { ...ctx.flow.data, start, end, card: asked.message_id });
+  });
+
+  staffCb(RX.newCompound).filter(inFlow(newMarketFlow, 'compound'), async (ctx) => {
+    const compound = (await market.compounds()).find((c) => c.id === parse.id(ctx.match));
+    if (!compound) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
+    await ctx.answerCallbackQuery();
+    await ctx.setFlow(newMarketFlow, 'location', { ...ctx.flow.data, compoundId: compound.id, card: undefined });
+    await send(ctx, { text: ctx.t('market.staff.compoundChosen', { name: inLocale(compound, ctx.locale) }) }, true);
+    await ctx.reply(ctx.t('market.staff.askLocation'));
+  });
+
+  staffIn(newMarketFlow, 'location').on('message:text', async (ctx) => {
+    const { location, locationEn } = parsePlace(ctx.message.text);
+    const asked = await post(ctx, askMapCard(ctx));
+    await ctx.setFlow(newMarketFlow, 'map', { ...ctx.flow.data, location, locationEn, card: asked.message_id });
+  });
+
+  /** The catalogue as toggles; the question asking for the map loses its "skip" button. */
+  async function askServices(ctx: BotContext, latitude: number | null, longitude: number | null) {
+    const data = inFlow(newMarketFlow)(ctx) ? ctx.flow.data : {};
+    await closeHeld(ctx, data.card);
+    const asked = await post(ctx, servicesCard(ctx, await market.services(), new Set()));
+    const next = { ...data, latitude, longitude, services: [], card: asked.message_id };
+    await ctx.setFlow(newMarketFlow, 'services', next);
+  }
+
+  staffIn(newMarketFlow, 'map').on('message:location', async (ctx) => {
+    const { latitude, longitude } = ctx.message.location;
+    await askServices(ctx, latitude, longitude);
+  });
+  staffIn(newMarketFlow, 'map').on('message:text', async (ctx) => {
+    await closeHeld(ctx, ctx.flow.data.card);
+    const asked = await post(ctx, askMapCard(ctx));
+    await ctx.setFlow(newMarketFlow, 'map', { ...ctx.flow.data, card: asked.message_id });
+  });
+  staffCb(RX.skipMap).filter(inFlow(newMarketFlow, 'map'), async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await askServices(ctx, null, null);
+  });
+
+  const showChosen = async (ctx: BotContext, chosen: number[]) =>
+    send(ctx, servicesCard(ctx, await market.services(), new Set(chosen)), true);
+
+  staffCb(RX.toggleService).filter(inFlow(newMarketFlow, 'services'), async (ctx) => {
+    const id = parse.id(ctx.match);
+    const chosen = new Set(ctx.flow.data.services ?? []);
+    if (chosen.has(id)) chosen.delete(id);
+    else chosen.add(id);
+    await ctx.setFlow(newMarketFlow, 'services', { ...ctx.flow.data, services: [...chosen] });
+    await ctx.answerCallbackQuery();
+    await showChosen(ctx, [...chosen]);
+  });
+
+  staffCb(RX.allServices).filter(inFlow(newMarketFlow, 'services'), async (ctx) => {
+    const all = (await market.services()).map((s) => s.id);
+    await ctx.setFlow(newMarketFlow, 'services', { ...ctx.flow.data, services: all });
+    await ctx.answerCallbackQuery();
+    await showChosen(ctx, all);
+  });
+
+  const chosenServices = async (chosen: number[] = []) =>
+    (await market.services()).filter((s) => chosen.includes(s.id));
+
+  staffCb(RX.servicesDone).filter(inFlow(newMarketFlow, 'services'), async (ctx) => {
+    const chosen = await chosenServices(ctx.flow.data.services);
+    if (chosen.length === 0) throw new NoServices();
+    await ctx.answerCallbackQuery();
+    const names = chosen.map((s) => inLocale(s, ctx.locale)).join(ctx.locale === 'en' ? ', ' : '、');
+    await send(ctx, { text: ctx.t('market.staff.servicesChosen', { names }) }, true);
+    const asked = await post(ctx, askCapacitiesCard(ctx, chosen));
+    await ctx.setFlow(newMarketFlow, 'capacity', { ...ctx.flow.data, capacities: {}, card: asked.message_id });
+  });
+
+  staffIn(newMarketFlow, 'capacity').on('message:text', async (ctx) => {
+    const caps = parseCapacities(ctx.message.text, await chosenServices(ctx.flow.data.services));
+    const capacities = { ...ctx.flow.data.capacities, ...Object.fromEntries(caps) };
+    await closeHeld(ctx, ctx.flow.data.card);
+    const asked = await post(ctx, capacitiesNotedCard(ctx, caps.size));
+    await ctx.setFlow(newMarketFlow, 'capacity', { ...ctx.flow.data, capacities, card: asked.message_id });
+  });
+
+  staffCb(RX.capacitiesDone).filter(inFlow(newMarketFlow, 'capacity'), async (ctx) => {
+    const d = completeDraft(ctx.flow.data);
+    if (!d) throw new DraftIncomplete();
+    const input = {
+      date: d.date,
+      startsAt: d.start,
+      endsAt: d.end,
+      compoundId: d.compoundId,
+      location: d.location,
+      locationEn: d.locationEn ?? null,
+      latitude: d.latitude,
+      longitude: d.longitude,
+      services: d.services.map((serviceId) => ({ serviceId, capacity: d.capacities[String(serviceId)] })),
+    };
+    const id = await market.createMarket(ctx.user.id, input, ctx.flowEnd());
+    await ctx.answerCallbackQuery();
+    await closeHeld(ctx, tappedId(ctx));
+    await ctx.reply(ctx.t('market.staff.created'), { reply_markup: ctx.mainMenu() });
+    await send(ctx, panelCard(ctx, await market.day(id)));
+  });
+
+  return bot;
+}
