@@ -4,7 +4,8 @@ import { alertOf, buttons, dataOf, texts, until } from '../../support/chat';
 import { startBot, type TestBot } from '../../support/harness';
 import { composeToCompound, gotNotice } from './compose';
 
-// Issue 13 (no "send /x" prompts; the empty list comes first, before any notice exists) and issue 14 item 1 (a repeated confirmation is harmless) for broadcasts.
+// Issue 13 (no "send /x" prompts; the empty list comes first, before any notice exists) and issue 14 item 1 (a
+// repeated confirmation is harmless) for broadcasts.
 
 let tb: TestBot;
 let compounds: Compound[];
