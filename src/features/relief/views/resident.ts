@@ -35,7 +35,10 @@ export function notEnrolledCard(t: TFunction, locale: Locale, tz: string, info: 
   const rows: Button[][] = [];
   if (info.askedAt)
     lines.push(t('relief.view.asked', { date: dateText(locale, localDate(new Date(info.askedAt), tz)) }));
-  else rows.push([{ text: t('relief.inquiry.button'), data: CB.ask }]);
+  else {
+    lines.push(t('relief.view.askHint'));
+    rows.push([{ text: t('relief.inquiry.button'), data: CB.ask }]);
+  }
   rows.push(staffRowOf(t, isStaff));
   const hasButtons = rows.some((r) => r.length > 0);
   return { text: lines.join('\n\n'), markup: hasButtons ? markup(rows) : undefined };
