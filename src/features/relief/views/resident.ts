@@ -35,7 +35,8 @@ export function notEnrolledCard(t: TFunction, locale: Locale, tz: string, info: 
   const rows: Button[][] = [];
   if (info.askedAt)
     lines.push(t('relief.view.asked', { date: dateText(locale, localDate(new Date(info.askedAt), tz)) }));
-  else {
+  else if (!isStaff) {
+    // Staff have the panel instead: there is nobody for them to ask.
     lines.push(t('relief.view.askHint'));
     rows.push([{ text: t('relief.inquiry.button'), data: CB.ask }]);
   }
