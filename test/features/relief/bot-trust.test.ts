@@ -53,7 +53,7 @@ describe('someone not on the roster', () => {
       expect(alertOf(ask)).toContain('已经告诉社区工作人员');
       const edited = ask.find((c) => c.method === 'editMessageText')!;
       expect(edited.payload.text).toContain('请社区工作人员联系您了');
-    expect(edited.payload.text).not.toContain('点下面的按钮');
+      expect(edited.payload.text).not.toContain('点下面的按钮');
       expect(buttons([edited]).map((b) => b.callback_data)).not.toContain('rl:ask');
 
       // staff see who asked, with a way to reach them
