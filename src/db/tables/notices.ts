@@ -23,6 +23,18 @@ export interface NoticeBroadcastsTable {
   failed: number | null;
   unreachable: number | null;
   skipped: number | null;
+  /** Live counters of its outbox rows, kept by triggers on deliveries (migration 0013). */
+  n_queued: Generated<number>;
+  n_sending: Generated<number>;
+  n_sent: Generated<number>;
+  n_failed: Generated<number>;
+  n_unreachable: Generated<number>;
+  n_skipped: Generated<number>;
+  /** Recipients are expanded into outbox rows in batches: users with ids in (expand_after, expand_upto]. */
+  expand_after: Generated<number>;
+  expand_upto: number | null;
+  /** Set once every recipient has a row (or the broadcast was stopped before). */
+  expanded_at: string | null;
 }
 
 export interface NoticesTables {

@@ -68,6 +68,8 @@ export interface ReliefSettingsTable {
   place_zh: string;
   place_en: string;
   makeup_days: number;
+  address_zh: Generated<string>;
+  address_en: Generated<string>;
   updated_at: string;
   updated_by: number | null;
 }
@@ -81,6 +83,21 @@ export interface ReliefHolidaysTable {
   extras_en: string;
 }
 
+/** Someone not on the roster asked staff to contact them about the pickup. */
+export interface ReliefInquiriesTable {
+  id: Generated<number>;
+  user_id: number;
+  asked_at: string;
+}
+
+/** A stage of a month's cycle (announce, morning, …) that was queued, so a later run does not build it again. */
+export interface ReliefCycleRunsTable {
+  month: string;
+  stage: string;
+  queued_at: string;
+  messages: number;
+}
+
 export interface ReliefTables {
   relief_recipients: ReliefRecipientsTable;
   relief_proxies: ReliefProxiesTable;
@@ -90,4 +107,6 @@ export interface ReliefTables {
   relief_later: ReliefLaterTable;
   relief_settings: ReliefSettingsTable;
   relief_holidays: ReliefHolidaysTable;
+  relief_inquiries: ReliefInquiriesTable;
+  relief_cycle_runs: ReliefCycleRunsTable;
 }

@@ -23,6 +23,7 @@ export const CB = {
   restrict: (p: Purpose | 'none') => `fd:r:${p}`,
   purpose: (p: Purpose) => `fd:u:${p}`,
   today: 'fd:td',
+  yesterday: 'fd:yd',
   skipNote: 'fd:sn',
   save: 'fd:y',
   // staff: ledger, reversals, pledges
@@ -31,6 +32,9 @@ export const CB = {
   reverseYes: 'fd:rvy',
   pledges: 'fd:ps',
   confirmPledge: (pledgeId: number, month: string) => `fd:pk:${pledgeId}:${month}`,
+  // staff: the community report of a month ('YYYY-MM') or a year ('YYYY'), and the choice of one
+  report: (period: string) => `fd:rp:${period}`,
+  reportMenu: 'fd:rpm',
 };
 
 export const RX = {
@@ -52,6 +56,7 @@ export const RX = {
   restrict: /^fd:r:(none|relief|facilities|groups|other)$/,
   purpose: /^fd:u:(relief|facilities|groups|other)$/,
   today: /^fd:td$/,
+  yesterday: /^fd:yd$/,
   skipNote: /^fd:sn$/,
   save: /^fd:y$/,
   ledger: /^fd:l:(\d{1,5})$/,
@@ -59,4 +64,6 @@ export const RX = {
   reverseYes: /^fd:rvy$/,
   pledges: /^fd:ps$/,
   confirmPledge: /^fd:pk:(\d{1,9}):(\d{4}-(?:0[1-9]|1[0-2]))$/,
+  report: /^fd:rp:(\d{4}(?:-(?:0[1-9]|1[0-2]))?)$/,
+  reportMenu: /^fd:rpm$/,
 };

@@ -39,9 +39,10 @@ export class AlreadyPledged extends DomainError {
     super('fund.alreadyPledged', {}, ENDS_FLOW);
   }
 }
+/** The month's pledged money was recorded already, as entry #id. */
 export class PledgeConfirmed extends DomainError {
-  constructor() {
-    super('fund.pledgeConfirmed');
+  constructor(id: number) {
+    super('fund.pledgeConfirmed', { id });
   }
 }
 export class InvalidPledge extends DomainError {

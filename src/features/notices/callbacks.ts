@@ -23,6 +23,7 @@ export const CB = {
   stopYes: (id: number) => `nt:sy:${id}`,
   stopNo: 'nt:sn',
   page: (n: number) => `nt:p:${n}`,
+  compose: 'nt:new',
 };
 
 export const RX = {
@@ -42,4 +43,5 @@ export const RX = {
   stopYes: /^nt:sy:(\d{1,9})$/,
   stopNo: /^nt:sn$/,
   page: /^nt:p:(\d{1,4})$/,
+  compose: /^nt:new$/,
 };

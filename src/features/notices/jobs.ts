@@ -8,8 +8,10 @@ import type { Broadcast } from './store';
 import { finalText, paramText, progressCard } from './views';
 
 /**
- * Every few seconds: edits each running broadcast's progress message, and writes the final report of those with
- * nothing left. A catch-up job: a restart or a skipped run only delays the next edit.
+ * Every few seconds: makes the outbox rows of broadcasts still expanding (a batch per transaction); edits each
+ * running broadcast's progress message from the counters on its row, and writes the final report of those with
+ * nothing left. Catch-up jobs: a restart or a skipped run only delays the next batch or edit; with nothing running,
+ * each is one indexed read and writes nothing.
  */
 export function noticesJobs(
   notices: NoticesService,
@@ -58,5 +60,14 @@ export function noticesJobs(
     }
   }
 
-  return [{ name: 'notices.progress', cron: noticesPolicy.progressCron, run: reportProgress }];
+  return [
+    {
+      name: 'notices.expand',
+      cron: noticesPolicy.expandCron,
+      run: async (now) => {
+        await notices.expandPending(now);
+      },
+    },
+    { name: 'notices.progress', cron: noticesPolicy.progressCron, run: reportProgress },
+  ];
 }

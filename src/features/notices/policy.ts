@@ -7,6 +7,13 @@ export const noticesPolicy = {
   maxScheduleDays: 60,
   /** Outbox rows are built and inserted this many at a time: 100,000 recipients never sit in memory as JSON at once. */
   enqueueChunk: 1000,
+  /**
+   * Recipients made into outbox rows per transaction: the confirmation makes the first batch (all of a small
+   * audience), a job the rest, each batch a few tens of milliseconds with everyone else answered in between.
+   */
+  expandBatch: 2000,
+  /** How often a broadcast still being expanded gets its next batches (node-cron, with seconds). */
+  expandCron: '*/2 * * * * *',
   /** Broadcasts per page of /broadcasts: five items of ~400 characters stay far below Telegram's 4096. */
   listPageSize: 5,
   /** How often running broadcasts' progress messages are brought up to date (node-cron, with seconds). */

@@ -18,3 +18,15 @@ export const isStoppable = (b: Broadcast, now: Date) => {
 
 /** What is left to send: queued rows and the ones in flight. */
 export const leftOf = (c: DeliveryCounts) => c.queued + c.sending;
+
+/** How many outbox rows the broadcast has made so far, whatever became of them. */
+export const rowTotal = (c: DeliveryCounts) => c.queued + c.sending + c.sent + c.failed + c.unreachable + c.skipped;
+
+/**
+ * Where a broadcast stands, from the counters on its row (no count over its deliveries): recipients whose row is
+ * not made yet (it is still expanding) are waiting like the queued ones.
+ */
+export function countsNow(b: Broadcast): DeliveryCounts {
+  const notYetMade = b.expandedAt === null ? Math.max(0, b.recipients - rowTotal(b.rows)) : 0;
+  return { ...b.rows, queued: b.rows.queued + notYetMade };
+}

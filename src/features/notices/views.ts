@@ -94,9 +94,12 @@ export function confirmCard(
   return { text: lines.join('\n'), markup: markup(rows) };
 }
 
+/** The stop (or cancel) button; a scheduled one also leads to the list where it can be found later. */
 export function stopMarkup(t: TFunction, id: number, scheduled: boolean): InlineMarkup {
   const label = t(scheduled ? 'notices.manage.cancelButton' : 'notices.manage.stopButton', { id });
-  return markup([[{ text: label, data: CB.stop(id) }]]);
+  const rows: Button[][] = [[{ text: label, data: CB.stop(id) }]];
+  if (scheduled) rows.push([{ text: t('notices.compose.listButton'), data: CB.page(0) }]);
+  return markup(rows);
 }
 
 /** Where a scheduled broadcast stands right after confirming, with the button that cancels it. */
@@ -173,7 +176,11 @@ export function listCard(
   tz: string,
   now: Date,
 ): Card {
-  if (list.items.length === 0) return { text: t('notices.list.none') };
+  if (list.items.length === 0)
+    return {
+      text: t('notices.list.none'),
+      markup: markup([[{ text: t('notices.list.newButton'), data: CB.compose }]]),
+    };
   const rows: Button[][] = [];
   const blocks: string[] = [];
   for (const { summary, audience } of list.items) {

@@ -19,9 +19,12 @@ export const CB = {
   removeProxy: (proxyId: number) => `rl:pxd:${proxyId}`,
   linkSelf: 'rl:lk:s',
   linkProxy: 'rl:lk:p',
+  /** Someone not on the roster asks staff to contact them. */
+  ask: 'rl:ask',
   // staff
   staffMenu: 'rl:st',
   checkin: 'rl:ck',
+  checkinEnd: 'rl:ckx',
   roster: (page: number) => `rl:r:${page}`,
   card: (rid: number) => `rl:rc:${rid}`,
   add: 'rl:add',
@@ -36,6 +39,8 @@ export const CB = {
   collectedByOther: (rid: number, method: DeskMethod) => `rl:co:${rid}:${method}`,
   report: (month: string) => `rl:rp:${ym(month)}`,
   reportCsv: (month: string) => `rl:rx:${ym(month)}`,
+  /** A page of the names still to collect in a month's report. */
+  reportPage: (month: string, page: number) => `rl:rn:${ym(month)}:${page}`,
   settings: 'rl:set',
   setField: (f: SettingField) => `rl:sf:${f}`,
   holidays: (year: number) => `rl:h:${year}`,
@@ -47,6 +52,8 @@ export const CB = {
 const ID = '(\\d{1,9})';
 const YM = '(20\\d\\d(?:0[1-9]|1[0-2]))';
 export const RX = {
+  ask: /^rl:ask$/,
+  checkinEnd: /^rl:ckx$/,
   later: new RegExp(`^rl:lt:${ID}:${YM}$`),
   nameProxy: new RegExp(`^rl:px:${ID}$`),
   removeProxy: new RegExp(`^rl:pxd:${ID}$`),
@@ -63,7 +70,8 @@ export const RX = {
   collectedByOther: new RegExp(`^rl:co:${ID}:(c|s)$`),
   report: new RegExp(`^rl:rp:${YM}$`),
   reportCsv: new RegExp(`^rl:rx:${YM}$`),
-  setField: /^rl:sf:(day|hours|place|makeup)$/,
+  reportPage: new RegExp(`^rl:rn:${YM}:(\\d{1,3})$`),
+  setField: /^rl:sf:(day|hours|place|address|makeup)$/,
   holidays: /^rl:h:(20\d\d)$/,
   holidayDelete: new RegExp(`^rl:hd:${ID}$`),
   holidayDeleteYes: new RegExp(`^rl:hdy:${ID}$`),

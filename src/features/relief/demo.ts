@@ -74,8 +74,10 @@ export async function seedReliefDemo({ db, clock }: Pick<Platform, 'db' | 'clock
       hoursFrom: '08:30',
       hoursTo: '11:30',
       makeupDays: 3,
-      placeZh: 'IGO慈善超市（示范路28号）',
-      placeEn: 'IGO Charity Supermarket (28 Shifan Road)',
+      placeZh: 'IGO慈善超市',
+      placeEn: 'IGO Charity Supermarket',
+      addressZh: '示范路28号',
+      addressEn: '28 Shifan Road',
     };
     await store.updateSettings(trx, settings, { at, userId: null });
     return DEMO_ROSTER_SIZE;

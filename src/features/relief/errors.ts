@@ -58,7 +58,18 @@ export class CodeNotFound extends DomainError {
 /** What was typed is not what the step expects: `relief.errors.invalid<What>` says what is, with an example. */
 export class InvalidInput extends DomainError {
   constructor(
-    what: 'Name' | 'ProxyName' | 'Category' | 'Phone' | 'Day' | 'Hours' | 'Place' | 'Makeup' | 'Holiday' | 'Search',
+    what:
+      | 'Name'
+      | 'ProxyName'
+      | 'Category'
+      | 'Phone'
+      | 'Day'
+      | 'Hours'
+      | 'Place'
+      | 'Address'
+      | 'Makeup'
+      | 'Holiday'
+      | 'Search',
   ) {
     super(`relief.invalid${what}`);
   }

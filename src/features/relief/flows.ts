@@ -7,11 +7,20 @@ import { CATEGORIES, EDITABLE_FIELDS } from './recipients';
 
 const id = z.number().int().positive();
 
-/** The desk: `query` takes one code, phone tail or name after another; `proxyName` asks who collected. */
+/**
+ * The desk: `query` takes one code, phone tail or name after another; `proxyName` asks who collected, for the
+ * person on the desk card `card` (its message, edited once the pickup is recorded). Back at `query`, `last` is the
+ * pickup that name recorded, so the same name arriving again is recognised.
+ */
 export const checkinFlow = defineFlow(
   'relief.checkin',
   ['query', 'proxyName'],
-  z.object({ rid: id.optional(), method: z.enum(['c', 's']).optional() }),
+  z.object({
+    rid: id.optional(),
+    method: z.enum(['c', 's']).optional(),
+    card: z.number().int().optional(),
+    last: z.object({ proxyName: z.string(), name: z.string(), at: z.string() }).optional(),
+  }),
 );
 
 /** A linked recipient names someone to collect for them. */

@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { Composer } from 'grammy';
+import type { TFunction } from '../../i18n';
 import type { Platform } from '../../platform';
 import type { BotContext } from '../../telegram/context';
 import type { CliCommand, Feature } from '../../telegram/feature';
@@ -30,7 +31,8 @@ export function createRelief(platform: Platform) {
     flows: reliefFlows,
     jobs: reliefJobs(service),
     demo: () => seedReliefDemo(platform, service),
-    cli: reliefCli(service),
+    // The command line speaks the deployment's default language, in the report's headers as elsewhere.
+    cli: reliefCli(service, platform.i18n.getFixedT(platform.config.DEFAULT_LOCALE)),
     deepLinks: { rl_: resident.openLink },
     audiences: {
       'relief.recipients': {
@@ -43,7 +45,7 @@ export function createRelief(platform: Platform) {
 }
 
 /** `npm run cli -- relief <verb>`: the roster in and out of spreadsheets, the month's report, the festival dates. */
-function reliefCli(relief: ReliefService): Record<string, CliCommand> {
+function reliefCli(relief: ReliefService, t: TFunction): Record<string, CliCommand> {
   const toFileOrOut = async (csv: string, file: string | undefined, what: string, out: (l: string) => void) => {
     if (!file) return out(csv.replace(/^\uFEFF/, '').trimEnd());
     await writeFile(file, csv);
@@ -74,7 +76,7 @@ function reliefCli(relief: ReliefService): Record<string, CliCommand> {
       async run(args, out) {
         const month = args[0] ?? relief.thisMonth();
         if (!isMonth(month)) throw new Error('usage: relief report [YYYY-MM] [file]');
-        await toFileOrOut(await relief.monthReportCsv(month), args[1], 'report', out);
+        await toFileOrOut(await relief.monthReportCsv(month, t), args[1], 'report', out);
         return undefined;
       },
     },

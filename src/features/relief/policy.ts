@@ -31,16 +31,24 @@ export const LINK_DAYS = 14;
 export const MAX_PROXIES = 3;
 /** People found at the desk by part of a name or phone digits: more than this is a search to narrow. */
 export const SEARCH_LIMIT = 20;
-/** Names in a staff message are capped so it stays under Telegram's limit; the report has the full list. */
-export const MAX_NAMES = 120;
 /** Roster entries per page in the staff list. */
 export const ROSTER_PAGE = 10;
 
+/** Someone not on the roster who asked staff to contact them may ask again after this many days. */
+export const INQUIRY_DAYS = 7;
+/** Names of people still to collect on one page of the staff report. */
+export const REPORT_NAMES_PAGE = 30;
+/** Names in the next-morning staff summary; the report pages the rest (and the CSV has everyone). */
+export const SUMMARY_NAMES = 30;
+
 /** What staff set in the bot (the rest of the cycle is configuration). */
-export const SETTING_FIELDS = ['day', 'hours', 'place', 'makeup'] as const;
+export const SETTING_FIELDS = ['day', 'hours', 'place', 'address', 'makeup'] as const;
 export type SettingField = (typeof SETTING_FIELDS)[number];
 
-/** One setting as staff type it: day "5", hours "09:00-11:30", place "中文名 / English name", makeup days "3". */
+/**
+ * One setting as staff type it: day "5", hours "09:00-11:30", place "中文名 / English name", address "示范路28号 / 28
+ * Shifan Road" ("-" for none), makeup days "3".
+ */
 export function parseSetting(field: SettingField, value: string): SettingsPatch {
   const v = value.trim();
   if (field === 'day') {
@@ -57,7 +65,9 @@ export function parseSetting(field: SettingField, value: string): SettingsPatch 
     if (!m || hhmm(m[1]!, m[2]!) >= hhmm(m[3]!, m[4]!)) throw new InvalidInput('Hours');
     return { hoursFrom: hhmm(m[1]!, m[2]!), hoursTo: hhmm(m[3]!, m[4]!) };
   }
+  if (field === 'address' && (v === '-' || v === '－')) return { addressZh: '', addressEn: '' };
   const [zh, en] = v.split(/\s*\/\s*/);
-  if (!zh || zh.length > 80 || (en !== undefined && en.length > 80)) throw new InvalidInput('Place');
-  return { placeZh: zh, placeEn: en || zh };
+  const what = field === 'address' ? 'Address' : 'Place';
+  if (!zh || zh.length > 80 || (en !== undefined && en.length > 80)) throw new InvalidInput(what);
+  return field === 'address' ? { addressZh: zh, addressEn: en || zh } : { placeZh: zh, placeEn: en || zh };
 }

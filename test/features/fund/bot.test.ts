@@ -214,7 +214,9 @@ describe('community report', () => {
     expect(readPng(await download(photo.result.photo.at(-1).file_id)).text['linli:bars']).toBe(
       `income=${s.month.incomeTotal};relief=${s.month.expense.relief};facilities=0;groups=0;other=0`,
     );
-    expect(texts(await (await tb.user(7001).command('/report', '2025-3x')).reply())).toContain('例如 /report 2025-03');
+    // a period that cannot be read gets the periods as buttons, not a format to type (issue 13)
+    const bad = await (await tb.user(7001).command('/report', '2025-3x')).reply();
+    expect(buttons(bad).map((b) => b.callback_data)).toContain('fd:rp:2025-03');
     expect(texts(await (await (await tb.resident(7404)).command('/report')).reply())).toContain('只对社区工作人员开放');
   });
 });

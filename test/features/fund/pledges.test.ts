@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PledgeConfirmed } from '../../../src/features/fund/errors';
-import { type FundWorld, fundWorld, gift, spend } from './world';
+import { type FundWorld, fundWorld, gift, spend, tableSizes } from './world';
 
 const NOW = new Date('2025-03-10T04:00:00Z'); // 12:00 in Shanghai
 let w: FundWorld;
@@ -63,4 +63,34 @@ describe('monthly statement', () => {
       out_groups: '100.00',
     });
   });
+});
+
+describe('the jobs, run again', () => {
+  it(
+    'a second run of the reminder and statement jobs adds no rows anywhere, ' + 'even after the outbox was pruned',
+    async () => {
+      for (const id of [501, 502]) await w.platform.identity.touch({ id, first_name: `P${id}` });
+      await w.fund.createPledge(501, { amountFen: 5000, dayOfMonth: 15, showName: true });
+      await w.fund.createPledge(502, { amountFen: 1000, dayOfMonth: 25, showName: false });
+      await w.fund.subscribe(501);
+      await w.fund.record(900, gift(300, { date: '2025-03-05' }), { source: 'bot' });
+      const apr26 = new Date('2025-04-26T02:00:00Z'); // 10:00 in Shanghai
+      const run = async (now: Date) => (await w.fund.remindDuePledges(now)) + (await w.fund.queueMonthlyStatement(now));
+      // April's reminders of both pledges (the 15th and the 25th have come) and March's statement
+      expect(await run(apr26)).toBe(3);
+      const after = await tableSizes(w.h.db);
+      expect(await run(apr26)).toBe(0);
+      expect(await tableSizes(w.h.db)).toEqual(after);
+      // the outbox forgets delivered rows after its retention: the jobs' own records keep them from coming back
+      for (const d of await w.platform.outbox.list({})) expect(d.state).toBe('queued');
+      await w.platform.outbox.recordOutcomes(
+        (await w.platform.outbox.claimDue(apr26, 10)).map((r, i) => ({ kind: 'sent', id: r.id, messageId: i + 1 })),
+        apr26,
+      );
+      expect(await w.platform.outbox.prune(new Date('2025-06-01T00:00:00Z'))).toBe(3);
+      const pruned = await tableSizes(w.h.db);
+      expect(await run(apr26)).toBe(0);
+      expect(await tableSizes(w.h.db)).toEqual(pruned);
+    },
+  );
 });

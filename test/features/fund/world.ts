@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { ManualClock } from '../../../src/core/clock';
+import type { Db } from '../../../src/db/schema';
 import type { EntryInput } from '../../../src/features/fund/ledger';
 import { createFundService } from '../../../src/features/fund/service';
 import { createMarketService } from '../../../src/features/market/service';
@@ -43,3 +45,13 @@ export const spend = (
   purpose: 'relief' | 'facilities' | 'groups' | 'other' = 'relief',
   date = '2025-03-02',
 ): EntryInput => ({ direction: 'expense', purpose, amountFen: yuan * 100, date, note: '慰问品' });
+
+/** Rows in every table: a job run that adds nothing leaves these as they were. */
+export async function tableSizes(db: Db): Promise<Record<string, number>> {
+  const tables = await sql<{ name: string }>`
+    select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db);
+  const out: Record<string, number> = {};
+  for (const { name } of tables.rows)
+    out[name] = Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(db)).rows[0]!.n);
+  return out;
+}

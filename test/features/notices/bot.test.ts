@@ -68,9 +68,9 @@ describe('a staff broadcast', () => {
       });
       expect((await listAudit(tb.db, { action: 'notices.broadcast.finish' })).length).toBeGreaterThan(0);
 
-      // a second tap on the old confirmation sends nothing again
+      // a second tap on the old confirmation sends nothing again, and says which notice it became (issue 14)
       const again = await (await staff.click(dataOf(out, /^nt:go:/)!)).reply();
-      expect(answerOf(again)?.text).toContain('过期');
+      expect(answerOf(again)?.text).toMatch(/通知 #\d+ 已经确认过了/);
       await tb.delivered();
       for (const id of inHome) expect(gotNotice(tb, id)).toHaveLength(1);
     },

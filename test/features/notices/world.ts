@@ -28,13 +28,13 @@ export interface World {
  * Residents 1 and 2 live in the first compound, 3 in another compound of its community, 4 in the other community;
  * 5 turned general notices off, 6 blocked the bot. 100 is staff (notices off), 101 admin, 102 deputy, 103 partner.
  */
-export async function noticesWorld(): Promise<World> {
+export async function noticesWorld(opts: { expandBatch?: number } = {}): Promise<World> {
   const h = await freshDb();
   const telegram = recordingTelegram();
   const platform = testPlatform(h.db, { clock: new ManualClock(t0), telegram });
   const residents = createResidentsService(platform);
   const areas: Record<string, AreaAudience> = {};
-  const notices = createNoticesService(platform, { residents, audiences: () => areas });
+  const notices = createNoticesService(platform, { residents, audiences: () => areas, ...opts });
   await seedDemoPlaces(h.db);
   const compounds = await residents.compounds();
   const resident = async (id: number, compound: number, opts: { optOut?: boolean; unreachable?: boolean } = {}) => {

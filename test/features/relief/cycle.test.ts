@@ -5,7 +5,7 @@ import { parseHoliday } from '../../../src/features/relief/festivals';
 import type { ReliefService } from '../../../src/features/relief/service';
 import type { Platform } from '../../../src/platform';
 import { freshDb } from '../../support/db';
-import { atTime, bj, linkedRoster, reliefDeliveries, reliefOn } from './support';
+import { atTime, bj, linkedRoster, reliefDeliveries, reliefOn, tableSizes } from './support';
 
 let h: DbHandle;
 let clock: ManualClock;
@@ -114,6 +114,28 @@ describe('the monthly cycle, June 2025 (pickup on the 5th)', () => {
   });
 });
 
+describe('the cycle job, run again', () => {
+  it('adds no rows anywhere, even after the outbox has forgotten what it sent', async () => {
+    await setup();
+    const announce = bj('2025-06-02T09:00:00');
+    expect(await relief.runCycle(announce)).toBe(3);
+    const after = await tableSizes(h.db);
+    expect(await relief.runCycle(bj('2025-06-02T09:05:00'))).toBe(0);
+    expect(await tableSizes(h.db)).toEqual(after);
+    // delivered and pruned after the retention: the record of the stage keeps it from going out again
+    const { outbox } = platform;
+    const claimed = await outbox.claimDue(announce, 10);
+    await outbox.recordOutcomes(
+      claimed.map((r, i) => ({ kind: 'sent' as const, id: r.id, messageId: i + 1 })),
+      announce,
+    );
+    expect(await outbox.prune(bj('2025-09-01T00:00:00'))).toBeGreaterThanOrEqual(3);
+    const pruned = await tableSizes(h.db);
+    expect(await relief.runCycle(bj('2025-06-03T12:00:00'))).toBe(0);
+    expect(await tableSizes(h.db)).toEqual(pruned);
+  });
+});
+
 describe('festivals and settings', () => {
   it('the October 2025 announcement mentions 中秋 and 重阳; September 2025 has none', async () => {
     await setup();
@@ -133,7 +155,8 @@ describe('festivals and settings', () => {
     const r = await relief.monthReport('2025-10');
     expect(r).toMatchObject({ total: 169, collectedSelf: 1, collectedByProxy: 1, festivalExtras: 2 });
     expect(r.collectedSelf + r.collectedByProxy + r.notCollected.length).toBe(r.total);
-    const csv = await relief.monthReportCsv('2025-10');
+    // asked in English: English headers and statuses (the bot test asks in Chinese)
+    const csv = await relief.monthReportCsv('2025-10', platform.i18n.getFixedT('en'));
     expect(csv).toContain(`${b.id},${b.name},`);
     expect(csv).toMatch(new RegExp(`${b.id},${b.name},[^,]+,collected by proxy,2025-10-05 09:05,张红,刘干事,1`));
     expect(csv.split('\r\n').filter((l) => l.includes(',not collected,'))).toHaveLength(167);

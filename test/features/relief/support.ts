@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { ManualClock } from '../../../src/core/clock';
 import type { Db } from '../../../src/db/schema';
 import { createRelief } from '../../../src/features/relief';
@@ -85,4 +86,14 @@ export async function linkedRoster(relief: ReliefService, platform: Platform, cl
   await person(platform, 502, 'B的女儿');
   await at('2025-05-26T11:00:00', () => relief.redeemLink(502, lb.code, '张红'));
   return { staff, a, b, c };
+}
+
+/** Rows in every table: a job run that adds nothing leaves these as they were. */
+export async function tableSizes(db: Db): Promise<Record<string, number>> {
+  const tables = await sql<{ name: string }>`
+    select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db);
+  const out: Record<string, number> = {};
+  for (const { name } of tables.rows)
+    out[name] = Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(db)).rows[0]!.n);
+  return out;
 }

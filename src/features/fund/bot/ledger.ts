@@ -2,7 +2,7 @@ import { Composer } from 'grammy';
 import type { BotContext } from '../../../telegram/context';
 import { cancelKeyboard } from '../../../telegram/keyboards';
 import { requireRole } from '../../../telegram/middlewares/guard';
-import { inFlow } from '../../../telegram/middlewares/match';
+import { finished, inFlow } from '../../../telegram/middlewares/match';
 import { RX } from '../callbacks';
 import { reverseFlow } from '../flows';
 import { formatYuan as yuan } from '../money';
@@ -49,10 +49,16 @@ export function ledgerBot(fund: FundService) {
 
   bot.callbackQuery(RX.reverseYes, staff).filter(inFlow(reverseFlow, 'confirm'), async (ctx) => {
     const { id, reason = '' } = ctx.flow.data;
-    const rev = await fund.reverse(ctx.user.id, id, reason, ctx.flowEnd());
+    const rev = await fund.reverse(ctx.user.id, id, reason, (trx, made) => ctx.flowEnd({ id, rev: made.id })(trx));
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => {});
     await ctx.reply(ctx.t('fund.reverse.done', { id, rev }), { reply_markup: ctx.mainMenu() });
+  });
+
+  // The confirmation arriving again after the reversal was made: named, and nothing reversed twice.
+  bot.callbackQuery(RX.reverseYes, staff).filter(finished(reverseFlow), async (ctx) => {
+    const { id, rev } = ctx.finished.result;
+    await ctx.answerCallbackQuery({ text: ctx.t('fund.reverse.already', { id: String(id), rev: String(rev) }) });
   });
 
   return bot;

@@ -2,7 +2,7 @@ import { Composer } from 'grammy';
 import type { BotContext } from '../../../telegram/context';
 import { cancelKeyboard } from '../../../telegram/keyboards';
 import { requireRole } from '../../../telegram/middlewares/guard';
-import { inFlow } from '../../../telegram/middlewares/match';
+import { finished, inFlow } from '../../../telegram/middlewares/match';
 import { RX } from '../callbacks';
 import { pledgeFlow } from '../flows';
 import { parseYuan, formatYuan as yuan } from '../money';
@@ -59,9 +59,17 @@ export function pledgeBot(fund: FundService) {
       return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
     }
     const showName = ctx.match[1] === '1';
-    await fund.createPledge(ctx.user.id, { amountFen, dayOfMonth: day, showName }, ctx.flowEnd());
+    const p = { amountFen, dayOfMonth: day, showName };
+    await fund.createPledge(ctx.user.id, p, (trx, made) => ctx.flowEnd({ id: made.id, amountFen, day })(trx));
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t('fund.pledge.created', { amount: yuan(amountFen), day }));
+  });
+
+  // The last tap arriving again after the pledge was made: it is there once, and the resident is told so.
+  bot.callbackQuery(RX.pledgeName).filter(finished(pledgeFlow), async (ctx) => {
+    const { amountFen, day } = ctx.finished.result;
+    const amount = typeof amountFen === 'number' ? yuan(amountFen) : '';
+    await ctx.answerCallbackQuery({ text: ctx.t('fund.pledge.alreadyCreated', { amount, day: String(day) }) });
   });
 
   bot.callbackQuery(RX.pledgeCancel, async (ctx) => {
@@ -80,10 +88,14 @@ export function pledgeBot(fund: FundService) {
     await showPending(ctx);
   });
 
+  // The list is edited to what is still pending: the month just confirmed leaves it. A second press on it (or the
+  // same press redelivered) is refused by the service naming the entry already made.
   bot.callbackQuery(RX.confirmPledge, staff, async (ctx) => {
     const month = ctx.match[2]!;
     const entryId = await fund.confirmMonth(ctx.user.id, Number(ctx.match[1]), month);
     await ctx.answerCallbackQuery({ text: ctx.t('fund.pledge.confirmed', { id: entryId }) });
+    const card = pendingPledges(ctx.t, await fund.pendingMonths());
+    await ctx.editMessageText(card.text, { reply_markup: card.markup }).catch(() => {});
     await ctx.reply(ctx.t('fund.pledge.confirmedText', { id: entryId, month }));
   });
 

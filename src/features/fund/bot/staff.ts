@@ -1,10 +1,11 @@
 import { Composer } from 'grammy';
-import { isDate, localDate } from '../../../core/time';
+import { parseDate } from '../../../core/dates';
+import { addDays, localDate } from '../../../core/time';
 import type { Platform } from '../../../platform';
 import type { BotContext, InFlow } from '../../../telegram/context';
 import { cancelKeyboard } from '../../../telegram/keyboards';
 import { requireRole } from '../../../telegram/middlewares/guard';
-import { inFlow } from '../../../telegram/middlewares/match';
+import { finished, inFlow } from '../../../telegram/middlewares/match';
 import { RX } from '../callbacks';
 import { addFlow, type Draft, entryOfDraft } from '../flows';
 import { isIncomeKind, isPurpose } from '../ledger';
@@ -114,22 +115,29 @@ export function staffBot(fund: FundService, { clock, config }: Pick<Platform, 'c
     const fen = parseYuan(ctx.message.text);
     if (fen === null) return ctx.reply(ctx.t('fund.add.badAmount'), { reply_markup: cancelKeyboard(ctx) });
     await move(ctx, 'date', { amountFen: fen });
-    await send(ctx, v.askDate(ctx.t));
+    await send(ctx, v.askDate(ctx.t, ctx.locale, today()));
   });
 
+  /** The date is said back in words with the next question, so a misread day is seen before anything is saved. */
   async function askNote(ctx: InFlow<Draft, Step>, date: string) {
     await move(ctx, 'note', { date });
-    await send(ctx, v.askNote(ctx.t, ctx.flow.data.direction === 'income'));
+    await send(ctx, v.askNote(ctx.t, ctx.locale, date, ctx.flow.data.direction === 'income'));
   }
 
   bot.callbackQuery(RX.today, staff).filter(inFlow(addFlow, 'date'), async (ctx) => {
     await ctx.answerCallbackQuery();
     await askNote(ctx, today());
   });
+  bot.callbackQuery(RX.yesterday, staff).filter(inFlow(addFlow, 'date'), async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await askNote(ctx, addDays(today(), -1));
+  });
 
+  // 今天, 昨天, 12月1日, 2025-03-01 … read by the one date parser; money is counted on a day that has come.
   pm.on('message:text').filter(inFlow(addFlow, 'date'), staff, async (ctx) => {
-    const date = ctx.message.text.trim();
-    if (!isDate(date) || date > today()) return ctx.reply(ctx.t('fund.add.badDate'));
+    const date = parseDate(ctx.message.text, today(), 'past');
+    if (!date || date > today())
+      return send(ctx, { ...v.askDate(ctx.t, ctx.locale, today()), text: ctx.t('fund.add.badDate') });
     await askNote(ctx, date);
   });
 
@@ -137,7 +145,7 @@ export function staffBot(fund: FundService, { clock, config }: Pick<Platform, 'c
     await move(ctx, 'confirm', { note });
     const d = ctx.flow.data;
     const partner = d.partnerId === undefined ? undefined : await fund.partner(d.partnerId);
-    await send(ctx, v.review(ctx.t, d, partner?.name));
+    await send(ctx, v.review(ctx.t, ctx.locale, d, partner?.name));
   }
 
   bot.callbackQuery(RX.skipNote, staff).filter(inFlow(addFlow, 'note'), async (ctx) => {
@@ -160,7 +168,7 @@ export function staffBot(fund: FundService, { clock, config }: Pick<Platform, 'c
     }
     let id: number;
     try {
-      id = await fund.record(ctx.user.id, input, { source: 'bot' }, ctx.flowEnd());
+      id = await fund.record(ctx.user.id, input, { source: 'bot' }, (trx, made) => ctx.flowEnd(made)(trx));
     } catch (e) {
       // Special case: the amount step replaced the main menu, so a refused save gives it back before the error
       // boundary explains the refusal (in an alert) and ends the flow.
@@ -171,6 +179,13 @@ export function staffBot(fund: FundService, { clock, config }: Pick<Platform, 'c
     const { balance } = await fund.summary();
     await ctx.editMessageReplyMarkup().catch(() => {});
     await ctx.reply(ctx.t('fund.add.saved', { id, balance: yuan(balance) }), { reply_markup: ctx.mainMenu() });
+  });
+
+  // The save arriving again after the entry was made (a second tap, or Telegram redelivering it after a crash):
+  // the flow ended with the entry's number in the entry's own transaction, so it is named and nothing is recorded.
+  bot.callbackQuery(RX.save, staff).filter(finished(addFlow), async (ctx) => {
+    const { id } = ctx.finished.result;
+    await ctx.answerCallbackQuery({ text: ctx.t('fund.add.alreadySaved', { id: String(id) }) });
   });
 
   return bot;

@@ -6,6 +6,7 @@ import { createPledgesService } from './pledges';
 import type { FundPartners } from './ports';
 import { createStatementService } from './statement';
 
+export type { Done } from './ledger';
 export type { FundPartners, NamedPartner } from './ports';
 
 export interface FundDeps {

@@ -1,6 +1,5 @@
 import { localDate } from '../../../core/time';
 import type { DbOrTx } from '../../../db/schema';
-import { runHooks, type TxHook } from '../../../db/tx';
 import { recordAudit } from '../../../identity';
 import type { Platform } from '../../../platform';
 import { AlreadyReversed, EntryNotFound, InsufficientFunds, InvalidEntry, ReversalOfReversal } from '../errors';
@@ -18,6 +17,13 @@ import {
 import { fundPolicy } from '../policy';
 import * as store from '../store';
 import type { FundPartners } from './ports';
+
+/**
+ * Work the caller adds to the transaction that completes its flow, told what was made: the handler ends the flow
+ * there with the result (`ctx.flowEnd({ id })`), so a confirmation arriving again can say "already recorded as #N".
+ * A plain TxHook fits too.
+ */
+export type Done<T> = (trx: DbOrTx, made: T) => Promise<void>;
 
 /** The ledger: recording and reversing entries, and the totals everyone sees. */
 export function createLedgerService(
@@ -74,7 +80,7 @@ export function createLedgerService(
     rangeTotals: async (from: string, to: string) => periodTotals(await store.totals(db, from, to)),
 
     /** Records one entry (and its audit line). Expenses may not spend money the fund does not have. */
-    async record(actorId: number | null, e: EntryInput, meta: EntryMeta, done?: TxHook): Promise<number> {
+    async record(actorId: number | null, e: EntryInput, meta: EntryMeta, done?: Done<{ id: number }>): Promise<number> {
       const now = clock.now();
       const entry = await check(actorId, e, meta, now);
       return db.transaction().execute(async (trx) => {
@@ -89,13 +95,18 @@ export function createLedgerService(
           { actorId, action: 'fund.record', subject: `fund_entry:${id}`, details: { ...details, source: meta.source } },
           now,
         );
-        await runHooks(trx, done);
+        await done?.(trx, { id });
         return id;
       });
     },
 
     /** A mistake is corrected by a negative mirror of the entry; the original stays as it was. */
-    async reverse(actorId: number | null, entryId: number, reason: string, done?: TxHook): Promise<number> {
+    async reverse(
+      actorId: number | null,
+      entryId: number,
+      reason: string,
+      done?: Done<{ id: number }>,
+    ): Promise<number> {
       const why = reason.trim().slice(0, fundPolicy.reverseReason.max);
       if (why === '') throw new InvalidEntry('note');
       const now = clock.now();
@@ -127,7 +138,7 @@ export function createLedgerService(
           },
           now,
         );
-        await runHooks(trx, done);
+        await done?.(trx, { id });
         return id;
       });
     },

@@ -1,6 +1,5 @@
 import { displayName } from '../../../core/names';
 import { localDate, localTime } from '../../../core/time';
-import { runHooks, type TxHook } from '../../../db/tx';
 import { recordAudit } from '../../../identity';
 import type { Platform } from '../../../platform';
 import { CB } from '../callbacks';
@@ -9,7 +8,7 @@ import { monthOf, nextMonth } from '../ledger';
 import { formatYuan, MAX_FEN } from '../money';
 import { fundPolicy } from '../policy';
 import * as store from '../store';
-import type { LedgerService } from './ledger';
+import type { Done, LedgerService } from './ledger';
 import type { FundPartners } from './ports';
 
 export interface PledgeInput {
@@ -35,7 +34,7 @@ export function createPledgesService(
     activePledgeOf: async (userId: number) => (await store.activePledgesOf(db, userId))[0],
 
     /** The first reminder is this month if the day is still ahead, else next month. Ends the pledge flow. */
-    async createPledge(userId: number, p: PledgeInput, done?: TxHook): Promise<number> {
+    async createPledge(userId: number, p: PledgeInput, done?: Done<{ id: number }>): Promise<number> {
       if (!Number.isInteger(p.amountFen) || p.amountFen <= 0 || p.amountFen > MAX_FEN) throw new InvalidPledge();
       const lastDay = fundPolicy.pledgeLastDay;
       if (!Number.isInteger(p.dayOfMonth) || p.dayOfMonth < 1 || p.dayOfMonth > lastDay) throw new InvalidPledge();
@@ -53,7 +52,7 @@ export function createPledgesService(
           startMonth: start,
           createdAt: now.toISOString(),
         });
-        await runHooks(trx, done);
+        await done?.(trx, { id });
         return id;
       });
     },
@@ -71,6 +70,8 @@ export function createPledgesService(
       const day = Number(today.slice(8, 10)) - (localTime(now, tz) < fundPolicy.pledgeRemindTime ? 1 : 0);
       const month = monthOf(today);
       if (day < 1) return 0;
+      // Most runs find nothing: one read through the active pledges' index, and no transaction at all.
+      if ((await store.pledgesDue(db, month, day)).length === 0) return 0;
       return db.transaction().execute(async (trx) => {
         const due = await store.pledgesDue(trx, month, day);
         for (const p of due) await store.insertPledgeMonth(trx, p.id, month, now.toISOString());
@@ -131,11 +132,12 @@ export function createPledgesService(
       return db.transaction().execute(async (trx) => {
         const pm = await store.findPledgeMonth(trx, pledgeId, month);
         if (!pm) throw new PledgeNotFound();
-        if (pm.entryId !== null) throw new PledgeConfirmed();
+        // Confirmed already (a second tap, another staff member, or Telegram redelivering the press): nothing again.
+        if (pm.entryId !== null) throw new PledgeConfirmed(pm.entryId);
         const entryId = await store.insertEntry(trx, entry);
         const at = now.toISOString();
         if (!(await store.confirmPledgeMonth(trx, { pledgeId, month, entryId, by: actorId, at })))
-          throw new PledgeConfirmed();
+          throw new PledgeConfirmed((await store.findPledgeMonth(trx, pledgeId, month))?.entryId ?? entryId);
         await recordAudit(
           trx,
           {

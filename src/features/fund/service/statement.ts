@@ -2,6 +2,7 @@ import { localDate, localTime } from '../../../core/time';
 import type { DbOrTx } from '../../../db/schema';
 import type { Params } from '../../../outbox/service';
 import type { Platform } from '../../../platform';
+import { CB } from '../callbacks';
 import { INCOME_KINDS, monthOf, PURPOSES, previousMonth } from '../ledger';
 import { formatYuan } from '../money';
 import { fundPolicy } from '../policy';
@@ -55,7 +56,8 @@ export function createStatementService(
             chatId: id,
             userId: id,
             category: 'notice' as const,
-            content: { key: 'fund.statement.text', params },
+            // The chart is a button on the statement, not a command to type.
+            content: { key: 'fund.statement.text', params, buttons: [[{ key: 'fund.buttons.chart', data: CB.chart }]] },
           })),
           now,
         );

@@ -1,3 +1,6 @@
+import type { Locale } from '../../../config';
+import { dateLabel } from '../../../core/calendar';
+import { addDays } from '../../../core/time';
 import type { TFunction } from '../../../i18n';
 import { grid, markup } from '../../../telegram/markup';
 import type { InlineMarkup } from '../../../telegram/port';
@@ -72,19 +75,39 @@ export const askRestriction = (t: TFunction): Card => ({
   ),
 });
 
-export const askDate = (t: TFunction): Card => ({
+/** A ledger date in words, with its year (a ledger spans years): "2025年12月1日（周一）" / "Mon 1 Dec 2025". */
+export function dayText(locale: Locale, date: string): string {
+  const year = date.slice(0, 4);
+  return locale === 'en' ? `${dateLabel(date).en} ${year}` : `${year}年${dateLabel(date)['zh-CN']}`;
+}
+
+/** The day of the money: today and yesterday a tap away, any other day typed the way people say it. */
+export const askDate = (t: TFunction, locale: Locale, today: string): Card => ({
   text: t('fund.add.askDate'),
-  markup: markup([[{ text: t('fund.add.today'), data: CB.today }]]),
+  markup: markup([
+    [
+      { text: t('fund.add.today', { date: dateLabel(today)[locale] }), data: CB.today },
+      { text: t('fund.add.yesterday', { date: dateLabel(addDays(today, -1))[locale] }), data: CB.yesterday },
+    ],
+  ]),
 });
 
-/** Income may go without a note (a skip button); an expense must say what it paid for. */
-export const askNote = (t: TFunction, income: boolean): Card =>
-  income
-    ? { text: t('fund.add.askNoteOptional'), markup: markup([[{ text: t('fund.add.skipNote'), data: CB.skipNote }]]) }
-    : { text: t('fund.add.askNote') };
+/**
+ * The date understood, said back in words, then the note: income may go without one (a skip button); an expense
+ * must say what it paid for.
+ */
+export function askNote(t: TFunction, locale: Locale, date: string, income: boolean): Card {
+  const heard = t('fund.add.dateSet', { date: dayText(locale, date) });
+  return income
+    ? {
+        text: `${heard}\n${t('fund.add.askNoteOptional')}`,
+        markup: markup([[{ text: t('fund.add.skipNote'), data: CB.skipNote }]]),
+      }
+    : { text: `${heard}\n${t('fund.add.askNote')}` };
+}
 
 /** The review before saving: everything chosen, and that an entry cannot be edited once saved. */
-export function review(t: TFunction, d: Draft, partnerName: string | undefined): Card {
+export function review(t: TFunction, locale: Locale, d: Draft, partnerName: string | undefined): Card {
   const what =
     d.direction === 'income'
       ? t('fund.add.reviewIncome', {
@@ -97,7 +120,12 @@ export function review(t: TFunction, d: Draft, partnerName: string | undefined):
         })
       : t('fund.add.reviewExpense', { purpose: t(`fund.purpose.${d.purpose}`) });
   return {
-    text: t('fund.add.review', { what, amount: yuan(d.amountFen ?? 0), date: d.date, note: d.note || '—' }),
+    text: t('fund.add.review', {
+      what,
+      amount: yuan(d.amountFen ?? 0),
+      date: d.date ? dayText(locale, d.date) : '—',
+      note: d.note || '—',
+    }),
     markup: markup([[{ text: t('fund.add.save'), data: CB.save }]]),
   };
 }

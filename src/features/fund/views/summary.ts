@@ -31,7 +31,10 @@ export function fundButtons(t: TFunction, subscribed: boolean, isStaff: boolean)
         { text: t('fund.buttons.add'), data: CB.add },
         { text: t('fund.buttons.ledger'), data: CB.ledger(0) },
       ],
-      [{ text: t('fund.buttons.pledges'), data: CB.pledges }],
+      [
+        { text: t('fund.buttons.pledges'), data: CB.pledges },
+        { text: t('fund.buttons.report'), data: CB.reportMenu },
+      ],
     );
   return markup(rows);
 }

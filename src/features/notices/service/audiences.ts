@@ -2,7 +2,7 @@ import { bilingual } from '../../../core/names';
 import type { Param } from '../../../outbox/service';
 import type { Platform } from '../../../platform';
 import type { ResidentsService } from '../../residents/service';
-import { type AreaAudiences, type Audience, categoryOf, parseAudience } from '../audience';
+import { type AreaAudiences, type Audience, parseAudience } from '../audience';
 import { UnknownAudience } from '../errors';
 import * as store from '../store';
 
@@ -35,28 +35,45 @@ export function createAudiences(
     return {};
   }
 
-  /** Telegram user ids that would receive a broadcast to this audience now, each once, in id order. */
-  async function recipientsOf(a: Audience, now = clock.now()): Promise<number[]> {
-    if (a.kind === 'all' || a.kind === 'community' || a.kind === 'compound') {
-      return store.noticeTakers(db, await placeFilter(a));
-    }
+  const isPlace = (a: Audience) => a.kind === 'all' || a.kind === 'community' || a.kind === 'compound';
+
+  /** Recipients chosen by role or by another area: a short list, asked of whoever keeps it. */
+  async function listed(a: Audience, now: Date): Promise<number[]> {
     let ids: number[];
     if (a.kind === 'role') {
       // Admins do everything staff do, so a message to staff reaches them too.
       const users = a.role === 'staff' ? await identity.staffAndAdmins() : await identity.withRoles([a.role]);
       ids = users.map((u) => u.id);
     } else {
-      const area = areas()[a.key];
+      const area = a.kind === 'area' ? areas()[a.key] : undefined;
       if (!area) throw new UnknownAudience();
       ids = await area.userIds(now);
     }
     return [...new Set(ids)].sort((x, y) => x - y);
   }
 
+  /** Telegram user ids that would receive a broadcast to this audience now, each once, in id order. */
+  async function recipientsOf(a: Audience, now = clock.now()): Promise<number[]> {
+    return isPlace(a) ? store.noticeTakers(db, await placeFilter(a)) : listed(a, now);
+  }
+
+  /**
+   * One batch of a broadcast's recipients: the next `limit` after user `after`, up to user `upto`, in id order.
+   * Read outside any transaction: other areas answer from their own services.
+   */
+  async function batchOf(a: Audience, range: { after: number; upto: number; limit: number }, now = clock.now()) {
+    if (isPlace(a)) return store.noticeTakersPage(db, await placeFilter(a), range);
+    return (await listed(a, now)).filter((id) => id > range.after && id <= range.upto).slice(0, range.limit);
+  }
+
   async function summarize(a: Audience, now = clock.now()): Promise<AudienceSummary> {
-    const ids = await recipientsOf(a, now);
-    const optedOut = categoryOf(a) === 'notice' ? await store.optedOutCount(db, await placeFilter(a)) : 0;
-    return { recipients: ids.length, unreachable: await store.unreachableAmong(db, ids), optedOut };
+    if (isPlace(a)) {
+      const f = await placeFilter(a);
+      const { all, unreachable } = await store.noticeTakersCount(db, f);
+      return { recipients: all, unreachable, optedOut: await store.optedOutCount(db, f) };
+    }
+    const ids = await listed(a, now);
+    return { recipients: ids.length, unreachable: await store.unreachableAmong(db, ids), optedOut: 0 };
   }
 
   /** The audience (by its stored code) as a message parameter, translated for whoever reads it. */
@@ -85,6 +102,7 @@ export function createAudiences(
     /** The audiences other areas offer, by key (e.g. market.booked). */
     areaAudiences: areas,
     recipientsOf,
+    batchOf,
     summarize,
     describe,
   };

@@ -1,14 +1,22 @@
-import { runHooks, type TxHook } from '../../../db/tx';
+import type { DbOrTx } from '../../../db/schema';
 import { recordAudit } from '../../../identity';
 import type { DeliveryCounts } from '../../../outbox/service';
 import type { Platform } from '../../../platform';
 import { type Audience, audienceCode, categoryOf } from '../audience';
-import { contentOf, type Draft } from '../draft';
+import type { Draft } from '../draft';
 import { AlreadyConfirmed, BroadcastNotFound, EmptyNotice, NoRecipients, NotRunning, TimeInPast } from '../errors';
 import { exampleTime, noticesPolicy } from '../policy';
-import { isStoppable, leftOf, statusOf } from '../status';
+import { countsNow, isStoppable, leftOf, rowTotal, statusOf } from '../status';
 import * as store from '../store';
 import type { Audiences } from './audiences';
+import type { Expansion } from './expansion';
+
+/**
+ * Work the caller adds to the transaction that completes its flow, told what was made: the handler ends the flow
+ * there with the result (`ctx.flowEnd({ id })`), so a confirmation arriving again can say "already sent as #N". A
+ * plain TxHook fits too.
+ */
+export type Done<T> = (trx: DbOrTx, made: T) => Promise<void>;
 
 export interface CreateInput {
   draft: Draft;
@@ -26,14 +34,15 @@ export interface BroadcastSummary {
 }
 
 /** Confirming, stopping and finishing broadcasts: each change with its outbox rows and audit entry, in one go. */
-export function createBroadcasts(platform: Platform, audiences: Audiences) {
+export function createBroadcasts(platform: Platform, audiences: Audiences, expansion: Expansion) {
   const { db, clock, config, outbox, telegram } = platform;
 
   /**
-   * Confirms a broadcast: the broadcast, one outbox row per recipient, the audit entry and the end of the staff
-   * member's flow are written in one transaction, so a crash leaves either all of it or none.
+   * Confirms a broadcast: the broadcast with its audience, the first batch of its outbox rows (all of them for a
+   * small audience; the expansion job makes the rest), the audit entry and the end of the staff member's flow are
+   * written in one transaction, so a crash leaves either all of it or none.
    */
-  async function createBroadcast(input: CreateInput, done?: TxHook): Promise<store.Broadcast> {
+  async function createBroadcast(input: CreateInput, done?: Done<{ id: number }>): Promise<store.Broadcast> {
     const now = clock.now();
     const { draft, audience } = input;
     if (!draft.text.trim() && !draft.photo) throw new EmptyNotice();
@@ -43,9 +52,11 @@ export function createBroadcasts(platform: Platform, audiences: Audiences) {
     const category = categoryOf(audience);
     const code = audienceCode(audience);
     // Read before the transaction: other areas answer from their own services, and the one SQLite connection is
-    // held by the transaction until it commits.
-    const ids = await audiences.recipientsOf(audience, now);
-    if (ids.length === 0) throw new NoRecipients();
+    // held by the transaction until it commits. The audience is everyone in it now, up to the newest user.
+    const { recipients } = await audiences.summarize(audience, now);
+    if (recipients === 0) throw new NoRecipients();
+    const upto = await store.lastUserId(db);
+    const first = await expansion.nextBatch({ audience: code, expandAfter: 0, expandUpto: upto }, now);
     return db.transaction().execute(async (trx) => {
       const id = await store.insertBroadcast(trx, {
         draftKey: draft.key,
@@ -57,28 +68,16 @@ export function createBroadcasts(platform: Platform, audiences: Audiences) {
         entities: draft.entities,
         photo: draft.photo,
         sendAt: sendAt.toISOString(),
-        recipients: ids.length,
+        recipients,
         progressMessageId: input.sendAt ? null : input.progressMessageId,
+        expandUpto: upto,
       });
       if (id === null) throw new AlreadyConfirmed();
-      const content = contentOf(draft);
-      for (let i = 0; i < ids.length; i += noticesPolicy.enqueueChunk) {
-        const chunk = ids.slice(i, i + noticesPolicy.enqueueChunk);
-        const msgs = chunk.map((u) => ({
-          dedupeKey: `notice:${id}:${u}`,
-          chatId: u,
-          userId: u,
-          category,
-          content,
-          notBefore: sendAt,
-          broadcastId: id,
-        }));
-        await outbox.enqueue(trx, msgs, now);
-      }
+      await expansion.queueBatch(trx, (await store.findBroadcast(trx, id))!, first, now);
       const details = {
         audience: code,
         category,
-        recipients: ids.length,
+        recipients,
         sendAt: sendAt.toISOString(),
         scheduled: input.sendAt !== null,
         text: draft.text,
@@ -89,7 +88,7 @@ export function createBroadcasts(platform: Platform, audiences: Audiences) {
         { actorId: input.actorId, action: 'notices.broadcast.create', subject: `broadcast:${id}`, details },
         now,
       );
-      await runHooks(trx, done);
+      await done?.(trx, { id });
       return (await store.findBroadcast(trx, id))!;
     });
   }
@@ -104,22 +103,29 @@ export function createBroadcasts(platform: Platform, audiences: Audiences) {
       const b = await store.findBroadcast(trx, id);
       if (!b) throw new BroadcastNotFound();
       if (b.state !== 'active' || b.stoppedAt !== null) throw new NotRunning();
-      const rows = await outbox.stopBroadcastRows(id, now, trx);
+      const cancelled = await outbox.stopBroadcastRows(id, now, trx);
+      // Recipients whose row was never made (it was still expanding) will never get one: they count as not sent.
+      const made = rowTotal((await store.findBroadcast(trx, id))!.rows);
+      const neverMade = b.expandedAt === null ? Math.max(0, b.recipients - made) : 0;
+      if (neverMade > 0) await store.addNeverQueued(trx, id, neverMade);
+      const rows = cancelled + neverMade;
       const at = now.toISOString();
       const scheduled = Date.parse(b.sendAt) > now.getTime();
+      const expandedAt = b.expandedAt ?? at;
       if (scheduled) {
         await store.updateBroadcast(trx, id, {
           state: 'cancelled',
           stoppedBy: actorId,
           stoppedAt: at,
           finishedAt: at,
+          expandedAt,
           sent: 0,
           failed: 0,
           unreachable: 0,
           skipped: rows,
         });
       } else {
-        await store.updateBroadcast(trx, id, { stoppedBy: actorId, stoppedAt: at });
+        await store.updateBroadcast(trx, id, { stoppedBy: actorId, stoppedAt: at, expandedAt });
       }
       const action = scheduled ? 'notices.broadcast.cancel' : 'notices.broadcast.stop';
       await recordAudit(trx, { actorId, action, subject: `broadcast:${id}`, details: { notSent: rows } }, now);
@@ -136,7 +142,7 @@ export function createBroadcasts(platform: Platform, audiences: Audiences) {
     const b = await store.findBroadcast(db, id);
     if (!b) return null;
     if (!isStoppable(b, now)) throw new NotRunning();
-    return { broadcast: b, scheduled: statusOf(b, now) === 'scheduled', left: leftOf(await outbox.counts(b.id)) };
+    return { broadcast: b, scheduled: statusOf(b, now) === 'scheduled', left: leftOf(countsNow(b)) };
   }
 
   /**
@@ -146,12 +152,14 @@ export function createBroadcasts(platform: Platform, audiences: Audiences) {
   async function finishBroadcast(b: store.Broadcast, now = clock.now()): Promise<DeliveryCounts | null> {
     const audience = await audiences.describe(b.audience);
     return db.transaction().execute(async (trx) => {
-      const c = await outbox.counts(b.id, trx);
+      const fresh = await store.findBroadcast(trx, b.id);
+      if (!fresh || fresh.expandedAt === null) return null;
+      const c = countsNow(fresh);
       if (leftOf(c) > 0) return null;
       const finalCounts = { sent: c.sent, failed: c.failed, unreachable: c.unreachable, skipped: c.skipped };
       if (!(await store.finishIfActive(trx, b.id, { finishedAt: now.toISOString(), ...finalCounts }))) return null;
       const counts = {
-        recipients: b.recipients,
+        recipients: fresh.recipients,
         sent: c.sent,
         failed: c.failed,
         unreachable: c.unreachable,
@@ -185,12 +193,12 @@ export function createBroadcasts(platform: Platform, audiences: Audiences) {
     });
   }
 
-  async function countsOf(b: store.Broadcast): Promise<BroadcastSummary['counts']> {
+  function countsOf(b: store.Broadcast): BroadcastSummary['counts'] {
     if (b.state !== 'active') {
       const { sent, failed, unreachable, skipped } = b;
       return { sent: sent ?? 0, failed: failed ?? 0, unreachable: unreachable ?? 0, stopped: skipped ?? 0, left: 0 };
     }
-    const c = await outbox.counts(b.id);
+    const c = countsNow(b);
     return { sent: c.sent, failed: c.failed, unreachable: c.unreachable, stopped: c.skipped, left: leftOf(c) };
   }
 
@@ -199,10 +207,16 @@ export function createBroadcasts(platform: Platform, audiences: Audiences) {
     const pages = Math.max(1, Math.ceil((await store.countBroadcasts(db)) / size));
     const p = Math.min(Math.max(0, page), pages - 1);
     const items: BroadcastSummary[] = [];
-    for (const b of await store.pageOfBroadcasts(db, p * size, size))
-      items.push({ broadcast: b, counts: await countsOf(b) });
+    for (const b of await store.pageOfBroadcasts(db, p * size, size)) items.push({ broadcast: b, counts: countsOf(b) });
     return { items, pages, page: p };
   }
 
-  return { createBroadcast, stopBroadcast, stopRequest, finishBroadcast, list };
+  /** Where a broadcast stands now, from the counters on its row. */
+  async function progress(id: number): Promise<DeliveryCounts> {
+    const b = await store.findBroadcast(db, id);
+    if (!b) throw new BroadcastNotFound();
+    return countsNow(b);
+  }
+
+  return { createBroadcast, stopBroadcast, stopRequest, finishBroadcast, list, progress };
 }

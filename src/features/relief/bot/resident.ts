@@ -7,7 +7,8 @@ import { inFlow, isKeyText } from '../../../telegram/middlewares/match';
 import { CB, monthFromData, RX } from '../callbacks';
 import { linkFlow, proxyFlow } from '../flows';
 import type { ReliefService } from '../service';
-import { codeQrPng, laterText, linkWhoCard, reliefCard } from '../views/resident';
+import { dateText } from '../views/common';
+import { codeQrPng, laterText, linkWhoCard, notEnrolledCard, reliefCard } from '../views/resident';
 
 /** What a resident does: see the next pickup and the code, promise to come later, name proxies, open a link. */
 export function residentBot(relief: ReliefService, { telegram }: Pick<Platform, 'telegram'>) {
@@ -18,7 +19,12 @@ export function residentBot(relief: ReliefService, { telegram }: Pick<Platform, 
 
   /** "救助领取": the next pickup and, for each person this user may act for, this month's code or what happened. */
   async function showRelief(ctx: BotContext): Promise<void> {
-    const card = reliefCard(ctx.t, ctx.locale, tz, await relief.pickupFor(ctx.user.id), can(ctx, 'staff'));
+    const view = await relief.pickupFor(ctx.user.id);
+    if (!view) {
+      const info = notEnrolledCard(ctx.t, ctx.locale, tz, await relief.notEnrolled(ctx.user.id), can(ctx, 'staff'));
+      return void (await ctx.reply(info.text, { reply_markup: info.markup }));
+    }
+    const card = reliefCard(ctx.t, ctx.locale, tz, view, can(ctx, 'staff'));
     await ctx.reply(card.text, { reply_markup: card.markup });
     for (const c of card.codes)
       await ctx.replyWithPhoto(new InputFile(await codeQrPng(c.code), `code-${c.code}.png`), { caption: c.caption });
@@ -29,6 +35,21 @@ export function residentBot(relief: ReliefService, { telegram }: Pick<Platform, 
   bot.callbackQuery(CB.view, async (ctx) => {
     await ctx.answerCallbackQuery();
     await showRelief(ctx);
+  });
+
+  // Someone not on the roster asks staff to contact them; the card then says they asked, without the button.
+  bot.callbackQuery(RX.ask, async (ctx) => {
+    const r = await relief.askStaff(ctx.user.id);
+    if (r.outcome === 'enrolled') {
+      await ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
+      return showRelief(ctx);
+    }
+    const date = dateText(ctx.locale, localDate(new Date(r.askedAt), tz));
+    const key = r.outcome === 'sent' ? 'relief.inquiry.sent' : 'relief.inquiry.already';
+    await ctx.answerCallbackQuery({ text: ctx.t(key, { date }) });
+    const card = notEnrolledCard(ctx.t, ctx.locale, tz, await relief.notEnrolled(ctx.user.id), can(ctx, 'staff'));
+    // An old card may be past editing; the answer above has said what happened.
+    await ctx.editMessageText(card.text, { reply_markup: card.markup }).catch(() => {});
   });
 
   // "Will come later this week", from the evening no-show message.

@@ -8,7 +8,7 @@ import { SEARCH_LIMIT } from '../policy';
 import { cleanName, parseProxyName } from '../recipients';
 import type { Pickup, Recipient } from '../store';
 import * as store from '../store';
-import type { ReliefDeps } from './deps';
+import type { Done, ReliefDeps } from './deps';
 import { mayAct } from './linking';
 import { festivalsFor } from './settings';
 
@@ -93,7 +93,13 @@ export function checkinService({ db, clock, identity, outbox, policy }: ReliefDe
      * Records this month's pickup. A second one in the same month is refused with who checked in the first and
      * when; the unique constraint makes two desks pressing at once end the same way.
      */
-    async checkIn(staffId: number, recipientId: number, by: CheckinBy, method: 'code' | 'search'): Promise<Checkin> {
+    async checkIn(
+      staffId: number,
+      recipientId: number,
+      by: CheckinBy,
+      method: 'code' | 'search',
+      done?: Done<Checkin>,
+    ): Promise<Checkin> {
       const now = clock.now();
       const month = monthAt(now, tz);
       type Outcome = { recipient: Recipient } & ({ refused: Pickup } | { pickup: Pickup });
@@ -128,7 +134,9 @@ export function checkinService({ db, clock, identity, outbox, policy }: ReliefDe
         const subject = `relief_recipient:${r.id}`;
         await recordAudit(trx, { actorId: staffId, action: 'relief.checkin', subject, details }, now);
         await outbox.enqueue(trx, await notices(trx, r, pickup), now);
-        return { recipient: r, pickup: (await store.findPickup(trx, r.id, month))! };
+        const made = (await store.findPickup(trx, r.id, month))!;
+        await done?.(trx, { ...made, recipientName: r.name });
+        return { recipient: r, pickup: made };
       });
       // Who checked in the first one is looked up after the transaction: identity reads outside it.
       if ('refused' in outcome) throw await alreadyCollected(outcome.recipient, outcome.refused);

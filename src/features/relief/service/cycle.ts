@@ -4,7 +4,8 @@ import type { DbOrTx } from '../../../db/schema';
 import type { OutMessage, Param } from '../../../outbox/service';
 import { CB } from '../callbacks';
 import { addMonths, monthOf } from '../months';
-import { MAX_NAMES, type ReliefPolicy } from '../policy';
+import { placeLine } from '../place';
+import { type ReliefPolicy, SUMMARY_NAMES } from '../policy';
 import type { Holiday, Settings } from '../store';
 import * as store from '../store';
 import type { ReliefDeps } from './deps';
@@ -76,13 +77,18 @@ async function contacts(db: DbOrTx, skip: Set<number>): Promise<Contact[]> {
   return out;
 }
 
+/** Staff chat if configured, else every staff member and admin: who hears of the summary and of requests. */
+export async function staffChats(
+  { identity, policy }: Pick<ReliefDeps, 'identity' | 'policy'>,
+  trx: DbOrTx,
+): Promise<{ chatId: number; userId: number | null }[]> {
+  if (policy.staffChatId !== undefined) return [{ chatId: policy.staffChatId, userId: null }];
+  return (await identity.staffAndAdmins(trx)).map((u) => ({ chatId: u.id, userId: u.id }));
+}
+
 /** The monthly cycle: announcement, reminders with the code, no-show offers, and the staff summary. */
-export function cycleService({ db, identity, outbox, policy }: ReliefDeps) {
-  /** Staff chat if configured, else every staff member and admin. */
-  async function staffChats(trx: DbOrTx): Promise<{ chatId: number; userId: number | null }[]> {
-    if (policy.staffChatId !== undefined) return [{ chatId: policy.staffChatId, userId: null }];
-    return (await identity.staffAndAdmins(trx)).map((u) => ({ chatId: u.id, userId: u.id }));
-  }
+export function cycleService(deps: ReliefDeps) {
+  const { db, outbox, policy } = deps;
 
   async function summary(trx: DbOrTx, month: string): Promise<OutMessage[]> {
     const pickups = await store.pickupsOfMonth(trx, month);
@@ -90,12 +96,15 @@ export function cycleService({ db, identity, outbox, policy }: ReliefDeps) {
     const active = await store.listRecipients(trx, true);
     const missing = active.filter((r) => !collected.has(r.id));
     const later = new Set(await store.laterOfMonth(trx, month));
+    // A first page of names; the report (a button on the message) pages the rest, and its CSV has everyone.
     const names = missing
-      .slice(0, MAX_NAMES)
+      .slice(0, SUMMARY_NAMES)
       .map((r) => (later.has(r.id) ? `${r.name}*` : r.name))
       .join('、');
     const more =
-      missing.length > MAX_NAMES ? { $t: 'relief.notify.andMore', params: { n: missing.length - MAX_NAMES } } : '';
+      missing.length > SUMMARY_NAMES
+        ? { $t: 'relief.notify.andMore', params: { n: missing.length - SUMMARY_NAMES } }
+        : '';
     const params = {
       month: monthLabel(month),
       collected: pickups.length,
@@ -106,12 +115,13 @@ export function cycleService({ db, identity, outbox, policy }: ReliefDeps) {
       names: names || '—',
       more,
     };
-    return (await staffChats(trx)).map((c) => ({
+    const buttons = [[{ key: 'relief.btn.report', data: CB.report(month) }]];
+    return (await staffChats(deps, trx)).map((c) => ({
       dedupeKey: `relief:summary:${month}:${c.chatId}`,
       chatId: c.chatId,
       userId: c.userId,
       category: 'staff',
-      content: { key: 'relief.notify.summary', params },
+      content: { key: 'relief.notify.summary', params, buttons },
     }));
   }
 
@@ -122,7 +132,7 @@ export function cycleService({ db, identity, outbox, policy }: ReliefDeps) {
     const common = {
       date: dateLabel(day),
       hours: `${s.hoursFrom}–${s.hoursTo}`,
-      place: { 'zh-CN': s.placeZh, en: s.placeEn },
+      place: placeLine(s),
       festival: festivalParam(await festivalsFor(trx, month, s)),
     };
     const out: OutMessage[] = [];
@@ -148,22 +158,31 @@ export function cycleService({ db, identity, outbox, policy }: ReliefDeps) {
 
   return {
     /**
-     * The catch-up job: queues whatever stage of last, this or next month's cycle is due at `now` and not yet
-     * queued (dedupe keys make a second run harmless). Returns how many messages were new.
+     * The catch-up job: queues whatever stage of last, this or next month's cycle is due at `now` and was not queued
+     * yet. Each stage queued is recorded with its messages, so a later run (every five minutes, for days) reads one
+     * small table and builds nothing again, even after the outbox has forgotten the rows. Returns how many
+     * messages were new.
      */
     async runCycle(now: Date): Promise<number> {
       const s = await store.getSettings(db);
       const thisMonth = monthOf(localDate(now, policy.timezone));
-      let queued = 0;
+      const due: { month: string; stage: Stage }[] = [];
       for (const month of [addMonths(thisMonth, -1), thisMonth, addMonths(thisMonth, 1)]) {
         const { windows } = schedule(month, s, policy);
-        for (const stage of STAGES) {
-          if (!inWindow(windows[stage], now)) continue;
-          // Codes made for the reminders and the messages quoting them are written together.
-          queued += await db
-            .transaction()
-            .execute(async (trx) => outbox.enqueue(trx, await stageMessages(trx, stage, month, s), now));
-        }
+        for (const stage of STAGES) if (inWindow(windows[stage], now)) due.push({ month, stage });
+      }
+      const done = await store.cycleRunsDone(db, due);
+      let queued = 0;
+      for (const { month, stage } of due) {
+        if (done.has(`${month}:${stage}`)) continue;
+        // Codes made for the reminders, the messages quoting them and the record of the stage are written together.
+        queued += await db.transaction().execute(async (trx) => {
+          // Asked again inside the transaction: two runs at once queue a stage once.
+          if ((await store.cycleRunsDone(trx, [{ month, stage }])).has(`${month}:${stage}`)) return 0;
+          const msgs = await stageMessages(trx, stage, month, s);
+          await store.recordCycleRun(trx, month, stage, now.toISOString(), msgs.length);
+          return outbox.enqueue(trx, msgs, now);
+        });
       }
       return queued;
     },

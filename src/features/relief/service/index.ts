@@ -4,6 +4,7 @@ import { reliefPolicy } from '../policy';
 import { checkinService } from './checkin';
 import { cycleService } from './cycle';
 import type { ReliefDeps } from './deps';
+import { inquiryService } from './inquiry';
 import { linkingService } from './linking';
 import { reportService } from './report';
 import { residentService } from './resident';
@@ -12,6 +13,8 @@ import { rosterCsvService } from './roster-csv';
 import { settingsService } from './settings';
 
 export type { Checkin, CheckinBy, Found } from './checkin';
+export type { Done } from './deps';
+export type { AskOutcome, NotEnrolled } from './inquiry';
 export type { LinkPreview, Redeemed, Represented } from './linking';
 export type { MonthReport } from './report';
 export type { PersonPickup, ResidentPickup } from './resident';
@@ -31,6 +34,7 @@ export function createReliefService(platform: Pick<Platform, 'db' | 'clock' | 'c
     ...linkingService(deps),
     ...checkinService(deps),
     ...residentService(deps),
+    ...inquiryService(deps),
     ...settingsService(deps),
     ...cycleService(deps),
     ...reportService(deps),

@@ -1,10 +1,12 @@
 import { toCsv } from '../../../core/csv';
 import { displayName } from '../../../core/names';
+import { localDate } from '../../../core/time';
+import type { TFunction } from '../../../i18n';
 import { localStamp, monthAt } from '../months';
-import { CATEGORY_ZH } from '../recipients';
 import type { Recipient } from '../store';
 import * as store from '../store';
 import type { ReliefDeps } from './deps';
+import { pickupDate } from './settings';
 
 export interface MonthReport {
   month: string;
@@ -15,6 +17,11 @@ export interface MonthReport {
   notCollected: Recipient[];
   festivalExtras: number;
   promisedLater: number;
+  /** Those of notCollected who said they will come during the make-up days. */
+  laterIds: ReadonlySet<number>;
+  /** The month's pickup day, and whether it is still ahead (then nobody is missing yet). */
+  pickupDate: string;
+  beforeDay: boolean;
 }
 
 /** The month's numbers for staff, the office files and the community report. */
@@ -26,6 +33,7 @@ export function reportService({ db, clock, identity, policy }: ReliefDeps) {
     const activeIds = new Set(active.map((r) => r.id));
     const later = new Set(await store.laterOfMonth(db, month));
     const notCollected = active.filter((r) => !done.has(r.id));
+    const day = pickupDate(month, await store.getSettings(db));
     return {
       month,
       total: active.length + pickups.filter((p) => !activeIds.has(p.recipientId)).length,
@@ -34,6 +42,9 @@ export function reportService({ db, clock, identity, policy }: ReliefDeps) {
       notCollected,
       festivalExtras: pickups.filter((p) => p.festivalExtras).length,
       promisedLater: notCollected.filter((r) => later.has(r.id)).length,
+      laterIds: later,
+      pickupDate: day,
+      beforeDay: localDate(clock.now(), policy.timezone) < day,
     };
   }
 
@@ -61,29 +72,28 @@ export function reportService({ db, clock, identity, policy }: ReliefDeps) {
       };
     },
 
-    /** One row per person: the month's record for the office files. */
-    async monthReportCsv(month: string): Promise<string> {
+    /** One row per person: the month's record for the office files, in the language of whoever asked (`t`). */
+    async monthReportCsv(month: string, t: TFunction): Promise<string> {
       const pickups = await store.pickupsOfMonth(db, month);
       const byRecipient = new Map(pickups.map((p) => [p.recipientId, p]));
       const staff = new Map(
         (await identity.users([...new Set(pickups.map((p) => p.staffId))])).map((u) => [u.id, displayName(u)]),
       );
-      const rows: (string | number | null)[][] = [
-        ['id', 'name', 'category', 'status', 'collected_at', 'proxy', 'staff', 'festival_extras'],
-      ];
+      const header = ['id', 'name', 'category', 'status', 'collectedAt', 'proxy', 'staff', 'festivalExtras'];
+      const rows: (string | number | null)[][] = [header.map((h) => t(`relief.csv.${h}`))];
       for (const r of await store.listRecipients(db)) {
         const p = byRecipient.get(r.id);
         if (!p && !r.active) continue;
-        const status = !p ? 'not collected' : p.proxyName === null ? 'collected' : 'collected by proxy';
+        const status = !p ? 'notCollected' : p.proxyName === null ? 'collected' : 'collectedByProxy';
         rows.push([
           r.id,
           r.name,
-          CATEGORY_ZH[r.category] ?? r.category,
-          status,
+          t(`relief.category.${r.category}`),
+          t(`relief.csv.${status}`),
           p ? localStamp(p.collectedAt, policy.timezone) : '',
           p?.proxyName ?? '',
           p ? (staff.get(p.staffId) ?? '') : '',
-          p ? (p.festivalExtras ? 1 : 0) : '',
+          p ? t(p.festivalExtras ? 'relief.csv.yes' : 'relief.csv.no') : '',
         ]);
       }
       // With a byte-order mark so Excel opens the Chinese text as UTF-8.

@@ -2,4 +2,5 @@
 export * from './month';
 export * from './proxies';
 export * from './recipients';
+export * from './requests';
 export * from './settings';

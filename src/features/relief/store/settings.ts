@@ -9,6 +9,9 @@ export interface Settings {
   hoursTo: string;
   placeZh: string;
   placeEn: string;
+  /** The street address under the place's name, '' when staff have not set one. */
+  addressZh: string;
+  addressEn: string;
   makeupDays: number;
   updatedAt: string;
   updatedBy: number | null;
@@ -30,6 +33,8 @@ const toSettings = (r: Selectable<ReliefSettingsTable>): Settings => ({
   hoursTo: r.hours_to,
   placeZh: r.place_zh,
   placeEn: r.place_en,
+  addressZh: r.address_zh,
+  addressEn: r.address_en,
   makeupDays: r.makeup_days,
   updatedAt: r.updated_at,
   updatedBy: r.updated_by,
@@ -59,6 +64,8 @@ export const updateSettings = (db: DbOrTx, patch: SettingsPatch, by: { at: strin
       ...(patch.hoursTo === undefined ? {} : { hours_to: patch.hoursTo }),
       ...(patch.placeZh === undefined ? {} : { place_zh: patch.placeZh }),
       ...(patch.placeEn === undefined ? {} : { place_en: patch.placeEn }),
+      ...(patch.addressZh === undefined ? {} : { address_zh: patch.addressZh }),
+      ...(patch.addressEn === undefined ? {} : { address_en: patch.addressEn }),
       ...(patch.makeupDays === undefined ? {} : { makeup_days: patch.makeupDays }),
       updated_at: by.at,
       updated_by: by.userId,

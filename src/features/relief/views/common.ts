@@ -2,6 +2,7 @@ import type { Locale } from '../../../config';
 import { dateLabel, monthLabel } from '../../../core/calendar';
 import type { TFunction } from '../../../i18n';
 import type { InlineMarkup } from '../../../telegram/port';
+import { placeLine } from '../place';
 import type { Category } from '../recipients';
 import type { Holiday, Recipient, Settings } from '../store';
 
@@ -15,7 +16,11 @@ export interface Card {
 
 export const dateText = (locale: Locale, date: string) => dateLabel(date)[locale];
 export const monthText = (locale: Locale, month: string) => monthLabel(month)[locale];
-export const placeText = (locale: Locale, s: Settings) => (locale === 'en' ? s.placeEn : s.placeZh);
+/** The place with its address, in the reader's language. */
+export const placeText = (locale: Locale, s: Settings) => placeLine(s)[locale];
+/** "5 件中 5 件，100%": a rate always with what it counts (issue 13). */
+export const rateText = (t: TFunction, n: number, of: number) =>
+  t('relief.rate', { n, of, pct: of === 0 ? '—' : `${Math.round((100 * n) / of)}%` });
 export const hoursText = (s: Settings) => `${s.hoursFrom}–${s.hoursTo}`;
 export const categoryText = (t: TFunction, c: Category) => t(`relief.category.${c}`);
 export const phoneTail = (phone: string | null) => (phone ? phone.slice(-4) : '—');

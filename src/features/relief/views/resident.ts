@@ -1,10 +1,11 @@
 import QRCode from 'qrcode';
 import type { Locale } from '../../../config';
+import { localDate } from '../../../core/time';
 import type { TFunction } from '../../../i18n';
 import { type Button, markup } from '../../../telegram/markup';
 import { CB } from '../callbacks';
 import { localStamp } from '../months';
-import type { ResidentPickup } from '../service';
+import type { NotEnrolled, ResidentPickup } from '../service';
 import type { Settings } from '../store';
 import { type Card, dateText, festivalText, hoursText, monthText, pickupStatus, placeText } from './common';
 
@@ -12,6 +13,36 @@ import { type Card, dateText, festivalText, hoursText, monthText, pickupStatus, 
 export interface CodeImage {
   code: string;
   caption: string;
+}
+
+const staffRowOf = (t: TFunction, isStaff: boolean): Button[] =>
+  isStaff ? [{ text: t('relief.btn.staffMenu'), data: CB.staffMenu }] : [];
+
+/**
+ * "救助领取" for someone not on the roster: who the pickup is for, when and where the next one is, how to apply,
+ * and a button that asks staff to contact them — replaced by when they asked, once they have.
+ */
+export function notEnrolledCard(t: TFunction, locale: Locale, tz: string, info: NotEnrolled, isStaff: boolean): Card {
+  const s = info.settings;
+  const lines = [
+    t('relief.view.notEnrolled', {
+      day: s.pickupDay,
+      date: dateText(locale, info.pickupDate),
+      hours: hoursText(s),
+      place: placeText(locale, s),
+    }),
+  ];
+  const rows: Button[][] = [];
+  if (info.askedAt)
+    lines.push(t('relief.view.asked', { date: dateText(locale, localDate(new Date(info.askedAt), tz)) }));
+  else if (!isStaff) {
+    // Staff have the panel instead: there is nobody for them to ask.
+    lines.push(t('relief.view.askHint'));
+    rows.push([{ text: t('relief.inquiry.button'), data: CB.ask }]);
+  }
+  rows.push(staffRowOf(t, isStaff));
+  const hasButtons = rows.some((r) => r.length > 0);
+  return { text: lines.join('\n\n'), markup: hasButtons ? markup(rows) : undefined };
 }
 
 /**
@@ -22,11 +53,10 @@ export function reliefCard(
   t: TFunction,
   locale: Locale,
   tz: string,
-  view: ResidentPickup | undefined,
+  view: ResidentPickup,
   isStaff: boolean,
 ): Card & { codes: CodeImage[] } {
-  const staffRow: Button[] = isStaff ? [{ text: t('relief.btn.staffMenu'), data: CB.staffMenu }] : [];
-  if (!view) return { text: t('relief.view.notEnrolled'), markup: isStaff ? markup([staffRow]) : undefined, codes: [] };
+  const staffRow = staffRowOf(t, isStaff);
   const s = view.settings;
   const month = monthText(locale, view.month);
   const lines = [

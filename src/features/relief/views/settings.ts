@@ -4,7 +4,7 @@ import { grid, markup } from '../../../telegram/markup';
 import { CB } from '../callbacks';
 import { type ReliefPolicy, SETTING_FIELDS } from '../policy';
 import type { Holiday, Settings } from '../store';
-import { type Card, dateText, hoursText, placeText } from './common';
+import { type Card, dateText, hoursText } from './common';
 
 /** The settings staff change in the bot, and the message times that come from configuration. */
 export function settingsCard(t: TFunction, locale: Locale, s: Settings, p: ReliefPolicy, year: number): Card {
@@ -12,7 +12,8 @@ export function settingsCard(t: TFunction, locale: Locale, s: Settings, p: Relie
     text: t('relief.settings.text', {
       day: s.pickupDay,
       hours: hoursText(s),
-      place: placeText(locale, s),
+      place: locale === 'en' ? s.placeEn : s.placeZh,
+      address: (locale === 'en' ? s.addressEn : s.addressZh) || t('relief.settings.noAddress'),
       makeup: s.makeupDays,
       announce: `${p.announceDaysBefore}`,
       announceTime: p.announceTime,

@@ -23,9 +23,14 @@ export function composeBot(notices: NoticesService, platform: Pick<Platform, 'co
   const staff = requireRole('staff');
   const tz = platform.config.TIMEZONE;
 
-  pm.command('broadcast', staff, async (ctx) => {
+  async function start(ctx: BotContext) {
     await ctx.setFlow(composeFlow, 'text', emptyDraft);
     await ctx.reply(ctx.t('notices.compose.askText'), { reply_markup: cancelKeyboard(ctx) });
+  }
+  pm.command('broadcast', staff, start);
+  bot.callbackQuery(RX.compose, staff, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await start(ctx);
   });
 
   async function takeDraft(ctx: BotContext, draft: Omit<Draft, 'key'>) {

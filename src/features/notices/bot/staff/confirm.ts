@@ -3,7 +3,7 @@ import type { Platform } from '../../../../platform';
 import type { BotContext, InFlow } from '../../../../telegram/context';
 import { cancelKeyboard } from '../../../../telegram/keyboards';
 import { requireRole } from '../../../../telegram/middlewares/guard';
-import { inFlow } from '../../../../telegram/middlewares/match';
+import { finished, inFlow } from '../../../../telegram/middlewares/match';
 import { parseAudience } from '../../audience';
 import { RX } from '../../callbacks';
 import { newDraftKey } from '../../draft';
@@ -77,7 +77,14 @@ export function confirmBot(notices: NoticesService, { config, clock }: Pick<Plat
     });
 
   // The role is checked again (it may have been revoked since /broadcast); the service commits the broadcast, its
-  // outbox rows and the end of this flow together.
+  // outbox rows and the end of this flow together. The same confirmation arriving again after it went through (a
+  // second tap, or Telegram redelivering it after a crash) finds the flow finished with that broadcast: it is named,
+  // and nothing else happens.
+  bot.callbackQuery(RX.send, staff, async (ctx, next) => {
+    const done = finished(composeFlow)(ctx) ? ctx.finished.result : undefined;
+    if (done?.key !== ctx.match[1] || typeof done.id !== 'number') return next();
+    await ctx.answerCallbackQuery({ text: ctx.t('notices.compose.alreadySent', { id: done.id }) });
+  });
   bot.callbackQuery(
     RX.send,
     staff,
@@ -95,7 +102,7 @@ export function confirmBot(notices: NoticesService, { config, clock }: Pick<Plat
       };
       let b: Broadcast;
       try {
-        b = await notices.createBroadcast(input, ctx.flowEnd());
+        b = await notices.createBroadcast(input, (trx, made) => ctx.flowEnd({ id: made.id, key: d.key })(trx));
       } catch (err) {
         // The time passed while the preview waited: the staff member is asked for a new one, not sent back to
         // the start (the boundary still shows why).

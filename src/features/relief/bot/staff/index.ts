@@ -8,4 +8,4 @@ import { settingsBot } from './settings';
 
 /** Everything staff do for the relief pickup; each composer guards every command, button and flow step itself. */
 export const staffBot = (relief: ReliefService, platform: Pick<Platform, 'clock' | 'telegram'>) =>
-  new Composer<BotContext>(rosterBot(relief, platform), checkinBot(relief), settingsBot(relief, platform));
+  new Composer<BotContext>(rosterBot(relief, platform), checkinBot(relief, platform), settingsBot(relief, platform));

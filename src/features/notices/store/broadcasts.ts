@@ -1,7 +1,7 @@
 import type { Selectable, Updateable } from 'kysely';
-import type { DbOrTx } from '../../db/schema';
-import type { NoticeBroadcastsTable } from '../../db/tables/notices';
-import type { Category, Entity } from '../../outbox/service';
+import type { DbOrTx } from '../../../db/schema';
+import type { NoticeBroadcastsTable } from '../../../db/tables/notices';
+import type { Category, DeliveryCounts, Entity } from '../../../outbox/service';
 
 export type BroadcastState = 'active' | 'cancelled' | 'done';
 
@@ -29,6 +29,13 @@ export interface Broadcast {
   failed: number | null;
   unreachable: number | null;
   skipped: number | null;
+  /** Its outbox rows by state right now (kept by triggers on deliveries, migration 0013). */
+  rows: DeliveryCounts;
+  /** Recipients are expanded into outbox rows in batches: users with ids in (expandAfter, expandUpto]. */
+  expandAfter: number;
+  expandUpto: number | null;
+  /** When every recipient had a row (or the broadcast was stopped before); null while expanding. */
+  expandedAt: string | null;
 }
 
 export type NewBroadcast = Pick<
@@ -44,6 +51,7 @@ export type NewBroadcast = Pick<
   | 'sendAt'
   | 'recipients'
   | 'progressMessageId'
+  | 'expandUpto'
 >;
 
 export type BroadcastPatch = Partial<
@@ -58,6 +66,9 @@ export type BroadcastPatch = Partial<
     | 'failed'
     | 'unreachable'
     | 'skipped'
+    | 'recipients'
+    | 'expandAfter'
+    | 'expandedAt'
   >
 >;
 
@@ -82,6 +93,17 @@ const toBroadcast = (r: Selectable<NoticeBroadcastsTable>): Broadcast => ({
   failed: r.failed,
   unreachable: r.unreachable,
   skipped: r.skipped,
+  rows: {
+    queued: r.n_queued,
+    sending: r.n_sending,
+    sent: r.n_sent,
+    failed: r.n_failed,
+    unreachable: r.n_unreachable,
+    skipped: r.n_skipped,
+  },
+  expandAfter: r.expand_after,
+  expandUpto: r.expand_upto,
+  expandedAt: r.expanded_at,
 });
 
 function toColumns(p: BroadcastPatch): Updateable<NoticeBroadcastsTable> {
@@ -95,6 +117,9 @@ function toColumns(p: BroadcastPatch): Updateable<NoticeBroadcastsTable> {
     failed: p.failed,
     unreachable: p.unreachable,
     skipped: p.skipped,
+    recipients: p.recipients,
+    expand_after: p.expandAfter,
+    expanded_at: p.expandedAt,
   };
   // An absent field is left as it is, not set to null.
   return Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== undefined));
@@ -116,6 +141,7 @@ export async function insertBroadcast(db: DbOrTx, b: NewBroadcast): Promise<numb
       send_at: b.sendAt,
       recipients: b.recipients,
       progress_message_id: b.progressMessageId,
+      expand_upto: b.expandUpto,
     })
     .onConflict((oc) => oc.column('draft_key').doNothing())
     .returning('id')
@@ -172,6 +198,20 @@ export const pageOfBroadcasts = async (db: DbOrTx, offset: number, limit: number
     await db.selectFrom('notice_broadcasts').selectAll().orderBy('id', 'desc').offset(offset).limit(limit).execute()
   ).map(toBroadcast);
 
+/** Broadcasts whose recipients do not all have their outbox row yet (a partial index holds just these). */
+export const expandingBroadcasts = async (db: DbOrTx) =>
+  (await db.selectFrom('notice_broadcasts').selectAll().where('expanded_at', 'is', null).orderBy('id').execute()).map(
+    toBroadcast,
+  );
+
+/** Stopped before every recipient had a row: those never made count as not sent. */
+export const addNeverQueued = (db: DbOrTx, id: number, n: number) =>
+  db
+    .updateTable('notice_broadcasts')
+    .set((eb) => ({ n_skipped: eb('n_skipped', '+', n) }))
+    .where('id', '=', id)
+    .execute();
+
 export const countBroadcasts = async (db: DbOrTx) =>
   Number(
     (
@@ -181,44 +221,3 @@ export const countBroadcasts = async (db: DbOrTx) =>
         .executeTakeFirstOrThrow()
     ).n,
   );
-
-// Audience queries read the users table by id only: 100,000 recipients must not mean 100,000 full rows.
-
-export interface PlaceFilter {
-  communityId?: number;
-  compoundId?: number;
-}
-
-/** Users of the place (everyone, without a filter) who take general notices, in id order. */
-export async function noticeTakers(db: DbOrTx, f: PlaceFilter): Promise<number[]> {
-  let q = db.selectFrom('users').select('id').where('notices_opt_out', '=', 0).orderBy('id');
-  if (f.communityId !== undefined) q = q.where('community_id', '=', f.communityId);
-  if (f.compoundId !== undefined) q = q.where('compound_id', '=', f.compoundId);
-  return (await q.execute()).map((r) => r.id);
-}
-
-/** Users of the place who turned general notices off: the preview says how many will not get it. */
-export async function optedOutCount(db: DbOrTx, f: PlaceFilter): Promise<number> {
-  let q = db
-    .selectFrom('users')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('notices_opt_out', '=', 1);
-  if (f.communityId !== undefined) q = q.where('community_id', '=', f.communityId);
-  if (f.compoundId !== undefined) q = q.where('compound_id', '=', f.compoundId);
-  return Number((await q.executeTakeFirstOrThrow()).n);
-}
-
-/** How many of these users blocked the bot; asked 500 ids at a time, well below SQLite's limit on bound values. */
-export async function unreachableAmong(db: DbOrTx, ids: readonly number[]): Promise<number> {
-  let n = 0;
-  for (let i = 0; i < ids.length; i += 500) {
-    const r = await db
-      .selectFrom('users')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('id', 'in', ids.slice(i, i + 500))
-      .where('reachable', '=', 0)
-      .executeTakeFirstOrThrow();
-    n += Number(r.n);
-  }
-  return n;
-}

@@ -1,0 +1,2 @@
+export * from './audiences';
+export * from './broadcasts';
