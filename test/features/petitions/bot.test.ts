@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../../src/identity';
-import { button, buttons, texts, waitForMessage } from '../../support/chat';
+import { alertOf, button, buttons, texts, waitForMessage } from '../../support/chat';
 import { startBot, type TestBot } from '../../support/harness';
 
 let tb: TestBot;
@@ -200,7 +200,11 @@ describe('deputies at work', () => {
       .map((b) => b.text);
     expect(listed.some((t) => t.includes('肖明组铁路涵洞'))).toBe(true);
     expect(listed.some((t) => t.includes('铁路新村东门'))).toBe(false); // 石子头社区 is not theirs
-    const culvert = (await tb.services.petitions.mine(7101))[0]!;
+    // 肖大爷 also follows the demo culvert, still open: meetings are about open petitions
+    const staffView = { id: STAFF, roles: new Set(['staff']) };
+    const all = await tb.services.petitions.listForHandler(staffView, {});
+    const culvert = all.find((p) => p.place === '肖明组铁路涵洞' && p.petitionerId < 0)!;
+    await tb.services.petitions.cosign(culvert.id, 7101, true);
     const mark = sinceNow();
     await (await d.command('/meeting')).reply();
     out = await (await d.send('明天')).reply();
@@ -209,13 +213,16 @@ describe('deputies at work', () => {
     out = await (await d.click(button(out, '水务局'))).reply();
     out = await (await d.click(button(out, '选好了'))).reply();
     expect(texts(out)).toContain('讨论了哪些反映');
-    const other = (await tb.services.petitions.listForHandler({ id: STAFF, roles: new Set(['staff']) }, {})).find((p) =>
-      p.place.includes('铁路新村'),
-    )!;
-    out = await (await d.send(`${culvert.id} ${other.id}`)).reply();
-    expect(texts(out)).toContain(`#${other.id} 不存在或不归您负责`);
-    out = await (await d.send(`${culvert.id}`)).reply();
+    // the petitions discussed are buttons: the deputy's open ones; another area's, pressed anyway, is named
+    expect(buttons(out).some((b) => b.text.includes('铁路新村'))).toBe(false);
+    const other = all.find((p) => p.place.includes('铁路新村'))!;
+    out = await (await d.click(`pt:d:mi:${other.id}`)).reply();
+    expect(alertOf(out)).toContain(`#${other.id}`);
+    expect(alertOf(out)).toContain('不归您负责');
+    out = await (await d.click(`pt:d:mi:${culvert.id}`)).reply();
+    out = await (await d.click(button(out, '选好了'))).reply();
     out = await (await d.send('水务局承诺汛期前改造涵洞排水')).reply();
+    out = await (await d.click(button(out, '发送给居民'))).reply();
     expect(texts(out)).toContain('已记录');
     expect(texts(await received(7101, mark))).toContain('代表·局长面对面');
   });

@@ -262,7 +262,8 @@ describe('deputies handle petitions', () => {
     const acked = await petitions.acknowledge(deputy(DEPUTY), p.id);
     expect(acked).toMatchObject({ status: 'accepted', acknowledgedBy: DEPUTY });
     when(2.5);
-    await petitions.acknowledge(deputy(DEPUTY), p.id); // a second tap changes nothing
+    // a second tap (or a stale card) is refused by name and changes nothing
+    await expect(petitions.acknowledge(deputy(DEPUTY), p.id)).rejects.toBeInstanceOf(errors.AlreadyAcknowledged);
     when(5);
     await petitions.setStatus(deputy(DEPUTY), p.id, { status: 'transferred', departmentId: await dept('水务局') });
     when(10 * DAY);
@@ -274,7 +275,14 @@ describe('deputies handle petitions', () => {
         'petitions.note.status',
         'petitions.note.resolved',
       ]);
-      expect(msgs[1]!.body.params!.department).toEqual({ 'zh-CN': '水务局', en: 'Water Affairs Bureau' });
+      // the place and the change in words: "#4 肖明组铁路涵洞：已转交水务局"
+      expect(msgs[1]!.body.params).toMatchObject({
+        place: '肖明组铁路涵洞',
+        change: {
+          $t: 'petitions.change.transferred',
+          params: { department: { 'zh-CN': '水务局', en: 'Water Affairs Bureau' } },
+        },
+      });
       expect(msgs[2]!.body.params!.note).toBe('水务局加装了排水泵');
     }
     // only the petitioner is asked whether it is solved
@@ -295,8 +303,19 @@ describe('deputies handle petitions', () => {
     when(1.5);
     await petitions.setStatus(deputy(DEPUTY), p.id, { status: 'transferred', departmentId: await dept('交通局') });
     const msgs = await to(XIAO);
-    expect(msgs.map((d) => d.body.key)).toEqual(['petitions.note.status', 'petitions.note.digest']);
+    // the digest says where the petition stands in words; the later change updates it in place (one message)
+    expect(msgs.map((d) => d.body.key)).toEqual([
+      'petitions.note.status',
+      'petitions.note.digest',
+      'petitions.note.digest',
+    ]);
     expect(msgs[1]!.nextAttemptAt).toBe(at(2).toISOString());
+    expect(msgs[2]!.nextAttemptAt).toBe(at(2).toISOString());
+    expect((msgs[2]!.body as { replaces?: string }).replaces).toBe(msgs[1]!.dedupeKey);
+    expect(msgs[2]!.body.params).toMatchObject({
+      place: '肖明组铁路涵洞',
+      change: { $t: 'petitions.change.transferred' },
+    });
     // after the digest hour a change is sent at once again
     when(3.5);
     await petitions.setStatus(deputy(DEPUTY), p.id, { status: 'investigating' });
@@ -331,7 +350,7 @@ describe('deputies handle petitions', () => {
         petitionIds: [a.id, b.id],
         outcome: '水务局承诺汛期前完工',
       }),
-    ).rejects.toBeInstanceOf(errors.NotHandler);
+    ).rejects.toBeInstanceOf(errors.NotMeetingItem);
     expect(await keysTo(XIAO)).toEqual([]);
     await petitions.recordMeeting(deputy(DEPUTY), {
       heldOn: '2026-05-10',

@@ -2,7 +2,7 @@ import { Composer, Keyboard } from 'grammy';
 import type { Platform } from '../../../../platform';
 import type { BotContext } from '../../../../telegram/context';
 import { cancelKeyboard } from '../../../../telegram/keyboards';
-import { inFlow, isKeyText } from '../../../../telegram/middlewares/match';
+import { finished, inFlow, isKeyText } from '../../../../telegram/middlewares/match';
 import { petitionLink, RX } from '../../callbacks';
 import { type FilingData, filingFlow } from '../../flows';
 import { fits, isCategory, MAX_PHOTOS, TEXT_LIMITS } from '../../policy';
@@ -169,7 +169,7 @@ export function filingBot(petitions: PetitionsService, { telegram }: Pick<Platfo
     await ctx.editMessageText(card.text, { reply_markup: card.markup });
   });
 
-  // Filing, the end of the flow and the forwards to the deputies commit together (a second tap finds no flow).
+  // Filing, the end of the flow (keeping the number) and the forwards to the deputies commit together.
   bot.callbackQuery(RX.confirm).filter(inFlow(filingFlow, 'confirm'), async (ctx) => {
     const d = ctx.flow.data;
     if (!d.category || !d.place || !d.description) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
@@ -182,7 +182,7 @@ export function filingBot(petitions: PetitionsService, { telegram }: Pick<Platfo
       photos: d.photos ?? [],
       showName: d.showName === true,
     };
-    const p = await petitions.file(ctx.user.id, draft, ctx.flowEnd());
+    const p = await petitions.file(ctx.user.id, draft, (filed) => ctx.flowEnd({ id: filed.id }));
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup();
     const card = filed(ctx.t, p, petitionLink(telegram.botUsername(), p.id), petitions.policy);
@@ -190,12 +190,28 @@ export function filingBot(petitions: PetitionsService, { telegram }: Pick<Platfo
     await ctx.reply(ctx.t('petitions.new.followHint'), { reply_markup: ctx.mainMenu() });
   });
 
+  // The same confirmation again — a second tap, or Telegram redelivering it after a crash — finds the petition filed:
+  // it is named, and nothing is filed or counted again.
+  bot.callbackQuery(RX.confirm).filter(finished(filingFlow), async (ctx) => {
+    const { id, cosigned } = ctx.finished.result as { id?: number; cosigned?: boolean };
+    const key = cosigned ? 'petitions.new.alreadyCosigned' : 'petitions.new.alreadyFiled';
+    await ctx.answerCallbackQuery({ text: ctx.t(key, { id: id ?? '?' }), show_alert: true });
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+  });
+
+  bot.callbackQuery(RX.cancel).filter(inFlow(filingFlow), async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.endFlow();
+    await ctx.editMessageReplyMarkup();
+    await ctx.reply(ctx.t('common.cancelled'), { reply_markup: ctx.mainMenu() });
+  });
+
   // Anything else inside the flow that is not text (a sticker, a voice message) gets a polite re-ask.
   pm.on('message')
     .filter(inFlow(filingFlow))
     .filter(
       (ctx) => ctx.message.text === undefined,
-      (ctx) => ctx.reply(ctx.t('petitions.new.unexpected')),
+      (ctx) => ctx.reply(ctx.t('petitions.new.unexpected'), { reply_markup: cancelKeyboard(ctx) }),
     );
 
   return bot;

@@ -46,7 +46,7 @@ export function followingBot(petitions: PetitionsService, { telegram }: Pick<Pla
   // Co-signing instead of filing the same problem again ends the filing flow, in the same transaction.
   bot.callbackQuery(RX.cosign, async (ctx) => {
     const id = Number(ctx.match[1]);
-    const fromFiling = ctx.flow?.name === filingFlow.name ? ctx.flowEnd() : undefined;
+    const fromFiling = ctx.flow?.name === filingFlow.name ? ctx.flowEnd({ id, cosigned: true }) : undefined;
     const n = await petitions.cosign(id, ctx.user.id, ctx.match[2] === '1', fromFiling);
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup();
