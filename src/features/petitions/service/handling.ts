@@ -42,6 +42,23 @@ export async function handlerList(db: DbOrTx, actor: Actor, filter: HandlerFilte
   });
 }
 
+/**
+ * A written reply or a meeting outcome answers the petition for its time limit — and whoever answers it has plainly
+ * received it: a petition nobody had acknowledged is acknowledged (受理) on the way, as a status change would.
+ */
+export async function markAnswered(trx: DbOrTx, p: Petition, actorId: number, at: string): Promise<void> {
+  if (p.acknowledgedAt === null) {
+    await store.updatePetition(trx, p.id, {
+      acknowledgedAt: at,
+      acknowledgedBy: actorId,
+      ...(p.status === 'submitted' ? { status: 'accepted' as const } : {}),
+    });
+    await store.insertEvent(trx, { petitionId: p.id, at, actorId, kind: 'acknowledged', status: 'accepted' });
+  }
+  if (p.answeredAt === null) await store.updatePetition(trx, p.id, { answeredAt: at, answeredBy: actorId });
+  await store.updatePetition(trx, p.id, { updatedAt: at });
+}
+
 export interface StatusChange {
   status: SettableStatus;
   departmentId?: number;
@@ -144,6 +161,8 @@ export function handling(parts: Parts) {
     await db.transaction().execute(async (trx) => {
       const p = await forHandler(trx, actor, petitionId);
       if (!isOpen(p)) throw new PetitionClosed();
+      const answering = kind === 'reply' && (p.answeredAt === null || p.acknowledgedAt === null);
+      if (answering) await markAnswered(trx, p, actor.id, at);
       const eventId = await store.insertEvent(trx, { petitionId: p.id, at, actorId: actor.id, kind, text });
       const audit =
         kind === 'reply'
@@ -159,10 +178,7 @@ export function handling(parts: Parts) {
               ownerButtons: [[{ key: 'petitions.btn.addInfo', data: CB.moreInfo(p.id) }]],
             };
       await notify.toFollowers(trx, p, { eventId, digest: false, ownerOnly: true, ...notice }, now);
-      if (kind === 'reply' && p.answeredAt === null) {
-        await store.updatePetition(trx, p.id, { answeredAt: at, answeredBy: actor.id, updatedAt: at });
-        await notify.updateCards(trx, (await store.findPetition(trx, p.id))!, facts, eventId, now);
-      }
+      if (answering) await notify.updateCards(trx, (await store.findPetition(trx, p.id))!, facts, eventId, now);
       await runHooks(trx, done);
     });
   }

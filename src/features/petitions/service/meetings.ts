@@ -8,7 +8,7 @@ import { isOpen } from '../policy';
 import type { Department, Follower, Petition } from '../store';
 import * as store from '../store';
 import type { CardFacts } from './card';
-import { forHandler, handlerList } from './handling';
+import { forHandler, handlerList, markAnswered } from './handling';
 import { type Actor, factsOf, type Parts } from './parts';
 
 export interface MeetingInput {
@@ -96,6 +96,7 @@ export function meetings(parts: Parts) {
         for (const d of departments) await store.insertMeetingDepartment(trx, meetingId, d.id);
         for (const p of petitions) {
           await store.insertMeetingItem(trx, meetingId, p.id);
+          await markAnswered(trx, p, actor.id, at);
           const eventId = await store.insertEvent(trx, {
             petitionId: p.id,
             at,
@@ -105,8 +106,6 @@ export function meetings(parts: Parts) {
             occurredOn: m.heldOn,
             meetingId,
           });
-          const answered = p.answeredAt === null ? { answeredAt: at, answeredBy: actor.id } : {};
-          await store.updatePetition(trx, p.id, { updatedAt: at, ...answered });
           const after = (await store.findPetition(trx, p.id))!;
           await notify.updateCards(trx, after, facts.get(p.id) ?? {}, eventId, now);
         }

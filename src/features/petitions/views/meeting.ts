@@ -8,8 +8,15 @@ import { type Card, nameOf, type Reader } from './reader';
 // 代表·局长面对面, step by step: the date (echoed in words), the departments present, the petitions discussed (picked
 // from the deputy's open ones), the outcome, and a preview of what residents will be told before it is sent.
 
-/** "2026年5月4日（周一）" / "Mon 4 May": the date as understood, in the reader's language. */
-export const dateWords = (r: Reader, date: string) => dateLabel(date)[r.locale];
+/**
+ * "5月4日（周一）" / "Mon 4 May": the date as understood, in the reader's language — with its year when that is not
+ * this year's ("12月6日" typed in early December of next year's calendar means last year's, and says so).
+ */
+export function dateWords(r: Reader, date: string, today: string): string {
+  const words = dateLabel(date)[r.locale];
+  if (date.slice(0, 4) === today.slice(0, 4)) return words;
+  return r.locale === 'en' ? `${words} ${date.slice(0, 4)}` : `${date.slice(0, 4)}年${words}`;
+}
 
 /** The departments at a meeting, several may be ticked. */
 export function meetingDepartments(r: Reader, departments: Department[], chosen: number[]): Card {
@@ -31,10 +38,10 @@ export function meetingItems(r: Reader, open: Petition[], chosen: number[], page
 }
 
 /** What will be sent, to how many residents, with "send" and "write the outcome again". */
-export function meetingPreview(r: Reader, date: string, outcome: string, p: MeetingPreview): Card {
+export function meetingPreview(r: Reader, date: string, today: string, outcome: string, p: MeetingPreview): Card {
   const { t } = r;
   const text = t('petitions.meeting.preview', {
-    date: dateWords(r, date),
+    date: dateWords(r, date, today),
     departments: p.departments.map((d) => nameOf(r, d)).join('、') || t('petitions.meeting.noDepartments'),
     items: p.petitions.map((x) => `#${x.id} ${x.place}`).join('\n'),
     outcome,

@@ -43,7 +43,7 @@ export function meetingBot(petitions: PetitionsService) {
     if (!date || date > today)
       return void (await ctx.reply(ctx.t('petitions.meeting.dateAgain'), { reply_markup: dateKeyboard(ctx) }));
     await ctx.setFlow(meetingFlow, 'departments', { date, departments: [] });
-    await ctx.reply(ctx.t('petitions.meeting.dateSet', { date: dateWords(reader(ctx), date) }), {
+    await ctx.reply(ctx.t('petitions.meeting.dateSet', { date: dateWords(reader(ctx), date, today) }), {
       reply_markup: cancelKeyboard(ctx),
     });
     const card = meetingDepartments(reader(ctx), await petitions.departments(), []);
@@ -129,7 +129,7 @@ export function meetingBot(petitions: PetitionsService) {
     if (!fits(text, TEXT_LIMITS.handler)) return void (await ctx.reply(ctx.t('petitions.handle.textAgain')));
     const preview = await petitions.previewMeeting(actor(ctx), input(ctx.flow.data, text));
     await ctx.setFlow(meetingFlow, 'preview', { ...ctx.flow.data, outcome: text });
-    const card = meetingPreview(reader(ctx), input(ctx.flow.data, text).heldOn, text, preview);
+    const card = meetingPreview(reader(ctx), input(ctx.flow.data, text).heldOn, petitions.today(), text, preview);
     await ctx.reply(card.text, { reply_markup: card.markup });
   });
 
