@@ -2,7 +2,15 @@ import { DAY_MS, localDate } from '../../../core/time';
 import type { DbOrTx } from '../../../db/schema';
 import { runHooks, type TxHook } from '../../../db/tx';
 import { CB } from '../callbacks';
-import { ChasedToday, NoFeedbackNow, NotFollower, NotOverdue, NotPetitioner, OccurrenceLimit } from '../errors';
+import {
+  ChasedToday,
+  NoFeedbackNow,
+  NotFollower,
+  NotOverdue,
+  NotPetitioner,
+  OccurrenceLimit,
+  PetitionClosed,
+} from '../errors';
 import { isOpen, OCCURRENCES_PER_DAY, overdue, REMIND_BEFORE_MS, type Solved } from '../policy';
 import type { Petition } from '../store';
 import * as store from '../store';
@@ -68,13 +76,14 @@ export function following(parts: Parts) {
       });
     },
 
-    /** The petitioner's answer to a deputy's question; forwarded to the handlers. */
+    /** The petitioner's answer to a deputy's question, while the petition is open; forwarded to the handlers. */
     async addInformation(petitionId: number, userId: number, note: Note, done?: TxHook): Promise<void> {
       const now = clock.now();
       const at = now.toISOString();
       await db.transaction().execute(async (trx) => {
         const p = await getPetition(trx, petitionId);
         if (p.petitionerId !== userId) throw new NotPetitioner();
+        if (!isOpen(p)) throw new PetitionClosed();
         const eventId = await store.insertEvent(trx, {
           petitionId: p.id,
           at,

@@ -67,11 +67,19 @@ export function followingBot(petitions: PetitionsService, { telegram }: Pick<Pla
     await showMine(ctx, Number(ctx.match[1]), true);
   });
 
+  // Chased: the card it was pressed on loses its 催办 (once a day), the rest of its buttons stay.
   bot.callbackQuery(RX.chase, async (ctx) => {
     const id = Number(ctx.match[1]);
     await petitions.chase(id, ctx.user.id);
     await ctx.answerCallbackQuery();
+    const m = ctx.callbackQuery.message;
+    const rows = m && 'reply_markup' in m ? (m.reply_markup?.inline_keyboard ?? []) : [];
+    const kept = rows
+      .map((r) => r.filter((b) => !('callback_data' in b && b.callback_data === ctx.callbackQuery.data)))
+      .filter((r) => r.length);
     await ctx.reply(ctx.t('petitions.chase.done', { id }));
+    if (kept.flat().length < rows.flat().length)
+      await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: kept } });
   });
 
   // "It happened again" (any follower) and "add information" (the petitioner) take one photo or one text.
