@@ -121,7 +121,7 @@ describe('petition state never contradicts itself', () => {
     expect(lines.some((l) => /—/.test(l))).toBe(false);
   });
 
-  it('three changes within an hour reach the resident as one notice and one digest naming where it stands', async () => {
+  it('three changes in an hour reach the resident as one notice and one digest saying where it stands', async () => {
     const p = await file(7422, '肖明组水塔');
     await tb.services.petitions.acknowledge(deputy, p.id);
     tb.clock.advance(0.2 * HOUR);

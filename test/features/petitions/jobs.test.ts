@@ -109,7 +109,8 @@ describe('the deadlines job', () => {
     expect(await petitions.checkDeadlines(at(3.2))).toBe(0);
     expect(await petitions.checkDeadlines(at(20))).toBe(2); // the answer limit: staff alerted, the petitioner told
     const alerts = await h.db.selectFrom('petition_alerts').selectAll().where('petition_id', '=', p.id).execute();
-    expect(alerts.map((a) => a.kind).sort()).toEqual(['late-ack', 'late-answer']); // reminders after their limit are not sent;
+    // a reminder that would come after its limit is not sent
+    expect(alerts.map((a) => a.kind).sort()).toEqual(['late-ack', 'late-answer']);
   });
 
   it('a run looks only at petitions whose next alert is due, through the partial index', async () => {

@@ -138,4 +138,28 @@ describe('filing', () => {
     await tb.delivered();
     expect(seen(tb, DEPUTY).filter((m) => m.text?.includes('晚上十一点还在放音乐')).length).toBe(1);
   });
+
+  it('co-signing instead of filing, pressed twice, joins once and says so', async () => {
+    const u = await tb.resident(7531, { compound: xiaoming });
+    let out = await (await u.send('📣 我要反映')).reply();
+    out = await (await u.click(button(out, '噪音'))).reply();
+    out = await (await u.send('幸福里广场')).reply();
+    out = await (await u.send('跳过')).reply();
+    out = await (await u.send('晚上十一点广场还在放音乐，老人睡不着')).reply();
+    expect(texts(out)).toContain('同一个问题');
+    const id = Number(
+      /联名 #(\d+)/.exec(
+        buttons(out)
+          .map((x) => x.text)
+          .join(' '),
+      )![1],
+    );
+    out = await (await u.click(button(out, `联名 #${id}`))).reply();
+    const choice = seen(tb, 7531).at(-1)!;
+    out = await (await u.click(button(out, '匿名'))).reply();
+    expect(texts(out)).toContain(`已联名 #${id}`);
+    out = await (await u.click(`pt:cs:${id}:0`, { messageId: choice.message_id })).reply();
+    expect(alertOf(out)).toContain('已经联名过');
+    expect((await tb.services.petitions.mine(7531)).map((p) => p.id)).toEqual([id]);
+  });
 });
