@@ -72,7 +72,7 @@ export function publicText(r: Reader, d: PetitionDetails): string {
     description: p.description,
     name: (owner && publicName(owner)) ?? t('petitions.card.anonymous'),
     cosigners: cosigners.length,
-    names: shown.length ? shown.join('、') : '—',
+    names: shown.length ? t('petitions.card.names', { names: shown.join('、') }) : '',
     occurrences: p.occurrences,
     date: dayOf(r, p.createdAt),
   });
@@ -137,7 +137,7 @@ export function handlerCard(r: Reader, d: HandlerDetails): Card {
     username: u?.username ? `@${u.username}` : '',
     phone: u?.phone ?? t('petitions.card.noPhone'),
     cosigners: cosigners.length,
-    names: cosigners.map(displayName).join('、') || '—',
+    names: cosigners.length ? t('petitions.card.names', { names: cosigners.map(displayName).join('、') }) : '',
     occurrences: p.occurrences,
     filed: when(r, p.createdAt),
     ackDue: dayOf(r, p.ackDueAt),
