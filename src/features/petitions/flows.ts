@@ -16,6 +16,8 @@ export const filingFlow = defineFlow(
     description: z.string().optional(),
     photos: z.array(z.string()).optional(),
     showName: z.boolean().optional(),
+    /** The photo prompt that holds the "done" button now (older ones lose it). */
+    promptId: z.number().int().optional(),
     /** Text that read as an emergency, kept in case the resident says it is not one. */
     pending: z.string().optional(),
     pendingStep: z.enum(['place', 'describe']).optional(),

@@ -139,6 +139,25 @@ describe('filing', () => {
     expect(seen(tb, DEPUTY).filter((m) => m.text?.includes('晚上十一点还在放音乐')).length).toBe(1);
   });
 
+  it('"照片发完了" is only on the newest photo prompt and leaves once pressed', async () => {
+    const u = await tb.resident(7532, { compound: xiaoming });
+    let out = await (await u.send('📣 我要反映')).reply();
+    out = await (await u.click(button(out, '公共设施'))).reply();
+    out = await (await u.send('肖明组篮球场')).reply();
+    out = await (await u.send('跳过')).reply();
+    out = await (await u.send('篮球架的篮板裂了，随时会掉下来')).reply();
+    if (texts(out).includes('同一个问题')) out = await (await u.click(button(out, '不是同一个问题'))).reply();
+    await (await u.photo()).reply();
+    await (await u.photo()).reply();
+    const withDone = () => seen(tb, 7532).filter((m) => JSON.stringify(m.reply_markup ?? {}).includes('pt:ph:done'));
+    expect(withDone().length).toBe(1);
+    expect(withDone()[0]!.text).toContain('收到第 2 张照片');
+    out = await (await u.click('pt:ph:done')).reply();
+    expect(texts(out)).toContain('要让联名的邻居看到您的名字吗');
+    expect(withDone()).toEqual([]);
+    await (await u.command('/cancel')).reply();
+  });
+
   it('co-signing instead of filing, pressed twice, joins once and says so', async () => {
     const u = await tb.resident(7531, { compound: xiaoming });
     let out = await (await u.send('📣 我要反映')).reply();
