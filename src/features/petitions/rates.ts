@@ -12,7 +12,10 @@ export interface Rates {
   responseRate: number | null;
   ackedInTime: number;
   ackDue: number;
-  /** Resolved (`resolved`) / petitions answered or past their answer limit (`answerDue`). */
+  /**
+   * Resolved (`resolved`) / petitions closed or past their answer limit (`answerDue`). A reply answers a petition
+   * for its time limit but does not close it: an open one counts here once its limit has passed.
+   */
   resolutionRate: number | null;
   resolved: number;
   answerDue: number;
@@ -40,7 +43,7 @@ export function rates(ps: Petition[], now: Date): Rates {
   const at = now.toISOString();
   const ackDue = ps.filter((p) => p.acknowledgedAt !== null || p.ackDueAt <= at);
   const ackInTime = ackDue.filter((p) => p.acknowledgedAt !== null && p.acknowledgedAt <= p.ackDueAt);
-  const answerDue = ps.filter((p) => p.answeredAt !== null || p.answerDueAt <= at);
+  const answerDue = ps.filter((p) => !isOpen(p) || p.answerDueAt <= at);
   const resolved = answerDue.filter((p) => p.status === 'resolved');
   const ratings = ps.flatMap((p) => (p.satisfaction === null ? [] : [p.satisfaction]));
   const since = (from: string, to: string | null, unit: number) =>
