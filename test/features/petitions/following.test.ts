@@ -9,6 +9,7 @@ import {
   DAY,
   DEPUTY,
   deliveries,
+  dept,
   deputy,
   keysTo,
   LI,
@@ -173,5 +174,35 @@ describe('rules of text', () => {
       expect.arrayContaining(['水务局', '交通局', '住建局']),
     );
     expect(await deliveries()).toEqual([]);
+  });
+});
+
+describe('only what the state allows', () => {
+  it('a stale or forged action is refused by name and changes nothing', async () => {
+    const p = await petitions.file(XIAO, culvert);
+    when(1);
+    await petitions.setStatus(deputy(DEPUTY), p.id, { status: 'transferred', departmentId: await dept('城管局') });
+    const before = (await deliveries()).length;
+    await expect(petitions.acknowledge(deputy(DEPUTY), p.id)).rejects.toBeInstanceOf(errors.AlreadyAcknowledged);
+    await expect(petitions.setStatus(deputy(DEPUTY), p.id, { status: 'accepted' })).rejects.toBeInstanceOf(
+      errors.NotNow,
+    );
+    await expect(
+      petitions.setStatus(deputy(DEPUTY), p.id, { status: 'transferred', departmentId: await dept('城管局') }),
+    ).rejects.toBeInstanceOf(errors.NotNow);
+    expect((await deliveries()).length).toBe(before); // nobody was told anything
+    when(2);
+    await petitions.setStatus(deputy(DEPUTY), p.id, { status: 'resolved', note: '已改造' });
+    const closed = (await deliveries()).length;
+    await expect(petitions.replyToPetitioner(deputy(DEPUTY), p.id, '补一句')).rejects.toBeInstanceOf(
+      errors.PetitionClosed,
+    );
+    await expect(petitions.askInformation(deputy(DEPUTY), p.id, '还有吗')).rejects.toBeInstanceOf(
+      errors.PetitionClosed,
+    );
+    await petitions.giveFeedback(p.id, XIAO, 'yes');
+    await expect(petitions.giveFeedback(p.id, XIAO, 'no')).rejects.toBeInstanceOf(errors.NoFeedbackNow);
+    expect((await deliveries()).length).toBe(closed);
+    expect(await petitions.petition(p.id)).toMatchObject({ status: 'resolved', solved: 'yes' });
   });
 });
