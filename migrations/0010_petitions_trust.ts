@@ -48,11 +48,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     ['late-answer', 'answered_at', 'answer_due_at', at],
   ];
   for (const [kind, doneColumn, dueColumn, until] of passed) {
+    const pending = sql`${sql.ref(doneColumn)} is null and ${sql.ref(dueColumn)} <= ${until}`;
     await sql`insert or ignore into petition_alerts (petition_id, round, kind, queued_at)
-      select id, round, ${kind}, ${at} from petitions
-      where status in (${sql.join(OPEN)}) and ${sql.ref(doneColumn)} is null and ${sql.ref(dueColumn)} <= ${until}`.execute(
-      db,
-    );
+      select id, round, ${kind}, ${at} from petitions where status in (${sql.join(OPEN)}) and ${pending}`.execute(db);
   }
 }
 
