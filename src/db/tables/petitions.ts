@@ -45,6 +45,8 @@ export interface PetitionsTable {
   solved: string | null; // yes | partly | no
   satisfaction: number | null; // 1–5
   feedback_at: string | null;
+  /** The next moment the deadlines job has something to look at (a reminder or a limit); null: nothing more. */
+  alert_due_at: string | null;
 }
 
 export interface PetitionFollowersTable {
@@ -55,6 +57,8 @@ export interface PetitionFollowersTable {
   created_at: string;
   last_notice_at: string | null;
   digest_at: string | null;
+  /** The dedupe key of the hourly digest pending for this follower, which a later change updates in place. */
+  digest_key: string | null;
 }
 
 /** The timeline: every step anyone took on a petition. */
@@ -99,6 +103,21 @@ export interface PetitionMeetingItemsTable {
   petition_id: number;
 }
 
+/** A reminder or escalation queued for a petition in a round (remind-ack, late-ack, remind-answer, late-answer). */
+export interface PetitionAlertsTable {
+  petition_id: number;
+  round: number;
+  kind: string;
+  queued_at: string;
+}
+
+/** A month whose figures went to staff (YYYY-MM). */
+export interface PetitionMonthlyReportsTable {
+  month: string;
+  filed: number;
+  sent_at: string;
+}
+
 export interface PetitionsTables {
   petition_departments: PetitionDepartmentsTable;
   petition_deputies: PetitionDeputiesTable;
@@ -109,4 +128,6 @@ export interface PetitionsTables {
   petition_meetings: PetitionMeetingsTable;
   petition_meeting_departments: PetitionMeetingDepartmentsTable;
   petition_meeting_items: PetitionMeetingItemsTable;
+  petition_alerts: PetitionAlertsTable;
+  petition_monthly_reports: PetitionMonthlyReportsTable;
 }

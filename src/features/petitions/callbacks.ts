@@ -11,6 +11,8 @@ export const CB = {
   photosDone: 'pt:ph:done',
   showName: (show: boolean) => `pt:nm:${show ? 1 : 0}`,
   confirm: 'pt:ok',
+  /** Leave the filing flow from its summary card. */
+  cancel: 'pt:x',
   sameAs: (id: number) => `pt:sim:${id}`,
   notSame: 'pt:sim:new',
   cosign: (id: number, show: boolean) => `pt:cs:${id}:${show ? 1 : 0}`,
@@ -35,6 +37,15 @@ export const CB = {
   list: (filter: string, page: number) => `pt:d:l:${filter}:${page}`,
   meetingDept: (departmentId: number) => `pt:d:md:${departmentId}`,
   meetingDeptsDone: 'pt:d:mdn',
+  /** The card a handler holds, back to its actions (from the status or department choice). */
+  card: (id: number) => `pt:d:c:${id}`,
+  meetingItem: (id: number) => `pt:d:mi:${id}`,
+  meetingItems: (page: number) => `pt:d:mp:${page}`,
+  meetingItemsDone: 'pt:d:mid',
+  meetingSend: 'pt:d:ms',
+  meetingRewrite: 'pt:d:mr',
+  /** /petitionstats, the deputies' figures a page at a time. */
+  stats: (page: number) => `pt:st:${page}`,
 };
 
 const ID = '(\\d{1,9})';
@@ -45,6 +56,7 @@ export const RX = {
   photosDone: /^pt:ph:done$/,
   showName: /^pt:nm:([01])$/,
   confirm: /^pt:ok$/,
+  cancel: /^pt:x$/,
   sameAs: new RegExp(`^pt:sim:${ID}$`),
   notSame: /^pt:sim:new$/,
   cosign: new RegExp(`^pt:cs:${ID}:([01])$`),
@@ -68,6 +80,13 @@ export const RX = {
   list: new RegExp(`^pt:d:l:(o|d|x|a|c(?:${CATEGORIES.join('|')})|m\\d{1,9}):(\\d{1,4})$`),
   meetingDept: new RegExp(`^pt:d:md:${ID}$`),
   meetingDeptsDone: /^pt:d:mdn$/,
+  card: new RegExp(`^pt:d:c:${ID}$`),
+  meetingItem: new RegExp(`^pt:d:mi:${ID}$`),
+  meetingItems: /^pt:d:mp:(\d{1,4})$/,
+  meetingItemsDone: /^pt:d:mid$/,
+  meetingSend: /^pt:d:ms$/,
+  meetingRewrite: /^pt:d:mr$/,
+  stats: /^pt:st:(\d{1,4})$/,
 };
 
 /** What a handler's list shows; travels as the filter code of `pt:d:l:<code>:<page>`. */

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { EXCEL_BOM } from '../../core/csv';
 import type { CliCommand } from '../../telegram/feature';
 import { isCategory } from './policy';
-import { num, pct, type Rates } from './rates';
+import { num, type Rates, share } from './rates';
 import type { PetitionsService } from './service';
 
 const USAGE = 'usage: <user_id> <community_id> [roads|safety|sanitation|noise|facilities|other]';
@@ -22,8 +22,9 @@ export function petitionsCli(petitions: PetitionsService): Record<string, CliCom
     };
 
   const line = (who: string, x: Rates) =>
-    `${who}: filed ${x.filed}, response ${pct(x.responseRate)}, resolution ${pct(x.resolutionRate)}, ` +
-    `satisfaction ${num(x.satisfaction)} (${x.rated} rated), median ack ${num(x.medianAckHours)} h, ` +
+    `${who}: filed ${x.filed}, response ${share(x.ackedInTime, x.ackDue)}, ` +
+    `resolution ${share(x.resolved, x.answerDue)}, satisfaction ${num(x.satisfaction)} ` +
+    `(${x.rated} rated, ${share(x.satisfied, x.rated)} satisfied), median ack ${num(x.medianAckHours)} h, ` +
     `median resolve ${num(x.medianResolveDays)} d, overdue ${x.overdue}`;
 
   return {

@@ -148,6 +148,8 @@ export async function seedDemoPetitions(
         solved: answered ? 'yes' : null,
         satisfaction: answered ? 5 : null,
         feedbackAt: answered,
+        // open ones are looked at by the next deadlines run, which works out what is still ahead
+        alertDueAt: answered ? null : now.toISOString(),
       });
       await store.insertFollower(trx, {
         petitionId: id,

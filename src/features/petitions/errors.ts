@@ -81,3 +81,15 @@ export class UnknownAssignment extends DomainError {
     super('petitions.unknownAssignment');
   }
 }
+/** ✅ 受理 pressed on a petition someone already acknowledged (a stale card, a second tap): nothing changes. */
+export class AlreadyAcknowledged extends DomainError {
+  constructor(id: number, status: string) {
+    super('petitions.alreadyAcknowledged', { id, status });
+  }
+}
+/** A change the petition's current status does not allow (a stale card or a forged button): nothing changes. */
+export class NotNow extends DomainError {
+  constructor(id: number, status: string) {
+    super('petitions.notNow', { id, status }, { endsFlow: true });
+  }
+}

@@ -16,6 +16,8 @@ export const filingFlow = defineFlow(
     description: z.string().optional(),
     photos: z.array(z.string()).optional(),
     showName: z.boolean().optional(),
+    /** The photo prompt that holds the "done" button now (older ones lose it). */
+    promptId: z.number().int().optional(),
     /** Text that read as an emergency, kept in case the resident says it is not one. */
     pending: z.string().optional(),
     pendingStep: z.enum(['place', 'describe']).optional(),
@@ -30,17 +32,28 @@ export const againFlow = defineFlow('petitions.again', ['note'], onePetition);
 /** The petitioner's answer to a deputy's question. */
 export const moreFlow = defineFlow('petitions.more', ['note'], onePetition);
 
-/** A handler's text about a petition: a question, a reply, what was done, why it cannot be done. */
-export const actFlow = defineFlow('petitions.act', ['info', 'reply', 'resolve', 'unresolvable'], onePetition);
+/**
+ * A handler's text about a petition: a question, a reply, what was done, why it cannot be done. `messageId`: the
+ * card the handler started from, shown in its new state once the text is in.
+ */
+export const actFlow = defineFlow(
+  'petitions.act',
+  ['info', 'reply', 'resolve', 'unresolvable'],
+  onePetition.extend({ messageId: z.number().int().optional() }),
+);
 
-/** 代表·局长面对面: date → departments present → petitions discussed → outcome. */
+/**
+ * 代表·局长面对面: date → departments present → petitions discussed (picked from buttons) → outcome → preview, then
+ * sent. ('items' once took typed numbers; a flow saved there now gets the buttons.)
+ */
 export const meetingFlow = defineFlow(
   'petitions.meeting',
-  ['date', 'departments', 'items', 'outcome'],
+  ['date', 'departments', 'items', 'outcome', 'preview'],
   z.object({
     date: z.string().optional(),
     departments: z.array(z.number().int()).optional(),
     items: z.array(z.number().int()).optional(),
+    outcome: z.string().optional(),
   }),
 );
 

@@ -23,6 +23,22 @@ export type Solved = 'yes' | 'partly' | 'no';
 
 export const isOpen = (p: { status: string }) => (OPEN_STATUSES as readonly string[]).includes(p.status);
 
+/** What a handler may do with a petition now: the buttons under every card, and what the service accepts. */
+export type HandlerAction = 'ack' | 'askInfo' | 'status' | 'reply';
+export function handlerActions(p: { status: string; acknowledgedAt: string | null }): HandlerAction[] {
+  if (!isOpen(p)) return [];
+  return [...(p.acknowledgedAt === null ? (['ack'] as const) : []), 'askInfo', 'status', 'reply'];
+}
+
+const WORKING: SettableStatus[] = ['investigating', 'transferred', 'resolved', 'unresolvable'];
+/** The statuses a handler may set from the current one; "transferred" again means to another department. */
+export function nextStatuses(p: { status: string }): SettableStatus[] {
+  if (p.status === 'submitted') return ['accepted', ...WORKING];
+  if (p.status === 'accepted' || p.status === 'transferred' || p.status === 'reopened') return WORKING;
+  if (p.status === 'investigating') return WORKING.filter((s) => s !== 'investigating');
+  return [];
+}
+
 /** Which limit has passed without an answer, if any: first the acknowledgement, then the answer. */
 export function overdue(
   p: {

@@ -1,13 +1,11 @@
-import { bilingual, displayName } from '../../../core/names';
 import { DAY_MS, localDate, zonedToUtc } from '../../../core/time';
 import { runHooks, type TxHook } from '../../../db/tx';
 import { AlreadySigned, DailyLimitReached, OwnPetition, PetitionClosed } from '../errors';
-import { coordinates, mapUrl } from '../location';
-import { type Category, isOpen, MAX_PHOTOS } from '../policy';
+import { type Category, isOpen, MAX_PHOTOS, REMIND_BEFORE_MS } from '../policy';
 import { SIMILAR_THRESHOLD, similarity } from '../similar';
 import type { Petition } from '../store';
 import * as store from '../store';
-import { handlerButtons } from './notify';
+import { cardContent } from './card';
 import { getPetition, type Parts } from './parts';
 
 /** What a resident has put together in the filing flow. */
@@ -41,8 +39,12 @@ export function filing({ db, clock, identity, residents, policy, notify }: Parts
         .slice(0, limit);
     },
 
-    /** Files a petition and forwards it (text, location, photos) to the deputies of the resident's community. */
-    async file(userId: number, draft: Draft, done?: TxHook): Promise<Petition> {
+    /**
+     * Files a petition and forwards it (the card, then the photos) to the deputies of the resident's community.
+     * `done(p)` runs in the same transaction: the filing flow ends there, keeping the number, so a confirmation that
+     * arrives again (a second tap, a redelivery after a crash) finds it filed and files nothing.
+     */
+    async file(userId: number, draft: Draft, done?: (p: Petition) => TxHook): Promise<Petition> {
       const now = clock.now();
       const at = now.toISOString();
       const dayStart = zonedToUtc(localDate(now, policy.timezone), '00:00', policy.timezone).toISOString();
@@ -50,6 +52,7 @@ export function filing({ db, clock, identity, residents, policy, notify }: Parts
       const user = await identity.user(userId);
       const community = user && user.communityId !== null ? await residents.community(user.communityId) : undefined;
       const photos = draft.photos.slice(0, MAX_PHOTOS);
+      const ackDueAt = new Date(now.getTime() + policy.ackDays * DAY_MS);
       const id = await db.transaction().execute(async (trx) => {
         if ((await store.countFiledSince(trx, userId, dayStart)) >= policy.dailyLimit)
           throw new DailyLimitReached(policy.dailyLimit);
@@ -64,8 +67,9 @@ export function filing({ db, clock, identity, residents, policy, notify }: Parts
           description: draft.description,
           showName: draft.showName,
           createdAt: at,
-          ackDueAt: new Date(now.getTime() + policy.ackDays * DAY_MS).toISOString(),
+          ackDueAt: ackDueAt.toISOString(),
           answerDueAt: new Date(now.getTime() + policy.answerDays * DAY_MS).toISOString(),
+          alertDueAt: new Date(ackDueAt.getTime() - REMIND_BEFORE_MS.ack).toISOString(),
         });
         await store.insertFollower(trx, {
           petitionId: id,
@@ -77,33 +81,17 @@ export function filing({ db, clock, identity, residents, policy, notify }: Parts
         for (const f of photos) await store.insertPhoto(trx, id, f, at);
         await store.insertEvent(trx, { petitionId: id, at, actorId: userId, kind: 'filed', status: 'submitted' });
         const p = (await store.findPetition(trx, id))!;
-        const who = user
-          ? displayName(user) + (user.username ? ` @${user.username}` : '') + (user.phone ? ` ☎ ${user.phone}` : '')
-          : String(userId);
-        const buttons = handlerButtons(p.id);
-        if (p.latitude !== null && p.longitude !== null)
-          buttons.push([{ key: 'petitions.btn.map', url: mapUrl(p.latitude, p.longitude) }]);
-        const params = {
-          id: p.id,
-          category: { $t: `petitions.category.${p.category}` },
-          community: community ? bilingual(community) : '—',
-          place: p.place,
-          location: coordinates(p),
-          description: p.description,
-          who,
-          photos: photos.length,
-          ackDue: localDate(new Date(p.ackDueAt), policy.timezone),
-        };
-        await notify.toHandlers(trx, p, `petitions:new:${p.id}`, { key: 'petitions.fwd.new', params, buttons }, now);
+        const card = await cardContent(trx, p, { community, petitioner: user }, policy.timezone);
+        await notify.toHandlers(trx, p, `petitions:new:${p.id}`, card, now);
         for (const [i, photo] of photos.entries()) {
           const content = {
             key: 'petitions.fwd.photo',
-            params: { id: p.id, n: i + 1, total: photos.length },
+            params: { id: p.id, place: p.place, n: i + 1, total: photos.length },
             photo,
           };
           await notify.toHandlers(trx, p, `petitions:new:${p.id}:photo${i + 1}`, content, now);
         }
-        await runHooks(trx, done);
+        await runHooks(trx, done?.(p));
         return id;
       });
       return (await store.findPetition(db, id))!;

@@ -2,12 +2,20 @@ import { DAY_MS, localDate } from '../../../core/time';
 import type { DbOrTx } from '../../../db/schema';
 import { runHooks, type TxHook } from '../../../db/tx';
 import { CB } from '../callbacks';
-import { ChasedToday, NoFeedbackNow, NotFollower, NotOverdue, NotPetitioner, OccurrenceLimit } from '../errors';
-import { isOpen, OCCURRENCES_PER_DAY, overdue, type Solved } from '../policy';
+import {
+  ChasedToday,
+  NoFeedbackNow,
+  NotFollower,
+  NotOverdue,
+  NotPetitioner,
+  OccurrenceLimit,
+  PetitionClosed,
+} from '../errors';
+import { isOpen, OCCURRENCES_PER_DAY, overdue, REMIND_BEFORE_MS, type Solved } from '../policy';
 import type { Petition } from '../store';
 import * as store from '../store';
 import { handlerButtons } from './notify';
-import { getPetition, type Parts } from './parts';
+import { factsOf, getPetition, type Parts } from './parts';
 
 /** One photo (with an optional caption) or one text, as "it happened again" and "more information" take them. */
 export interface Note {
@@ -22,7 +30,8 @@ async function requireFollower(db: DbOrTx, petitionId: number, userId: number) {
 }
 
 /** What the petitioner and co-signers do after filing: add, chase, give feedback. */
-export function following({ db, clock, policy, notify }: Parts) {
+export function following(parts: Parts) {
+  const { db, clock, policy, notify } = parts;
   return {
     follower: (petitionId: number, userId: number) => store.findFollower(db, petitionId, userId),
     /** Petitions a resident filed or co-signed, newest first. */
@@ -56,7 +65,7 @@ export function following({ db, clock, policy, notify }: Parts) {
           `petitions:occ:${eventId}`,
           {
             key: 'petitions.fwd.occurrence',
-            params: { id: p.id, date: day, count, note: note.text ?? '—', place: p.place },
+            params: { id: p.id, date: day, count, note: note.text ?? '', place: p.place },
             buttons: [[{ key: 'petitions.btn.details', data: CB.handle(p.id) }]],
             ...(note.photo ? { photo: note.photo } : {}),
           },
@@ -67,13 +76,14 @@ export function following({ db, clock, policy, notify }: Parts) {
       });
     },
 
-    /** The petitioner's answer to a deputy's question; forwarded to the handlers. */
+    /** The petitioner's answer to a deputy's question, while the petition is open; forwarded to the handlers. */
     async addInformation(petitionId: number, userId: number, note: Note, done?: TxHook): Promise<void> {
       const now = clock.now();
       const at = now.toISOString();
       await db.transaction().execute(async (trx) => {
         const p = await getPetition(trx, petitionId);
         if (p.petitionerId !== userId) throw new NotPetitioner();
+        if (!isOpen(p)) throw new PetitionClosed();
         const eventId = await store.insertEvent(trx, {
           petitionId: p.id,
           at,
@@ -88,9 +98,9 @@ export function following({ db, clock, policy, notify }: Parts) {
           p,
           `petitions:info:${eventId}`,
           {
-            key: 'petitions.fwd.info',
-            params: { id: p.id, text: note.text ?? '—' },
-            buttons: handlerButtons(p.id),
+            key: note.text ? 'petitions.fwd.info' : 'petitions.fwd.infoPhoto',
+            params: { id: p.id, place: p.place, text: note.text ?? '' },
+            buttons: handlerButtons(p),
             ...(note.photo ? { photo: note.photo } : {}),
           },
           now,
@@ -125,21 +135,25 @@ export function following({ db, clock, policy, notify }: Parts) {
             late: { $t: `petitions.late.${late}` },
             days: Math.floor((now.getTime() - Date.parse(p.createdAt)) / DAY_MS),
           },
-          buttons: handlerButtons(p.id),
+          buttons: handlerButtons(p),
         };
         await notify.toHandlers(trx, p, `petitions:chase:${eventId}`, content, now);
         await notify.toStaff(trx, `petitions:chase:${eventId}`, content, now);
       });
     },
 
-    /** After an answer: solved yes / partly / no. "No" reopens it with a fresh answer limit. */
+    /**
+     * After the petition was closed: solved yes / partly / no, once. "No" reopens it with a fresh answer limit, and
+     * the deputies' cards say so.
+     */
     async giveFeedback(petitionId: number, userId: number, solved: Solved): Promise<Petition> {
       const now = clock.now();
       const at = now.toISOString();
+      const facts = await factsOf(parts, await getPetition(db, petitionId));
       return db.transaction().execute(async (trx) => {
         const p = await getPetition(trx, petitionId);
         if (p.petitionerId !== userId) throw new NotPetitioner();
-        if (isOpen(p) || p.answeredAt === null) throw new NoFeedbackNow();
+        if (isOpen(p) || p.answeredAt === null || p.solved !== null) throw new NoFeedbackNow();
         const eventId = await store.insertEvent(trx, {
           petitionId: p.id,
           at,
@@ -147,6 +161,7 @@ export function following({ db, clock, policy, notify }: Parts) {
           kind: 'feedback',
           text: solved,
         });
+        const answerDue = new Date(now.getTime() + policy.answerDays * DAY_MS);
         if (solved !== 'no') {
           await store.updatePetition(trx, p.id, { solved, feedbackAt: at, updatedAt: at });
           return (await store.findPetition(trx, p.id))!;
@@ -159,25 +174,18 @@ export function following({ db, clock, policy, notify }: Parts) {
           answeredBy: null,
           round: p.round + 1,
           updatedAt: at,
-          answerDueAt: new Date(now.getTime() + policy.answerDays * DAY_MS).toISOString(),
+          answerDueAt: answerDue.toISOString(),
+          alertDueAt: new Date(answerDue.getTime() - REMIND_BEFORE_MS.answer).toISOString(),
         });
         const reopened = (await store.findPetition(trx, p.id))!;
-        const answerDue = localDate(new Date(reopened.answerDueAt), policy.timezone);
-        await notify.toHandlers(
-          trx,
-          reopened,
-          `petitions:reopened:${eventId}`,
-          {
-            key: 'petitions.fwd.reopened',
-            params: { id: p.id, place: p.place, answerDue },
-            buttons: handlerButtons(p.id),
-          },
-          now,
-        );
+        const params = { id: p.id, place: p.place, answerDue: localDate(answerDue, policy.timezone) };
+        const content = { key: 'petitions.fwd.reopened', params, buttons: handlerButtons(reopened) };
+        await notify.updateCards(trx, reopened, facts, eventId, now);
+        await notify.toHandlers(trx, reopened, `petitions:reopened:${eventId}`, content, now);
         await notify.toFollowers(
           trx,
           reopened,
-          { eventId, key: 'petitions.note.reopened', params: { id: p.id }, digest: false, exceptUserId: userId },
+          { eventId, key: 'petitions.note.reopened', params, digest: false, exceptUserId: userId },
           now,
         );
         return reopened;

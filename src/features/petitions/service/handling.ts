@@ -1,15 +1,16 @@
-import { bilingual } from '../../../core/names';
 import type { DbOrTx } from '../../../db/schema';
 import { runHooks, type TxHook } from '../../../db/tx';
 import { hasAny, recordAudit } from '../../../identity';
+import type { OutContent } from '../../../outbox/service';
 import type { HandlerFilter } from '../callbacks';
 import { CB } from '../callbacks';
-import { NotHandler, PetitionClosed, UnknownDepartment } from '../errors';
-import { isOpen, type SettableStatus } from '../policy';
+import { AlreadyAcknowledged, NotHandler, NotNow, PetitionClosed, UnknownDepartment } from '../errors';
+import { isOpen, nextStatuses, type SettableStatus } from '../policy';
 import type { Petition } from '../store';
 import * as store from '../store';
+import { cardContent, changeParam } from './card';
 import type { FollowerNotice } from './notify';
-import { type Actor, getPetition, type Parts } from './parts';
+import { type Actor, factsOf, getPetition, type Parts } from './parts';
 
 /** Staff and admins handle every petition; a deputy only those of the communities (and categories) assigned to them. */
 export async function canHandle(db: DbOrTx, actor: Actor, p: Petition): Promise<boolean> {
@@ -27,31 +28,62 @@ export async function forHandler(db: DbOrTx, actor: Actor, petitionId: number): 
   return p;
 }
 
+/** Petitions a deputy (their assignments) or staff member (all) may see, under a /petitions filter. */
+export async function handlerList(db: DbOrTx, actor: Actor, filter: HandlerFilter, now: Date): Promise<Petition[]> {
+  const scope = hasAny(actor.roles, ['staff'])
+    ? undefined
+    : (await store.assignmentsOf(db, actor.id)).map((a) => ({ communityId: a.communityId, category: a.category }));
+  return store.listPetitions(db, {
+    status: filter.status,
+    category: filter.category,
+    communityId: filter.communityId,
+    overdueAt: filter.overdue ? now.toISOString() : undefined,
+    scope,
+  });
+}
+
+/**
+ * A written reply or a meeting outcome answers the petition for its time limit — and whoever answers it has plainly
+ * received it: a petition nobody had acknowledged is acknowledged (受理) on the way, as a status change would.
+ */
+export async function markAnswered(trx: DbOrTx, p: Petition, actorId: number, at: string): Promise<void> {
+  if (p.acknowledgedAt === null) {
+    await store.updatePetition(trx, p.id, {
+      acknowledgedAt: at,
+      acknowledgedBy: actorId,
+      ...(p.status === 'submitted' ? { status: 'accepted' as const } : {}),
+    });
+    await store.insertEvent(trx, { petitionId: p.id, at, actorId, kind: 'acknowledged', status: 'accepted' });
+  }
+  if (p.answeredAt === null) await store.updatePetition(trx, p.id, { answeredAt: at, answeredBy: actorId });
+  await store.updatePetition(trx, p.id, { updatedAt: at });
+}
+
 export interface StatusChange {
   status: SettableStatus;
   departmentId?: number;
   note?: string;
 }
 
-/** What deputies and staff do with a petition: acknowledge, change its status, ask, reply. Each is audited. */
-export function handling({ db, clock, notify }: Parts) {
-  const statusParams = async (trx: DbOrTx, p: Petition) => {
-    const dept = p.departmentId === null ? undefined : await store.findDepartment(trx, p.departmentId);
-    return {
-      id: p.id,
-      status: { $t: `petitions.status.${p.status}` },
-      department: dept ? bilingual(dept) : '—',
-      note: p.statusNote ?? '—',
-    };
-  };
+/**
+ * What deputies and staff do with a petition: acknowledge, change its status, ask, reply. Each is audited, refused
+ * when the petition's state does not allow it (a stale card, a forged button), and updates the card every handler
+ * holds.
+ */
+export function handling(parts: Parts) {
+  const { db, clock, notify, policy } = parts;
 
   /** 受理 / 调查中 / 已转交部门 / 已解决 / 无法解决. Acknowledges on the way if nobody had yet. */
   async function setStatus(actor: Actor, petitionId: number, change: StatusChange, done?: TxHook): Promise<Petition> {
     const now = clock.now();
     const at = now.toISOString();
+    const facts = await factsOf(parts, await forHandler(db, actor, petitionId));
     return db.transaction().execute(async (trx) => {
       const p = await forHandler(trx, actor, petitionId);
       if (!isOpen(p)) throw new PetitionClosed();
+      const again =
+        change.status === 'transferred' && p.status === 'transferred' && change.departmentId === p.departmentId;
+      if (!nextStatuses(p).includes(change.status) || again) throw new NotNow(p.id, p.status);
       let departmentId = p.departmentId;
       if (change.status === 'transferred') {
         if (change.departmentId === undefined || !(await store.findDepartment(trx, change.departmentId)))
@@ -66,6 +98,7 @@ export function handling({ db, clock, notify }: Parts) {
         updatedAt: at,
         ...(p.acknowledgedAt === null ? { acknowledgedAt: at, acknowledgedBy: actor.id } : {}),
         ...(final ? { answeredAt: at, answeredBy: actor.id, solved: null, satisfaction: null, feedbackAt: null } : {}),
+        ...(final ? { alertDueAt: null } : {}),
       });
       const eventId = await store.insertEvent(trx, {
         petitionId: p.id,
@@ -83,6 +116,7 @@ export function handling({ db, clock, notify }: Parts) {
         now,
       );
       const after = (await store.findPetition(trx, p.id))!;
+      const dept = departmentId === null ? undefined : await store.findDepartment(trx, departmentId);
       const solvedButtons = [
         [
           { key: 'petitions.btn.solvedYes', data: CB.solved(p.id, 'yes') },
@@ -90,25 +124,30 @@ export function handling({ db, clock, notify }: Parts) {
           { key: 'petitions.btn.solvedNo', data: CB.solved(p.id, 'no') },
         ],
       ];
+      const params = { id: p.id, place: p.place, change: changeParam(after, dept), note: change.note ?? '' };
       await notify.toFollowers(
         trx,
         after,
         {
           eventId,
           key: final ? `petitions.note.${change.status}` : 'petitions.note.status',
-          params: await statusParams(trx, after),
+          params,
           digest: !final,
           ownerButtons: final ? solvedButtons : undefined,
           exceptUserId: actor.id,
         },
         now,
       );
+      await notify.updateCards(trx, after, facts, eventId, now);
       await runHooks(trx, done);
       return after;
     });
   }
 
-  /** A message from the handler to the petitioner only: a question (with a button to answer it) or a reply. */
+  /**
+   * A message from the handler to the petitioner only: a question (with a button to answer it) or a reply. A reply
+   * answers the petition for its time limit; only an open petition takes either.
+   */
   async function toPetitioner(
     actor: Actor,
     petitionId: number,
@@ -117,15 +156,14 @@ export function handling({ db, clock, notify }: Parts) {
     done?: TxHook,
   ): Promise<void> {
     const now = clock.now();
+    const at = now.toISOString();
+    const facts = await factsOf(parts, await forHandler(db, actor, petitionId));
     await db.transaction().execute(async (trx) => {
       const p = await forHandler(trx, actor, petitionId);
-      const eventId = await store.insertEvent(trx, {
-        petitionId: p.id,
-        at: now.toISOString(),
-        actorId: actor.id,
-        kind,
-        text,
-      });
+      if (!isOpen(p)) throw new PetitionClosed();
+      const answering = kind === 'reply' && (p.answeredAt === null || p.acknowledgedAt === null);
+      if (answering) await markAnswered(trx, p, actor.id, at);
+      const eventId = await store.insertEvent(trx, { petitionId: p.id, at, actorId: actor.id, kind, text });
       const audit =
         kind === 'reply'
           ? { action: 'petition.reply', details: { text } }
@@ -133,13 +171,14 @@ export function handling({ db, clock, notify }: Parts) {
       await recordAudit(trx, { actorId: actor.id, subject: `petition:${p.id}`, ...audit }, now);
       const notice: Pick<FollowerNotice, 'key' | 'params' | 'ownerButtons'> =
         kind === 'reply'
-          ? { key: 'petitions.note.reply', params: { id: p.id, text } }
+          ? { key: 'petitions.note.reply', params: { id: p.id, place: p.place, text } }
           : {
               key: 'petitions.note.infoRequest',
-              params: { id: p.id, question: text },
+              params: { id: p.id, place: p.place, question: text },
               ownerButtons: [[{ key: 'petitions.btn.addInfo', data: CB.moreInfo(p.id) }]],
             };
       await notify.toFollowers(trx, p, { eventId, digest: false, ownerOnly: true, ...notice }, now);
+      if (answering) await notify.updateCards(trx, (await store.findPetition(trx, p.id))!, facts, eventId, now);
       await runHooks(trx, done);
     });
   }
@@ -152,32 +191,27 @@ export function handling({ db, clock, notify }: Parts) {
       if (!isOpen(p)) throw new PetitionClosed();
       return p;
     },
+    /** The card a handler holds, as it is now (to edit the one they tapped). */
+    async cardFor(actor: Actor, petitionId: number): Promise<OutContent> {
+      const p = await forHandler(db, actor, petitionId);
+      return cardContent(db, p, await factsOf(parts, p), policy.timezone);
+    },
     setStatus,
-    /** "Received, we are on it": 受理. Pressing it twice changes nothing. */
+    /** "Received, we are on it": 受理. Only a petition nobody has acknowledged yet takes it. */
     async acknowledge(actor: Actor, petitionId: number): Promise<Petition> {
       const p = await forHandler(db, actor, petitionId);
-      if (p.acknowledgedAt !== null) return p;
+      if (!isOpen(p)) throw new PetitionClosed();
+      if (p.acknowledgedAt !== null) throw new AlreadyAcknowledged(p.id, p.status);
       return setStatus(actor, petitionId, { status: 'accepted' });
     },
     /** A question to the petitioner, who gets a button to answer it. */
     askInformation: (actor: Actor, petitionId: number, question: string, done?: TxHook) =>
       toPetitioner(actor, petitionId, 'info_request', question, done),
-    /** A written reply to the petitioner. */
+    /** A written reply to the petitioner: it counts as the answer for the time limit. */
     replyToPetitioner: (actor: Actor, petitionId: number, text: string, done?: TxHook) =>
       toPetitioner(actor, petitionId, 'reply', text, done),
 
     /** Petitions a deputy or staff member may see, with the /petitions filters. */
-    async listForHandler(actor: Actor, filter: HandlerFilter): Promise<Petition[]> {
-      const scope = hasAny(actor.roles, ['staff'])
-        ? undefined
-        : (await store.assignmentsOf(db, actor.id)).map((a) => ({ communityId: a.communityId, category: a.category }));
-      return store.listPetitions(db, {
-        status: filter.status,
-        category: filter.category,
-        communityId: filter.communityId,
-        overdueAt: filter.overdue ? clock.now().toISOString() : undefined,
-        scope,
-      });
-    },
+    listForHandler: (actor: Actor, filter: HandlerFilter) => handlerList(db, actor, filter, clock.now()),
   };
 }

@@ -9,15 +9,16 @@ import { details } from './details';
 import { filing } from './filing';
 import { following } from './following';
 import { handling } from './handling';
+import { meetings } from './meetings';
 import { createNotifier } from './notify';
 import { getPetition, type Parts } from './parts';
 import { stats } from './stats';
 
-export type { MeetingInput } from './deputies';
 export type { HandlerDetails, PetitionDetails, Supporter } from './details';
 export type { Draft } from './filing';
 export type { Note } from './following';
 export type { StatusChange } from './handling';
+export type { MeetingInput, MeetingPreview } from './meetings';
 export type { Actor } from './parts';
 export type { Responsiveness } from './stats';
 
@@ -45,6 +46,7 @@ export function createPetitionsService(
     ...details(parts),
     ...handling(parts),
     ...deputies(parts),
+    ...meetings(parts),
     ...deadlines(parts),
     ...stats(parts),
   };

@@ -5,35 +5,34 @@ import { CB } from '../callbacks';
 import { DIGEST_MS, type PetitionsPolicy } from '../policy';
 import type { Petition } from '../store';
 import * as store from '../store';
+import { type CardFacts, cardContent, cardKey } from './card';
 
-interface Recipient {
+export { handlerButtons } from './card';
+
+export interface Recipient {
   chatId: number;
   userId: number | null;
 }
-
-/** The deputy's buttons under a forwarded petition (and its reminders). */
-export const handlerButtons = (id: number): OutButton[][] => [
-  [
-    { key: 'petitions.btn.ack', data: CB.ack(id) },
-    { key: 'petitions.btn.askInfo', data: CB.askInfo(id) },
-  ],
-  [
-    { key: 'petitions.btn.status', data: CB.statusMenu(id) },
-    { key: 'petitions.btn.reply', data: CB.reply(id) },
-  ],
-  [{ key: 'petitions.btn.details', data: CB.handle(id) }],
-];
 
 export interface FollowerNotice {
   eventId: number;
   key: string;
   params: Params;
-  /** Status changes may be folded into an hourly digest; answers and questions never are. */
+  /**
+   * Status changes may be folded into an hourly digest (saying where the petition stands then, in words); answers and
+   * questions never are.
+   */
   digest: boolean;
   /** Buttons only the petitioner gets (the feedback question, "add information"). */
   ownerButtons?: OutButton[][];
   ownerOnly?: boolean;
   exceptUserId?: number;
+}
+
+/** Who handles what, looked up once per run of a job (or per change): staff, deputies and their assignments. */
+export interface Recipients {
+  staff(): Promise<Recipient[]>;
+  handlers(p: Petition): Promise<Recipient[]>;
 }
 
 export type Notifier = ReturnType<typeof createNotifier>;
@@ -44,19 +43,33 @@ export function createNotifier({
   outbox,
   policy,
 }: Pick<Platform, 'identity' | 'outbox'> & { policy: PetitionsPolicy }) {
-  /** The staff chat if configured, else every staff member and admin. */
-  async function staffRecipients(trx: DbOrTx): Promise<Recipient[]> {
-    if (policy.staffChatId !== undefined) return [{ chatId: policy.staffChatId, userId: null }];
-    return (await identity.staffAndAdmins(trx)).map((u) => ({ chatId: u.id, userId: u.id }));
-  }
-
-  /** Deputies (still holding the role) assigned to the petition's community and category; staff when there are none. */
-  async function handlerRecipients(trx: DbOrTx, p: Petition): Promise<Recipient[]> {
-    const assigned = p.communityId === null ? [] : await store.assignedTo(trx, p.communityId, p.category);
-    const deputies = new Set(assigned.length ? (await identity.withRoles(['deputy'], trx)).map((u) => u.id) : []);
-    const ids = assigned.filter((id) => deputies.has(id));
-    if (ids.length) return ids.map((id) => ({ chatId: id, userId: id }));
-    return staffRecipients(trx);
+  /** Shared facts read once, in the caller's transaction, however many petitions it goes through. */
+  function recipients(trx: DbOrTx): Recipients {
+    let staff: Promise<Recipient[]> | undefined;
+    let deputies: Promise<Set<number>> | undefined;
+    const assigned = new Map<string, Promise<number[]>>();
+    const staffOnce = () => {
+      staff ??=
+        policy.staffChatId !== undefined
+          ? Promise.resolve([{ chatId: policy.staffChatId, userId: null }])
+          : identity.staffAndAdmins(trx).then((us) => us.map((u) => ({ chatId: u.id, userId: u.id })));
+      return staff;
+    };
+    return {
+      staff: staffOnce,
+      /** Deputies (still holding the role) assigned to the community and category; staff when there are none. */
+      async handlers(p) {
+        if (p.communityId === null) return staffOnce();
+        const key = `${p.communityId}:${p.category}`;
+        if (!assigned.has(key)) assigned.set(key, store.assignedTo(trx, p.communityId, p.category));
+        const ids = (await assigned.get(key))!;
+        if (ids.length === 0) return staffOnce();
+        deputies ??= identity.withRoles(['deputy'], trx).then((us) => new Set(us.map((u) => u.id)));
+        const holding = await deputies;
+        const mine = ids.filter((id) => holding.has(id));
+        return mine.length ? mine.map((id) => ({ chatId: id, userId: id })) : staffOnce();
+      },
+    };
   }
 
   /** Queues one message per recipient; `key` + chat id makes each unique so a retry never sends twice. */
@@ -75,8 +88,25 @@ export function createNotifier({
     );
 
   /**
-   * Tells the petitioner and co-signers. A follower told less than an hour ago gets one digest at the end of
-   * that hour instead of a message per change; the digest points to the timeline, which is always current.
+   * The petition's card, in its new state, in every handler's chat: each edits the card first forwarded there
+   * (`replaces`), so nobody holds a card that says "please acknowledge" after it was acknowledged.
+   */
+  async function updateCards(trx: DbOrTx, p: Petition, facts: CardFacts, eventId: number, now: Date) {
+    const content = await cardContent(trx, p, facts, policy.timezone);
+    const rows: OutMessage[] = (await recipients(trx).handlers(p)).map((r) => ({
+      dedupeKey: `petitions:card:${p.id}:${eventId}:${r.chatId}`,
+      chatId: r.chatId,
+      userId: r.userId,
+      category: 'staff',
+      content: { ...content, replaces: cardKey(p.id, r.chatId) } as OutContent,
+    }));
+    await outbox.enqueue(trx, rows, now);
+  }
+
+  /**
+   * Tells the petitioner and co-signers. A follower told less than an hour ago gets one digest at the end of that
+   * hour instead of a message per change; a later change in that hour updates the pending digest in place, so it
+   * always says where the petition stands.
    */
   async function toFollowers(trx: DbOrTx, p: Petition, n: FollowerNotice, now: Date): Promise<void> {
     const at = now.toISOString();
@@ -85,18 +115,21 @@ export function createNotifier({
     for (const f of await store.followersOf(trx, p.id)) {
       if (f.userId === n.exceptUserId || (n.ownerOnly && f.kind !== 'owner')) continue;
       const buttons = [...(f.kind === 'owner' ? (n.ownerButtons ?? []) : []), ...view];
-      if (n.digest && f.digestAt !== null && f.digestAt > at) continue; // the pending digest covers it
-      if (n.digest && f.lastNoticeAt !== null && now.getTime() - Date.parse(f.lastNoticeAt) < DIGEST_MS) {
-        const digestAt = new Date(Date.parse(f.lastNoticeAt) + DIGEST_MS).toISOString();
+      const pending = f.digestAt !== null && f.digestAt > at;
+      const recent = f.lastNoticeAt !== null && now.getTime() - Date.parse(f.lastNoticeAt) < DIGEST_MS;
+      if (n.digest && (pending || recent)) {
+        const digestAt = pending ? f.digestAt! : new Date(Date.parse(f.lastNoticeAt!) + DIGEST_MS).toISOString();
+        const dedupeKey = `petitions:digest:${p.id}:${f.userId}:${digestAt}${pending ? `:${n.eventId}` : ''}`;
+        const replaces = pending && f.digestKey ? { replaces: f.digestKey } : {};
         rows.push({
-          dedupeKey: `petitions:digest:${p.id}:${f.userId}:${digestAt}`,
+          dedupeKey,
           chatId: f.userId,
           userId: f.userId,
           category: 'personal',
           notBefore: new Date(digestAt),
-          content: { key: 'petitions.note.digest', params: { id: p.id }, buttons: view },
+          content: { key: 'petitions.note.digest', params: n.params, buttons: view, ...replaces },
         });
-        await store.setNoticeTimes(trx, p.id, f.userId, { lastNoticeAt: digestAt, digestAt });
+        await store.setNoticeTimes(trx, p.id, f.userId, { lastNoticeAt: digestAt, digestAt, digestKey: dedupeKey });
         continue;
       }
       rows.push({
@@ -113,12 +146,12 @@ export function createNotifier({
 
   return {
     send,
+    recipients,
+    updateCards,
     toFollowers,
-    handlerRecipients,
-    staffRecipients,
     toHandlers: async (trx: DbOrTx, p: Petition, key: string, content: OutContent, now: Date) =>
-      send(trx, await handlerRecipients(trx, p), key, content, 'staff', now),
+      send(trx, await recipients(trx).handlers(p), key, content, 'staff', now),
     toStaff: async (trx: DbOrTx, key: string, content: OutContent, now: Date) =>
-      send(trx, await staffRecipients(trx), key, content, 'staff', now),
+      send(trx, await recipients(trx).staff(), key, content, 'staff', now),
   };
 }

@@ -76,31 +76,44 @@ export function stats({ db, clock, identity, residents, policy, notify }: Parts)
         all: await responsiveness('0000', '9999', now),
       };
     },
-    /** The figures the community report prints: filed, resolution, satisfaction (see fund/report.ts). */
+    /**
+     * The figures the community report prints: filed, resolution (with what it counts: `resolved` of `answerDue`),
+     * satisfaction (see fund/report.ts).
+     */
     async reportRates(fromIso: string, toIso: string, now: Date) {
-      const { filed, resolutionRate, satisfaction, rated } = (await responsiveness(fromIso, toIso, now)).overall;
-      return { filed, resolutionRate, satisfaction, rated };
+      const r = (await responsiveness(fromIso, toIso, now)).overall;
+      const { filed, resolutionRate, resolved, answerDue, satisfaction, rated } = r;
+      return { filed, resolutionRate, resolved, answerDue, satisfaction, rated };
     },
 
-    /** Last month's three rates to staff, once (the dedupe key is the month), on the first run in a new month. */
+    /**
+     * Last month's three rates to staff, once: the month is recorded when its figures go out (or when there were
+     * none), so the daily catch-up after that is one lookup and never sends again, whatever the outbox has pruned.
+     */
     async sendMonthlyStats(now = clock.now()): Promise<void> {
-      const { month: m, overall: r } = await month(undefined, now);
-      if (r.filed === 0) return;
+      const last = previousMonth(localDate(now, policy.timezone).slice(0, 7));
+      if (await store.monthReported(db, last)) return;
+      const { month: m, overall: r } = await month(last, now);
+      const share = (n: number, d: number) =>
+        d === 0
+          ? { $t: 'petitions.stats.none.cases' }
+          : { $t: 'petitions.stats.share.cases', params: { pct: pct(n / d), n, d } };
       const params = {
         month: m,
         filed: r.filed,
-        response: pct(r.responseRate),
-        resolution: pct(r.resolutionRate),
+        response: share(r.ackedInTime, r.ackDue),
+        resolution: share(r.resolved, r.answerDue),
         satisfaction: num(r.satisfaction),
+        rated: r.rated,
         ackHours: num(r.medianAckHours),
         resolveDays: num(r.medianResolveDays),
         overdue: r.overdue,
       };
-      await db
-        .transaction()
-        .execute((trx) =>
-          notify.toStaff(trx, `petitions:monthly:${m}`, { key: 'petitions.stats.monthly', params }, now),
-        );
+      await db.transaction().execute(async (trx) => {
+        if (r.filed > 0)
+          await notify.toStaff(trx, `petitions:monthly:${m}`, { key: 'petitions.stats.monthly', params }, now);
+        await store.recordMonth(trx, m, r.filed, now.toISOString());
+      });
     },
 
     /** Every petition as CSV for the office. No phone numbers: those stay with the handlers in the bot. */

@@ -57,16 +57,33 @@ export const countCosigners = async (db: DbOrTx, petitionId: number) =>
     ).n,
   );
 
-/** When a follower was last told, and until when a digest is pending. */
+/** The followers of several petitions at once (a job's run, a meeting), in the order they joined. */
+export const followersOfMany = async (db: DbOrTx, petitionIds: readonly number[]): Promise<Follower[]> =>
+  petitionIds.length === 0
+    ? []
+    : (
+        await db
+          .selectFrom('petition_followers')
+          .selectAll()
+          .where('petition_id', 'in', [...petitionIds])
+          .orderBy('created_at')
+          .execute()
+      ).map(toFollower);
+
+/** When a follower was last told, and until when (and under which key) a digest is pending. */
 export const setNoticeTimes = (
   db: DbOrTx,
   petitionId: number,
   userId: number,
-  times: { lastNoticeAt: string; digestAt?: string },
+  times: { lastNoticeAt: string; digestAt?: string; digestKey?: string },
 ) =>
   db
     .updateTable('petition_followers')
-    .set({ last_notice_at: times.lastNoticeAt, ...(times.digestAt && { digest_at: times.digestAt }) })
+    .set({
+      last_notice_at: times.lastNoticeAt,
+      ...(times.digestAt && { digest_at: times.digestAt }),
+      ...(times.digestKey && { digest_key: times.digestKey }),
+    })
     .where('petition_id', '=', petitionId)
     .where('user_id', '=', userId)
     .execute();
@@ -124,9 +141,16 @@ export const countEventsSince = async (
     ).n,
   );
 
+/** The timeline in the order things happened (then in the order they were written down). */
 export const eventsOf = async (db: DbOrTx, petitionId: number): Promise<PetitionEvent[]> =>
   (
-    await db.selectFrom('petition_events').selectAll().where('petition_id', '=', petitionId).orderBy('id').execute()
+    await db
+      .selectFrom('petition_events')
+      .selectAll()
+      .where('petition_id', '=', petitionId)
+      .orderBy('at')
+      .orderBy('id')
+      .execute()
   ).map(toEvent);
 
 export async function lastEventOf(db: DbOrTx, petitionId: number, kind: EventKind, actorId: number) {
@@ -144,3 +168,14 @@ export async function lastEventOf(db: DbOrTx, petitionId: number, kind: EventKin
 
 export const insertPhoto = (db: DbOrTx, petitionId: number, fileId: string, at: string) =>
   db.insertInto('petition_photos').values({ petition_id: petitionId, file_id: fileId, created_at: at }).execute();
+
+export const countPhotos = async (db: DbOrTx, petitionId: number) =>
+  Number(
+    (
+      await db
+        .selectFrom('petition_photos')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('petition_id', '=', petitionId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );

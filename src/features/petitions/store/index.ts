@@ -1,4 +1,5 @@
 // Kysely queries of the petitions area: each takes db or a transaction first and returns domain objects.
+export * from './alerts';
 export * from './deputies';
 export * from './followers';
 export * from './petitions';

@@ -17,6 +17,8 @@ export interface NewPetition {
   createdAt: string;
   ackDueAt: string;
   answerDueAt: string;
+  /** When the deadlines job first looks at it: the first reminder, or at once for a petition already under way. */
+  alertDueAt: string | null;
 }
 
 /** Demo data writes petitions as they would be after some handling; real ones start submitted. */
@@ -51,6 +53,7 @@ export async function insertPetition(db: DbOrTx, p: NewPetition | SeededPetition
       updated_at: seeded?.updatedAt ?? p.createdAt,
       ack_due_at: p.ackDueAt,
       answer_due_at: p.answerDueAt,
+      alert_due_at: p.alertDueAt,
       ...(seeded && {
         status: seeded.status,
         department_id: seeded.departmentId,
@@ -164,13 +167,19 @@ export async function listPetitions(db: DbOrTx, f: ListFilter): Promise<Petition
   return (await q.execute()).map(toPetition);
 }
 
-/** Open petitions not yet acknowledged, or not yet answered, whose limit falls before `until`. */
-export async function openDueBefore(db: DbOrTx, kind: 'ack' | 'answer', until: string): Promise<Petition[]> {
-  const q = db.selectFrom('petitions').selectAll().where('status', 'in', OPEN);
-  const rows =
-    kind === 'ack'
-      ? await q.where('acknowledged_at', 'is', null).where('ack_due_at', '<=', until).execute()
-      : await q.where('answer_due_at', '<=', until).execute();
+/**
+ * Petitions the deadlines job has something to look at by `now`, soonest first: through the partial index of
+ * alert_due_at, so a run reads what is due, never the history.
+ */
+export async function dueForAlerts(db: DbOrTx, now: string, limit: number): Promise<Petition[]> {
+  const rows = await db
+    .selectFrom('petitions')
+    .selectAll()
+    .where('alert_due_at', 'is not', null)
+    .where('alert_due_at', '<=', now)
+    .orderBy('alert_due_at')
+    .limit(limit)
+    .execute();
   return rows.map(toPetition);
 }
 

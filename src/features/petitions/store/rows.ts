@@ -37,6 +37,8 @@ export interface Petition {
   solved: Solved | null;
   satisfaction: number | null;
   feedbackAt: string | null;
+  /** The next moment the deadlines job looks at it (a reminder or a limit ahead); null when nothing more is due. */
+  alertDueAt: string | null;
 }
 
 /** The petitioner (owner) or a neighbour who co-signed: both follow the petition. */
@@ -47,6 +49,8 @@ export interface Follower {
   showName: boolean;
   lastNoticeAt: string | null;
   digestAt: string | null;
+  /** The hourly digest pending for this follower: a later change in the same hour updates it in place. */
+  digestKey: string | null;
   createdAt: string;
 }
 
@@ -120,6 +124,7 @@ export const toPetition = (r: Selectable<Database['petitions']>): Petition => ({
   solved: r.solved as Solved | null,
   satisfaction: r.satisfaction,
   feedbackAt: r.feedback_at,
+  alertDueAt: r.alert_due_at,
 });
 
 /** A change to a petition, in domain terms. */
@@ -139,6 +144,7 @@ export type PetitionPatch = Partial<
     | 'solved'
     | 'satisfaction'
     | 'feedbackAt'
+    | 'alertDueAt'
   >
 >;
 
@@ -156,6 +162,7 @@ const PATCH_COLUMNS = {
   solved: 'solved',
   satisfaction: 'satisfaction',
   feedbackAt: 'feedback_at',
+  alertDueAt: 'alert_due_at',
 } as const satisfies Record<keyof PetitionPatch, keyof Database['petitions']>;
 
 export function patchColumns(patch: PetitionPatch): Updateable<Database['petitions']> {
@@ -171,6 +178,7 @@ export const toFollower = (r: Selectable<Database['petition_followers']>): Follo
   showName: r.show_name === 1,
   lastNoticeAt: r.last_notice_at,
   digestAt: r.digest_at,
+  digestKey: r.digest_key,
   createdAt: r.created_at,
 });
 

@@ -1,8 +1,8 @@
 import { displayName } from '../../../core/names';
-import { type Button, markup } from '../../../telegram/markup';
+import { type Button, grid, markup } from '../../../telegram/markup';
 import { CB } from '../callbacks';
 import { coordinates, mapUrl } from '../location';
-import { isOpen } from '../policy';
+import { handlerActions, isOpen } from '../policy';
 import type { HandlerDetails, PetitionDetails, Supporter } from '../service';
 import type { Follower } from '../store';
 import { type Card, dayOf, nameOf, type Reader, when } from './reader';
@@ -20,9 +20,9 @@ export function timelineText(r: Reader, d: PetitionDetails, full: boolean): stri
     switch (e.kind) {
       case 'status':
       case 'acknowledged': {
-        const department = nameOf(r, e.departmentId === null ? undefined : d.departments.get(e.departmentId));
-        const status = t(`petitions.status.${e.status ?? 'accepted'}`);
-        lines.push(t('petitions.event.status', { at, status, department, note: e.text ?? '' }));
+        const department = e.departmentId === null ? undefined : d.departments.get(e.departmentId);
+        const change = changeText(r, e.status ?? 'accepted', department);
+        lines.push(t(e.text ? 'petitions.event.statusNote' : 'petitions.event.status', { at, change, note: e.text }));
         break;
       }
       case 'occurrence':
@@ -50,6 +50,12 @@ export function timelineText(r: Reader, d: PetitionDetails, full: boolean): stri
   return lines.join('\n');
 }
 
+/** "已转交水务局", "已受理": a status change in words (a department only when there is one). */
+export const changeText = (r: Reader, status: string, department: { nameZh: string; nameEn: string } | undefined) =>
+  status === 'transferred' && department
+    ? r.t('petitions.change.transferred', { department: nameOf(r, department) })
+    : r.t(`petitions.status.${status}`);
+
 /** What anyone may see: no contact details, the petitioner's name only if they chose to show it. */
 export function publicText(r: Reader, d: PetitionDetails): string {
   const { t } = r;
@@ -60,13 +66,13 @@ export function publicText(r: Reader, d: PetitionDetails): string {
   return t('petitions.card.public', {
     id: p.id,
     category: t(`petitions.category.${p.category}`),
-    status: t(`petitions.status.${p.status}`),
+    status: changeText(r, p.status, p.departmentId === null ? undefined : d.departments.get(p.departmentId)),
     community: nameOf(r, d.community),
     place: p.place,
     description: p.description,
     name: (owner && publicName(owner)) ?? t('petitions.card.anonymous'),
     cosigners: cosigners.length,
-    names: shown.length ? shown.join('、') : '—',
+    names: shown.length ? t('petitions.card.names', { names: shown.join('、') }) : '',
     occurrences: p.occurrences,
     date: dayOf(r, p.createdAt),
   });
@@ -122,17 +128,16 @@ export function handlerCard(r: Reader, d: HandlerDetails): Card {
   const card = t('petitions.card.handler', {
     id: p.id,
     category: t(`petitions.category.${p.category}`),
-    status: t(`petitions.status.${p.status}`),
-    department: nameOf(r, p.departmentId === null ? undefined : d.departments.get(p.departmentId)),
+    change: changeText(r, p.status, p.departmentId === null ? undefined : d.departments.get(p.departmentId)),
     community: nameOf(r, d.community),
     place: p.place,
     location: coordinates(p),
     description: p.description,
     name: u ? displayName(u) : String(p.petitionerId),
-    username: u?.username ? `@${u.username}` : '—',
-    phone: u?.phone ?? '—',
+    username: u?.username ? `@${u.username}` : '',
+    phone: u?.phone ?? t('petitions.card.noPhone'),
     cosigners: cosigners.length,
-    names: cosigners.map(displayName).join('、') || '—',
+    names: cosigners.length ? t('petitions.card.names', { names: cosigners.map(displayName).join('、') }) : '',
     occurrences: p.occurrences,
     filed: when(r, p.createdAt),
     ackDue: dayOf(r, p.ackDueAt),
@@ -145,12 +150,9 @@ export function handlerCard(r: Reader, d: HandlerDetails): Card {
     parts.push(t('petitions.card.feedback', { solved, stars: p.satisfaction ?? '—' }));
   }
   parts.push(t('petitions.card.timeline'), timelineText(r, d, true));
-  const open = isOpen(p);
-  const rows: Button[][] = [[], []];
-  if (p.acknowledgedAt === null && open) rows[0]!.push({ text: t('petitions.btn.ack'), data: CB.ack(p.id) });
-  rows[0]!.push({ text: t('petitions.btn.askInfo'), data: CB.askInfo(p.id) });
-  if (open) rows[1]!.push({ text: t('petitions.btn.status'), data: CB.statusMenu(p.id) });
-  rows[1]!.push({ text: t('petitions.btn.reply'), data: CB.reply(p.id) });
+  const data = { ack: CB.ack, askInfo: CB.askInfo, status: CB.statusMenu, reply: CB.reply };
+  const actions = handlerActions(p).map((a) => ({ text: t(`petitions.btn.${a}`), data: data[a](p.id) }));
+  const rows: Button[][] = grid(actions);
   if (p.latitude !== null && p.longitude !== null)
     rows.push([{ text: t('petitions.btn.map'), url: mapUrl(p.latitude, p.longitude) }]);
   return { text: parts.join('\n\n'), markup: markup(rows) };

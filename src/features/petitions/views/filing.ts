@@ -11,6 +11,7 @@ import type { Card } from './reader';
 export function categoryChoice(t: TFunction): Card {
   const rows = grid(CATEGORIES.map((c) => ({ text: t(`petitions.category.${c}`), data: CB.category(c) })));
   rows.push([{ text: t('petitions.new.emergencyButton'), data: CB.emergency }]);
+  rows.push([{ text: t('common.cancelButton'), data: CB.cancel }]);
   return { text: t('petitions.new.intro'), markup: markup(rows) };
 }
 
@@ -44,7 +45,10 @@ export const summary = (t: TFunction, d: DraftSummary): Card => ({
     photos: d.photos?.length ?? 0,
     name: t(d.showName ? 'petitions.new.nameShown' : 'petitions.new.nameHidden'),
   }),
-  markup: markup([[{ text: t('petitions.new.confirm'), data: CB.confirm }]]),
+  markup: markup([
+    [{ text: t('petitions.new.confirm'), data: CB.confirm }],
+    [{ text: t('common.cancelButton'), data: CB.cancel }],
+  ]),
 });
 
 /** Open petitions that look like the draft, each with a "co-sign" button, and "not the same, go on". */

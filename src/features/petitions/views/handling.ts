@@ -2,7 +2,7 @@ import type { TFunction } from '../../../i18n';
 import { type Button, grid, markup, pagedRows } from '../../../telegram/markup';
 import type { Community } from '../../residents/service';
 import { CB } from '../callbacks';
-import { CATEGORIES } from '../policy';
+import { CATEGORIES, nextStatuses, type SettableStatus } from '../policy';
 import { num, pct, type Rates } from '../rates';
 import type { Assignment, Department, Petition } from '../store';
 import { type Card, nameOf, type Reader } from './reader';
@@ -53,35 +53,33 @@ export function filterChoice(r: Reader, communities: Community[]): Card {
   return { text: t('petitions.list.chooseFilter'), markup: markup(rows) };
 }
 
-export const statusChoice = (t: TFunction, id: number): Card => ({
-  text: t('petitions.handle.chooseStatus', { id }),
-  markup: markup([
-    [
-      { text: t('petitions.status.accepted'), data: CB.setStatus(id, 'accepted') },
-      { text: t('petitions.status.investigating'), data: CB.setStatus(id, 'investigating') },
-    ],
-    [{ text: t('petitions.status.transferred'), data: CB.transferMenu(id) }],
-    [
-      { text: t('petitions.status.resolved'), data: CB.resolve(id) },
-      { text: t('petitions.status.unresolvable'), data: CB.unresolvable(id) },
-    ],
-    [{ text: t('common.back'), data: CB.handle(id) }],
-  ]),
-});
-
-export function departmentChoice(r: Reader, id: number, departments: Department[]): Card {
-  const rows = grid(departments.map((d) => ({ text: nameOf(r, d), data: CB.transfer(id, d.id) })));
-  rows.push([{ text: r.t('common.back'), data: CB.statusMenu(id) }]);
-  return { text: r.t('petitions.handle.chooseDepartment', { id }), markup: markup(rows) };
+/** The statuses the petition may move to now (see nextStatuses), edited into the card's buttons; back to the card. */
+export function statusChoice(t: TFunction, p: Petition): Button[][] {
+  const next = nextStatuses(p);
+  const label = (s: SettableStatus) => t(`petitions.status.${s}`);
+  const rows: Button[][] = [
+    next.flatMap((s) =>
+      s === 'accepted' || s === 'investigating' ? [{ text: label(s), data: CB.setStatus(p.id, s) }] : [],
+    ),
+    next.includes('transferred') ? [{ text: label('transferred'), data: CB.transferMenu(p.id) }] : [],
+    next.flatMap((s) => (s === 'resolved' ? [{ text: label(s), data: CB.resolve(p.id) }] : [])),
+    next.flatMap((s) => (s === 'unresolvable' ? [{ text: label(s), data: CB.unresolvable(p.id) }] : [])),
+  ];
+  rows.push([{ text: t('common.back'), data: CB.card(p.id) }]);
+  return rows.filter((r) => r.length > 0);
 }
 
-/** The departments at a meeting, several may be ticked. */
-export function meetingDepartments(r: Reader, departments: Department[], chosen: number[]): Card {
-  const label = (d: Department) => `${chosen.includes(d.id) ? '✅ ' : ''}${nameOf(r, d)}`;
-  const rows = grid(departments.map((d) => ({ text: label(d), data: CB.meetingDept(d.id) })));
-  rows.push([{ text: r.t('petitions.meeting.deptsDone'), data: CB.meetingDeptsDone }]);
-  return { text: r.t('petitions.meeting.askDepartments'), markup: markup(rows) };
+/** Where to transfer it: every department but the one it is already with. */
+export function departmentChoice(r: Reader, p: Petition, departments: Department[]): Button[][] {
+  const others = departments.filter((d) => p.status !== 'transferred' || d.id !== p.departmentId);
+  const rows = grid(others.map((d) => ({ text: nameOf(r, d), data: CB.transfer(p.id, d.id) })));
+  rows.push([{ text: r.t('common.back'), data: CB.statusMenu(p.id) }]);
+  return rows;
 }
+
+/** "80%（5 件中 4 件）": a rate never without what it counts. */
+const shareText = (t: TFunction, n: number, d: number, unit: 'cases' | 'people') =>
+  d === 0 ? t(`petitions.stats.none.${unit}`) : t(`petitions.stats.share.${unit}`, { pct: pct(n / d), n, d });
 
 export const ratesText = (t: TFunction, title: string, r: Rates) =>
   t('petitions.stats.block', {
@@ -89,14 +87,28 @@ export const ratesText = (t: TFunction, title: string, r: Rates) =>
     filed: r.filed,
     open: r.open,
     overdue: r.overdue,
-    response: pct(r.responseRate),
-    resolution: pct(r.resolutionRate),
+    response: shareText(t, r.ackedInTime, r.ackDue, 'cases'),
+    resolution: shareText(t, r.resolved, r.answerDue, 'cases'),
     satisfaction: num(r.satisfaction),
-    satisfied: pct(r.satisfiedRate),
-    rated: r.rated,
+    satisfied: shareText(t, r.satisfied, r.rated, 'people'),
     ackHours: num(r.medianAckHours),
     resolveDays: num(r.medianResolveDays),
   });
+
+/** Deputies' figures, five to a page, with ◀ ▶. */
+export function deputyRatesPage(t: TFunction, deputies: { name: string; rates: Rates }[], page: number): Card {
+  const size = 5;
+  const pages = Math.max(1, Math.ceil(deputies.length / size));
+  const p = Math.min(Math.max(0, page), pages - 1);
+  const blocks = deputies
+    .slice(p * size, p * size + size)
+    .map((d) => ratesText(t, t('petitions.stats.deputy', { name: d.name }), d.rates));
+  const nav: Button[] = [];
+  if (p > 0) nav.push({ text: '◀', data: CB.stats(p - 1) });
+  if (p < pages - 1) nav.push({ text: '▶', data: CB.stats(p + 1) });
+  const head = t('petitions.stats.deputies', { n: deputies.length, page: p + 1, pages });
+  return { text: [head, ...blocks].join('\n\n'), markup: nav.length ? markup([nav]) : undefined };
+}
 
 /** /deputies: who answers for which community (and category), and the community ids to use. */
 export function assignmentsText(r: Reader, assignments: Assignment[], communities: Community[]): string {

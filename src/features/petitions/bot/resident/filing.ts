@@ -2,7 +2,7 @@ import { Composer, Keyboard } from 'grammy';
 import type { Platform } from '../../../../platform';
 import type { BotContext } from '../../../../telegram/context';
 import { cancelKeyboard } from '../../../../telegram/keyboards';
-import { inFlow, isKeyText } from '../../../../telegram/middlewares/match';
+import { finished, inFlow, isKeyText } from '../../../../telegram/middlewares/match';
 import { petitionLink, RX } from '../../callbacks';
 import { type FilingData, filingFlow } from '../../flows';
 import { fits, isCategory, MAX_PHOTOS, TEXT_LIMITS } from '../../policy';
@@ -56,10 +56,21 @@ export function filingBot(petitions: PetitionsService, { telegram }: Pick<Platfo
     await ctx.reply(ctx.t('petitions.new.askPlace'), { reply_markup: cancelKeyboard(ctx) });
   });
 
-  async function askPhotos(ctx: BotContext, d: FilingData) {
-    await ctx.setFlow(filingFlow, 'photos', { ...d, photos: d.photos ?? [] });
-    await ctx.reply(ctx.t('petitions.new.askPhotos', { max: MAX_PHOTOS }), { reply_markup: photosDone(ctx.t, 0) });
+  /**
+   * The photo step's prompt with its "done" button. Only the newest prompt keeps the button: the one before loses it
+   * as the next comes (its id is kept in the flow), so no stale "照片发完了" is left to tap.
+   */
+  async function photoPrompt(ctx: BotContext, d: FilingData, text: string) {
+    const photos = d.photos ?? [];
+    if (d.promptId !== undefined && ctx.chat)
+      // Only a button goes: the message may be gone already, which changes nothing.
+      await ctx.api.editMessageReplyMarkup(ctx.chat.id, d.promptId).catch(() => undefined);
+    await ctx.setFlow(filingFlow, 'photos', { ...d, photos, promptId: undefined });
+    const m = await ctx.reply(text, { reply_markup: photosDone(ctx.t, photos.length) });
+    await ctx.setFlow(filingFlow, 'photos', { ...d, photos, promptId: m.message_id });
   }
+  const askPhotos = (ctx: BotContext, d: FilingData) =>
+    photoPrompt(ctx, d, ctx.t('petitions.new.askPhotos', { max: MAX_PHOTOS }));
 
   /** Takes the place or the description; after the description, open petitions like it are offered first. */
   async function takeText(ctx: BotContext, d: FilingData, step: 'place' | 'describe', text: string) {
@@ -125,6 +136,7 @@ export function filingBot(petitions: PetitionsService, { telegram }: Pick<Platfo
 
   bot.callbackQuery(RX.notSame).filter(inFlow(filingFlow, 'similar'), async (ctx) => {
     await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup();
     await askPhotos(ctx, ctx.flow.data);
   });
 
@@ -143,22 +155,21 @@ export function filingBot(petitions: PetitionsService, { telegram }: Pick<Platfo
   pm.on('message:photo').filter(inFlow(filingFlow, 'photos'), async (ctx) => {
     const d = ctx.flow.data;
     const photos = [...(d.photos ?? []), largest(ctx.message.photo)].slice(0, MAX_PHOTOS);
-    if (photos.length >= MAX_PHOTOS) return askName(ctx, { ...d, photos });
-    await ctx.setFlow(filingFlow, 'photos', { ...d, photos });
-    await ctx.reply(ctx.t('petitions.new.photoSaved', { n: photos.length, left: MAX_PHOTOS - photos.length }), {
-      reply_markup: photosDone(ctx.t, photos.length),
-    });
+    const saved = ctx.t('petitions.new.photoSaved', { n: photos.length, left: MAX_PHOTOS - photos.length });
+    if (photos.length < MAX_PHOTOS) return photoPrompt(ctx, { ...d, photos }, saved);
+    if (d.promptId !== undefined) await ctx.api.editMessageReplyMarkup(ctx.chat.id, d.promptId).catch(() => undefined);
+    await askName(ctx, { ...d, photos, promptId: undefined });
   });
 
   pm.on('message:text').filter(inFlow(filingFlow, 'photos'), (ctx) =>
-    ctx.reply(ctx.t('petitions.new.photosAgain', { max: MAX_PHOTOS }), {
-      reply_markup: photosDone(ctx.t, ctx.flow.data.photos?.length ?? 0),
-    }),
+    photoPrompt(ctx, ctx.flow.data, ctx.t('petitions.new.photosAgain', { max: MAX_PHOTOS })),
   );
 
+  // Pressed: the button leaves the message it was on.
   bot.callbackQuery(RX.photosDone).filter(inFlow(filingFlow, 'photos'), async (ctx) => {
     await ctx.answerCallbackQuery();
-    await askName(ctx, ctx.flow.data);
+    await ctx.editMessageReplyMarkup();
+    await askName(ctx, { ...ctx.flow.data, promptId: undefined });
   });
 
   bot.callbackQuery(RX.showName).filter(inFlow(filingFlow, 'name'), async (ctx) => {
@@ -169,7 +180,7 @@ export function filingBot(petitions: PetitionsService, { telegram }: Pick<Platfo
     await ctx.editMessageText(card.text, { reply_markup: card.markup });
   });
 
-  // Filing, the end of the flow and the forwards to the deputies commit together (a second tap finds no flow).
+  // Filing, the end of the flow (keeping the number) and the forwards to the deputies commit together.
   bot.callbackQuery(RX.confirm).filter(inFlow(filingFlow, 'confirm'), async (ctx) => {
     const d = ctx.flow.data;
     if (!d.category || !d.place || !d.description) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
@@ -182,7 +193,7 @@ export function filingBot(petitions: PetitionsService, { telegram }: Pick<Platfo
       photos: d.photos ?? [],
       showName: d.showName === true,
     };
-    const p = await petitions.file(ctx.user.id, draft, ctx.flowEnd());
+    const p = await petitions.file(ctx.user.id, draft, (filed) => ctx.flowEnd({ id: filed.id }));
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup();
     const card = filed(ctx.t, p, petitionLink(telegram.botUsername(), p.id), petitions.policy);
@@ -190,12 +201,28 @@ export function filingBot(petitions: PetitionsService, { telegram }: Pick<Platfo
     await ctx.reply(ctx.t('petitions.new.followHint'), { reply_markup: ctx.mainMenu() });
   });
 
+  // The same confirmation again — a second tap, or Telegram redelivering it after a crash — finds the petition filed:
+  // it is named, and nothing is filed or counted again.
+  bot.callbackQuery(RX.confirm).filter(finished(filingFlow), async (ctx) => {
+    const { id, cosigned } = ctx.finished.result as { id?: number; cosigned?: boolean };
+    const key = cosigned ? 'petitions.new.alreadyCosigned' : 'petitions.new.alreadyFiled';
+    await ctx.answerCallbackQuery({ text: ctx.t(key, { id: id ?? '?' }), show_alert: true });
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+  });
+
+  bot.callbackQuery(RX.cancel).filter(inFlow(filingFlow), async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.endFlow();
+    await ctx.editMessageReplyMarkup();
+    await ctx.reply(ctx.t('common.cancelled'), { reply_markup: ctx.mainMenu() });
+  });
+
   // Anything else inside the flow that is not text (a sticker, a voice message) gets a polite re-ask.
   pm.on('message')
     .filter(inFlow(filingFlow))
     .filter(
       (ctx) => ctx.message.text === undefined,
-      (ctx) => ctx.reply(ctx.t('petitions.new.unexpected')),
+      (ctx) => ctx.reply(ctx.t('petitions.new.unexpected'), { reply_markup: cancelKeyboard(ctx) }),
     );
 
   return bot;

@@ -46,7 +46,7 @@ export function followingBot(petitions: PetitionsService, { telegram }: Pick<Pla
   // Co-signing instead of filing the same problem again ends the filing flow, in the same transaction.
   bot.callbackQuery(RX.cosign, async (ctx) => {
     const id = Number(ctx.match[1]);
-    const fromFiling = ctx.flow?.name === filingFlow.name ? ctx.flowEnd() : undefined;
+    const fromFiling = ctx.flow?.name === filingFlow.name ? ctx.flowEnd({ id, cosigned: true }) : undefined;
     const n = await petitions.cosign(id, ctx.user.id, ctx.match[2] === '1', fromFiling);
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup();
@@ -67,11 +67,24 @@ export function followingBot(petitions: PetitionsService, { telegram }: Pick<Pla
     await showMine(ctx, Number(ctx.match[1]), true);
   });
 
+  /** The tapped card loses the buttons that are no longer valid (those starting with `prefix`); the rest stay. */
+  async function dropButtons(ctx: BotContext, prefix: string) {
+    const m = ctx.callbackQuery?.message;
+    const rows = m && 'reply_markup' in m ? (m.reply_markup?.inline_keyboard ?? []) : [];
+    const kept = rows
+      .map((r) => r.filter((b) => !('callback_data' in b && b.callback_data.startsWith(prefix))))
+      .filter((r) => r.length);
+    if (kept.flat().length < rows.flat().length)
+      await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: kept } });
+  }
+
+  // Chased: 催办 leaves the card it was pressed on (once a day); the rest of its buttons stay.
   bot.callbackQuery(RX.chase, async (ctx) => {
     const id = Number(ctx.match[1]);
     await petitions.chase(id, ctx.user.id);
     await ctx.answerCallbackQuery();
     await ctx.reply(ctx.t('petitions.chase.done', { id }));
+    await dropButtons(ctx, `pt:ch:${id}`);
   });
 
   // "It happened again" (any follower) and "add information" (the petitioner) take one photo or one text.
@@ -119,7 +132,7 @@ export function followingBot(petitions: PetitionsService, { telegram }: Pick<Pla
     const answer = ctx.match[2] as Solved;
     await petitions.giveFeedback(id, ctx.user.id, answer);
     await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup();
+    await dropButtons(ctx, `pt:fb:${id}:`);
     if (answer === 'no') await ctx.reply(ctx.t('petitions.feedback.reopened', { id }));
     const card = satisfactionChoice(ctx.t, id);
     await ctx.reply(card.text, { reply_markup: card.markup });
