@@ -3,6 +3,7 @@ import type { Identity } from '../identity';
 import { commandsFor } from './commands';
 import type { BotContext } from './context';
 import type { Feature } from './feature';
+import { cancelKeyboard } from './keyboards';
 import { isKeyText } from './middlewares/match';
 
 /** Whitespace, zero-width and other invisible format characters. */
@@ -92,9 +93,14 @@ export function unhandledBot(): Composer<BotContext> {
   last.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: ctx.t('common.expired') }));
   const pm = last.chatType('private');
   pm.on('message:text', async (ctx) => {
-    if (ctx.message.text.startsWith('/')) return ctx.reply(ctx.t('common.unknownCommand'));
+    if (ctx.message.text.startsWith('/'))
+      return ctx.reply(ctx.t('common.unknownCommand'), { reply_markup: ctx.mainMenu() });
     await ctx.reply(ctx.t('common.textHint'), { reply_markup: ctx.mainMenu() });
   });
-  pm.on('message', (ctx) => ctx.reply(ctx.t(ctx.flow ? 'common.unexpectedInFlow' : 'common.unsupported')));
+  pm.on('message', (ctx) =>
+    ctx.flow
+      ? ctx.reply(ctx.t('common.unexpectedInFlow'), { reply_markup: cancelKeyboard(ctx) })
+      : ctx.reply(ctx.t('common.unsupported')),
+  );
   return last;
 }

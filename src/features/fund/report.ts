@@ -19,7 +19,15 @@ export interface ReportSources {
     fromIso: string,
     toIso: string,
     now: Date,
-  ): Promise<{ filed: number; resolutionRate: number | null; satisfaction: number | null; rated: number }>;
+  ): Promise<{
+    filed: number;
+    resolutionRate: number | null;
+    /** The rate's numerator and denominator: resolved, of those closed or past their limit. */
+    resolved: number;
+    answerDue: number;
+    satisfaction: number | null;
+    rated: number;
+  }>;
 }
 
 export type Period = { kind: 'month' | 'year'; label: string; from: string; to: string };
@@ -35,7 +43,14 @@ export interface CommunityReport {
   period: Period;
   market: { held: number; served: number; residents: number; solved: number };
   relief: { expected: number; collected: number; festivalExtras: number };
-  petitions: { filed: number; resolutionRate: number | null; satisfaction: number | null; rated: number };
+  petitions: {
+    filed: number;
+    resolutionRate: number | null;
+    resolved: number;
+    answerDue: number;
+    satisfaction: number | null;
+    rated: number;
+  };
   fund: PeriodTotals;
   volunteers: { minutes: number; people: number };
 }
@@ -82,6 +97,8 @@ export async function communityReport(
     petitions: {
       filed: pet.filed,
       resolutionRate: pet.resolutionRate,
+      resolved: pet.resolved,
+      answerDue: pet.answerDue,
       satisfaction: pet.satisfaction,
       rated: pet.rated,
     },

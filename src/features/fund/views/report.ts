@@ -23,6 +23,8 @@ export function reportText(t: TFunction, r: CommunityReport): string {
     festivalExtras: r.relief.festivalExtras,
     petitions: r.petitions.filed,
     resolution: pct(r.petitions.resolutionRate),
+    resolved: r.petitions.resolved,
+    answerDue: r.petitions.answerDue,
     satisfaction: r.petitions.satisfaction === null ? '—' : r.petitions.satisfaction.toFixed(1),
     rated: r.petitions.rated,
     income: yuan(r.fund.incomeTotal),

@@ -4,7 +4,7 @@ import type { Platform } from '../../../platform';
 import type { BotContext } from '../../../telegram/context';
 import { inFlow, isKeyText } from '../../../telegram/middlewares/match';
 import { switchLocale } from '../../../telegram/middlewares/session';
-import { RX } from '../callbacks';
+import { CB, RX } from '../callbacks';
 import { phoneFlow } from '../flows';
 import type { ResidentsService } from '../service';
 import { communityChoice, compoundChoice, languageChoice, profileCard } from '../views';
@@ -100,7 +100,11 @@ export function residentBot(residents: ResidentsService, { i18n, telegram }: Pic
       await ctx.reply(ctx.t('residents.onboard.done'), { reply_markup: ctx.mainMenu() });
     });
 
-  pm.on('message:contact', (ctx) => ctx.reply(ctx.t('residents.phone.useMe')));
+  pm.on('message:contact', (ctx) =>
+    ctx.reply(ctx.t('residents.phone.useMe'), {
+      reply_markup: { inline_keyboard: [[{ text: ctx.t('residents.me.editPhone'), callback_data: CB.editPhone }]] },
+    }),
+  );
 
   const showLanguages = async (ctx: BotContext) => {
     const card = languageChoice(ctx.t);

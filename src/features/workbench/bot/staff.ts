@@ -5,12 +5,16 @@ import type { BotContext } from '../../../telegram/context';
 import { downloadFile, FileTooBig } from '../../../telegram/files';
 import { requireRole } from '../../../telegram/middlewares/guard';
 import { finished, inFlow, isKeyText } from '../../../telegram/middlewares/match';
-import { RX } from '../callbacks';
+import { CB, RX } from '../callbacks';
 import { ImportChanged, NotASpreadsheet, UploadTooBig } from '../errors';
 import { importFlow } from '../flows';
 import { workbenchPolicy } from '../policy';
 import { parsePeriod, type WorkbenchService } from '../service';
 import { askUpload, checkCard, exportsCard, homeCard, importsCard, periodCard } from '../views';
+
+const backToHome = (ctx: BotContext) => ({
+  inline_keyboard: [[{ text: ctx.t('common.back'), callback_data: CB.home }]],
+});
 
 /** The workbench's handlers: the home of each role, files in (checked, previewed, confirmed) and out. */
 export function workbenchBot(wb: WorkbenchService, { config }: Pick<Platform, 'config'>) {
@@ -84,10 +88,10 @@ export function workbenchBot(wb: WorkbenchService, { config }: Pick<Platform, 'c
   pm.on('message')
     .filter(inFlow(importFlow, 'upload'))
     .filter((ctx) => ctx.message.document === undefined && ctx.message.text === undefined)
-    .use((ctx) => ctx.reply(ctx.t('workbench.imports.fileAgain')));
+    .use((ctx) => ctx.reply(ctx.t('workbench.imports.fileAgain'), { reply_markup: backToHome(ctx) }));
   pm.on('message:text')
     .filter(inFlow(importFlow, 'upload'))
-    .use((ctx) => ctx.reply(ctx.t('workbench.imports.fileAgain')));
+    .use((ctx) => ctx.reply(ctx.t('workbench.imports.fileAgain'), { reply_markup: backToHome(ctx) }));
 
   // The role first, whatever state the flow is in: a forged confirmation is refused and recorded, not just "expired".
   bot.callbackQuery(RX.confirmImport, staff);
