@@ -2,7 +2,7 @@ import type { Composer } from 'grammy';
 import type { JobSpec } from '../core/jobs';
 import type { FlowDef, Role } from '../identity';
 import type { BotContext } from './context';
-import type { WorkbenchContribution } from './workbench';
+import type { SetupStep, WorkbenchContribution } from './workbench';
 
 export type CommandScope = 'all' | Role;
 
@@ -72,4 +72,6 @@ export interface Feature {
   audiences?: Record<string, Audience>;
   /** What this area puts on the staff and deputy workbench: to-do lines, task buttons, imports, exports. */
   workbench?: WorkbenchContribution;
+  /** The steps of setting up the sub-district in the chat that concern this area. */
+  setup?: SetupStep[];
 }

@@ -2,6 +2,7 @@ import type { Sheet, Table } from '../core/sheets';
 import type { TxHook } from '../db/tx';
 import type { TFunction } from '../i18n';
 import type { Role, User } from '../identity';
+import type { BotContext } from './context';
 
 // What an area offers the staff and deputy workbench (issue 15): its to-do lines, its task buttons, its imports and
 // its exports. The workbench area gathers them from every feature and draws the menus; the area keeps the rules.
@@ -68,3 +69,24 @@ export interface WorkbenchContribution {
   imports?: Importer[];
   exports?: Exporter[];
 }
+
+/**
+ * A step of setting up the sub-district in the chat (issue 15), offered by the area it concerns: the first admin is
+ * walked through every step not yet done, in order, and can redo any of them later from ⚙️ 设置. The step is the
+ * area's own conversation; when it is finished, the area's last message offers the setup area's "➡️ 下一步" button
+ * (callback data `SETUP_NEXT`), which moves on to the next step that is not done.
+ */
+export interface SetupStep {
+  /** e.g. 'market.venues'. */
+  key: string;
+  order: number;
+  /** Locale key of the step's name in lists and progress ("市集场地"). */
+  titleKey: string;
+  /** Whether the deployment already has what this step asks for (set in the chat, or by configuration). */
+  isDone(): Promise<boolean>;
+  /** Starts the step in the admin's chat (the area checks the role again in its handlers). */
+  start(ctx: BotContext): Promise<void>;
+}
+
+/** Callback data of the "➡️ 下一步" button an area's finished step offers. */
+export const SETUP_NEXT = 'su:next';
