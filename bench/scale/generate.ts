@@ -4,7 +4,17 @@
 //
 //   node --import tsx bench/scale/generate.ts <file>     builds <file> (the benchmark caches it under bench/.cache)
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { pino } from 'pino';
@@ -265,6 +275,9 @@ export async function build(path: string, log: (s: string) => void = () => {}): 
   db.close();
   for (const s of ['-wal', '-shm']) rmSync(`${tmp}${s}`, { force: true });
   renameSync(tmp, path);
+  const fd = openSync(path, 'r+');
+  fsyncSync(fd); // on disk before the benchmark times anything that fsyncs
+  closeSync(fd);
   const facts: BuildFacts = {
     key: cacheKey(),
     anchor: ANCHOR,
