@@ -101,6 +101,9 @@ function merge(lists: StatementStat[][]): StatementStat[] {
 
 /** Intl.DateTimeFormat objects made, and the ms making them took: '660 (43 ms)'. */
 const intl = (n: number, ms: number) => (n ? `${n} (${Math.round(ms)} ms)` : '0');
+/** The statement with the slowest single run of all. */
+const slowest = (lists: StatementStat[][]) =>
+  merge(lists).reduce<StatementStat | undefined>((m, x) => (!m || x.maxMs > m.maxMs ? x : m), undefined);
 /** Where a sample's time went, as far as the probes see it. */
 const spent = (sqlMs: number, statements: number, intlMs: number, formatters: number) =>
   `${round(sqlMs)} ms in ${statements} SQL statements` +
@@ -133,6 +136,7 @@ function actionRow(name: string, samples: StepSample[]) {
       over: [p99 > BARS.p99Ms ? 'p99' : '', stall > BARS.stallMs ? 'stall' : ''].filter(Boolean).join('+'),
     } satisfies Row,
     top: merge(samples.map((s) => s.top))[0],
+    longest: slowest(samples.map((s) => s.top)),
     where:
       `p50 ${round(pct(ms, 50))} ms, p99 ${round(p99)} ms, longest stall ${round(stall)} ms; a median sample spends ` +
       spent(
@@ -177,6 +181,7 @@ function jobRows(runs: JobRun[]) {
         error: errors.join('; ').slice(0, 80),
       } satisfies Row,
       top: merge(all.map((r) => r.top))[0],
+      longest: slowest(all.map((r) => r.top)),
       where:
         `run 1 ${round(first.ms)} ms (${spent(first.sqlMs, first.statements, first.formattersMs, first.formatters)}), ` +
         (rest.length
@@ -238,7 +243,7 @@ export async function main(args: string[]): Promise<void> {
 
   const failures: Row[] = [];
   /** RSS growth over each action's samples (before the first, after the last). */
-  const growth: { action: string; rss_growth_mb: number }[] = [];
+  const growth: { action: string; rss_growth_mb: number; new_peak_mb: number | null }[] = [];
   let jobRuns: JobRun[] = [];
   const d = new Driver(api, link);
   type Memory = Extract<FromChild, { t: 'memory' }>;
@@ -278,7 +283,7 @@ export async function main(args: string[]): Promise<void> {
       console.error('scale: measuring …');
       for (const s of list) {
         if (broken.has(s.name)) continue;
-        const before = (await link.request({ t: 'rss' }, 'rss')).rss;
+        const before = await link.request({ t: 'rss' }, 'rss');
         const start = performance.now();
         const min = s.min ?? 5;
         const max = s.max ?? 150;
@@ -290,7 +295,12 @@ export async function main(args: string[]): Promise<void> {
             break;
           }
         }
-        growth.push({ action: s.name, rss_growth_mb: mb((await link.request({ t: 'rss' }, 'rss')).rss - before) });
+        const after = await link.request({ t: 'rss' }, 'rss');
+        growth.push({
+          action: s.name,
+          rss_growth_mb: mb(after.rss - before.rss),
+          new_peak_mb: after.peak > before.peak ? mb(after.peak) : null,
+        });
       }
       await measure('measuring every action');
       mark('actions_s', t);
@@ -302,12 +312,16 @@ export async function main(args: string[]): Promise<void> {
     const offenders = [
       ...actions
         .filter((a) => a.over)
-        .map((a) => ({ kind: 'action', name: a.name, worst: a.worst, top: a.top, where: a.where })),
+        .map((a) => ({ kind: 'action', name: a.name, worst: a.worst, top: a.top, longest: a.longest, where: a.where })),
       ...jobs
         .filter((j) => j.over)
-        .map((j) => ({ kind: 'job', name: j.row.job, worst: j.worst, top: j.top, where: j.where })),
+        .map((j) => ({ kind: 'job', name: j.row.job, worst: j.worst, top: j.top, longest: j.longest, where: j.where })),
     ].sort((a, b) => b.worst - a.worst);
-    const explain = offenders.flatMap((o) => (o.top ? [{ sql: o.top.sql, args: o.top.args }] : []));
+    const explain = offenders.flatMap((o) =>
+      [o.top, o.longest].flatMap((s) =>
+        s && !/^(begin|commit|rollback)/i.test(s.sql) ? [{ sql: s.sql, args: s.args }] : [],
+      ),
+    );
     if (explain.length) {
       const got = await link.request({ t: 'explain', items: explain }, 'plans');
       for (const [i, e] of explain.entries()) plans.set(e.sql, got.plans[i] ?? []);
@@ -325,6 +339,11 @@ export async function main(args: string[]): Promise<void> {
       { fact: 'history', value: `five years to ${facts.anchor} (the app's clock starts there)` },
       ...biggest.map(([k, v]) => ({ fact: k, value: v })),
     ]);
+    const mode = [
+      ready.busy ? 'busy: the delivery worker sends throughout' : 'quiet: the delivery worker is paused',
+      ...(ready.memoIntl ? ['WHAT-IF: Intl.DateTimeFormat memoized in the app process (BENCH_MEMO_INTL=1)'] : []),
+    ];
+    console.log(`\nscale: ${mode.join('; ')}`);
     if (jobs.length)
       table(
         `scale: every scheduled job, ${opt.runs} runs each (bar: stall ≤ ${BARS.jobStallMs} ms; a/b = run 1/later runs)`,
@@ -345,18 +364,23 @@ export async function main(args: string[]): Promise<void> {
     const forced = memory.some((x) => x.m.forcedGc) ? ', each after a forced full GC' : '';
     const paused = ready.busy ? '' : ', delivery worker paused';
     table(`scale: memory of the app process (bar: RSS < 200 MB${paused}${forced})`, memoryRows);
-    const grew = growth.filter((g) => g.rss_growth_mb >= 5).sort((a, b) => b.rss_growth_mb - a.rss_growth_mb);
-    if (grew.length) table('scale: actions after which the app process held 5 MB more or over', grew);
+    const grew = growth
+      .filter((g) => g.rss_growth_mb >= 5 || g.new_peak_mb !== null)
+      .sort((a, b) => b.rss_growth_mb - a.rss_growth_mb);
+    if (grew.length)
+      table('scale: actions after which the app process held 5 MB more, or during which RSS reached a new peak', grew);
     if (failures.length) table('scale: actions that could not be measured', failures);
     if (offenders.length) {
       console.log(`\n== scale: over a bar, worst first — the statement that cost the most, and its plan ==`);
+      const show = (what: string, st: StatementStat) => {
+        console.log(`  ${what}, ${round(st.totalMs)} ms over ${st.n} runs (slowest ${round(st.maxMs)} ms):`);
+        console.log(`    ${oneLine(st.sql, 400)}`);
+        for (const line of plans.get(st.sql) ?? []) console.log(`      ${line}`);
+      };
       for (const o of offenders) {
         console.log(`\n${o.kind} ${o.name}: ${o.where}`);
-        if (!o.top) continue;
-        const { totalMs, n, maxMs } = o.top;
-        console.log(`  costliest statement, ${round(totalMs)} ms over ${n} runs (slowest ${round(maxMs)} ms):`);
-        console.log(`    ${oneLine(o.top.sql, 400)}`);
-        for (const line of plans.get(o.top.sql) ?? []) console.log(`      ${line}`);
+        if (o.top) show('costliest statement in total', o.top);
+        if (o.longest && o.longest.sql !== o.top?.sql) show('slowest single statement', o.longest);
       }
     }
     report(
@@ -368,7 +392,7 @@ export async function main(args: string[]): Promise<void> {
         phases: phase,
         database: { ...facts, file: cached, workCopyBytes: statSync(work).size },
         app: { openMs: Math.round(ready.openMs), nodeFlags: startFlags() },
-        mode: ready.busy ? 'busy: the delivery worker sending throughout' : 'quiet: the delivery worker paused',
+        mode,
         memory: { phases: memory, peakRss: stopped?.peakRss, maxRss: stopped?.maxRss },
         jobs: jobs.map((j) => ({ ...j.row, top: j.top && { ...j.top, args: undefined } })),
         jobRuns: jobRuns.map((r) => ({ ...r, top: r.top.map((s) => ({ ...s, args: undefined })) })),
@@ -383,6 +407,9 @@ export async function main(args: string[]): Promise<void> {
           sql: o.top?.sql,
           totalMs: o.top?.totalMs,
           plan: o.top ? plans.get(o.top.sql) : undefined,
+          slowestSql: o.longest?.sql,
+          slowestMs: o.longest?.maxMs,
+          slowestPlan: o.longest ? plans.get(o.longest.sql) : undefined,
           where: o.where,
         })),
         rssGrowthByAction: growth,

@@ -18,7 +18,8 @@ const send = (m: FromChild) => process.send!(m);
 const sql = installSqlProfiler();
 const stall = stallProbe();
 const gc = gcProbe();
-const intl = intlProbe();
+const memoIntl = process.env.BENCH_MEMO_INTL === '1';
+const intl = intlProbe({ memoize: memoIntl });
 /** GC entries and the stall timer are reported on the next turns of the loop: let them arrive. */
 const turn = () => new Promise((r) => setTimeout(r, 1));
 const env = process.env;
@@ -171,7 +172,7 @@ process.on('message', async (m: ToChild) => {
       });
     }
     case 'rss':
-      return send({ t: 'rss', rss: process.memoryUsage.rss() });
+      return send({ t: 'rss', rss: process.memoryUsage.rss(), peak: rss.peak() });
     case 'explain': {
       const plans = m.items.map(({ sql: text, args }) => {
         try {
@@ -207,6 +208,7 @@ send({
   t: 'ready',
   openMs,
   busy,
+  memoIntl,
   rss: process.memoryUsage.rss(),
   jobs: jobs().map((j) => ({ name: j.name, cron: j.cron })),
 });

@@ -66,7 +66,11 @@ export function installSqlProfiler() {
           }
         }
       }
-      const top = [...bySql.values()].sort((a, b) => b.totalMs - a.totalMs).slice(0, limit);
+      const all = [...bySql.values()];
+      const top = all.sort((a, b) => b.totalMs - a.totalMs).slice(0, limit);
+      // the single slowest run too, if it was not among the costliest in total (a commit's fsync, say)
+      const longest = all.reduce<StatementStat | undefined>((m, x) => (!m || x.maxMs > m.maxMs ? x : m), undefined);
+      if (longest && !top.includes(longest)) top.push(longest);
       return { sqlMs, statements, longestMs, top };
     },
   };
@@ -142,9 +146,20 @@ export function gcProbe() {
  * Counts `Intl.DateTimeFormat` objects created. Each costs ~65 µs and native (ICU) memory that V8 does not account
  * for, so code that makes one per call shows up here long before a profiler points at it.
  */
-export function intlProbe() {
+export function intlProbe(opts: { memoize?: boolean } = {}) {
   let made = 0;
   let ms = 0;
+  // What-if (BENCH_MEMO_INTL=1): one formatter per locale and options, as a fix in src/ would keep them.
+  const memo = new Map<string, Intl.DateTimeFormat>();
+  const cached = (args: unknown[], make: () => Intl.DateTimeFormat) => {
+    if (!opts.memoize) return make();
+    const key = JSON.stringify(args);
+    const known = memo.get(key);
+    if (known) return known;
+    const f = make();
+    memo.set(key, f);
+    return f;
+  };
   const timed = <T>(f: () => T): T => {
     const t = performance.now();
     try {
@@ -155,8 +170,8 @@ export function intlProbe() {
     }
   };
   const counting = new Proxy(Intl.DateTimeFormat, {
-    construct: (target, args, newTarget) => timed(() => Reflect.construct(target, args, newTarget)),
-    apply: (target, self, args) => timed(() => Reflect.apply(target, self, args)),
+    construct: (target, args, newTarget) => timed(() => cached(args, () => Reflect.construct(target, args, newTarget))),
+    apply: (target, self, args) => timed(() => cached(args, () => Reflect.apply(target, self, args))),
   });
   Object.defineProperty(Intl, 'DateTimeFormat', { value: counting, writable: true, configurable: true });
   return {

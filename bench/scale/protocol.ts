@@ -36,7 +36,14 @@ export interface JobRun {
 }
 
 export type FromChild =
-  | { t: 'ready'; openMs: number; busy: boolean; rss: number; jobs: { name: string; cron: string }[] }
+  | {
+      t: 'ready';
+      openMs: number;
+      busy: boolean;
+      memoIntl: boolean;
+      rss: number;
+      jobs: { name: string; cron: string }[];
+    }
   | { t: 'done'; id: number }
   | { t: 'begun' }
   | {
@@ -65,6 +72,6 @@ export type FromChild =
       rssAnon?: number;
       rssFile?: number;
     }
-  | { t: 'rss'; rss: number }
+  | { t: 'rss'; rss: number; peak: number }
   | { t: 'plans'; plans: string[][] }
   | { t: 'stopped'; peakRss: number; maxRss: number };
