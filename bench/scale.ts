@@ -21,7 +21,7 @@ import {
   statSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { FakeBotApi } from '../src/playground/fake-api';
 import { type Row, report, table } from './report';
 import { fixtures, scenarios } from './scale/actions';
@@ -79,6 +79,10 @@ const oneLine = (sql: string, max = 160) => {
   const s = sql.replace(/\s+/g, ' ').trim();
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 };
+
+/** A statement for the JSON: its text cut short (a 500-row insert is 30 KB), without its arguments. */
+const brief = (s: StatementStat | undefined) =>
+  s && { sql: oneLine(s.sql, 500), n: s.n, totalMs: s.totalMs, maxMs: s.maxMs };
 
 /** The statements of many samples together, by SQL: most total time first. */
 function merge(lists: StatementStat[][]): StatementStat[] {
@@ -390,24 +394,21 @@ export async function main(args: string[]): Promise<void> {
         bars: BARS,
         elapsedSeconds: elapsed,
         phases: phase,
-        database: { ...facts, file: cached, workCopyBytes: statSync(work).size },
+        database: { ...facts, file: relative(process.cwd(), cached), workCopyBytes: statSync(work).size },
         app: { openMs: Math.round(ready.openMs), nodeFlags: startFlags() },
         mode,
         memory: { phases: memory, peakRss: stopped?.peakRss, maxRss: stopped?.maxRss },
-        jobs: jobs.map((j) => ({ ...j.row, top: j.top && { ...j.top, args: undefined } })),
-        jobRuns: jobRuns.map((r) => ({ ...r, top: r.top.map((s) => ({ ...s, args: undefined })) })),
-        actionsDetail: actions.map((a) => ({
-          ...a.row,
-          top: a.top && { sql: a.top.sql, n: a.top.n, totalMs: a.top.totalMs, maxMs: a.top.maxMs },
-        })),
+        jobs: jobs.map((j) => ({ ...j.row, where: j.where, top: brief(j.top), slowest: brief(j.longest) })),
+        jobRuns: jobRuns.map((r) => ({ ...r, top: r.top.map(brief) })),
+        actionsDetail: actions.map((a) => ({ ...a.row, where: a.where, top: brief(a.top), slowest: brief(a.longest) })),
         offenders: offenders.map((o) => ({
           kind: o.kind,
           name: o.name,
           worstMs: o.worst,
-          sql: o.top?.sql,
+          sql: o.top && oneLine(o.top.sql, 2000),
           totalMs: o.top?.totalMs,
           plan: o.top ? plans.get(o.top.sql) : undefined,
-          slowestSql: o.longest?.sql,
+          slowestSql: o.longest && oneLine(o.longest.sql, 2000),
           slowestMs: o.longest?.maxMs,
           slowestPlan: o.longest ? plans.get(o.longest.sql) : undefined,
           where: o.where,
