@@ -399,7 +399,7 @@ export async function main(args: string[]): Promise<void> {
         mode,
         memory: { phases: memory, peakRss: stopped?.peakRss, maxRss: stopped?.maxRss },
         jobs: jobs.map((j) => ({ ...j.row, where: j.where, top: brief(j.top), slowest: brief(j.longest) })),
-        jobRuns: jobRuns.map((r) => ({ ...r, top: r.top.map(brief) })),
+        jobRuns: jobRuns.map(({ top: _, ...r }) => r),
         actionsDetail: actions.map((a) => ({ ...a.row, where: a.where, top: brief(a.top), slowest: brief(a.longest) })),
         offenders: offenders.map((o) => ({
           kind: o.kind,
