@@ -107,6 +107,7 @@ export function fixtures(path: string) {
       IDS.resident(0),
     ).map((r) => r.user_id),
   );
+  const handoffs = all<{ id: number }>("select id from faq_handoffs where state = 'open' order by id");
   const questions = all<{ question: string; phrasings: string }>(
     "select question, phrasings from faq_entries where lang = 'zh-CN' order by id",
   ).flatMap((e) => [e.question, ...(JSON.parse(e.phrasings) as string[])]);
@@ -132,6 +133,7 @@ export function fixtures(path: string) {
     tickets,
     volunteers,
     bookers,
+    handoffs: handoffs.map((h) => h.id),
     questions: [...questions.filter((_, i) => i % 3 === 0), '我家猫丢了怎么办', '哪里可以办老年卡', '电动车上牌在哪里'],
     labels: {
       market: locale('market').menu.main as string,
@@ -193,6 +195,7 @@ export function scenarios(api: FakeBotApi, fx: Fixtures): Scenario[] {
   const toAck = take(fx.toAck, 'petitions to acknowledge', true);
   const handled = take(fx.handled, 'open petitions');
   const question = take(fx.questions, 'questions');
+  const handoff = take(fx.handoffs, 'open hand-offs', true);
   let n = 0;
   const command = (name: string, who: () => FakeUser, text = name): Scenario => ({
     name,
@@ -319,6 +322,19 @@ export function scenarios(api: FakeBotApi, fx: Fixtures): Scenario[] {
     },
     command('/broadcasts', staff),
     command('/inbox', staff),
+    {
+      name: 'staff: answer a hand-off',
+      max: Math.max(1, fx.handoffs.length - 3),
+      run: async (d) => {
+        const s = staff();
+        await d.press('hand-off: press reply', s, `fq:r:${handoff()}`);
+        await d.say(
+          'hand-off: send the answer (to the resident)',
+          s,
+          '您好，周一上午到社区服务中心二楼办理，带上身份证。',
+        );
+      },
+    },
     command('/fundlog', staff),
     command('/pledges', staff),
     command('/deputies', staff),
