@@ -113,6 +113,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     i18n,
     identity,
     outbox,
+    writes: platform.writes,
     features: () => areas!.features,
     forgetBroadcast: (id) => worker?.forgetBroadcast(id),
     onUpdateDone: opts.onUpdateDone,

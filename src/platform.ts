@@ -1,6 +1,7 @@
 import type { i18n } from 'i18next';
 import type { Config } from './config';
 import type { Clock } from './core/clock';
+import { WriteBatcher } from './db/batch';
 import type { Db } from './db/schema';
 import { createI18n } from './i18n';
 import { createIdentity, type Identity } from './identity';
@@ -23,6 +24,8 @@ export interface Platform {
   outbox: Outbox;
   /** What the deployment set up in the chat (its name, office hours, time limits); configuration until then. */
   settings: Settings;
+  /** Group commit for the small writes of every update (flows, logs): durable before the reply, one fsync shared. */
+  writes: WriteBatcher;
   telegram: TelegramPort;
 }
 
@@ -47,7 +50,8 @@ export function createPlatform(parts: {
   telegram: TelegramPort;
   i18n?: i18n;
 }): Platform {
-  const identity = createIdentity(parts.db, parts.clock);
+  const writes = new WriteBatcher(parts.db);
+  const identity = createIdentity(parts.db, parts.clock, writes);
   const outbox = createOutbox(
     parts.db,
     {
@@ -58,5 +62,6 @@ export function createPlatform(parts: {
     { retryHours: parts.config.DELIVERY_RETRY_HOURS },
   );
   const settings = createSettings(parts.db, parts.clock);
-  return { ...parts, i18n: parts.i18n ?? createI18n(parts.config.DEFAULT_LOCALE), identity, outbox, settings };
+  const i18n = parts.i18n ?? createI18n(parts.config.DEFAULT_LOCALE);
+  return { ...parts, i18n, identity, outbox, settings, writes };
 }

@@ -4,18 +4,32 @@ export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
 
+/**
+ * One formatter per time zone, for the process's life. A new Intl.DateTimeFormat costs ~65 µs against ~4.5 µs reused,
+ * and ICU memory V8 neither counts nor gives back: one per call took the app from 168 to 437 MB (bench -- scale).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatterFor = (tz: string) => {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone: tz,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      weekday: 'short',
+    });
+    formatters.set(tz, f);
+  }
+  return f;
+};
+
 const parts = (d: Date, tz: string) => {
-  const f = new Intl.DateTimeFormat('en-CA', {
-    timeZone: tz,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-    weekday: 'short',
-  });
+  const f = formatterFor(tz);
   const o: Record<string, string> = {};
   for (const p of f.formatToParts(d)) o[p.type] = p.value;
   return o as {

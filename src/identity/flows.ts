@@ -36,17 +36,20 @@ export function parseFlow<D, S extends string>(def: FlowDef<D, S>, stored: Store
   return r.success ? { ok: true, step: stored.step as S, data: r.data } : { ok: false };
 }
 
+/** A flow row's data; a damaged row must not lock the user out of the bot: the schema check ends it politely. */
+export function flowData(json: string | null): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(json ?? '{}');
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // fall through to an empty flow
+  }
+  return {};
+}
+
 export async function loadFlow(db: DbOrTx, userId: number): Promise<StoredFlow | null> {
   const row = await db.selectFrom('flows').selectAll().where('user_id', '=', userId).executeTakeFirst();
-  if (!row) return null;
-  let data: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = JSON.parse(row.data);
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed as Record<string, unknown>;
-  } catch {
-    // a damaged row must not lock the user out of the bot: the schema check ends the flow politely
-  }
-  return { name: row.name, step: row.step, data };
+  return row ? { name: row.name, step: row.step, data: flowData(row.data) } : null;
 }
 
 export async function saveFlow(db: DbOrTx, userId: number, flow: StoredFlow, now: Date): Promise<void> {

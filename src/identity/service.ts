@@ -2,8 +2,10 @@ import type { Locale } from '../config';
 import type { Clock } from '../core/clock';
 import { NotAllowed } from '../core/errors';
 import { MINUTE_MS } from '../core/time';
+import type { WriteBatcher } from '../db/batch';
 import type { Db, DbOrTx } from '../db/schema';
 import { auditDenied, recordAudit } from './audit';
+import type { StoredFlow } from './flows';
 import { createInvitation, redeemInvitation } from './invitations';
 import type { Role } from './roles';
 import * as store from './store';
@@ -15,7 +17,10 @@ const SEEN_RESOLUTION_MS = 5 * MINUTE_MS;
 /** Users, roles and invitations: the foundation every area and the Telegram layer stand on. */
 export type Identity = ReturnType<typeof createIdentity>;
 
-export function createIdentity(db: Db, clock: Clock) {
+export function createIdentity(db: Db, clock: Clock, writes?: WriteBatcher) {
+  // Profile refreshes go through the group commit when there is one (the bot); the CLI and tests write directly.
+  const write = (work: (trx: DbOrTx) => Promise<unknown>) =>
+    writes ? writes.run(async (trx) => void (await work(trx))) : work(db).then(() => undefined);
   const userWithRoles = store.userWithRolesQuery(db);
   const now = () => clock.now();
 
@@ -37,13 +42,13 @@ export function createIdentity(db: Db, clock: Clock) {
       tg_language: fresh.tgLanguage,
     };
     if (!existing) {
-      await store.insertUser(db, { id: p.id, ...columns, created_at: at, seen_at: at });
+      await write((trx) => store.insertUser(trx, { id: p.id, ...columns, created_at: at, seen_at: at }));
       return (await store.findUser(db, p.id))!;
     }
     const changed = (Object.keys(fresh) as (keyof typeof fresh)[]).some((k) => existing[k] !== fresh[k]);
     const stale = now().getTime() - Date.parse(existing.seenAt) > SEEN_RESOLUTION_MS;
     if (!changed && !stale) return existing;
-    await store.updateUser(db, p.id, { ...columns, seen_at: at });
+    await write((trx) => store.updateUser(trx, p.id, { ...columns, seen_at: at }));
     return { ...existing, ...fresh, seenAt: at };
   }
 
@@ -79,10 +84,11 @@ export function createIdentity(db: Db, clock: Clock) {
 
   return {
     /** Every update: the sender, created or refreshed, with their roles. */
-    async touchWithRoles(p: TelegramProfile): Promise<{ user: User; roles: Set<Role> }> {
+    /** Every update: the sender, created or refreshed, with their roles and their flow in progress (one query). */
+    async touchWithRoles(p: TelegramProfile): Promise<{ user: User; roles: Set<Role>; flow: StoredFlow | null }> {
       const found = await userWithRoles(p.id);
-      if (!found) return { user: await touch(p), roles: new Set() };
-      return { user: await touch(p, found.user), roles: new Set(found.roles) };
+      if (!found) return { user: await touch(p), roles: new Set(), flow: null };
+      return { user: await touch(p, found.user), roles: new Set(found.roles), flow: found.flow };
     },
     touch: (p: TelegramProfile) => touch(p),
     user: (id: number) => store.findUser(db, id),

@@ -1,6 +1,7 @@
 import { CompiledQuery, type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Database, DbOrTx } from '../db/schema';
 import type { UsersTable } from '../db/tables/core';
+import { flowData, type StoredFlow } from './flows';
 import { isRole, type Role } from './roles';
 import { toUser, type User } from './user';
 
@@ -13,22 +14,32 @@ export const findUsers = async (db: DbOrTx, ids: readonly number[]): Promise<Use
   ids.length ? (await db.selectFrom('users').selectAll().where('id', 'in', ids).execute()).map(toUser) : [];
 
 /**
- * The user and their roles in one query. It runs for every update, so it is compiled once per store and reused
- * with the new id (building and compiling a Kysely query costs more than running this one).
+ * The user, their roles and their flow in progress in one query. It runs for every update, so it is compiled once per
+ * store and reused with the new id (building and compiling a Kysely query costs more than running this one, and a
+ * second query for the flow was a visible share of an update's time in bench -- updates).
  */
 export function userWithRolesQuery(db: DbOrTx) {
   const text = db
     .selectFrom('users')
+    .leftJoin('flows', 'flows.user_id', 'users.id')
     .selectAll('users')
     .select(sql<string | null>`(select group_concat(role) from roles where roles.user_id = users.id)`.as('role_list'))
-    .where('id', '=', 0)
+    .select(['flows.name as flow_name', 'flows.step as flow_step', 'flows.data as flow_data'])
+    .where('users.id', '=', 0)
     .compile().sql;
-  return async (id: number): Promise<{ user: User; roles: Role[] } | undefined> => {
-    type Row = Selectable<UsersTable> & { role_list: string | null };
+  return async (id: number): Promise<{ user: User; roles: Role[]; flow: StoredFlow | null } | undefined> => {
+    type Row = Selectable<UsersTable> & {
+      role_list: string | null;
+      flow_name: string | null;
+      flow_step: string | null;
+      flow_data: string | null;
+    };
     const row = (await db.executeQuery<Row>(CompiledQuery.raw(text, [id]))).rows[0];
     if (!row) return undefined;
-    const { role_list, ...user } = row;
-    return { user: toUser(user), roles: (role_list ? role_list.split(',') : []).filter(isRole) };
+    const { role_list, flow_name, flow_step, flow_data, ...user } = row;
+    const flow =
+      flow_name === null || flow_step === null ? null : { name: flow_name, step: flow_step, data: flowData(flow_data) };
+    return { user: toUser(user), roles: (role_list ? role_list.split(',') : []).filter(isRole), flow };
   };
 }
 

@@ -300,9 +300,12 @@ export async function existingKeys(db: DbOrTx, keys: readonly string[]): Promise
  * scan stops early; a small limit keeps each write transaction short.
  */
 export async function pruneFinished(db: DbOrTx, before: string, limit: number): Promise<number> {
+  // NOT INDEXED: walk the table in rowid order from its oldest row and stop at `limit` matches. Through the state
+  // index the planner visited every finished row and sorted them (about 100 ms a batch at 645,000 rows).
   const gone = await sql<{ content_id: number | null }>`
     delete from deliveries where id in (
-      select id from deliveries where created_at < ${before} and state in ('sent', 'failed', 'skipped')
+      select id from deliveries not indexed
+      where created_at < ${before} and state in ('sent', 'failed', 'skipped')
       order by id limit ${limit})
     returning content_id`.execute(db);
   const contents = [...new Set(gone.rows.map((r) => r.content_id).filter((x): x is number => x !== null))];

@@ -9,6 +9,7 @@ import { HttpsProxyAgent } from 'https-proxy-agent';
 import type { i18n } from 'i18next';
 import type { Config } from '../config';
 import type { Clock } from '../core/clock';
+import type { WriteBatcher } from '../db/batch';
 import type { Db } from '../db/schema';
 import { isMenuLabel } from '../i18n/match';
 import type { Identity } from '../identity';
@@ -33,6 +34,7 @@ export interface BotParts {
   identity: Identity;
   /** Where a reply goes that Telegram could not take at the moment (absent: it is lost, as in a bare bot). */
   outbox?: Outbox;
+  writes: WriteBatcher;
   /** Late-bound: the features are built with the port this factory returns. */
   features: () => readonly Feature[];
   forgetBroadcast?: (broadcastId: number) => void;
@@ -218,6 +220,7 @@ export function createBot(
         config,
         i18n,
         identity,
+        writes: parts.writes,
         flows: features.flatMap((f) => f.flows ?? []),
         mainMenu: (locale, roles) => menu(locale, roles),
       }),

@@ -1,6 +1,6 @@
 import type { Config } from '../../config';
 import type { Bilingual } from '../../core/names';
-import { DAY_MS, HOUR_MS, MINUTE_MS, zonedToUtc } from '../../core/time';
+import { DAY_MS, HOUR_MS, localTime, MINUTE_MS, zonedToUtc } from '../../core/time';
 import type { Market, Offer } from './store';
 
 /** The market's rules and time limits, read from config once when the area is built. */
@@ -78,13 +78,7 @@ export function estimateTime(
   ticketNo: number,
   tz: string,
 ): string {
-  const at = ticketTime(m, minutesPerTicket, ticketNo, tz);
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: tz,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(at);
+  return localTime(ticketTime(m, minutesPerTicket, ticketNo, tz), tz);
 }
 
 /** Served and no-show tickets keep their place: capacity is about the day's work, not the queue right now. */

@@ -2,9 +2,10 @@ import type { Keyboard } from 'grammy';
 import type { i18n } from 'i18next';
 import type { Config, Locale } from '../../config';
 import type { Clock } from '../../core/clock';
+import type { WriteBatcher } from '../../db/batch';
 import type { Db } from '../../db/schema';
 import type { FlowDef, Identity, Role, StoredFlow } from '../../identity';
-import { clearFlow, FINISHED, finishFlow, loadFlow, parseFlow, saveFlow } from '../../identity/flows';
+import { clearFlow, FINISHED, finishFlow, parseFlow, saveFlow } from '../../identity/flows';
 import type { BotContext } from '../context';
 import { localeOf } from '../locale';
 
@@ -14,6 +15,8 @@ export interface SessionDeps {
   config: Config;
   i18n: i18n;
   identity: Identity;
+  /** Flow steps are saved through the group commit: durable before the reply, one fsync shared by many. */
+  writes: WriteBatcher;
   // biome-ignore lint/suspicious/noExplicitAny: flows of different data types
   flows: readonly FlowDef<any, string>[];
   mainMenu: (locale: Locale, roles: ReadonlySet<Role>) => Keyboard;
@@ -33,30 +36,29 @@ export function sessionMiddleware(deps: SessionDeps) {
     // A flow no area declares any more (renamed or removed in an upgrade) ends like one whose data no longer fits.
     const parsed = def ? parseFlow(def, stored) : { ok: false as const };
     if (parsed.ok && def) return { name: def.name, step: parsed.step, data: parsed.data as Record<string, unknown> };
-    await clearFlow(db, userId);
+    await deps.writes.run((trx) => clearFlow(trx, userId));
     return 'stale';
   }
 
   return async (ctx: BotContext, next: () => Promise<void>) => {
     const from = ctx.from;
     if (!from || from.is_bot) return;
-    const { user, roles } = await identity.touchWithRoles(from);
+    const { user, roles, flow: stored } = await identity.touchWithRoles(from);
     ctx.user = user;
     ctx.roles = roles;
     ctx.locale = localeOf(user, config.DEFAULT_LOCALE);
     ctx.t = translator(ctx.locale);
     ctx.mainMenu = () => deps.mainMenu(ctx.locale, ctx.roles);
-    const stored = await loadFlow(db, from.id);
     ctx.finished = stored?.step === FINISHED ? { name: stored.name, result: stored.data } : null;
     const flow = await checked(from.id, stored);
     ctx.flow = flow === 'stale' ? null : flow;
     ctx.setFlow = async (def, step, data) => {
       const next = { name: def.name, step, data: data as Record<string, unknown> };
-      await saveFlow(db, from.id, next, clock.now());
+      await deps.writes.run((trx) => saveFlow(trx, from.id, next, clock.now()));
       ctx.flow = next;
     };
     ctx.endFlow = async () => {
-      if (ctx.flow) await clearFlow(db, from.id);
+      if (ctx.flow) await deps.writes.run((trx) => clearFlow(trx, from.id));
       ctx.flow = null;
     };
     ctx.flowEnd = (result) => async (trx) => {
