@@ -15,6 +15,7 @@ export async function createInvitation(
   actorId: number,
   role: Role,
   now: Date,
+  scope: Record<string, unknown> | null = null,
 ): Promise<{ code: string; expiresAt: string }> {
   if (!invitableBy(new Set(await rolesOf(db, actorId))).includes(role)) throw new NotAllowed();
   const code = randomBytes(9).toString('base64url');
@@ -22,9 +23,20 @@ export async function createInvitation(
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('invitations')
-      .values({ code, role, created_by: actorId, created_at: now.toISOString(), expires_at: expiresAt })
+      .values({
+        code,
+        role,
+        created_by: actorId,
+        created_at: now.toISOString(),
+        expires_at: expiresAt,
+        scope: scope === null ? null : JSON.stringify(scope),
+      })
       .execute();
-    await recordAudit(trx, { actorId, action: 'invitation.create', subject: `role:${role}`, details: { code } }, now);
+    await recordAudit(
+      trx,
+      { actorId, action: 'invitation.create', subject: `role:${role}`, details: { code, scope } },
+      now,
+    );
   });
   return { code, expiresAt };
 }
@@ -40,8 +52,20 @@ const claim = async (db: DbOrTx, code: string, userId: number, at: string) =>
       .executeTakeFirst()
   ).numUpdatedRows === 1n;
 
+/**
+ * What an area does when an invitation carrying its scope is used (a deputy's areas assigned): it runs in the
+ * transaction that grants the role, so the role and what comes with it exist together or not at all.
+ */
+export type RedeemListener = (trx: DbOrTx, userId: number, role: Role, scope: Record<string, unknown>) => Promise<void>;
+
 /** Redeems a one-time code: the role is granted and the code can never be used again. */
-export async function redeemInvitation(db: Db, userId: number, code: string, now: Date): Promise<Role> {
+export async function redeemInvitation(
+  db: Db,
+  userId: number,
+  code: string,
+  now: Date,
+  listeners: readonly RedeemListener[] = [],
+): Promise<Role> {
   return db.transaction().execute(async (trx) => {
     const inv = await trx.selectFrom('invitations').selectAll().where('code', '=', code).executeTakeFirst();
     if (!inv || !isRole(inv.role)) throw new InvitationNotFound();
@@ -59,6 +83,8 @@ export async function redeemInvitation(db: Db, userId: number, code: string, now
       },
       now,
     );
+    const scope = inv.scope === null ? null : (JSON.parse(inv.scope) as Record<string, unknown>);
+    if (scope) for (const l of listeners) await l(trx, userId, inv.role, scope);
     return inv.role;
   });
 }

@@ -6,7 +6,7 @@ import type { WriteBatcher } from '../db/batch';
 import type { Db, DbOrTx } from '../db/schema';
 import { auditDenied, recordAudit } from './audit';
 import type { StoredFlow } from './flows';
-import { createInvitation, redeemInvitation } from './invitations';
+import { createInvitation, type RedeemListener, redeemInvitation } from './invitations';
 import type { Role } from './roles';
 import * as store from './store';
 import type { TelegramProfile, User } from './user';
@@ -22,6 +22,7 @@ export function createIdentity(db: Db, clock: Clock, writes?: WriteBatcher) {
   const write = (work: (trx: DbOrTx) => Promise<unknown>) =>
     writes ? writes.run(async (trx) => void (await work(trx))) : work(db).then(() => undefined);
   const userWithRoles = store.userWithRolesQuery(db);
+  const redeemListeners: RedeemListener[] = [];
   const now = () => clock.now();
 
   /** Makes sure the sender exists and their names/language are current (`known`: the row if already read). */
@@ -117,8 +118,14 @@ export function createIdentity(db: Db, clock: Clock, writes?: WriteBatcher) {
     setReachable: (userId: number, reachable: boolean, trx: DbOrTx = db) =>
       store.updateUser(trx, userId, { reachable: reachable ? 1 : 0 }),
 
-    createInvitation: (actorId: number, role: Role) => createInvitation(db, actorId, role, now()),
-    redeemInvitation: (userId: number, code: string) => redeemInvitation(db, userId, code, now()),
+    /** A one-use link for a role, with what comes with it (`scope`: a deputy's areas) for the area it concerns. */
+    createInvitation: (actorId: number, role: Role, scope: Record<string, unknown> | null = null) =>
+      createInvitation(db, actorId, role, now(), scope),
+    redeemInvitation: (userId: number, code: string) => redeemInvitation(db, userId, code, now(), redeemListeners),
+    /** An area applies its part of an invitation's scope, in the transaction that grants the role. */
+    onInvitationRedeemed(listener: RedeemListener): void {
+      redeemListeners.push(listener);
+    },
     denied: (userId: number, what: string) => auditDenied(db, userId, what, now()),
   };
 }

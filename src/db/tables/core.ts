@@ -34,6 +34,8 @@ export interface InvitationsTable {
   expires_at: string;
   used_by: number | null;
   used_at: string | null;
+  /** JSON: what comes with the role (a deputy's areas), read by the area it concerns; null for none. */
+  scope: string | null;
 }
 
 export interface CommunitiesTable {
