@@ -164,13 +164,15 @@ export function createOutbox(db: Db, port: OutboxPort, opts: { retryHours?: numb
      * held up; returns how many went.
      */
     async prune(before: Date, batch = 500): Promise<number> {
+      const upto = await store.lastIdBefore(db, before.toISOString());
       let total = 0;
-      for (;;) {
-        const n = await store.pruneFinished(db, before.toISOString(), batch);
-        total += n;
-        if (n < batch) return total;
+      for (let after = 0; after < upto; ) {
+        const r = await store.pruneFinished(db, after, upto, batch);
+        total += r.deleted;
+        after = r.last;
         await new Promise((r) => setImmediate(r));
       }
+      return total;
     },
     /**
      * Where an updated card goes: the message to edit, or null when the earlier one never went out — then it is

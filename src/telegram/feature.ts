@@ -2,7 +2,7 @@ import type { Composer } from 'grammy';
 import type { JobSpec } from '../core/jobs';
 import type { FlowDef, Role } from '../identity';
 import type { BotContext } from './context';
-import type { SetupStep, WorkbenchContribution } from './workbench';
+import type { LiveAnswer, SetupStep, WorkbenchContribution } from './workbench';
 
 export type CommandScope = 'all' | Role;
 
@@ -74,4 +74,6 @@ export interface Feature {
   workbench?: WorkbenchContribution;
   /** The steps of setting up the sub-district in the chat that concern this area. */
   setup?: SetupStep[];
+  /** Answers to free-text questions from this area's live data, which the FAQ offers before its entries. */
+  liveAnswers?: LiveAnswer[];
 }

@@ -1,8 +1,10 @@
+import type { Locale } from '../config';
 import type { Sheet, Table } from '../core/sheets';
 import type { TxHook } from '../db/tx';
 import type { TFunction } from '../i18n';
 import type { Role, User } from '../identity';
 import type { BotContext } from './context';
+import type { InlineMarkup } from './port';
 
 // What an area offers the staff and deputy workbench (issue 15): its to-do lines, its task buttons, its imports and
 // its exports. The workbench area gathers them from every feature and draws the menus; the area keeps the rules.
@@ -90,3 +92,15 @@ export interface SetupStep {
 
 /** Callback data of the "➡️ 下一步" button an area's finished step offers. */
 export const SETUP_NEXT = 'su:next';
+
+/**
+ * An answer to a free-text question that comes from live data rather than a fixed FAQ entry ("这周有什么活动" →
+ * this week's calendar). The FAQ asks every feature's live answers before looking up its entries.
+ */
+export interface LiveAnswer {
+  key: string;
+  /** Whether this question is for this answer; `text` is normalised (core/chinese.ts `normalize`). */
+  matches(text: string): boolean;
+  /** The card to send, or null to let the FAQ answer after all (nothing live to say). */
+  answer(user: User, t: TFunction, locale: Locale): Promise<{ text: string; markup?: InlineMarkup } | null>;
+}
