@@ -2,6 +2,7 @@ import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { CoreTables } from './tables/core';
 import type { FaqTables } from './tables/faq';
 import type { FundTables } from './tables/fund';
+import type { InstancesTables } from './tables/instances';
 import type { MarketTables } from './tables/market';
 import type { NoticesTables } from './tables/notices';
 import type { PetitionsTables } from './tables/petitions';
@@ -17,7 +18,8 @@ export interface Database
     ReliefTables,
     FundTables,
     NoticesTables,
-    SafetyTables {}
+    SafetyTables,
+    InstancesTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
