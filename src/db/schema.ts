@@ -7,6 +7,7 @@ import type { NoticesTables } from './tables/notices';
 import type { PetitionsTables } from './tables/petitions';
 import type { ReliefTables } from './tables/relief';
 import type { SafetyTables } from './tables/safety';
+import type { SetupTables } from './tables/setup';
 
 /** The one Database interface: each area contributes its tables through src/db/tables/<area>.ts. */
 export interface Database
@@ -17,7 +18,8 @@ export interface Database
     ReliefTables,
     FundTables,
     NoticesTables,
-    SafetyTables {}
+    SafetyTables,
+    SetupTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

@@ -1,20 +1,29 @@
-import type { Sheet, Table } from '../../core/sheets';
-import { runHooks, type TxHook } from '../../db/tx';
-import type { TFunction } from '../../i18n';
-import type { Platform } from '../../platform';
-import type { ImportCheck } from '../../telegram/workbench';
-import { PlacesFileInvalid, UnknownCompound } from './errors';
-import { countChanges, readPlaces, writePlaces } from './places-file';
-import { normalisePhone, subdistrictName } from './policy';
-import * as store from './store';
+import type { Sheet, Table } from '../../../core/sheets';
+import { runHooks, type TxHook } from '../../../db/tx';
+import type { TFunction } from '../../../i18n';
+import type { OutContent } from '../../../outbox/service';
+import type { Platform } from '../../../platform';
+import type { ImportCheck } from '../../../telegram/workbench';
+import { CB } from '../callbacks';
+import { PlacesFileInvalid, UnknownCompound } from '../errors';
+import { countChanges, readPlaces, writePlaces } from '../places-file';
+import { normalisePhone } from '../policy';
+import * as store from '../store';
+import { peopleDirectory } from './people';
+import { placesEditing } from './places';
 
-export type { Community, Compound } from './store';
+export type { Community, Compound } from '../store';
+export type { Person } from './people';
 
 /** Places (communities and compounds) and the resident's own details: where they live, their phone. */
 export type ResidentsService = ReturnType<typeof createResidentsService>;
 
-export function createResidentsService({ db, identity, settings }: Pick<Platform, 'db' | 'identity' | 'settings'>) {
+export function createResidentsService(platform: Pick<Platform, 'db' | 'clock' | 'identity' | 'settings'>) {
+  const { db, identity } = platform;
+  const places = placesEditing(platform);
   return {
+    ...places,
+    people: peopleDirectory(platform),
     /** The places file, checked: what would change and every problem with its row. Nothing is written. */
     async checkPlaces(rows: Table, t: TFunction): Promise<ImportCheck> {
       const { places, problems } = readPlaces(rows, t);
@@ -22,10 +31,11 @@ export function createResidentsService({ db, identity, settings }: Pick<Platform
     },
     /** The places file, written all or nothing (checked again: it may have been edited since). */
     async importPlaces(rows: Table, t: TFunction, done?: TxHook) {
-      const { places, problems } = readPlaces(rows, t);
+      const { places: rowsRead, problems } = readPlaces(rows, t);
       if (problems.length) throw new PlacesFileInvalid(problems.length);
+      const subdistrict = await places.subdistrict();
       return db.transaction().execute(async (trx) => {
-        const result = await writePlaces(trx, settings.get(subdistrictName), places);
+        const result = await writePlaces(trx, subdistrict, rowsRead);
         await runHooks(trx, done);
         return result;
       });
@@ -42,10 +52,20 @@ export function createResidentsService({ db, identity, settings }: Pick<Platform
       );
       return { name: t('residents.places.sheet'), header, rows };
     },
+    /** Every community and compound, retired ones included (what refers to them must still find their names). */
     communities: () => store.listCommunities(db),
     community: (id: number) => store.findCommunity(db, id),
     compounds: (communityId?: number) => store.listCompounds(db, communityId),
     compound: (id: number) => store.findCompound(db, id),
+    /** Whether a newcomer has a home to choose: a compound in use in a community in use. */
+    hasPlaces: () => store.hasActivePlaces(db),
+    /** What a newcomer chooses from: communities in use that have a compound in use. */
+    async homeCommunities() {
+      const open = new Set((await store.listCompounds(db)).filter((c) => !c.retired).map((c) => c.communityId));
+      return (await store.listCommunities(db)).filter((c) => !c.retired && open.has(c.id));
+    },
+    homeCompounds: async (communityId: number) =>
+      (await store.listCompounds(db, communityId)).filter((c) => !c.retired),
 
     /** The resident's home: the compound chosen, and with it the community; onboarding is then done. */
     async setHome(userId: number, compoundId: number) {
@@ -67,5 +87,13 @@ export function createResidentsService({ db, identity, settings }: Pick<Platform
       identity.setPhone(userId, phone === null ? null : normalisePhone(phone)),
     setNoticesOptOut: (userId: number, optOut: boolean) => identity.setNoticesOptOut(userId, optOut),
     setLanguage: identity.setLanguage,
+    /** The message that tells someone who wrote before the set-up that it is ready, with the button to begin. */
+    async readyNotice(): Promise<OutContent> {
+      return {
+        key: 'residents.start.ready',
+        params: { subdistrict: await places.subdistrict() },
+        buttons: [[{ key: 'residents.start.begin', data: CB.begin }]],
+      };
+    },
   };
 }
