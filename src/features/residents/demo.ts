@@ -39,7 +39,13 @@ export async function seedDemoPlaces(db: Db, settings?: Settings): Promise<strin
       const community = await upsertCommunity(trx, { subdistrict: SUBDISTRICT, nameZh: c.zh, nameEn: c.en });
       let order = 1;
       for (const [zh, en, address] of c.compounds)
-        await upsertCompound(trx, { communityId: community.id, nameZh: zh, nameEn: en, rotationOrder: order++, address });
+        await upsertCompound(trx, {
+          communityId: community.id,
+          nameZh: zh,
+          nameEn: en,
+          rotationOrder: order++,
+          address,
+        });
     }
   });
   if (settings && !settings.isSet(subdistrictName)) await settings.set(null, subdistrictName, SUBDISTRICT);

@@ -20,7 +20,12 @@ export function createResidents(platform: Platform) {
   const places = placesBot(service);
   const feature: Feature = {
     name: 'residents',
-    composer: new Composer<BotContext>(resident.composer, staff.composer, peopleBot(service, platform), places.composer),
+    composer: new Composer<BotContext>(
+      resident.composer,
+      staff.composer,
+      peopleBot(service, platform),
+      places.composer,
+    ),
     commands: [
       { command: 'start', descKey: 'residents.commands.start', scope: 'all' },
       { command: 'me', descKey: 'residents.commands.me', scope: 'all' },

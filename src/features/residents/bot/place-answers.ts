@@ -79,11 +79,13 @@ export function placeAnswers(residents: ResidentsService, screens: PlaceScreens)
   const typed = (step: Step) => pm.on('message:text').filter(inFlow(placeFlow, step)).use(admin);
 
   typed('communityZh').use(async (ctx) => {
-    await screens.ask(ctx, 'communityEn', { ...ctx.flow.data, nameZh: checkName(text(ctx)) });
+    const nameZh = await residents.checkPlaceName(text(ctx), 'community', ctx.flow.data);
+    await screens.ask(ctx, 'communityEn', { ...ctx.flow.data, nameZh });
   });
   typed('communityEn').use((ctx) => communityNamed(ctx, checkName(text(ctx))));
   typed('compoundZh').use(async (ctx) => {
-    await screens.ask(ctx, 'compoundEn', { ...ctx.flow.data, nameZh: checkName(text(ctx)) });
+    const nameZh = await residents.checkPlaceName(text(ctx), 'compound', ctx.flow.data);
+    await screens.ask(ctx, 'compoundEn', { ...ctx.flow.data, nameZh });
   });
   typed('compoundEn').use((ctx) => compoundNamed(ctx, checkName(text(ctx))));
   typed('address').use((ctx) => addressGiven(ctx, text(ctx)));
@@ -97,7 +99,8 @@ export function placeAnswers(residents: ResidentsService, screens: PlaceScreens)
 
   // The buttons under a question: the role first, whatever the flow's state (a forged tap is refused and recorded).
   bot.callbackQuery([RX.sameName, RX.skip], admin);
-  bot.callbackQuery(RX.sameName)
+  bot
+    .callbackQuery(RX.sameName)
     .filter(inFlow(placeFlow, 'communityEn', 'compoundEn'))
     .use(async (ctx) => {
       await ctx.answerCallbackQuery();
@@ -105,7 +108,8 @@ export function placeAnswers(residents: ResidentsService, screens: PlaceScreens)
       if (ctx.flow.step === 'communityEn') await communityNamed(ctx, nameZh);
       else await compoundNamed(ctx, nameZh);
     });
-  bot.callbackQuery(RX.skip)
+  bot
+    .callbackQuery(RX.skip)
     .filter(inFlow(placeFlow, 'address', 'location'))
     .use(async (ctx) => {
       await ctx.answerCallbackQuery();

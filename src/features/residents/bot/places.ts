@@ -94,14 +94,18 @@ export function placesBot(residents: ResidentsService) {
     const c = await residents.community(Number(ctx.match[1]));
     if (!c) return gone(ctx);
     await residents.setCommunityRetired(ctx.user.id, c.id, !c.retired);
-    await ctx.answerCallbackQuery({ text: ctx.t(c.retired ? 'residents.setup.restored' : 'residents.setup.retiredNow') });
+    await ctx.answerCallbackQuery({
+      text: ctx.t(c.retired ? 'residents.setup.restored' : 'residents.setup.retiredNow'),
+    });
     await community(ctx, c.id, true);
   });
   bot.callbackQuery(RX.retireCompound, admin, async (ctx) => {
     const c = await residents.compound(Number(ctx.match[1]));
     if (!c) return gone(ctx);
     await residents.setCompoundRetired(ctx.user.id, c.id, !c.retired);
-    await ctx.answerCallbackQuery({ text: ctx.t(c.retired ? 'residents.setup.restored' : 'residents.setup.retiredNow') });
+    await ctx.answerCallbackQuery({
+      text: ctx.t(c.retired ? 'residents.setup.restored' : 'residents.setup.retiredNow'),
+    });
     await compound(ctx, c.id, true);
   });
 

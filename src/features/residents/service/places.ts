@@ -18,7 +18,8 @@ export function checkName(raw: string, max: number = residentsPolicy.placeNameMa
 
 export function checkAddress(raw: string): string {
   const address = raw.replace(/\s+/g, ' ').trim();
-  if (!address || [...address].length > residentsPolicy.addressMax) throw new AddressInvalid(residentsPolicy.addressMax);
+  if (!address || [...address].length > residentsPolicy.addressMax)
+    throw new AddressInvalid(residentsPolicy.addressMax);
   return address;
 }
 
@@ -51,6 +52,15 @@ export function placesEditing({ db, clock, settings }: Pick<Platform, 'db' | 'cl
     return c;
   }
   const names = (n: Names): Names => ({ nameZh: checkName(n.nameZh), nameEn: checkName(n.nameEn || n.nameZh) });
+  async function communityNameFree(nameZh: string, exceptId?: number) {
+    const other = await store.findCommunityByName(db, nameZh);
+    if (other && other.id !== exceptId) throw new PlaceNameTaken(nameZh);
+  }
+  async function compoundNameFree(communityId: number, nameZh: string, exceptId?: number) {
+    const siblings = await store.listCompounds(db, communityId);
+    if (siblings.some((s) => s.nameZh === nameZh && s.id !== exceptId)) throw new PlaceNameTaken(nameZh);
+    return siblings;
+  }
 
   return {
     /** The sub-district's name: as set in the chat, else as the communities were loaded with it (a places file). */
@@ -58,6 +68,23 @@ export function placesEditing({ db, clock, settings }: Pick<Platform, 'db' | 'cl
       return settings.get(subdistrictName) || ((await store.listCommunities(db))[0]?.subdistrict ?? '');
     },
     subdistrictIsSet: () => settings.isSet(subdistrictName),
+    /**
+     * A Chinese name typed for a new or renamed place, checked at once (the admin retypes it at that question, not
+     * after the English one): trimmed, not too long, not another community's or a sibling compound's.
+     */
+    async checkPlaceName(
+      raw: string,
+      kind: 'community' | 'compound',
+      place: { communityId?: number; compoundId?: number },
+    ): Promise<string> {
+      const nameZh = checkName(raw);
+      if (kind === 'community') await communityNameFree(nameZh, place.communityId);
+      else if (place.compoundId !== undefined) {
+        const c = await compound(place.compoundId);
+        await compoundNameFree(c.communityId, nameZh, c.id);
+      } else await compoundNameFree((await community(place.communityId ?? 0)).id, nameZh);
+      return nameZh;
+    },
     async setSubdistrict(actorId: number, raw: string, done?: TxHook): Promise<string> {
       const name = checkName(raw, residentsPolicy.subdistrictNameMax);
       await db.transaction().execute(async (trx) => {
@@ -70,7 +97,7 @@ export function placesEditing({ db, clock, settings }: Pick<Platform, 'db' | 'cl
 
     async addCommunity(actorId: number, n: Names, done?: TxHook) {
       const { nameZh, nameEn } = names(n);
-      if (await store.findCommunityByName(db, nameZh)) throw new PlaceNameTaken(nameZh);
+      await communityNameFree(nameZh);
       let id = 0;
       const subdistrict = await this.subdistrict();
       const audit = { actorId, action: 'place.community.add', subject: `community:${nameZh}`, details: { nameEn } };
@@ -86,8 +113,7 @@ export function placesEditing({ db, clock, settings }: Pick<Platform, 'db' | 'cl
     async renameCommunity(actorId: number, id: number, n: Names, done?: TxHook) {
       const before = await community(id);
       const { nameZh, nameEn } = names(n);
-      const other = await store.findCommunityByName(db, nameZh);
-      if (other && other.id !== id) throw new PlaceNameTaken(nameZh);
+      await communityNameFree(nameZh, id);
       const details = { from: [before.nameZh, before.nameEn], to: [nameZh, nameEn] };
       const audit = { actorId, action: 'place.community.rename', subject: `community:${id}`, details };
       await change(audit, (trx) => store.updateCommunity(trx, id, { nameZh, nameEn }), done);
@@ -110,8 +136,7 @@ export function placesEditing({ db, clock, settings }: Pick<Platform, 'db' | 'cl
     ) {
       await community(communityId);
       const { nameZh, nameEn } = names(c);
-      const siblings = await store.listCompounds(db, communityId);
-      if (siblings.some((s) => s.nameZh === nameZh)) throw new PlaceNameTaken(nameZh);
+      const siblings = await compoundNameFree(communityId, nameZh);
       const address = c.address === null ? null : checkAddress(c.address);
       let id = 0;
       const details = { communityId, nameZh, nameEn, address, location: c.location };
@@ -130,8 +155,7 @@ export function placesEditing({ db, clock, settings }: Pick<Platform, 'db' | 'cl
     async renameCompound(actorId: number, id: number, n: Names, done?: TxHook) {
       const before = await compound(id);
       const { nameZh, nameEn } = names(n);
-      const siblings = await store.listCompounds(db, before.communityId);
-      if (siblings.some((s) => s.nameZh === nameZh && s.id !== id)) throw new PlaceNameTaken(nameZh);
+      await compoundNameFree(before.communityId, nameZh, id);
       const details = { from: [before.nameZh, before.nameEn], to: [nameZh, nameEn] };
       const audit = { actorId, action: 'place.compound.rename', subject: `compound:${id}`, details };
       await change(audit, (trx) => store.updateCompound(trx, id, { nameZh, nameEn }), done);

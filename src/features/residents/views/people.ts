@@ -41,9 +41,7 @@ export function peopleCard(
     { text: t('residents.people.search'), data: CB.search },
     { text: t('residents.people.invite'), data: CB.invites },
   ]);
-  rows.push([
-    ...(list.kind === 'found' ? [{ text: t('residents.people.holdersButton'), data: CB.people(0) }] : []),
-  ]);
+  rows.push([...(list.kind === 'found' ? [{ text: t('residents.people.holdersButton'), data: CB.people(0) }] : [])]);
   return { text, markup: markup(rows) };
 }
 

@@ -13,7 +13,8 @@ import type { Card } from './common';
 // ⚙️ 设置 open the same cards).
 
 const next = (t: TFunction): Button => ({ text: t('residents.setup.next'), data: SETUP_NEXT });
-const retiredMark = (t: TFunction, p: { retired: boolean }) => (p.retired ? ` ${t('residents.setup.retiredMark')}` : '');
+const retiredMark = (t: TFunction, p: { retired: boolean }) =>
+  p.retired ? ` ${t('residents.setup.retiredMark')}` : '';
 
 export const askSubdistrict = (t: TFunction, current: string): Card => ({
   text: current
@@ -57,8 +58,7 @@ const pin = (c: Compound) => (c.location ? ' 📍' : '');
 /** A community: its names and its compounds (each opens its card), with what can be done to it. */
 export function communityCard(t: TFunction, locale: Locale, community: Community, compounds: Compound[]): Card {
   const list = compounds.map(
-    (c, i) =>
-      `${i + 1}. ${inLocale(c, locale)}${retiredMark(t, c)}${pin(c)}` + (c.address ? ` — ${c.address}` : ''),
+    (c, i) => `${i + 1}. ${inLocale(c, locale)}${retiredMark(t, c)}${pin(c)}${c.address ? ` — ${c.address}` : ''}`,
   );
   const text = t('residents.setup.community.card', {
     nameZh: community.nameZh,
@@ -117,7 +117,10 @@ export function placeQuestion(
   const max = step === 'address' ? residentsPolicy.addressMax : residentsPolicy.placeNameMax;
   const text = t(`residents.setup.ask.${step}`, { name: draft.nameZh ?? '', max });
   if (step === 'communityEn' || step === 'compoundEn')
-    return { text, markup: markup([[{ text: t('residents.setup.sameName', { name: draft.nameZh }), data: CB.sameName }]]) };
+    return {
+      text,
+      markup: markup([[{ text: t('residents.setup.sameName', { name: draft.nameZh }), data: CB.sameName }]]),
+    };
   if (step === 'address' || step === 'location') {
     const skip = draft.mode === 'add' ? 'residents.setup.skip' : `residents.setup.clear.${step}`;
     return { text, markup: markup([[{ text: t(skip), data: CB.skip }]]) };
