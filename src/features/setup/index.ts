@@ -26,6 +26,7 @@ export function createSetup(
   const service = createSetupService(platform, {
     steps: () => deps.features().flatMap((f): SetupStep[] => f.setup ?? []),
     hasPlaces: () => deps.residents.hasPlaces(),
+    ownCommunities: () => deps.residents.ownCommunities(),
     readyNotice: () => deps.residents.readyNotice(),
   });
   const bot = setupBot(service, deps.greet);

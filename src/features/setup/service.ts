@@ -11,6 +11,8 @@ export interface SetupDeps {
   steps: () => readonly SetupStep[];
   /** Whether residents have somewhere to live yet (a deployment with places predates the walk-through). */
   hasPlaces: () => Promise<boolean>;
+  /** Communities that are not the demo's (a real deployment's). */
+  ownCommunities: () => Promise<string[]>;
   /** What those who wrote before the set-up are sent when it is finished, with the button to begin. */
   readyNotice: () => Promise<OutContent>;
 }
@@ -53,6 +55,17 @@ export function createSetupService({ db, clock, outbox, settings }: Platform, de
       if (settings.isSet(setupStarted)) return false;
       return deps.hasPlaces();
     },
+    /**
+     * Why this database holds a real deployment's data, which `seed demo` must not touch (fake residents, petitions
+     * and ledger entries would be mixed with real ones, and ledger entries cannot be deleted); null when it holds none.
+     */
+    async realData(): Promise<string | null> {
+      // (the demo marks itself complete, but only an admin in the chat starts the set-up)
+      if (settings.isSet(setupStarted)) return 'the sub-district was set up in the chat';
+      const own = await deps.ownCommunities();
+      if (own.length) return `it has communities of its own (${own.slice(0, 3).join(', ')})`;
+      return null;
+    },
     /** The first admin begins the walk-through: from now on residents wait until it is finished. */
     async begin(actorId: number): Promise<void> {
       if (!settings.isSet(setupStarted)) await settings.set(actorId, setupStarted, clock.now().toISOString());
@@ -78,6 +91,7 @@ export function createSetupService({ db, clock, outbox, settings }: Platform, de
         }));
         await outbox.enqueue(trx, msgs, now);
         await store.clearWaiting(trx);
+        if (!settings.isSet(setupStarted)) await settings.set(actorId, setupStarted, now.toISOString(), trx);
         await settings.set(actorId, setupCompleted, now.toISOString(), trx);
         await recordAudit(trx, { actorId, action: 'setup.complete', details: { greeted: msgs.length } }, now);
         return msgs.length;

@@ -127,6 +127,8 @@ describe('first run: the admin sets the sub-district up in the chat', () => {
     expect(texts(out)).toContain('请问您住在哪个社区');
     expect(buttons(out).map((b) => b.text)).toEqual(expect.arrayContaining(['野鸭冲社区', '石子头社区']));
     expect((await listAudit(tb.db, { action: 'setup.complete' })).length).toBe(1);
+    // from now on `seed demo` refuses this database (see seed.test.ts)
+    expect(await tb.services.setup.realData()).toContain('set up in the chat');
   });
 
   it('a resident who starts afterwards onboards into the places set up', async () => {

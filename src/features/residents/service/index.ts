@@ -5,6 +5,7 @@ import type { OutContent } from '../../../outbox/service';
 import type { Platform } from '../../../platform';
 import type { ImportCheck } from '../../../telegram/workbench';
 import { CB } from '../callbacks';
+import { DEMO_COMMUNITIES } from '../demo';
 import { PlacesFileInvalid, UnknownCompound } from '../errors';
 import { countChanges, readPlaces, writePlaces } from '../places-file';
 import { normalisePhone } from '../policy';
@@ -57,6 +58,10 @@ export function createResidentsService(platform: Pick<Platform, 'db' | 'clock' |
     community: (id: number) => store.findCommunity(db, id),
     compounds: (communityId?: number) => store.listCompounds(db, communityId),
     compound: (id: number) => store.findCompound(db, id),
+    /** Communities that are not the demo's: a deployment's own places, which `seed demo` must not mix with its. */
+    async ownCommunities(): Promise<string[]> {
+      return (await store.listCommunities(db)).map((c) => c.nameZh).filter((n) => !DEMO_COMMUNITIES.includes(n));
+    },
     /** Whether a newcomer has a home to choose: a compound in use in a community in use. */
     hasPlaces: () => store.hasActivePlaces(db),
     /** What a newcomer chooses from: communities in use that have a compound in use. */
