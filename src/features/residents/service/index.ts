@@ -46,9 +46,9 @@ export function createResidentsService(platform: Pick<Platform, 'db' | 'clock' |
       const communities = new Map((await store.listCommunities(db)).map((c) => [c.id, c]));
       const rows = (await store.listCompounds(db)).map((c) => {
         const m = communities.get(c.communityId)!;
-        return [m.nameZh, m.nameEn, c.nameZh, c.nameEn];
+        return [m.nameZh, m.nameEn, c.nameZh, c.nameEn, c.address ?? ''];
       });
-      const header = ['community', 'communityEn', 'compound', 'compoundEn'].map((k) =>
+      const header = ['community', 'communityEn', 'compound', 'compoundEn', 'address'].map((k) =>
         t(`residents.places.column.${k}`),
       );
       return { name: t('residents.places.sheet'), header, rows };

@@ -123,10 +123,6 @@ export async function upsertCompound(
   return toCompound(r);
 }
 
-export async function renameCompound(db: DbOrTx, id: number, nameEn: string) {
-  await db.updateTable('compounds').set({ name_en: nameEn }).where('id', '=', id).execute();
-}
-
 export async function updateCommunity(
   db: DbOrTx,
   id: number,
