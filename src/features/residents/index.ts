@@ -12,6 +12,9 @@ import { peopleFlow, phoneFlow, placeFlow, subdistrictFlow } from './flows';
 import { residentsJobs } from './jobs';
 import { createResidentsService } from './service';
 
+/** This area's steps of the set-up walk-through (their keys are the set-up's, in its buttons; not locale keys). */
+const SETUP_STEPS = { name: 'residents.name', places: 'residents.places' } as const;
+
 /** Onboarding, places, the resident's own settings; invitations, people and their roles. */
 export function createResidents(platform: Platform) {
   const service = createResidentsService(platform);
@@ -69,14 +72,14 @@ export function createResidents(platform: Platform) {
     // Set up first: the sub-district's name, then its communities and their compounds.
     setup: [
       {
-        key: 'residents.name',
+        key: SETUP_STEPS.name,
         order: 10,
         titleKey: 'residents.setup.name.title',
         isDone: async () => (await service.subdistrict()) !== '',
         start: places.askName,
       },
       {
-        key: 'residents.places',
+        key: SETUP_STEPS.places,
         order: 20,
         titleKey: 'residents.setup.places.step',
         isDone: () => service.hasPlaces(),
