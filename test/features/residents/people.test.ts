@@ -46,11 +46,16 @@ describe('people and their roles, by picking', () => {
     expect(texts(out)).toContain('请多打几个字');
     out = await (await admin.send('赵钱孙')).reply();
     expect(texts(out)).toContain('没有找到「赵钱孙」');
+    // a main-menu button tapped meanwhile is that button, not a search
+    out = await (await admin.send('👤 我的信息')).reply();
+    expect(texts(out)).not.toContain('没有找到');
   });
 
   it('a person’s card toggles a role on with a tap, and off after a confirmation; both audited', async () => {
     const admin = tb.user(ADMIN, { first_name: '陈主任' });
-    let out = await (await admin.send('李四')).reply();
+    let out = await (await admin.send('🧰 工作台')).reply();
+    out = await (await admin.click(button(out, '人员与角色'))).reply();
+    out = await (await admin.send('李四')).reply();
     out = await (await admin.click(button(out, '李四'))).reply();
     expect(texts(out)).toContain('手机尾号：5678');
     expect(texts(out)).toContain('身份：居民');

@@ -1,5 +1,6 @@
 import { Composer } from 'grammy';
 import { displayName } from '../../../core/names';
+import { isMenuLabel } from '../../../i18n/match';
 import type { Role } from '../../../identity';
 import type { Platform } from '../../../platform';
 import type { BotContext } from '../../../telegram/context';
@@ -50,11 +51,15 @@ export function peopleBot(residents: ResidentsService, { telegram }: Pick<Platfo
     await ctx.setFlow(peopleFlow, 'query', {});
     await ctx.reply(ctx.t('residents.people.askQuery'));
   });
-  pm.on('message:text').filter(inFlow(peopleFlow, 'query'), admin, async (ctx) => {
-    const query = ctx.message.text.trim();
-    await found(ctx, query, 0, false);
-    await ctx.setFlow(peopleFlow, 'query', { query });
-  });
+  // Typed text is a search, unless it is a main-menu button (its area answers it).
+  const query = (ctx: { message: { text: string } }) => !isMenuLabel(ctx.message.text);
+  pm.on('message:text')
+    .filter(query)
+    .filter(inFlow(peopleFlow, 'query'), admin, async (ctx) => {
+      const query = ctx.message.text.trim();
+      await found(ctx, query, 0, false);
+      await ctx.setFlow(peopleFlow, 'query', { query });
+    });
   bot.callbackQuery(RX.found, admin, async (ctx) => {
     const query = lastQuery(ctx);
     if (query === undefined) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });

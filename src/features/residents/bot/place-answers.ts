@@ -1,5 +1,6 @@
 import { Composer } from 'grammy';
 import { inLocale } from '../../../core/names';
+import { isMenuLabel } from '../../../i18n/match';
 import type { BotContext, InFlow } from '../../../telegram/context';
 import { requireRole } from '../../../telegram/middlewares/guard';
 import { inFlow } from '../../../telegram/middlewares/match';
@@ -76,7 +77,13 @@ export function placeAnswers(residents: ResidentsService, screens: PlaceScreens)
   }
 
   const text = (ctx: BotContext) => ctx.message?.text ?? '';
-  const typed = (step: Step) => pm.on('message:text').filter(inFlow(placeFlow, step)).use(admin);
+  // A main-menu button tapped in the middle is that button, not an answer (its area handles it).
+  const typed = (step: Step) =>
+    pm
+      .on('message:text')
+      .filter((ctx) => !isMenuLabel(ctx.message.text))
+      .filter(inFlow(placeFlow, step))
+      .use(admin);
 
   typed('communityZh').use(async (ctx) => {
     const nameZh = await residents.checkPlaceName(text(ctx), 'community', ctx.flow.data);

@@ -1,4 +1,5 @@
 import { Composer } from 'grammy';
+import { isMenuLabel } from '../../../i18n/match';
 import type { BotContext } from '../../../telegram/context';
 import { requireRole } from '../../../telegram/middlewares/guard';
 import { inFlow } from '../../../telegram/middlewares/match';
@@ -42,10 +43,13 @@ export function placesBot(residents: ResidentsService) {
     await ctx.answerCallbackQuery();
     await askName(ctx);
   });
-  pm.on('message:text').filter(inFlow(subdistrictFlow, 'name'), admin, async (ctx) => {
-    const name = await residents.setSubdistrict(ctx.user.id, ctx.message.text, ctx.flowEnd());
-    await show(ctx, subdistrictSaved(ctx.t, name), false);
-  });
+  const answer = (ctx: { message: { text: string } }) => !isMenuLabel(ctx.message.text);
+  pm.on('message:text')
+    .filter(answer)
+    .filter(inFlow(subdistrictFlow, 'name'), admin, async (ctx) => {
+      const name = await residents.setSubdistrict(ctx.user.id, ctx.message.text, ctx.flowEnd());
+      await show(ctx, subdistrictSaved(ctx.t, name), false);
+    });
 
   // ── the places: every community, a community, a compound ──────────────────────────────────────────────────────
   async function places(ctx: BotContext, edit: boolean) {
