@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeXlsx } from '../../../src/core/sheets';
 import { listAudit } from '../../../src/identity';
-import { button, texts } from '../../support/chat';
+import { button, buttons, texts } from '../../support/chat';
 import { startBot, type TestBot } from '../../support/harness';
 
 // Residents' compounds from a spreadsheet, through the workbench: checked in full, previewed, all or nothing.
@@ -56,5 +56,22 @@ describe('importing compounds with their addresses', () => {
     expect(by('新建小区')?.address).toBe('荷塘区新建路 1 号');
     expect(by('肖明组')?.address).toBe('荷塘区野鸭冲路肖明组');
     expect((await listAudit(tb.db, { action: 'import', actorId: ADMIN })).length).toBe(1);
+  });
+
+  it('a community with many compounds pages its card, twenty at a time', async () => {
+    const admin = tb.user(ADMIN);
+    const many = Array.from({ length: 25 }, (_, i) => ['大院社区', `${i + 1} 号院`, '']);
+    let out = await upload(many);
+    out = await (await admin.click(button(out, '确认导入'))).reply();
+    out = await (await admin.send('⚙️ 设置')).reply();
+    out = await (await admin.click(button(out, '社区和小区'))).reply();
+    out = await (await admin.click(button(out, '大院社区'))).reply();
+    const compounds = (o: typeof out) => buttons(o).filter((b) => b.callback_data?.startsWith('rs:pl:k:'));
+    expect(compounds(out).length).toBe(20);
+    expect(texts(out)).toContain('20. 20 号院');
+    expect(texts(out)).not.toContain('21. 21 号院');
+    out = await (await admin.click(button(out, '▶'))).reply();
+    expect(texts(out)).toContain('25. 25 号院');
+    expect(compounds(out).map((b) => b.text)).toEqual(['21 号院', '22 号院', '23 号院', '24 号院', '25 号院']);
   });
 });

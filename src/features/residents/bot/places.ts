@@ -52,7 +52,7 @@ export function placesBot(residents: ResidentsService) {
     });
 
   // ── the places: every community, a community, a compound ──────────────────────────────────────────────────────
-  async function places(ctx: BotContext, edit: boolean) {
+  async function places(ctx: BotContext, edit: boolean, page = 0) {
     const card = placesCard(
       ctx.t,
       ctx.locale,
@@ -60,6 +60,7 @@ export function placesBot(residents: ResidentsService) {
       await residents.communities(),
       await residents.compounds(),
       await residents.hasPlaces(),
+      page,
     );
     await show(ctx, card, edit);
   }
@@ -69,10 +70,10 @@ export function placesBot(residents: ResidentsService) {
     else await ctx.reply(ctx.t('common.expired'));
     return false;
   }
-  async function community(ctx: BotContext, id: number, edit: boolean) {
+  async function community(ctx: BotContext, id: number, edit: boolean, page = 0) {
     const c = await residents.community(id);
     if (!c) return gone(ctx);
-    await show(ctx, communityCard(ctx.t, ctx.locale, c, await residents.compounds(id)), edit);
+    await show(ctx, communityCard(ctx.t, ctx.locale, c, await residents.compounds(id), page), edit);
     return true;
   }
   async function compound(ctx: BotContext, id: number, edit: boolean) {
@@ -88,8 +89,12 @@ export function placesBot(residents: ResidentsService) {
     await ctx.answerCallbackQuery();
     await places(ctx, true);
   });
+  bot.callbackQuery(RX.placesPage, admin, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await places(ctx, true, Number(ctx.match[1]));
+  });
   bot.callbackQuery(RX.placesCommunity, admin, async (ctx) => {
-    if (await community(ctx, Number(ctx.match[1]), true)) await ctx.answerCallbackQuery();
+    if (await community(ctx, Number(ctx.match[1]), true, Number(ctx.match[2] ?? 0))) await ctx.answerCallbackQuery();
   });
   bot.callbackQuery(RX.placesCompound, admin, async (ctx) => {
     if (await compound(ctx, Number(ctx.match[1]), true)) await ctx.answerCallbackQuery();

@@ -1,7 +1,7 @@
 import type { Locale } from '../../../config';
 import { inLocale } from '../../../core/names';
 import type { TFunction } from '../../../i18n';
-import { type Button, grid, markup } from '../../../telegram/markup';
+import { type Button, markup, pagedRows } from '../../../telegram/markup';
 import { SETUP_NEXT } from '../../../telegram/workbench';
 import { CB } from '../callbacks';
 import type { PlaceDraft } from '../flows';
@@ -35,6 +35,7 @@ export function placesCard(
   communities: Community[],
   compounds: Compound[],
   ready: boolean,
+  page = 0,
 ): Card {
   const count = (c: Community) => compounds.filter((k) => k.communityId === c.id && !k.retired).length;
   const lines = communities.map((c) =>
@@ -45,9 +46,13 @@ export function placesCard(
     lines.length ? lines.join('\n') : t('residents.setup.places.none'),
     t(ready ? 'residents.setup.places.ready' : 'residents.setup.places.needOne'),
   ].join('\n\n');
-  const rows: Button[][] = communities.map((c) => [
-    { text: inLocale(c, locale) + retiredMark(t, c), data: CB.placesCommunity(c.id) },
-  ]);
+  const { rows } = pagedRows(
+    communities,
+    page,
+    residentsPolicy.placesPerPage,
+    (c) => ({ text: inLocale(c, locale) + retiredMark(t, c), data: CB.placesCommunity(c.id) }),
+    CB.placesPage,
+  );
   rows.push([{ text: t('residents.setup.places.addCommunity'), data: CB.addCommunity }]);
   if (ready) rows.push([next(t)]);
   return { text, markup: markup(rows) };
@@ -56,19 +61,36 @@ export function placesCard(
 const pin = (c: Compound) => (c.location ? ' 📍' : '');
 
 /** A community: its names and its compounds (each opens its card), with what can be done to it. */
-export function communityCard(t: TFunction, locale: Locale, community: Community, compounds: Compound[]): Card {
-  const list = compounds.map(
-    (c, i) => `${i + 1}. ${inLocale(c, locale)}${retiredMark(t, c)}${pin(c)}${c.address ? ` — ${c.address}` : ''}`,
+export function communityCard(
+  t: TFunction,
+  locale: Locale,
+  community: Community,
+  compounds: Compound[],
+  page = 0,
+): Card {
+  // The text lists the page shown (a long list would not fit one message), numbered across all pages.
+  const size = residentsPolicy.placesPerPage * 2;
+  const { rows, page: shown } = pagedRows(
+    compounds,
+    page,
+    size,
+    (c) => ({ text: `${inLocale(c, locale)}${retiredMark(t, c)}`, data: CB.placesCompound(c.id) }),
+    (n) => CB.placesCommunity(community.id, n),
+    2,
   );
+  const list = compounds
+    .slice(shown * size, shown * size + size)
+    .map(
+      (c, i) =>
+        `${shown * size + i + 1}. ${inLocale(c, locale)}${retiredMark(t, c)}${pin(c)}` +
+        (c.address ? ` — ${c.address}` : ''),
+    );
   const text = t('residents.setup.community.card', {
     nameZh: community.nameZh,
     nameEn: community.nameEn,
     state: community.retired ? t('residents.setup.retired') : t('residents.setup.inUse'),
     compounds: list.length ? list.join('\n') : t('residents.setup.community.noCompounds'),
   });
-  const rows = grid(
-    compounds.map((c) => ({ text: `${inLocale(c, locale)}${retiredMark(t, c)}`, data: CB.placesCompound(c.id) })),
-  );
   rows.push([{ text: t('residents.setup.community.addCompound'), data: CB.addCompound(community.id) }]);
   rows.push([
     { text: t('residents.setup.rename'), data: CB.renameCommunity(community.id) },
