@@ -7,7 +7,6 @@ const ID = '(\\d{1,9})';
 const USER = '(\\d{1,15})';
 
 export const CB = {
-  begin: 'rs:begin',
   community: (id: number) => `rs:cm:${id}`,
   compound: (id: number) => `rs:cp:${id}`,
   back: 'rs:back',
@@ -49,7 +48,6 @@ export const CB = {
 };
 
 export const RX = {
-  begin: /^rs:begin$/,
   community: new RegExp(`^rs:cm:${ID}$`),
   compound: new RegExp(`^rs:cp:${ID}$`),
   back: /^rs:back$/,

@@ -10,6 +10,8 @@ export const CB = {
   step: (key: string) => `su:st:${key}`,
   skip: (key: string) => `su:sk:${key}`,
   open: 'su:open',
+  /** The button of the message that tells those who waited that the service is ready: their greeting. */
+  hello: 'su:hello',
 };
 
 export const RX = {
@@ -18,4 +20,5 @@ export const RX = {
   step: new RegExp(`^su:st:${KEY}$`),
   skip: new RegExp(`^su:sk:${KEY}$`),
   open: /^su:open$/,
+  hello: /^su:hello$/,
 };

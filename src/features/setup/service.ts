@@ -2,6 +2,7 @@ import { recordAudit } from '../../identity';
 import type { OutContent, OutMessage } from '../../outbox/service';
 import type { Platform } from '../../platform';
 import type { SetupStep } from '../../telegram/workbench';
+import { CB } from './callbacks';
 import { UnknownStep } from './errors';
 import { setupCompleted, setupStarted } from './policy';
 import * as store from './store';
@@ -14,7 +15,7 @@ export interface SetupDeps {
   /** Communities that are not the demo's (a real deployment's). */
   ownCommunities: () => Promise<string[]>;
   /** What those who wrote before the set-up are sent when it is finished, with the button to begin. */
-  readyNotice: () => Promise<OutContent>;
+  readyNotice: () => Promise<Extract<OutContent, { key: string }>>;
 }
 
 export interface StepState {
@@ -78,7 +79,7 @@ export function createSetupService({ db, clock, outbox, settings }: Platform, de
      */
     async complete(actorId: number): Promise<{ greeted: number; already: boolean }> {
       if (isComplete()) return { greeted: 0, already: true };
-      const notice = await deps.readyNotice();
+      const notice: OutContent = { ...(await deps.readyNotice()), buttons: [[{ key: 'setup.begin', data: CB.hello }]] };
       const now = clock.now();
       const greeted = await db.transaction().execute(async (trx) => {
         const waiting = await store.listWaiting(trx);

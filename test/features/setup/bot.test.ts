@@ -20,6 +20,9 @@ describe('first run: the admin sets the sub-district up in the chat', () => {
     const out = await (await tb.user(EARLY, { first_name: '王阿姨' }).command('/start')).reply();
     expect(texts(out)).toContain('正在准备中');
     expect(texts(out)).not.toContain('请问您住在哪个社区');
+    // the "it is ready" button, forged before it is: still being prepared
+    const forged = await (await tb.user(EARLY).click('su:hello')).reply();
+    expect(texts(forged)).toContain('正在准备中');
   });
 
   it('the first admin is welcomed and asked for the sub-district’s name, step 1', async () => {

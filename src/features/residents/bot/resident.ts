@@ -53,12 +53,6 @@ export function residentBot(residents: ResidentsService, { i18n, telegram }: Pic
     await askCommunity(ctx);
   }
 
-  // The button of the message that says the service is ready (to those who wrote before it was set up).
-  bot.callbackQuery(RX.begin, async (ctx) => {
-    await ctx.answerCallbackQuery();
-    await greet(ctx);
-  });
-
   bot.callbackQuery(RX.community, async (ctx) => {
     const community = await residents.community(Number(ctx.match[1]));
     if (!community || community.retired) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });

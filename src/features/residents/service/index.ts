@@ -4,7 +4,6 @@ import type { TFunction } from '../../../i18n';
 import type { OutContent } from '../../../outbox/service';
 import type { Platform } from '../../../platform';
 import type { ImportCheck } from '../../../telegram/workbench';
-import { CB } from '../callbacks';
 import { DEMO_COMMUNITIES } from '../demo';
 import { PlacesFileInvalid, UnknownCompound } from '../errors';
 import { countChanges, readPlaces, writePlaces } from '../places-file';
@@ -92,13 +91,9 @@ export function createResidentsService(platform: Pick<Platform, 'db' | 'clock' |
       identity.setPhone(userId, phone === null ? null : normalisePhone(phone)),
     setNoticesOptOut: (userId: number, optOut: boolean) => identity.setNoticesOptOut(userId, optOut),
     setLanguage: identity.setLanguage,
-    /** The message that tells someone who wrote before the set-up that it is ready, with the button to begin. */
-    async readyNotice(): Promise<OutContent> {
-      return {
-        key: 'residents.start.ready',
-        params: { subdistrict: await places.subdistrict() },
-        buttons: [[{ key: 'residents.start.begin', data: CB.begin }]],
-      };
+    /** The message that tells someone who wrote before the set-up that it is ready (the set-up adds its button). */
+    async readyNotice(): Promise<Extract<OutContent, { key: string }>> {
+      return { key: 'residents.start.ready', params: { subdistrict: await places.subdistrict() } };
     },
   };
 }

@@ -58,6 +58,12 @@ export function setupBot(setup: SetupService, greetResident: (ctx: BotContext) =
     await ctx.reply(ctx.t('setup.preparing', { name: ctx.from?.first_name ?? '' }));
   }
 
+  // The button of "it is ready" (sent to those who wrote before): their greeting, as /start would give it now.
+  bot.callbackQuery(RX.hello, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await greet(ctx);
+  });
+
   // A step's last message offers "➡️ 下一步": its buttons go (the step is done with), the next step begins.
   bot.callbackQuery(RX.next, admin, async (ctx) => {
     await ctx.answerCallbackQuery();
