@@ -126,6 +126,8 @@ describe('finding people', () => {
     expect((await residents.people.search('_')).people.map((p) => p.user.id)).toEqual([10]);
     expect((await residents.people.search('%')).people).toEqual([]);
     expect((await residents.people.search('5678')).people.map((p) => p.user.id)).toEqual([11]);
+    await platform.identity.touch({ id: 12, first_name: 'Wang', username: 'WangFang', language_code: 'en' });
+    expect((await residents.people.search('wangf')).people.map((p) => p.user.id)).toEqual([12]);
     await platform.identity.grant(null, 11, 'staff');
     expect((await residents.people.roleHolders()).map((p) => [p.user.id, p.roles])).toEqual([[11, ['staff']]]);
   });

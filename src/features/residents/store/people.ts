@@ -16,12 +16,13 @@ export async function searchPeople(db: DbOrTx, query: string, limit: number): Pr
   let s = db.selectFrom('users').selectAll();
   if (isPhoneTail(q)) s = s.where('phone', 'like', `%${q}`);
   else {
-    const p = anywhere(q);
+    // lower() on both sides: SQLite's LIKE ignores case (ASCII), PostgreSQL's does not.
+    const p = anywhere(q.toLowerCase());
     s = s.where((eb) =>
       eb.or([
-        eb(sql`first_name`, 'like', sql`${p} escape '\\'`),
-        eb(sql`last_name`, 'like', sql`${p} escape '\\'`),
-        eb(sql`username`, 'like', sql`${p} escape '\\'`),
+        eb(sql`lower(first_name)`, 'like', sql`${p} escape '\\'`),
+        eb(sql`lower(last_name)`, 'like', sql`${p} escape '\\'`),
+        eb(sql`lower(username)`, 'like', sql`${p} escape '\\'`),
       ]),
     );
   }
