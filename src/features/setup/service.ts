@@ -4,7 +4,7 @@ import type { Platform } from '../../platform';
 import type { SetupStep } from '../../telegram/workbench';
 import { CB } from './callbacks';
 import { UnknownStep } from './errors';
-import { setupCompleted, setupStarted } from './policy';
+import { setupCompleted, setupSkipped, setupStarted } from './policy';
 import * as store from './store';
 
 export interface SetupDeps {
@@ -41,11 +41,22 @@ export function createSetupService({ db, clock, outbox, settings }: Platform, de
     async states(): Promise<StepState[]> {
       return Promise.all(steps().map(async (step) => ({ step, done: await step.isDone() })));
     },
-    /** The first step not done (after `afterKey`'s place when the admin skipped it); undefined when none is left. */
-    async next(afterKey?: string): Promise<SetupStep | undefined> {
-      const after = afterKey === undefined ? Number.NEGATIVE_INFINITY : this.step(afterKey).order;
-      for (const s of steps()) if (s.order > after && !(await s.isDone())) return s;
+    /** The walk-through's next step: the first not done and not skipped; undefined when none is left. */
+    async next(): Promise<SetupStep | undefined> {
+      const skipped = new Set(settings.get(setupSkipped));
+      for (const s of steps()) if (!skipped.has(s.key) && !(await s.isDone())) return s;
       return undefined;
+    },
+    /** Whether any step is still not done (skipped ones included): then residents are let in only by the button. */
+    async anyLeft(): Promise<boolean> {
+      for (const s of steps()) if (!(await s.isDone())) return true;
+      return false;
+    },
+    /** The admin skips a step in the walk-through (audited, as every setting); it waits in ⚙️ 设置. */
+    async skip(actorId: number, key: string): Promise<void> {
+      this.step(key);
+      const skipped = settings.get(setupSkipped);
+      if (!skipped.includes(key)) await settings.set(actorId, setupSkipped, [...skipped, key]);
     },
     /**
      * Whether residents may begin: the set-up was finished, or — a deployment from before the walk-through existed —

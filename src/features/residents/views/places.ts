@@ -42,7 +42,7 @@ export function placesCard(
     t('residents.setup.places.line', { community: inLocale(c, locale) + retiredMark(t, c), count: count(c) }),
   );
   const text = [
-    t('residents.setup.places.title', { subdistrict }),
+    t('residents.setup.places.title', { subdistrict: subdistrict || t('residents.me.unset') }),
     lines.length ? lines.join('\n') : t('residents.setup.places.none'),
     t(ready ? 'residents.setup.places.ready' : 'residents.setup.places.needOne'),
   ].join('\n\n');

@@ -37,11 +37,14 @@ export function setupBot(setup: SetupService, greetResident: (ctx: BotContext) =
     await ctx.reply(doneCard(ctx.t, greeted).text, { reply_markup: ctx.mainMenu() });
   }
 
-  /** Where the walk-through goes from here: the next step not done, else finished (or ⚙️ 设置 if some are left). */
-  async function carryOn(ctx: BotContext, afterKey?: string) {
-    const step = await setup.next(afterKey);
+  /**
+   * Where the walk-through goes from here: the next step not done (nor skipped); else finished, or ⚙️ 设置 when a
+   * skipped step is left (the admin opens to residents from there, or does it first).
+   */
+  async function carryOn(ctx: BotContext) {
+    const step = await setup.next();
     if (step) return startStep(ctx, step);
-    if (setup.isComplete() || (await setup.next()) !== undefined) return showMenu(ctx);
+    if (setup.isComplete() || (await setup.anyLeft())) return showMenu(ctx);
     await finish(ctx);
   }
 
@@ -71,11 +74,11 @@ export function setupBot(setup: SetupService, greetResident: (ctx: BotContext) =
     await carryOn(ctx);
   });
   bot.callbackQuery(RX.skip, admin, async (ctx) => {
-    const key = ctx.match[1]!;
-    setup.step(key);
+    await setup.skip(ctx.user.id, ctx.match[1]!);
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => {});
-    await carryOn(ctx, key);
+    if (ctx.flow) await ctx.endFlow();
+    await carryOn(ctx);
   });
   bot.callbackQuery(RX.step, admin, async (ctx) => {
     const step = setup.step(ctx.match[1]!);
