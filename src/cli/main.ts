@@ -17,7 +17,8 @@ const BUILTIN = [
   '  revoke <telegram_id> <role> take a role away',
   '  backup <file>               consistent online copy of the database, integrity-checked',
   '  copy-to-postgres <url>      copy this SQLite deployment into an empty PostgreSQL database, every table compared',
-  '  seed demo                   load the demo deployment (safe to run again)',
+  '  seed demo [--force]         load the demo deployment (safe to run again); refused on a database that holds',
+  '                              a real deployment (set up in the chat, or places of its own) unless --force',
   '  stats                       users, and the size and growth of every table',
   '  vacuum                      give the space of deleted rows back to the disk (needs free space of the size of',
   '                              the database; run it at a quiet hour, the bot waits while it runs)',
@@ -36,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
     // Migrate first: areas warm caches from their tables when they are built.
     const applied = await migrateToLatest(h.db);
     await platform.settings.load();
-    const { features } = createAreas(platform);
+    const { features, services } = createAreas(platform);
     const verbs = features.flatMap((f) => Object.entries(f.cli ?? {}));
     const usage = () =>
       ['Usage: npm run cli -- <command>', ...BUILTIN, ...verbs.map(([, c]) => `  ${c.usage}`)].join('\n');
@@ -103,6 +104,12 @@ async function main(argv: string[]): Promise<number> {
       }
     }
     if (cmd === 'seed' && rest[0] === 'demo') {
+      const real = rest.includes('--force') ? null : await services.setup.realData();
+      if (real) {
+        console.error(`refused: this database holds real data (${real}); seed demo would mix fake residents,`);
+        console.error('petitions and ledger entries into it. Use a new database, or add --force if you mean it.');
+        return 1;
+      }
       for (const f of features) if (f.demo) out(await f.demo());
       return 0;
     }

@@ -8,6 +8,7 @@ import type { NoticesTables } from './tables/notices';
 import type { PetitionsTables } from './tables/petitions';
 import type { ReliefTables } from './tables/relief';
 import type { SafetyTables } from './tables/safety';
+import type { SetupTables } from './tables/setup';
 
 /** The one Database interface: each area contributes its tables through src/db/tables/<area>.ts. */
 export interface Database
@@ -19,7 +20,8 @@ export interface Database
     FundTables,
     NoticesTables,
     SafetyTables,
-    InstancesTables {}
+    InstancesTables,
+    SetupTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
