@@ -56,7 +56,7 @@ export function booking(deps: MarketDeps) {
 
   const cleanInput = (offer: store.Offer, input: BookingInput) => ({
     details: offer.needsDetails ? parseDetails(input.details ?? '') : null,
-    photoFileId: offer.needsDetails ? (input.photo ?? null) : null,
+    photoFileId: offer.needsPhoto ? (input.photo ?? null) : null,
   });
 
   type Clean = ReturnType<typeof cleanInput>;
