@@ -37,7 +37,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.alterTable('market_days').addColumn('address', 'text', (c) => c.notNull().defaultTo('')).execute();
+  await db.schema
+    .alterTable('market_days')
+    .addColumn('address', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
   await db.schema
     .alterTable('market_days')
     .addColumn('venue_id', 'integer', (c) => c.references('market_venues.id'))

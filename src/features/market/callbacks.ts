@@ -2,8 +2,8 @@
 // "button expired". Grammy-free, so services can put buttons into outbox messages. The formats never change: old
 // buttons stay in residents' chats for months.
 
-import { SERVICE_GROUPS, type ServiceGroup } from './store/types';
 import type { Outcome } from './store';
+import { SERVICE_GROUPS, type ServiceGroup } from './store/types';
 
 const ID = '(\\d{1,9})';
 
@@ -70,6 +70,8 @@ export const CB = {
   /** From the workbench: today's market day's queue. */
   todayQueue: 'mk:tq',
   create: 'mk:new',
+  /** A date button of the new-market flow (a date can be typed too). */
+  newDate: (date: string) => `mk:nd:${date}`,
   newVenue: (venueId: number) => `mk:nv:${venueId}`,
   newVenuePage: (page: number) => `mk:nvp:${page}`,
   /** A market day moved to another venue (no flow: the market day is in the button). */
@@ -154,6 +156,7 @@ export const RX = {
   admin: /^mk:adm(?::(\d{1,4}))?$/,
   todayQueue: /^mk:tq$/,
   create: /^mk:new$/,
+  newDate: /^mk:nd:(\d{4}-\d{2}-\d{2})$/,
   newVenue: new RegExp(`^mk:nv:${ID}$`),
   newVenuePage: new RegExp(`^mk:nvp:${PAGE}$`),
   moveTo: new RegExp(`^mk:mv:${ID}:${ID}$`),

@@ -115,10 +115,7 @@ export function parseCapacities(
  * so both are needed), each visible text and short enough for a button.
  */
 export function parseServiceNames(s: string, max: number = limits.serviceName): { nameZh: string; nameEn: string } {
-  const [zh = '', en = '', ...rest] = s
-    .split(/\r?\n/)
-    .map(cleanText)
-    .filter(Boolean);
+  const [zh = '', en = '', ...rest] = s.split(/\r?\n/).map(cleanText).filter(Boolean);
   if (!zh || !en || rest.length > 0 || [zh, en].some((n) => length(n) > max)) throw new BadServiceName(max);
   return { nameZh: zh, nameEn: en };
 }

@@ -75,7 +75,10 @@ export function bookingBot(market: MarketService) {
   }
 
   /** The photo question (with "skip"), its message kept so its button goes once it is answered. */
-  async function askPhoto(ctx: BotContext, data: { offerId: number; mode: Mode; card?: number; details: string | null }) {
+  async function askPhoto(
+    ctx: BotContext,
+    data: { offerId: number; mode: Mode; card?: number; details: string | null },
+  ) {
     const asked = await post(ctx, askPhotoCard(ctx, data.details === null ? 'market.book.askPhotoOnly' : undefined));
     await ctx.setFlow(bookFlow, 'photo', { ...data, photoCard: asked.message_id });
   }

@@ -1,6 +1,7 @@
 import { Composer } from 'grammy';
 import { dateLabel } from '../../../core/calendar';
 import { inLocale } from '../../../core/names';
+import { isDate } from '../../../core/time';
 import type { FlowDef } from '../../../identity';
 import type { BotContext } from '../../../telegram/context';
 import { requireRole } from '../../../telegram/middlewares/guard';
@@ -11,7 +12,7 @@ import { completeDraft, newMarketFlow } from '../flows';
 import { exampleDate, parseCapacities, parseDate, parseHours } from '../input';
 import type { MarketService } from '../service';
 import { placeText } from '../views/common';
-import { askCapacitiesCard, capacitiesNotedCard, panelCard, servicesCard } from '../views/staff';
+import { askCapacitiesCard, capacitiesNotedCard, datesCard, panelCard, servicesCard } from '../views/staff';
 import { noVenuesCard, pickVenueCard } from '../views/venues';
 import { closeHeld, post, send, tappedId } from './cards';
 
@@ -35,16 +36,28 @@ export function scheduleBot(market: MarketService) {
   staffCb(RX.create).use(async (ctx) => {
     await ctx.answerCallbackQuery();
     if (!(await market.hasVenues())) return send(ctx, noVenuesCard(ctx));
-    await ctx.setFlow(newMarketFlow, 'date', {});
-    await ctx.reply(ctx.t('market.staff.askDate', { example: example() }));
+    const asked = await post(ctx, datesCard(ctx, market.today(), example()));
+    await ctx.setFlow(newMarketFlow, 'date', { card: asked.message_id });
   });
 
-  staffIn(newMarketFlow, 'date').on('message:text', async (ctx) => {
-    const date = parseDate(ctx.message.text, market.today());
+  /** The date, tapped or typed: the date buttons go, and the hours are asked. */
+  async function dateChosen(ctx: BotContext, date: string) {
     if (date < market.today()) throw new DateInPast(example());
+    await closeHeld(ctx, inFlow(newMarketFlow)(ctx) ? ctx.flow.data.card : undefined);
     await ctx.setFlow(newMarketFlow, 'hours', { date });
     await ctx.reply(ctx.t('market.staff.dateNoted', { date: dateLabel(date)[ctx.locale] }));
-  });
+  }
+  staffIn(newMarketFlow, 'date').on('message:text', (ctx) =>
+    dateChosen(ctx, parseDate(ctx.message.text, market.today())),
+  );
+  staffCb(RX.newDate)
+    .filter(inFlow(newMarketFlow, 'date'))
+    .use(async (ctx) => {
+      const date = ctx.match?.[1] ?? '';
+      if (!isDate(date)) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
+      await ctx.answerCallbackQuery();
+      await dateChosen(ctx, date);
+    });
 
   staffIn(newMarketFlow, 'hours').on('message:text', async (ctx) => {
     const [start, end] = parseHours(ctx.message.text);

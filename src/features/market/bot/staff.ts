@@ -51,7 +51,8 @@ export function staffBot(market: MarketService, tz: string) {
   // From the workbench: today's market day's queue (one of them, if two are held today: the list to choose from).
   staffCb(RX.todayQueue).use(async (ctx) => {
     const today = await market.queuesToday();
-    if (today.length === 0) return ctx.answerCallbackQuery({ text: ctx.t('market.staff.noMarketToday'), show_alert: true });
+    if (today.length === 0)
+      return ctx.answerCallbackQuery({ text: ctx.t('market.staff.noMarketToday'), show_alert: true });
     await ctx.answerCallbackQuery();
     if (today.length > 1) return showAdmin(ctx, true);
     await send(ctx, chooseServiceCard(ctx, await market.day(today[0]!.market.id)), true);

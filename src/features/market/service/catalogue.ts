@@ -26,7 +26,8 @@ function check(e: ServiceEdit): void {
   const names = [e.nameZh, e.nameEn].filter((n) => n !== undefined);
   if (names.some((n) => !n.trim() || length(n) > limits.serviceName)) throw new BadServiceName(limits.serviceName);
   const c = e.defaultCapacity;
-  if (c !== undefined && (!Number.isInteger(c) || c < 1 || c > limits.capacity)) throw new BadNumber(limits.capacity, 20);
+  if (c !== undefined && (!Number.isInteger(c) || c < 1 || c > limits.capacity))
+    throw new BadNumber(limits.capacity, 20);
   const m = e.minutesPerTicket;
   if (m !== undefined && (!Number.isInteger(m) || m < 1 || m > limits.minutes)) throw new BadNumber(limits.minutes, 10);
   if (e.groupKey !== undefined && !store.SERVICE_GROUPS.includes(e.groupKey)) throw new ServiceNotFound();

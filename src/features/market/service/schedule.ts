@@ -103,7 +103,11 @@ export function scheduling(deps: MarketDeps) {
     async marketsPage(page: number, size: number) {
       const total = await store.countMarkets(db);
       const p = Math.min(Math.max(0, page), Math.max(0, Math.ceil(total / size) - 1));
-      return { markets: await store.marketsPage(db, p * size, size), page: p, pages: Math.max(1, Math.ceil(total / size)) };
+      return {
+        markets: await store.marketsPage(db, p * size, size),
+        page: p,
+        pages: Math.max(1, Math.ceil(total / size)),
+      };
     },
     nextMarket,
     /** A market day with its place and offers; MarketNotFound if there is none. */

@@ -54,7 +54,7 @@ export function venues(deps: Pick<MarketDeps, 'db' | 'clock' | 'places'>) {
     /** Whether there is a venue to hold a market day at: the set-up step is done. */
     hasVenues: () => store.hasActiveVenue(db),
 
-    async addVenue(actorId: number, input: store.NewVenue, done?: TxHook): Promise<store.Venue> {
+    async addVenue(actorId: number | null, input: store.NewVenue, done?: TxHook): Promise<store.Venue> {
       check(input);
       await requireCompound(input.compoundId);
       const now = clock.now();

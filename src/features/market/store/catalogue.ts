@@ -53,7 +53,11 @@ export async function insertService(db: DbOrTx, s: Omit<NewService, 'code'>): Pr
     .values(values({ ...s, code: `pending-${randomUUID()}` }))
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.updateTable('market_services').set({ code: `svc-${id}` }).where('id', '=', id).execute();
+  await db
+    .updateTable('market_services')
+    .set({ code: `svc-${id}` })
+    .where('id', '=', id)
+    .execute();
   return id;
 }
 
@@ -110,7 +114,9 @@ export const renameUnbookedOffers = (db: DbOrTx, s: Service, fromDate: string) =
     .where('service_id', '=', s.id)
     .where('tickets_issued', '=', 0)
     .where((eb) =>
-      eb.not(eb.exists(eb.selectFrom('market_bookings as b').select('b.id').whereRef('b.offer_id', '=', 'market_offers.id'))),
+      eb.not(
+        eb.exists(eb.selectFrom('market_bookings as b').select('b.id').whereRef('b.offer_id', '=', 'market_offers.id')),
+      ),
     )
     .where('market_id', 'in', (eb) =>
       eb.selectFrom('market_days').select('id').where('date', '>=', fromDate).where('status', '!=', 'cancelled'),

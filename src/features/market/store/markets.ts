@@ -123,7 +123,12 @@ export const marketsPage = async (db: DbOrTx, offset: number, limit: number) =>
 
 export const countMarkets = async (db: DbOrTx) =>
   Number(
-    (await db.selectFrom('market_days').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+    (
+      await db
+        .selectFrom('market_days')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
   );
 
 /** Published market days before `date`, newest first: what the export can offer when a date had none. */

@@ -46,8 +46,7 @@ export const findVenue = async (db: DbOrTx, id: number): Promise<Venue | undefin
 };
 
 export const hasActiveVenue = async (db: DbOrTx) =>
-  (await db.selectFrom('market_venues').select('id').where('active', '=', 1).limit(1).executeTakeFirst()) !==
-  undefined;
+  (await db.selectFrom('market_venues').select('id').where('active', '=', 1).limit(1).executeTakeFirst()) !== undefined;
 
 export const insertVenue = async (db: DbOrTx, v: NewVenue, by: number | null, at: string) =>
   (

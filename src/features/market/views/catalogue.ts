@@ -72,7 +72,12 @@ export function groupCard(r: Reader, serviceId?: number): Card {
 /** Minutes per person: the usual ones as buttons, any other typed. */
 export const minutesCard = (r: Reader): Card => ({
   text: r.t('market.catalogue.askMinutes'),
-  markup: markup(grid([5, 10, 15, 20, 30].map((n) => ({ text: String(n), data: CB.newMinutes(n) })), 5)),
+  markup: markup(
+    grid(
+      [5, 10, 15, 20, 30].map((n) => ({ text: String(n), data: CB.newMinutes(n) })),
+      5,
+    ),
+  ),
 });
 
 /** What a resident is asked when booking: nothing, a description, a photo, or both. */

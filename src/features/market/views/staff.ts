@@ -1,4 +1,6 @@
+import { dateLabel } from '../../../core/calendar';
 import { inLocale } from '../../../core/names';
+import { addDays } from '../../../core/time';
 import { type Button, grid, markup } from '../../../telegram/markup';
 import { CB } from '../callbacks';
 import type { MarketDay } from '../service';
@@ -20,7 +22,21 @@ export function adminCard(r: Reader, markets: Market[], page = 0, pages = 1): Ca
     rows.push(nav);
   }
   rows.push([{ text: t('market.staff.btn.create'), data: CB.create }]);
+  rows.push([
+    { text: t('market.staff.btn.catalogue'), data: CB.catalogue(0) },
+    { text: t('market.staff.btn.venues'), data: CB.venues(0) },
+  ]);
   return { text: t(markets.length ? 'market.staff.list' : 'market.staff.listEmpty'), markup: markup(rows) };
+}
+
+/** Days to hold a market day on, as buttons: the next four weeks from tomorrow (another date can be typed). */
+export function datesCard({ t, locale }: Reader, today: string, example: string): Card {
+  const days = Array.from({ length: 28 }, (_, i) => addDays(today, i + 1));
+  const rows = grid(
+    days.map((d) => ({ text: dateLabel(d)[locale], data: CB.newDate(d) })),
+    3,
+  );
+  return { text: t('market.staff.askDatePick', { example }), markup: markup(rows) };
 }
 
 /** The catalogue as toggles: tap to choose, tap again to drop. */

@@ -80,8 +80,14 @@ export function venueAddedCard(r: Reader, v: Venue, compounds: Compounds, setup:
   const { t } = r;
   const text = t('market.venues.added', { name: venueLabel(r, v, compounds) });
   const rows: Button[][] = setup
-    ? [[{ text: t('market.venues.btn.another'), data: CB.addVenue(true) }], [{ text: t('market.setup.next'), data: SETUP_NEXT }]]
-    : [[{ text: t('market.venues.btn.open'), data: CB.venue(v.id) }], [{ text: t('market.venues.btn.another'), data: CB.addVenue() }]];
+    ? [
+        [{ text: t('market.venues.btn.another'), data: CB.addVenue(true) }],
+        [{ text: t('market.setup.next'), data: SETUP_NEXT }],
+      ]
+    : [
+        [{ text: t('market.venues.btn.open'), data: CB.venue(v.id) }],
+        [{ text: t('market.venues.btn.another'), data: CB.addVenue() }],
+      ];
   return { text, markup: markup(rows) };
 }
 
@@ -113,16 +119,33 @@ export function pickVenueCard(
 ): Card {
   const sorted = [...venues].sort((a, b) => Number(b.id === proposed) - Number(a.id === proposed));
   const label = (v: Venue) =>
-    v.id === proposed ? r.t('market.staff.proposed', { name: venueLabel(r, v, compounds) }) : venueLabel(r, v, compounds);
+    v.id === proposed
+      ? r.t('market.staff.proposed', { name: venueLabel(r, v, compounds) })
+      : venueLabel(r, v, compounds);
   const data = (v: Venue) => (moving === undefined ? CB.newVenue(v.id) : CB.moveTo(moving, v.id));
   const pageData = (n: number) => (moving === undefined ? CB.newVenuePage(n) : CB.moveToPage(moving, n));
   const { rows } = pagedRows(sorted, page, PAGE, (v) => ({ text: label(v), data: data(v) }), pageData);
   if (moving !== undefined) rows.push([{ text: r.t('market.btn.back'), data: CB.panel(moving) }]);
-  return { text: r.t(moving === undefined ? 'market.staff.askVenue' : 'market.staff.askNewVenue'), markup: markup(rows) };
+  return {
+    text: r.t(moving === undefined ? 'market.staff.askVenue' : 'market.staff.askNewVenue'),
+    markup: markup(rows),
+  };
 }
 
 /** "New market day" with no venue yet: add one first. */
 export const noVenuesCard = ({ t }: Reader): Card => ({
   text: t('market.staff.noVenues'),
   markup: markup([[{ text: t('market.venues.btn.add'), data: CB.addVenue() }]]),
+});
+
+export const confirmRetireVenueCard = (r: Reader, v: Venue): Card => ({
+  text: r.t('market.venues.confirmRetire', {
+    name: placeText(r, { location: v.nameZh, locationEn: v.nameEn, address: '' }),
+  }),
+  markup: markup([
+    [
+      { text: r.t('market.venues.btn.retireYes'), data: CB.retireVenueYes(v.id) },
+      { text: r.t('market.btn.back'), data: CB.venue(v.id) },
+    ],
+  ]),
 });
