@@ -40,39 +40,42 @@ describe('the market’s service catalogue in the chat', () => {
     for (const label of ['名字', '名额', '分钟', '分类', '说明：', '照片：', '停用']) button(out, label);
   });
 
-  it('a new service is added by typed names and tapped answers, audited, and offered for a new market day', async () => {
-    const staff = tb.user(STAFF);
-    let out = await (await staff.command('/catalogue')).reply();
-    out = await tap(staff, button(out, '添加服务'));
-    expect(texts(out)).toContain('第一行中文');
-    out = await say(staff, '修轮椅');
-    expect(texts(out)).toContain('第二行英文');
-    out = await say(staff, '修轮椅\nWheelchair repair');
-    out = await tap(staff, button(out, '维修'));
-    expect(texts(out)).toContain('默认几个名额');
-    out = await say(staff, '十个');
-    expect(texts(out)).toContain('1 到 500');
-    out = await say(staff, '12');
-    out = await tap(staff, button(out, '15'));
-    out = await tap(staff, button(out, '说明和照片'));
-    expect(texts(out)).toContain('已添加到服务目录');
-    const s = await byName('修轮椅');
-    expect(s).toMatchObject({
-      nameEn: 'Wheelchair repair',
-      groupKey: 'repair',
-      defaultCapacity: 12,
-      minutesPerTicket: 15,
-      needsDetails: true,
-      needsPhoto: true,
-      isRepair: true,
-      active: true,
-    });
-    // The same last button again adds nothing.
-    await tap(staff, 'mk:snn:b');
-    expect((await market.catalogue()).filter((x) => x.nameZh === '修轮椅').length).toBe(1);
-    expect((await market.services()).some((x) => x.id === s.id)).toBe(true);
-    expect((await listAudit(tb.db, { action: 'market.service.add', actorId: STAFF })).length).toBe(1);
-  });
+  it(
+    'a new service is added by typed names and tapped answers, ' + 'audited, and offered for a new market day',
+    async () => {
+      const staff = tb.user(STAFF);
+      let out = await (await staff.command('/catalogue')).reply();
+      out = await tap(staff, button(out, '添加服务'));
+      expect(texts(out)).toContain('第一行中文');
+      out = await say(staff, '修轮椅');
+      expect(texts(out)).toContain('第二行英文');
+      out = await say(staff, '修轮椅\nWheelchair repair');
+      out = await tap(staff, button(out, '维修'));
+      expect(texts(out)).toContain('默认几个名额');
+      out = await say(staff, '十个');
+      expect(texts(out)).toContain('1 到 500');
+      out = await say(staff, '12');
+      out = await tap(staff, button(out, '15'));
+      out = await tap(staff, button(out, '说明和照片'));
+      expect(texts(out)).toContain('已添加到服务目录');
+      const s = await byName('修轮椅');
+      expect(s).toMatchObject({
+        nameEn: 'Wheelchair repair',
+        groupKey: 'repair',
+        defaultCapacity: 12,
+        minutesPerTicket: 15,
+        needsDetails: true,
+        needsPhoto: true,
+        isRepair: true,
+        active: true,
+      });
+      // The same last button again adds nothing.
+      await tap(staff, 'mk:snn:b');
+      expect((await market.catalogue()).filter((x) => x.nameZh === '修轮椅').length).toBe(1);
+      expect((await market.services()).some((x) => x.id === s.id)).toBe(true);
+      expect((await listAudit(tb.db, { action: 'market.service.add', actorId: STAFF })).length).toBe(1);
+    },
+  );
 
   it('renaming a service in both languages leaves a booked ticket its old name; capacity, minutes and group change', async () => {
     const knife = await byName('磨刀');

@@ -238,3 +238,14 @@ export async function nextTicketNo(db: DbOrTx, offerId: number): Promise<number>
     .executeTakeFirstOrThrow();
   return r.tickets_issued;
 }
+
+/**
+ * Takes the offer's row lock for the rest of the transaction (a write that changes nothing: both engines accept it),
+ * so that the places counted next are not being taken by another booking at the same moment.
+ */
+export const lockOffer = (db: DbOrTx, offerId: number) =>
+  db
+    .updateTable('market_offers')
+    .set((eb) => ({ tickets_issued: eb.ref('tickets_issued') }))
+    .where('id', '=', offerId)
+    .execute();
