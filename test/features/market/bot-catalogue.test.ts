@@ -77,7 +77,7 @@ describe('the market’s service catalogue in the chat', () => {
     },
   );
 
-  it('renaming a service in both languages leaves a booked ticket its old name; places, minutes, group change', async () => {
+  it('a renamed service leaves a booked ticket its old name; places, minutes and group change', async () => {
     const knife = await byName('磨刀');
     const marketId = await market.createMarket(STAFF, {
       date: '2026-12-05',
