@@ -113,6 +113,21 @@ describe('market venues in the chat', () => {
     });
   });
 
+  it('the panel’s “place” button moves a market day to another venue, picked from the list', async () => {
+    const staff = tb.user(STAFF);
+    const m = (await store.marketsFrom(tb.db, '2026-12-01', ['draft']))[0]!;
+    let out = await tap(staff, `mk:m:${m.id}`);
+    out = await tap(staff, button(out, '地点'));
+    expect(texts(out)).toContain('改到哪个场地');
+    out = await tap(staff, button(out, '荷塘花园 3 栋前广场'));
+    expect(texts(out)).toContain('已改场地');
+    expect(texts(out)).toContain('荷塘花园 3 栋前广场（荷塘路 12 号）');
+    expect(await store.findMarket(tb.db, m.id)).toMatchObject({
+      compoundId: compounds[0]!.id,
+      address: '荷塘路 12 号',
+    });
+  });
+
   it('a retired venue is offered for no new market day, keeps its days, and can be brought back', async () => {
     const staff = tb.user(STAFF);
     const venue = (await market.venues()).find((v) => v.nameZh === '荷塘花园 3 栋前广场')!;
