@@ -77,8 +77,6 @@ export const CB = {
   /** A market day moved to another venue (no flow: the market day is in the button). */
   moveTo: (marketId: number, venueId: number) => `mk:mv:${marketId}:${venueId}`,
   moveToPage: (marketId: number, page: number) => `mk:mvp:${marketId}:${page}`,
-  newCompound: (compoundId: number) => `mk:nc:${compoundId}`,
-  skipMap: 'mk:nl',
   toggleService: (serviceId: number) => `mk:ns:${serviceId}`,
   allServices: 'mk:nsa',
   servicesDone: 'mk:nsd',
@@ -161,8 +159,6 @@ export const RX = {
   newVenuePage: new RegExp(`^mk:nvp:${PAGE}$`),
   moveTo: new RegExp(`^mk:mv:${ID}:${ID}$`),
   moveToPage: new RegExp(`^mk:mvp:${ID}:${PAGE}$`),
-  newCompound: new RegExp(`^mk:nc:${ID}$`),
-  skipMap: /^mk:nl$/,
   toggleService: new RegExp(`^mk:ns:${ID}$`),
   allServices: /^mk:nsa$/,
   servicesDone: /^mk:nsd$/,

@@ -41,7 +41,7 @@ export function createMarket(platform: Platform, deps: { residents: ResidentsSer
     workbench: marketWorkbench(service, tz),
     setup: [
       {
-        key: 'market.venues',
+        key: 'market-venues',
         order: 40,
         titleKey: 'market.setup.title',
         isDone: () => service.hasVenues(),

@@ -34,7 +34,7 @@ afterAll(() => tb.stop());
 
 describe('market venues in the chat', () => {
   it('the set-up step adds a venue by taps and typed answers, and ends on the set-up’s next-step button', async () => {
-    expect(setupStep()).toMatchObject({ key: 'market.venues', titleKey: 'market.setup.title' });
+    expect(setupStep()).toMatchObject({ key: 'market-venues', titleKey: 'market.setup.title' });
     expect(await setupStep().isDone()).toBe(false);
     const admin = tb.user(ADMIN);
     let out = await tap(admin, 'mk:vna:s');
