@@ -1,6 +1,7 @@
 import { CompiledQuery, sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as store from '../../../src/features/market/store';
+import { testEngine } from '../../support/db';
 import { at, type MarketBed, marketBed, STAFF } from './support';
 
 // Issue 20 for the market's jobs: each reads only what is due now, records per ticket what it queued, and a second
@@ -17,15 +18,23 @@ marketBed((bed) => {
   ({ h, clock, market, resident, newMarket, offerOf, deliveries } = bed);
 });
 
-/** Every table's row count, and how many rows this connection has ever changed. */
+/**
+ * Every table's row count, and (SQLite) how many rows this connection has ever changed: PostgreSQL has no such
+ * counter for a pool, so there the row counts alone say that nothing was added.
+ */
 async function footprint() {
-  const tables = await sql<{ name: string }>`
-    select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(h.db);
+  const tables =
+    testEngine === 'postgres'
+      ? await sql<{ name: string }>`select table_name as name from information_schema.tables
+          where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(h.db)
+      : await sql<{ name: string }>`
+          select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(h.db);
   const counts: Record<string, number> = {};
   for (const { name } of tables.rows)
     counts[name] = Number(
       (await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(h.db)).rows[0]!.n,
     );
+  if (testEngine === 'postgres') return { counts, changes: 0 };
   const changes = Number((await sql<{ n: number }>`select total_changes() as n`.execute(h.db)).rows[0]!.n);
   return { counts, changes };
 }
@@ -78,11 +87,15 @@ describe('the market jobs', () => {
     expect((await deliveries('market:remind-eve')).length).toBe(6);
   });
 
-  it('the "did it hold?" job reads only the open questions, through its partial index', async () => {
-    const q = store.holdChecksDueQuery(h.db, '2026-12-05T00:00:00.000Z', 200).compile();
-    const plan = await h.db.executeQuery<{ detail: string }>(
-      CompiledQuery.raw(`explain query plan ${q.sql}`, [...q.parameters]),
-    );
-    expect(plan.rows.map((r) => r.detail).join('\n')).toContain('market_bookings_hold_due');
-  });
+  // SQLite's plan; PostgreSQL's planner scans a table this small whatever its indexes.
+  it.skipIf(testEngine === 'postgres')(
+    'the "did it hold?" job reads only the open questions, through its partial index',
+    async () => {
+      const q = store.holdChecksDueQuery(h.db, '2026-12-05T00:00:00.000Z', 200).compile();
+      const plan = await h.db.executeQuery<{ detail: string }>(
+        CompiledQuery.raw(`explain query plan ${q.sql}`, [...q.parameters]),
+      );
+      expect(plan.rows.map((r) => r.detail).join('\n')).toContain('market_bookings_hold_due');
+    },
+  );
 });
