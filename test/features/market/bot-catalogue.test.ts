@@ -124,8 +124,11 @@ describe('the market’s service catalogue in the chat', () => {
     let out = await tap(staff, `mk:sv:${knife.id}`);
     out = await tap(staff, button(out, '停用'));
     expect(texts(out)).toContain('已经排好的市集和预约不受影响');
-    out = await tap(staff, button(out, '确认停用'));
+    const confirm = button(out, '确认停用');
+    out = await tap(staff, confirm);
     expect(texts(out)).toContain('已停用');
+    await tap(staff, confirm); // tapped twice: retired once
+    expect((await listAudit(tb.db, { action: 'market.service.retire' })).length).toBe(1);
     expect((await market.services()).some((s) => s.id === knife.id)).toBe(false);
     out = await (await staff.command('/catalogue')).reply();
     expect(texts(out)).toContain('已停用 1 项');

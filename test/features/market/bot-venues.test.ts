@@ -134,8 +134,10 @@ describe('market venues in the chat', () => {
     let out = await tap(staff, `mk:vc:${venue.id}`);
     out = await tap(staff, button(out, '停用'));
     expect(texts(out)).toContain('停用场地');
-    out = await tap(staff, button(out, '确认停用'));
+    const confirm = button(out, '确认停用');
+    out = await tap(staff, confirm);
     expect(texts(out)).toContain('已停用');
+    await tap(staff, confirm); // tapped twice: retired once
     out = await (await staff.command('/market')).reply();
     out = await tap(staff, button(out, '新建市集'));
     out = await tap(staff, button(out, '12月12日'));

@@ -59,6 +59,11 @@ export function catalogue(deps: Pick<MarketDeps, 'db' | 'clock' | 'policy'>) {
     return store.atomically(db, async (trx) => {
       const before = await store.findService(trx, id);
       if (!before) throw new ServiceNotFound();
+      // Nothing to change (a confirmation tapped twice): nothing written, nothing audited.
+      if (Object.entries(patch).every(([k, v]) => before[k as keyof store.Service] === v)) {
+        await runHooks(trx, done);
+        return before;
+      }
       await store.updateService(trx, id, patch);
       const after = (await store.findService(trx, id))!;
       if (patch.nameZh !== undefined || patch.nameEn !== undefined)

@@ -38,6 +38,11 @@ export function venues(deps: Pick<MarketDeps, 'db' | 'clock' | 'places'>) {
     return store.atomically(db, async (trx) => {
       const before = await store.findVenue(trx, id);
       if (!before) throw new VenueNotFound();
+      // Nothing to change (a confirmation tapped twice): nothing written, nothing audited.
+      if (Object.entries(patch).every(([k, v]) => before[k as keyof store.Venue] === v)) {
+        await runHooks(trx, done);
+        return before;
+      }
       await store.updateVenue(trx, id, patch, now.toISOString());
       const was = Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof store.Venue]]));
       await recordAudit(trx, { actorId, action, subject: `venue:${id}`, details: { was, now: patch } }, now);
