@@ -2,7 +2,14 @@
 // The handlers in bot/ parse each one strictly with the matching regex in RX; anything else is "button expired".
 // The formats never change: buttons already in residents' chats must keep working.
 
-import { CATEGORY_CODE, type CatalogueKind, type Category, isCategoryCode, type Solved, type StatsPeriod } from './policy';
+import {
+  CATEGORY_CODE,
+  type CatalogueKind,
+  type Category,
+  isCategoryCode,
+  type Solved,
+  type StatsPeriod,
+} from './policy';
 
 const KIND = { category: 'k', department: 'd' } as const;
 export const kindOf = (code: string): CatalogueKind => (code === 'k' ? 'category' : 'department');
@@ -84,10 +91,10 @@ export const CB = {
     `pt:kc:${KIND[kind]}:r:${id}:${active ? 1 : 0}`,
   catalogueAdd: (kind: CatalogueKind) => `pt:kc:${KIND[kind]}:n`,
   // the time limits (set-up and ⚙️)
+  limits: 'pt:lim:s',
   ackDays: (n: number) => `pt:lim:a:${n}`,
   answerDays: (n: number) => `pt:lim:w:${n}`,
 };
-
 
 const ID = '(\\d{1,9})';
 export const RX = {
@@ -150,6 +157,7 @@ export const RX = {
   catalogueRename: new RegExp(`^pt:kc:([kd]):e:${ID}:(zh|en)$`),
   catalogueActive: new RegExp(`^pt:kc:([kd]):r:${ID}:([01])$`),
   catalogueAdd: /^pt:kc:([kd]):n$/,
+  limits: /^pt:lim:s$/,
   ackDays: /^pt:lim:a:(\d{1,2})$/,
   answerDays: /^pt:lim:w:(\d{1,3})$/,
 };

@@ -80,7 +80,11 @@ export const inviteFlow = defineFlow(
 );
 
 /** The time limits (set-up, ⚙️): days to acknowledge, then days to answer; a button or a typed number each. */
-export const limitsFlow = defineFlow('petitions.limits', ['ack', 'answer'], z.object({ ackDays: z.number().optional() }));
+export const limitsFlow = defineFlow(
+  'petitions.limits',
+  ['ack', 'answer'],
+  z.object({ ackDays: z.number().optional() }),
+);
 
 export const petitionFlows = [
   filingFlow,

@@ -6,7 +6,6 @@ import { type CatalogueKind, LIMIT_BOUNDS, limitSettings } from '../policy';
 import * as store from '../store';
 import type { Parts } from './parts';
 
-
 /** A category or a department as the catalogue's cards show it. */
 export interface CatalogueEntry {
   id: number;
@@ -30,8 +29,7 @@ export function catalogue({ db, clock, config, settings }: Parts) {
     kind === 'category' ? store.listCategories(trx, { retired: true }) : store.listDepartments(trx, { retired: true });
 
   async function entry(kind: CatalogueKind, id: number, trx: DbOrTx = db): Promise<CatalogueEntry> {
-    const e =
-      kind === 'category' ? await store.findCategory(trx, { id }) : await store.findDepartment(trx, id);
+    const e = kind === 'category' ? await store.findCategory(trx, { id }) : await store.findDepartment(trx, id);
     if (!e) throw new NotInCatalogue();
     return e;
   }
@@ -41,7 +39,14 @@ export function catalogue({ db, clock, config, settings }: Parts) {
     if ((await list(kind, trx)).some((e) => e.nameZh === nameZh && e.id !== except)) throw new NameTaken(nameZh);
   }
 
-  const audit = (trx: DbOrTx, actorId: number, kind: CatalogueKind, id: number, what: string, details: Record<string, unknown>) =>
+  const audit = (
+    trx: DbOrTx,
+    actorId: number,
+    kind: CatalogueKind,
+    id: number,
+    what: string,
+    details: Record<string, unknown>,
+  ) =>
     recordAudit(trx, { actorId, action: `petition.${kind}.${what}`, subject: `${kind}:${id}`, details }, clock.now());
 
   return {
@@ -56,7 +61,7 @@ export function catalogue({ db, clock, config, settings }: Parts) {
           kind === 'category'
             ? await store.insertCategory(trx, { ...names, createdAt: at })
             : await store.insertDepartment(trx, names);
-        await audit(trx, actorId, kind, id, 'add', names);
+        await audit(trx, actorId, kind, id, 'add', { ...names });
         await runHooks(trx, done);
         return id;
       });
@@ -69,7 +74,10 @@ export function catalogue({ db, clock, config, settings }: Parts) {
         if (patch.nameZh !== undefined) await checkName(trx, kind, patch.nameZh, id);
         if (kind === 'category') await store.updateCategory(trx, id, patch);
         else await store.updateDepartment(trx, id, patch);
-        await audit(trx, actorId, kind, id, 'rename', { from: { nameZh: before.nameZh, nameEn: before.nameEn }, to: patch });
+        await audit(trx, actorId, kind, id, 'rename', {
+          from: { nameZh: before.nameZh, nameEn: before.nameEn },
+          to: patch,
+        });
         await runHooks(trx, done);
       });
     },

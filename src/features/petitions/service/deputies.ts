@@ -45,11 +45,13 @@ export function deputies({ db, clock, identity, residents }: Parts) {
     if (!c?.active) throw new UnknownAssignment();
   }
 
-  const assign = (add: boolean) => async (actorId: number | null, userId: number, communityId: number, category: Category | null) => {
-    if (!(await identity.user(userId))) throw new UnknownAssignment();
-    if (add) await checkArea({ communityId, category });
-    return db.transaction().execute((trx) => change(trx, actorId, userId, { communityId, category }, add));
-  };
+  const assign =
+    (add: boolean) =>
+    async (actorId: number | null, userId: number, communityId: number, category: Category | null) => {
+      if (!(await identity.user(userId))) throw new UnknownAssignment();
+      if (add) await checkArea({ communityId, category });
+      return db.transaction().execute((trx) => change(trx, actorId, userId, { communityId, category }, add));
+    };
 
   return {
     /** Assigns a deputy to a community (and optionally one category). Audited; actorId null = the command line. */

@@ -4,11 +4,11 @@ import { inLocale } from '../../../core/names';
 import type { Sheet } from '../../../core/sheets';
 import { localDate, localTime } from '../../../core/time';
 import type { TFunction } from '../../../i18n';
+import type { StatsPeriod } from '../policy';
 import { periodRange } from '../rates';
 import type { Petition } from '../store';
 import * as store from '../store';
 import type { Parts } from './parts';
-import type { StatsPeriod } from '../policy';
 
 /** The columns of the export, in order; the staff's file names them in their language (petitions.export.column.*). */
 const COLUMNS = [
@@ -108,7 +108,12 @@ export function exports({ db, residents, policy }: Parts) {
     async exportCsv(): Promise<string> {
       const g = await gather('0000', '9999');
       const rows = g.petitions.map((p) =>
-        row(p, g, { name: (x) => x?.nameZh ?? '', at: (iso) => iso, word: (_key, v) => v, category: (x) => x.category }),
+        row(p, g, {
+          name: (x) => x?.nameZh ?? '',
+          at: (iso) => iso,
+          word: (_key, v) => v,
+          category: (x) => x.category,
+        }),
       );
       return toCsv([[...COLUMNS], ...rows]).replace(/\r\n/g, '\n');
     },

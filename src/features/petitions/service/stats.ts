@@ -17,7 +17,6 @@ export interface Breakdown {
   communities: { communityId: number | null; nameZh: string; nameEn: string; rates: Rates }[];
 }
 
-
 const inArea = (areas: Area[]) => (x: { communityId: number | null; category: string }) =>
   areas.some((a) => a.communityId === x.communityId && (a.category === null || a.category === x.category));
 
@@ -43,7 +42,11 @@ export function stats({ db, clock, identity, residents, policy, notify }: Parts)
     const users = new Map((await identity.users([...byDeputy.keys()])).map((u) => [u.id, u]));
     const deputies = [...byDeputy].map(([userId, areas]) => {
       const u = users.get(userId);
-      return { userId, name: u ? displayName(u) : String(userId), rates: ratesWhere(tallies, durations, inArea(areas)) };
+      return {
+        userId,
+        name: u ? displayName(u) : String(userId),
+        rates: ratesWhere(tallies, durations, inArea(areas)),
+      };
     });
     return { overall: ratesOf(addTallies(tallies), durations), deputies };
   }

@@ -23,7 +23,11 @@ export async function insertCategory(db: DbOrTx, c: { nameZh: string; nameEn: st
     .values({ code: `new:${c.createdAt}`, name_zh: c.nameZh, name_en: c.nameEn, created_at: c.createdAt })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.updateTable('petition_categories').set({ code: `k${id}` }).where('id', '=', id).execute();
+  await db
+    .updateTable('petition_categories')
+    .set({ code: `k${id}` })
+    .where('id', '=', id)
+    .execute();
   return id;
 }
 

@@ -28,19 +28,22 @@ export interface AreaTally extends Tally {
 
 /** Per community and category, the petitions filed in [from, to) as of `now` (see rates.ts for what each counts). */
 export async function tallies(db: DbOrTx, from: string, to: string, now: string): Promise<AreaTally[]> {
+  // sum(case …) rather than sum(<boolean>): the same SQL on SQLite and PostgreSQL.
+  const n = (cond: ReturnType<typeof sql>) => sql`sum(case when ${cond} then 1 else 0 end)`;
   const late = sql`((acknowledged_at is null and ack_due_at <= ${now})
     or (answered_at is null and answer_due_at <= ${now}))`;
+  const open = sql`status in ${OPEN}`;
   const { rows } = await sql<Record<string, number | string | null>>`
     select community_id, category, count(*) as filed,
-      sum(acknowledged_at is not null or ack_due_at <= ${now}) as ack_due,
-      sum(acknowledged_at is not null and acknowledged_at <= ack_due_at) as acked_in_time,
-      sum(status not in ${OPEN} or answer_due_at <= ${now}) as answer_due,
-      sum(status = 'resolved') as resolved,
+      ${n(sql`acknowledged_at is not null or ack_due_at <= ${now}`)} as ack_due,
+      ${n(sql`acknowledged_at is not null and acknowledged_at <= ack_due_at`)} as acked_in_time,
+      ${n(sql`status not in ${OPEN} or answer_due_at <= ${now}`)} as answer_due,
+      ${n(sql`status = 'resolved'`)} as resolved,
       count(satisfaction) as rated,
-      sum(coalesce(satisfaction, 0) >= 4) as satisfied,
-      total(satisfaction) as satisfaction_sum,
-      sum(status in ${OPEN}) as open,
-      sum(status in ${OPEN} and ${late}) as overdue
+      ${n(sql`satisfaction >= 4`)} as satisfied,
+      coalesce(sum(satisfaction), 0) as satisfaction_sum,
+      ${n(open)} as open,
+      ${n(sql`${open} and ${late}`)} as overdue
     from petitions where created_at >= ${from} and created_at < ${to}
     group by community_id, category`.execute(db);
   return rows.map((r) => ({
@@ -67,33 +70,36 @@ export interface Duration {
   resolveMs: number | null;
 }
 
-/** The durations behind the medians, for petitions filed in [from, to): only the two numbers of each. */
+/**
+ * The durations behind the medians, for petitions filed in [from, to): only the instants of each, subtracted here
+ * (date arithmetic differs between SQLite and PostgreSQL).
+ */
 export async function durations(db: DbOrTx, from: string, to: string): Promise<Duration[]> {
-  const ms = (at: string) => sql`round((unixepoch(${sql.ref(at)}, 'subsec') - unixepoch(created_at, 'subsec')) * 1000)`;
-  const solved = sql`status = 'resolved' and answered_at is not null`;
-  const { rows } = await sql<{ community_id: number | null; category: string; ack: number | null; res: number | null }>`
-    select community_id, category,
-      case when acknowledged_at is not null then ${ms('acknowledged_at')} end as ack,
-      case when ${solved} then ${ms('answered_at')} end as res
-    from petitions
-    where created_at >= ${from} and created_at < ${to} and (acknowledged_at is not null or (${solved}))`.execute(db);
+  const rows = await db
+    .selectFrom('petitions')
+    .select(['community_id', 'category', 'status', 'created_at', 'acknowledged_at', 'answered_at'])
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .where((eb) => eb.or([eb('acknowledged_at', 'is not', null), eb('answered_at', 'is not', null)]))
+    .execute();
+  const since = (start: string, end: string | null) => (end === null ? null : Date.parse(end) - Date.parse(start));
   return rows.map((r) => ({
     communityId: r.community_id,
     category: r.category,
-    ackMs: r.ack === null ? null : Number(r.ack),
-    resolveMs: r.res === null ? null : Number(r.res),
+    ackMs: since(r.created_at, r.acknowledged_at),
+    resolveMs: r.status === 'resolved' ? since(r.created_at, r.answered_at) : null,
   }));
 }
 
 /** Open petitions per area: how many wait to be acknowledged, and how many are past a limit as of `now`. */
 export async function openWork(db: DbOrTx, now: string) {
   const { rows } = await sql<{ community_id: number | null; category: string; to_ack: number; overdue: number }>`
-    select community_id, category, sum(acknowledged_at is null) as to_ack,
-      sum((acknowledged_at is null and ack_due_at <= ${now}) or (answered_at is null and answer_due_at <= ${now}))
-        as overdue
+    select community_id, category, sum(case when acknowledged_at is null then 1 else 0 end) as to_ack,
+      sum(case when (acknowledged_at is null and ack_due_at <= ${now})
+        or (answered_at is null and answer_due_at <= ${now}) then 1 else 0 end) as overdue
     from petitions where status in ${OPEN} group by community_id, category`.execute(db);
   return rows.map((r) => ({
-    communityId: r.community_id,
+    communityId: r.community_id === null ? null : Number(r.community_id),
     category: r.category,
     toAck: Number(r.to_ack),
     overdue: Number(r.overdue),
