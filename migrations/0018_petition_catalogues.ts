@@ -9,9 +9,21 @@ import { type Kysely, sql } from 'kysely';
 //   they were when it was filed (category_zh, category_en).
 // - petition_uncovered: the areas (a community, or one category of it) whose petitions went to staff for want of a
 //   deputy and that the admins were told about, so they are told once; an assignment there clears it.
-// - petitions_created: the statistics and the community report read a period's petitions by created_at.
+// - petitions_figures: the statistics and the community report count a period's petitions (by created_at) from this
+//   index alone, never the rows (descriptions and all): a year is 5,000 petitions at five years of history.
 // - petitions_open_work: the to-do counts of the workbench read the few open petitions only (a partial index that
 //   holds every column they need).
+const FIGURES = [
+  'created_at',
+  'community_id',
+  'category',
+  'status',
+  'acknowledged_at',
+  'ack_due_at',
+  'answered_at',
+  'answer_due_at',
+  'satisfaction',
+] as const;
 const OPEN = `('submitted','accepted','investigating','transferred','reopened')`;
 const SEEDED = [
   ['roads', '🌧 积水 / 道路', '🌧 Flooding / roads'],
@@ -57,7 +69,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`update petitions set category_zh = c.name_zh, category_en = c.name_en
     from petition_categories c where c.code = petitions.category`.execute(db);
 
-  await db.schema.createIndex('petitions_created').on('petitions').column('created_at').execute();
+  await db.schema
+    .createIndex('petitions_figures')
+    .on('petitions')
+    .columns([...FIGURES])
+    .execute();
   await sql
     .raw(
       `create index petitions_open_work on petitions
@@ -78,7 +94,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('petition_uncovered').execute();
   await db.schema.dropIndex('petitions_open_work').execute();
-  await db.schema.dropIndex('petitions_created').execute();
+  await db.schema.dropIndex('petitions_figures').execute();
   await db.schema.alterTable('petitions').dropColumn('category_en').execute();
   await db.schema.alterTable('petitions').dropColumn('category_zh').execute();
   await db.schema.dropTable('petition_categories').execute();

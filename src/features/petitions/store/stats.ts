@@ -33,7 +33,12 @@ export async function tallies(db: DbOrTx, from: string, to: string, now: string)
   const late = sql`((acknowledged_at is null and ack_due_at <= ${now})
     or (answered_at is null and answer_due_at <= ${now}))`;
   const open = sql`status in ${OPEN}`;
+  // The period's rows first (from the covering index petitions_figures), then grouped: grouping straight from the
+  // table made SQLite walk every petition in the order of another index to save a sort (80 ms for a year, not 15).
   const { rows } = await sql<Record<string, number | string | null>>`
+    with p as materialized (
+      select community_id, category, status, acknowledged_at, ack_due_at, answered_at, answer_due_at, satisfaction
+      from petitions where created_at >= ${from} and created_at < ${to})
     select community_id, category, count(*) as filed,
       ${n(sql`acknowledged_at is not null or ack_due_at <= ${now}`)} as ack_due,
       ${n(sql`acknowledged_at is not null and acknowledged_at <= ack_due_at`)} as acked_in_time,
@@ -44,8 +49,7 @@ export async function tallies(db: DbOrTx, from: string, to: string, now: string)
       coalesce(sum(satisfaction), 0) as satisfaction_sum,
       ${n(open)} as open,
       ${n(sql`${open} and ${late}`)} as overdue
-    from petitions where created_at >= ${from} and created_at < ${to}
-    group by community_id, category`.execute(db);
+    from p group by community_id, category`.execute(db);
   return rows.map((r) => ({
     communityId: r.community_id === null ? null : Number(r.community_id),
     category: String(r.category),
