@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as errors from '../../../src/features/petitions/errors';
 import { listAudit } from '../../../src/identity';
 import { alertOf, button, plainTexts, tap, texts } from '../../support/chat';
 import { startBot, type TestBot } from '../../support/harness';
@@ -71,7 +72,7 @@ describe('catalogues', () => {
     );
   }, 60_000);
 
-  it('a department is added, retired (no longer offered for a transfer) and restored; a twin name is refused', async () => {
+  it('a department is added, retired (not offered, a transfer to it refused), restored; a twin is refused', async () => {
     const a = tb.user(ADMIN);
     let out = await tap(a, 'pt:kc:d:l:0');
     await tap(a, button(out, '新增部门'));
@@ -80,6 +81,11 @@ describe('catalogues', () => {
     const dept = (await tb.services.petitions.departments()).find((d) => d.nameZh === '区水务局')!;
     out = await tap(a, button(out, '停用'));
     expect((await tb.services.petitions.departments()).map((d) => d.id)).not.toContain(dept.id);
+    const admin = { id: ADMIN, roles: new Set(['admin'] as const) };
+    const [open] = await tb.services.petitions.listForHandler(admin, { status: 'open' });
+    await expect(
+      tb.services.petitions.setStatus(admin, open!.id, { status: 'transferred', departmentId: dept.id }),
+    ).rejects.toThrow(errors.UnknownDepartment);
     out = await tap(a, button(out, '恢复使用'));
     expect((await tb.services.petitions.departments()).map((d) => d.id)).toContain(dept.id);
     out = await tap(a, 'pt:kc:d:l:0');

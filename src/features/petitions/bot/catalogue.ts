@@ -7,7 +7,8 @@ import { kindOf, RX } from '../callbacks';
 import { catalogueFlow } from '../flows';
 import { type CatalogueKind, fits } from '../policy';
 import type { PetitionsService } from '../service';
-import { type Card, catalogueCard, entryCard } from '../views';
+import { catalogueCard, entryCard } from '../views';
+import { show } from './show';
 
 /** A category's or department's name, in characters. */
 const NAME: [number, number] = [1, 40];
@@ -23,10 +24,7 @@ export function catalogueBot(petitions: PetitionsService) {
   const admin = requireRole('admin');
   const reader = (ctx: BotContext) => ({ t: ctx.t, locale: ctx.locale, tz: petitions.policy.timezone });
 
-  const edit = async (ctx: BotContext, card: Card) => {
-    await ctx.answerCallbackQuery();
-    await ctx.editMessageText(card.text, { reply_markup: card.markup });
-  };
+  const edit = show;
   const listCard = async (ctx: BotContext, kind: CatalogueKind, page: number) =>
     catalogueCard(reader(ctx), kind, await petitions.catalogue(kind), page);
 

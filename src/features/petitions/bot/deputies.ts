@@ -9,7 +9,8 @@ import { CB, RX } from '../callbacks';
 import { UnknownAssignment } from '../errors';
 import { inviteFlow } from '../flows';
 import type { PetitionsService } from '../service';
-import { type Card, deputiesCard, deputyCard, deputyCategoriesCard, nameOf } from '../views';
+import { deputiesCard, deputyCard, deputyCategoriesCard, nameOf } from '../views';
+import { show } from './show';
 
 /**
  * Admins give deputies their areas by picking: the deputies' list → a deputy → tap a community (all of it) or 🏷 its
@@ -25,10 +26,7 @@ export function deputiesBot(
   const admin = requireRole('admin');
   const reader = (ctx: BotContext) => ({ t: ctx.t, locale: ctx.locale, tz: petitions.policy.timezone });
 
-  const edit = async (ctx: BotContext, card: Card) => {
-    await ctx.answerCallbackQuery();
-    await ctx.editMessageText(card.text, { reply_markup: card.markup });
-  };
+  const edit = show;
   const community = async (id: number) => {
     const c = await residents.community(id);
     if (!c) throw new UnknownAssignment();

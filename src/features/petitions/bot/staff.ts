@@ -4,7 +4,8 @@ import { requireRole } from '../../../telegram/middlewares/guard';
 import { parsePeriod, RX } from '../callbacks';
 import type { StatsPeriod } from '../policy';
 import type { PetitionsService } from '../service';
-import { breakdownCard, type Card, deputiesPage, monthChoice, periodCard, periodChoice } from '../views';
+import { breakdownCard, deputiesPage, monthChoice, periodCard, periodChoice } from '../views';
+import { show } from './show';
 
 /**
  * Staff: the three rates for a period picked with buttons (this month, last month, a month of the last year, this
@@ -17,10 +18,7 @@ export function staffBot(petitions: PetitionsService) {
   const reader = (ctx: BotContext) => ({ t: ctx.t, locale: ctx.locale, tz: petitions.policy.timezone });
   const thisMonth = () => petitions.today().slice(0, 7);
 
-  const edit = async (ctx: BotContext, card: Card) => {
-    await ctx.answerCallbackQuery();
-    await ctx.editMessageText(card.text, { reply_markup: card.markup });
-  };
+  const edit = show;
   /** A period later than this month has no figures: a forged button gets this month's. */
   const bounded = (p: StatsPeriod): StatsPeriod =>
     (p.kind === 'month' ? p.month : `${p.year}-01`) > thisMonth() ? petitions.thisMonth() : p;

@@ -98,9 +98,10 @@ export function handling(parts: Parts) {
       if (!nextStatuses(p).includes(change.status) || again) throw new NotNow(p.id, p.status);
       let departmentId = p.departmentId;
       if (change.status === 'transferred') {
-        if (change.departmentId === undefined || !(await store.findDepartment(trx, change.departmentId)))
-          throw new UnknownDepartment();
-        departmentId = change.departmentId;
+        // A retired department is no longer offered: a button from before, or a forged one, is refused.
+        const d = change.departmentId === undefined ? undefined : await store.findDepartment(trx, change.departmentId);
+        if (!d?.active) throw new UnknownDepartment();
+        departmentId = d.id;
       }
       const final = change.status === 'resolved' || change.status === 'unresolvable';
       await store.updatePetition(trx, p.id, {
