@@ -66,6 +66,9 @@ describe('catalogues', () => {
     const r = await tb.resident(7811, { compound: xiaoming });
     out = await (await r.send('📣 我要反映')).reply();
     expect(JSON.stringify(out.map((c) => c.payload))).not.toContain('流浪');
+    // its button from a card sent before is refused, and nothing is filed under it
+    const code = (await tb.services.petitions.catalogue('category')).find((c) => c.nameZh === '🐕 流浪动物')!;
+    expect(alertOf(await tap(r, `pt:c:k${code.id}`))).toContain('已停用');
     const audit = await listAudit(tb.db, { actorId: ADMIN });
     expect(audit.map((e) => e.action)).toEqual(
       expect.arrayContaining(['petition.category.add', 'petition.category.rename', 'petition.category.retire']),
@@ -125,6 +128,12 @@ describe('deputies and their areas', () => {
     expect(told.filter((t) => t.includes('石子头社区 的「⚠️ 安全隐患」类反映没有代表负责')).length).toBe(1);
     const staff = tb.api.callsTo(STAFF, { after: mark }).map((c) => String(c.payload.text ?? ''));
     expect(staff.some((t) => t.includes('反映'))).toBe(true);
+    // on the staff's workbench: a to-do line that opens those petitions
+    const bench = tb.app.features.find((f) => f.name === 'petitions')!.workbench!;
+    const todos = await bench.todos!((await tb.app.identity.user(STAFF))!, await tb.app.identity.roles(STAFF));
+    const waiting = todos.find((t) => t.key === 'petitions.todo.uncovered')!;
+    expect(waiting.count).toBe(2);
+    expect(plainTexts(await tap(tb.user(STAFF), waiting.data))).toContain('共 2 个');
   }, 60_000);
 
   it('an invitation carries the areas: whoever opens it is a deputy for them', async () => {
