@@ -1,4 +1,5 @@
 import { monthLabel } from '../../../core/calendar';
+import { displayName } from '../../../core/names';
 import { type Button, grid, markup, pagedRows } from '../../../telegram/markup';
 import type { Community } from '../../residents/service';
 import { CB } from '../callbacks';
@@ -134,7 +135,7 @@ export function deputiesCard(r: Reader, list: DeputyAreas[], page: number): Card
     page,
     8,
     (d) => ({
-      text: t('petitions.areas.deputyLine', { name: d.user.firstName, n: d.areas.length }),
+      text: t('petitions.areas.deputyLine', { name: displayName(d.user), n: d.areas.length }),
       data: CB.deputy(d.user.id),
     }),
     CB.deputies,
@@ -162,7 +163,7 @@ export function deputyCard(r: Reader, d: DeputyAreas, communities: Community[], 
     const k = categories.find((x) => x.code === a.category);
     return `• ${nameOf(r, c)} · ${a.category === null ? t('petitions.areas.allCategories') : nameOf(r, k)}`;
   });
-  const text = t('petitions.areas.deputy', { name: d.user.firstName, areas: lines.join('\n') || '—' });
+  const text = t('petitions.areas.deputy', { name: displayName(d.user), areas: lines.join('\n') || '—' });
   return { text, markup: markup(rows) };
 }
 
@@ -180,6 +181,6 @@ export function deputyCategoriesCard(
   }));
   const rows = grid(buttons, 2);
   rows.push([{ text: r.t('common.back'), data: CB.deputy(d.user.id) }]);
-  const text = r.t('petitions.areas.categories', { name: d.user.firstName, community: nameOf(r, community) });
+  const text = r.t('petitions.areas.categories', { name: displayName(d.user), community: nameOf(r, community) });
   return { text, markup: markup(rows) };
 }
