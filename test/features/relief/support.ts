@@ -6,6 +6,7 @@ import { demoRoster } from '../../../src/features/relief/demo';
 import { CATEGORY_ZH } from '../../../src/features/relief/recipients';
 import type { ReliefService } from '../../../src/features/relief/service';
 import type { Recipient } from '../../../src/features/relief/store';
+import { createResidentsService } from '../../../src/features/residents/service';
 import type { Role } from '../../../src/identity';
 import type { Outbox } from '../../../src/outbox/service';
 import type { Platform } from '../../../src/platform';
@@ -25,7 +26,7 @@ export const reliefEnv = {
 /** The relief area on a test database, with the clock the tests move. */
 export function reliefOn(db: Db, clock: ManualClock) {
   const platform = testPlatform(db, { clock, env: reliefEnv });
-  const { service, feature } = createRelief(platform);
+  const { service, feature } = createRelief(platform, { residents: createResidentsService(platform) });
   return { platform, relief: service, feature };
 }
 
