@@ -11,11 +11,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable('relief_settings')
     .addColumn('set_fields', 'text', (c) => c.notNull().defaultTo(''))
     .execute();
-  await sql`update relief_settings set set_fields = coalesce((
-      select group_concat(field, ',') from (
-        select distinct json_extract(details, '$.field') as field from audit_log
-        where action = 'relief.settings.update' and json_valid(details) and json_extract(details, '$.field') is not null
-      )), '')`.execute(db);
+  // Read in TypeScript (JSON functions differ between SQLite and PostgreSQL); a few rows at most.
+  const updates = await db
+    .selectFrom('audit_log')
+    .select('details')
+    .where('action', '=', 'relief.settings.update')
+    .execute();
+  const fields = new Set<string>();
+  for (const { details } of updates) {
+    try {
+      const field = (JSON.parse(details) as { field?: unknown }).field;
+      if (typeof field === 'string' && field) fields.add(field);
+    } catch {
+      // Not JSON: it names no field.
+    }
+  }
+  if (fields.size) await db.updateTable('relief_settings').set({ set_fields: [...fields].join(',') }).execute();
 
   await db.schema.alterTable('relief_inquiries').addColumn('answered_at', 'text').execute();
   await db.schema.alterTable('relief_inquiries').addColumn('answered_by', 'integer').execute();
