@@ -38,7 +38,7 @@ beforeAll(async () => {
 afterAll(() => tb.stop());
 
 describe('relief on the workbench: the supermarket, the roster file, the month export, the day’s check-in', () => {
-  it('staff set the charity supermarket in four answers; nothing is saved before the last, and it is audited', async () => {
+  it('staff set the charity supermarket in four answers; nothing is saved before the last; audited', async () => {
     const staff = tb.user(STAFF);
     expect(await step().isDone()).toBe(false);
     let out = await openWorkbench();
@@ -84,7 +84,7 @@ describe('relief on the workbench: the supermarket, the roster file, the month e
     expect((await listAudit(tb.db, { action: 'relief.supermarket.set', actorId: STAFF })).length).toBe(2);
   });
 
-  it('a roster file with two bad rows changes nothing and names both rows; the 169-row XLSX is previewed, then imported once', async () => {
+  it('a roster file with two bad rows changes nothing and names both; 169 rows are previewed, then imported once', async () => {
     const staff = tb.user(STAFF);
     let out = await openWorkbench();
     out = await (await staff.click(button(out, '导入文件'))).reply();
@@ -144,7 +144,9 @@ describe('relief on the workbench: the supermarket, the roster file, the month e
     expect(buttons(out).some((b) => b.text.includes('今天救助领取'))).toBe(false);
     clock.set(bj('2025-06-06T10:00:00'));
     out = await openWorkbench();
-    for (const task of ['救助登记', '救助名单', '救助月报', '救助设置']) expect(button(out, task)).toBeTruthy();
+    for (const task of ['救助登记', '救助名单', '救助月报', '救助设置']) {
+      expect(button(out, task)).toBeTruthy();
+    }
     out = await (await tb.user(STAFF).click(button(out, '今天救助领取：还有 168 人没领'))).reply();
     expect(texts(out)).toContain('登记领取');
   });
@@ -159,7 +161,8 @@ describe('relief on the workbench: the supermarket, the roster file, the month e
     expect(docs.map((d) => d.result.document.file_name).sort()).toEqual(['relief-2025-06.csv', 'relief-2025-06.xlsx']);
     const xlsx = docs.find((d) => d.result.document.file_name.endsWith('.xlsx'))!;
     const rows = await readTable(tb.api.chats.file(xlsx.result.document.file_id)!.bytes);
-    expect(rows[0]).toEqual(['编号', '姓名', '类别', '状态', '领取时间', '代领人', '登记人', '节日加发']);
+    const header = ['编号', '姓名', '类别', '状态', '领取时间', '代领人', '登记人', '节日加发'];
+    expect(rows[0]).toEqual(header);
     expect(rows).toHaveLength(1 + 168);
     expect((await listAudit(tb.db, { action: 'export', actorId: STAFF })).length).toBe(2);
     // the report's month is picked with buttons too
@@ -168,7 +171,7 @@ describe('relief on the workbench: the supermarket, the roster file, the month e
     expect(buttons(out).some((b) => b.callback_data === 'rl:rp:202505')).toBe(true);
   });
 
-  it('a resident is refused every relief staff button and upload, forged ones too, and each refusal is audited', async () => {
+  it('a resident is refused every relief staff button and upload, forged ones too, each refusal audited', async () => {
     const r = tb.user(RESIDENT);
     const before = (await listAudit(tb.db, { action: 'denied', actorId: RESIDENT })).length;
     const forged = [
