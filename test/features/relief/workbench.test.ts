@@ -84,7 +84,7 @@ describe('relief on the workbench: the supermarket, the roster file, the month e
     expect((await listAudit(tb.db, { action: 'relief.supermarket.set', actorId: STAFF })).length).toBe(2);
   });
 
-  it('a roster file with two bad rows changes nothing and names both; 169 rows are previewed, then imported once', async () => {
+  it('a roster file with two bad rows changes nothing and names both; 169 rows preview, then import once', async () => {
     const staff = tb.user(STAFF);
     let out = await openWorkbench();
     out = await (await staff.click(button(out, '导入文件'))).reply();
