@@ -26,7 +26,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       // Not JSON: it names no field.
     }
   }
-  if (fields.size) await db.updateTable('relief_settings').set({ set_fields: [...fields].join(',') }).execute();
+  if (fields.size)
+    await db
+      .updateTable('relief_settings')
+      .set({ set_fields: [...fields].join(',') })
+      .execute();
 
   await db.schema.alterTable('relief_inquiries').addColumn('answered_at', 'text').execute();
   await db.schema.alterTable('relief_inquiries').addColumn('answered_by', 'integer').execute();
