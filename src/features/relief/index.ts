@@ -42,7 +42,7 @@ export function createRelief(platform: Platform, areas: Required<ReliefAreas>) {
     workbench: reliefWorkbench(service),
     setup: [
       {
-        key: 'relief.supermarket',
+        key: 'relief-supermarket',
         order: 40,
         titleKey: 'relief.supermarket.title',
         isDone: () => service.supermarketSet(),

@@ -30,7 +30,7 @@ export function reliefWorkbench(relief: ReliefService): WorkbenchContribution {
     ],
     imports: [
       {
-        key: 'relief.roster',
+        key: 'relief-roster',
         labelKey: 'relief.file.roster',
         columnsKey: 'relief.file.columns',
         roles: ['staff'],
@@ -40,14 +40,14 @@ export function reliefWorkbench(relief: ReliefService): WorkbenchContribution {
     ],
     exports: [
       {
-        key: 'relief.roster',
+        key: 'relief-roster',
         labelKey: 'relief.file.roster',
         roles: ['staff'],
         sheets: async (t) => [await relief.rosterSheet(t)],
         fileName: () => 'relief-roster',
       },
       {
-        key: 'relief.month',
+        key: 'relief-month',
         labelKey: 'relief.file.month',
         roles: ['staff'],
         period: 'month',

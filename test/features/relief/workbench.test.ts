@@ -156,7 +156,7 @@ describe('relief on the workbench: the supermarket, the roster file, the month e
     let out = await openWorkbench();
     out = await (await staff.click(button(out, '下载表格'))).reply();
     out = await (await staff.click(button(out, '救助领取月表'))).reply();
-    out = await (await staff.click('wb:ex:relief.month:m2025-06')).reply();
+    out = await (await staff.click('wb:ex:relief-month:m2025-06')).reply();
     const docs = out.filter((c) => c.method === 'sendDocument');
     expect(docs.map((d) => d.result.document.file_name).sort()).toEqual(['relief-2025-06.csv', 'relief-2025-06.xlsx']);
     const xlsx = docs.find((d) => d.result.document.file_name.endsWith('.xlsx'))!;
@@ -183,10 +183,10 @@ describe('relief on the workbench: the supermarket, the roster file, the month e
       'rl:rpm',
       'rl:ck',
       'rl:set',
-      'wb:im:relief.roster',
-      'wb:ex:relief.month',
-      'wb:ex:relief.month:m2025-06',
-      'wb:ex:relief.roster',
+      'wb:im:relief-roster',
+      'wb:ex:relief-month',
+      'wb:ex:relief-month:m2025-06',
+      'wb:ex:relief-roster',
     ];
     for (const data of forged)
       expect(alertOf(await (await r.click(data)).reply()), data).toContain('只对社区工作人员开放');

@@ -114,7 +114,7 @@ export function reportService({ db, clock, identity, policy }: ReliefDeps) {
     async monthReportFile(actorId: number, month: string, t: TFunction): Promise<Buffer> {
       const sheet = await monthSheet(month, t);
       const details = { period: { kind: 'month', month } };
-      await recordAudit(db, { actorId, action: 'export', subject: 'relief.month', details }, clock.now());
+      await recordAudit(db, { actorId, action: 'export', subject: 'relief-month', details }, clock.now());
       return writeCsv(sheet);
     },
   };
