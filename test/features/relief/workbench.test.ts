@@ -4,6 +4,7 @@ import { readTable, writeXlsx } from '../../../src/core/sheets';
 import { demoRoster } from '../../../src/features/relief/demo';
 import { CATEGORY_ZH } from '../../../src/features/relief/recipients';
 import { listAudit } from '../../../src/identity';
+import { saveFlow } from '../../../src/identity/flows';
 import { alertOf, button, buttons, texts } from '../../support/chat';
 import { startBot, type TestBot } from '../../support/harness';
 import { bj } from './support';
@@ -197,5 +198,25 @@ describe('relief on the workbench: the supermarket, the roster file, the month e
     const denied = (await listAudit(tb.db, { action: 'denied', actorId: RESIDENT })).length - before;
     expect(denied).toBeGreaterThanOrEqual(forged.length);
     expect((await relief().settings()).addressZh).toBe('幸福路1号');
+  });
+
+  it('started by the set-up walk-through, the last answer offers the next step of the set-up', async () => {
+    const ADMIN = 9102;
+    const admin = await tb.withRole(ADMIN, 'admin', { first_name: '陈主任' });
+    // where the walk-through's step stands after three answers (the walk-through itself is the setup area's)
+    const answers = {
+      setup: true,
+      placeZh: '爱心超市',
+      placeEn: 'Aixin Market',
+      addressZh: '',
+      addressEn: '',
+      pickupDay: 8,
+    };
+    await saveFlow(tb.db, ADMIN, { name: 'relief.supermarket', step: 'hours', data: answers }, clock.now());
+    const out = await (await admin.send('10:00-12:00')).reply();
+    expect(texts(out)).toContain('爱心超市');
+    expect(button(out, '下一步')).toBe('su:next');
+    expect(await step().isDone()).toBe(true);
+    expect((await relief().settings()).pickupDay).toBe(8);
   });
 });
