@@ -148,6 +148,8 @@ describe('relief on the workbench: the supermarket, the roster file, the month e
     for (const task of ['救助登记', '救助名单', '救助月报', '救助设置']) {
       expect(button(out, task)).toBeTruthy();
     }
+    const roster = await (await tb.user(STAFF).click(button(out, '救助名单'))).reply();
+    expect(texts(roster)).toContain('名单：169 人（在册 168');
     out = await (await tb.user(STAFF).click(button(out, '今天救助领取：还有 168 人没领'))).reply();
     expect(texts(out)).toContain('登记领取');
   });
