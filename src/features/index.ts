@@ -25,7 +25,7 @@ export function createAreas(platform: Platform) {
     audiences: () => collectAudiences(features),
   });
   const market = createMarket(platform, { residents: residents.service });
-  const relief = createRelief(platform);
+  const relief = createRelief(platform, { residents: residents.service });
   const petitions = createPetitions(platform, { residents: residents.service });
   const partners = createPartners(platform);
   const fund = createFund(platform, {
