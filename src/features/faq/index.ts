@@ -3,6 +3,7 @@ import { Composer } from 'grammy';
 import type { Platform } from '../../platform';
 import type { BotContext } from '../../telegram/context';
 import type { CliCommand, Feature } from '../../telegram/feature';
+import type { LiveAnswer } from '../../telegram/workbench';
 import type { ResidentsService } from '../residents/service';
 import { handoffEntryBot } from './bot/handoff-entry';
 import { handoffsBot, REPLY_LINK, replyLink } from './bot/handoffs';
@@ -16,8 +17,16 @@ import { faqJobs } from './jobs';
 import { createFaqService, type FaqService } from './service';
 
 /** Residents' questions: answers, choices or a person; staff replies relayed; the knowledge base staff keep. */
-export function createFaq(platform: Platform, deps: { residents: ResidentsService }) {
-  const service = createFaqService(platform, deps);
+export function createFaq(
+  platform: Platform,
+  deps: { residents: ResidentsService; features: () => readonly Pick<Feature, 'liveAnswers'>[] },
+) {
+  let live: LiveAnswer[] | undefined;
+  const service = createFaqService(platform, {
+    residents: deps.residents,
+    // Asked for on the first question: `features` includes the FAQ itself, so it is complete only after it is built.
+    liveAnswers: () => (live ??= deps.features().flatMap((f) => f.liveAnswers ?? [])),
+  });
   // Features have no start hook: the index is built while the app is composed, before the first question arrives.
   service.index.warm().catch((err) => platform.log.error({ err }, 'could not build the FAQ index'));
   const feature: Feature = {

@@ -109,8 +109,9 @@ export function handoffsService(deps: HandoffsDeps) {
     async request(userId: number, queryId: number): Promise<HandoffRequested> {
       const q = await deps.ownQuery(userId, queryId);
       const now = clock.now();
-      const officeOpen = isOfficeOpen(now, policy.officeHours);
-      const expectFrom = nextOpening(now, policy.officeHours);
+      const hours = policy.officeHours();
+      const officeOpen = isOfficeOpen(now, hours);
+      const expectFrom = nextOpening(now, hours);
       const existing = await store.findHandoffByQuery(db, queryId);
       if (existing) return { handoff: existing, created: false, officeOpen, expectFrom };
       if ((await store.countOpenOf(db, userId)) >= MAX_OPEN_PER_RESIDENT) throw new TooManyOpen();

@@ -1,4 +1,5 @@
 import type { Platform } from '../../../platform';
+import type { LiveAnswer } from '../../../telegram/workbench';
 import type { ResidentsService } from '../../residents/service';
 import { faqPolicy } from '../policy';
 import { entriesService } from './entries';
@@ -11,7 +12,7 @@ import { remindersService } from './reminders';
 export type { EntryPatch, ImportResult } from './entries';
 export type { HandoffEntryDraft, HandoffEntryReview } from './handoff-entries';
 export type { HandoffRequested, OpenHandoff } from './handoffs';
-export type { Asked } from './questions';
+export type { Asked, Response } from './questions';
 
 export type FaqService = ReturnType<typeof createFaqService>;
 
@@ -20,12 +21,16 @@ export type FaqService = ReturnType<typeof createFaqService>;
  * (built on first use, kept in step with every change), not in a module keyed by the database.
  */
 export function createFaqService(
-  platform: Pick<Platform, 'db' | 'clock' | 'config' | 'identity' | 'outbox'>,
-  deps: { residents: Pick<ResidentsService, 'homeOf'> },
+  platform: Pick<Platform, 'db' | 'clock' | 'config' | 'identity' | 'outbox' | 'writes' | 'settings'>,
+  deps: {
+    residents: Pick<ResidentsService, 'homeOf'>;
+    /** Every area's live answers, asked before the entries (gathered when first needed: see features/index.ts). */
+    liveAnswers?: () => readonly LiveAnswer[];
+  },
 ) {
-  const policy = faqPolicy(platform.config);
+  const policy = faqPolicy(platform.config, platform.settings);
   const knowledge = knowledgeCache(platform.db);
-  const questions = questionsService(platform, knowledge);
+  const questions = questionsService(platform, knowledge, deps.liveAnswers);
   const handoffs = handoffsService({ ...platform, ...deps, policy, ownQuery: questions.ownQuery });
   return {
     policy,
