@@ -100,6 +100,7 @@ export function handoffsService(deps: HandoffsDeps) {
   return {
     nameOf,
     open,
+    countOpen: () => store.countOpen(db),
     headOf,
     cardsOf,
     find: (id: number) => store.findHandoff(db, id),

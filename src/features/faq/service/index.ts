@@ -6,6 +6,7 @@ import { entriesService } from './entries';
 import { handoffEntriesService } from './handoff-entries';
 import { handoffsService } from './handoffs';
 import { knowledgeCache } from './knowledge';
+import { officeHoursService } from './office-hours';
 import { questionsService } from './questions';
 import { remindersService } from './reminders';
 
@@ -38,6 +39,7 @@ export function createFaqService(
     index: { warm: () => knowledge.get().then(() => undefined), sync: knowledge.sync },
     questions,
     entries: entriesService(platform, knowledge),
+    officeHours: officeHoursService(platform),
     handoffs: {
       ...handoffs,
       ...handoffEntriesService({ ...platform, knowledge, cards: handoffs }),

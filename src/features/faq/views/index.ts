@@ -4,3 +4,4 @@ export * from './handoffs';
 export * from './labels';
 export * from './resident';
 export * from './staff';
+export * from './office-hours';
