@@ -7,6 +7,7 @@ import type { LiveAnswer } from '../../telegram/workbench';
 import type { ResidentsService } from '../residents/service';
 import { handoffEntryBot } from './bot/handoff-entry';
 import { handoffsBot, REPLY_LINK, replyLink } from './bot/handoffs';
+import { officeHoursBot } from './bot/office-hours';
 import { residentBot } from './bot/resident';
 import { staffBot } from './bot/staff';
 import { entriesToCsv, inputsFromCsv, inputsFromJson } from './csv';
@@ -29,11 +30,13 @@ export function createFaq(
   });
   // Features have no start hook: the index is built while the app is composed, before the first question arrives.
   service.index.warm().catch((err) => platform.log.error({ err }, 'could not build the FAQ index'));
+  const hours = officeHoursBot(service);
   const feature: Feature = {
     name: 'faq',
     // Staff flows first: their typed text must not be taken for a question. The resident part answers all other text.
     composer: new Composer<BotContext>(
       staffBot(service),
+      hours.composer,
       handoffsBot(service, platform),
       handoffEntryBot(service),
       residentBot(service),
@@ -45,6 +48,15 @@ export function createFaq(
     menu: [{ key: 'faq.menu.browse', order: 50 }],
     flows: faqFlows,
     answersFreeText: true,
+    setup: [
+      {
+        key: 'faq.officeHours',
+        order: 60,
+        titleKey: 'faq.setup.title',
+        isDone: async () => service.officeHours.isSet(),
+        start: hours.start,
+      },
+    ],
     deepLinks: { [REPLY_LINK]: replyLink(service) },
     jobs: faqJobs(service, platform.log),
     demo: async () => {

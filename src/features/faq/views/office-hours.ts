@@ -4,7 +4,7 @@ import type { TFunction } from '../../../i18n';
 import { type Button, grid, markup } from '../../../telegram/markup';
 import { SETUP_NEXT } from '../../../telegram/workbench';
 import { CB } from '../callbacks';
-import { CLOSE_TIMES, OPEN_TIMES, type OfficeHoursValue } from '../policy';
+import { CLOSE_TIMES, type OfficeHoursValue, OPEN_TIMES } from '../policy';
 import { type Card, officeDaysLabel, officeHoursLabel } from './labels';
 
 // Setting office hours by tapping (issue 15): one card that edits itself — the weekdays, then when the office
