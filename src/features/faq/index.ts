@@ -12,7 +12,8 @@ import { residentBot } from './bot/resident';
 import { staffBot } from './bot/staff';
 import { entriesToCsv, inputsFromCsv, inputsFromJson } from './csv';
 import { demoFaqEntries, demoInputs } from './demo';
-import { BadFile, ImportRejected } from './errors';
+import { entriesSheet, readEntries } from './entries-file';
+import { BadFile, FaqFileInvalid, ImportRejected } from './errors';
 import { faqFlows } from './flows';
 import { faqJobs } from './jobs';
 import { createFaqService, type FaqService } from './service';
@@ -31,6 +32,7 @@ export function createFaq(
   // Features have no start hook: the index is built while the app is composed, before the first question arrives.
   service.index.warm().catch((err) => platform.log.error({ err }, 'could not build the FAQ index'));
   const hours = officeHoursBot(service);
+  const names = [platform.i18n.getFixedT('zh-CN'), platform.i18n.getFixedT('en')];
   const feature: Feature = {
     name: 'faq',
     // Staff flows first: their typed text must not be taken for a question. The resident part answers all other text.
@@ -57,6 +59,39 @@ export function createFaq(
         start: hours.start,
       },
     ],
+    workbench: {
+      imports: [
+        {
+          key: 'faq',
+          labelKey: 'faq.file.label',
+          columnsKey: 'faq.file.columns',
+          roles: ['staff'],
+          async check(rows, t) {
+            const { inputs, problems } = readEntries(rows, t, names);
+            return problems.length ? { add: 0, update: 0, problems } : service.entries.check(inputs, t);
+          },
+          async apply(actor, rows, done) {
+            const { inputs, problems } = readEntries(rows, names[0]!, names);
+            if (problems.length) throw new FaqFileInvalid(problems.length);
+            try {
+              return await service.entries.import(actor.id, inputs, done);
+            } catch (err) {
+              if (err instanceof ImportRejected) throw new FaqFileInvalid(err.errors.length);
+              throw err;
+            }
+          },
+        },
+      ],
+      exports: [
+        {
+          key: 'faq',
+          labelKey: 'faq.file.label',
+          roles: ['staff'],
+          sheets: async (t) => [entriesSheet(t, await service.entries.all())],
+          fileName: () => 'faq',
+        },
+      ],
+    },
     deepLinks: { [REPLY_LINK]: replyLink(service) },
     jobs: faqJobs(service, platform.log),
     demo: async () => {
