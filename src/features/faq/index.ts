@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Composer } from 'grammy';
+import { hasAny } from '../../identity';
 import type { Platform } from '../../platform';
 import type { BotContext } from '../../telegram/context';
 import type { CliCommand, Feature } from '../../telegram/feature';
@@ -10,6 +11,7 @@ import { handoffsBot, REPLY_LINK, replyLink } from './bot/handoffs';
 import { officeHoursBot } from './bot/office-hours';
 import { residentBot } from './bot/resident';
 import { staffBot } from './bot/staff';
+import { CB } from './callbacks';
 import { entriesToCsv, inputsFromCsv, inputsFromJson } from './csv';
 import { demoFaqEntries, demoInputs } from './demo';
 import { entriesSheet, readEntries } from './entries-file';
@@ -60,6 +62,15 @@ export function createFaq(
       },
     ],
     workbench: {
+      // Unanswered questions first; the inbox and the knowledge base are tasks like any other.
+      todos: async (_user, roles) =>
+        hasAny(roles, ['staff'])
+          ? [{ key: 'faq.todo.handoffs', count: await service.handoffs.countOpen(), data: CB.inbox(0) }]
+          : [],
+      tasks: [
+        { key: 'faq.task.inbox', data: CB.inbox(0), roles: ['staff'], order: 40 },
+        { key: 'faq.task.entries', data: CB.staffMenu, roles: ['staff'], order: 41 },
+      ],
       imports: [
         {
           key: 'faq',
