@@ -37,7 +37,8 @@ export function createAreas(platform: Platform) {
       petitionRates: petitions.service.reportRates,
     },
   });
-  const faq = createFaq(platform, { residents: residents.service });
+  // Every area's live answers are asked before the FAQ's entries: lazily, as `features` includes the FAQ.
+  const faq = createFaq(platform, { residents: residents.service, features: () => features });
   // The workbench gathers every area's tasks, imports and exports: lazily, as `features` includes it.
   const workbench = createWorkbench(platform, { features: () => features });
   // The set-up walks the first admin through every area's steps (lazily, likewise) and greets residents when done.
