@@ -1,5 +1,6 @@
 import type { Platform } from '../platform';
 import type { Feature } from '../telegram/feature';
+import { createActivities } from './activities';
 import { createFaq } from './faq';
 import { createFund } from './fund';
 import { createMarket } from './market';
@@ -36,6 +37,11 @@ export function createAreas(platform: Platform) {
       petitionRates: petitions.service.reportRates,
     },
   });
+  const activities = createActivities(platform, {
+    residents: residents.service,
+    partners: partners.service,
+    relief: relief.service,
+  });
   const faq = createFaq(platform, { residents: residents.service });
   // The workbench gathers every area's tasks, imports and exports: lazily, as `features` includes it.
   const workbench = createWorkbench(platform, { features: () => features });
@@ -49,6 +55,7 @@ export function createAreas(platform: Platform) {
     petitions.feature,
     fund.feature,
     partners.feature,
+    activities.feature,
     workbench.feature,
     faq.feature,
   ];
@@ -61,6 +68,7 @@ export function createAreas(platform: Platform) {
     petitions: petitions.service,
     fund: fund.service,
     partners: partners.service,
+    activities: activities.service,
     faq: faq.service,
     workbench: workbench.service,
   };

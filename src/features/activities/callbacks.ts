@@ -137,6 +137,5 @@ export const parse = {
     return c === 'h' || c === 'p' || c === 'c' ? c : 'd';
   },
   kind: (m: Match): Kind => (KINDS as readonly string[]).find((k) => k === part(m, 1)) as Kind,
-  audience: (m: Match): AudienceKind =>
-    (AUDIENCES as readonly string[]).find((a) => a === part(m, 1)) as AudienceKind,
+  audience: (m: Match): AudienceKind => (AUDIENCES as readonly string[]).find((a) => a === part(m, 1)) as AudienceKind,
 };

@@ -144,9 +144,10 @@ export function parsePeople(s: string): number {
 export function parseDuration(s: string): number {
   const t = digits(cleanText(s)).toLowerCase().replace(/\s+/g, '');
   let seconds = -1;
-  let m = /^(\d{1,3}):(\d{2})$/.exec(t);
+  const m = /^(\d{1,3}):(\d{2})$/.exec(t);
   if (m && Number(m[2]) < 60) seconds = Number(m[1]) * 60 + Number(m[2]);
-  const units = /^(?:(\d{1,3}(?:\.\d)?)(?:分钟|分|min|mins|minutes?|m))?(?:(\d{1,4})(?:秒钟|秒|s|sec|secs|seconds?))?$/.exec(t);
+  const units =
+    /^(?:(\d{1,3}(?:\.\d)?)(?:分钟|分|min|mins|minutes?|m))?(?:(\d{1,4})(?:秒钟|秒|s|sec|secs|seconds?))?$/.exec(t);
   if (seconds < 0 && units && (units[1] || units[2]))
     seconds = Math.round(Number(units[1] ?? 0) * 60) + Number(units[2] ?? 0);
   if (seconds < 1 || seconds > limits.drillSeconds) throw new BadDuration();

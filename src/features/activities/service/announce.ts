@@ -6,8 +6,8 @@ import { recordAudit } from '../../../identity';
 import { AlreadyPublished, CapacityBelowBooked } from '../errors';
 import { activitiesPolicy, activityTimes } from '../policy';
 import * as store from '../store';
-import type { ActivityInput } from './catalogue';
 import { type ActivitiesDeps, getActivity } from './deps';
+import type { ActivityInput } from './input';
 import * as messages from './messages';
 import { promoteWaiting } from './waitlist';
 

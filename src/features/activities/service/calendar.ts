@@ -3,6 +3,7 @@ import type { User } from '../../../identity';
 import { activitiesPolicy, activityState, type Kind } from '../policy';
 import * as store from '../store';
 import { type ActivitiesDeps, inAudience, isLocal, todayOf } from './deps';
+import type { SignupResult } from './signups';
 
 /** One line of a resident's calendar: the activity (a series: its next session), its figures and their sign-ups. */
 export interface CalendarEntry {
@@ -54,6 +55,12 @@ export function calendar(deps: ActivitiesDeps) {
       shown.map((a) => a.id),
     );
     const mine = await store.activeOfUser(db, user.id, from);
+    // A series counts every session still ahead, not only those inside the window.
+    for (const [seriesId, first] of firstOfSeries)
+      left.set(
+        seriesId,
+        (await store.sessionsOf(db, seriesId)).filter((x) => x.date >= first.date && x.status === 'published').length,
+      );
     const entries = shown.map((a) => ({
       activity: a,
       counts: counts.get(a.id) ?? store.NO_COUNTS,
@@ -88,6 +95,30 @@ export function calendar(deps: ActivitiesDeps) {
         out.push({ activity: a, signup: s, position });
       }
       return out;
+    },
+
+    /** One activity as a resident sees it: its figures, state, their places, its place's name, sessions left. */
+    async detail(userId: number, activityId: number) {
+      const activity = await store.findActivity(db, activityId);
+      if (!activity || activity.status === 'draft') return null;
+      const counts = await store.countsOfOne(db, activityId);
+      const state = activityState(activity, clock.now(), tz);
+      const mine: SignupResult[] = [];
+      for (const s of await store.activeOf(db, activityId, userId)) {
+        const position = s.status === 'waiting' ? (await store.waitingAhead(db, activityId, s.id)) + 1 : null;
+        mine.push({ activity, signup: s, position });
+      }
+      const id = activity.audienceId ?? -1;
+      const place =
+        activity.audience === 'community'
+          ? await deps.places.community(id)
+          : activity.audience === 'compound'
+            ? await deps.places.compound(id)
+            : undefined;
+      const placeName = place ? { 'zh-CN': place.nameZh, en: place.nameEn } : undefined;
+      const sessions = activity.seriesId === null ? [activity] : await store.sessionsOf(db, activity.seriesId);
+      const sessionsLeft = sessions.filter((s) => s.date >= activity.date && s.status === 'published').length;
+      return { activity, counts, state, mine, placeName, sessionsLeft };
     },
 
     /** The other sessions of a series, for a resident picking one. */

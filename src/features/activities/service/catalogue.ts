@@ -12,45 +12,12 @@ import {
   UnknownPlace,
 } from '../errors';
 import { exampleDate } from '../input';
-import { type AudienceKind, activityState, activityTimes, type Kind, partnersMayCreate } from '../policy';
+import { activityState, activityTimes, partnersMayCreate } from '../policy';
 import * as store from '../store';
 import type { Announcer } from './announce';
 import { type ActivitiesDeps, getActivity, type Organiser, todayOf } from './deps';
+import type { ActivityInput, Actor } from './input';
 import * as messages from './messages';
-
-/** Who is acting: staff manage every activity; a partner (if staff allow it) only their own. */
-export interface Actor {
-  id: number;
-  staff: boolean;
-}
-
-export interface ActivityInput {
-  titleZh: string;
-  titleEn: string | null;
-  descriptionZh: string;
-  descriptionEn: string | null;
-  kind: Kind;
-  /** The organising partner; null: the community. */
-  partnerId: number | null;
-  compoundId: number | null;
-  placeZh: string;
-  placeEn: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  date: string;
-  startsAt: string;
-  endsAt: string;
-  /** 1: once; more: a weekly series of that many sessions. */
-  sessions: number;
-  audience: AudienceKind;
-  audienceId: number | null;
-  ageMin: number | null;
-  ageMax: number | null;
-  capacity: number | null;
-  signupNeeded: boolean;
-  bringZh: string | null;
-  bringEn: string | null;
-}
 
 /** Creating, publishing, changing and cancelling activities; who may do it. */
 export function catalogue(deps: ActivitiesDeps, announcer: Announcer) {
@@ -76,7 +43,8 @@ export function catalogue(deps: ActivitiesDeps, announcer: Announcer) {
     if (input.compoundId !== null && !(await deps.places.compound(input.compoundId))) throw new UnknownPlace();
     if (input.audience === 'community' && !(await deps.places.community(input.audienceId ?? -1)))
       throw new UnknownPlace();
-    if (input.audience === 'compound' && !(await deps.places.compound(input.audienceId ?? -1))) throw new UnknownPlace();
+    if (input.audience === 'compound' && !(await deps.places.compound(input.audienceId ?? -1)))
+      throw new UnknownPlace();
     if (!actor.staff) {
       if (!settings.get(partnersMayCreate)) throw new PartnersMayNotCreate();
       const mine = await ownPartner(actor.id);

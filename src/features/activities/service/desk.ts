@@ -51,6 +51,8 @@ export function desk(deps: ActivitiesDeps) {
 
   return {
     lines,
+    /** The activity whose desk opens: published and today, else the named refusal. */
+    deskActivity: today,
     /** Today's published activities, in order: what the check-in task opens. */
     todays: async () => store.activitiesBetween(db, todayOf(deps), todayOf(deps), ['published']),
 
@@ -65,7 +67,8 @@ export function desk(deps: ActivitiesDeps) {
         if (!s) throw new CodeNotFound();
         return { kind: 'one', signup: s };
       }
-      if (/^\d{4}$/.test(digits)) return { kind: 'list', signups: await store.search(db, activityId, { tail: digits }, limit) };
+      if (/^\d{4}$/.test(digits))
+        return { kind: 'list', signups: await store.search(db, activityId, { tail: digits }, limit) };
       if (!q || /^\d+$/.test(digits)) throw new BadSearch();
       return { kind: 'list', signups: await store.search(db, activityId, { name: q }, limit) };
     },
@@ -92,7 +95,11 @@ export function desk(deps: ActivitiesDeps) {
           updated_at: at,
         });
         const details = { signup: signupId, method };
-        await recordAudit(trx, { actorId: staffId, action: 'activities.checkin', subject: `activity:${a.id}`, details }, now);
+        await recordAudit(
+          trx,
+          { actorId: staffId, action: 'activities.checkin', subject: `activity:${a.id}`, details },
+          now,
+        );
       });
       return { activity: a, name: line!.name };
     },
@@ -117,7 +124,11 @@ export function desk(deps: ActivitiesDeps) {
         });
         await store.updateSignup(trx, id, { checked_in_at: at, checked_in_by: staffId, checkin_method: 'walkin' });
         const details = { signup: id, name };
-        await recordAudit(trx, { actorId: staffId, action: 'activities.walkin', subject: `activity:${a.id}`, details }, now);
+        await recordAudit(
+          trx,
+          { actorId: staffId, action: 'activities.walkin', subject: `activity:${a.id}`, details },
+          now,
+        );
         await runHooks(trx, done);
         return { activity: a, count: (await store.countsOfOne(trx, activityId)).attended };
       });
@@ -133,7 +144,11 @@ export function desk(deps: ActivitiesDeps) {
       await db.transaction().execute(async (trx) => {
         await store.updateActivity(trx, activityId, { drill_people: people, drill_seconds: seconds });
         const details = { people, seconds };
-        await recordAudit(trx, { actorId: staffId, action: 'activities.drill', subject: `activity:${a.id}`, details }, now);
+        await recordAudit(
+          trx,
+          { actorId: staffId, action: 'activities.drill', subject: `activity:${a.id}`, details },
+          now,
+        );
         await runHooks(trx, done);
       });
       return getActivity(db, activityId);

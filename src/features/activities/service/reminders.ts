@@ -1,12 +1,5 @@
 import { addDays, localDate, localTime, MINUTE_MS, zonedToUtc } from '../../../core/time';
-import {
-  activitiesPolicy,
-  activityTimes,
-  durationMinutes,
-  remindBefore,
-  remindEvening,
-  startStamp,
-} from '../policy';
+import { activitiesPolicy, activityTimes, durationMinutes, remindBefore, remindEvening, startStamp } from '../policy';
 import * as store from '../store';
 import type { ActivitiesDeps } from './deps';
 import * as messages from './messages';

@@ -46,7 +46,11 @@ export function report(deps: ActivitiesDeps) {
     periodRows: rows,
 
     /** Activities held, sign-ups and attendance in [from, to) (calendar dates), by kind and by organiser. */
-    async activityFigures(from: string, to: string, today: string = localDate(clock.now(), tz)): Promise<ActivityFigures> {
+    async activityFigures(
+      from: string,
+      to: string,
+      today: string = localDate(clock.now(), tz),
+    ): Promise<ActivityFigures> {
       const now = clock.now();
       const list = await rows(from, to, today);
       const byKind = new Map<Kind, GroupFigures>();
@@ -78,8 +82,19 @@ export function report(deps: ActivitiesDeps) {
         const k = byKind.get(kind) ?? { held: 0, signUps: 0, attended: 0 };
         byKind.set(kind, { held: k.held + 1, signUps: k.signUps + r.signUps, attended: k.attended + r.attended });
         const key = String(r.partnerId ?? 'community');
-        const o = byOrganiser.get(key) ?? { partnerId: r.partnerId, organiser: r.organiserName, held: 0, signUps: 0, attended: 0 };
-        byOrganiser.set(key, { ...o, held: o.held + 1, signUps: o.signUps + r.signUps, attended: o.attended + r.attended });
+        const o = byOrganiser.get(key) ?? {
+          partnerId: r.partnerId,
+          organiser: r.organiserName,
+          held: 0,
+          signUps: 0,
+          attended: 0,
+        };
+        byOrganiser.set(key, {
+          ...o,
+          held: o.held + 1,
+          signUps: o.signUps + r.signUps,
+          attended: o.attended + r.attended,
+        });
       }
       f.byKind = [...byKind].map(([kind, g]) => ({ kind, ...g }));
       f.byOrganiser = [...byOrganiser.values()];

@@ -80,7 +80,14 @@ export function signups(deps: ActivitiesDeps) {
   }
 
   /** Takes a place, or (`wait`) a place in line when there is none — a place that freed up meanwhile is taken. */
-  async function take(trx: DbOrTx, a: store.Activity, userId: number, child: Child | null, wait: boolean, series = false) {
+  async function take(
+    trx: DbOrTx,
+    a: store.Activity,
+    userId: number,
+    child: Child | null,
+    wait: boolean,
+    series = false,
+  ) {
     await refuseTwice(trx, a, userId, child);
     const full = a.capacity !== null && (await store.bookedCount(trx, a.id)) >= a.capacity;
     if (full && !wait) throw new ActivityFull();
@@ -177,7 +184,11 @@ export function signups(deps: ActivitiesDeps) {
     },
 
     /** Cancels one sign-up, or (`series`) that person's sign-ups for every session still ahead. */
-    async cancelSignup(userId: number, signupId: number, series: boolean): Promise<{ cancelled: number; promoted: number }> {
+    async cancelSignup(
+      userId: number,
+      signupId: number,
+      series: boolean,
+    ): Promise<{ cancelled: number; promoted: number }> {
       const now = clock.now();
       return store.atomically(db, async (trx) => {
         const s = await ownActive(trx, userId, signupId);

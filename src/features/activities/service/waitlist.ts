@@ -16,7 +16,7 @@ export async function promoteWaiting(
   tz: string,
 ): Promise<number> {
   const a = await store.findActivity(trx, activityId);
-  if (!a || a.status !== 'published' || activityState(a, now, tz) !== 'open') return 0;
+  if (a?.status !== 'published' || activityState(a, now, tz) !== 'open') return 0;
   let promoted = 0;
   for (;;) {
     if (a.capacity !== null && (await store.bookedCount(trx, activityId)) >= a.capacity) return promoted;

@@ -147,7 +147,8 @@ export async function hoursToCredit(db: DbOrTx, upto: string, limit: number) {
 }
 
 export async function markCredited(db: DbOrTx, ids: readonly number[], at: string): Promise<void> {
-  if (ids.length) await db.updateTable('activity_signups').set({ hours_credited_at: at }).where('id', 'in', ids).execute();
+  if (ids.length)
+    await db.updateTable('activity_signups').set({ hours_credited_at: at }).where('id', 'in', ids).execute();
 }
 
 /** Who came to volunteering activities dated in [from, to] (with an account): their time is volunteer service. */

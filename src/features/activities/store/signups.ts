@@ -210,7 +210,8 @@ export async function feedbackDue(db: DbOrTx, activityId: number): Promise<Signu
 }
 
 export async function markAsked(db: DbOrTx, ids: readonly number[], at: string): Promise<void> {
-  if (ids.length) await db.updateTable('activity_signups').set({ feedback_asked_at: at }).where('id', 'in', ids).execute();
+  if (ids.length)
+    await db.updateTable('activity_signups').set({ feedback_asked_at: at }).where('id', 'in', ids).execute();
 }
 
 /** Children's names and ages go once their class has ended; the sign-ups stay for the figures. */
