@@ -94,9 +94,10 @@ export class CodeNotFound extends InvalidInput {
     super('activities.codeNotFound');
   }
 }
+/** At the desk the next person's code comes straight after: the desk stays open. */
 export class AlreadyCheckedIn extends DomainError {
   constructor(name: string, time: string) {
-    super('activities.alreadyCheckedIn', { name, time }, ends);
+    super('activities.alreadyCheckedIn', { name, time });
   }
 }
 export class NotToday extends DomainError {

@@ -105,7 +105,17 @@ export async function countsOf(db: DbOrTx, ids: readonly number[]): Promise<Map<
     .selectFrom('activity_signups')
     .select((eb) => [
       'activity_id',
-      eb.fn.sum<number>(eb.case().when('status', '=', 'booked').then(1).else(0).end()).as('booked'),
+      // Walk-ins came without a place: they are attendees, never places taken.
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.and([eb('status', '=', 'booked'), eb('walk_in_name', 'is', null)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('booked'),
       eb.fn.sum<number>(eb.case().when('status', '=', 'waiting').then(1).else(0).end()).as('waiting'),
       eb.fn.sum<number>(eb.case().when('checked_in_at', 'is not', null).then(1).else(0).end()).as('attended'),
       eb.fn.sum<number>(eb.case().when('checkin_method', '=', 'walkin').then(1).else(0).end()).as('walk_ins'),
@@ -133,6 +143,7 @@ export async function bookedCount(db: DbOrTx, activityId: number): Promise<numbe
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('activity_id', '=', activityId)
     .where('status', '=', 'booked')
+    .where('walk_in_name', 'is', null)
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
