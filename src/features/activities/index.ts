@@ -50,7 +50,7 @@ export function createActivities(
 
   const feature: Feature = {
     name: 'activities',
-    composer: new Composer<BotContext>(staffBot(service), childBot(service), resident.bot),
+    composer: new Composer<BotContext>(staffBot(service, deps.residents), childBot(service), resident.bot),
     commands: [
       { command: 'activities', descKey: 'activities.commands.activities', scope: 'all' },
       { command: 'myactivities', descKey: 'activities.commands.myactivities', scope: 'all' },

@@ -152,6 +152,7 @@ describe('staff actions are for staff', () => {
   it('a resident’s forged staff buttons and commands are refused and audited', async () => {
     const an = tb.user(AN);
     const forged = [
+      'ac:new',
       `ac:ls:0`,
       `ac:m:${lectureId}`,
       `ac:pub:${lectureId}`,

@@ -2,6 +2,7 @@ import { Composer } from 'grammy';
 import type { BotContext } from '../../../telegram/context';
 import { requireRole } from '../../../telegram/middlewares/guard';
 import { inFlow } from '../../../telegram/middlewares/match';
+import type { ResidentsService } from '../../residents/service';
 import { parse, RX } from '../callbacks';
 import { deskFlow, drillFlow } from '../flows';
 import { parseDuration, parsePeople, parseShortText } from '../input';
@@ -18,11 +19,12 @@ import {
   todayCard,
 } from '../views/staff';
 import { send } from './cards';
+import { createBot } from './create';
 
 const staff = requireRole('staff');
 
 /** Staff: the activities to manage, an activity's panel, publishing and cancelling, the desk, a drill, the summary. */
-export function staffBot(service: ActivitiesService) {
+export function staffBot(service: ActivitiesService, places: Pick<ResidentsService, 'compounds' | 'compound'>) {
   const bot = new Composer<BotContext>();
   const pm = bot.chatType('private');
   const actor = (ctx: BotContext) => ({ id: ctx.user.id, staff: true });
@@ -41,6 +43,7 @@ export function staffBot(service: ActivitiesService) {
     const opts = { today: a.date === service.todayDate(), drillDue: service.drillDue(a) };
     return send(ctx, panelCard(ctx, a, await service.counts(id), service.state(a), opts, notice), edit);
   }
+  bot.use(createBot(service, places, showPanel));
   bot.callbackQuery(RX.panel, staff, async (ctx) => {
     await ctx.answerCallbackQuery();
     if (ctx.flow && [deskFlow.name, drillFlow.name].includes(ctx.flow.name)) await ctx.endFlow();
