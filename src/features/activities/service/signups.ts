@@ -88,6 +88,7 @@ export function signups(deps: ActivitiesDeps) {
     wait: boolean,
     series = false,
   ) {
+    await store.lockActivity(trx, a.id);
     await refuseTwice(trx, a, userId, child);
     const full = a.capacity !== null && (await store.bookedCount(trx, a.id)) >= a.capacity;
     if (full && !wait) throw new ActivityFull();

@@ -15,6 +15,7 @@ export async function promoteWaiting(
   now: Date,
   tz: string,
 ): Promise<number> {
+  await store.lockActivity(trx, activityId);
   const a = await store.findActivity(trx, activityId);
   if (a?.status !== 'published' || activityState(a, now, tz) !== 'open') return 0;
   let promoted = 0;

@@ -1,4 +1,4 @@
-import type { Updateable } from 'kysely';
+import { PostgresAdapter, type Updateable } from 'kysely';
 import type { DbOrTx } from '../../../db/schema';
 import type { ActivitiesTable } from '../../../db/tables/activities';
 import { type Activity, type Counts, NO_COUNTS, type Status, toActivity } from './types';
@@ -211,4 +211,13 @@ export async function lastUserId(db: DbOrTx): Promise<number> {
     .select((eb) => eb.fn.max('id').as('m'))
     .executeTakeFirstOrThrow();
   return Number(r.m ?? 0);
+}
+
+/**
+ * Holds the activity's row until the transaction ends, so that counting its places and taking one are one step for
+ * every writer. SQLite has a single writer already; PostgreSQL (read committed) needs the row lock.
+ */
+export async function lockActivity(db: DbOrTx, id: number): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+  await db.selectFrom('activities').select('id').where('id', '=', id).forUpdate().execute();
 }
