@@ -16,6 +16,7 @@ import { activitiesFlows } from './flows';
 import { activitiesJobs } from './jobs';
 import { calendarAnswers } from './live';
 import { createActivitiesService } from './service';
+import { activitySheets, periodRange } from './views/export';
 
 export type { ActivitiesService } from './service';
 
@@ -71,6 +72,16 @@ export function createActivities(
         const count = (await service.todays()).length;
         return count ? [{ key: 'activities.todo.today', count, data: CB.today }] : [];
       },
+      exports: [
+        {
+          key: 'activities',
+          labelKey: 'activities.export.label',
+          roles: ['staff'],
+          period: 'month-or-year',
+          sheets: (t, period) => activitySheets(service, t, period),
+          fileName: (period) => `activities-${periodRange(period, service.todayDate()).name}`,
+        },
+      ],
     },
     liveAnswers: calendarAnswers(service),
   };

@@ -146,6 +146,18 @@ describe('after it', () => {
       ]),
     );
   });
+
+  it('the staff export lists the month’s activities with their figures, in the reader’s language', async () => {
+    const exporter = tb.app.features.find((f) => f.name === 'activities')!.workbench!.exports![0]!;
+    const t = tb.platform.i18n.getFixedT('zh-CN');
+    const [list, byKind] = await exporter.sheets(t, { kind: 'month', month: '2026-12' });
+    expect(list!.header.slice(0, 4)).toEqual(['日期', '时间', '类型', '名称']);
+    const row = list!.rows.find((r) => r[3] === '公益法律讲座')!;
+    expect(row.slice(5, 12)).toEqual([3, 3, 0, 4, 1, 0, 4]);
+    expect(list!.rows.find((r) => r[3] === '消防疏散演练')!.slice(12)).toEqual([120, '4:30']);
+    expect(byKind!.rows).toContainEqual(['讲座', 1, 3, 4]);
+    expect(exporter.fileName({ kind: 'month', month: '2026-12' })).toBe('activities-2026-12');
+  });
 });
 
 describe('staff actions are for staff', () => {
