@@ -175,3 +175,18 @@ describe('reminders arrive at the right local times', () => {
     expect(await activities.counts(lectureId)).toEqual(before);
   });
 });
+
+describe('a change reaches everyone signed up at once', () => {
+  it('staff move a session to another room from its panel; the guardian is told the new place', async () => {
+    const staff = tb.user(STAFF, { first_name: '小张' });
+    let out = await tap(staff, `ac:m:${classId}`);
+    out = await tap(staff, button(out, '改地点'));
+    expect(plainTexts(out)).toContain('新的地点');
+    out = await say(staff, '社区图书室\nCommunity library');
+    expect(plainTexts(out)).toContain('✅ 已修改。已报名和排队的 2 人已收到通知');
+    expect(plainTexts(out)).toContain('📍 社区图书室');
+    await tb.delivered();
+    expect(inbox(LI).join('\n')).toMatch(/⚠️ 活动有变动：周末课堂：少儿美术[\s\S]*📍 社区图书室/);
+    expect(inbox(TOM).join('\n')).not.toContain('Activity changed');
+  });
+});

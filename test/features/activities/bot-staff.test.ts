@@ -165,6 +165,7 @@ describe('staff actions are for staff', () => {
     const an = tb.user(AN);
     const forged = [
       'ac:new',
+      `ac:ed:${lectureId}:d`,
       `ac:ls:0`,
       `ac:m:${lectureId}`,
       `ac:pub:${lectureId}`,

@@ -20,6 +20,7 @@ import {
 } from '../views/staff';
 import { send } from './cards';
 import { createBot } from './create';
+import { editBot } from './edit';
 
 const staff = requireRole('staff');
 
@@ -43,7 +44,7 @@ export function staffBot(service: ActivitiesService, places: Pick<ResidentsServi
     const opts = { today: a.date === service.todayDate(), drillDue: service.drillDue(a) };
     return send(ctx, panelCard(ctx, a, await service.counts(id), service.state(a), opts, notice), edit);
   }
-  bot.use(createBot(service, places, showPanel));
+  bot.use(createBot(service, places, showPanel), editBot(service, showPanel));
   bot.callbackQuery(RX.panel, staff, async (ctx) => {
     await ctx.answerCallbackQuery();
     if (ctx.flow && [deskFlow.name, drillFlow.name].includes(ctx.flow.name)) await ctx.endFlow();

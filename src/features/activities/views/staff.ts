@@ -53,8 +53,14 @@ export function panelCard(
   if (opts.today && a.status === 'published') rows.push([{ text: t('activities.btn.desk'), data: CB.desk(a.id) }]);
   if (opts.drillDue) rows.push([{ text: t('activities.btn.drill'), data: CB.drill(a.id) }]);
   if (a.status === 'published') rows.push([{ text: t('activities.btn.summary'), data: CB.summary(a.id) }]);
-  if (state === 'draft' || state === 'open')
+  if (state === 'draft' || state === 'open') {
+    const edits = (['d', 'h', 'p', 'c'] as const).map((w) => ({
+      text: t(`activities.edit.btn.${w}`),
+      data: CB.edit(a.id, w),
+    }));
+    rows.push(edits.slice(0, 2), edits.slice(2));
     rows.push([{ text: t('activities.btn.cancelActivity'), data: CB.cancelActivity(a.id) }]);
+  }
   rows.push([{ text: t('activities.btn.list'), data: CB.list(0) }]);
   return { text: lines.join('\n'), markup: markup(rows) };
 }
