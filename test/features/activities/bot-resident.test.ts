@@ -143,6 +143,23 @@ describe('a guardian signs two children up for the ten-week class', () => {
   });
 });
 
+describe('a session of a series on its own', () => {
+  it('a guardian picks the third session from the list and signs a child up for that one only', async () => {
+    const zhao = tb.user(ZHAO);
+    let out = await tap(zhao, `ac:v:${classId}`);
+    out = await tap(zhao, button(out, '选其他场次'));
+    expect(plainTexts(out)).toContain('选一次报名');
+    out = await tap(zhao, button(out, '第 3 次'));
+    expect(plainTexts(out)).toContain('系列第 3 次（含本次还有 8 次）');
+    out = await tap(zhao, button(out, '为孩子报名（本次）'));
+    await say(zhao, '小红');
+    out = await say(zhao, '7');
+    expect(plainTexts(out)).toMatch(/小红：✅ 报名成功！签到码 \d{6}/);
+    const mine = await activities.mine(ZHAO);
+    expect(mine.filter((m) => m.activity.seriesId !== null).map((m) => m.activity.sessionNo)).toEqual([3]);
+  });
+});
+
 describe('reminders arrive at the right local times', () => {
   it('the evening before from 19:00 and an hour before, each once, to those holding a place', async () => {
     tb.clock.set(at('2026-12-02T18:55:00'));

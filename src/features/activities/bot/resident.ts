@@ -4,7 +4,15 @@ import type { BotContext } from '../../../telegram/context';
 import { isKeyText } from '../../../telegram/middlewares/match';
 import { CHECKIN_LINK, checkinPayload, parse, RX } from '../callbacks';
 import type { ActivitiesService, SignupResult } from '../service';
-import { activityCard, calendarCard, codeCaption, confirmCancelCard, mineCard, signedUpText } from '../views/resident';
+import {
+  activityCard,
+  calendarCard,
+  codeCaption,
+  confirmCancelCard,
+  mineCard,
+  sessionsCard,
+  signedUpText,
+} from '../views/resident';
 import { send, tappedId } from './cards';
 
 /** Residents: the calendar, an activity, signing up (self, waitlist, series), cancelling, my activities, the code. */
@@ -29,6 +37,12 @@ export function residentBot(service: ActivitiesService, botUsername: () => strin
     return send(ctx, activityCard(ctx, v, notice), edit);
   }
   bot.callbackQuery(RX.open, (ctx) => showActivity(ctx, parse.id(ctx.match), false));
+
+  bot.callbackQuery(RX.sessions, async (ctx) => {
+    const sessions = (await service.sessionsAhead(parse.id(ctx.match))).filter((s) => service.state(s) === 'open');
+    await ctx.answerCallbackQuery();
+    await send(ctx, sessionsCard(ctx, sessions));
+  });
 
   bot.callbackQuery(RX.map, async (ctx) => {
     const a = await service.activity(parse.id(ctx.match));

@@ -1,5 +1,5 @@
 import { escapeHtml } from '../../../i18n';
-import { type Button, markup, pagedRows } from '../../../telegram/markup';
+import { type Button, grid, markup, pagedRows } from '../../../telegram/markup';
 import { CB } from '../callbacks';
 import { type ActivityState, activitiesPolicy } from '../policy';
 import type { CalendarEntry, SignupResult } from '../service';
@@ -120,6 +120,8 @@ export function activityCard(r: Reader, v: ActivityView, notice?: string): Card 
       row.push({ text: t('activities.btn.cancel', { who }), data: CB.cancel(m.signup.id, false) });
     rows.push(row);
   }
+  if (a.seriesId !== null && v.sessionsLeft > 1)
+    rows.push([{ text: t('activities.btn.sessions'), data: CB.sessions(a.id) }]);
   if (a.latitude !== null && a.longitude !== null) rows.push([{ text: t('activities.btn.map'), data: CB.map(a.id) }]);
   rows.push([
     { text: t('activities.btn.calendar'), data: CB.calendar(0) },
@@ -183,4 +185,15 @@ export function signedUpText(r: Reader, results: SignupResult[]): string {
       : r.t('activities.signup.waiting', { position: x.position ?? 1 });
   }
   return r.t('activities.signup.series', { booked, waiting });
+}
+
+/** The sessions of a series still ahead: each opens its own card (a place in one session only). */
+export function sessionsCard(r: Reader, sessions: Activity[]): Card {
+  const buttons = sessions
+    .slice(0, 12)
+    .map((s) => ({
+      text: r.t('activities.sessions.button', { no: s.sessionNo ?? 1, date: dateOf(r, s.date) }),
+      data: CB.open(s.id),
+    }));
+  return { text: r.t('activities.sessions.title'), markup: markup(grid(buttons, 2)) };
 }
