@@ -43,7 +43,7 @@ const staff = { id: STAFF, staff: true };
 const keys = async (prefix: string) => (await outbox.list({ dedupePrefix: prefix })).map((d) => d.dedupeKey);
 
 describe('jobs, desk and figures', () => {
-  it('reminders at 19:00 the evening before and an hour before, feedback from 10:00 the day after, each once', async () => {
+  it('reminders at 19:00 the evening before and an hour before, feedback from 10:00 the day after, once', async () => {
     const id = await activities.create(staff, lecture({ capacity: 5 }));
     await activities.publish(staff, id);
     for (const u of [300, 301]) {
