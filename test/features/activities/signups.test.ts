@@ -37,7 +37,7 @@ afterEach(() => h.close());
 const code = (e: unknown) => (e as { code?: string }).code;
 
 describe('the last places', () => {
-  it('fifty pressing sign-up at once for the last three places get exactly three; the line forms in order', async () => {
+  it('fifty pressing sign-up at once for the last three places get exactly three, the line in order', async () => {
     const id = await activities.create({ id: STAFF, staff: true }, lecture({ capacity: 10 }));
     await activities.publish({ id: STAFF, staff: true }, id);
     for (let u = 100; u < 107; u++) {
