@@ -33,6 +33,14 @@ const PERIOD_WORDS: Record<Period, RegExp> = {
   today: /今天|today/i,
   soon: WHEN,
 };
+/** A word `periodOf` reads as each period. */
+const PERIOD_NAME: Record<Period, string> = {
+  weekend: '周末',
+  week: '这周',
+  tomorrow: '明天',
+  today: '今天',
+  soon: '',
+};
 
 /**
  * The answers, most specific first (the FAQ asks them in order and takes the first that matches; `answer` is not
@@ -47,7 +55,7 @@ export function calendarAnswers(service: ActivitiesService): LiveAnswer[] {
         matches: (text) => ABOUT.test(text) && PERIOD_WORDS[period].test(text) && (!children || CHILDREN.test(text)),
         async answer(user, t, locale) {
           const today = service.todayDate();
-          const { from, to } = periodOf(period === 'soon' ? '' : PERIOD_WORDS[period].source.split('|')[0]!, today);
+          const { from, to } = periodOf(PERIOD_NAME[period], today);
           const entries = await service.between(user, from, to, { children });
           if (entries.length === 0) return { text: t('activities.calendar.noneInPeriod') };
           return calendarCard({ t, locale }, entries, 0);

@@ -189,11 +189,9 @@ export function signedUpText(r: Reader, results: SignupResult[]): string {
 
 /** The sessions of a series still ahead: each opens its own card (a place in one session only). */
 export function sessionsCard(r: Reader, sessions: Activity[]): Card {
-  const buttons = sessions
-    .slice(0, 12)
-    .map((s) => ({
-      text: r.t('activities.sessions.button', { no: s.sessionNo ?? 1, date: dateOf(r, s.date) }),
-      data: CB.open(s.id),
-    }));
+  const buttons = sessions.slice(0, 12).map((s) => ({
+    text: r.t('activities.sessions.button', { no: s.sessionNo ?? 1, date: dateOf(r, s.date) }),
+    data: CB.open(s.id),
+  }));
   return { text: r.t('activities.sessions.title'), markup: markup(grid(buttons, 2)) };
 }
