@@ -48,17 +48,20 @@ const draft = z.object({
   ageMax: z.number().int().nullable(),
   capacity: z.number().int().nullable(),
   signupNeeded: z.boolean(),
+  bringZh: z.string().nullable(),
+  bringEn: z.string().nullable(),
 });
 export type Draft = z.infer<typeof draft>;
 
 /**
- * Staff (or a partner, their own) create an activity: kind → title → description → date → hours → repeat → place →
- * audience (→ ages) → capacity → save. `card`: the question with buttons now open.
+ * Staff create an activity: kind → organiser → title → description → date → hours → repeat → place → audience
+ * (→ ages) → capacity → what to bring → save. `card`: the question with buttons now open.
  */
 export const createFlow = defineFlow(
   'activities.create',
   [
     'kind',
+    'organiser',
     'title',
     'description',
     'date',
@@ -70,6 +73,7 @@ export const createFlow = defineFlow(
     'audience',
     'ages',
     'capacity',
+    'bring',
     'save',
   ],
   draft.partial().extend({ card: id.optional() }),

@@ -15,6 +15,8 @@ beforeAll(async () => {
   tb = await startBot({ clock: new ManualClock(at('2026-11-30T10:00:00')) });
   await tb.withRole(STAFF, 'staff', { first_name: '小张' });
   await tb.resident(MOM, { first_name: '刘妈妈' });
+  const partner = { type: 'group' as const, description: '社工机构', contact: '-', offers: [] };
+  await tb.services.partners.addPartner(null, { ...partner, name: '阳光社工中心' });
 });
 afterAll(() => tb.stop());
 
@@ -26,6 +28,8 @@ describe('staff create an activity from the workbench', () => {
     out = await tap(staff, button(out, '新建活动'));
     expect(plainTexts(out)).toContain('是什么类型');
     out = await tap(staff, button(out, '课堂'));
+    expect(plainTexts(out)).toContain('谁主办');
+    out = await tap(staff, button(out, '阳光社工中心'));
     out = await say(staff, "周末课堂：少儿美术\nWeekend class: children's art");
     out = await tap(staff, button(out, '跳过'));
     out = await say(staff, '上个月');
@@ -42,9 +46,13 @@ describe('staff create an activity from the workbench', () => {
     out = await tap(staff, button(out, '儿童'));
     out = await say(staff, '6-12');
     out = await say(staff, '12');
+    expect(plainTexts(out)).toContain('需要带什么');
+    out = await say(staff, '画笔、水杯\nBrushes, a water bottle');
     expect(plainTexts(out)).toContain('【课堂】周末课堂：少儿美术');
     expect(plainTexts(out)).toContain('共 10 次');
     expect(plainTexts(out)).toContain('6–12 岁儿童');
+    expect(plainTexts(out)).toContain('主办：阳光社工中心');
+    expect(plainTexts(out)).toContain('请带：画笔、水杯');
     out = await tap(staff, button(out, '保存并发布'));
     expect(plainTexts(out)).toContain('已发布');
 
@@ -54,6 +62,11 @@ describe('staff create an activity from the workbench', () => {
       Array.from({ length: 10 }, (_, i) => new Date(Date.UTC(2026, 11, 5 + 7 * i)).toISOString().slice(0, 10)),
     );
     expect(list[0]).toMatchObject({ kind: 'class', audience: 'age', ageMin: 6, ageMax: 12, capacity: 12 });
+    expect(list[0]).toMatchObject({
+      organiserName: '阳光社工中心',
+      bringZh: '画笔、水杯',
+      bringEn: 'Brushes, a water bottle',
+    });
     await tb.runJobs();
     await tb.delivered();
     const inbox = seen(tb, MOM).map((m) => m.text ?? '');

@@ -9,7 +9,16 @@ import { exampleDate, parseAges, parseBilingual, parseCapacity, parseDate, parse
 import { activitiesPolicy } from '../policy';
 import type { ActivitiesService } from '../service';
 import type { Card } from '../views/common';
-import { audienceCard, capacityCard, kindCard, placeCard, repeatCard, saveCard, skipCard } from '../views/create';
+import {
+  audienceCard,
+  capacityCard,
+  kindCard,
+  organiserCard,
+  placeCard,
+  repeatCard,
+  saveCard,
+  skipCard,
+} from '../views/create';
 
 const staff = requireRole('staff');
 const { limits } = activitiesPolicy;
@@ -48,7 +57,23 @@ export function createBot(
   });
   bot.filter(step('kind')).callbackQuery(RX.kind, staff, async (ctx) => {
     await ctx.answerCallbackQuery();
-    await ask(ctx, 'title', { ...data(ctx), kind: parse.kind(ctx.match) }, { text: ctx.t('activities.create.title') });
+    const d = { ...data(ctx), kind: parse.kind(ctx.match) };
+    await ask(ctx, 'organiser', d, organiserCard(ctx, await service.organisers(), 0));
+  });
+  bot.filter(step('organiser')).callbackQuery(RX.organisers, staff, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const card = organiserCard(ctx, await service.organisers(), parse.id(ctx.match));
+    await ctx.editMessageReplyMarkup({ reply_markup: card.markup });
+  });
+  const askTitle = (ctx: Ctx, partnerId: number | null) =>
+    ask(ctx, 'title', { ...data(ctx), partnerId }, { text: ctx.t('activities.create.title') });
+  bot.filter(step('organiser')).callbackQuery(RX.organiser, staff, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await askTitle(ctx, parse.id(ctx.match));
+  });
+  bot.filter(step('organiser')).callbackQuery(RX.skip, staff, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await askTitle(ctx, null);
   });
   pm.on('message:text').filter(step('title'), staff, async (ctx) => {
     const t = parseBilingual(text(ctx), limits.title);
@@ -118,17 +143,29 @@ export function createBot(
     const { min, max } = parseAges(text(ctx));
     await ask(ctx, 'capacity', { ...data(ctx), ageMin: min, ageMax: max }, capacityCard(ctx));
   });
-  const askSave = (ctx: Ctx, d: Data) => {
+  const askBring = (ctx: Ctx, d: Data) =>
+    ask(ctx, 'bring', d, skipCard(ctx, 'activities.create.bring', { max: limits.bring }));
+  const askSave = async (ctx: Ctx, d: Data) => {
     const draft = completeDraft(d);
     if (!draft) return ask(ctx, 'kind', { partnerId: null }, kindCard(ctx));
-    return ask(ctx, 'save', d, saveCard(ctx, draft));
+    const organiser =
+      draft.partnerId === null ? undefined : (await service.organisers()).find((p) => p.id === draft.partnerId);
+    return ask(ctx, 'save', d, saveCard(ctx, draft, organiser?.name));
   };
+  pm.on('message:text').filter(step('bring'), staff, async (ctx) => {
+    const b = parseBilingual(text(ctx), limits.bring);
+    await askSave(ctx, { ...data(ctx), bringZh: b.zh, bringEn: b.en });
+  });
+  bot.filter(step('bring')).callbackQuery(RX.skip, staff, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await askSave(ctx, { ...data(ctx), bringZh: null, bringEn: null });
+  });
   pm.on('message:text').filter(step('capacity'), staff, async (ctx) =>
-    askSave(ctx, { ...data(ctx), capacity: parseCapacity(text(ctx)), signupNeeded: true }),
+    askBring(ctx, { ...data(ctx), capacity: parseCapacity(text(ctx)), signupNeeded: true }),
   );
   bot.filter(step('capacity')).callbackQuery(RX.signupNeeded, staff, async (ctx) => {
     await ctx.answerCallbackQuery();
-    await askSave(ctx, { ...data(ctx), capacity: null, signupNeeded: false });
+    await askBring(ctx, { ...data(ctx), capacity: null, signupNeeded: false });
   });
 
   async function save(ctx: Ctx, publish: boolean) {
@@ -136,7 +173,7 @@ export function createBot(
     await ctx.answerCallbackQuery();
     if (!d) return ask(ctx, 'kind', { partnerId: null }, kindCard(ctx));
     const actor = { id: ctx.user.id, staff: true };
-    const input = { ...d, latitude: null, longitude: null, bringZh: null, bringEn: null };
+    const input = { ...d, latitude: null, longitude: null };
     const id = await service.create(actor, input, ctx.flowEnd());
     await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } });
     if (publish) await service.publish(actor, id);

@@ -56,6 +56,8 @@ export function catalogue(deps: ActivitiesDeps, announcer: Announcer) {
 
   return {
     ownPartner,
+    /** Listed partners, to pick an activity's organiser from. */
+    organisers: async () => (await deps.partners.partners()).filter((p) => p.active),
     mayManage,
     partnersMayCreate: () => settings.get(partnersMayCreate),
     /** Staff open or close activities of partners' own (audited by the settings). */

@@ -1,8 +1,9 @@
-import { type Button, grid, markup } from '../../../telegram/markup';
+import { type Button, grid, markup, pagedRows } from '../../../telegram/markup';
 import type { Compound } from '../../residents/service';
 import { CB } from '../callbacks';
 import type { Draft } from '../flows';
-import { KINDS } from '../policy';
+import { activitiesPolicy, KINDS } from '../policy';
+import type { Organiser } from '../service';
 import type { Card, Reader } from './common';
 import { bilingual, dateOf } from './common';
 
@@ -58,7 +59,7 @@ export const capacityCard = ({ t }: Reader): Card => ({
 });
 
 /** The whole draft to check before it is saved. */
-export function saveCard(r: Reader, d: Draft): Card {
+export function saveCard(r: Reader, d: Draft, organiser?: string): Card {
   const { t } = r;
   const text = t('activities.create.check', {
     kind: t(`activities.kinds.${d.kind}`),
@@ -72,6 +73,8 @@ export function saveCard(r: Reader, d: Draft): Card {
       d.audience === 'age'
         ? t('activities.audience.ageRange', { min: d.ageMin ?? 0, max: d.ageMax ?? 17 })
         : t(`activities.audience.${d.audience}`),
+    organiser: d.partnerId === null ? t('activities.view.community') : (organiser ?? '-'),
+    bring: d.bringZh ? bilingual(r, d.bringZh, d.bringEn) : t('activities.view.nothing'),
     capacity: !d.signupNeeded
       ? t('activities.view.noSignupNeeded')
       : d.capacity === null
@@ -83,4 +86,18 @@ export function saveCard(r: Reader, d: Draft): Card {
     [{ text: t('activities.create.saveDraft'), data: CB.saveDraft }],
   ];
   return { text, markup: markup(rows) };
+}
+
+/** Who organises it: the community itself, or a listed partner (paged). */
+export function organiserCard(r: Reader, partners: Organiser[], page: number): Card {
+  const { rows } = pagedRows(
+    partners,
+    page,
+    activitiesPolicy.pageSize,
+    (p) => ({ text: p.name, data: CB.organiser(p.id) }),
+    (n) => CB.organisers(n),
+    2,
+  );
+  rows.unshift([{ text: r.t('activities.create.community'), data: CB.skip }]);
+  return { text: r.t('activities.create.organiser'), markup: markup(rows) };
 }
