@@ -129,6 +129,11 @@ describe('after it', () => {
     out = await tap(an, `ac:rt:${s.id}:1`);
     expect(alertOf(out) ?? plainTexts(out)).toContain('你已经评过分了');
 
+    out = await tap(staff(), `ac:m:${lectureId}`);
+    out = await tap(staff(), button(out, '报名名单'));
+    expect(plainTexts(out)).toContain('👥 公益法律讲座：4 人');
+    expect(plainTexts(out)).toContain('1. User6301 🙋 已到');
+    expect(plainTexts(out)).toContain('路过的刘阿姨 🙋 已到');
     out = await tap(staff(), `ac:sum:${lectureId}`);
     expect(plainTexts(out)).toContain('报名 3 人，到场 4 人（现场 1）');
     expect(plainTexts(out)).toContain('报名未到：0 人');
@@ -177,6 +182,7 @@ describe('staff actions are for staff', () => {
       `ac:wi:${lectureId}`,
       `ac:dr:${drillId}`,
       `ac:sum:${lectureId}`,
+      `ac:ro:${lectureId}:0`,
     ];
     for (const data of forged) await tap(an, data);
     await (await an.command('/activities_manage')).reply();

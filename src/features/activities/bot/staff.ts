@@ -15,6 +15,7 @@ import {
   manageCard,
   matchesCard,
   panelCard,
+  rosterCard,
   summaryCard,
   todayCard,
 } from '../views/staff';
@@ -75,6 +76,12 @@ export function staffBot(service: ActivitiesService, places: Pick<ResidentsServi
     await showPanel(ctx, a.id, true, ctx.t('activities.manage.cancelled'));
   });
 
+  bot.callbackQuery(RX.roster, staff, async (ctx) => {
+    const a = await service.activity(parse.id(ctx.match));
+    await ctx.answerCallbackQuery();
+    const lines = await service.lines(await service.signups(a.id));
+    await send(ctx, rosterCard(ctx, a, lines, parse.id(ctx.match, 2)), true);
+  });
   bot.callbackQuery(RX.summary, staff, async (ctx) => {
     await ctx.answerCallbackQuery();
     await send(ctx, summaryCard(ctx, await service.summary(parse.id(ctx.match))), true);

@@ -52,7 +52,11 @@ export function panelCard(
   if (state === 'draft') rows.push([{ text: t('activities.btn.publish'), data: CB.publish(a.id) }]);
   if (opts.today && a.status === 'published') rows.push([{ text: t('activities.btn.desk'), data: CB.desk(a.id) }]);
   if (opts.drillDue) rows.push([{ text: t('activities.btn.drill'), data: CB.drill(a.id) }]);
-  if (a.status === 'published') rows.push([{ text: t('activities.btn.summary'), data: CB.summary(a.id) }]);
+  if (a.status === 'published')
+    rows.push([
+      { text: t('activities.btn.roster'), data: CB.roster(a.id) },
+      { text: t('activities.btn.summary'), data: CB.summary(a.id) },
+    ]);
   if (state === 'draft' || state === 'open') {
     const edits = (['d', 'h', 'p', 'c'] as const).map((w) => ({
       text: t(`activities.edit.btn.${w}`),
@@ -130,4 +134,27 @@ export function summaryCard(r: Reader, s: Summary): Card {
   for (const c of s.comments)
     lines.push(t('activities.summary.comment', { stars: '⭐'.repeat(c.rating ?? 0), text: c.text }));
   return { text: lines.join('\n'), markup: markup([[{ text: t('activities.btn.panel'), data: CB.panel(a.id) }]]) };
+}
+
+/** Who signed up, waits and came (names for staff only), a page at a time. */
+export function rosterCard(r: Reader, a: Activity, lines: DeskLine[], page: number): Card {
+  const { t } = r;
+  const size = 20;
+  const pages = Math.max(1, Math.ceil(lines.length / size));
+  const p = Math.min(Math.max(0, page), pages - 1);
+  const shown = lines.slice(p * size, p * size + size).map((l, i) =>
+    t('activities.roster.line', {
+      n: p * size + i + 1,
+      name: l.name,
+      status: t(`activities.roster.${l.signup.checkedInAt ? 'came' : l.signup.status}`),
+    }),
+  );
+  const nav: Button[] = [];
+  if (p > 0) nav.push({ text: '◀', data: CB.roster(a.id, p - 1) });
+  if (p < pages - 1) nav.push({ text: '▶', data: CB.roster(a.id, p + 1) });
+  const head = t('activities.roster.title', { title: titleOf(r, a), count: lines.length });
+  return {
+    text: [head, ...(shown.length ? shown : [t('activities.roster.empty')])].join('\n'),
+    markup: markup([nav, [{ text: t('activities.btn.panel'), data: CB.panel(a.id) }]]),
+  };
 }
