@@ -10,6 +10,7 @@ import { createPetitions } from './petitions';
 import { createRelief } from './relief';
 import { createResidents } from './residents';
 import { createSafety } from './safety';
+import { createSetup } from './setup';
 import { createWorkbench } from './workbench';
 
 /**
@@ -25,7 +26,7 @@ export function createAreas(platform: Platform) {
     audiences: () => collectAudiences(features),
   });
   const market = createMarket(platform, { residents: residents.service });
-  const relief = createRelief(platform);
+  const relief = createRelief(platform, { residents: residents.service });
   const petitions = createPetitions(platform, { residents: residents.service });
   const partners = createPartners(platform);
   const fund = createFund(platform, {
@@ -45,9 +46,16 @@ export function createAreas(platform: Platform) {
   const faq = createFaq(platform, { residents: residents.service });
   // The workbench gathers every area's tasks, imports and exports: lazily, as `features` includes it.
   const workbench = createWorkbench(platform, { features: () => features });
+  // The set-up walks the first admin through every area's steps (lazily, likewise) and greets residents when done.
+  const setup = createSetup(platform, {
+    features: () => features,
+    residents: residents.service,
+    greet: residents.greet,
+  });
 
   const features: Feature[] = [
     safety.feature,
+    setup.feature,
     residents.feature,
     notices.feature,
     market.feature,
@@ -71,6 +79,7 @@ export function createAreas(platform: Platform) {
     activities: activities.service,
     faq: faq.service,
     workbench: workbench.service,
+    setup: setup.service,
   };
   return { features, services };
 }
