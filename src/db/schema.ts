@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { ActivitiesTables } from './tables/activities';
 import type { CoreTables } from './tables/core';
 import type { FaqTables } from './tables/faq';
 import type { FundTables } from './tables/fund';
@@ -21,7 +22,8 @@ export interface Database
     NoticesTables,
     SafetyTables,
     InstancesTables,
-    SetupTables {}
+    SetupTables,
+    ActivitiesTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

@@ -1,5 +1,6 @@
 import type { Platform } from '../platform';
 import type { Feature } from '../telegram/feature';
+import { createActivities } from './activities';
 import { createFaq } from './faq';
 import { createFund } from './fund';
 import { createMarket } from './market';
@@ -37,6 +38,11 @@ export function createAreas(platform: Platform) {
       petitionRates: petitions.service.reportRates,
     },
   });
+  const activities = createActivities(platform, {
+    residents: residents.service,
+    partners: partners.service,
+    relief: relief.service,
+  });
   // Every area's live answers are asked before the FAQ's entries: lazily, as `features` includes the FAQ.
   const faq = createFaq(platform, { residents: residents.service, features: () => features });
   // The workbench gathers every area's tasks, imports and exports: lazily, as `features` includes it.
@@ -58,6 +64,7 @@ export function createAreas(platform: Platform) {
     petitions.feature,
     fund.feature,
     partners.feature,
+    activities.feature,
     workbench.feature,
     faq.feature,
   ];
@@ -70,6 +77,7 @@ export function createAreas(platform: Platform) {
     petitions: petitions.service,
     fund: fund.service,
     partners: partners.service,
+    activities: activities.service,
     faq: faq.service,
     workbench: workbench.service,
     setup: setup.service,

@@ -1,0 +1,185 @@
+import { Composer } from 'grammy';
+import type { BotContext, InFlow } from '../../../telegram/context';
+import { requireRole } from '../../../telegram/middlewares/guard';
+import { inFlow } from '../../../telegram/middlewares/match';
+import type { ResidentsService } from '../../residents/service';
+import { parse, RX } from '../callbacks';
+import { completeDraft, createFlow, type Draft } from '../flows';
+import { exampleDate, parseAges, parseBilingual, parseCapacity, parseDate, parseHours, parseSessions } from '../input';
+import { activitiesPolicy } from '../policy';
+import type { ActivitiesService } from '../service';
+import type { Card } from '../views/common';
+import {
+  audienceCard,
+  capacityCard,
+  kindCard,
+  organiserCard,
+  placeCard,
+  repeatCard,
+  saveCard,
+  skipCard,
+} from '../views/create';
+
+const staff = requireRole('staff');
+const { limits } = activitiesPolicy;
+type Step = (typeof createFlow.steps)[number];
+type Data = Partial<Draft> & { card?: number };
+type Ctx = InFlow<Data, Step>;
+
+/**
+ * Staff create an activity step by step, every choice a button and only what must be written typed: kind → title →
+ * description → date → hours → once or weekly (→ how many weeks) → place → audience (→ ages) → places → save as a
+ * draft, or save and publish.
+ */
+export function createBot(
+  service: ActivitiesService,
+  places: Pick<ResidentsService, 'compounds' | 'compound'>,
+  showPanel: (ctx: BotContext, id: number, edit: boolean, notice?: string) => Promise<unknown>,
+) {
+  const bot = new Composer<BotContext>();
+  const pm = bot.chatType('private');
+  const step = (...s: Step[]) => inFlow(createFlow, ...s);
+
+  /** Moves to `next` with the draft grown by `patch`, asking its question (the old question's buttons go). */
+  async function ask(ctx: BotContext, next: Step, data: Data, card: Card) {
+    const old = data.card;
+    if (old !== undefined && ctx.chat)
+      await ctx.api.editMessageReplyMarkup(ctx.chat.id, old, { reply_markup: { inline_keyboard: [] } }).catch(() => {});
+    const m = await ctx.reply(card.text, { reply_markup: card.markup });
+    await ctx.setFlow(createFlow, next, { ...data, card: card.markup ? m.message_id : undefined });
+  }
+  const data = (ctx: Ctx): Data => ctx.flow.data;
+  const text = (ctx: BotContext) => ctx.message?.text ?? '';
+
+  bot.callbackQuery(RX.create, staff, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ask(ctx, 'kind', { partnerId: null }, kindCard(ctx));
+  });
+  bot.filter(step('kind')).callbackQuery(RX.kind, staff, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const d = { ...data(ctx), kind: parse.kind(ctx.match) };
+    await ask(ctx, 'organiser', d, organiserCard(ctx, await service.organisers(), 0));
+  });
+  bot.filter(step('organiser')).callbackQuery(RX.organisers, staff, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const card = organiserCard(ctx, await service.organisers(), parse.id(ctx.match));
+    await ctx.editMessageReplyMarkup({ reply_markup: card.markup });
+  });
+  const askTitle = (ctx: Ctx, partnerId: number | null) =>
+    ask(ctx, 'title', { ...data(ctx), partnerId }, { text: ctx.t('activities.create.title') });
+  bot.filter(step('organiser')).callbackQuery(RX.organiser, staff, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await askTitle(ctx, parse.id(ctx.match));
+  });
+  bot.filter(step('organiser')).callbackQuery(RX.skip, staff, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await askTitle(ctx, null);
+  });
+  pm.on('message:text').filter(step('title'), staff, async (ctx) => {
+    const t = parseBilingual(text(ctx), limits.title);
+    const d = { ...data(ctx), titleZh: t.zh, titleEn: t.en };
+    await ask(ctx, 'description', d, skipCard(ctx, 'activities.create.description', { max: limits.description }));
+  });
+  const askDate = (ctx: Ctx, d: Data) =>
+    ask(ctx, 'date', d, { text: ctx.t('activities.create.date', { example: exampleDate(service.todayDate()) }) });
+  pm.on('message:text').filter(step('description'), staff, async (ctx) => {
+    const t = parseBilingual(text(ctx), limits.description, true);
+    await askDate(ctx, { ...data(ctx), descriptionZh: t.zh, descriptionEn: t.en });
+  });
+  bot.filter(step('description')).callbackQuery(RX.skip, staff, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await askDate(ctx, { ...data(ctx), descriptionZh: '', descriptionEn: null });
+  });
+  pm.on('message:text').filter(step('date'), staff, async (ctx) => {
+    const date = parseDate(text(ctx), service.todayDate());
+    await ask(ctx, 'hours', { ...data(ctx), date }, { text: ctx.t('activities.create.hours') });
+  });
+  pm.on('message:text').filter(step('hours'), staff, async (ctx) => {
+    const [startsAt, endsAt] = parseHours(text(ctx));
+    await ask(ctx, 'repeat', { ...data(ctx), startsAt, endsAt }, repeatCard(ctx));
+  });
+  const askPlace = async (ctx: Ctx, d: Data) => ask(ctx, 'place', d, placeCard(ctx, await places.compounds()));
+  bot.filter(step('repeat')).callbackQuery(RX.repeat, staff, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    if (parse.flag(ctx.match, 1))
+      return ask(ctx, 'sessions', data(ctx), { text: ctx.t('activities.create.sessions', { max: limits.sessions }) });
+    await askPlace(ctx, { ...data(ctx), sessions: 1 });
+  });
+  pm.on('message:text').filter(step('sessions'), staff, async (ctx) =>
+    askPlace(ctx, { ...data(ctx), sessions: parseSessions(text(ctx)) }),
+  );
+  bot.filter(step('place')).callbackQuery(RX.placeCompound, staff, async (ctx) => {
+    const c = await places.compound(parse.id(ctx.match));
+    if (!c) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
+    await ctx.answerCallbackQuery();
+    const d = { ...data(ctx), compoundId: c.id, placeZh: c.nameZh, placeEn: c.nameEn };
+    await ask(ctx, 'audience', d, audienceCard(ctx, d));
+  });
+  bot.filter(step('place')).callbackQuery(RX.placeOther, staff, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ask(ctx, 'placeText', data(ctx), { text: ctx.t('activities.create.placeText') });
+  });
+  pm.on('message:text').filter(step('placeText'), staff, async (ctx) => {
+    const p = parseBilingual(text(ctx), limits.place);
+    const d = { ...data(ctx), compoundId: null, placeZh: p.zh, placeEn: p.en };
+    await ask(ctx, 'audience', d, audienceCard(ctx, d));
+  });
+  bot.filter(step('audience')).callbackQuery(RX.audience, staff, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const audience = parse.audience(ctx.match);
+    const d = data(ctx);
+    const compound = d.compoundId ? await places.compound(d.compoundId) : undefined;
+    const audienceId =
+      audience === 'compound'
+        ? (compound?.id ?? null)
+        : audience === 'community'
+          ? (compound?.communityId ?? null)
+          : null;
+    const next = { ...d, audience, audienceId, ageMin: null, ageMax: null };
+    if (audience === 'age') return ask(ctx, 'ages', next, { text: ctx.t('activities.create.ages') });
+    await ask(ctx, 'capacity', next, capacityCard(ctx));
+  });
+  pm.on('message:text').filter(step('ages'), staff, async (ctx) => {
+    const { min, max } = parseAges(text(ctx));
+    await ask(ctx, 'capacity', { ...data(ctx), ageMin: min, ageMax: max }, capacityCard(ctx));
+  });
+  const askBring = (ctx: Ctx, d: Data) =>
+    ask(ctx, 'bring', d, skipCard(ctx, 'activities.create.bring', { max: limits.bring }));
+  const askSave = async (ctx: Ctx, d: Data) => {
+    const draft = completeDraft(d);
+    if (!draft) return ask(ctx, 'kind', { partnerId: null }, kindCard(ctx));
+    const organiser =
+      draft.partnerId === null ? undefined : (await service.organisers()).find((p) => p.id === draft.partnerId);
+    return ask(ctx, 'save', d, saveCard(ctx, draft, organiser?.name));
+  };
+  pm.on('message:text').filter(step('bring'), staff, async (ctx) => {
+    const b = parseBilingual(text(ctx), limits.bring);
+    await askSave(ctx, { ...data(ctx), bringZh: b.zh, bringEn: b.en });
+  });
+  bot.filter(step('bring')).callbackQuery(RX.skip, staff, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await askSave(ctx, { ...data(ctx), bringZh: null, bringEn: null });
+  });
+  pm.on('message:text').filter(step('capacity'), staff, async (ctx) =>
+    askBring(ctx, { ...data(ctx), capacity: parseCapacity(text(ctx)), signupNeeded: true }),
+  );
+  bot.filter(step('capacity')).callbackQuery(RX.signupNeeded, staff, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await askBring(ctx, { ...data(ctx), capacity: null, signupNeeded: false });
+  });
+
+  async function save(ctx: Ctx, publish: boolean) {
+    const d = completeDraft(data(ctx));
+    await ctx.answerCallbackQuery();
+    if (!d) return ask(ctx, 'kind', { partnerId: null }, kindCard(ctx));
+    const actor = { id: ctx.user.id, staff: true };
+    const input = { ...d, latitude: null, longitude: null };
+    const id = await service.create(actor, input, ctx.flowEnd());
+    await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } });
+    if (publish) await service.publish(actor, id);
+    await showPanel(ctx, id, false, ctx.t(publish ? 'activities.manage.published' : 'activities.create.saved'));
+  }
+  bot.filter(step('save')).callbackQuery(RX.saveDraft, staff, (ctx) => save(ctx, false));
+  bot.filter(step('save')).callbackQuery(RX.saveAndPublish, staff, (ctx) => save(ctx, true));
+  return bot;
+}

@@ -1,0 +1,59 @@
+import { Composer } from 'grammy';
+import type { BotContext } from '../../../telegram/context';
+import { requireRole } from '../../../telegram/middlewares/guard';
+import { inFlow } from '../../../telegram/middlewares/match';
+import { parse, RX } from '../callbacks';
+import { editFlow } from '../flows';
+import { exampleDate, parseBilingual, parseCapacity, parseDate, parseHours } from '../input';
+import { activitiesPolicy } from '../policy';
+import type { ActivitiesService, ActivityInput } from '../service';
+
+const staff = requireRole('staff');
+
+/**
+ * Staff change one thing of an activity from its panel: d date · h hours · p place · c places. A new time or place
+ * reaches everyone signed up at once; more places move the line up.
+ */
+export function editBot(
+  service: ActivitiesService,
+  showPanel: (ctx: BotContext, id: number, edit: boolean, notice?: string) => Promise<unknown>,
+) {
+  const bot = new Composer<BotContext>();
+  bot.callbackQuery(RX.edit, staff, async (ctx) => {
+    const a = await service.activity(parse.id(ctx.match));
+    const what = parse.edit(ctx.match);
+    await ctx.answerCallbackQuery();
+    await ctx.setFlow(editFlow, what, { activityId: a.id });
+    await ctx.reply(ctx.t(`activities.edit.ask.${what}`, { example: exampleDate(service.todayDate()) }));
+  });
+  bot
+    .chatType('private')
+    .on('message:text')
+    .filter(inFlow(editFlow), staff, async (ctx) => {
+      const text = ctx.message.text;
+      const { activityId } = ctx.flow.data;
+      let patch: Partial<ActivityInput>;
+      switch (ctx.flow.step) {
+        case 'd':
+          patch = { date: parseDate(text, service.todayDate()) };
+          break;
+        case 'h': {
+          const [startsAt, endsAt] = parseHours(text);
+          patch = { startsAt, endsAt };
+          break;
+        }
+        case 'p': {
+          const p = parseBilingual(text, activitiesPolicy.limits.place);
+          patch = { placeZh: p.zh, placeEn: p.en, latitude: null, longitude: null };
+          break;
+        }
+        default:
+          patch = { capacity: parseCapacity(text) };
+      }
+      const a = await service.change({ id: ctx.user.id, staff: true }, activityId, patch, ctx.flowEnd());
+      const c = await service.counts(a.id);
+      const told = patch.capacity === undefined && a.status === 'published' ? c.booked + c.waiting : 0;
+      await showPanel(ctx, a.id, false, ctx.t('activities.edit.done', { count: told }));
+    });
+  return bot;
+}

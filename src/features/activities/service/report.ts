@@ -1,0 +1,112 @@
+import { addDays, localDate } from '../../../core/time';
+import { activityTimes, durationMinutes, type Kind } from '../policy';
+import * as store from '../store';
+import type { ActivitiesDeps } from './deps';
+
+/** One group's figures (a kind of activity, or an organiser). */
+export interface GroupFigures {
+  held: number;
+  signUps: number;
+  attended: number;
+}
+
+/**
+ * The activities of a period as the community report counts them (fund's ReportSources may call `activityFigures`).
+ * Kinds are codes: their names are `activities.kinds.<kind>` in the reader's language; an organiser is a partner's
+ * name, or null for the community itself (`activities.view.community`).
+ */
+export interface ActivityFigures {
+  /** Published activities dated in the period, up to today. */
+  held: number;
+  /** Places taken (walk-ins are attendees, not sign-ups). */
+  signUps: number;
+  attended: number;
+  walkIns: number;
+  /** Held a place and did not come, for activities that are over: a planning number, never a name. */
+  noShows: number;
+  byKind: ({ kind: Kind } & GroupFigures)[];
+  byOrganiser: ({ partnerId: number | null; organiser: string | null } & GroupFigures)[];
+  /** Time served at volunteering activities by attendees with an account, and how many different people. */
+  volunteerMinutes: number;
+  volunteers: number;
+  /** The average rating over every rating given, or null when none was. */
+  averageRating: number | null;
+}
+
+export function report(deps: ActivitiesDeps) {
+  const { db, clock, tz } = deps;
+
+  /** The period's activities with their figures: [from, to) calendar dates, none after `today`. */
+  async function rows(from: string, to: string, today: string) {
+    const last = addDays(to, -1) < today ? addDays(to, -1) : today;
+    return last < from ? [] : store.periodRows(db, from, last);
+  }
+
+  return {
+    periodRows: rows,
+
+    /** Activities held, sign-ups and attendance in [from, to) (calendar dates), by kind and by organiser. */
+    async activityFigures(
+      from: string,
+      to: string,
+      today: string = localDate(clock.now(), tz),
+    ): Promise<ActivityFigures> {
+      const now = clock.now();
+      const list = await rows(from, to, today);
+      const byKind = new Map<Kind, GroupFigures>();
+      const byOrganiser = new Map<string, { partnerId: number | null; organiser: string | null } & GroupFigures>();
+      const f: ActivityFigures = {
+        held: 0,
+        signUps: 0,
+        attended: 0,
+        walkIns: 0,
+        noShows: 0,
+        byKind: [],
+        byOrganiser: [],
+        volunteerMinutes: 0,
+        volunteers: 0,
+        averageRating: null,
+      };
+      let rated = 0;
+      let ratingSum = 0;
+      for (const r of list) {
+        const over = activityTimes(r, tz).end <= now;
+        f.held++;
+        f.signUps += r.signUps;
+        f.attended += r.attended;
+        f.walkIns += r.walkIns;
+        if (over) f.noShows += r.noShows;
+        rated += r.rated;
+        ratingSum += r.ratingSum;
+        const kind = r.kind as Kind;
+        const k = byKind.get(kind) ?? { held: 0, signUps: 0, attended: 0 };
+        byKind.set(kind, { held: k.held + 1, signUps: k.signUps + r.signUps, attended: k.attended + r.attended });
+        const key = String(r.partnerId ?? 'community');
+        const o = byOrganiser.get(key) ?? {
+          partnerId: r.partnerId,
+          organiser: r.organiserName,
+          held: 0,
+          signUps: 0,
+          attended: 0,
+        };
+        byOrganiser.set(key, {
+          ...o,
+          held: o.held + 1,
+          signUps: o.signUps + r.signUps,
+          attended: o.attended + r.attended,
+        });
+      }
+      f.byKind = [...byKind].map(([kind, g]) => ({ kind, ...g }));
+      f.byOrganiser = [...byOrganiser.values()];
+      f.averageRating = rated ? Math.round((ratingSum / rated) * 10) / 10 : null;
+      const last = addDays(to, -1) < today ? addDays(to, -1) : today;
+      const people = new Set<number>();
+      for (const v of await store.volunteerAttendance(db, from, last)) {
+        f.volunteerMinutes += durationMinutes({ date: v.date, startsAt: v.starts_at, endsAt: v.ends_at }, tz);
+        if (v.user_id !== null) people.add(v.user_id);
+      }
+      f.volunteers = people.size;
+      return f;
+    },
+  };
+}
