@@ -7,6 +7,7 @@ import { exports } from './export';
 import { guards } from './guards';
 import { home } from './home';
 import { queue } from './queue';
+import { reportFigures } from './report-figures';
 import { reminders } from './reminders';
 import { scheduling } from './schedule';
 import { subscriptions } from './subscriptions';
@@ -17,6 +18,7 @@ export type { MarketDay } from './deps';
 export type { ExportRow } from './export';
 export type { ResidentHome } from './home';
 export { outcomesFor, type QueueEntry } from './queue';
+export type { MarketReportFigures } from './report-figures';
 export type { MarketChange, NewMarketInput } from './schedule';
 export type { Subscription } from './subscriptions';
 export type { MarketSummary, ServiceSummary } from './summary';
@@ -41,5 +43,6 @@ export function createMarketService(
     ...marketDay(deps),
     ...reminders(deps),
     ...exports(deps),
+    ...reportFigures(deps),
   };
 }

@@ -12,6 +12,7 @@ import { handling } from './handling';
 import { meetings } from './meetings';
 import { createNotifier } from './notify';
 import { getPetition, type Parts } from './parts';
+import { reportFigures } from './report-figures';
 import { stats } from './stats';
 
 export type { HandlerDetails, PetitionDetails, Supporter } from './details';
@@ -20,6 +21,7 @@ export type { Note } from './following';
 export type { StatusChange } from './handling';
 export type { MeetingInput, MeetingPreview } from './meetings';
 export type { Actor } from './parts';
+export type { PetitionReportFigures } from './report-figures';
 export type { Responsiveness } from './stats';
 
 /** Petitions to deputies: filing and co-signing, following, handling, time limits, meetings, the three rates. */
@@ -49,5 +51,6 @@ export function createPetitionsService(
     ...meetings(parts),
     ...deadlines(parts),
     ...stats(parts),
+    ...reportFigures(parts),
   };
 }

@@ -1,0 +1,34 @@
+import { type Kysely, sql } from 'kysely';
+
+// Frozen: later changes go into new migrations.
+// The fund's figures by month (issue 18): every statement, summary and chart reads these sums rather than scanning
+// the whole ledger (which grows with every year of history). The ledger is insert-only (0007 refuses updates and
+// deletions), so a trigger on insert keeps the sums exact whoever writes an entry: the bot, an import, the demo.
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('fund_month_totals')
+    .addColumn('month', 'text', (c) => c.notNull())
+    .addColumn('direction', 'text', (c) => c.notNull())
+    // '' where the entry has none (an expense has no kind; unrestricted income no purpose): a key may not be null
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('purpose', 'text', (c) => c.notNull())
+    .addColumn('fen', 'integer', (c) => c.notNull())
+    .addColumn('entries', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('fund_month_totals_pk', ['month', 'direction', 'kind', 'purpose'])
+    .modifyEnd(sql`without rowid`)
+    .execute();
+  await sql`insert into fund_month_totals (month, direction, kind, purpose, fen, entries)
+    select substr(entry_date, 1, 7), direction, coalesce(kind, ''), coalesce(purpose, ''), sum(amount_fen), count(*)
+    from fund_entries group by 1, 2, 3, 4`.execute(db);
+  await sql`create trigger fund_entries_month_totals after insert on fund_entries begin
+    insert into fund_month_totals (month, direction, kind, purpose, fen, entries)
+    values (substr(new.entry_date, 1, 7), new.direction, coalesce(new.kind, ''), coalesce(new.purpose, ''),
+      new.amount_fen, 1)
+    on conflict (month, direction, kind, purpose) do update set fen = fen + excluded.fen, entries = entries + 1;
+  end`.execute(db);
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop trigger if exists fund_entries_month_totals`.execute(db);
+  await db.schema.dropTable('fund_month_totals').ifExists().execute();
+}
