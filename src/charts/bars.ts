@@ -69,7 +69,10 @@ export function barSections(o: {
       xAxisIndex: n,
       yAxisIndex: n,
       barWidth: 24,
-      data: s.bars.map((b, j) => ({ value: b.value, itemStyle: { color: b.color ?? PALETTE[(i + j) % PALETTE.length] } })),
+      data: s.bars.map((b, j) => ({
+        value: b.value,
+        itemStyle: { color: b.color ?? PALETTE[(i + j) % PALETTE.length] },
+      })),
       label: {
         show: true,
         position: 'right',

@@ -45,7 +45,10 @@ function glyphOf(weight: Weight, ch: number): Glyph {
   if (!g) {
     const fg = font(weight).glyphForCodePoint(ch);
     // A character the font lacks (an emoji) is left out rather than drawn as a box.
-    g = fg.id === 0 ? { key: id, d: '', advance: 0 } : { key: id, d: fg.path.scale(1, -1).toSVG(), advance: fg.advanceWidth };
+    g =
+      fg.id === 0
+        ? { key: id, d: '', advance: 0 }
+        : { key: id, d: fg.path.scale(1, -1).toSVG(), advance: fg.advanceWidth };
     if (glyphs.size >= GLYPH_CACHE_MAX) glyphs.clear();
     glyphs.set(id, g);
   }

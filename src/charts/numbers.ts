@@ -24,7 +24,8 @@ export function exactMoney(fen: number, locale: Locale): string {
 /** Yuan as a chart label reads best: '4,222.5元', '10.05万元' / '¥4,222.5', '¥100,500'. */
 export function money(fen: number, locale: Locale): string {
   const yuan = fen / 100;
-  if (locale === 'en') return `${yuan < 0 ? '-' : ''}¥${Math.abs(yuan) >= 1e4 ? sep(Math.abs(yuan)) : trim(Math.abs(yuan), 2)}`;
+  if (locale === 'en')
+    return `${yuan < 0 ? '-' : ''}¥${Math.abs(yuan) >= 1e4 ? sep(Math.abs(yuan)) : trim(Math.abs(yuan), 2)}`;
   const abs = Math.abs(yuan);
   const text = abs >= 1e4 ? count(abs, locale) : trim(abs, 2).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${yuan < 0 ? '-' : ''}${text}元`;

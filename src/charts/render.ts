@@ -5,8 +5,8 @@ import { GraphicComponent, GridComponent, LegendComponent, TitleComponent } from
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { textWidth, weightOf } from './fonts';
-import { SIZE } from './theme';
 import { textToPaths } from './text-to-path';
+import { SIZE } from './theme';
 
 // Charts are declared as ECharts options and rendered here, on the server: ECharts' SSR writes SVG (its labels
 // measured with the same font that draws them), the labels become outlines, and resvg rasterises the result.

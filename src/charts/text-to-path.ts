@@ -10,7 +10,16 @@ const ATTR = /([\w:-]+)="([^"]*)"/g;
 /** Where the baseline sits below a centrally aligned line, as a share of the font size: the middle of the em box. */
 const CENTRAL = 0.38;
 /** Attributes that paint the text, carried over to its outlines (stroke width is rescaled). */
-const PAINT = ['fill', 'fill-opacity', 'opacity', 'stroke', 'stroke-opacity', 'paint-order', 'stroke-linejoin', 'class'];
+const PAINT = [
+  'fill',
+  'fill-opacity',
+  'opacity',
+  'stroke',
+  'stroke-opacity',
+  'paint-order',
+  'stroke-linejoin',
+  'class',
+];
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const decode = (s: string) =>

@@ -25,7 +25,9 @@ export interface FundBooks {
 
 /** Totals of the months in [from, to) ('YYYY-MM'; either end open when omitted). */
 export function totalsOf(rows: readonly MonthRow[], from?: string, to?: string): PeriodTotals {
-  return periodTotals(rows.filter((r) => (from === undefined || r.month >= from) && (to === undefined || r.month < to)));
+  return periodTotals(
+    rows.filter((r) => (from === undefined || r.month >= from) && (to === undefined || r.month < to)),
+  );
 }
 
 /** The balance, and what of it is directed, at the end of `month` (or now, when omitted). */

@@ -79,13 +79,17 @@ export interface CommunityReport {
   volunteers: { minutes: number; people: number };
   /** Month by month up to the period's end (at least six months), for the trend chart. */
   trend: TrendMonth[];
+  /** The period's petitions by category and by community, and the market's services by demand. */
+  byCategory: { category: string; count: number }[];
+  byCommunity: { communityId: number | null; nameZh: string; nameEn: string; count: number }[];
+  services: { serviceId: number; nameZh: string; nameEn: string; booked: number; capacity: number; served: number }[];
 }
 
 const sum = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((n, x) => n + f(x), 0);
 
 export async function communityReport(
   sources: ReportSources,
-  own: ReportFigures,
+  figures: ReportFigures,
   p: Period,
   now: Date,
   tz: string,
@@ -98,8 +102,8 @@ export async function communityReport(
   const utc = (date: string) => zonedToUtc(date, '00:00', tz).toISOString();
 
   const market = await sources.marketFigures(from, p.to, today);
-  // Residents helped are counted once over the period itself, not over the trend's longer window.
-  const helped = from === p.from ? market.helped : (await sources.marketFigures(p.from, p.to, today)).helped;
+  // Residents helped (and services, categories) are counted over the period itself, not the trend's longer window.
+  const own = from === p.from ? market : await sources.marketFigures(p.from, p.to, today);
   const relief = new Map<string, { expected: number; collected: number; festivalExtras: number }>();
   for (const m of months) {
     const r = await sources.reliefMonth(m);
@@ -107,7 +111,8 @@ export async function communityReport(
     relief.set(m, r.collected === 0 ? { expected: 0, collected: 0, festivalExtras: 0 } : r);
   }
   const pet = await sources.petitionFigures(utc(from), utc(p.to), now);
-  const books = await own.fundBooks();
+  const petOwn = from === p.from ? pet : await sources.petitionFigures(utc(p.from), utc(p.to), now);
+  const books = await figures.fundBooks();
   const fundOf = (m: string) => totalsOf(books.rows, m, nextMonth(m));
 
   const days = market.days.filter((d) => inPeriod.has(d.date.slice(0, 7)));
@@ -116,7 +121,12 @@ export async function communityReport(
   const petSum = (k: keyof (typeof petIn)[number]) => sum(petIn, (m) => Number(m[k]));
   return {
     period: p,
-    market: { held: days.length, served: sum(days, (d) => d.served), helped, solved: sum(days, (d) => d.solved) },
+    market: {
+      held: days.length,
+      served: sum(days, (d) => d.served),
+      helped: own.helped,
+      solved: sum(days, (d) => d.solved),
+    },
     relief: {
       expected: sum(reliefIn, (r) => r.expected),
       collected: sum(reliefIn, (r) => r.collected),
@@ -133,7 +143,10 @@ export async function communityReport(
       ratingSum: petSum('ratingSum'),
     },
     fund: totalsOf(books.rows, p.from.slice(0, 7), p.to.slice(0, 7)),
-    volunteers: await own.volunteerHours(p.from, p.to),
+    volunteers: await figures.volunteerHours(p.from, p.to),
+    byCategory: petOwn.byCategory.sort((a, b) => b.count - a.count),
+    byCommunity: petOwn.byCommunity.sort((a, b) => b.count - a.count),
+    services: own.services.sort((a, b) => b.booked - a.booked),
     trend: months.map((month) => ({
       month,
       served: sum(

@@ -7,8 +7,8 @@ import { exports } from './export';
 import { guards } from './guards';
 import { home } from './home';
 import { queue } from './queue';
-import { reportFigures } from './report-figures';
 import { reminders } from './reminders';
+import { reportFigures } from './report-figures';
 import { scheduling } from './schedule';
 import { subscriptions } from './subscriptions';
 
