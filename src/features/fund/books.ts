@@ -1,20 +1,11 @@
-import { type Balances, balances, nextMonth, type PeriodTotals, periodTotals, type TotalRow } from './ledger';
+import { type Balances, balances, nextMonth, type PeriodTotals, periodTotals } from './ledger';
+import type { Founding, MonthRow } from './store';
 
 // The books by calendar month: every figure the fund shows — the /fund summary, a month's statement, the charts,
 // the community report's fund line — is summed here from the same rows (one read of fund_month_totals), so the
 // text and the picture of a figure can never disagree, and "this month / this year / since the start" add up.
 
-export interface MonthRow extends TotalRow {
-  /** 'YYYY-MM' */
-  month: string;
-}
-
-/** The money the fund was set up with: the income of its first day, and how many gave it. */
-export interface Founding {
-  date: string;
-  fen: number;
-  donors: number;
-}
+export type { Founding, MonthRow } from './store';
 
 export interface FundBooks {
   /** The first day in the ledger (null: no entries yet). */

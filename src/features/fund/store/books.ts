@@ -1,9 +1,24 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../../db/schema';
-import type { Founding, MonthRow } from '../books';
 
 // The ledger's sums by month (fund_month_totals, kept by a trigger on every insert) and its first day: what every
 // figure the fund shows is computed from.
+
+/** The sum of one month, direction, kind and purpose ('YYYY-MM'). */
+export interface MonthRow {
+  month: string;
+  direction: string;
+  kind: string | null;
+  purpose: string | null;
+  fen: number;
+}
+
+/** The money the fund was set up with: the income of its first day, and how many gave it. */
+export interface Founding {
+  date: string;
+  fen: number;
+  donors: number;
+}
 
 export async function monthRows(db: DbOrTx): Promise<MonthRow[]> {
   const rows = await db
