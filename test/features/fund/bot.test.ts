@@ -119,6 +119,9 @@ describe('staff record the ledger and everyone sees the same numbers', () => {
     for (const label of ['钱花在哪了', '帮困', '600元', '定向·帮困', '400.5元', '可自由使用', '480.31元'])
       expect(svg, label).toContain(label);
     expect(svg).not.toContain('公共设施'); // nothing spent on it: no 0.00 bar
+    // income by kind over the months is a button too
+    const income = await tap(resident, 'fd:ci');
+    expect(income.find((c) => c.method === 'sendPhoto')?.ok).toBe(true);
   }, 60_000);
 
   it('donor names appear only for donors who agreed', async () => {
