@@ -73,7 +73,7 @@ export function createFund(platform: Platform, deps: FundDeps) {
     },
     demo: async () => {
       const n = await service.loadDemo();
-      const what = 'founding donations of 2024-07-04, 100,500 yuan from 25 donors; 4,222 yuan self-generated';
+      const what = 'founding donations of 2024-07-04, 100,500 yuan from 25 donors; ordinary months up to today';
       return `fund: ${n} new demo entries (${what})`;
     },
     cli: fundCli(service, platform.i18n.getFixedT('en')),

@@ -1,4 +1,5 @@
 import type { Table } from '../../../core/sheets';
+import { localDate } from '../../../core/time';
 import { runHooks, type TxHook } from '../../../db/tx';
 import type { TFunction } from '../../../i18n';
 import { recordAudit } from '../../../identity';
@@ -16,7 +17,7 @@ import type { FundPartners } from './ports';
 
 /** The books as files: CSV import and export for staff who keep them in a spreadsheet, and the demo ledger. */
 export function createBooksService(
-  { db, clock, i18n }: Pick<Platform, 'db' | 'clock' | 'i18n'>,
+  { db, clock, i18n, config }: Pick<Platform, 'db' | 'clock' | 'i18n' | 'config'>,
   ledger: LedgerService,
   partners: FundPartners,
 ) {
@@ -88,11 +89,14 @@ export function createBooksService(
     /** Loads the demo ledger (and the demo partners it names); entries already present by ref are skipped. */
     async loadDemo(): Promise<number> {
       await partners.loadDemoPartners();
-      const seeds = await demoEntries(async (name) => {
-        const p = await partners.partnerByName(name);
-        if (!p) throw new Error(`demo partner ${name} is missing`);
-        return p.id;
-      });
+      const seeds = await demoEntries(
+        async (name) => {
+          const p = await partners.partnerByName(name);
+          if (!p) throw new Error(`demo partner ${name} is missing`);
+          return p.id;
+        },
+        localDate(clock.now(), config.TIMEZONE),
+      );
       const taken = new Set(
         await store.refsTaken(
           db,
