@@ -5,8 +5,12 @@ import { isPostgres, pgTrigger } from './engine';
 // The fund's figures by month (issue 18): every statement, summary and chart reads these sums rather than scanning
 // the whole ledger (which grows with every year of history). The ledger is insert-only (0007 refuses updates and
 // deletions), so a trigger on insert keeps the sums exact whoever writes an entry: the bot, an import, the demo.
+//
+// The community report reads the petitions filed in a period (every month's report and the trend): by the day they
+// were filed, not the whole table.
 export async function up(db: Kysely<any>): Promise<void> {
   const pg = isPostgres(db);
+  await db.schema.createIndex('petitions_created_at').on('petitions').column('created_at').execute();
   await db.schema
     .createTable('fund_month_totals')
     .addColumn('month', 'text', (c) => c.notNull())
@@ -40,4 +44,5 @@ export async function down(db: Kysely<any>): Promise<void> {
     await sql`drop function if exists fund_entries_month_totals_fn()`.execute(db);
   } else await sql`drop trigger if exists fund_entries_month_totals`.execute(db);
   await db.schema.dropTable('fund_month_totals').ifExists().execute();
+  await db.schema.dropIndex('petitions_created_at').ifExists().execute();
 }

@@ -3,5 +3,7 @@ export { type Bar, barSections, barsChart, type Pair, pairedBars, type Section }
 export { type Element, type Figure, figures, footnote, HEAD, heading, type Line, lines, text } from './blocks';
 export { type ColumnsInput, columnParts, columnsChart, type Series } from './columns';
 export { count, exactMoney, money, percent, tick } from './numbers';
-export { type ChartOption, type ChartSpec, type Rendered, rasterise, renderChart, renderSvg } from './render';
+export { rasterise } from './raster';
+export { stopRasteriser } from './raster-pool';
+export { type ChartOption, type ChartSpec, type Rendered, renderChart, renderChartAsync, renderSvg } from './render';
 export { base, FONT, INK, MUTED, PALETTE, PAPER, RULE, SIZE, title } from './theme';

@@ -1,11 +1,11 @@
-import { Resvg } from '@resvg/resvg-js';
 import type { EChartsOption } from 'echarts';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GraphicComponent, GridComponent, LegendComponent, TitleComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { textWidth, weightOf } from './fonts';
-import { textToPaths } from './text-to-path';
+import { rasterise } from './raster';
+import { rasteriseOffThread } from './raster-pool';
 import { SIZE } from './theme';
 
 // Charts are declared as ECharts options and rendered here, on the server: ECharts' SSR writes SVG (its labels
@@ -48,21 +48,22 @@ export function renderSvg(spec: ChartSpec): string {
   }
 }
 
-/** An SVG as a PNG, `scale` pixels per CSS pixel; text is drawn from outlines, so no font is loaded. */
-export function rasterise(svg: string, width: number, scale: number = SIZE.scale): Buffer {
-  const r = new Resvg(textToPaths(svg), {
-    fitTo: { mode: 'width', value: Math.round(width * scale) },
-    font: { loadSystemFonts: false },
-    background: '#ffffff',
-  });
-  return r.render().asPng();
-}
-
 export function renderChart(spec: ChartSpec): Rendered {
   const svg = renderSvg(spec);
   return {
     svg,
     png: rasterise(svg, spec.width),
+    width: Math.round(spec.width * SIZE.scale),
+    height: Math.round(spec.height * SIZE.scale),
+  };
+}
+
+/** The chart drawn as renderChart draws it, with the PNG rasterised off the event loop (what the bot sends). */
+export async function renderChartAsync(spec: ChartSpec): Promise<Rendered> {
+  const svg = renderSvg(spec);
+  return {
+    svg,
+    png: await rasteriseOffThread(svg, spec.width),
     width: Math.round(spec.width * SIZE.scale),
     height: Math.round(spec.height * SIZE.scale),
   };

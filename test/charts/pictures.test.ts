@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exactMoney, money, renderChart, renderSvg } from '../../src/charts';
+import { exactMoney, money, renderChart, renderChartAsync, renderSvg, stopRasteriser } from '../../src/charts';
 import type { Locale } from '../../src/config';
 import { type FundBooks, type MonthRow, statementOf, summaryOf } from '../../src/features/fund/books';
 import { incomePicture, moneyWentPicture, statementPicture } from '../../src/features/fund/pictures/fund';
@@ -95,6 +95,17 @@ describe('the fund pictures carry their labels and the ledger’s numbers', () =
     times.sort((a, b) => a - b);
     expect(times[5]!, 'median render ms').toBeLessThan(150); // 50 ms is the bar on a quiet machine (bench)
   });
+});
+
+describe('rendering off the event loop', () => {
+  it('the bot’s pictures are drawn on the rasteriser’s thread, pixel for pixel the same, one after another', async () => {
+    const spec = statementPicture(words('zh-CN'), statementOf(books, '2025-03'));
+    const here = renderChart(spec).png;
+    // more than one thread's worth of pictures (the thread is replaced to hand resvg's memory back)
+    const all = await Promise.all(Array.from({ length: 12 }, () => renderChartAsync(spec)));
+    for (const r of all) expect(r.png.equals(here)).toBe(true);
+    await stopRasteriser();
+  }, 60_000);
 });
 
 const report: CommunityReport = {

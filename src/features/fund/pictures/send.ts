@@ -1,5 +1,5 @@
 import { InputFile } from 'grammy';
-import { type ChartSpec, renderChart } from '../../../charts';
+import { type ChartSpec, renderChartAsync } from '../../../charts';
 import type { BotContext } from '../../../telegram/context';
 import type { InlineMarkup } from '../../../telegram/port';
 
@@ -10,6 +10,6 @@ export async function sendPicture(
   name: string,
   extra: { caption?: string; markup?: InlineMarkup } = {},
 ) {
-  const { png } = renderChart(spec);
+  const { png } = await renderChartAsync(spec);
   await ctx.replyWithPhoto(new InputFile(png, `${name}.png`), { caption: extra.caption, reply_markup: extra.markup });
 }
