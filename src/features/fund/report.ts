@@ -9,21 +9,22 @@ export { type Period, parsePeriod } from './period';
 // 393 人，解决问题 294 个"), for a month, a quarter or a year, with a trend by month — gathered from each area's own
 // service (never its tables) through the ReportSources port. Text, pictures and the spreadsheet read one report.
 
+type Service = { serviceId: number; nameZh: string; nameEn: string; booked: number; capacity: number; served: number };
+type Community = { communityId: number | null; nameZh: string; nameEn: string; count: number };
+
 /** What the report asks of the other areas; wired to their services in src/features/index.ts. */
 export interface ReportSources {
-  /** Published market days in [from, to) and not after `today`; residents helped counted once over the range. */
+  /** Published market days in [from, to) and not after `today`, each with who was served and its services. */
   marketFigures(
     from: string,
     to: string,
     today: string,
   ): Promise<{
-    days: { date: string; served: number; solved: number }[];
-    helped: number;
-    services: { serviceId: number; nameZh: string; nameEn: string; booked: number; capacity: number; served: number }[];
+    days: { date: string; served: number; solved: number; people: number[]; walkIns: number; services: Service[] }[];
   }>;
   /** One month of relief pickups ('YYYY-MM'): how many were expected, collected (self or proxy), festival extras. */
   reliefMonth(month: string): Promise<{ expected: number; collected: number; festivalExtras: number }>;
-  /** Petitions filed in [fromIso, toIso) as of `now`: month by month (local months), by category, by community. */
+  /** Petitions filed in [fromIso, toIso) as of `now`, month by month (local months) with categories, communities. */
   petitionFigures(
     fromIso: string,
     toIso: string,
@@ -39,9 +40,9 @@ export interface ReportSources {
       satisfied: number;
       rated: number;
       ratingSum: number;
+      byCategory: { category: string; count: number }[];
+      byCommunity: Community[];
     }[];
-    byCategory: { category: string; count: number }[];
-    byCommunity: { communityId: number | null; nameZh: string; nameEn: string; count: number }[];
   }>;
 }
 
@@ -81,8 +82,20 @@ export interface CommunityReport {
   trend: TrendMonth[];
   /** The period's petitions by category and by community, and the market's services by demand. */
   byCategory: { category: string; count: number }[];
-  byCommunity: { communityId: number | null; nameZh: string; nameEn: string; count: number }[];
-  services: { serviceId: number; nameZh: string; nameEn: string; booked: number; capacity: number; served: number }[];
+  byCommunity: Community[];
+  services: Service[];
+}
+
+/** Sums of items that share a key (a service over its days, a category over its months), largest first. */
+function merge<T extends object>(items: T[], key: (x: T) => unknown, add: (a: T, b: T) => void, by: (x: T) => number) {
+  const out = new Map<unknown, T>();
+  for (const x of items) {
+    const k = key(x);
+    const have = out.get(k);
+    if (have) add(have, x);
+    else out.set(k, { ...x });
+  }
+  return [...out.values()].sort((a, b) => by(b) - by(a));
 }
 
 const sum = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((n, x) => n + f(x), 0);
@@ -101,9 +114,8 @@ export async function communityReport(
   const from = `${months[0] ?? p.from.slice(0, 7)}-01`;
   const utc = (date: string) => zonedToUtc(date, '00:00', tz).toISOString();
 
+  // One read of each area over the trend's months; the period's figures are its months of it.
   const market = await sources.marketFigures(from, p.to, today);
-  // Residents helped (and services, categories) are counted over the period itself, not the trend's longer window.
-  const own = from === p.from ? market : await sources.marketFigures(p.from, p.to, today);
   const relief = new Map<string, { expected: number; collected: number; festivalExtras: number }>();
   for (const m of months) {
     const r = await sources.reliefMonth(m);
@@ -111,20 +123,22 @@ export async function communityReport(
     relief.set(m, r.collected === 0 ? { expected: 0, collected: 0, festivalExtras: 0 } : r);
   }
   const pet = await sources.petitionFigures(utc(from), utc(p.to), now);
-  const petOwn = from === p.from ? pet : await sources.petitionFigures(utc(p.from), utc(p.to), now);
   const books = await figures.fundBooks();
   const fundOf = (m: string) => totalsOf(books.rows, m, nextMonth(m));
 
   const days = market.days.filter((d) => inPeriod.has(d.date.slice(0, 7)));
+  // Residents helped are counted once over the period, however often they came; a walk-in is one each visit.
+  const helped = new Set(days.flatMap((d) => d.people)).size + sum(days, (d) => d.walkIns);
   const reliefIn = [...relief].filter(([m]) => inPeriod.has(m)).map(([, r]) => r);
   const petIn = pet.months.filter((m) => inPeriod.has(m.month));
-  const petSum = (k: keyof (typeof petIn)[number]) => sum(petIn, (m) => Number(m[k]));
+  type Counted = 'filed' | 'ackedInTime' | 'ackDue' | 'resolved' | 'answerDue' | 'satisfied' | 'rated' | 'ratingSum';
+  const petSum = (k: Counted) => sum(petIn, (m) => m[k]);
   return {
     period: p,
     market: {
       held: days.length,
       served: sum(days, (d) => d.served),
-      helped: own.helped,
+      helped,
       solved: sum(days, (d) => d.solved),
     },
     relief: {
@@ -144,9 +158,32 @@ export async function communityReport(
     },
     fund: totalsOf(books.rows, p.from.slice(0, 7), p.to.slice(0, 7)),
     volunteers: await figures.volunteerHours(p.from, p.to),
-    byCategory: petOwn.byCategory.sort((a, b) => b.count - a.count),
-    byCommunity: petOwn.byCommunity.sort((a, b) => b.count - a.count),
-    services: own.services.sort((a, b) => b.booked - a.booked),
+    byCategory: merge(
+      petIn.flatMap((m) => m.byCategory),
+      (c) => c.category,
+      (a, b) => {
+        a.count += b.count;
+      },
+      (c) => c.count,
+    ),
+    byCommunity: merge(
+      petIn.flatMap((m) => m.byCommunity),
+      (c) => c.communityId,
+      (a, b) => {
+        a.count += b.count;
+      },
+      (c) => c.count,
+    ),
+    services: merge(
+      days.flatMap((d) => d.services),
+      (x) => x.serviceId,
+      (a, b) => {
+        a.booked += b.booked;
+        a.capacity += b.capacity;
+        a.served += b.served;
+      },
+      (x) => x.booked,
+    ),
     trend: months.map((month) => ({
       month,
       served: sum(

@@ -4,7 +4,7 @@ import * as store from '../store';
 import type { Parts } from './parts';
 
 // Read-only, for the community report (fund/report.ts, issue 18): the petitions filed in a period counted month by
-// month (each month's rates add up to the period's), and by category and by community.
+// month (each month's rates and counts add up to the period's), with each month's categories and communities.
 
 export interface PetitionMonth {
   /** 'YYYY-MM' in the deployment's time zone. */
@@ -17,12 +17,12 @@ export interface PetitionMonth {
   satisfied: number;
   rated: number;
   ratingSum: number;
+  byCategory: { category: string; count: number }[];
+  byCommunity: { communityId: number | null; nameZh: string; nameEn: string; count: number }[];
 }
 
 export interface PetitionReportFigures {
   months: PetitionMonth[];
-  byCategory: { category: string; count: number }[];
-  byCommunity: { communityId: number | null; nameZh: string; nameEn: string; count: number }[];
 }
 
 const tally = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
@@ -33,31 +33,34 @@ export function reportFigures({ db, clock, residents, policy }: Parts) {
     async reportFigures(fromIso: string, toIso: string, now = clock.now()): Promise<PetitionReportFigures> {
       const ps = await store.petitionsFiledBetween(db, fromIso, toIso);
       const byMonth = new Map<string, typeof ps>();
-      const categories = new Map<string, number>();
-      const communities = new Map<number | null, number>();
       for (const p of ps) {
         const month = localDate(new Date(p.createdAt), policy.timezone).slice(0, 7);
         const list = byMonth.get(month);
         if (list) list.push(p);
         else byMonth.set(month, [p]);
-        tally(categories, p.category);
-        tally(communities, p.communityId);
       }
       const names = new Map((await residents.communities()).map((c) => [c.id, c]));
-      const months = [...byMonth].map(([month, mine]) => {
+      const months = [...byMonth].map(([month, mine]): PetitionMonth => {
         const r = rates(mine, now);
         const ratingSum = mine.reduce((s, p) => s + (p.satisfaction ?? 0), 0);
         const { filed, ackedInTime, ackDue, resolved, answerDue, satisfied, rated } = r;
-        return { month, filed, ackedInTime, ackDue, resolved, answerDue, satisfied, rated, ratingSum };
+        const categories = new Map<string, number>();
+        const communities = new Map<number | null, number>();
+        for (const p of mine) {
+          tally(categories, p.category);
+          tally(communities, p.communityId);
+        }
+        return {
+          month,
+          ...{ filed, ackedInTime, ackDue, resolved, answerDue, satisfied, rated, ratingSum },
+          byCategory: [...categories].map(([category, count]) => ({ category, count })),
+          byCommunity: [...communities].map(([communityId, count]) => {
+            const c = communityId === null ? undefined : names.get(communityId);
+            return { communityId, nameZh: c?.nameZh ?? '', nameEn: c?.nameEn ?? '', count };
+          }),
+        };
       });
-      return {
-        months: months.sort((a, b) => (a.month < b.month ? -1 : 1)),
-        byCategory: [...categories].map(([category, count]) => ({ category, count })),
-        byCommunity: [...communities].map(([communityId, count]) => {
-          const c = communityId === null ? undefined : names.get(communityId);
-          return { communityId, nameZh: c?.nameZh ?? '', nameEn: c?.nameEn ?? '', count };
-        }),
-      };
+      return { months: months.sort((a, b) => (a.month < b.month ? -1 : 1)) };
     },
   };
 }
