@@ -48,10 +48,10 @@ export const spend = (
 
 /** Rows in every table: a job run that adds nothing leaves these as they were. */
 export async function tableSizes(db: Db): Promise<Record<string, number>> {
-  const tables = await sql<{ name: string }>`
-    select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db);
+  // Kysely's introspection: the same on SQLite and PostgreSQL (no sqlite_master).
+  const tables = (await db.introspection.getTables()).filter((t) => !t.isView && !t.name.startsWith('kysely_'));
   const out: Record<string, number> = {};
-  for (const { name } of tables.rows)
+  for (const { name } of tables)
     out[name] = Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(db)).rows[0]!.n);
   return out;
 }
