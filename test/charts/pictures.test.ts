@@ -98,7 +98,7 @@ describe('the fund pictures carry their labels and the ledger’s numbers', () =
 });
 
 describe('rendering off the event loop', () => {
-  it('the bot’s pictures are drawn on the rasteriser’s thread, pixel for pixel the same, one after another', async () => {
+  it('the bot’s pictures are drawn on the rasteriser’s thread, pixel for pixel the same', async () => {
     const spec = statementPicture(words('zh-CN'), statementOf(books, '2025-03'));
     const here = renderChart(spec).png;
     // more than one thread's worth of pictures (the thread is replaced to hand resvg's memory back)

@@ -120,8 +120,9 @@ async function readRow(
 }
 
 /**
- * Reads a table of entries (an uploaded XLSX or CSV). Every row is checked and all problems are listed with their row number (the header is
- * row 1, as a spreadsheet shows it); the caller writes the entries only when there are none.
+ * Reads a table of entries (an uploaded XLSX or CSV). Every row is checked and all problems are listed with their
+ * row number (the header is row 1, as a spreadsheet shows it); the caller writes the entries only when there are
+ * none.
  */
 export async function readImport(
   table: Table,

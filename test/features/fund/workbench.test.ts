@@ -29,7 +29,7 @@ describe('the fund on the workbench', () => {
     expect(buttons(choice).map((b) => b.callback_data)).toContain('fd:rp:2025-Q1');
   });
 
-  it('a ledger file with bad rows imports nothing and names each row; the corrected file is imported once', async () => {
+  it('a ledger file with bad rows imports nothing and names each row; corrected, it is imported once', async () => {
     const staff = tb.user(STAFF);
     const before = await tb.services.fund.summary();
     let out = await (await staff.send('🧰 工作台')).reply();
@@ -105,7 +105,7 @@ describe('the fund on the workbench', () => {
     expect((await listAudit(tb.db, { action: 'export', actorId: STAFF })).length).toBe(3);
   });
 
-  it('a resident is refused the fund’s staff buttons, exports and uploads, even forged, and each try is audited', async () => {
+  it('a resident is refused the fund’s staff buttons, exports and uploads, even forged; each try audited', async () => {
     const r = await tb.resident(RESIDENT);
     const before = await tb.services.fund.summary();
     const forged = [
