@@ -1,13 +1,14 @@
-import { type RunnerHandle, run } from '@grammyjs/runner';
 import { type Bot, GrammyError } from 'grammy';
 import type { Config } from './config';
 import { type Clock, systemClock } from './core/clock';
 import { type DbHandle, openConfigured } from './db/client';
+import { type InstanceLocks, postgresLocks, singleInstance } from './db/locks';
 import { optimize } from './db/maintenance';
 import { migrateToLatest } from './db/migrate';
 import { type Areas, createAreas } from './features';
 import { createI18n } from './i18n';
 import type { Identity } from './identity';
+import { Leadership } from './leader';
 import { createLogger, type Logger } from './logger';
 import { maintenanceJob } from './maintenance';
 import { stuckDeliveriesJob } from './outbox/alerts';
@@ -18,6 +19,8 @@ import { publishDefaultCommands } from './telegram/commands';
 import type { BotContext } from './telegram/context';
 import { DeliveryWorker } from './telegram/delivery/worker';
 import type { Feature } from './telegram/feature';
+import { type Intake, startIntake } from './telegram/intake';
+import { handledOnce } from './telegram/middlewares/once';
 import type { TelegramPort } from './telegram/port';
 
 export interface AppOptions {
@@ -29,6 +32,8 @@ export interface AppOptions {
   onUpdateDone?: (updateId: number) => void;
   /** Polling ended for good (another instance polls with the token, or the token was revoked). */
   onFatal?: (reason: string, err: unknown) => void;
+  /** How often a PostgreSQL instance checks or takes the scheduler's lead (tests shorten it). */
+  leadCheckMs?: number;
 }
 
 /** One line a person running the bot understands. */
@@ -63,6 +68,10 @@ export interface App {
   features: readonly Feature[];
   dbh: DbHandle;
   worker: DeliveryWorker;
+  /** Runs the scheduler on one instance of several (PostgreSQL); on SQLite this instance always leads. */
+  leadership: Leadership | undefined;
+  /** The webhook server's port once started (BOT_MODE=webhook). */
+  webhookPort(): number | undefined;
   scheduler: Scheduler;
   /** For a supervisor or load balancer: is every part making progress? */
   health(): { ok: boolean; worker: { lastCycleAt: string; stale: boolean } };
@@ -103,6 +112,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     await dbh.close();
     throw err;
   }
+  // Several instances share PostgreSQL: locks between them; SQLite has one instance.
+  const locks: InstanceLocks =
+    dbh.engine === 'postgres' ? postgresLocks(config.DATABASE_URL!, config.DATABASE_POOL_SIZE) : singleInstance;
   let worker: DeliveryWorker | undefined;
   let areas: Areas | undefined;
   const tg = createBot(config.BOT_TOKEN, {
@@ -117,6 +129,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     features: () => areas!.features,
     forgetBroadcast: (id) => worker?.forgetBroadcast(id),
     onUpdateDone: opts.onUpdateDone,
+    gate: config.BOT_MODE === 'webhook' ? handledOnce(db, clock, locks, log) : undefined,
   });
   telegram = tg.telegram;
   areas = createAreas(platform);
@@ -134,7 +147,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     config.TIMEZONE,
   );
 
-  let runner: RunnerHandle | undefined;
+  const leadership = dbh.engine === 'postgres' ? new Leadership(locks, scheduler, log, opts.leadCheckMs) : undefined;
+  let intake: Intake | undefined;
+  let started = false;
   let stopping = false;
   let watchdog: NodeJS.Timeout | undefined;
   const health = () => {
@@ -152,7 +167,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     dbh,
     worker,
     scheduler,
+    leadership,
     health,
+    webhookPort: () => intake?.webhookPort,
     async start() {
       await initWithRetry(bot, log, () => stopping);
       try {
@@ -162,20 +179,27 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       } catch (err) {
         log.warn({ err }, 'could not publish command menus; continuing');
       }
-      runner = run(bot, {
-        runner: {
-          fetch: { allowed_updates: ['message', 'edited_message', 'callback_query', 'my_chat_member'] },
-          // The runner's own console output carries the request URL, token included; our logger reports instead.
-          silent: true,
+      intake = await startIntake({
+        bot,
+        config,
+        log,
+        health,
+        ready: async () => {
+          if (!started || stopping) return false;
+          await dbh.db.selectFrom('users').select('id').limit(1).execute();
+          return true;
+        },
+        // 401 or 409 end polling for good: one clear line and a way out, not a stack dump.
+        onFatal: (err) => {
+          if (!stopping) opts.onFatal?.(fatalReason(err), err);
         },
       });
-      // 401 or 409 end polling for good: one clear line and a way out, not a stack dump.
-      runner.task()?.catch((err: unknown) => {
-        if (stopping) return;
-        opts.onFatal?.(fatalReason(err), err);
-      });
       worker.start();
-      if (opts.cron !== false) scheduler.start();
+      if (opts.cron !== false) {
+        if (leadership) leadership.start();
+        else scheduler.start();
+      }
+      started = true;
       let reported = false;
       watchdog = setInterval(() => {
         const h = health();
@@ -188,12 +212,15 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     async stop() {
       stopping = true;
       clearInterval(watchdog);
+      await leadership?.stop();
       await scheduler.stop();
-      if (runner?.isRunning()) await runner.stop();
+      await intake?.stop();
       await worker.stop();
       // Confirm the offset so a restart does not see the handled updates again.
       const last = tg.lastUpdateId();
-      if (last) await bot.api.getUpdates({ offset: last + 1, limit: 1, timeout: 0 }).catch(() => {});
+      if (last && config.BOT_MODE === 'polling')
+        await bot.api.getUpdates({ offset: last + 1, limit: 1, timeout: 0 }).catch(() => {});
+      await locks.close();
       await dbh.close();
     },
   };

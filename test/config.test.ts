@@ -37,6 +37,10 @@ describe('configuration', () => {
     ['TELEGRAM_API_ROOT', 'ftp://x', /TELEGRAM_API_ROOT/],
     ['DELIVERY_RATE_PER_SEC', '-3', /DELIVERY_RATE_PER_SEC/],
     ['MARKET_REMIND_EVENING', '25:00', /MARKET_REMIND_EVENING: must be HH:MM/],
+    ['DATABASE_URL', 'mysql://x/y', /DATABASE_URL: must be a postgres:\/\/ URL/],
+    ['BOT_MODE', 'push', /BOT_MODE: must be one of polling, webhook/],
+    ['WEBHOOK_URL', 'http://bot.example.org/tg', /WEBHOOK_URL: must be https:\/\//],
+    ['WEBHOOK_SECRET', 'short', /WEBHOOK_SECRET: must be 16–256/],
   ])('a bad %s stops start-up with one line naming it', (name, value, message) => {
     let err: unknown;
     try {
@@ -48,5 +52,18 @@ describe('configuration', () => {
     const lines = (err as Error).message.split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(message);
+  });
+
+  it('webhook mode names both settings it needs, and starts with them', () => {
+    expect(() => createConfig({ BOT_MODE: 'webhook' })).toThrow(
+      /WEBHOOK_URL: is required when BOT_MODE=webhook\nWEBHOOK_SECRET: is required/,
+    );
+    const c = createConfig({
+      BOT_MODE: 'webhook',
+      WEBHOOK_URL: 'https://bot.example.org/tg/hook',
+      WEBHOOK_SECRET: 'a-long-enough-secret_1',
+    });
+    expect(c).toMatchObject({ BOT_MODE: 'webhook', WEBHOOK_PORT: 8443, WEBHOOK_HOST: '127.0.0.1' });
+    expect(createConfig({}).BOT_MODE).toBe('polling');
   });
 });

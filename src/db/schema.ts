@@ -2,11 +2,13 @@ import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { CoreTables } from './tables/core';
 import type { FaqTables } from './tables/faq';
 import type { FundTables } from './tables/fund';
+import type { InstancesTables } from './tables/instances';
 import type { MarketTables } from './tables/market';
 import type { NoticesTables } from './tables/notices';
 import type { PetitionsTables } from './tables/petitions';
 import type { ReliefTables } from './tables/relief';
 import type { SafetyTables } from './tables/safety';
+import type { SetupTables } from './tables/setup';
 
 /** The one Database interface: each area contributes its tables through src/db/tables/<area>.ts. */
 export interface Database
@@ -17,7 +19,9 @@ export interface Database
     ReliefTables,
     FundTables,
     NoticesTables,
-    SafetyTables {}
+    SafetyTables,
+    InstancesTables,
+    SetupTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

@@ -9,6 +9,7 @@ import { createPetitions } from './petitions';
 import { createRelief } from './relief';
 import { createResidents } from './residents';
 import { createSafety } from './safety';
+import { createSetup } from './setup';
 import { createWorkbench } from './workbench';
 
 /**
@@ -39,9 +40,16 @@ export function createAreas(platform: Platform) {
   const faq = createFaq(platform, { residents: residents.service });
   // The workbench gathers every area's tasks, imports and exports: lazily, as `features` includes it.
   const workbench = createWorkbench(platform, { features: () => features });
+  // The set-up walks the first admin through every area's steps (lazily, likewise) and greets residents when done.
+  const setup = createSetup(platform, {
+    features: () => features,
+    residents: residents.service,
+    greet: residents.greet,
+  });
 
   const features: Feature[] = [
     safety.feature,
+    setup.feature,
     residents.feature,
     notices.feature,
     market.feature,
@@ -63,6 +71,7 @@ export function createAreas(platform: Platform) {
     partners: partners.service,
     faq: faq.service,
     workbench: workbench.service,
+    setup: setup.service,
   };
   return { features, services };
 }

@@ -133,8 +133,8 @@ const report: CommunityReport = {
     expense: 0,
   })),
   byCategory: [
-    { category: 'roads', count: 25 },
-    { category: 'noise', count: 15 },
+    { category: 'roads', nameZh: '🌧 积水 / 道路', nameEn: 'Roads', count: 25 },
+    { category: 'noise', nameZh: '噪音扰民', nameEn: 'Noise', count: 15 },
   ],
   byCommunity: [
     { communityId: 1, nameZh: '野鸭冲社区', nameEn: 'Yeyachong', count: 30 },

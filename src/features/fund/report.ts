@@ -40,7 +40,7 @@ export interface ReportSources {
       satisfied: number;
       rated: number;
       ratingSum: number;
-      byCategory: { category: string; count: number }[];
+      byCategory: { category: string; nameZh: string; nameEn: string; count: number }[];
       byCommunity: Community[];
     }[];
   }>;
@@ -81,7 +81,7 @@ export interface CommunityReport {
   /** Month by month up to the period's end (at least six months), for the trend chart. */
   trend: TrendMonth[];
   /** The period's petitions by category and by community, and the market's services by demand. */
-  byCategory: { category: string; count: number }[];
+  byCategory: { category: string; nameZh: string; nameEn: string; count: number }[];
   byCommunity: Community[];
   services: Service[];
 }

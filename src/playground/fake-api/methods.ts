@@ -11,6 +11,11 @@ export interface MethodEnv {
   /** Which chat a callback query id belongs to (for answerCallbackQuery). */
   callbackChat(id: string): number | undefined;
   commands: Map<string, unknown>;
+  /** setWebhook / deleteWebhook / getWebhookInfo, kept by the server that pushes the updates. */
+  webhook: {
+    set(fields: Record<string, unknown>): void;
+    info(): Record<string, unknown>;
+  };
 }
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -225,6 +230,14 @@ export async function callMethod(
       return true;
     case 'getMyCommands':
       return env.commands.get(JSON.stringify([f.scope ?? null, f.language_code ?? ''])) ?? [];
+    case 'setWebhook':
+      env.webhook.set(f);
+      return true;
+    case 'deleteWebhook':
+      env.webhook.set({ url: '' });
+      return true;
+    case 'getWebhookInfo':
+      return env.webhook.info();
     case 'deleteMyCommands':
       env.commands.delete(JSON.stringify([f.scope ?? null, f.language_code ?? '']));
       return true;

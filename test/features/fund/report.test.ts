@@ -23,7 +23,7 @@ const month = (m: string, filed: number, category: string) => ({
   satisfied: 1,
   rated: 2,
   ratingSum: 9,
-  byCategory: [{ category, count: filed }],
+  byCategory: [{ category, nameZh: category, nameEn: category, count: filed }],
   byCommunity: [{ communityId: 1, nameZh: '野鸭冲社区', nameEn: 'Yeyachong', count: filed }],
 });
 
@@ -54,7 +54,7 @@ describe('the community report of a month', () => {
     expect(r.services).toEqual([
       { serviceId: 1, nameZh: '理发', nameEn: 'Haircut', booked: 4 + 3, capacity: 20, served: 2 },
     ]);
-    expect(r.byCategory).toEqual([{ category: 'roads', count: 3 }]);
+    expect(r.byCategory).toEqual([{ category: 'roads', nameZh: 'roads', nameEn: 'roads', count: 3 }]);
     expect(r.petitions).toMatchObject({ filed: 3, resolved: 2, answerDue: 3 });
     expect(r.relief).toEqual({ expected: 10, collected: 8, festivalExtras: 0 });
     expect(r.trend.map((m) => m.month)).toEqual(['2024-10', '2024-11', '2024-12', '2025-01', '2025-02', '2025-03']);

@@ -85,7 +85,7 @@ export function petitionsPicture({ t, locale }: Words, r: CommunityReport): Char
     sections: [
       {
         heading: t('fund.picture.p.byCategory'),
-        bars: r.byCategory.map((c) => bar(plain(t(`petitions.category.${c.category}`)), c.count)),
+        bars: r.byCategory.map((c) => bar(plain(locale === 'en' ? c.nameEn : c.nameZh), c.count)),
         empty: t('fund.picture.p.none'),
       },
       { heading: t('fund.picture.p.byCommunity'), bars: r.byCommunity.map((c) => bar(name(c), c.count)) },

@@ -1,6 +1,7 @@
 import type { Platform } from '../../../platform';
 import { type MarketPolicy, policyFrom } from '../policy';
 import { booking } from './booking';
+import { catalogue } from './catalogue';
 import { marketDay } from './day';
 import type { MarketDeps } from './deps';
 import { exports } from './export';
@@ -11,9 +12,11 @@ import { reminders } from './reminders';
 import { reportFigures } from './report-figures';
 import { scheduling } from './schedule';
 import { subscriptions } from './subscriptions';
+import { venues } from './venues';
 
 export type { BookingInput } from './booking';
 export type { BookingView } from './booking-view';
+export type { ServiceEdit, ServiceInput } from './catalogue';
 export type { MarketDay } from './deps';
 export type { ExportRow } from './export';
 export type { ResidentHome } from './home';
@@ -44,5 +47,7 @@ export function createMarketService(
     ...reminders(deps),
     ...exports(deps),
     ...reportFigures(deps),
+    ...catalogue(deps),
+    ...venues(deps),
   };
 }

@@ -17,7 +17,8 @@ export interface PetitionMonth {
   satisfied: number;
   rated: number;
   ratingSum: number;
-  byCategory: { category: string; count: number }[];
+  /** Each category with the name its petitions were filed under. */
+  byCategory: { category: string; nameZh: string; nameEn: string; count: number }[];
   byCommunity: { communityId: number | null; nameZh: string; nameEn: string; count: number }[];
 }
 
@@ -54,6 +55,7 @@ export function reportFigures({ db, clock, residents, policy }: Parts) {
         const ratingSum = mine.reduce((s, p) => s + (p.satisfaction ?? 0), 0);
         const { filed, ackedInTime, ackDue, resolved, answerDue, satisfied, rated } = r;
         const categories = new Map<string, number>();
+        const categoryNames = new Map(mine.map((p) => [p.category, p.categoryName]));
         const communities = new Map<number | null, number>();
         for (const p of mine) {
           tally(categories, p.category);
@@ -62,7 +64,10 @@ export function reportFigures({ db, clock, residents, policy }: Parts) {
         return {
           month,
           ...{ filed, ackedInTime, ackDue, resolved, answerDue, satisfied, rated, ratingSum },
-          byCategory: [...categories].map(([category, count]) => ({ category, count })),
+          byCategory: [...categories].map(([category, count]) => {
+            const n = categoryNames.get(category);
+            return { category, nameZh: n?.nameZh ?? category, nameEn: n?.nameEn ?? category, count };
+          }),
           byCommunity: [...communities].map(([communityId, count]) => {
             const c = communityId === null ? undefined : names.get(communityId);
             return { communityId, nameZh: c?.nameZh ?? '', nameEn: c?.nameEn ?? '', count };
