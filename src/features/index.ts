@@ -33,9 +33,9 @@ export function createAreas(platform: Platform) {
     partners: partners.service,
     // The community report's figures, each from its own area's service.
     sources: {
-      marketDays: market.service.marketDays,
+      marketFigures: market.service.reportFigures,
       reliefMonth: (month) => relief.service.monthFigures(month),
-      petitionRates: petitions.service.reportRates,
+      petitionFigures: petitions.service.reportFigures,
     },
   });
   const activities = createActivities(platform, {

@@ -134,10 +134,21 @@ export interface VolunteerHoursTable {
   logged_at: string;
 }
 
+/** Sums of the ledger by calendar month, kept by a trigger on insert (0020); '' where kind or purpose is none. */
+export interface FundMonthTotalsTable {
+  month: string; // YYYY-MM
+  direction: string;
+  kind: string;
+  purpose: string;
+  fen: number;
+  entries: number;
+}
+
 export interface FundTables {
   partners: PartnersTable;
   partner_offers: PartnerOffersTable;
   fund_entries: FundEntriesTable;
+  fund_month_totals: FundMonthTotalsTable;
   fund_pledges: FundPledgesTable;
   fund_pledge_months: FundPledgeMonthsTable;
   fund_subscribers: FundSubscribersTable;

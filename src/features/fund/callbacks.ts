@@ -5,6 +5,8 @@ import type { DonorKind, IncomeKind, Purpose } from './ledger';
 export const CB = {
   summary: 'fd:s',
   chart: 'fd:c',
+  income: 'fd:ci',
+  statementImage: (month: string) => `fd:si:${month}`,
   donors: 'fd:d',
   subscribe: 'fd:sub',
   unsubscribe: 'fd:uns',
@@ -32,14 +34,19 @@ export const CB = {
   reverseYes: 'fd:rvy',
   pledges: 'fd:ps',
   confirmPledge: (pledgeId: number, month: string) => `fd:pk:${pledgeId}:${month}`,
-  // staff: the community report of a month ('YYYY-MM') or a year ('YYYY'), and the choice of one
+  // staff: the community report of a month ('YYYY-MM'), a quarter ('YYYY-Qn') or a year, and the choice of one
   report: (period: string) => `fd:rp:${period}`,
+  reportPetitions: (period: string) => `fd:rpp:${period}`,
+  reportDemand: (period: string) => `fd:rpd:${period}`,
   reportMenu: 'fd:rpm',
+  reportMonths: (year: number) => `fd:rpy:${year}`,
 };
 
 export const RX = {
   summary: /^fd:s$/,
   chart: /^fd:c$/,
+  income: /^fd:ci$/,
+  statementImage: /^fd:si:(\d{4}-(?:0[1-9]|1[0-2]))$/,
   donors: /^fd:d$/,
   subscribe: /^fd:(sub|uns)$/,
   pledge: /^fd:pl$/,
@@ -64,6 +71,9 @@ export const RX = {
   reverseYes: /^fd:rvy$/,
   pledges: /^fd:ps$/,
   confirmPledge: /^fd:pk:(\d{1,9}):(\d{4}-(?:0[1-9]|1[0-2]))$/,
-  report: /^fd:rp:(\d{4}(?:-(?:0[1-9]|1[0-2]))?)$/,
+  report: /^fd:rp:(\d{4}(?:-(?:0[1-9]|1[0-2]|Q[1-4]))?)$/,
+  reportPetitions: /^fd:rpp:(\d{4}(?:-(?:0[1-9]|1[0-2]|Q[1-4]))?)$/,
+  reportDemand: /^fd:rpd:(\d{4}(?:-(?:0[1-9]|1[0-2]|Q[1-4]))?)$/,
   reportMenu: /^fd:rpm$/,
+  reportMonths: /^fd:rpy:(\d{4})$/,
 };

@@ -1,4 +1,5 @@
 import { parseCsv, toCsv } from '../../core/csv';
+import type { Table } from '../../core/sheets';
 import { isDate } from '../../core/time';
 import { InvalidEntry } from './errors';
 import { type Donor, type EntryInput, isDonorKind, isIncomeKind, isPurpose } from './ledger';
@@ -56,44 +57,62 @@ export interface ImportChecks {
   check(input: EntryInput, ref: string | null): Promise<unknown>;
 }
 
+/** A problem in the reader's language: `fund.import.problem.<key>`. */
+export type Say = (key: string, params?: Record<string, string>) => string;
+
+/** Headers in Chinese as staff write them, or the codes. */
+const HEADERS: Record<string, Column> = {
+  日期: 'date',
+  收支: 'direction',
+  类别: 'kind',
+  收入类别: 'kind',
+  用途: 'purpose',
+  金额: 'amount',
+  金额元: 'amount',
+  捐赠人类型: 'donor_type',
+  捐赠人: 'donor_name',
+  公开: 'donor_public',
+  是否公开: 'donor_public',
+  备注: 'note',
+  编号: 'ref',
+};
+
 /** One row: the entry it describes, or the problems that stop it (all of them, so staff fix the file once). */
 async function readRow(
   get: (c: Column) => string,
   checks: ImportChecks,
   refTwice: boolean,
+  say: Say,
 ): Promise<[EntryInput | null, string[]]> {
   const problems: string[] = [];
   const amountFen = parseYuan(get('amount'));
-  if (amountFen === null) problems.push(`amount "${get('amount')}" is not a positive amount in yuan like 100.50`);
-  if (!isDate(get('date'))) problems.push(`date "${get('date')}" must be YYYY-MM-DD`);
-  if (refTwice) problems.push(`ref "${get('ref')}" appears twice in the file`);
+  if (amountFen === null) problems.push(say('amount', { value: get('amount') }));
+  if (!isDate(get('date'))) problems.push(say('date', { value: get('date') }));
+  if (refTwice) problems.push(say('refTwice', { value: get('ref') }));
   const direction = code('direction', get('direction'));
   const purposeRaw = get('purpose');
   const purpose = purposeRaw === '' ? null : code('purpose', purposeRaw);
-  if (purpose !== null && !isPurpose(purpose))
-    problems.push(`purpose "${purposeRaw}" is not one of relief, facilities, groups, other`);
+  if (purpose !== null && !isPurpose(purpose)) problems.push(say('purpose', { value: purposeRaw }));
   const base = { amountFen: amountFen ?? 0, date: get('date'), note: get('note') };
   if (direction === 'expense') {
-    if (purpose === null) problems.push('an expense needs a purpose');
+    if (purpose === null) problems.push(say('expenseNeedsPurpose'));
     return [purpose !== null && isPurpose(purpose) ? { direction: 'expense', purpose, ...base } : null, problems];
   }
-  if (direction !== 'income') return [null, [...problems, `direction "${get('direction')}" must be income or expense`]];
+  if (direction !== 'income') return [null, [...problems, say('direction', { value: get('direction') })]];
   const kind = code('kind', get('kind'));
   const donorType = code('donor_type', get('donor_type') || 'anonymous');
   const isPublic = code('donor_public', get('donor_public'));
-  if (!isIncomeKind(kind))
-    problems.push(`kind "${get('kind')}" is not one of directed, consumption, monthly, service, shop, other`);
-  if (!isDonorKind(donorType))
-    problems.push(`donor_type "${get('donor_type')}" is not one of partner, resident, anonymous`);
-  if (isPublic !== '0' && isPublic !== '1') problems.push(`donor_public "${get('donor_public')}" must be yes or no`);
+  if (!isIncomeKind(kind)) problems.push(say('kind', { value: get('kind') }));
+  if (!isDonorKind(donorType)) problems.push(say('donorType', { value: get('donor_type') }));
+  if (isPublic !== '0' && isPublic !== '1') problems.push(say('donorPublic', { value: get('donor_public') }));
   const name = get('donor_name');
   let donor: Donor | null = null;
   if (donorType === 'partner') {
     const partner = await checks.partnerByName(name);
-    if (!partner) problems.push(`partner "${name}" is not in the partner directory`);
+    if (!partner) problems.push(say('partner', { value: name }));
     else donor = { kind: 'partner', partnerId: partner.id, public: isPublic === '1' };
   } else if (donorType === 'resident') {
-    if (name === '') problems.push('a resident donor needs a donor_name (or use anonymous)');
+    if (name === '') problems.push(say('residentName'));
     donor = { kind: 'resident', name, userId: null, public: isPublic === '1' };
   } else donor = { kind: 'anonymous' };
   if (!isIncomeKind(kind) || !donor || (purpose !== null && !isPurpose(purpose))) return [null, problems];
@@ -101,30 +120,32 @@ async function readRow(
 }
 
 /**
- * Reads a file of entries. Every row is checked and all problems are listed with their row number (the header is
- * row 1, as a spreadsheet shows it); the caller writes the entries only when there are none.
+ * Reads a table of entries (an uploaded XLSX or CSV). Every row is checked and all problems are listed with their
+ * row number (the header is row 1, as a spreadsheet shows it); the caller writes the entries only when there are
+ * none.
  */
 export async function readImport(
-  text: string,
+  table: Table,
   checks: ImportChecks,
-): Promise<{ rows: ImportRow[]; errors: string[]; refs: string[] }> {
-  const rows = parseCsv(text);
-  const header = (rows.shift() ?? []).map((h) => h.trim().toLowerCase());
+  say: Say,
+): Promise<{ rows: ImportRow[]; errors: { row: number; message: string }[]; refs: string[] }> {
+  const [head = [], ...rows] = table;
+  const header = head.map((h) => {
+    const k = h.trim().toLowerCase();
+    return HEADERS[k.replace(/[（）()\s]/g, '')] ?? k;
+  });
   const missing = IMPORT_COLUMNS.filter((c) => c !== 'ref' && c !== 'note' && !header.includes(c));
   if (missing.length)
-    return {
-      rows: [],
-      refs: [],
-      errors: [`row 1: missing column(s) ${missing.join(', ')}; expected ${IMPORT_COLUMNS.join(',')}`],
-    };
-  const errors: string[] = [];
+    return { rows: [], refs: [], errors: [{ row: 1, message: say('columns', { missing: missing.join(', ') }) }] };
+  const errors: { row: number; message: string }[] = [];
   const out: ImportRow[] = [];
   const seenRefs = new Set<string>();
   for (const [i, r] of rows.entries()) {
     const line = i + 2;
+    if (r.every((c) => c.trim() === '')) continue;
     const get = (c: Column) => (header.includes(c) ? (r[header.indexOf(c)] ?? '').trim() : '');
     const ref = get('ref') || null;
-    const [input, problems] = await readRow(get, checks, ref !== null && seenRefs.has(ref));
+    const [input, problems] = await readRow(get, checks, ref !== null && seenRefs.has(ref), say);
     if (ref !== null) seenRefs.add(ref);
     if (input && problems.length === 0) {
       try {
@@ -132,14 +153,10 @@ export async function readImport(
         out.push({ input, ref, line });
       } catch (e) {
         if (!(e instanceof InvalidEntry)) throw e;
-        problems.push(
-          e.field === 'date'
-            ? `date "${get('date')}" must be YYYY-MM-DD and not in the future`
-            : `${e.field} is not valid`,
-        );
+        problems.push(e.field === 'date' ? say('future', { value: get('date') }) : say('invalid', { field: e.field }));
       }
     }
-    errors.push(...problems.map((p) => `row ${line}: ${p}`));
+    errors.push(...problems.map((message) => ({ row: line, message })));
   }
   return { rows: out, errors, refs: [...seenRefs] };
 }

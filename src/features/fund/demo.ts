@@ -54,7 +54,8 @@ type Seed = { ref: string; input: EntryInput };
 function entries(partnerId: (name: string) => number): Seed[] {
   const out: Seed[] = [];
   FOUNDING_UNITS.forEach(([name, yuan, restrictedTo], i) => {
-    const kind: IncomeKind = restrictedTo ? 'directed' : 'other';
+    // The founding money was given as directed donations (to the fund), whether or not tied to one purpose.
+    const kind: IncomeKind = 'directed';
     out.push({
       ref: `seed:founding:unit:${i + 1}`,
       input: {
@@ -77,7 +78,7 @@ function entries(partnerId: (name: string) => number): Seed[] {
       ref: `seed:founding:person:${i + 1}`,
       input: {
         direction: 'income',
-        kind: 'other',
+        kind: 'directed',
         amountFen: yuan * 100,
         date: FOUNDED,
         donor,
@@ -194,10 +195,68 @@ function entries(partnerId: (name: string) => number): Seed[] {
   return out;
 }
 
-/** The demo ledger's entries, each with the ref that keeps it from being loaded twice. */
-export async function demoEntries(partnerId: (name: string) => Promise<number>): Promise<Seed[]> {
+const monthAfter = (m: string) => {
+  const [y, mm] = m.split('-').map(Number) as [number, number];
+  return mm === 12 ? `${y + 1}-01` : `${y}-${String(mm + 1).padStart(2, '0')}`;
+};
+
+/**
+ * After the recorded first months, the fund's ordinary months up to `today` (so every period a newcomer opens has
+ * data): the shelf's sales, a monthly gift, 乐乐超市's half-yearly 1%, and relief and group spending now and then.
+ * Amounts follow from the month alone, so seeding again later adds only the months that have passed since.
+ */
+function ordinaryMonths(today: string, lele: number): Seed[] {
+  const out: Seed[] = [];
+  type Undated<T> = T extends unknown ? Omit<T, 'date'> : never;
+  const add = (ref: string, date: string, input: Undated<EntryInput>) => {
+    if (date <= today) out.push({ ref: `seed:${ref}`, input: { ...input, date } as EntryInput });
+  };
+  for (let m = '2025-03', i = 0; `${m}-01` <= today; m = monthAfter(m), i++) {
+    const month = Number(m.slice(5));
+    const anonymous = { kind: 'anonymous' as const };
+    add(`shop:${m}`, `${m}-28`, {
+      direction: 'income',
+      kind: 'shop',
+      amountFen: 40000 + ((i * 3571) % 35000),
+      donor: anonymous,
+      restrictedTo: null,
+      note: '慈善超市二手物品和手工艺品义卖',
+    });
+    add(`monthly:${m}`, `${m}-10`, {
+      direction: 'income',
+      kind: 'monthly',
+      amountFen: 5000,
+      donor: { kind: 'resident', name: '陈秀英', userId: null, public: true },
+      restrictedTo: null,
+      note: `月月捐 ${m}`,
+    });
+    if (month === 6 || month === 12)
+      add(`consumption:${m}`, `${m}-30`, {
+        direction: 'income',
+        kind: 'consumption',
+        amountFen: 90000 + ((i * 1237) % 40000),
+        donor: { kind: 'partner', partnerId: lele, public: true },
+        restrictedTo: null,
+        note: `乐乐超市 ${m.slice(0, 4)} 年${month === 6 ? '上' : '下'}半年消费捐（销售额 1%）`,
+      });
+    if (month % 3 === 0)
+      add(`relief:${m}`, `${m}-15`, {
+        direction: 'expense',
+        purpose: 'relief',
+        amountFen: 120000 + ((i * 2113) % 60000),
+        note: '特殊群体慰问品',
+      });
+    if (month === 5 || month === 11)
+      add(`groups:${m}`, `${m}-20`, { direction: 'expense', purpose: 'groups', amountFen: 60000, note: '志愿者培训' });
+  }
+  return out;
+}
+
+/** The demo ledger's entries up to `today`, each with the ref that keeps it from being loaded twice. */
+export async function demoEntries(partnerId: (name: string) => Promise<number>, today: string): Promise<Seed[]> {
   const ids = new Map<string, number>();
   for (const [name] of [...FOUNDING_UNITS, ['荷塘区个体劳动者协会']])
     ids.set(String(name), await partnerId(String(name)));
-  return entries((name) => ids.get(name)!);
+  const first = entries((name) => ids.get(name)!).filter((e) => e.input.date <= today);
+  return [...first, ...ordinaryMonths(today, ids.get('乐乐超市')!)];
 }

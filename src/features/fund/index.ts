@@ -1,5 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Composer } from 'grammy';
+import { readTable } from '../../core/sheets';
+import type { TFunction } from '../../i18n';
 import type { Platform } from '../../platform';
 import type { BotContext } from '../../telegram/context';
 import type { CliCommand, Feature } from '../../telegram/feature';
@@ -8,12 +10,14 @@ import { pledgeBot } from './bot/pledge';
 import { reportBot } from './bot/report';
 import { residentBot } from './bot/resident';
 import { staffBot } from './bot/staff';
+import { CB } from './callbacks';
 import { IMPORT_COLUMNS, parseCsv, toCsv } from './csv';
 import { ImportFailed } from './errors';
 import { addFlow, pledgeFlow, reverseFlow } from './flows';
 import { fundJobs } from './jobs';
 import { parsePeriod, reportRows } from './report';
 import { createFundService, type FundDeps, type FundService } from './service';
+import { fundExporters } from './sheets';
 
 export type { ReportSources } from './report';
 export type { FundService } from './service';
@@ -40,12 +44,39 @@ export function createFund(platform: Platform, deps: FundDeps) {
     menu: [{ key: 'fund.menu.fund', order: 40 }],
     flows: [addFlow, reverseFlow, pledgeFlow],
     jobs: fundJobs(service),
+    workbench: {
+      tasks: [
+        { key: 'fund.task.add', data: CB.add, roles: ['staff'], order: 40 },
+        { key: 'fund.task.ledger', data: CB.ledger(0), roles: ['staff'], order: 41 },
+        { key: 'fund.task.pledges', data: CB.pledges, roles: ['staff'], order: 42 },
+        { key: 'fund.task.report', data: CB.reportMenu, roles: ['staff'], order: 43 },
+      ],
+      imports: [
+        {
+          key: 'fund-ledger',
+          labelKey: 'fund.import.label',
+          columnsKey: 'fund.import.columns',
+          roles: ['staff'],
+          check: (rows, t) => service.checkImport(rows, t),
+          apply: async (actor, rows, done) => ({
+            added: await service.importTable(
+              actor.id,
+              rows,
+              platform.i18n.getFixedT(platform.config.DEFAULT_LOCALE),
+              done,
+            ),
+            updated: 0,
+          }),
+        },
+      ],
+      exports: fundExporters(service),
+    },
     demo: async () => {
       const n = await service.loadDemo();
-      const what = 'founding donations of 2024-07-04, 100,500 yuan from 25 donors; 4,222 yuan self-generated';
+      const what = 'founding donations of 2024-07-04, 100,500 yuan from 25 donors; ordinary months up to today';
       return `fund: ${n} new demo entries (${what})`;
     },
-    cli: fundCli(service),
+    cli: fundCli(service, platform.i18n.getFixedT('en')),
   };
   return { service, feature };
 }
@@ -62,14 +93,15 @@ const verb = (usage: string, run: (args: string[], out: (line: string) => void) 
   },
 });
 
-function fundCli(fund: FundService): Record<string, CliCommand> {
+function fundCli(fund: FundService, en: TFunction): Record<string, CliCommand> {
   return {
     'fund import': verb(
       `fund import <file.csv>          add ledger entries; columns ${IMPORT_COLUMNS.join(',')}; all rows or none`,
       async (args, out) => {
         if (!args[0]) return out('usage: fund import <file.csv>');
         try {
-          out(`imported ${await fund.importCsv(readFileSync(args[0], 'utf8'))} entries from ${args[0]}`);
+          const table = await readTable(readFileSync(args[0]));
+          out(`imported ${await fund.importTable(null, table, en)} entries from ${args[0]}`);
         } catch (e) {
           // The command line lists every problem, where the bot would show only the count.
           if (!(e instanceof ImportFailed)) throw e;

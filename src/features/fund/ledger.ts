@@ -152,14 +152,6 @@ export function balances(rows: TotalRow[]): Balances {
 /** What an expense for `purpose` may draw on: money free to use plus what was directed to that purpose. */
 export const availableFor = (b: Balances, purpose: Purpose) => b.free + b.restricted[purpose];
 
-export interface FundSummary extends Balances {
-  today: string;
-  since: string | null;
-  month: PeriodTotals;
-  year: PeriodTotals;
-  all: PeriodTotals;
-}
-
 export const monthOf = (date: string) => date.slice(0, 7);
 export function nextMonth(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];

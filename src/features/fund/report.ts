@@ -1,127 +1,227 @@
 import { localDate, zonedToUtc } from '../../core/time';
+import { type FundBooks, totalsOf } from './books';
 import { nextMonth, type PeriodTotals } from './ledger';
+import { type Period, periodMonths, trendMonths } from './period';
 
-// The community report: the numbers a sub-district puts in its newspaper story, for one month or one year,
-// gathered from each area's own service (never its tables) through the ReportSources port.
+export { type Period, parsePeriod } from './period';
+
+// The community report: the numbers a sub-district puts in its newspaper story ("9 场市集，服务 600 余人次，帮助
+// 393 人，解决问题 294 个"), for a month, a quarter or a year, with a trend by month — gathered from each area's own
+// service (never its tables) through the ReportSources port. Text, pictures and the spreadsheet read one report.
+
+type Service = { serviceId: number; nameZh: string; nameEn: string; booked: number; capacity: number; served: number };
+type Community = { communityId: number | null; nameZh: string; nameEn: string; count: number };
 
 /** What the report asks of the other areas; wired to their services in src/features/index.ts. */
 export interface ReportSources {
-  /** Published market days with a date in [from, to) and not after `today` (calendar dates). */
-  marketDays(
+  /** Published market days in [from, to) and not after `today`, each with who was served and its services. */
+  marketFigures(
     from: string,
     to: string,
     today: string,
-  ): Promise<{ held: number; served: number; residents: number; solved: number }>;
+  ): Promise<{
+    days: { date: string; served: number; solved: number; people: number[]; walkIns: number; services: Service[] }[];
+  }>;
   /** One month of relief pickups ('YYYY-MM'): how many were expected, collected (self or proxy), festival extras. */
   reliefMonth(month: string): Promise<{ expected: number; collected: number; festivalExtras: number }>;
-  /** Petitions filed in [fromIso, toIso) and the rates over them, as of `now`. */
-  petitionRates(
+  /** Petitions filed in [fromIso, toIso) as of `now`, month by month (local months) with categories, communities. */
+  petitionFigures(
     fromIso: string,
     toIso: string,
     now: Date,
   ): Promise<{
-    filed: number;
-    resolutionRate: number | null;
-    /** The rate's numerator and denominator: resolved, of those closed or past their limit. */
-    resolved: number;
-    answerDue: number;
-    satisfaction: number | null;
-    rated: number;
+    months: {
+      month: string;
+      filed: number;
+      ackedInTime: number;
+      ackDue: number;
+      resolved: number;
+      answerDue: number;
+      satisfied: number;
+      rated: number;
+      ratingSum: number;
+      byCategory: { category: string; nameZh: string; nameEn: string; count: number }[];
+      byCommunity: Community[];
+    }[];
   }>;
 }
 
-export type Period = { kind: 'month' | 'year'; label: string; from: string; to: string };
+/** The report's figures besides the other areas': the fund's months and the volunteers' hours of a period. */
+export interface ReportFigures {
+  /** The fund's books (by month), the same read the statement and /fund are made from. */
+  fundBooks(): Promise<FundBooks>;
+  volunteerHours(from: string, to: string): Promise<{ minutes: number; people: number }>;
+}
 
-/** 'YYYY-MM' or 'YYYY' → the calendar range [from, to); null for anything else. */
-export function parsePeriod(s: string): Period | null {
-  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(s)) return { kind: 'month', label: s, from: `${s}-01`, to: `${nextMonth(s)}-01` };
-  if (/^(19|20)\d{2}$/.test(s)) return { kind: 'year', label: s, from: `${s}-01-01`, to: `${Number(s) + 1}-01-01` };
-  return null;
+export interface TrendMonth {
+  month: string;
+  served: number;
+  relief: number;
+  petitions: number;
+  income: number;
+  expense: number;
 }
 
 export interface CommunityReport {
   period: Period;
-  market: { held: number; served: number; residents: number; solved: number };
+  market: { held: number; served: number; helped: number; solved: number };
   relief: { expected: number; collected: number; festivalExtras: number };
   petitions: {
     filed: number;
-    resolutionRate: number | null;
+    ackedInTime: number;
+    ackDue: number;
     resolved: number;
     answerDue: number;
-    satisfaction: number | null;
+    satisfied: number;
     rated: number;
+    ratingSum: number;
   };
   fund: PeriodTotals;
   volunteers: { minutes: number; people: number };
+  /** Month by month up to the period's end (at least six months), for the trend chart. */
+  trend: TrendMonth[];
+  /** The period's petitions by category and by community, and the market's services by demand. */
+  byCategory: { category: string; nameZh: string; nameEn: string; count: number }[];
+  byCommunity: Community[];
+  services: Service[];
 }
 
-const monthsOf = (p: Period, today: string): string[] => {
-  const out: string[] = [];
-  for (let m = p.from.slice(0, 7); `${m}-01` < p.to && `${m}-01` <= today; m = nextMonth(m)) out.push(m);
-  return out;
-};
-
-/** The report's figures besides the other areas': the fund's totals and the volunteers' hours of a period. */
-export interface ReportFigures {
-  fundTotals(from: string, to: string): Promise<PeriodTotals>;
-  volunteerHours(from: string, to: string): Promise<{ minutes: number; people: number }>;
+/** Sums of items that share a key (a service over its days, a category over its months), largest first. */
+function merge<T extends object>(items: T[], key: (x: T) => unknown, add: (a: T, b: T) => void, by: (x: T) => number) {
+  const out = new Map<unknown, T>();
+  for (const x of items) {
+    const k = key(x);
+    const have = out.get(k);
+    if (have) add(have, x);
+    else out.set(k, { ...x });
+  }
+  return [...out.values()].sort((a, b) => by(b) - by(a));
 }
+
+const sum = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((n, x) => n + f(x), 0);
 
 export async function communityReport(
   sources: ReportSources,
-  own: ReportFigures,
+  figures: ReportFigures,
   p: Period,
   now: Date,
   tz: string,
 ): Promise<CommunityReport> {
   const today = localDate(now, tz);
-  const market = await sources.marketDays(p.from, p.to, today);
-  const relief = { expected: 0, collected: 0, festivalExtras: 0 };
-  for (const month of monthsOf(p, today)) {
-    const r = await sources.reliefMonth(month);
+  const thisMonth = today.slice(0, 7);
+  const inPeriod = new Set(periodMonths(p).filter((m) => m <= thisMonth));
+  const months = trendMonths(p).filter((m) => m <= thisMonth);
+  const from = `${months[0] ?? p.from.slice(0, 7)}-01`;
+  const utc = (date: string) => zonedToUtc(date, '00:00', tz).toISOString();
+
+  // One read of each area over the trend's months; the period's figures are its months of it.
+  const market = await sources.marketFigures(from, p.to, today);
+  const relief = new Map<string, { expected: number; collected: number; festivalExtras: number }>();
+  for (const m of months) {
+    const r = await sources.reliefMonth(m);
     // A month nobody collected in was before the roster was kept here: it has no "expected" either.
-    if (r.collected === 0) continue;
-    relief.expected += r.expected;
-    relief.collected += r.collected;
-    relief.festivalExtras += r.festivalExtras;
+    relief.set(m, r.collected === 0 ? { expected: 0, collected: 0, festivalExtras: 0 } : r);
   }
-  const pet = await sources.petitionRates(
-    zonedToUtc(p.from, '00:00', tz).toISOString(),
-    zonedToUtc(p.to, '00:00', tz).toISOString(),
-    now,
-  );
+  const pet = await sources.petitionFigures(utc(from), utc(p.to), now);
+  const books = await figures.fundBooks();
+  const fundOf = (m: string) => totalsOf(books.rows, m, nextMonth(m));
+
+  const days = market.days.filter((d) => inPeriod.has(d.date.slice(0, 7)));
+  // Residents helped are counted once over the period, however often they came; a walk-in is one each visit.
+  const helped = new Set(days.flatMap((d) => d.people)).size + sum(days, (d) => d.walkIns);
+  const reliefIn = [...relief].filter(([m]) => inPeriod.has(m)).map(([, r]) => r);
+  const petIn = pet.months.filter((m) => inPeriod.has(m.month));
+  type Counted = 'filed' | 'ackedInTime' | 'ackDue' | 'resolved' | 'answerDue' | 'satisfied' | 'rated' | 'ratingSum';
+  const petSum = (k: Counted) => sum(petIn, (m) => m[k]);
   return {
     period: p,
-    market,
-    relief,
-    petitions: {
-      filed: pet.filed,
-      resolutionRate: pet.resolutionRate,
-      resolved: pet.resolved,
-      answerDue: pet.answerDue,
-      satisfaction: pet.satisfaction,
-      rated: pet.rated,
+    market: {
+      held: days.length,
+      served: sum(days, (d) => d.served),
+      helped,
+      solved: sum(days, (d) => d.solved),
     },
-    fund: await own.fundTotals(p.from, p.to),
-    volunteers: await own.volunteerHours(p.from, p.to),
+    relief: {
+      expected: sum(reliefIn, (r) => r.expected),
+      collected: sum(reliefIn, (r) => r.collected),
+      festivalExtras: sum(reliefIn, (r) => r.festivalExtras),
+    },
+    petitions: {
+      filed: petSum('filed'),
+      ackedInTime: petSum('ackedInTime'),
+      ackDue: petSum('ackDue'),
+      resolved: petSum('resolved'),
+      answerDue: petSum('answerDue'),
+      satisfied: petSum('satisfied'),
+      rated: petSum('rated'),
+      ratingSum: petSum('ratingSum'),
+    },
+    fund: totalsOf(books.rows, p.from.slice(0, 7), p.to.slice(0, 7)),
+    volunteers: await figures.volunteerHours(p.from, p.to),
+    byCategory: merge(
+      petIn.flatMap((m) => m.byCategory),
+      (c) => c.category,
+      (a, b) => {
+        a.count += b.count;
+      },
+      (c) => c.count,
+    ),
+    byCommunity: merge(
+      petIn.flatMap((m) => m.byCommunity),
+      (c) => c.communityId,
+      (a, b) => {
+        a.count += b.count;
+      },
+      (c) => c.count,
+    ),
+    services: merge(
+      days.flatMap((d) => d.services),
+      (x) => x.serviceId,
+      (a, b) => {
+        a.booked += b.booked;
+        a.capacity += b.capacity;
+        a.served += b.served;
+      },
+      (x) => x.booked,
+    ),
+    trend: months.map((month) => ({
+      month,
+      served: sum(
+        market.days.filter((d) => d.date.startsWith(month)),
+        (d) => d.served,
+      ),
+      relief: relief.get(month)?.collected ?? 0,
+      petitions: pet.months.find((x) => x.month === month)?.filed ?? 0,
+      income: fundOf(month).incomeTotal,
+      expense: fundOf(month).expenseTotal,
+    })),
   };
 }
 
-/** One metric per row, for the office's spreadsheet; money in yuan with two decimals. */
+const ratio = (n: number, d: number, digits: number) => (d === 0 ? '' : (n / d).toFixed(digits));
+
+/** One metric per row, for the office's spreadsheet and the command line; money in yuan with two decimals. */
 export function reportRows(r: CommunityReport): [string, string | number][] {
   const yuan = (fen: number) => (fen / 100).toFixed(2);
+  const pet = r.petitions;
   return [
     ['period', r.period.label],
     ['market_days_held', r.market.held],
     ['market_people_served', r.market.served],
-    ['market_residents_served', r.market.residents],
+    ['market_residents_helped', r.market.helped],
     ['market_problems_solved', r.market.solved],
     ['relief_packages_expected', r.relief.expected],
     ['relief_packages_collected', r.relief.collected],
     ['relief_festival_extras', r.relief.festivalExtras],
-    ['petitions_received', r.petitions.filed],
-    ['petitions_resolution_rate', r.petitions.resolutionRate === null ? '' : r.petitions.resolutionRate.toFixed(3)],
-    ['petitions_satisfaction', r.petitions.satisfaction === null ? '' : r.petitions.satisfaction.toFixed(2)],
+    ['petitions_received', pet.filed],
+    ['petitions_acknowledged_in_time', pet.ackedInTime],
+    ['petitions_acknowledgement_due', pet.ackDue],
+    ['petitions_resolved', pet.resolved],
+    ['petitions_answer_due', pet.answerDue],
+    ['petitions_resolution_rate', ratio(pet.resolved, pet.answerDue, 3)],
+    ['petitions_satisfied', pet.satisfied],
+    ['petitions_rated', pet.rated],
+    ['petitions_satisfaction', ratio(pet.ratingSum, pet.rated, 2)],
     ['fund_income_yuan', yuan(r.fund.incomeTotal)],
     ['fund_self_generated_yuan', yuan(r.fund.selfGenerated)],
     ['fund_spending_yuan', yuan(r.fund.expenseTotal)],

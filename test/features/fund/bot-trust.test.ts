@@ -124,16 +124,24 @@ describe('a confirmation that arrives again', () => {
 });
 
 describe('no command to type', () => {
-  it('the monthly statement offers the chart as a button', async () => {
+  it('the monthly statement offers its picture and the chart as buttons', async () => {
     await tb.services.fund.subscribe(7511);
     clock.set('2025-04-01T02:00:00Z');
     await tb.runJobs();
     const row = await tb.platform.outbox.find('fund:statement:2025-03:7511');
-    expect(row?.content).toMatchObject({ buttons: [[{ key: 'fund.buttons.chart', data: 'fd:c' }]] });
+    expect(row?.content).toMatchObject({
+      buttons: [
+        [{ key: 'fund.buttons.statementImage', data: 'fd:si:2025-03' }],
+        [{ key: 'fund.buttons.chart', data: 'fd:c' }],
+      ],
+    });
     await tb.delivered();
     const got = tb.api.callsTo(7511).find((c) => String(c.payload.text).includes('月度账单'))!;
     expect(got.payload.text).not.toContain('/fund');
-    expect(buttons([got]).map((b) => b.callback_data)).toEqual(['fd:c']);
+    expect(got.payload.text).toContain('2025年收入 20.00 元，支出 10.00 元'); // the year, next to the month and the start
+    expect(buttons([got]).map((b) => b.callback_data)).toEqual(['fd:si:2025-03', 'fd:c']);
+    const picture = await tap(tb.user(7511), 'fd:si:2025-03');
+    expect(picture.find((c) => c.method === 'sendPhoto')?.ok).toBe(true);
   });
 
   it('staff choose the period of the community report from buttons', async () => {
@@ -142,9 +150,21 @@ describe('no command to type', () => {
     expect(buttons(choice).map((b) => b.callback_data)).toEqual([
       'fd:rp:2025-04',
       'fd:rp:2025-03',
+      'fd:rp:2025-Q2',
+      'fd:rp:2025-Q1',
       'fd:rp:2025',
       'fd:rp:2024',
+      'fd:rpy:2025',
     ]);
+    const months = await tap(staff, 'fd:rpy:2025');
+    expect(buttons(months).map((b) => b.callback_data)).toEqual([
+      'fd:rp:2025-01',
+      'fd:rp:2025-02',
+      'fd:rp:2025-03',
+      'fd:rp:2025-04',
+      'fd:rpy:2024',
+    ]);
+    expect(texts(await tap(staff, 'fd:rp:2025-Q1'))).toContain('社区工作报告 2025-Q1');
     const report = await tap(staff, 'fd:rp:2025-03');
     expect(texts(report)).toContain('社区工作报告 2025-03');
   });

@@ -57,10 +57,16 @@ describe('monthly statement', () => {
       month: '2025-03',
       income: '300.00',
       expense: '100.00',
-      selfGenerated: '300.00',
       balance: '200.00',
-      in_shop: '300.00',
-      out_groups: '100.00',
+      free: '200.00',
+      yearIncome: '300.00',
+      allExpense: '100.00',
+      // each line names its amount; a kind or purpose with nothing is left out, not printed as 0.00
+      in_shop: { $t: 'fund.statement.line', params: { amount: '300.00' } },
+      selfGenerated: { $t: 'fund.statement.line', params: { amount: '300.00' } },
+      out_groups: { $t: 'fund.statement.line', params: { amount: '100.00' } },
+      in_directed: '',
+      out_relief: '',
     });
   });
 });

@@ -18,9 +18,9 @@ export async function fundWorld(now: Date) {
   const partners = createPartnersService(platform);
   const residents = createResidentsService(platform);
   const sources = {
-    marketDays: createMarketService(platform, residents).marketDays,
+    marketFigures: createMarketService(platform, residents).reportFigures,
     reliefMonth: createReliefService(platform).monthFigures,
-    petitionRates: createPetitionsService(platform, { residents }).reportRates,
+    petitionFigures: createPetitionsService(platform, { residents }).reportFigures,
   };
   const fund = createFundService(platform, { partners, sources });
   await platform.identity.grant(null, 900, 'staff');

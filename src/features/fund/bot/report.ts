@@ -1,17 +1,20 @@
-import { Composer, InputFile } from 'grammy';
+import { Composer } from 'grammy';
 import { localDate } from '../../../core/time';
 import type { Platform } from '../../../platform';
 import type { BotContext } from '../../../telegram/context';
 import { requireRole } from '../../../telegram/middlewares/guard';
 import { RX } from '../callbacks';
-import { periodBars, renderChart } from '../chart';
-import { type Period, parsePeriod } from '../report';
+import type { Words } from '../pictures/fund';
+import { demandPicture, petitionsPicture, reportPicture } from '../pictures/report';
+import { sendPicture } from '../pictures/send';
+import { type CommunityReport, type Period, parsePeriod } from '../report';
 import type { FundService } from '../service';
-import { reportCaption, reportChoice, reportText } from '../views/report';
+import { monthChoice, reportButtons, reportChoice, reportText } from '../views/report';
 
 /**
- * The community report for staff: /report [YYYY-MM | YYYY] (this month by default) or the period buttons; one
- * message and a chart of the fund's part. A period that cannot be read gets the buttons, not a format to type.
+ * The community report for staff: /report [YYYY-MM | YYYY-Qn | YYYY] (this month by default) or the period buttons;
+ * one message and one picture (headline figures and the trend), with buttons for the petitions and demand pictures.
+ * A period that cannot be read gets the buttons, not a format to type.
  */
 export function reportBot(fund: FundService, { clock, config }: Pick<Platform, 'clock' | 'config'>) {
   const bot = new Composer<BotContext>();
@@ -21,9 +24,8 @@ export function reportBot(fund: FundService, { clock, config }: Pick<Platform, '
   async function sendReport(ctx: BotContext, period: Period) {
     const r = await fund.report(period);
     await ctx.reply(reportText(ctx.t, r));
-    const bars = periodBars(r.fund);
-    await ctx.replyWithPhoto(new InputFile(renderChart(bars), `report-${period.label}.png`), {
-      caption: reportCaption(ctx.t, period.label, bars),
+    await sendPicture(ctx, reportPicture(ctx, r), `report-${period.label}`, {
+      markup: reportButtons(ctx.t, period.label),
     });
   }
 
@@ -42,12 +44,31 @@ export function reportBot(fund: FundService, { clock, config }: Pick<Platform, '
     await ctx.reply(card.text, { reply_markup: card.markup });
   });
 
+  bot.callbackQuery(RX.reportMonths, staff, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const card = monthChoice(ctx.t, today(), Number(ctx.match[1]));
+    await ctx
+      .editMessageText(card.text, { reply_markup: card.markup })
+      .catch(() => ctx.reply(card.text, { reply_markup: card.markup }));
+  });
+
   bot.callbackQuery(RX.report, staff, async (ctx) => {
     const period = parsePeriod(ctx.match[1]!);
     if (!period) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
     await ctx.answerCallbackQuery();
     await sendReport(ctx, period);
   });
+
+  const picture =
+    (draw: (w: Words, r: CommunityReport) => ReturnType<typeof reportPicture>, name: string) =>
+    async (ctx: BotContext) => {
+      const period = parsePeriod(String(ctx.match?.[1] ?? ''));
+      if (!period) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
+      await ctx.answerCallbackQuery();
+      await sendPicture(ctx, draw(ctx, await fund.report(period)), `${name}-${period.label}`);
+    };
+  bot.callbackQuery(RX.reportPetitions, staff, picture(petitionsPicture, 'petitions'));
+  bot.callbackQuery(RX.reportDemand, staff, picture(demandPicture, 'demand'));
 
   return bot;
 }

@@ -1,12 +1,14 @@
-import { Composer, InputFile } from 'grammy';
+import { Composer } from 'grammy';
 import type { BotContext } from '../../../telegram/context';
 import { can } from '../../../telegram/middlewares/guard';
 import { isKeyText } from '../../../telegram/middlewares/match';
 import { RX } from '../callbacks';
-import { renderChart, whereTheMoneyWent } from '../chart';
+import { nextMonth, previousMonth } from '../ledger';
+import { incomePicture, moneyWentPicture, statementPicture } from '../pictures/fund';
+import { sendPicture } from '../pictures/send';
 import { fundPolicy } from '../policy';
 import type { FundService } from '../service';
-import { chartCaption, donorsText, fundButtons, summaryText } from '../views/summary';
+import { donorsText, fundButtons, summaryText } from '../views/summary';
 
 /** What everyone sees of the fund: the balance and totals, where the money went, who gave, the monthly statement. */
 export function residentBot(fund: FundService) {
@@ -25,15 +27,30 @@ export function residentBot(fund: FundService) {
     await showFund(ctx);
   });
 
-  // The chart is drawn from the same summary the text shows, so the two cannot disagree.
+  // The pictures are drawn from the same books the text is written from, so the two cannot disagree.
   bot.callbackQuery(RX.chart, async (ctx) => {
     const s = await fund.summary();
     await ctx.answerCallbackQuery();
     if (!s.since) return ctx.reply(ctx.t('fund.summary.empty'));
-    const bars = whereTheMoneyWent(s);
-    await ctx.replyWithPhoto(new InputFile(renderChart(bars), 'fund.png'), {
-      caption: chartCaption(ctx.t, s.since, bars),
-    });
+    await sendPicture(ctx, moneyWentPicture(ctx, s), 'fund');
+  });
+
+  // Income by kind over the last twelve months (or since the start, when that is shorter).
+  bot.callbackQuery(RX.income, async (ctx) => {
+    const books = await fund.books();
+    await ctx.answerCallbackQuery();
+    if (!books.since) return ctx.reply(ctx.t('fund.summary.empty'));
+    const to = nextMonth(fund.lastStatementMonth());
+    let from = to;
+    for (let i = 1; i < 12 && from > books.since.slice(0, 7); i++) from = previousMonth(from);
+    await sendPicture(ctx, incomePicture(ctx, books, from, to), 'fund-income');
+  });
+
+  // A month's statement as a picture, to forward as it is; anyone may ask (the statement is public).
+  bot.callbackQuery(RX.statementImage, async (ctx) => {
+    const month = ctx.match[1]!;
+    await ctx.answerCallbackQuery();
+    await sendPicture(ctx, statementPicture(ctx, await fund.statement(month)), `fund-${month}`);
   });
 
   bot.callbackQuery(RX.donors, async (ctx) => {

@@ -26,11 +26,11 @@ export function createFundService(platform: Platform, { partners, sources }: Fun
     ...createPledgesService(platform, ledger, partners),
     ...createStatementService(platform, ledger),
     ...createBooksService(platform, ledger, partners),
-    /** The community report of a month or a year, as of now. */
+    /** The community report of a month, a quarter or a year, as of now. */
     report: (period: Period) =>
       communityReport(
         sources,
-        { fundTotals: ledger.rangeTotals, volunteerHours: (from, to) => partners.volunteerHours(from, to) },
+        { fundBooks: () => ledger.books(), volunteerHours: (from, to) => partners.volunteerHours(from, to) },
         period,
         platform.clock.now(),
         platform.config.TIMEZONE,

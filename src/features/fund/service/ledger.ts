@@ -2,18 +2,9 @@ import { localDate } from '../../../core/time';
 import type { DbOrTx } from '../../../db/schema';
 import { recordAudit } from '../../../identity';
 import type { Platform } from '../../../platform';
+import { balancesAt, type FundBooks, type FundSummary, summaryOf } from '../books';
 import { AlreadyReversed, EntryNotFound, InsufficientFunds, InvalidEntry, ReversalOfReversal } from '../errors';
-import {
-  availableFor,
-  balances,
-  type EntryInput,
-  type EntryMeta,
-  entryOf,
-  type FundSummary,
-  monthOf,
-  nextMonth,
-  periodTotals,
-} from '../ledger';
+import { availableFor, type EntryInput, type EntryMeta, entryOf } from '../ledger';
 import { fundPolicy } from '../policy';
 import * as store from '../store';
 import type { FundPartners } from './ports';
@@ -45,39 +36,21 @@ export function createLedgerService(
     return entry;
   }
 
-  /** Balance and totals for this month, this year and since the start, by calendar date in the deployment's zone. */
-  async function summary(trx: DbOrTx = db): Promise<FundSummary> {
-    const today = localDate(clock.now(), tz);
-    const month = monthOf(today);
-    const year = today.slice(0, 4);
-    const all = await store.totals(trx);
-    return {
-      today,
-      since: await store.firstEntryDate(trx),
-      month: periodTotals(await store.totals(trx, `${month}-01`, `${nextMonth(month)}-01`)),
-      year: periodTotals(await store.totals(trx, `${year}-01-01`, `${Number(year) + 1}-01-01`)),
-      all: periodTotals(all),
-      ...balances(all),
-    };
+  /** The books by month, the first day and the founding donations: one read that every figure is computed from. */
+  async function books(trx: DbOrTx = db): Promise<FundBooks> {
+    const rows = await store.monthRows(trx);
+    const since = await store.firstEntryDate(trx);
+    return { rows, since, founding: since === null ? null : await store.founding(trx, since) };
   }
 
   return {
     check,
-    summary: () => summary(),
+    books,
+    /** Balance and totals for this month, this year and since the start, by calendar date in the deployment's zone. */
+    summary: async (): Promise<FundSummary> => summaryOf(await books(), localDate(clock.now(), tz)),
     /** Partners staff can name as a donor, by name. */
     donorPartners: async () => (await partners.partners()).slice(0, fundPolicy.donorPartners),
     partner: (id: number) => partners.partner(id),
-
-    /** Totals of one calendar month and the balance at its end (the monthly statement). */
-    async monthTotals(month: string, trx: DbOrTx = db) {
-      const end = `${nextMonth(month)}-01`;
-      return {
-        totals: periodTotals(await store.totals(trx, `${month}-01`, end)),
-        closing: balances(await store.totals(trx, undefined, end)),
-      };
-    },
-    /** Totals of entries dated in [from, to): the report's periods. */
-    rangeTotals: async (from: string, to: string) => periodTotals(await store.totals(db, from, to)),
 
     /** Records one entry (and its audit line). Expenses may not spend money the fund does not have. */
     async record(actorId: number | null, e: EntryInput, meta: EntryMeta, done?: Done<{ id: number }>): Promise<number> {
@@ -85,7 +58,7 @@ export function createLedgerService(
       const entry = await check(actorId, e, meta, now);
       return db.transaction().execute(async (trx) => {
         if (e.direction === 'expense') {
-          const available = availableFor(balances(await store.totals(trx)), e.purpose);
+          const available = availableFor(balancesAt(await store.monthRows(trx)), e.purpose);
           if (e.amountFen > available) throw new InsufficientFunds(available);
         }
         const id = await store.insertEntry(trx, entry);

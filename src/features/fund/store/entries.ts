@@ -162,3 +162,15 @@ export async function publicGifts(db: DbOrTx) {
     last: r.last,
   }));
 }
+
+/** Entries dated in [from, to) (calendar dates), reversals included, in the order they were recorded. */
+export async function entriesBetween(db: DbOrTx, from: string, to: string): Promise<Entry[]> {
+  const rows = await db
+    .selectFrom('fund_entries')
+    .selectAll()
+    .where('entry_date', '>=', from)
+    .where('entry_date', '<', to)
+    .orderBy('id')
+    .execute();
+  return rows.map(toEntry);
+}

@@ -1,4 +1,5 @@
-// The fund's tables: the ledger, monthly pledges, statement subscribers and queued statements.
+// The fund's tables: the ledger and its sums by month, monthly pledges, statement subscribers and queued statements.
+export * from './books';
 export * from './entries';
 export * from './pledges';
 export * from './statements';

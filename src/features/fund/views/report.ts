@@ -1,32 +1,33 @@
 import type { TFunction } from '../../../i18n';
-import { grid, markup } from '../../../telegram/markup';
+import { type Button, grid, markup } from '../../../telegram/markup';
 import { CB } from '../callbacks';
-import type { Bar } from '../chart';
-import { previousMonth } from '../ledger';
+import { nextMonth, previousMonth } from '../ledger';
 import { formatYuan as yuan } from '../money';
+import { quarterOf } from '../period';
 import type { CommunityReport } from '../report';
 import type { Card } from './entry';
-import { legend } from './summary';
 
-const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
+const pct = (n: number, d: number) => (d === 0 ? '—' : `${Math.round((n / d) * 100)}%`);
 
 /** The community report in one message: market, relief, petitions, the fund and volunteers. */
 export function reportText(t: TFunction, r: CommunityReport): string {
+  const p = r.petitions;
   return t('fund.report.text', {
     period: r.period.label,
     marketDays: r.market.held,
     served: r.market.served,
-    residents: r.market.residents,
+    helped: r.market.helped,
     solved: r.market.solved,
     reliefCollected: r.relief.collected,
     reliefExpected: r.relief.expected,
     festivalExtras: r.relief.festivalExtras,
-    petitions: r.petitions.filed,
-    resolution: pct(r.petitions.resolutionRate),
-    resolved: r.petitions.resolved,
-    answerDue: r.petitions.answerDue,
-    satisfaction: r.petitions.satisfaction === null ? '—' : r.petitions.satisfaction.toFixed(1),
-    rated: r.petitions.rated,
+    petitions: p.filed,
+    onTime: pct(p.ackedInTime, p.ackDue),
+    resolution: pct(p.resolved, p.answerDue),
+    resolved: p.resolved,
+    answerDue: p.answerDue,
+    satisfaction: p.rated === 0 ? '—' : (p.ratingSum / p.rated).toFixed(1),
+    rated: p.rated,
     income: yuan(r.fund.incomeTotal),
     selfGenerated: yuan(r.fund.selfGenerated),
     spending: yuan(r.fund.expenseTotal),
@@ -35,18 +36,44 @@ export function reportText(t: TFunction, r: CommunityReport): string {
   });
 }
 
-export const reportCaption = (t: TFunction, period: string, bars: Bar[]) =>
-  [t('fund.report.chartTitle', { period }), ...legend(t, bars)].join('\n');
+/** Under the report's picture: its other pictures. */
+export const reportButtons = (t: TFunction, period: string) =>
+  markup([
+    [
+      { text: t('fund.report.petitions'), data: CB.reportPetitions(period) },
+      { text: t('fund.report.demand'), data: CB.reportDemand(period) },
+    ],
+  ]);
 
-/** Which report: this month, last month, this year or last year, each a button (no period to type). */
+const previousQuarter = (q: string) =>
+  q.endsWith('Q1') ? `${Number(q.slice(0, 4)) - 1}-Q4` : `${q.slice(0, 6)}${Number(q.slice(6)) - 1}`;
+
+/** Which report: this or last month, quarter, year, or a month from a list — each a button, no period to type. */
 export function reportChoice(t: TFunction, today: string, text = t('fund.report.choose')): Card {
   const month = today.slice(0, 7);
+  const quarter = quarterOf(month);
   const year = Number(today.slice(0, 4));
   const periods = [
     { label: t('fund.report.thisMonth', { period: month }), period: month },
     { label: t('fund.report.lastMonth', { period: previousMonth(month) }), period: previousMonth(month) },
+    { label: t('fund.report.thisQuarter', { period: quarter }), period: quarter },
+    { label: t('fund.report.lastQuarter', { period: previousQuarter(quarter) }), period: previousQuarter(quarter) },
     { label: t('fund.report.thisYear', { period: year }), period: String(year) },
     { label: t('fund.report.lastYear', { period: year - 1 }), period: String(year - 1) },
   ];
-  return { text, markup: markup(grid(periods.map((p) => ({ text: p.label, data: CB.report(p.period) })))) };
+  const rows = grid(periods.map((p) => ({ text: p.label, data: CB.report(p.period) })));
+  rows.push([{ text: t('fund.report.months'), data: CB.reportMonths(year) }]);
+  return { text, markup: markup(rows) };
+}
+
+/** The months of a year up to this month, three a row, with the year before and after to page. */
+export function monthChoice(t: TFunction, today: string, year: number): Card {
+  const months: Button[] = [];
+  for (let m = `${year}-01`; m.startsWith(String(year)) && m <= today.slice(0, 7); m = nextMonth(m))
+    months.push({ text: m, data: CB.report(m) });
+  const rows = grid(months, 3);
+  const nav: Button[] = [{ text: `◀ ${year - 1}`, data: CB.reportMonths(year - 1) }];
+  if (year < Number(today.slice(0, 4))) nav.push({ text: `${year + 1} ▶`, data: CB.reportMonths(year + 1) });
+  rows.push(nav);
+  return { text: t('fund.report.pickMonth'), markup: markup(rows) };
 }

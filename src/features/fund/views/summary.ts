@@ -2,9 +2,9 @@ import type { TFunction } from '../../../i18n';
 import { type Button, markup } from '../../../telegram/markup';
 import type { InlineMarkup } from '../../../telegram/port';
 import { CB as PARTNERS } from '../../partners/callbacks';
+import type { FundSummary } from '../books';
 import { CB } from '../callbacks';
-import type { Bar } from '../chart';
-import { type FundSummary, INCOME_KINDS, type PeriodTotals, PURPOSES } from '../ledger';
+import { INCOME_KINDS, type PeriodTotals, PURPOSES } from '../ledger';
 import { formatYuan as yuan } from '../money';
 
 /** The buttons under /fund: the chart, donors, giving, the statement, partners and teams; staff also record. */
@@ -12,8 +12,9 @@ export function fundButtons(t: TFunction, subscribed: boolean, isStaff: boolean)
   const rows: Button[][] = [
     [
       { text: t('fund.buttons.chart'), data: CB.chart },
-      { text: t('fund.buttons.donors'), data: CB.donors },
+      { text: t('fund.buttons.income'), data: CB.income },
     ],
+    [{ text: t('fund.buttons.donors'), data: CB.donors }],
     [
       { text: t('fund.buttons.pledge'), data: CB.pledge },
       subscribed
@@ -69,6 +70,10 @@ export function summaryText(t: TFunction, s: FundSummary): string {
     );
   }
   head.push(t('fund.summary.since', { date: s.since }));
+  if (s.founding)
+    head.push(
+      t('fund.summary.founding', { date: s.founding.date, amount: yuan(s.founding.fen), donors: s.founding.donors }),
+    );
   return [
     head.join('\n'),
     periodBlock(t, t('fund.summary.month', { month: s.today.slice(0, 7) }), s.month),
@@ -76,15 +81,6 @@ export function summaryText(t: TFunction, s: FundSummary): string {
     periodBlock(t, t('fund.summary.all'), s.all),
   ].join('\n\n');
 }
-
-/** The chart's caption doubles as its legend: each bar's colour square, what it is and the exact amount. */
-export const legend = (t: TFunction, bars: Bar[]) =>
-  bars.map((b) =>
-    t('fund.chart.legendLine', { square: b.square, label: t(`fund.chart.bar.${b.key}`), amount: yuan(b.fen) }),
-  );
-
-export const chartCaption = (t: TFunction, since: string, bars: Bar[]) =>
-  [t('fund.chart.title', { since }), ...legend(t, bars)].join('\n');
 
 export function donorsText(t: TFunction, donors: { name: string; fen: number }[]): string {
   const lines = donors.map((d) => t('fund.donors.line', { name: d.name, amount: yuan(d.fen) }));

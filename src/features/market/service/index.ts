@@ -9,6 +9,7 @@ import { guards } from './guards';
 import { home } from './home';
 import { queue } from './queue';
 import { reminders } from './reminders';
+import { reportFigures } from './report-figures';
 import { scheduling } from './schedule';
 import { subscriptions } from './subscriptions';
 import { venues } from './venues';
@@ -20,6 +21,7 @@ export type { MarketDay } from './deps';
 export type { ExportRow } from './export';
 export type { ResidentHome } from './home';
 export { outcomesFor, type QueueEntry } from './queue';
+export type { MarketReportFigures } from './report-figures';
 export type { MarketChange, NewMarketInput } from './schedule';
 export type { Subscription } from './subscriptions';
 export type { MarketSummary, ServiceSummary } from './summary';
@@ -44,6 +46,7 @@ export function createMarketService(
     ...marketDay(deps),
     ...reminders(deps),
     ...exports(deps),
+    ...reportFigures(deps),
     ...catalogue(deps),
     ...venues(deps),
   };

@@ -14,6 +14,7 @@ import { handling } from './handling';
 import { meetings } from './meetings';
 import { createNotifier } from './notify';
 import { getPetition, type Parts } from './parts';
+import { reportFigures } from './report-figures';
 import { stats } from './stats';
 import { work } from './work';
 
@@ -26,6 +27,7 @@ export type { Note } from './following';
 export type { StatusChange } from './handling';
 export type { MeetingInput, MeetingPreview } from './meetings';
 export type { Actor } from './parts';
+export type { PetitionReportFigures } from './report-figures';
 export type { Breakdown, Responsiveness } from './stats';
 export type { PetitionWork } from './work';
 
@@ -61,6 +63,7 @@ export function createPetitionsService(
     ...meetings(parts),
     ...deadlines(parts),
     ...stats(parts),
+    ...reportFigures(parts),
     ...exports(parts),
     ...catalogue(parts),
     ...work(parts),

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { FundBooks } from '../../../src/features/fund/books';
+import { communityReport, parsePeriod, type ReportSources } from '../../../src/features/fund/report';
+
+// The community report put together from the other areas' figures: one read each over the trend's months, the
+// period's figures taken from its own months.
+
+const day = (date: string, people: number[], walkIns = 0) => ({
+  date,
+  served: people.length + walkIns,
+  solved: people.length,
+  people,
+  walkIns,
+  services: [{ serviceId: 1, nameZh: '理发', nameEn: 'Haircut', booked: people.length + 1, capacity: 10, served: 1 }],
+});
+const month = (m: string, filed: number, category: string) => ({
+  month: m,
+  filed,
+  ackedInTime: filed,
+  ackDue: filed,
+  resolved: filed - 1,
+  answerDue: filed,
+  satisfied: 1,
+  rated: 2,
+  ratingSum: 9,
+  byCategory: [{ category, nameZh: category, nameEn: category, count: filed }],
+  byCommunity: [{ communityId: 1, nameZh: '野鸭冲社区', nameEn: 'Yeyachong', count: filed }],
+});
+
+const calls: string[] = [];
+const sources: ReportSources = {
+  async marketFigures(from, to) {
+    calls.push(`market ${from} ${to}`);
+    return { days: [day('2024-12-14', [1, 2]), day('2025-03-08', [1, 2, 3], 2), day('2025-03-22', [2, 4])] };
+  },
+  reliefMonth: async (m) => ({ expected: 10, collected: m === '2025-01' ? 0 : 8, festivalExtras: 0 }),
+  async petitionFigures(from, to) {
+    calls.push(`petitions ${from} ${to}`);
+    return { months: [month('2024-12', 5, 'noise'), month('2025-03', 3, 'roads')] };
+  },
+};
+const books: FundBooks = { since: null, founding: null, rows: [] };
+
+describe('the community report of a month', () => {
+  it('counts a resident helped once over the period, walk-ins each visit, and reads each area once', async () => {
+    const r = await communityReport(
+      sources,
+      { fundBooks: async () => books, volunteerHours: async () => ({ minutes: 0, people: 0 }) },
+      parsePeriod('2025-03')!,
+      new Date('2025-03-31T04:00:00Z'),
+      'Asia/Shanghai',
+    );
+    expect(r.market).toEqual({ held: 2, served: 7, helped: 4 + 2, solved: 5 });
+    expect(r.services).toEqual([
+      { serviceId: 1, nameZh: '理发', nameEn: 'Haircut', booked: 4 + 3, capacity: 20, served: 2 },
+    ]);
+    expect(r.byCategory).toEqual([{ category: 'roads', nameZh: 'roads', nameEn: 'roads', count: 3 }]);
+    expect(r.petitions).toMatchObject({ filed: 3, resolved: 2, answerDue: 3 });
+    expect(r.relief).toEqual({ expected: 10, collected: 8, festivalExtras: 0 });
+    expect(r.trend.map((m) => m.month)).toEqual(['2024-10', '2024-11', '2024-12', '2025-01', '2025-02', '2025-03']);
+    expect(r.trend.find((m) => m.month === '2024-12')).toMatchObject({ served: 2, petitions: 5 });
+    expect(calls).toEqual([
+      'market 2024-10-01 2025-04-01',
+      'petitions 2024-09-30T16:00:00.000Z 2025-03-31T16:00:00.000Z',
+    ]);
+  });
+});
