@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../../src/identity';
-import { alertOf, button, texts } from '../../support/chat';
+import { alertOf, button, buttons, texts } from '../../support/chat';
 import { startBot, type TestBot } from '../../support/harness';
 
 // A step skipped in the walk-through is not asked again there; it waits, not done, in ⚙️ 设置, and the admin can
@@ -17,9 +17,9 @@ describe('skipping a set-up step', () => {
   it('a skipped step waits in ⚙️ 设置, and 🚪 开放给居民 opens without it', async () => {
     const admin = tb.user(ADMIN);
     let out = await (await admin.command('/start')).reply();
-    expect(texts(out)).toContain('第 1/2 步：街道名称');
+    expect(texts(out)).toMatch(/第 1\/\d+ 步：街道名称/);
     out = await (await admin.click(button(out, '跳过这一步'))).reply();
-    expect(texts(out)).toContain('第 2/2 步：社区和小区');
+    expect(texts(out)).toMatch(/第 2\/\d+ 步：社区和小区/);
     expect(await tb.services.setup.next()).toMatchObject({ key: 'residents.places' });
     // the name question was left: typing now is not taken for the name
     await (await admin.click(button(out, '添加社区'))).reply();
@@ -32,9 +32,12 @@ describe('skipping a set-up step', () => {
     out = await (await admin.click(button(out, '跳过'))).reply();
     out = await (await admin.click(button(out, '全部社区'))).reply();
     out = await (await admin.click(button(out, '下一步'))).reply();
+    // the other areas' steps, skipped too
+    while (buttons(out).some((b) => b.text.includes('跳过这一步')))
+      out = await (await admin.click(button(out, '跳过这一步'))).reply();
     expect(texts(out)).toContain('⬜ 街道名称');
     expect(texts(out)).toContain('✅ 社区和小区');
-    expect(texts(out)).toContain('还有 1 项没有设置');
+    expect(texts(out)).toMatch(/还有 \d+ 项没有设置/);
     expect(await tb.services.residents.subdistrict()).toBe('');
     out = await (await admin.click(button(out, '开放给居民'))).reply();
     expect(texts(out)).toContain('设置完成');
