@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { ConsoleTables } from './tables/console';
 import type { CoreTables } from './tables/core';
 import type { FaqTables } from './tables/faq';
 import type { FundTables } from './tables/fund';
@@ -17,7 +18,8 @@ export interface Database
     ReliefTables,
     FundTables,
     NoticesTables,
-    SafetyTables {}
+    SafetyTables,
+    ConsoleTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
