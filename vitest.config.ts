@@ -1,11 +1,37 @@
 import { defineConfig } from 'vitest/config';
 
+// What only SQLite has (its pragmas, file locks, the backup API, a child process on a file) runs on SQLite alone;
+// everything else runs on both engines.
+const SQLITE_ONLY = [
+  'test/db/migrations.test.ts',
+  'test/faults/storage.test.ts',
+  'test/faults/crash.test.ts',
+  'test/faults/telegram.test.ts',
+  'test/lifecycle.test.ts',
+  'test/playground/**',
+  'test/config.test.ts',
+  'test/core/**',
+  'test/i18n/**',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // bot tests start an HTTP fake Bot API and a real polling bot; give them room on a 2-core CI box
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'sqlite', include: ['test/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: ['test/**/*.test.ts'],
+          exclude: SQLITE_ONLY,
+          globalSetup: ['test/support/postgres-setup.ts'],
+          env: { LINLI_TEST_ENGINE: 'postgres' },
+        },
+      },
+    ],
   },
 });

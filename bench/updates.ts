@@ -2,6 +2,7 @@
 // Quality bar (DESIGN.md): on every common path the full bot handles at least half the updates per second of the
 // bare one. Each path's bare twin makes the same Bot API calls per update as Linli does on that path (measured, not
 // assumed), so the ratio is Linli's own work: middlewares, SQLite with synchronous=FULL, flows, rendering.
+
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { Bot } from 'grammy';
 import { pino } from 'pino';
 import { type App, createApp } from '../src/app';
 import { createConfig } from '../src/config';
+import { sqliteOf } from '../src/db/client';
 import { FakeBotApi } from '../src/playground/fake-api';
 import { report } from './report';
 
@@ -98,16 +100,16 @@ export async function main(): Promise<void> {
   const linliDone = (from: number) => (total: number) => handled - from >= total;
   for (const f of app.features) if (f.demo) await f.demo();
   // Residents who live somewhere (as after onboarding) and wrote a moment ago, as in a conversation.
-  const compounds = app.dbh.sqlite.prepare('select id, community_id from compounds').all() as {
+  const compounds = sqliteOf(app.dbh).prepare('select id, community_id from compounds').all() as {
     id: number;
     community_id: number;
   }[];
   const everyone = ids(FIRST_ID, 6 * USERS);
-  const addUser = app.dbh.sqlite.prepare(
+  const addUser = sqliteOf(app.dbh).prepare(
     `insert into users (id, first_name, tg_language, community_id, compound_id, onboarded, created_at, seen_at)
      values (?, ?, 'zh-hans', ?, ?, 1, ?, ?)`,
   );
-  app.dbh.sqlite.transaction(() => {
+  sqliteOf(app.dbh).transaction(() => {
     const now = new Date().toISOString();
     for (const [i, id] of everyone.entries()) {
       const c = compounds[i % compounds.length]!;
@@ -116,19 +118,19 @@ export async function main(): Promise<void> {
   })();
   await app.start();
 
-  const offer = app.dbh.sqlite
+  const offer = sqliteOf(app.dbh)
     .prepare(
       `select o.id from market_offers o join market_services s on s.id = o.service_id
        where s.needs_details = 1 order by o.id limit 1`,
     )
     .get() as { id: number } | undefined;
-  const setFlow = app.dbh.sqlite.prepare(
+  const setFlow = sqliteOf(app.dbh).prepare(
     `insert into flows (user_id, name, step, data, updated_at) values (?, ?, ?, ?, ?)
      on conflict (user_id) do update set name = excluded.name, step = excluded.step, data = excluded.data`,
   );
   const inFlow = (name: string, step: string, data: object) => async (_: App, users: number[]) => {
     const at = new Date().toISOString();
-    app.dbh.sqlite.transaction(() => {
+    sqliteOf(app.dbh).transaction(() => {
       for (const id of users) setFlow.run(id, name, step, JSON.stringify(data), at);
     })();
   };

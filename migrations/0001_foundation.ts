@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { isPostgres, pgRefuseChanges } from './engine';
 
 // Frozen: later changes go into new migrations.
 export async function up(db: Kysely<any>): Promise<void> {
@@ -66,12 +67,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('audit_actor').on('audit_log').columns(['actor_id', 'at']).execute();
   // Append-only: the database itself refuses edits and deletions of the audit trail.
-  await sql`create trigger audit_log_no_update before update on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(
-    db,
-  );
-  await sql`create trigger audit_log_no_delete before delete on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(
-    db,
-  );
+  if (isPostgres(db)) await pgRefuseChanges(db, 'audit_log', 'audit_log is append-only');
+  else {
+    await sql`create trigger audit_log_no_update before update on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(
+      db,
+    );
+    await sql`create trigger audit_log_no_delete before delete on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(
+      db,
+    );
+  }
   await db.schema
     .createTable('flows')
     .addColumn('user_id', 'integer', (c) => c.primaryKey())

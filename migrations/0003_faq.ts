@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { isPostgres, pgTrigger } from './engine';
 
 // Frozen: later changes go into new migrations.
 export async function up(db: Kysely<any>): Promise<void> {
@@ -31,15 +32,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('n', 'integer', (c) => c.notNull())
     .execute();
   await sql`insert into faq_revision (id, n) values (1, 0)`.execute(db);
-  await sql`create trigger faq_entries_rev_insert after insert on faq_entries begin update faq_revision set n = n + 1 where id = 1; end`.execute(
-    db,
-  );
-  await sql`create trigger faq_entries_rev_delete after delete on faq_entries begin update faq_revision set n = n + 1 where id = 1; end`.execute(
-    db,
-  );
-  await sql`create trigger faq_entries_rev_update after update of key, lang, category, question, phrasings, keywords, answer on faq_entries begin update faq_revision set n = n + 1 where id = 1; end`.execute(
-    db,
-  );
+  if (isPostgres(db)) {
+    const bump = 'update faq_revision set n = n + 1 where id = 1; return null;';
+    await pgTrigger(db, 'faq_entries_rev_insert', 'after insert', 'faq_entries', bump);
+    await pgTrigger(db, 'faq_entries_rev_delete', 'after delete', 'faq_entries', bump);
+    const watched = 'key, lang, category, question, phrasings, keywords, answer';
+    await pgTrigger(db, 'faq_entries_rev_update', `after update of ${watched}`, 'faq_entries', bump);
+  } else {
+    await sql`create trigger faq_entries_rev_insert after insert on faq_entries begin update faq_revision set n = n + 1 where id = 1; end`.execute(
+      db,
+    );
+    await sql`create trigger faq_entries_rev_delete after delete on faq_entries begin update faq_revision set n = n + 1 where id = 1; end`.execute(
+      db,
+    );
+    await sql`create trigger faq_entries_rev_update after update of key, lang, category, question, phrasings, keywords, answer on faq_entries begin update faq_revision set n = n + 1 where id = 1; end`.execute(
+      db,
+    );
+  }
 
   // Every question residents typed: the buttons under an answer point here, and staff can see what went unanswered.
   await db.schema

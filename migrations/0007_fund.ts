@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { isPostgres, pgRefuseChanges, pgTrigger } from './engine';
 
 // Frozen: later changes go into new migrations.
 // Community fund ledger, monthly pledges and statements; partner directory; volunteer teams, shifts and hours.
@@ -77,17 +78,34 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('fund_entries_date').on('fund_entries').columns(['entry_date']).execute();
   // The ledger is immutable: the database itself refuses edits and deletions, and any "reversal" that is not an exact mirror.
-  await sql`create trigger fund_entries_no_update before update on fund_entries begin select raise(abort, 'fund_entries is immutable; record a reversing entry'); end`.execute(
-    db,
-  );
-  await sql`create trigger fund_entries_no_delete before delete on fund_entries begin select raise(abort, 'fund_entries is immutable; record a reversing entry'); end`.execute(
-    db,
-  );
-  await sql`create trigger fund_entries_reversal_mirrors before insert on fund_entries when new.reverses_id is not null begin
-    select raise(abort, 'a reversal must mirror an entry that is not itself a reversal')
-    where not exists (select 1 from fund_entries o where o.id = new.reverses_id and o.reverses_id is null
-      and o.amount_fen = -new.amount_fen and o.direction = new.direction and o.kind is new.kind and o.purpose is new.purpose);
-  end`.execute(db);
+  if (isPostgres(db)) {
+    await pgRefuseChanges(db, 'fund_entries', 'fund_entries is immutable; record a reversing entry');
+    await pgTrigger(
+      db,
+      'fund_entries_reversal_mirrors',
+      'before insert',
+      'fund_entries',
+      `if not exists (select 1 from fund_entries o where o.id = new.reverses_id and o.reverses_id is null
+        and o.amount_fen = -new.amount_fen and o.direction = new.direction
+        and o.kind is not distinct from new.kind and o.purpose is not distinct from new.purpose) then
+        raise exception 'a reversal must mirror an entry that is not itself a reversal';
+      end if;
+      return new;`,
+      'new.reverses_id is not null',
+    );
+  } else {
+    await sql`create trigger fund_entries_no_update before update on fund_entries begin select raise(abort, 'fund_entries is immutable; record a reversing entry'); end`.execute(
+      db,
+    );
+    await sql`create trigger fund_entries_no_delete before delete on fund_entries begin select raise(abort, 'fund_entries is immutable; record a reversing entry'); end`.execute(
+      db,
+    );
+    await sql`create trigger fund_entries_reversal_mirrors before insert on fund_entries when new.reverses_id is not null begin
+      select raise(abort, 'a reversal must mirror an entry that is not itself a reversal')
+      where not exists (select 1 from fund_entries o where o.id = new.reverses_id and o.reverses_id is null
+        and o.amount_fen = -new.amount_fen and o.direction = new.direction and o.kind is new.kind and o.purpose is new.purpose);
+    end`.execute(db);
+  }
 
   await db.schema
     .createTable('fund_pledge_months')

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { isPostgres } from './engine';
 
 // Frozen: later changes go into new migrations.
 // Petition time limits that stay small as history grows (issue 20), and notices that stay true (issue 13):
@@ -49,8 +50,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   ];
   for (const [kind, doneColumn, dueColumn, until] of passed) {
     const pending = sql`${sql.ref(doneColumn)} is null and ${sql.ref(dueColumn)} <= ${until}`;
-    await sql`insert or ignore into petition_alerts (petition_id, round, kind, queued_at)
-      select id, round, ${kind}, ${at} from petitions where status in (${sql.join(OPEN)}) and ${pending}`.execute(db);
+    const select = sql`select id, round, ${kind}, ${at} from petitions where status in (${sql.join(OPEN)}) and ${pending}`;
+    if (isPostgres(db))
+      await sql`insert into petition_alerts (petition_id, round, kind, queued_at) ${select} on conflict do nothing`.execute(
+        db,
+      );
+    else await sql`insert or ignore into petition_alerts (petition_id, round, kind, queued_at) ${select}`.execute(db);
   }
 }
 

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { isPostgres } from './engine';
 
 // Frozen: later changes go into new migrations.
 // Market cards that tell the truth, in both languages, and jobs that stay small (issues 13 and 20):
@@ -12,6 +13,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable('market_services')
     .addColumn('ticket_prefix_en', 'text', (c) => c.notNull().defaultTo(''))
     .execute();
+  // The first word of the English name (`instr` is SQLite's name for PostgreSQL's `strpos`).
+  const instr = isPostgres(db) ? sql`strpos(trim(name_en), ' ')` : sql`instr(trim(name_en), ' ')`;
+  const firstWord = sql`case when ${instr} > 0 then substr(trim(name_en), 1, ${instr} - 1) else trim(name_en) end`;
   // The demo catalogue's prefixes; any other service starts from the first word of its English name.
   await sql`update market_services set ticket_prefix_en = case code
       when 'knife' then 'Knife' when 'shoes' then 'Shoe' when 'sewing' then 'Sew' when 'appliance' then 'Appliance'
@@ -19,8 +23,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       when 'bike' then 'Bike' when 'haircut' then 'Hair' when 'bp' then 'BP' when 'sugar' then 'Sugar'
       when 'massage' then 'Massage' when 'legal' then 'Legal' when 'phone' then 'Phone' when 'antifraud' then 'Fraud'
       when 'policy' then 'Insurance' when 'housework' then 'Home' when 'photo' then 'Photo' when 'clean' then 'Clean'
-      else case when instr(trim(name_en), ' ') > 0 then substr(trim(name_en), 1, instr(trim(name_en), ' ') - 1)
-        else trim(name_en) end
+      else ${firstWord}
     end`.execute(db);
   await db.schema.alterTable('market_days').addColumn('location_en', 'text').execute();
 

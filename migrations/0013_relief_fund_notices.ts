@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { isPostgres, pgTrigger } from './engine';
 
 // Frozen: later changes go into new migrations.
 // Relief, fund and notices for issues 13, 14 and 20:
@@ -10,12 +11,16 @@ import { type Kysely, sql } from 'kysely';
 
 // What a delivery counts as on its broadcast: unreachable is a skip for that reason, apart from other skips.
 const BUCKETS = ['queued', 'sending', 'sent', 'failed', 'unreachable', 'skipped'] as const;
-const is = (row: 'old' | 'new', bucket: (typeof BUCKETS)[number]) =>
-  bucket === 'unreachable'
-    ? `(${row}.state = 'skipped' and ${row}.reason is 'unreachable')`
-    : bucket === 'skipped'
-      ? `(${row}.state = 'skipped' and ${row}.reason is not 'unreachable')`
-      : `(${row}.state = '${bucket}')`;
+// SQLite's `is` / `is not` are PostgreSQL's `is not distinct from` / `is distinct from`; PostgreSQL adds a boolean
+// to a number only once cast (`::int`).
+const is = (row: 'old' | 'new', bucket: (typeof BUCKETS)[number], pg = false) =>
+  `${
+    bucket === 'unreachable'
+      ? `(${row}.state = 'skipped' and ${row}.reason ${pg ? 'is not distinct from' : 'is'} 'unreachable')`
+      : bucket === 'skipped'
+        ? `(${row}.state = 'skipped' and ${row}.reason ${pg ? 'is distinct from' : 'is not'} 'unreachable')`
+        : `(${row}.state = '${bucket}')`
+  }${pg ? '::int' : ''}`;
 
 export async function up(db: Kysely<any>): Promise<void> {
   const broadcasts = () => db.schema.alterTable('notice_broadcasts');
@@ -31,31 +36,56 @@ export async function up(db: Kysely<any>): Promise<void> {
   await broadcasts().addColumn('expanded_at', 'text').execute();
   // Broadcasts confirmed before this migration were expanded at once: their counters start from their rows.
   await sql`update notice_broadcasts set expanded_at = created_at`.execute(db);
+  const pg = isPostgres(db);
   for (const b of BUCKETS) {
+    const where = is('new', b, pg)
+      .replace(/::int$/, '')
+      .replaceAll('new.', 'd.');
     await sql
       .raw(
         `update notice_broadcasts set n_${b} = (select count(*) from deliveries d
-          where d.broadcast_id = notice_broadcasts.id and ${is('new', b).replaceAll('new.', 'd.')})`,
+          where d.broadcast_id = notice_broadcasts.id and ${where})`,
       )
       .execute(db);
   }
   await sql`create index notice_broadcasts_expanding on notice_broadcasts (id) where expanded_at is null`.execute(db);
 
-  const add = BUCKETS.map((b) => `n_${b} = n_${b} + ${is('new', b)}`).join(', ');
-  await sql
-    .raw(
-      `create trigger deliveries_broadcast_insert after insert on deliveries when new.broadcast_id is not null
-       begin update notice_broadcasts set ${add} where id = new.broadcast_id; end`,
-    )
-    .execute(db);
-  const move = BUCKETS.map((b) => `n_${b} = n_${b} - ${is('old', b)} + ${is('new', b)}`).join(', ');
-  await sql
-    .raw(
-      `create trigger deliveries_broadcast_update after update of state, reason on deliveries
-       when new.broadcast_id is not null and (old.state is not new.state or old.reason is not new.reason)
-       begin update notice_broadcasts set ${move} where id = new.broadcast_id; end`,
-    )
-    .execute(db);
+  if (pg) {
+    const add = BUCKETS.map((b) => `n_${b} = n_${b} + ${is('new', b, true)}`).join(', ');
+    await pgTrigger(
+      db,
+      'deliveries_broadcast_insert',
+      'after insert',
+      'deliveries',
+      `update notice_broadcasts set ${add} where id = new.broadcast_id; return null;`,
+      'new.broadcast_id is not null',
+    );
+    const move = BUCKETS.map((b) => `n_${b} = n_${b} - ${is('old', b, true)} + ${is('new', b, true)}`).join(', ');
+    await pgTrigger(
+      db,
+      'deliveries_broadcast_update',
+      'after update of state, reason',
+      'deliveries',
+      `update notice_broadcasts set ${move} where id = new.broadcast_id; return null;`,
+      'new.broadcast_id is not null and (old.state is distinct from new.state or old.reason is distinct from new.reason)',
+    );
+  } else {
+    const add = BUCKETS.map((b) => `n_${b} = n_${b} + ${is('new', b)}`).join(', ');
+    await sql
+      .raw(
+        `create trigger deliveries_broadcast_insert after insert on deliveries when new.broadcast_id is not null
+         begin update notice_broadcasts set ${add} where id = new.broadcast_id; end`,
+      )
+      .execute(db);
+    const move = BUCKETS.map((b) => `n_${b} = n_${b} - ${is('old', b)} + ${is('new', b)}`).join(', ');
+    await sql
+      .raw(
+        `create trigger deliveries_broadcast_update after update of state, reason on deliveries
+         when new.broadcast_id is not null and (old.state is not new.state or old.reason is not new.reason)
+         begin update notice_broadcasts set ${move} where id = new.broadcast_id; end`,
+      )
+      .execute(db);
+  }
 
   await db.schema
     .alterTable('relief_settings')

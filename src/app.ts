@@ -2,7 +2,7 @@ import { type RunnerHandle, run } from '@grammyjs/runner';
 import { type Bot, GrammyError } from 'grammy';
 import type { Config } from './config';
 import { type Clock, systemClock } from './core/clock';
-import { type DbHandle, openDatabase } from './db/client';
+import { type DbHandle, openConfigured } from './db/client';
 import { optimize } from './db/maintenance';
 import { migrateToLatest } from './db/migrate';
 import { type Areas, createAreas } from './features';
@@ -78,7 +78,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   if (!config.BOT_TOKEN) throw new Error('BOT_TOKEN is required to create the bot');
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? createLogger(config.LOG_LEVEL, config.BOT_TOKEN);
-  const dbh = openDatabase(config.DATABASE_PATH);
+  const dbh = openConfigured(config);
   const db = dbh.db;
   // The bot's Telegram port is bound once the bot exists; the platform is built around it.
   let telegram: TelegramPort | undefined;
@@ -98,7 +98,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     if (applied.length) log.info({ applied }, 'database migrated');
     await identity.ensureAdmins(config.ADMIN_IDS);
     await platform.settings.load();
-    optimize(dbh.sqlite, true);
+    await optimize(dbh, true);
   } catch (err) {
     await dbh.close();
     throw err;

@@ -57,6 +57,14 @@ const schema = z.object({
     .default('https://api.telegram.org')
     .transform((s) => s.replace(/\/+$/, '')),
   DATABASE_PATH: z.string().min(1).default('./data/linli.db'),
+  // Set: PostgreSQL (several instances may share it); unset: the SQLite file at DATABASE_PATH.
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((s) => (s ? s : undefined))
+    .refine((s) => s === undefined || /^postgres(ql)?:\/\/\S+$/.test(s), 'must be a postgres:// URL'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   ADMIN_IDS: idList,
   TIMEZONE: z.string().default('Asia/Shanghai').refine(validTimeZone, 'is not an IANA time zone such as Asia/Shanghai'),
   DEFAULT_LOCALE: z.enum(locales).default('zh-CN'),

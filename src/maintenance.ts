@@ -17,8 +17,8 @@ export function maintenanceJob(deps: { dbh: DbHandle; outbox: Outbox; config: Co
     cron: '30 3 * * *',
     async run(now) {
       const pruned = await outbox.prune(new Date(now.getTime() - config.DELIVERY_RETENTION_DAYS * DAY_MS));
-      optimize(dbh.sqlite, false);
-      await takeSnapshot(dbh.db, dbh.reads, localDate(now, config.TIMEZONE));
+      await optimize(dbh, false);
+      await takeSnapshot(dbh, localDate(now, config.TIMEZONE));
       log.info({ pruned }, 'nightly maintenance done');
     },
   };

@@ -2,12 +2,14 @@
 // database, polling the parent's fake Bot API, with the node flags of `npm start`. The parent times every update from
 // sending it to the reply arriving; this process reports what only it can see — event-loop stalls, its memory, the
 // SQL each window ran — and runs the scheduled jobs on request.
+
 import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
 import { createApp } from '../../src/app';
 import { createConfig } from '../../src/config';
 import { ManualClock } from '../../src/core/clock';
 import type { JobSpec } from '../../src/core/jobs';
+import { sqliteOf } from '../../src/db/client';
 import { maintenanceJob } from '../../src/maintenance';
 import { stuckDeliveriesJob } from '../../src/outbox/alerts';
 import { gcProbe, installSqlProfiler, intlProbe, rssProbe, stallProbe } from './probe';
@@ -62,7 +64,7 @@ function jobs(): JobSpec[] {
 }
 
 const maxId = (table: string) =>
-  (app.dbh.sqlite.prepare(`select coalesce(max(id), 0) as n from ${table}`).get() as { n: number }).n;
+  (sqliteOf(app.dbh).prepare(`select coalesce(max(id), 0) as n from ${table}`).get() as { n: number }).n;
 const counters = () => ({
   deliveries: maxId('deliveries'),
   contents: maxId('delivery_contents'),
@@ -176,7 +178,9 @@ process.on('message', async (m: ToChild) => {
     case 'explain': {
       const plans = m.items.map(({ sql: text, args }) => {
         try {
-          const rows = app.dbh.sqlite.prepare(`explain query plan ${text}`).all(...args) as {
+          const rows = sqliteOf(app.dbh)
+            .prepare(`explain query plan ${text}`)
+            .all(...args) as {
             id: number;
             parent: number;
             detail: string;

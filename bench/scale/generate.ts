@@ -21,7 +21,6 @@ import { pino } from 'pino';
 import { createApp } from '../../src/app';
 import { createConfig } from '../../src/config';
 import { ManualClock } from '../../src/core/clock';
-import { optimize } from '../../src/db/maintenance';
 import { areas } from './gen';
 import { inserter } from './gen/sql';
 import { EN_FIRST, EN_LAST, GIVEN, MORE_PLACES, SURNAMES } from './texts';
@@ -271,7 +270,8 @@ export async function build(path: string, log: (s: string) => void = () => {}): 
     rows[name] = (db.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n;
   // As a deployment runs: WAL, and the planner's statistics from the nightly maintenance.
   db.pragma('journal_mode = WAL');
-  optimize(db, false);
+  db.pragma('analysis_limit = 400');
+  db.pragma('optimize');
   db.close();
   for (const s of ['-wal', '-shm']) rmSync(`${tmp}${s}`, { force: true });
   renameSync(tmp, path);

@@ -1,8 +1,8 @@
 import { ConfigError, createConfig, loadDotEnv } from '../config';
 import { systemClock } from '../core/clock';
 import { addDays, localDate } from '../core/time';
-import { openDatabase } from '../db/client';
-import { growthSince, takeSnapshot } from '../db/maintenance';
+import { openConfigured } from '../db/client';
+import { growthSince, takeSnapshot, vacuum } from '../db/maintenance';
 import { migrateToLatest } from '../db/migrate';
 import { createAreas } from '../features';
 import { isRole } from '../identity';
@@ -26,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
   loadDotEnv();
   const config = createConfig(process.env);
   const [cmd, ...rest] = argv;
-  const h = openDatabase(config.DATABASE_PATH);
+  const h = openConfigured(config);
   const out = (line: string) => console.log(line);
   const log = createLogger('warn');
   const platform = createPlatform({ db: h.db, config, clock: systemClock, log, telegram: offlineTelegram });
@@ -81,7 +81,7 @@ async function main(argv: string[]): Promise<number> {
       const c = await identity.counts();
       out(`users: ${c.total}, onboarded: ${c.onboarded}, reachable: ${c.reachable}`);
       const today = localDate(platform.clock.now(), config.TIMEZONE);
-      const sizes = await takeSnapshot(h.db, h.reads, today);
+      const sizes = await takeSnapshot(h, today);
       const { since, growth } = await growthSince(h.db, sizes, addDays(today, -30));
       const mb = (b: number) => `${(b / 1048576).toFixed(1)} MB`;
       out(`database ${mb(sizes.reduce((n, s) => n + s.bytes, 0))}; growth since ${since ?? '—'}:`);
@@ -90,10 +90,8 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (cmd === 'vacuum') {
-      const before = h.sqlite.pragma('page_count', { simple: true }) as number;
-      h.sqlite.exec('VACUUM');
-      const after = h.sqlite.pragma('page_count', { simple: true }) as number;
-      out(`vacuumed: ${before} → ${after} pages`);
+      const { before, after } = await vacuum(h);
+      out(`vacuumed: ${(before / 1048576).toFixed(1)} MB → ${(after / 1048576).toFixed(1)} MB`);
       return 0;
     }
     for (const [name, c] of verbs) {

@@ -3,6 +3,8 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { type DialectAdapter, Kysely, SqliteAdapter, type SqliteDatabase, SqliteDialect } from 'kysely';
 import { ReadOffload } from './offload';
+import { openPostgres } from './postgres';
+import type { ReadQueries } from './reads';
 import type { Database } from './schema';
 
 // SQLite runs DDL inside transactions fine; Kysely's adapter says it cannot, which would let a failed
@@ -41,11 +43,15 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   };
 }
 
+export type Engine = 'sqlite' | 'postgres';
+
 export interface DbHandle {
+  engine: Engine;
   db: Kysely<Database>;
-  sqlite: SQLite.Database;
-  /** Heavy read-only queries, run on a second connection in a worker thread. */
-  reads: ReadOffload;
+  /** SQLite's own connection (pragmas, the backup API); absent on PostgreSQL. */
+  sqlite?: SQLite.Database;
+  /** Heavy read-only queries: on SQLite a second connection in a worker thread; on PostgreSQL the pool. */
+  reads: ReadQueries;
   close(): Promise<void>;
 }
 
@@ -60,6 +66,7 @@ export function openDatabase(path: string): DbHandle {
   const db = new Kysely<Database>({ dialect: new LinliSqliteDialect({ database: withStatementCache(sqlite) }) });
   const reads = new ReadOffload(path, sqlite);
   return {
+    engine: 'sqlite',
     db,
     sqlite,
     reads,
@@ -68,4 +75,27 @@ export function openDatabase(path: string): DbHandle {
       await db.destroy();
     },
   };
+}
+
+/** PostgreSQL at `url`, through Kysely's own dialect and a pg pool. */
+export function openPostgresDatabase(url: string, poolSize = 10): DbHandle {
+  const { db, pool } = openPostgres<Database>(url, { max: poolSize });
+  const reads: ReadQueries = {
+    query: async <T>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[],
+    close: async () => {},
+  };
+  return { engine: 'postgres', db, reads, close: () => db.destroy() };
+}
+
+/** The database the configuration names: PostgreSQL when DATABASE_URL is set, else the SQLite file. */
+export function openConfigured(config: { DATABASE_PATH: string; DATABASE_URL?: string; DATABASE_POOL_SIZE?: number }) {
+  return config.DATABASE_URL
+    ? openPostgresDatabase(config.DATABASE_URL, config.DATABASE_POOL_SIZE)
+    : openDatabase(config.DATABASE_PATH);
+}
+
+/** SQLite's own connection, for what only SQLite has (pragmas, the backup API); throws on PostgreSQL. */
+export function sqliteOf(h: DbHandle): SQLite.Database {
+  if (!h.sqlite) throw new Error('this needs the SQLite engine');
+  return h.sqlite;
 }

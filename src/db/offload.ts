@@ -1,12 +1,13 @@
 import { Worker } from 'node:worker_threads';
 import type SQLite from 'better-sqlite3';
+import type { ReadQueries } from './reads';
 
 /**
  * Runs read-only SQL off the event loop. better-sqlite3 is synchronous: a query that takes a second freezes every
  * other reply for that second. A file database gets a worker thread with its own read connection (WAL lets it read
  * while the bot writes); ':memory:' (tests) has no second connection, so it runs in place.
  */
-export class ReadOffload {
+export class ReadOffload implements ReadQueries {
   private worker: Worker | undefined;
   private next = 1;
   private pending = new Map<number, { resolve: (rows: unknown[]) => void; reject: (e: Error) => void }>();

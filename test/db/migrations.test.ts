@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/client';
+import { openDatabase, sqliteOf } from '../../src/db/client';
 import { MIGRATIONS_DIR, MigrationFailed, migrateToLatest } from '../../src/db/migrate';
 
 const tables = async (h: ReturnType<typeof openDatabase>) =>
@@ -15,7 +15,7 @@ describe('migrations', () => {
   it('apply once, then report nothing to do', async () => {
     const h = openDatabase(':memory:');
     expect((await migrateToLatest(h.db)).length).toBe(
-      readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.ts')).length,
+      readdirSync(MIGRATIONS_DIR).filter((f) => /^\d{4}_[\w-]+\.ts$/.test(f)).length,
     );
     expect(await migrateToLatest(h.db)).toEqual([]);
     expect(await tables(h)).toEqual(
@@ -36,10 +36,10 @@ describe('migrations', () => {
   it('use WAL, foreign keys and full sync on a file database, creating its folder', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'linli-')), 'nested', 'deeper');
     const h = openDatabase(join(dir, 'x.db'));
-    expect(h.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(h.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(h.sqlite.pragma('synchronous', { simple: true })).toBe(2);
-    expect(h.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(sqliteOf(h).pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(sqliteOf(h).pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqliteOf(h).pragma('synchronous', { simple: true })).toBe(2);
+    expect(sqliteOf(h).pragma('busy_timeout', { simple: true })).toBe(5000);
     await h.close();
   });
 

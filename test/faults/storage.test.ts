@@ -1,5 +1,6 @@
 import SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sqliteOf } from '../../src/db/client';
 import { texts, until } from '../support/chat';
 import { startBot, type TestBot } from '../support/harness';
 
@@ -45,10 +46,10 @@ describe('the database in trouble', () => {
     tb = await startBot();
     const u = await tb.resident(72);
     await (await u.command('/me')).reply();
-    tb.app.dbh.sqlite.pragma('query_only = ON');
+    sqliteOf(tb.app.dbh).pragma('query_only = ON');
     const refused = await (await u.click('rs:notices')).reply();
     expect(refused.find((c) => c.method === 'answerCallbackQuery')?.payload.text).toContain('暂时无法保存');
-    tb.app.dbh.sqlite.pragma('query_only = OFF');
+    sqliteOf(tb.app.dbh).pragma('query_only = OFF');
     const saved = await (await u.click('rs:notices')).reply();
     expect(saved.find((c) => c.method === 'answerCallbackQuery')?.payload.text).toContain('关闭');
   });
@@ -56,8 +57,8 @@ describe('the database in trouble', () => {
   it('a full disk tells the resident it cannot save now, instead of silence, and nothing dies', async () => {
     tb = await startBot();
     const u = await tb.resident(73);
-    const pages = tb.app.dbh.sqlite.pragma('page_count', { simple: true }) as number;
-    tb.app.dbh.sqlite.pragma(`max_page_count = ${pages}`);
+    const pages = sqliteOf(tb.app.dbh).pragma('page_count', { simple: true }) as number;
+    sqliteOf(tb.app.dbh).pragma(`max_page_count = ${pages}`);
     // a new person writing needs new pages: the first thing the bot does for them is to store them
     const stranger = tb.user(74_000);
     let out = await (await stranger.send('你好'.repeat(10))).reply();
@@ -65,7 +66,7 @@ describe('the database in trouble', () => {
       out = await (await tb.user(74_001 + i).send(`新来的 ${'字'.repeat(300)}`)).reply();
     }
     expect(texts(out)).toContain('暂时无法保存');
-    tb.app.dbh.sqlite.pragma('max_page_count = 1073741823');
+    sqliteOf(tb.app.dbh).pragma('max_page_count = 1073741823');
     out = await (await u.command('/help')).reply();
     expect(texts(out)).toContain('我能帮您做这些事');
     await until(() => tb!.app.health().ok, 'a healthy worker');

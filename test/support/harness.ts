@@ -8,6 +8,7 @@ import { ManualClock } from '../../src/core/clock';
 import type { Role } from '../../src/identity';
 import { createLogger } from '../../src/logger';
 import { FakeBotApi, type FakeBotApiOptions, type FakeUser } from '../../src/playground/fake-api';
+import { freshPgUrl, testEngine } from './db';
 
 export interface TestBot {
   api: FakeBotApi;
@@ -79,6 +80,7 @@ export async function startBot(opts: StartOptions = {}): Promise<TestBot> {
     BOT_TOKEN: api.token,
     TELEGRAM_API_ROOT: api.apiRoot,
     DATABASE_PATH: join(dir, 'linli.db'),
+    ...(testEngine === 'postgres' ? { DATABASE_URL: await freshPgUrl() } : {}),
     LOG_LEVEL: 'silent',
     DELIVERY_RATE_PER_SEC: '500',
     // Tests click faster than any person; the flood guard has its own test.

@@ -24,7 +24,7 @@ export interface SessionDeps {
 
 /** Loads who is writing, in which language, with which roles and which flow in progress. */
 export function sessionMiddleware(deps: SessionDeps) {
-  const { db, clock, config, identity } = deps;
+  const { clock, config, identity } = deps;
   const translators = new Map<Locale, BotContext['t']>();
   const translator = (l: Locale) => translators.get(l) ?? translators.set(l, deps.i18n.getFixedT(l)).get(l)!;
   const defs = new Map(deps.flows.map((f) => [f.name, f]));
