@@ -1,6 +1,7 @@
 import { type RunnerHandle, run } from '@grammyjs/runner';
 import { type Bot, GrammyError } from 'grammy';
 import type { Config } from './config';
+import { createConsole, type StaffConsole } from './console';
 import { type Clock, systemClock } from './core/clock';
 import { type DbHandle, openConfigured } from './db/client';
 import { optimize } from './db/maintenance';
@@ -60,6 +61,10 @@ export interface App {
   identity: Identity;
   /** Every area's services, as the features were built with them (tests and the CLI call them directly). */
   services: Areas['services'];
+  /** The staff console (issue 16): a web server beside the bot, over the same services; started and stopped with it. */
+  console: StaffConsole;
+  /** Where the console listens once started (CONSOLE_HOST:CONSOLE_PORT, the port as bound). */
+  consoleUrl(): string | undefined;
   features: readonly Feature[];
   dbh: DbHandle;
   worker: DeliveryWorker;
@@ -104,7 +109,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     throw err;
   }
   let worker: DeliveryWorker | undefined;
-  let areas: Areas | undefined;
+  let features: Feature[] = [];
   const tg = createBot(config.BOT_TOKEN, {
     config,
     db,
@@ -114,18 +119,22 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     identity,
     outbox,
     writes: platform.writes,
-    features: () => areas!.features,
+    features: () => features,
     forgetBroadcast: (id) => worker?.forgetBroadcast(id),
     onUpdateDone: opts.onUpdateDone,
   });
   telegram = tg.telegram;
-  areas = createAreas(platform);
+  const areas: Areas = createAreas(platform);
+  const staffConsole = createConsole(platform, areas.services, log);
+  // /console is a command like any other area's; the FAQ, which answers free text, stays last.
+  features = [staffConsole.feature, ...areas.features];
   tg.install();
+  let consoleUrl: string | undefined;
   const { bot } = tg;
   worker = new DeliveryWorker({ outbox, config, clock, log, i18n });
   const scheduler = new Scheduler(
     [
-      ...areas.features.flatMap((f) => f.jobs ?? []),
+      ...features.flatMap((f) => f.jobs ?? []),
       stuckDeliveriesJob(platform),
       maintenanceJob({ dbh, outbox, config, log }),
     ],
@@ -148,15 +157,19 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     platform,
     identity,
     services: areas.services,
-    features: areas.features,
+    console: staffConsole,
+    consoleUrl: () => consoleUrl,
+    features,
     dbh,
     worker,
     scheduler,
     health,
     async start() {
+      // The console first: a port already taken is a configuration error to report now, not after polling began.
+      consoleUrl = await staffConsole.start();
       await initWithRetry(bot, log, () => stopping);
       try {
-        await publishDefaultCommands(bot.api, areas.features, i18n, config.DEFAULT_LOCALE);
+        await publishDefaultCommands(bot.api, features, i18n, config.DEFAULT_LOCALE);
         const privileged = new Set((await identity.privileged()).map((p) => p.user.id));
         for (const u of privileged) await tg.telegram.publishCommandsFor(u);
       } catch (err) {
@@ -188,6 +201,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     async stop() {
       stopping = true;
       clearInterval(watchdog);
+      await staffConsole.stop();
       await scheduler.stop();
       if (runner?.isRunning()) await runner.stop();
       await worker.stop();

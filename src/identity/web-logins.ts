@@ -45,7 +45,12 @@ export function createWebLogins(db: Db, clock: Clock) {
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('console_login_links')
-          .values({ token_hash: tokenHash(token), user_id: userId, created_at: now.toISOString(), expires_at: expiresAt })
+          .values({
+            token_hash: tokenHash(token),
+            user_id: userId,
+            created_at: now.toISOString(),
+            expires_at: expiresAt,
+          })
           .execute();
         await recordAudit(trx, { actorId: userId, action: 'console.link', subject: `user:${userId}` }, now);
       });

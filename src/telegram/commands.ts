@@ -8,7 +8,11 @@ import type { CommandSpec, Feature } from './feature';
 
 /** Commands a user with these roles may use, in menu order. */
 export function commandsFor(features: readonly Feature[], roles: ReadonlySet<string>): CommandSpec[] {
-  return features.flatMap((f) => f.commands ?? []).filter((c) => c.scope === 'all' || hasAny(roles, [c.scope as Role]));
+  const specs = features
+    .flatMap((f) => f.commands ?? [])
+    .filter((c) => c.scope === 'all' || hasAny(roles, [c.scope as Role]));
+  // A command offered to two roles (the console, for staff and deputies) is listed once.
+  return specs.filter((c, i) => specs.findIndex((o) => o.command === c.command) === i);
 }
 
 const render = (specs: CommandSpec[], i18n: i18n, lng: Locale): BotCommand[] =>

@@ -79,6 +79,12 @@ export function whoIsAsking(deps: ConsoleDeps): MiddlewareHandler<ConsoleEnv> {
   }
 
   return async (c, next) => {
+    // A refusal below is a page too: in the chosen or the deployment's language until the viewer is known.
+    const asked = getCookie(c, LANG_COOKIE);
+    const first = asked === 'zh-CN' || asked === 'en' ? asked : config.DEFAULT_LOCALE;
+    c.set('viewer', null);
+    c.set('locale', first);
+    c.set('t', translator(i18n, first));
     const raw = c.req.header(INIT_DATA_HEADER);
     const cookie = getCookie(c, SESSION_COOKIE);
     const viewer = raw ? await miniApp(raw) : cookie ? await browser(cookie) : null;

@@ -66,9 +66,14 @@ export function loginPages(app: ConsoleApp, { platform, refuseAnonymous }: Conso
       // A used, expired or unknown link: refused and recorded (whoever holds it is not known to be its owner).
       await refuseAnonymous(`console:login:${err.code}`, {});
       const text = t(err.code.replace('.', '.errors.'));
-      return page(c, t('console.login.title'), html`<p class="notice error">${text}</p><p>${t('console.login.how')}</p>`, {
-        status: 401,
-      });
+      return page(
+        c,
+        t('console.login.title'),
+        html`<p class="notice error">${text}</p><p>${t('console.login.how')}</p>`,
+        {
+          status: 401,
+        },
+      );
     }
   });
 

@@ -15,16 +15,13 @@ interface NavItem {
 const STAFF_NAV: NavItem[] = [
   { href: '/', key: 'console.nav.dashboard' },
   { href: '/petitions', key: 'console.nav.petitions' },
-  { href: '/relief', key: 'console.nav.relief' },
-  { href: '/market', key: 'console.nav.market' },
   { href: '/fund', key: 'console.nav.fund' },
-  { href: '/people', key: 'console.nav.people' },
-  { href: '/broadcasts', key: 'console.nav.broadcasts' },
   { href: '/files', key: 'console.nav.files' },
 ];
 const DEPUTY_NAV: NavItem[] = [
   { href: '/', key: 'console.nav.dashboard' },
   { href: '/petitions', key: 'console.nav.petitions' },
+  { href: '/files', key: 'console.nav.files' },
 ];
 
 /** The pages this person may open: a deputy's are their petitions; staff and admins have every page. */

@@ -1,0 +1,77 @@
+import { html } from 'hono/html';
+import { localDate } from '../../core/time';
+import { parsePeriod } from '../../features/fund/report';
+import { need } from '../auth/viewer';
+import type { ConsoleApp, ConsoleDeps } from '../context';
+import { CONSOLE_ROLES, consolePolicy, onlyDeputy } from '../policy';
+import { barChart } from '../views/charts';
+import { page } from '../views/layout';
+import { figure, share, yuan } from '../views/parts';
+
+const monthsBack = (month: string, n: number): string[] => {
+  const out = [month];
+  while (out.length < n) {
+    const [y, m] = out[0]!.split('-').map(Number) as [number, number];
+    out.unshift(m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`);
+  }
+  return out;
+};
+
+/**
+ * The dashboard: this month's and this year's figures (the community report's, from each area's service), the
+ * fund's last six months as a chart, and the to-do list the chat workbench shows this person.
+ */
+export function dashboardPage(app: ConsoleApp, { platform, services }: ConsoleDeps) {
+  const { clock, config, identity } = platform;
+  // Month and year totals, not a live feed: read at most once a minute, whoever asks.
+  let cached: { at: number; key: string; value: Promise<Awaited<ReturnType<typeof figures>>> } | undefined;
+
+  async function figures(month: string) {
+    const year = month.slice(0, 4);
+    const months = monthsBack(month, 6);
+    const [m, y, ...fund] = await Promise.all([
+      services.fund.report(parsePeriod(month)!),
+      services.fund.report(parsePeriod(year)!),
+      ...months.map((x) => services.fund.monthTotals(x)),
+    ]);
+    return { m, y, months, fund: fund.map((f) => f.totals) };
+  }
+
+  app.get('/', need(identity, ...CONSOLE_ROLES), async (c) => {
+    const t = c.get('t');
+    const v = c.get('viewer')!;
+    const month = localDate(clock.now(), config.TIMEZONE).slice(0, 7);
+    const now = clock.now().getTime();
+    if (!cached || cached.key !== month || now - cached.at > consolePolicy.dashboardTtlMs)
+      cached = { at: now, key: month, value: figures(month) };
+    const [f, todos] = await Promise.all([cached.value, services.workbench.todos(v.user, v.roles)]);
+    const block = (label: string, r: typeof f.m) =>
+      html`<section class="card"><h2>${label}</h2><div class="figures">
+${figure(t('console.dash.petitions'), r.petitions.filed, share(t, r.petitions.resolved, r.petitions.answerDue))}
+${figure(t('console.dash.relief'), r.relief.collected, share(t, r.relief.collected, r.relief.expected))}
+${figure(t('console.dash.market'), r.market.held, t('console.dash.served', { count: r.market.served }))}
+${onlyDeputy(v.roles) ? '' : figure(t('console.dash.income'), yuan(r.fund.incomeTotal), t('console.dash.spent', { yuan: yuan(r.fund.expenseTotal) }))}
+${figure(t('console.dash.volunteerHours'), (r.volunteers.minutes / 60).toFixed(1))}
+</div></section>`;
+    const chart = onlyDeputy(v.roles)
+      ? ''
+      : barChart('fund-months', t('console.dash.fundChart'), f.months, [
+          { name: t('console.dash.income'), data: f.fund.map((x) => x.incomeTotal / 100) },
+          { name: t('console.dash.expense'), data: f.fund.map((x) => x.expenseTotal / 100) },
+        ]);
+    // The workbench's lines are Telegram text: the page shows the words only.
+    const plain = (s: string) => s.replace(/<[^>]+>/g, '');
+    const todoList =
+      todos.length === 0
+        ? html`<p class="empty">${t('console.dash.nothingToDo')}</p>`
+        : html`<ul class="todos">${todos.map((x) => html`<li>${plain(t(x.key, { count: x.count, ...x.params }))}</li>`)}</ul>`;
+    return page(
+      c,
+      t('console.dash.title'),
+      html`<section class="card"><h2>${t('console.dash.todo')}</h2>${todoList}</section>
+${block(t('console.dash.month', { month }), f.m)}
+${block(t('console.dash.year', { year: month.slice(0, 4) }), f.y)}
+${chart ? html`<section class="card">${chart}</section>` : ''}`,
+    );
+  });
+}

@@ -1,0 +1,93 @@
+import { html } from 'hono/html';
+import { CATEGORIES, type Category, isCategory, overdue } from '../../features/petitions/policy';
+import { need } from '../auth/viewer';
+import type { ConsoleApp, ConsoleDeps } from '../context';
+import { named } from '../i18n';
+import { CONSOLE_ROLES, consolePolicy } from '../policy';
+import { page } from '../views/layout';
+import { int, pager, q, select, table } from '../views/parts';
+
+/**
+ * The petitions board: the same list /petitions gives in the chat (a deputy sees only their assignments, staff see
+ * all), filtered by status, community, category and being past a time limit, a page at a time.
+ */
+export function petitionsPages(app: ConsoleApp, { platform, services }: ConsoleDeps) {
+  const { identity, clock } = platform;
+
+  app.get('/petitions', need(identity, ...CONSOLE_ROLES), async (c) => {
+    const t = c.get('t');
+    const v = c.get('viewer')!;
+    const locale = c.get('locale');
+    const status = q(c, 'status');
+    const category = q(c, 'category');
+    const communityId = int(q(c, 'community'));
+    const late = q(c, 'overdue') === '1';
+    const all = await services.petitions.listForHandler(
+      { id: v.user.id, roles: v.roles },
+      {
+        status: status === 'open' || status === 'closed' ? status : undefined,
+        category: category && isCategory(category) ? (category as Category) : undefined,
+        communityId,
+        overdue: late || undefined,
+      },
+    );
+    const communities = await services.residents.communities();
+    const communityName = new Map(communities.map((x) => [x.id, named(locale, x)]));
+    const size = consolePolicy.pageSize;
+    const pages = Math.max(1, Math.ceil(all.length / size));
+    const p = Math.min(int(q(c, 'page')) ?? 0, pages - 1);
+    const now = clock.now();
+    const rows = all
+      .slice(p * size, (p + 1) * size)
+      .map((x) => [
+        `#${x.id}`,
+        x.createdAt.slice(0, 10),
+        x.communityId === null ? '—' : (communityName.get(x.communityId) ?? '—'),
+        t(`petitions.category.${x.category}`),
+        t(`petitions.status.${x.status}`),
+        overdue(x, now) ? html`<span class="late">${t('console.petitions.late')}</span>` : '',
+        x.description.length > 60 ? `${x.description.slice(0, 60)}…` : x.description,
+      ]);
+    const filters = html`<form method="get" action="/petitions" class="filters">
+${select(
+  'status',
+  t('console.petitions.status'),
+  [
+    { value: '', label: t('console.all') },
+    { value: 'open', label: t('console.petitions.open') },
+    { value: 'closed', label: t('console.petitions.closed') },
+  ],
+  status,
+)}
+${select(
+  'community',
+  t('console.petitions.community'),
+  [
+    { value: '', label: t('console.all') },
+    ...communities.map((x) => ({ value: String(x.id), label: named(locale, x) })),
+  ],
+  communityId === undefined ? '' : String(communityId),
+)}
+${select(
+  'category',
+  t('console.petitions.category'),
+  [
+    { value: '', label: t('console.all') },
+    ...CATEGORIES.map((x) => ({ value: x, label: t(`petitions.category.${x}`) })),
+  ],
+  category,
+)}
+<label class="check"><input type="checkbox" name="overdue" value="1"${late ? html` checked` : ''}>
+${t('console.petitions.overdueOnly')}</label>
+<button type="submit">${t('console.filter')}</button>
+</form>`;
+    const headers = ['#', 'date', 'community', 'category', 'status', 'late', 'text'].map((h) =>
+      t(`console.petitions.col.${h}`),
+    );
+    return page(
+      c,
+      t('console.petitions.title'),
+      html`${filters}${table(headers, rows, t('console.petitions.none'))}${pager(c, p, pages, all.length)}`,
+    );
+  });
+}
