@@ -17,13 +17,12 @@ import { page } from './views/layout';
 const require = createRequire(import.meta.url);
 const own = (file: string) => new URL(`./static/${file}`, import.meta.url);
 
-/** Files the pages load, read once: the console's own script and style, htmx, and ECharts from node_modules. */
+/** Files the pages load, read once: the console's own script and style, and ECharts from node_modules. */
 function staticFiles(): Map<string, { body: Buffer; type: string }> {
   const js = 'text/javascript; charset=utf-8';
   return new Map([
     ['console.js', { body: readFileSync(own('console.js')), type: js }],
     ['console.css', { body: readFileSync(own('console.css')), type: 'text/css; charset=utf-8' }],
-    ['htmx.min.js', { body: readFileSync(require.resolve('htmx.org/dist/htmx.min.js')), type: js }],
     ['echarts.min.js', { body: readFileSync(require.resolve('echarts/dist/echarts.common.min.js')), type: js }],
   ]);
 }

@@ -90,11 +90,10 @@ export function loginPages(app: ConsoleApp, { platform, refuseAnonymous }: Conso
     return c.html(html`<!doctype html>
 <html lang="${c.get('locale')}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="htmx-config" content='{"includeIndicatorCSS":false,"history":false}'>
 <title>${t('console.title')}</title>
 <link rel="stylesheet" href="/static/console.css">
-<script src="/static/htmx.min.js" defer></script><script src="/static/console.js" defer></script>
-</head><body data-door="miniapp" data-boot="/" hx-boost:inherited="true"><main><p class="loading">${t('console.loading')}</p>
+<script src="/static/console.js" defer></script>
+</head><body data-door="miniapp" data-boot="/"><main><p class="loading">${t('console.loading')}</p>
 <noscript>${t('console.noScript')}</noscript></main></body></html>`);
   });
 

@@ -14,10 +14,6 @@
   const initData = () => sessionStorage.getItem(KEY) || '';
   const miniApp = () => document.body.dataset.door === 'miniapp';
 
-  document.addEventListener('htmx:config:request', (e) => {
-    if (miniApp() && initData()) e.detail.ctx.request.headers[HEADER] = initData();
-  });
-
   // Charts: ECharts is loaded once, the first time a page has one.
   let echartsLoading;
   const loadEcharts = () => {
@@ -43,24 +39,45 @@
     });
   };
 
-  // A download inside Telegram must carry the signature too: fetched, then saved from memory.
-  document.addEventListener('click', (e) => {
-    const a = e.target.closest('a[download]');
-    if (!a || !miniApp() || !initData()) return;
-    e.preventDefault();
-    fetch(a.href, { headers: { [HEADER]: initData() } })
-      .then((r) => (r.ok ? r.blob() : Promise.reject(new Error(String(r.status)))))
-      .then((blob) => {
-        const url = URL.createObjectURL(blob);
+  // Inside Telegram every request carries the signature: links and forms are fetched by this script and the page
+  // it gets back replaces this one; a file is saved from memory.
+  const swap = (text) => {
+    const doc = new DOMParser().parseFromString(text, 'text/html');
+    document.title = doc.title;
+    document.body.replaceWith(document.adoptNode(doc.body));
+    drawCharts(document);
+  };
+  const go = (url, init = {}) =>
+    fetch(url, { ...init, headers: { [HEADER]: initData() } })
+      .then(async (r) => {
+        const type = r.headers.get('content-type') || '';
+        if (type.includes('text/html')) return swap(await r.text());
+        const name = /filename="([^"]+)"/.exec(r.headers.get('content-disposition') || '')?.[1] || 'download';
+        const blob = await r.blob();
+        const href = URL.createObjectURL(blob);
         const tmp = document.createElement('a');
-        tmp.href = url;
-        tmp.download = a.getAttribute('download') || '';
+        tmp.href = href;
+        tmp.download = name;
         document.body.appendChild(tmp);
         tmp.click();
         tmp.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+        setTimeout(() => URL.revokeObjectURL(href), 10_000);
       })
-      .catch(() => alert(a.dataset.failed || 'download failed'));
+      .catch(() => alert('…'));
+  document.addEventListener('click', (e) => {
+    const a = e.target.closest('a[href]');
+    if (!a || !miniApp() || !initData() || a.origin !== location.origin) return;
+    e.preventDefault();
+    go(a.href);
+  });
+  document.addEventListener('submit', (e) => {
+    const f = e.target;
+    if (!miniApp() || !initData()) return;
+    e.preventDefault();
+    const data = new FormData(f);
+    if ((f.getAttribute('method') || 'get').toLowerCase() === 'get')
+      go(`${f.action.split('?')[0]}?${new URLSearchParams(data)}`);
+    else go(f.action, { method: 'POST', body: data });
   });
 
   // Tells Telegram the app is ready (it hides its loading placeholder): its web client listens for this message,
@@ -73,11 +90,10 @@
 
   const start = () => {
     drawCharts(document);
-    window.htmx?.onLoad?.((el) => drawCharts(el));
     const boot = document.body.dataset.boot;
     if (boot) {
       if (!initData()) document.querySelector('main').textContent = document.body.dataset.noSignature || '…';
-      else window.htmx.ajax('GET', boot, { target: 'body', swap: 'innerHTML' });
+      else go(boot);
     }
     if (miniApp()) ready();
   };

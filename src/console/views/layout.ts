@@ -41,7 +41,7 @@ const langLink = (c: Context<ConsoleEnv>) => {
 /**
  * Every page: the header with what this person may open, the language switch, who is signed in and the logout
  * button; then the page. A Mini App page is fetched by the console's script (it adds Telegram's signature to every
- * request), so its links and forms are boosted; a browser's are plain links and forms.
+ * request), so its links and forms are fetched by that script; a browser's are plain links and forms.
  */
 export function page(c: Context<ConsoleEnv>, title: string, body: Html, opts: { status?: number } = {}) {
   const t = c.get('t');
@@ -49,19 +49,16 @@ export function page(c: Context<ConsoleEnv>, title: string, body: Html, opts: { 
   const path = c.req.path;
   const nav = v ? navFor(v) : [];
   const door = v?.door ?? 'none';
-  const boost = door === 'miniapp' ? 'true' : 'false';
   const doc = html`<!doctype html>
 <html lang="${c.get('locale')}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="htmx-config" content='{"includeIndicatorCSS":false,"history":false}'>
 <title>${title} · ${t('console.title')}</title>
 <link rel="stylesheet" href="/static/console.css">
-<script src="/static/htmx.min.js" defer></script>
 <script src="/static/console.js" defer></script>
 </head>
-<body data-door="${door}" hx-boost:inherited="${boost}">
+<body data-door="${door}">
 <header class="top">
   <a class="brand" href="/">${t('console.title')}</a>
   <nav>${nav.map((n) => html`<a href="${n.href}" class="${isActive(path, n.href) ? 'on' : ''}">${t(n.key)}</a>`)}</nav>
