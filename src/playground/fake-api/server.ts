@@ -36,6 +36,8 @@ export class FakeBotApi extends EventEmitter {
   private callbacks = new Map<string, number>();
   private bucket = { tokens: 0, at: 0 };
   private commands = new Map<string, unknown>();
+  /** Each chat's menu button as the bot last set it (the playground shows the console's there). */
+  readonly menuButtons = new Map<number, unknown>();
   private closed = false;
   apiRoot = '';
   /**
@@ -235,6 +237,7 @@ export class FakeBotApi extends EventEmitter {
         getUpdates: (f) => this.getUpdates(f),
         callbackChat: (id) => this.callbacks.get(id),
         commands: this.commands,
+        menuButtons: this.menuButtons,
       };
       const result = await callMethod(env, method, fields, files);
       call.ok = true;
