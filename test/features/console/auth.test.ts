@@ -168,8 +168,31 @@ describe('the console sign-in (service level, real migrations)', () => {
   });
 
   it('public pages open without signing in and name no one who did not consent', async () => {
-    const res = await w.request('/public/fund');
-    expect(res.status).toBe(200);
-    expect(await res.text()).toContain('data-chart');
+    await w.platform.identity.setPhone(RESIDENT, '13800138000');
+    const named = { kind: 'resident' as const, name: 'Named Donor', userId: null, public: true };
+    const hidden = { kind: 'resident' as const, name: 'Hidden Donor', userId: RESIDENT, public: false };
+    for (const donor of [named, hidden])
+      await w.areas.services.fund.record(
+        ADMIN,
+        {
+          direction: 'income',
+          kind: 'other',
+          amountFen: 5000,
+          date: '2026-03-09',
+          donor,
+          restrictedTo: null,
+          note: '',
+        },
+        { source: 'bot' },
+      );
+    for (const path of ['/public/fund', '/public/report', '/public/report?period=2026']) {
+      const res = await w.request(path);
+      expect(res.status, path).toBe(200);
+      const text = await res.text();
+      expect(text).toContain('data-chart');
+      expect(text).not.toContain('Hidden Donor');
+      expect(text).not.toContain('13800138000');
+    }
+    expect(await (await w.request('/public/fund')).text()).toContain('Named Donor');
   });
 });
