@@ -22,7 +22,8 @@ export function petitionsPages(app: ConsoleApp, { platform, services }: ConsoleD
     const category = q(c, 'category');
     const communityId = int(q(c, 'community'));
     const late = q(c, 'overdue') === '1';
-    const all = await services.petitions.listForHandler(
+    const size = consolePolicy.pageSize;
+    const board = await services.petitions.board(
       { id: v.user.id, roles: v.roles },
       {
         status: status === 'open' || status === 'closed' ? status : undefined,
@@ -30,24 +31,21 @@ export function petitionsPages(app: ConsoleApp, { platform, services }: ConsoleD
         communityId,
         overdue: late || undefined,
       },
+      int(q(c, 'page')) ?? 0,
+      size,
     );
     const communities = await services.residents.communities();
     const communityName = new Map(communities.map((x) => [x.id, named(locale, x)]));
-    const size = consolePolicy.pageSize;
-    const pages = Math.max(1, Math.ceil(all.length / size));
-    const p = Math.min(int(q(c, 'page')) ?? 0, pages - 1);
     const now = clock.now();
-    const rows = all
-      .slice(p * size, (p + 1) * size)
-      .map((x) => [
-        `#${x.id}`,
-        x.createdAt.slice(0, 10),
-        x.communityId === null ? '—' : (communityName.get(x.communityId) ?? '—'),
-        t(`petitions.category.${x.category}`),
-        t(`petitions.status.${x.status}`),
-        overdue(x, now) ? html`<span class="late">${t('console.petitions.late')}</span>` : '',
-        x.description.length > 60 ? `${x.description.slice(0, 60)}…` : x.description,
-      ]);
+    const rows = board.petitions.map((x) => [
+      `#${x.id}`,
+      x.createdAt.slice(0, 10),
+      x.communityId === null ? '—' : (communityName.get(x.communityId) ?? '—'),
+      t(`petitions.category.${x.category}`),
+      t(`petitions.status.${x.status}`),
+      overdue(x, now) ? html`<span class="late">${t('console.petitions.late')}</span>` : '',
+      x.description.length > 60 ? `${x.description.slice(0, 60)}…` : x.description,
+    ]);
     const filters = html`<form method="get" action="/petitions" class="filters">
 ${select(
   'status',
@@ -87,7 +85,7 @@ ${t('console.petitions.overdueOnly')}</label>
     return page(
       c,
       t('console.petitions.title'),
-      html`${filters}${table(headers, rows, t('console.petitions.none'))}${pager(c, p, pages, all.length)}`,
+      html`${filters}${table(headers, rows, t('console.petitions.none'))}${pager(c, board.page, board.pages, board.total)}`,
     );
   });
 }

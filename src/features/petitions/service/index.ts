@@ -1,6 +1,7 @@
 import { localDate } from '../../../core/time';
 import type { Platform } from '../../../platform';
 import type { ResidentsService } from '../../residents/service';
+import { createBoard } from '../board';
 import { type PetitionsPolicy, petitionsPolicy } from '../policy';
 import * as store from '../store';
 import { deadlines } from './deadlines';
@@ -49,5 +50,7 @@ export function createPetitionsService(
     ...meetings(parts),
     ...deadlines(parts),
     ...stats(parts),
+    /** The staff console's board: the /petitions list a page at a time (board.ts). */
+    board: createBoard(db, clock),
   };
 }
