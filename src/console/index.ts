@@ -9,7 +9,7 @@ import { dashboardPage } from './pages/dashboard';
 import { filesPages } from './pages/files';
 import { fundPages } from './pages/fund';
 import { loginPages } from './pages/login';
-import { petitionsPages } from './pages/petitions';
+import { petitionPage, petitionsPages } from './pages/petitions';
 import { publicPages } from './pages/public';
 import { consolePolicy } from './policy';
 import { consoleApp, listen, type RunningServer } from './server';
@@ -45,7 +45,7 @@ export function createConsole(platform: Platform, services: Areas['services'], l
   };
   const app = consoleApp(
     deps,
-    [loginPages, publicPages, dashboardPage, petitionsPages, fundPages, filesPages],
+    [loginPages, publicPages, dashboardPage, petitionsPages, petitionPage, fundPages, filesPages],
     log.child({ part: 'console' }),
   );
   return {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HandlerFilter } from '../../../src/features/petitions/callbacks';
+import { listAudit } from '../../../src/identity/audit';
 import { ADMIN, type ConsoleWorld, consoleWorld, DEPUTY } from '../console/support';
 
 const DAY = 86_400_000;
@@ -40,6 +41,19 @@ describe("the console's petitions board", () => {
     const chat = await w.areas.services.petitions.listForHandler(deputy, {});
     const board = await w.areas.services.petitions.board(deputy, {}, 0, 1000);
     expect(board.petitions.map((x) => x.id)).toEqual(chat.map((x) => x.id));
+  });
+
+  it("a petition's page shows its timeline to staff and refuses, and records, a deputy it is not assigned to", async () => {
+    const [p] = await w.areas.services.petitions.listForHandler(staff, {});
+    expect(p).toBeDefined();
+    const mine = await w.request(`/petitions/${p!.id}`, { initData: w.initData(ADMIN) });
+    expect(mine.status).toBe(200);
+    const text = await mine.text();
+    expect(text).toContain('class="timeline"');
+    const theirs = await w.request(`/petitions/${p!.id}`, { initData: w.initData(DEPUTY) });
+    expect(theirs.status).toBe(403);
+    const audit = await listAudit(w.h.db, { action: 'denied' });
+    expect(audit[0]?.subject).toBe(`console:GET /petitions/${p!.id} (not theirs)`);
   });
 
   it('a page past the end shows the last page', async () => {
