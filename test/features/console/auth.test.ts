@@ -118,6 +118,15 @@ describe('the console sign-in (service level, real migrations)', () => {
     expect((await denials()).filter((s) => s.includes('no form token'))).toHaveLength(2);
   });
 
+  it('an upload larger than the chat workbench accepts is refused before it is read', async () => {
+    const { cookie, csrf } = await w.signIn(ADMIN);
+    const body = new FormData();
+    body.set('_csrf', csrf);
+    body.set('file', new File([new Uint8Array(6 * 1024 * 1024)], 'big.csv'));
+    const res = await w.request('/files/import/places', { method: 'POST', body, cookie });
+    expect(res.status).toBe(413);
+  });
+
   it('logout ends the session on every browser', async () => {
     const one = await w.signIn(ADMIN);
     const two = await w.signIn(ADMIN);
