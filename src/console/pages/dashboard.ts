@@ -45,12 +45,18 @@ export function dashboardPage(app: ConsoleApp, { platform, services }: ConsoleDe
     if (!cached || cached.key !== month || now - cached.at > consolePolicy.dashboardTtlMs)
       cached = { at: now, key: month, value: figures(month) };
     const [f, todos] = await Promise.all([cached.value, services.workbench.todos(v.user, v.roles)]);
+    const money = (r: typeof f.m) =>
+      figure(
+        t('console.dash.income'),
+        yuan(r.fund.incomeTotal),
+        t('console.dash.spent', { yuan: yuan(r.fund.expenseTotal) }),
+      );
     const block = (label: string, r: typeof f.m) =>
       html`<section class="card"><h2>${label}</h2><div class="figures">
 ${figure(t('console.dash.petitions'), r.petitions.filed, share(t, r.petitions.resolved, r.petitions.answerDue))}
 ${figure(t('console.dash.relief'), r.relief.collected, share(t, r.relief.collected, r.relief.expected))}
 ${figure(t('console.dash.market'), r.market.held, t('console.dash.served', { count: r.market.served }))}
-${onlyDeputy(v.roles) ? '' : figure(t('console.dash.income'), yuan(r.fund.incomeTotal), t('console.dash.spent', { yuan: yuan(r.fund.expenseTotal) }))}
+${onlyDeputy(v.roles) ? '' : money(r)}
 ${figure(t('console.dash.volunteerHours'), (r.volunteers.minutes / 60).toFixed(1))}
 </div></section>`;
     const chart = onlyDeputy(v.roles)
@@ -64,7 +70,8 @@ ${figure(t('console.dash.volunteerHours'), (r.volunteers.minutes / 60).toFixed(1
     const todoList =
       todos.length === 0
         ? html`<p class="empty">${t('console.dash.nothingToDo')}</p>`
-        : html`<ul class="todos">${todos.map((x) => html`<li>${plain(t(x.key, { count: x.count, ...x.params }))}</li>`)}</ul>`;
+        : html`<ul class="todos">${todos.map((x) => html`<li>${plain(t(x.key, { count: x.count, ...x.params }))}</li>`)}
+</ul>`;
     return page(
       c,
       t('console.dash.title'),

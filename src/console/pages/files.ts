@@ -104,7 +104,8 @@ ${header ? notice('error', header.join('; ')) : ''}${preview}${back}`,
       c,
       t('console.files.title'),
       html`${notice('info', t('console.files.ready', { add: check.add, update: check.update }))}${preview}
-<form method="post" action="/files/confirm" class="inline">${csrfField(v)}<input type="hidden" name="token" value="${token}">
+<form method="post" action="/files/confirm" class="inline">${csrfField(v)}
+<input type="hidden" name="token" value="${token}">
 <button type="submit" class="primary">${t('console.files.confirm')}</button></form>${back}`,
     );
   });

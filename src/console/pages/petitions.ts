@@ -86,7 +86,8 @@ ${t('console.petitions.overdueOnly')}</label>
     return page(
       c,
       t('console.petitions.title'),
-      html`${filters}${table(headers, rows, t('console.petitions.none'))}${pager(c, board.page, board.pages, board.total)}`,
+      html`${filters}${table(headers, rows, t('console.petitions.none'))}
+${pager(c, board.page, board.pages, board.total)}`,
     );
   });
 }

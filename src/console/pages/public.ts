@@ -22,6 +22,8 @@ export function publicPages(app: ConsoleApp, { services, platform }: ConsoleDeps
     const period = parsePeriod(c.req.query('period') ?? '') ?? parsePeriod(thisMonth)!;
     const r = await services.fund.report(period);
     const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
+    const resolved = t('console.report.resolved', { rate: pct(r.petitions.resolutionRate) });
+    const satisfaction = r.petitions.satisfaction === null ? '—' : r.petitions.satisfaction.toFixed(1);
     const chart = barChart(
       'report-chart',
       t('console.report.chart'),
@@ -38,8 +40,8 @@ export function publicPages(app: ConsoleApp, { services, platform }: ConsoleDeps
 <label>${t('console.report.period')}<input name="period" value="${period.label}" pattern="\d{4}(-\d{2})?"></label>
 <button type="submit">${t('console.filter')}</button></form>
 <section class="card"><div class="figures">
-${figure(t('console.report.petitions'), r.petitions.filed, t('console.report.resolved', { rate: pct(r.petitions.resolutionRate) }))}
-${figure(t('console.report.satisfaction'), r.petitions.satisfaction === null ? '—' : r.petitions.satisfaction.toFixed(1))}
+${figure(t('console.report.petitions'), r.petitions.filed, resolved)}
+${figure(t('console.report.satisfaction'), satisfaction)}
 ${figure(t('console.report.relief'), r.relief.collected, `${r.relief.collected} / ${r.relief.expected}`)}
 ${figure(t('console.report.market'), r.market.held, t('console.dash.served', { count: r.market.served }))}
 ${figure(t('console.report.income'), formatYuan(r.fund.incomeTotal))}
@@ -52,6 +54,7 @@ ${figure(t('console.dash.volunteerHours'), (r.volunteers.minutes / 60).toFixed(1
   app.get('/public/fund', async (c) => {
     const t = c.get('t');
     const [s, donors] = await Promise.all([services.fund.summary(), services.fund.publicDonors()]);
+    const since = s.since ? t('console.public.since', { date: s.since }) : '';
     const spent = PURPOSES.map((p) => ({ name: t(`fund.purpose.${p}`), value: s.year.expense[p] / 100 })).filter(
       (x) => x.value > 0,
     );
@@ -68,7 +71,7 @@ ${figure(t('console.dash.volunteerHours'), (r.volunteers.minutes / 60).toFixed(1
 ${figure(t('console.public.balance'), formatYuan(s.balance))}
 ${figure(t('console.public.incomeYear'), formatYuan(s.year.incomeTotal))}
 ${figure(t('console.public.spentYear'), formatYuan(s.year.expenseTotal))}
-${figure(t('console.public.incomeAll'), formatYuan(s.all.incomeTotal), s.since ? t('console.public.since', { date: s.since }) : '')}
+${figure(t('console.public.incomeAll'), formatYuan(s.all.incomeTotal), since)}
 </div></section>
 <section class="card">${
         spent.length

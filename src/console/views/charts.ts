@@ -28,7 +28,7 @@ export function barChart(id: string, title: string, categories: readonly string[
       ...(s.right ? { yAxisIndex: 1 } : {}),
     })),
   };
-  return html`<div class="chart" id="${id}" data-chart="${JSON.stringify(option)}" role="img" aria-label="${title}"></div>`;
+  return chartDiv(id, title, option);
 }
 
 /** Parts of a whole (where the money went). */
@@ -39,5 +39,8 @@ export function pieChart(id: string, title: string, parts: readonly { name: stri
     legend: { bottom: 0 },
     series: [{ type: 'pie', radius: ['35%', '65%'], data: parts }],
   };
-  return html`<div class="chart" id="${id}" data-chart="${JSON.stringify(option)}" role="img" aria-label="${title}"></div>`;
+  return chartDiv(id, title, option);
 }
+
+const chartDiv = (id: string, title: string, option: object) =>
+  html`<div class="chart" id="${id}" data-chart="${JSON.stringify(option)}" role="img" aria-label="${title}"></div>`;

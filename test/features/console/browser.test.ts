@@ -130,7 +130,7 @@ describe('the staff console in a browser', () => {
     expect(await textOf('.notice.error')).toContain('security token');
   });
 
-  it('an import rejects a bad file row by row, then a good one is previewed and confirmed; exports download', async () => {
+  it('an import refuses a bad file row by row, previews a good one and applies it on confirm', async () => {
     await page.goto(`${base}/files`);
     const exportForm = page.locator('form[action="/files/export/places"]');
     const [download] = await Promise.all([

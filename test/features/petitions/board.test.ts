@@ -43,7 +43,7 @@ describe("the console's petitions board", () => {
     expect(board.petitions.map((x) => x.id)).toEqual(chat.map((x) => x.id));
   });
 
-  it("a petition's page shows its timeline to staff and refuses, and records, a deputy it is not assigned to", async () => {
+  it("a petition's page shows staff its timeline and refuses a deputy it is not assigned to", async () => {
     const [p] = await w.areas.services.petitions.listForHandler(staff, {});
     expect(p).toBeDefined();
     const mine = await w.request(`/petitions/${p!.id}`, { initData: w.initData(ADMIN) });
