@@ -16,6 +16,9 @@ const SQLITE_ONLY = [
   'test/i18n/**',
 ];
 
+// What needs the throwaway PostgreSQL cluster itself (copying a SQLite deployment into it) runs on PostgreSQL alone.
+const POSTGRES_ONLY = ['test/cli/copy-to-postgres.test.ts', 'test/db/instances.test.ts'];
+
 export default defineConfig({
   test: {
     // bot tests start an HTTP fake Bot API and a real polling bot; give them room on a 2-core CI box
@@ -23,7 +26,7 @@ export default defineConfig({
     hookTimeout: 20_000,
     pool: 'forks',
     projects: [
-      { extends: true, test: { name: 'sqlite', include: ['test/**/*.test.ts'] } },
+      { extends: true, test: { name: 'sqlite', include: ['test/**/*.test.ts'], exclude: POSTGRES_ONLY } },
       {
         extends: true,
         test: {

@@ -1,14 +1,15 @@
-import { type RunnerHandle, run } from '@grammyjs/runner';
 import { type Bot, GrammyError } from 'grammy';
 import type { Config } from './config';
 import { createConsole, type StaffConsole } from './console';
 import { type Clock, systemClock } from './core/clock';
 import { type DbHandle, openConfigured } from './db/client';
+import { type InstanceLocks, postgresLocks, singleInstance } from './db/locks';
 import { optimize } from './db/maintenance';
 import { migrateToLatest } from './db/migrate';
 import { type Areas, createAreas } from './features';
 import { createI18n } from './i18n';
 import type { Identity } from './identity';
+import { Leadership } from './leader';
 import { createLogger, type Logger } from './logger';
 import { maintenanceJob } from './maintenance';
 import { stuckDeliveriesJob } from './outbox/alerts';
@@ -19,6 +20,8 @@ import { publishDefaultCommands } from './telegram/commands';
 import type { BotContext } from './telegram/context';
 import { DeliveryWorker } from './telegram/delivery/worker';
 import type { Feature } from './telegram/feature';
+import { type Intake, startIntake } from './telegram/intake';
+import { handledOnce } from './telegram/middlewares/once';
 import type { TelegramPort } from './telegram/port';
 
 export interface AppOptions {
@@ -30,6 +33,8 @@ export interface AppOptions {
   onUpdateDone?: (updateId: number) => void;
   /** Polling ended for good (another instance polls with the token, or the token was revoked). */
   onFatal?: (reason: string, err: unknown) => void;
+  /** How often a PostgreSQL instance checks or takes the scheduler's lead (tests shorten it). */
+  leadCheckMs?: number;
 }
 
 /** One line a person running the bot understands. */
@@ -68,6 +73,10 @@ export interface App {
   features: readonly Feature[];
   dbh: DbHandle;
   worker: DeliveryWorker;
+  /** Runs the scheduler on one instance of several (PostgreSQL); on SQLite this instance always leads. */
+  leadership: Leadership | undefined;
+  /** The webhook server's port once started (BOT_MODE=webhook). */
+  webhookPort(): number | undefined;
   scheduler: Scheduler;
   /** For a supervisor or load balancer: is every part making progress? */
   health(): { ok: boolean; worker: { lastCycleAt: string; stale: boolean } };
@@ -108,6 +117,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     await dbh.close();
     throw err;
   }
+  // Several instances share PostgreSQL: locks between them; SQLite has one instance.
+  const locks: InstanceLocks =
+    dbh.engine === 'postgres' ? postgresLocks(config.DATABASE_URL!, config.DATABASE_POOL_SIZE) : singleInstance;
   let worker: DeliveryWorker | undefined;
   let features: Feature[] = [];
   const tg = createBot(config.BOT_TOKEN, {
@@ -122,6 +134,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     features: () => features,
     forgetBroadcast: (id) => worker?.forgetBroadcast(id),
     onUpdateDone: opts.onUpdateDone,
+    gate: config.BOT_MODE === 'webhook' ? handledOnce(db, clock, locks, log) : undefined,
   });
   telegram = tg.telegram;
   const areas: Areas = createAreas(platform);
@@ -143,7 +156,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     config.TIMEZONE,
   );
 
-  let runner: RunnerHandle | undefined;
+  const leadership = dbh.engine === 'postgres' ? new Leadership(locks, scheduler, log, opts.leadCheckMs) : undefined;
+  let intake: Intake | undefined;
+  let started = false;
   let stopping = false;
   let watchdog: NodeJS.Timeout | undefined;
   const health = () => {
@@ -163,7 +178,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     dbh,
     worker,
     scheduler,
+    leadership,
     health,
+    webhookPort: () => intake?.webhookPort,
     async start() {
       // The console first: a port already taken is a configuration error to report now, not after polling began.
       consoleUrl = await staffConsole.start();
@@ -175,20 +192,27 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       } catch (err) {
         log.warn({ err }, 'could not publish command menus; continuing');
       }
-      runner = run(bot, {
-        runner: {
-          fetch: { allowed_updates: ['message', 'edited_message', 'callback_query', 'my_chat_member'] },
-          // The runner's own console output carries the request URL, token included; our logger reports instead.
-          silent: true,
+      intake = await startIntake({
+        bot,
+        config,
+        log,
+        health,
+        ready: async () => {
+          if (!started || stopping) return false;
+          await dbh.db.selectFrom('users').select('id').limit(1).execute();
+          return true;
+        },
+        // 401 or 409 end polling for good: one clear line and a way out, not a stack dump.
+        onFatal: (err) => {
+          if (!stopping) opts.onFatal?.(fatalReason(err), err);
         },
       });
-      // 401 or 409 end polling for good: one clear line and a way out, not a stack dump.
-      runner.task()?.catch((err: unknown) => {
-        if (stopping) return;
-        opts.onFatal?.(fatalReason(err), err);
-      });
       worker.start();
-      if (opts.cron !== false) scheduler.start();
+      if (opts.cron !== false) {
+        if (leadership) leadership.start();
+        else scheduler.start();
+      }
+      started = true;
       let reported = false;
       watchdog = setInterval(() => {
         const h = health();
@@ -202,12 +226,15 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       stopping = true;
       clearInterval(watchdog);
       await staffConsole.stop();
+      await leadership?.stop();
       await scheduler.stop();
-      if (runner?.isRunning()) await runner.stop();
+      await intake?.stop();
       await worker.stop();
       // Confirm the offset so a restart does not see the handled updates again.
       const last = tg.lastUpdateId();
-      if (last) await bot.api.getUpdates({ offset: last + 1, limit: 1, timeout: 0 }).catch(() => {});
+      if (last && config.BOT_MODE === 'polling')
+        await bot.api.getUpdates({ offset: last + 1, limit: 1, timeout: 0 }).catch(() => {});
+      await locks.close();
       await dbh.close();
     },
   };

@@ -65,6 +65,24 @@ const schema = z.object({
     .transform((s) => (s ? s : undefined))
     .refine((s) => s === undefined || /^postgres(ql)?:\/\/\S+$/.test(s), 'must be a postgres:// URL'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // How updates arrive: long polling (one instance) or Telegram POSTing to WEBHOOK_URL (any number behind a proxy).
+  BOT_MODE: z.enum(['polling', 'webhook']).default('polling'),
+  WEBHOOK_URL: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .or(z.literal('').transform(() => undefined))
+    .refine(
+      (s) => s === undefined || s.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(s),
+      'must be https:// (Telegram posts only to https; plain http is for loopback tests)',
+    ),
+  WEBHOOK_SECRET: z
+    .string()
+    .optional()
+    .or(z.literal('').transform(() => undefined))
+    .refine((s) => s === undefined || /^[A-Za-z0-9_-]{16,256}$/.test(s), 'must be 16–256 letters, digits, _ or -'),
+  WEBHOOK_HOST: z.string().default('127.0.0.1'),
+  WEBHOOK_PORT: z.coerce.number().int().min(0).max(65_535).default(8443),
+  WEBHOOK_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(40),
   ADMIN_IDS: idList,
   TIMEZONE: z.string().default('Asia/Shanghai').refine(validTimeZone, 'is not an IANA time zone such as Asia/Shanghai'),
   DEFAULT_LOCALE: z.enum(locales).default('zh-CN'),
@@ -124,13 +142,21 @@ const schema = z.object({
     ),
 });
 
+const checked = schema.superRefine((c, ctx) => {
+  if (c.BOT_MODE !== 'webhook') return;
+  if (!c.WEBHOOK_URL)
+    ctx.addIssue({ code: 'custom', path: ['WEBHOOK_URL'], message: 'is required when BOT_MODE=webhook' });
+  if (!c.WEBHOOK_SECRET)
+    ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'is required when BOT_MODE=webhook' });
+});
+
 export type Config = Readonly<z.output<typeof schema>>;
 
 export class ConfigError extends Error {}
 
 /** Pure: turns an environment into a validated config or throws ConfigError with one line per bad variable. */
 export function createConfig(env: Record<string, string | undefined>): Config {
-  const parsed = schema.safeParse(env);
+  const parsed = checked.safeParse(env);
   if (parsed.success) return Object.freeze(parsed.data);
   const lines = parsed.error.issues.map((i) => {
     const name = String(i.path[0] ?? 'config');

@@ -8,7 +8,7 @@ import type { Outbox } from './outbox/service';
 
 /**
  * Once a night: delivered outbox rows past the retention window go (in small batches), the planner's statistics are
- * refreshed, and the table sizes are recorded for `cli stats`. The audit log is the record and is never pruned.
+ * refreshed, handled webhook updates older than two days are forgotten, and the table sizes are recorded for `cli stats`. The audit log is the record and is never pruned.
  */
 export function maintenanceJob(deps: { dbh: DbHandle; outbox: Outbox; config: Config; log: Logger }): JobSpec {
   const { dbh, outbox, config, log } = deps;
@@ -17,6 +17,11 @@ export function maintenanceJob(deps: { dbh: DbHandle; outbox: Outbox; config: Co
     cron: '30 3 * * *',
     async run(now) {
       const pruned = await outbox.prune(new Date(now.getTime() - config.DELIVERY_RETENTION_DAYS * DAY_MS));
+      // Telegram retries an update for at most a day; the record of it is needed no longer.
+      await dbh.db
+        .deleteFrom('handled_updates')
+        .where('claimed_at', '<', new Date(now.getTime() - 2 * DAY_MS).toISOString())
+        .execute();
       await optimize(dbh, false);
       await takeSnapshot(dbh, localDate(now, config.TIMEZONE));
       log.info({ pruned }, 'nightly maintenance done');

@@ -52,6 +52,10 @@ describe('configuration', () => {
     ['CONSOLE_PUBLIC_URL', 'http://console.example.org', /CONSOLE_PUBLIC_URL: must be an https:\/\/ address/],
     ['CONSOLE_PUBLIC_URL', 'not a url', /CONSOLE_PUBLIC_URL: must be an https:\/\/ address/],
     ['CONSOLE_PUBLIC_URL', 'https://example.org/console', /CONSOLE_PUBLIC_URL: must be an https:\/\/ address/],
+    ['DATABASE_URL', 'mysql://x/y', /DATABASE_URL: must be a postgres:\/\/ URL/],
+    ['BOT_MODE', 'push', /BOT_MODE: must be one of polling, webhook/],
+    ['WEBHOOK_URL', 'http://bot.example.org/tg', /WEBHOOK_URL: must be https:\/\//],
+    ['WEBHOOK_SECRET', 'short', /WEBHOOK_SECRET: must be 16–256/],
   ])('a bad %s stops start-up with one line naming it', (name, value, message) => {
     let err: unknown;
     try {
@@ -63,5 +67,18 @@ describe('configuration', () => {
     const lines = (err as Error).message.split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(message);
+  });
+
+  it('webhook mode names both settings it needs, and starts with them', () => {
+    expect(() => createConfig({ BOT_MODE: 'webhook' })).toThrow(
+      /WEBHOOK_URL: is required when BOT_MODE=webhook\nWEBHOOK_SECRET: is required/,
+    );
+    const c = createConfig({
+      BOT_MODE: 'webhook',
+      WEBHOOK_URL: 'https://bot.example.org/tg/hook',
+      WEBHOOK_SECRET: 'a-long-enough-secret_1',
+    });
+    expect(c).toMatchObject({ BOT_MODE: 'webhook', WEBHOOK_PORT: 8443, WEBHOOK_HOST: '127.0.0.1' });
+    expect(createConfig({}).BOT_MODE).toBe('polling');
   });
 });

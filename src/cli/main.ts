@@ -1,7 +1,7 @@
 import { ConfigError, createConfig, loadDotEnv } from '../config';
 import { systemClock } from '../core/clock';
 import { addDays, localDate } from '../core/time';
-import { openConfigured } from '../db/client';
+import { openConfigured, openPostgresDatabase } from '../db/client';
 import { growthSince, takeSnapshot, vacuum } from '../db/maintenance';
 import { migrateToLatest } from '../db/migrate';
 import { createAreas } from '../features';
@@ -9,13 +9,16 @@ import { isRole } from '../identity';
 import { createLogger } from '../logger';
 import { createPlatform, offlineTelegram } from '../platform';
 import { backupDatabase } from './backup';
+import { CopyRefused, copyToPostgres } from './copy-to-postgres';
 
 const BUILTIN = [
   '  migrate                     apply pending database migrations',
   '  grant <telegram_id> <role>  give a role (staff, deputy, admin, partner)',
   '  revoke <telegram_id> <role> take a role away',
   '  backup <file>               consistent online copy of the database, integrity-checked',
-  '  seed demo                   load the demo deployment (safe to run again)',
+  '  copy-to-postgres <url>      copy this SQLite deployment into an empty PostgreSQL database, every table compared',
+  '  seed demo [--force]         load the demo deployment (safe to run again); refused on a database that holds',
+  '                              a real deployment (set up in the chat, or places of its own) unless --force',
   '  stats                       users, and the size and growth of every table',
   '  vacuum                      give the space of deleted rows back to the disk (needs free space of the size of',
   '                              the database; run it at a quiet hour, the bot waits while it runs)',
@@ -34,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
     // Migrate first: areas warm caches from their tables when they are built.
     const applied = await migrateToLatest(h.db);
     await platform.settings.load();
-    const { features } = createAreas(platform);
+    const { features, services } = createAreas(platform);
     const verbs = features.flatMap((f) => Object.entries(f.cli ?? {}));
     const usage = () =>
       ['Usage: npm run cli -- <command>', ...BUILTIN, ...verbs.map(([, c]) => `  ${c.usage}`)].join('\n');
@@ -73,7 +76,40 @@ async function main(argv: string[]): Promise<number> {
       out(`backup written to ${rest[0]} (${r.pages} pages, integrity ${r.integrity})`);
       return 0;
     }
+    if (cmd === 'copy-to-postgres') {
+      if (!rest[0]?.startsWith('postgres')) {
+        console.error('usage: copy-to-postgres postgres://user:password@host:5432/database');
+        return 2;
+      }
+      const target = openPostgresDatabase(rest[0], 2);
+      try {
+        const tables = await copyToPostgres(h, target);
+        for (const t of tables)
+          out(`  ${t.table.padEnd(40)} ${String(t.rows).padStart(10)}  ${t.same ? 'same' : 'DIFFERENT'}`);
+        const bad = tables.filter((t) => !t.same);
+        out(
+          bad.length
+            ? `${bad.length} tables differ: do not switch over`
+            : `copied ${tables.length} tables, all the same`,
+        );
+        return bad.length ? 1 : 0;
+      } catch (e) {
+        if (e instanceof CopyRefused) {
+          console.error(e.message);
+          return 2;
+        }
+        throw e;
+      } finally {
+        await target.close();
+      }
+    }
     if (cmd === 'seed' && rest[0] === 'demo') {
+      const real = rest.includes('--force') ? null : await services.setup.realData();
+      if (real) {
+        console.error(`refused: this database holds real data (${real}); seed demo would mix fake residents,`);
+        console.error('petitions and ledger entries into it. Use a new database, or add --force if you mean it.');
+        return 1;
+      }
       for (const f of features) if (f.demo) out(await f.demo());
       return 0;
     }

@@ -1,10 +1,14 @@
 import {
+  CompiledQuery,
+  type DatabaseConnection,
   type DatabaseIntrospector,
   type DataTypeNode,
   type DialectAdapter,
+  type Driver,
   Kysely,
   PostgresAdapter,
   PostgresDialect,
+  PostgresDriver,
   PostgresIntrospector,
   PostgresQueryCompiler,
   type QueryCompiler,
@@ -31,7 +35,30 @@ class LinliPostgresCompiler extends PostgresQueryCompiler {
   }
 }
 
+/**
+ * Write transactions run one at a time, as on SQLite: the services were written for SQLite's single writer
+ * (check-then-insert inside a transaction: the last five market places, a shift's slots, a flow's next step), and
+ * on PostgreSQL's default isolation two instances or two connections could both pass the check. Every transaction
+ * first takes one transaction-scoped advisory lock, released at commit or rollback, on every instance alike.
+ * Statements outside transactions (most reads, single-row updates) run in parallel as before.
+ */
+class SerialWritesDriver extends PostgresDriver {
+  override async beginTransaction(
+    connection: DatabaseConnection,
+    settings: Parameters<PostgresDriver['beginTransaction']>[1],
+  ): Promise<void> {
+    await super.beginTransaction(connection, settings);
+    await connection.executeQuery(CompiledQuery.raw('select pg_advisory_xact_lock(0)'));
+  }
+}
+
 class LinliPostgresDialect extends PostgresDialect {
+  constructor(private readonly cfg: ConstructorParameters<typeof PostgresDialect>[0]) {
+    super(cfg);
+  }
+  override createDriver(): Driver {
+    return new SerialWritesDriver(this.cfg);
+  }
   override createQueryCompiler(): QueryCompiler {
     return new LinliPostgresCompiler();
   }
@@ -63,6 +90,7 @@ export function openPostgres<DB>(url: string, opts: { max?: number } = {}): Post
 }
 
 /** Which engine a Kysely instance speaks: migrations carry both forms where the engines differ. */
-export function isPostgres(db: Kysely<unknown>): boolean {
+// biome-ignore lint/suspicious/noExplicitAny: any schema
+export function isPostgres(db: Kysely<any>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }

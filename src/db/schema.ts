@@ -3,11 +3,13 @@ import type { ConsoleTables } from './tables/console';
 import type { CoreTables } from './tables/core';
 import type { FaqTables } from './tables/faq';
 import type { FundTables } from './tables/fund';
+import type { InstancesTables } from './tables/instances';
 import type { MarketTables } from './tables/market';
 import type { NoticesTables } from './tables/notices';
 import type { PetitionsTables } from './tables/petitions';
 import type { ReliefTables } from './tables/relief';
 import type { SafetyTables } from './tables/safety';
+import type { SetupTables } from './tables/setup';
 
 /** The one Database interface: each area contributes its tables through src/db/tables/<area>.ts. */
 export interface Database
@@ -19,7 +21,9 @@ export interface Database
     FundTables,
     NoticesTables,
     SafetyTables,
-    ConsoleTables {}
+    ConsoleTables,
+    InstancesTables,
+    SetupTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

@@ -9,6 +9,7 @@ import { createPetitions } from './petitions';
 import { createRelief } from './relief';
 import { createResidents } from './residents';
 import { createSafety } from './safety';
+import { createSetup } from './setup';
 import { createWorkbench } from './workbench';
 
 /**
@@ -24,7 +25,7 @@ export function createAreas(platform: Platform) {
     audiences: () => collectAudiences(features),
   });
   const market = createMarket(platform, { residents: residents.service });
-  const relief = createRelief(platform);
+  const relief = createRelief(platform, { residents: residents.service });
   const petitions = createPetitions(platform, { residents: residents.service });
   const partners = createPartners(platform);
   const fund = createFund(platform, {
@@ -36,12 +37,20 @@ export function createAreas(platform: Platform) {
       petitionRates: petitions.service.reportRates,
     },
   });
-  const faq = createFaq(platform, { residents: residents.service });
+  // Every area's live answers are asked before the FAQ's entries: lazily, as `features` includes the FAQ.
+  const faq = createFaq(platform, { residents: residents.service, features: () => features });
   // The workbench gathers every area's tasks, imports and exports: lazily, as `features` includes it.
   const workbench = createWorkbench(platform, { features: () => features });
+  // The set-up walks the first admin through every area's steps (lazily, likewise) and greets residents when done.
+  const setup = createSetup(platform, {
+    features: () => features,
+    residents: residents.service,
+    greet: residents.greet,
+  });
 
   const features: Feature[] = [
     safety.feature,
+    setup.feature,
     residents.feature,
     notices.feature,
     market.feature,
@@ -63,6 +72,7 @@ export function createAreas(platform: Platform) {
     partners: partners.service,
     faq: faq.service,
     workbench: workbench.service,
+    setup: setup.service,
   };
   return { features, services };
 }

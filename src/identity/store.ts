@@ -23,7 +23,9 @@ export function userWithRolesQuery(db: DbOrTx) {
     .selectFrom('users')
     .leftJoin('flows', 'flows.user_id', 'users.id')
     .selectAll('users')
-    .select(sql<string | null>`(select group_concat(role) from roles where roles.user_id = users.id)`.as('role_list'))
+    .select(
+      sql<string | null>`(select string_agg(role, ',') from roles where roles.user_id = users.id)`.as('role_list'),
+    )
     .select(['flows.name as flow_name', 'flows.step as flow_step', 'flows.data as flow_data'])
     .where('users.id', '=', 0)
     .compile().sql;

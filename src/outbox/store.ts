@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { isPostgres } from '../db/postgres';
 import type { DbOrTx } from '../db/schema';
 import type { Category, OutContent } from './content';
 
@@ -74,6 +75,12 @@ export async function insertDeliveries(db: DbOrTx, rows: NewDelivery[]): Promise
   return n;
 }
 
+/**
+ * PostgreSQL with several instances: rows another instance is claiming right now are passed over, not waited for
+ * (and never claimed twice). SQLite has one writer and no row locks.
+ */
+const skipLocked = (db: DbOrTx) => (isPostgres(db) ? sql` for update skip locked` : sql``);
+
 /** Moves up to `limit` due rows to `sending` in one statement and returns them with the recipient's language. */
 export async function claimDue(db: DbOrTx, now: string, limit: number): Promise<ClaimedRow[]> {
   const claimed = await sql<{
@@ -88,7 +95,7 @@ export async function claimDue(db: DbOrTx, now: string, limit: number): Promise<
   }>`
     update deliveries set state = 'sending', attempts = attempts + 1, updated_at = ${now}
     where id in (select id from deliveries where state = 'queued' and next_attempt_at <= ${now}
-      order by next_attempt_at, id limit ${limit})
+      order by next_attempt_at, id limit ${limit}${skipLocked(db)})
     returning id, chat_id, user_id, content, content_id, attempts, broadcast_id, created_at`.execute(db);
   const rows = claimed.rows;
   if (rows.length === 0) return [];
@@ -131,9 +138,12 @@ export async function claimDue(db: DbOrTx, now: string, limit: number): Promise<
 export async function markSent(db: DbOrTx, done: { id: number; messageId: number }[], now: string): Promise<void> {
   for (let i = 0; i < done.length; i += 400) {
     const chunk = done.slice(i, i + 400);
-    const values = sql.join(chunk.map((d) => sql`(${d.id}, ${d.messageId})`));
+    // typed values: PostgreSQL would read untyped parameters in VALUES as text
+    const values = sql.join(chunk.map((d) => sql`(cast(${d.id} as bigint), cast(${d.messageId} as bigint))`));
     await sql`update deliveries set state = 'sent', tg_message_id = v.mid, reason = null, updated_at = ${now}
-      from (select column1 as id, column2 as mid from (values ${values})) as v where deliveries.id = v.id`.execute(db);
+      from (select column1 as id, column2 as mid from (values ${values}) as t) as v where deliveries.id = v.id`.execute(
+      db,
+    );
   }
 }
 

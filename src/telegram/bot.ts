@@ -4,7 +4,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { limit } from '@grammyjs/ratelimiter';
 import { sequentialize } from '@grammyjs/runner';
-import { Api, type ApiClientOptions, Bot, GrammyError, HttpError, type Transformer } from 'grammy';
+import { Api, type ApiClientOptions, Bot, GrammyError, HttpError, type Middleware, type Transformer } from 'grammy';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import type { i18n } from 'i18next';
 import type { Config } from '../config';
@@ -40,6 +40,8 @@ export interface BotParts {
   forgetBroadcast?: (broadcastId: number) => void;
   /** Called when an update's handling has finished (replies sent, changes committed); tests wait on it. */
   onUpdateDone?: (updateId: number) => void;
+  /** Around each update's handling, after in-process ordering (webhooks: each update once, one user at a time). */
+  gate?: Middleware<BotContext>;
 }
 
 /** Bot API client options from config: API root (self-hosted or a test server) and optional proxy. */
@@ -174,6 +176,19 @@ function telegramPort(bot: Bot<BotContext>, api: Api, parts: BotParts): Telegram
   };
 }
 
+/**
+ * A NUL character means nothing in a message and PostgreSQL's text cannot hold one: it is dropped where a user can
+ * type (text, captions) or a client can forge (button data) before anything reads it.
+ */
+function withoutNul(update: BotContext['update']): void {
+  for (const m of [update.message, update.edited_message]) {
+    if (m?.text?.includes('\0')) m.text = m.text.replaceAll('\0', '');
+    if (m?.caption?.includes('\0')) m.caption = m.caption.replaceAll('\0', '');
+  }
+  const q = update.callback_query;
+  if (q?.data?.includes('\0')) q.data = q.data.replaceAll('\0', '');
+}
+
 export function createBot(
   token: string,
   parts: BotParts,
@@ -200,6 +215,7 @@ export function createBot(
     const features = parts.features();
     bot.use(async (ctx, next) => {
       lastUpdateId = Math.max(lastUpdateId, ctx.update.update_id);
+      withoutNul(ctx.update);
       try {
         await next();
       } finally {
@@ -208,6 +224,7 @@ export function createBot(
     });
     // Updates of one user are handled in order (flows depend on it); different users in parallel.
     bot.use(sequentialize((ctx) => ctx.from?.id.toString() ?? ctx.chat?.id.toString()));
+    if (parts.gate) bot.use(parts.gate);
     bot.use(errorBoundary({ i18n, identity, log, defaultLocale: config.DEFAULT_LOCALE }));
     const menu = createMainMenu(
       features.flatMap((f) => f.menu ?? []),

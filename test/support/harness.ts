@@ -39,8 +39,10 @@ export interface TestBot {
 export interface StartOptions {
   env?: Record<string, string>;
   clock?: ManualClock;
-  /** Load every area's demo data (`seed demo`). Places are always seeded. */
+  /** Load every area's demo data (`seed demo`). Places are always seeded, unless `empty`. */
   seedDemo?: boolean;
+  /** Nothing seeded, not even places: a new deployment's empty database (the set-up walk-through's tests). */
+  empty?: boolean;
   fakeApi?: FakeBotApiOptions;
   api?: FakeBotApi;
   /** Collect every log line (JSON) here, at level `info` and above, token scrubbed as in production. */
@@ -97,7 +99,7 @@ export async function startBot(opts: StartOptions = {}): Promise<TestBot> {
   const build = () => createApp(config, { clock, log, cron: false, onUpdateDone: settlement.mark });
   let app = await build();
   const places = app.features.find((f) => f.name === 'residents')!;
-  await places.demo!();
+  if (!opts.empty) await places.demo!();
   if (opts.seedDemo) for (const f of app.features) if (f.demo) await f.demo();
   await app.start();
 

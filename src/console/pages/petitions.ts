@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
 import { NotHandler } from '../../features/petitions/errors';
-import { CATEGORIES, type Category, isCategory, overdue } from '../../features/petitions/policy';
+import { overdue } from '../../features/petitions/policy';
 import { need, Refused } from '../auth/viewer';
 import type { ConsoleApp, ConsoleDeps } from '../context';
 import { named } from '../i18n';
@@ -24,11 +24,12 @@ export function petitionsPages(app: ConsoleApp, { platform, services }: ConsoleD
     const communityId = int(q(c, 'community'));
     const late = q(c, 'overdue') === '1';
     const size = consolePolicy.pageSize;
+    const categories = await services.petitions.categories();
     const board = await services.petitions.board(
       { id: v.user.id, roles: v.roles },
       {
         status: status === 'open' || status === 'closed' ? status : undefined,
-        category: category && isCategory(category) ? (category as Category) : undefined,
+        category: categories.some((x) => x.code === category) ? category : undefined,
         communityId,
         overdue: late || undefined,
       },
@@ -42,7 +43,7 @@ export function petitionsPages(app: ConsoleApp, { platform, services }: ConsoleD
       html`<a href="/petitions/${x.id}">#${x.id}</a>`,
       x.createdAt.slice(0, 10),
       x.communityId === null ? '—' : (communityName.get(x.communityId) ?? '—'),
-      t(`petitions.category.${x.category}`),
+      named(locale, x.categoryName),
       t(`petitions.status.${x.status}`),
       overdue(x, now) ? html`<span class="late">${t('console.petitions.late')}</span>` : '',
       x.description.length > 60 ? `${x.description.slice(0, 60)}…` : x.description,
@@ -70,10 +71,7 @@ ${select(
 ${select(
   'category',
   t('console.petitions.category'),
-  [
-    { value: '', label: t('console.all') },
-    ...CATEGORIES.map((x) => ({ value: x, label: t(`petitions.category.${x}`) })),
-  ],
+  [{ value: '', label: t('console.all') }, ...categories.map((x) => ({ value: x.code, label: named(locale, x) }))],
   category,
 )}
 <label class="check"><input type="checkbox" name="overdue" value="1"${late ? html` checked` : ''}>
@@ -125,7 +123,7 @@ export function petitionPage(app: ConsoleApp, { platform, services }: ConsoleDep
       c,
       t('console.petitions.one', { id: p.id }),
       html`<section class="card"><div>
-<p><b>${t(`petitions.category.${p.category}`)}</b> · ${t(`petitions.status.${p.status}`)}${
+<p><b>${named(c.get('locale'), p.categoryName)}</b> · ${t(`petitions.status.${p.status}`)}${
         d.late ? html` · <span class="late">${t('console.petitions.late')}</span>` : ''
       }</p>
 <p>${p.description}</p>

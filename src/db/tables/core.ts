@@ -43,6 +43,7 @@ export interface CommunitiesTable {
   subdistrict: string;
   name_zh: string;
   name_en: string;
+  retired: Generated<number>; // 0/1: no longer offered; kept for everything that refers to it
 }
 
 export interface CompoundsTable {
@@ -51,6 +52,10 @@ export interface CompoundsTable {
   name_zh: string;
   name_en: string;
   rotation_order: number;
+  address: string | null;
+  latitude: number | null; // a point on the map, if the admin sent one
+  longitude: number | null;
+  retired: Generated<number>; // 0/1
 }
 
 export interface AuditLogTable {

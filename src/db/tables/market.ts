@@ -15,13 +15,29 @@ export interface MarketServicesTable {
   bring_zh: string | null;
   bring_en: string | null;
   needs_details: Generated<number>; // 0/1: the resident describes the item and the problem
+  needs_photo: Generated<number>; // 0/1: the resident is asked for a photo of the item (they may skip it)
   is_repair: Generated<number>; // 0/1: outcome is fixed / not fixable / needs parts; asked "did it hold?"
   default_capacity: number;
   minutes_per_ticket: Generated<number>;
   ticket_prefix: string; // 磨刀 → ticket 磨刀-07
   ticket_prefix_en: Generated<string>; // Knife → ticket Knife-07 for English readers
   provider: string | null;
-  active: Generated<number>;
+  active: Generated<number>; // 0: retired — offered no more, its history kept
+}
+
+/** A place market days are held at, picked with a button when a day is scheduled. */
+export interface MarketVenuesTable {
+  id: Generated<number>;
+  name_zh: string;
+  name_en: string | null; // null: English readers see the place's own name, marked as such
+  address: Generated<string>;
+  compound_id: number; // the host compound: its residents hear of a market day there
+  latitude: number | null;
+  longitude: number | null;
+  active: Generated<number>; // 0: retired — offered no more, market days held there keep it
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface MarketDaysTable {
@@ -32,6 +48,8 @@ export interface MarketDaysTable {
   compound_id: number;
   location: string;
   location_en: string | null; // null: English readers see the place's own name, marked as such
+  address: Generated<string>; // the venue's address as it was when the day was scheduled or moved
+  venue_id: number | null; // null: a day scheduled before venues (its place typed by staff)
   latitude: number | null;
   longitude: number | null;
   close_hours_before: Generated<number>;
@@ -49,6 +67,12 @@ export interface MarketOffersTable {
   service_id: number;
   capacity: number;
   tickets_issued: Generated<number>;
+  // The service's names and ticket prefixes as the day offers them (null: the catalogue's, a row from before they
+  // were kept here): a renamed service never renames a ticket already held.
+  name_zh: string | null;
+  name_en: string | null;
+  ticket_prefix: string | null;
+  ticket_prefix_en: string | null;
 }
 
 export interface MarketBookingsTable {
@@ -83,6 +107,7 @@ export interface MarketSubscriptionsTable {
 
 export interface MarketTables {
   market_services: MarketServicesTable;
+  market_venues: MarketVenuesTable;
   market_days: MarketDaysTable;
   market_offers: MarketOffersTable;
   market_bookings: MarketBookingsTable;

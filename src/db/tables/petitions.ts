@@ -9,6 +9,23 @@ export interface PetitionDepartmentsTable {
   active: Generated<number>;
 }
 
+/** What residents may petition about, managed in the chat; `code` is what petitions and deputies' areas refer to. */
+export interface PetitionCategoriesTable {
+  id: Generated<number>;
+  code: string;
+  name_zh: string;
+  name_en: string;
+  active: Generated<number>;
+  created_at: string;
+}
+
+/** An area whose petitions go to staff for want of a deputy, as the admins were told (category '*': all of it). */
+export interface PetitionUncoveredTable {
+  community_id: number;
+  category: string;
+  told_at: string;
+}
+
 /** A deputy answers for a community, for every category (category null) or one of them. */
 export interface PetitionDeputiesTable {
   id: Generated<number>;
@@ -23,7 +40,10 @@ export interface PetitionsTable {
   petitioner_id: number;
   community_id: number | null;
   compound_id: number | null;
-  category: string; // roads | safety | sanitation | noise | facilities | other
+  category: string; // a petition_categories code
+  /** The category's names as they were when the petition was filed. */
+  category_zh: string | null;
+  category_en: string | null;
   place: string;
   latitude: number | null;
   longitude: number | null;
@@ -119,6 +139,7 @@ export interface PetitionMonthlyReportsTable {
 }
 
 export interface PetitionsTables {
+  petition_categories: PetitionCategoriesTable;
   petition_departments: PetitionDepartmentsTable;
   petition_deputies: PetitionDeputiesTable;
   petitions: PetitionsTable;
@@ -130,4 +151,5 @@ export interface PetitionsTables {
   petition_meeting_items: PetitionMeetingItemsTable;
   petition_alerts: PetitionAlertsTable;
   petition_monthly_reports: PetitionMonthlyReportsTable;
+  petition_uncovered: PetitionUncoveredTable;
 }

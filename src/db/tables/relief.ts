@@ -70,6 +70,8 @@ export interface ReliefSettingsTable {
   makeup_days: number;
   address_zh: Generated<string>;
   address_en: Generated<string>;
+  /** Comma-separated fields someone has set (day, hours, place, address, makeup); the rest are defaults. */
+  set_fields: Generated<string>;
   updated_at: string;
   updated_by: number | null;
 }
@@ -88,6 +90,9 @@ export interface ReliefInquiriesTable {
   id: Generated<number>;
   user_id: number;
   asked_at: string;
+  /** When and by whom staff marked it answered; null while it waits. */
+  answered_at: string | null;
+  answered_by: number | null;
 }
 
 /** A stage of a month's cycle (announce, morning, …) that was queued, so a later run does not build it again. */

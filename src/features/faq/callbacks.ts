@@ -47,6 +47,12 @@ export const CB = {
   translate: (id: number) => `fq:st:${id}`,
   remove: (id: number) => `fq:sx:${id}`,
   removeYes: (id: number) => `fq:sy:${id}`,
+  // admin: office hours (a setup step), every choice a button
+  hours: 'fq:oh',
+  hoursDay: (day: number) => `fq:ohd:${day}`,
+  hoursDaysDone: 'fq:ohn',
+  hoursOpen: (hhmm: string) => `fq:oho:${hhmm.replace(':', '')}`,
+  hoursClose: (hhmm: string) => `fq:ohc:${hhmm.replace(':', '')}`,
 };
 
 const ID = '(\\d{1,9})';
@@ -81,4 +87,10 @@ export const RX = {
   translate: new RegExp(`^fq:st:${ID}$`),
   remove: new RegExp(`^fq:sx:${ID}$`),
   removeYes: new RegExp(`^fq:sy:${ID}$`),
+  hours: /^fq:oh$/,
+  hoursDay: /^fq:ohd:([0-6])$/,
+  hoursDaysDone: /^fq:ohn$/,
+  /** The time as HH and MM. */
+  hoursOpen: /^fq:oho:([01]\d|2[0-3])([0-5]\d)$/,
+  hoursClose: /^fq:ohc:([01]\d|2[0-3])([0-5]\d)$/,
 };

@@ -103,6 +103,13 @@ export class EntryAlreadyMade extends DomainError {
   }
 }
 
+/** An uploaded file with wrong rows, found again when it was confirmed: nothing was imported. */
+export class FaqFileInvalid extends DomainError {
+  constructor(count: number) {
+    super('faq.fileInvalid', { count }, { endsFlow: true });
+  }
+}
+
 /** A bulk import with wrong rows: nothing was written; each error names its row and the error's code. */
 export class ImportRejected extends Error {
   constructor(readonly errors: { row: number; message: string }[]) {

@@ -41,4 +41,11 @@ export const fromHandoffFlow = defineFlow(
   id.extend({ question: z.string().optional(), answer: z.string().optional(), category: z.string().optional() }),
 );
 
-export const faqFlows = [addFlow, editFlow, replyFlow, fromHandoffFlow] as const;
+/** An admin sets office hours by tapping: the weekdays (toggled), the opening time, the closing time. */
+export const officeHoursFlow = defineFlow(
+  'faq.officeHours',
+  ['days', 'open', 'close'],
+  z.object({ days: z.array(z.number().int().min(0).max(6)), open: z.string().optional() }),
+);
+
+export const faqFlows = [addFlow, editFlow, replyFlow, fromHandoffFlow, officeHoursFlow] as const;

@@ -70,10 +70,13 @@ export class FaqIndex {
     this.add(entry);
   }
 
-  /** `limit` caps the hits returned (default MAX_CHOICES); choices never exceed MAX_CHOICES. */
-  search(query: string, lang: FaqLang, options: { limit?: number } = {}): FaqResult {
+  /**
+   * `limit` caps the hits returned (default MAX_CHOICES); choices never exceed MAX_CHOICES. `plain` is the query's
+   * analysis when the caller already made it (the small-talk check): analysing is most of a lookup's cost.
+   */
+  search(query: string, lang: FaqLang, options: { limit?: number; plain?: Analysis } = {}): FaqResult {
     const limit = Math.max(1, options.limit ?? MAX_CHOICES);
-    const plain = analyze(query);
+    const plain = options.plain ?? analyze(query);
     const primary = scriptLanguage(plain) ?? lang;
     const other: FaqLang = primary === 'en' ? 'zh-CN' : 'en';
     const order: FaqLang[] = [primary];
@@ -82,7 +85,9 @@ export class FaqIndex {
     let first: FaqResult | undefined;
     for (const l of order) {
       const shard = this.shards[l];
-      const result = decide(shard.rank(analyze(query, (w) => shard.vocab.correct(w))), l, limit);
+      // Only Latin words are ever corrected: without any, the plain analysis is the corrected one.
+      const a = plain.latinWords === 0 ? plain : analyze(query, (w) => shard.vocab.correct(w));
+      const result = decide(shard.rank(a), l, limit);
       if (result.outcome !== 'none') return result;
       first ??= result;
     }

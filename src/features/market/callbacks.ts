@@ -3,6 +3,7 @@
 // buttons stay in residents' chats for months.
 
 import type { Outcome } from './store';
+import { SERVICE_GROUPS, type ServiceGroup } from './store/types';
 
 const ID = '(\\d{1,9})';
 
@@ -30,6 +31,18 @@ export const SUBSCRIPTION_OF = { h: 'home', a: 'any', x: 'none' } as const;
 /** Which detail of a market day staff change: d date · h hours · l place. */
 export type EditCode = 'd' | 'h' | 'l';
 
+/** Which detail of a service staff change by typing: n names · c places · m minutes per ticket. */
+export type ServiceField = 'n' | 'c' | 'm';
+/** What a resident is asked when booking a service: d a description · p a photo. */
+export type NeedsFlag = 'd' | 'p';
+/** The add-service flow's last answer: 0 nothing · d a description · p a photo · b both. */
+export type NeedsCode = '0' | 'd' | 'p' | 'b';
+/** Which detail of a venue staff change: n name · a address · l map location · c compound. */
+export type VenueField = 'n' | 'a' | 'l' | 'c';
+
+const GROUP = `(${SERVICE_GROUPS.join('|')})`;
+const PAGE = '(\\d{1,4})';
+
 export const CB = {
   // residents
   home: 'mk:home',
@@ -52,9 +65,18 @@ export const CB = {
 
   // staff: scheduling
   admin: 'mk:adm',
+  /** The list of market days, page `n` (0 is the same as `admin`). */
+  adminPage: (page: number) => (page === 0 ? 'mk:adm' : `mk:adm:${page}`),
+  /** From the workbench: today's market day's queue. */
+  todayQueue: 'mk:tq',
   create: 'mk:new',
-  newCompound: (compoundId: number) => `mk:nc:${compoundId}`,
-  skipMap: 'mk:nl',
+  /** A date button of the new-market flow (a date can be typed too). */
+  newDate: (date: string) => `mk:nd:${date}`,
+  newVenue: (venueId: number) => `mk:nv:${venueId}`,
+  newVenuePage: (page: number) => `mk:nvp:${page}`,
+  /** A market day moved to another venue (no flow: the market day is in the button). */
+  moveTo: (marketId: number, venueId: number) => `mk:mv:${marketId}:${venueId}`,
+  moveToPage: (marketId: number, page: number) => `mk:mvp:${marketId}:${page}`,
   toggleService: (serviceId: number) => `mk:ns:${serviceId}`,
   allServices: 'mk:nsa',
   servicesDone: 'mk:nsd',
@@ -80,6 +102,36 @@ export const CB = {
   walkInYes: (offerId: number, issued: number) => `mk:wiy:${offerId}:${issued}`,
   summary: (marketId: number) => `mk:sum:${marketId}`,
   exportMarket: (marketId: number) => `mk:x:${marketId}`,
+
+  // staff: the catalogue
+  catalogue: (page: number) => `mk:cat:${page}`,
+  service: (serviceId: number) => `mk:sv:${serviceId}`,
+  addService: 'mk:sva',
+  editService: (serviceId: number, what: ServiceField) => `mk:sve:${serviceId}:${what}`,
+  flagService: (serviceId: number, flag: NeedsFlag) => `mk:svf:${serviceId}:${flag}`,
+  groupOf: (serviceId: number) => `mk:svg:${serviceId}`,
+  setGroup: (serviceId: number, group: ServiceGroup) => `mk:svg:${serviceId}:${group}`,
+  retireService: (serviceId: number) => `mk:svr:${serviceId}`,
+  retireServiceYes: (serviceId: number) => `mk:svry:${serviceId}`,
+  restoreService: (serviceId: number) => `mk:svu:${serviceId}`,
+  /** The add-service flow's buttons: the group, minutes per ticket, what a resident is asked. */
+  newGroup: (group: ServiceGroup) => `mk:sng:${group}`,
+  newMinutes: (minutes: number) => `mk:snm:${minutes}`,
+  newNeeds: (code: NeedsCode) => `mk:snn:${code}`,
+
+  // staff: the venues
+  venues: (page: number) => `mk:vn:${page}`,
+  venue: (venueId: number) => `mk:vc:${venueId}`,
+  /** `setup`: from the set-up walk-through, which the step's last message leads back to. */
+  addVenue: (setup = false) => (setup ? 'mk:vna:s' : 'mk:vna'),
+  editVenue: (venueId: number, what: VenueField) => `mk:vne:${venueId}:${what}`,
+  /** The add-venue and edit-venue flows' compound buttons and their pages. */
+  venueCompound: (compoundId: number) => `mk:vpc:${compoundId}`,
+  venueCompounds: (page: number) => `mk:vpp:${page}`,
+  skipVenueMap: 'mk:vnl',
+  retireVenue: (venueId: number) => `mk:vnr:${venueId}`,
+  retireVenueYes: (venueId: number) => `mk:vnry:${venueId}`,
+  restoreVenue: (venueId: number) => `mk:vnu:${venueId}`,
 };
 
 export const RX = {
@@ -99,10 +151,14 @@ export const RX = {
   sub: /^mk:s:(h|a|x)$/,
   hold: new RegExp(`^mk:h:${ID}:(y|n)$`),
 
-  admin: /^mk:adm$/,
+  admin: /^mk:adm(?::(\d{1,4}))?$/,
+  todayQueue: /^mk:tq$/,
   create: /^mk:new$/,
-  newCompound: new RegExp(`^mk:nc:${ID}$`),
-  skipMap: /^mk:nl$/,
+  newDate: /^mk:nd:(\d{4}-\d{2}-\d{2})$/,
+  newVenue: new RegExp(`^mk:nv:${ID}$`),
+  newVenuePage: new RegExp(`^mk:nvp:${PAGE}$`),
+  moveTo: new RegExp(`^mk:mv:${ID}:${ID}$`),
+  moveToPage: new RegExp(`^mk:mvp:${ID}:${PAGE}$`),
   toggleService: new RegExp(`^mk:ns:${ID}$`),
   allServices: /^mk:nsa$/,
   servicesDone: /^mk:nsd$/,
@@ -126,6 +182,31 @@ export const RX = {
   walkInYes: new RegExp(`^mk:wiy:${ID}:(\\d{1,6})$`),
   summary: new RegExp(`^mk:sum:${ID}$`),
   exportMarket: new RegExp(`^mk:x:${ID}$`),
+
+  catalogue: new RegExp(`^mk:cat:${PAGE}$`),
+  service: new RegExp(`^mk:sv:${ID}$`),
+  addService: /^mk:sva$/,
+  editService: new RegExp(`^mk:sve:${ID}:(n|c|m)$`),
+  flagService: new RegExp(`^mk:svf:${ID}:(d|p)$`),
+  groupOf: new RegExp(`^mk:svg:${ID}$`),
+  setGroup: new RegExp(`^mk:svg:${ID}:${GROUP}$`),
+  retireService: new RegExp(`^mk:svr:${ID}$`),
+  retireServiceYes: new RegExp(`^mk:svry:${ID}$`),
+  restoreService: new RegExp(`^mk:svu:${ID}$`),
+  newGroup: new RegExp(`^mk:sng:${GROUP}$`),
+  newMinutes: /^mk:snm:(\d{1,3})$/,
+  newNeeds: /^mk:snn:(0|d|p|b)$/,
+
+  venues: new RegExp(`^mk:vn:${PAGE}$`),
+  venue: new RegExp(`^mk:vc:${ID}$`),
+  addVenue: /^mk:vna(:s)?$/,
+  editVenue: new RegExp(`^mk:vne:${ID}:(n|a|l|c)$`),
+  venueCompound: new RegExp(`^mk:vpc:${ID}$`),
+  venueCompounds: new RegExp(`^mk:vpp:${PAGE}$`),
+  skipVenueMap: /^mk:vnl$/,
+  retireVenue: new RegExp(`^mk:vnr:${ID}$`),
+  retireVenueYes: new RegExp(`^mk:vnry:${ID}$`),
+  restoreVenue: new RegExp(`^mk:vnu:${ID}$`),
 };
 
 /** grammY types a callback's match as a string too (for string triggers); every trigger here is one of RX. */
@@ -139,7 +220,18 @@ export const parse = {
   subscription: (m: Match) => SUBSCRIPTION_OF[subscriptionCode(part(m, 1))],
   edit: (m: Match): EditCode => (part(m, 2) === 'h' ? 'h' : part(m, 2) === 'l' ? 'l' : 'd'),
   yes: (m: Match) => part(m, 2) === 'y',
+  /** A page number; 0 where the button has none. */
+  page: (m: Match, i = 1) => Number(part(m, i) ?? 0),
+  group: (m: Match, i = 1): ServiceGroup => SERVICE_GROUPS.find((g) => g === part(m, i)) ?? 'daily',
+  serviceField: (m: Match): ServiceField => oneOf(['n', 'c', 'm'] as const, part(m, 2)),
+  needsFlag: (m: Match): NeedsFlag => oneOf(['d', 'p'] as const, part(m, 2)),
+  needsCode: (m: Match): NeedsCode => oneOf(['0', 'd', 'p', 'b'] as const, part(m, 1)),
+  venueField: (m: Match): VenueField => oneOf(['n', 'a', 'l', 'c'] as const, part(m, 2)),
 };
+
+// The regexes admit only the listed letters; the fallback (the first) is never reached.
+const oneOf = <T extends string>(all: readonly [T, ...T[]], s: string | undefined): T =>
+  all.find((x) => x === s) ?? all[0];
 
 // The regexes above admit only these letters; the fallbacks are never reached.
 const outcomeCode = (s: string | undefined): OutcomeCode =>

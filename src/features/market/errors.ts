@@ -164,3 +164,48 @@ export class NoteTooLong extends InvalidInput {
     super('market.noteTooLong', { max });
   }
 }
+
+// ── the catalogue and the venues ──────────────────────────────────────────
+export class ServiceNotFound extends DomainError {
+  constructor() {
+    super('market.serviceNotFound', {}, ends);
+  }
+}
+export class VenueNotFound extends DomainError {
+  constructor() {
+    super('market.venueNotFound', {}, ends);
+  }
+}
+/** A retired venue is offered for no new market day (a button from before it was retired). */
+export class VenueRetired extends DomainError {
+  constructor() {
+    super('market.venueRetired', {}, ends);
+  }
+}
+/** A venue is in a compound, and there is none yet (the sub-district's places are set up first). */
+export class NoCompounds extends DomainError {
+  constructor() {
+    super('market.noCompounds', {}, ends);
+  }
+}
+/** An export asked for a day without a market day; `recent` names the last ones held. */
+export class NoMarketThatDay extends DomainError {
+  constructor(date: string, recent: string) {
+    super('market.noMarketThatDay', { date, recent });
+  }
+}
+export class BadServiceName extends InvalidInput {
+  constructor(max: number) {
+    super('market.badServiceName', { max });
+  }
+}
+export class BadNumber extends InvalidInput {
+  constructor(max: number, example: number) {
+    super('market.badNumber', { max, example });
+  }
+}
+export class BadAddress extends InvalidInput {
+  constructor(max: number) {
+    super('market.badAddress', { max });
+  }
+}

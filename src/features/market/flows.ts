@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineFlow } from '../../identity';
+import { SERVICE_GROUPS } from './store/types';
 
 // The market's conversations. Names and steps are as they were before typed flows: a flow in progress during an
 // upgrade carries on.
@@ -7,8 +8,9 @@ import { defineFlow } from '../../identity';
 const id = z.number().int().positive();
 
 /**
- * A resident books (or joins the waitlist for) a service that needs a description: details → photo. `full`: the
- * last place went while they typed, so what they typed is kept for joining the line.
+ * A resident books (or joins the waitlist for) a service that needs a description or a photo: details → photo (each
+ * only if the service asks for it). `full`: the last place went while they typed, so what they typed is kept for
+ * joining the line.
  */
 export const bookFlow = defineFlow(
   'market.book',
@@ -18,6 +20,8 @@ export const bookFlow = defineFlow(
     mode: z.enum(['book', 'wait']),
     details: z.string().nullable().optional(),
     photo: z.string().nullable().optional(),
+    /** Whether a photo is asked for after the description (absent in flows saved before it was a choice: asked). */
+    askPhoto: z.boolean().optional(),
     /** The market card the booking began on, refreshed when it is done (its places, the resident's ticket). */
     card: id.optional(),
     /** The photo question, whose button goes once the photo is sent or skipped. */
@@ -45,11 +49,7 @@ const draft = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   start: hhmm,
   end: hhmm,
-  compoundId: id,
-  location: z.string(),
-  locationEn: z.string().nullable().optional(),
-  latitude: z.number().nullable(),
-  longitude: z.number().nullable(),
+  venueId: id,
   services: z.array(id),
   /** service id (as a JSON key) → places, only those staff changed from the catalogue's default. */
   capacities: z.record(z.string(), z.number().int()),
@@ -57,12 +57,13 @@ const draft = z.object({
 export type MarketDraft = z.infer<typeof draft>;
 
 /**
- * Staff schedule a market day: date → hours → compound → location → map → services → capacity. `card`: the question
- * with buttons now open, whose buttons go once it is answered.
+ * Staff schedule a market day: date → hours → venue (buttons) → services → capacity. `card`: the question with
+ * buttons now open, whose buttons go once it is answered. (A flow saved before venues, at a step that is gone, ends
+ * politely.)
  */
 export const newMarketFlow = defineFlow(
   'market.new',
-  ['date', 'hours', 'compound', 'location', 'map', 'services', 'capacity'],
+  ['date', 'hours', 'venue', 'services', 'capacity'],
   draft.partial().extend({ card: id.optional() }),
 );
 
@@ -72,10 +73,10 @@ export const completeDraft = (d: Partial<MarketDraft>): MarketDraft | null => {
   return r.success ? r.data : null;
 };
 
-/** Staff change one thing about a market day: d date · h hours · l place (text or a map location). */
+/** Staff change one thing about a market day by typing: d date · h hours (the place is picked with buttons). */
 export const editFlow = defineFlow(
   'market.edit',
-  ['d', 'h', 'l'],
+  ['d', 'h'],
   z.object({ marketId: id, /** the panel the change began on, edited to the new state */ card: id.optional() }),
 );
 
@@ -86,4 +87,67 @@ export const capacityFlow = defineFlow(
   z.object({ marketId: id, /** the panel the change began on */ card: id.optional() }),
 );
 
-export const marketFlows = [bookFlow, changeFlow, noteFlow, newMarketFlow, editFlow, capacityFlow] as const;
+/** Staff add a service to the catalogue: names → group → places → minutes per ticket → what residents are asked. */
+export const serviceFlow = defineFlow(
+  'market.service',
+  ['name', 'group', 'capacity', 'minutes', 'needs'],
+  z.object({
+    nameZh: z.string().optional(),
+    nameEn: z.string().optional(),
+    groupKey: z.enum(SERVICE_GROUPS).optional(),
+    defaultCapacity: z.number().int().optional(),
+    minutesPerTicket: z.number().int().optional(),
+    /** the question with buttons now open */
+    card: id.optional(),
+  }),
+);
+
+/** What a finished add-service flow keeps: the service, so a confirmation arriving again finds it. */
+export const serviceResult = z.object({ serviceId: id });
+
+/** Staff change one thing about a service by typing: n names · c places · m minutes per ticket. */
+export const serviceEditFlow = defineFlow(
+  'market.serviceEdit',
+  ['n', 'c', 'm'],
+  z.object({ serviceId: id, /** the service card the change began on */ card: id.optional() }),
+);
+
+/**
+ * Staff add a venue: compound (buttons) → name → address → map location (or skip). `setup`: started by the set-up
+ * walk-through, so the last message offers its next step.
+ */
+export const venueFlow = defineFlow(
+  'market.venue',
+  ['compound', 'name', 'address', 'map'],
+  z.object({
+    compoundId: id.optional(),
+    nameZh: z.string().optional(),
+    nameEn: z.string().nullable().optional(),
+    address: z.string().optional(),
+    setup: z.boolean().optional(),
+    card: id.optional(),
+  }),
+);
+
+/** What a finished add-venue flow keeps: the venue, and whether it was the set-up's. */
+export const venueResult = z.object({ venueId: id, setup: z.boolean().optional() });
+
+/** Staff change one thing about a venue: n name · a address · l map location · c compound (buttons). */
+export const venueEditFlow = defineFlow(
+  'market.venueEdit',
+  ['n', 'a', 'l', 'c'],
+  z.object({ venueId: id, /** the venue card the change began on */ card: id.optional() }),
+);
+
+export const marketFlows = [
+  bookFlow,
+  changeFlow,
+  noteFlow,
+  newMarketFlow,
+  editFlow,
+  capacityFlow,
+  serviceFlow,
+  serviceEditFlow,
+  venueFlow,
+  venueEditFlow,
+] as const;

@@ -6,29 +6,47 @@ import type { Platform } from '../../platform';
 import type { BotContext } from '../../telegram/context';
 import type { Feature } from '../../telegram/feature';
 import type { ResidentsService } from '../residents/service';
+import { catalogueBot } from './bot/catalogue';
 import { dayBot } from './bot/day';
 import { residentBot } from './bot/resident';
 import { staffBot } from './bot/staff';
+import { venuesBot } from './bot/venues';
 import { seedDemoMarket } from './demo';
 import { marketFlows } from './flows';
 import { marketJobs } from './jobs';
 import { createMarketService } from './service';
 import { exportCsv } from './views/export';
+import { marketWorkbench } from './workbench';
 
 /** The monthly market day: catalogue, scheduling, booking, waitlist, reminders, the day's queue, export. */
 export function createMarket(platform: Platform, deps: { residents: ResidentsService }) {
   const service = createMarketService(platform, deps.residents);
+  const tz = platform.config.TIMEZONE;
+  const venues = venuesBot(service);
   const feature: Feature = {
     name: 'market',
     // Staff first: their flow steps must see staff input before the resident handlers do.
     composer: new Composer<BotContext>(
-      staffBot(service, platform.config.TIMEZONE),
+      staffBot(service, tz),
+      venues.bot,
+      catalogueBot(service),
       dayBot(service),
       residentBot(service),
     ),
     commands: [
       { command: 'mybookings', descKey: 'market.commands.mybookings', scope: 'all' },
       { command: 'market', descKey: 'market.commands.market', scope: 'staff' },
+      { command: 'catalogue', descKey: 'market.commands.catalogue', scope: 'staff' },
+    ],
+    workbench: marketWorkbench(service, tz),
+    setup: [
+      {
+        key: 'market-venues',
+        order: 40,
+        titleKey: 'market.setup.title',
+        isDone: () => service.hasVenues(),
+        start: (ctx) => venues.setupStart(ctx),
+      },
     ],
     menu: [{ key: 'market.menu.main', order: 10 }],
     flows: marketFlows,

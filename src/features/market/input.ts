@@ -1,10 +1,13 @@
 import { parseDate as parseDay } from '../../core/dates';
 import { addDays } from '../../core/time';
 import {
+  BadAddress,
   BadCapacity,
   BadDate,
   BadHours,
   BadLocation,
+  BadNumber,
+  BadServiceName,
   DetailsEmpty,
   DetailsTooLong,
   LocationTooLong,
@@ -106,3 +109,37 @@ export function parseCapacities(
   }
   return out;
 }
+
+/**
+ * A service's name as staff send it: Chinese on the first line, English on the second (both are shown to residents,
+ * so both are needed), each visible text and short enough for a button.
+ */
+export function parseServiceNames(s: string, max: number = limits.serviceName): { nameZh: string; nameEn: string } {
+  const [zh = '', en = '', ...rest] = s.split(/\r?\n/).map(cleanText).filter(Boolean);
+  if (!zh || !en || rest.length > 0 || [zh, en].some((n) => length(n) > max)) throw new BadServiceName(max);
+  return { nameZh: zh, nameEn: en };
+}
+
+/** A whole number from 1 to `max` (places, minutes), digits only, full-width digits too. */
+export function parseCount(s: string, max: number, example: number): number {
+  const t = cleanText(s)
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/\s*(个|人|分钟|分|名|位|min|minutes?)$/i, '');
+  if (!/^\d{1,4}$/.test(t)) throw new BadNumber(max, example);
+  const n = Number(t);
+  if (n < 1 || n > max) throw new BadNumber(max, example);
+  return n;
+}
+
+/** A venue's address: visible text, not too long. */
+export function parseAddress(s: string, max: number = limits.address): string {
+  const t = cleanText(s);
+  if (!t || length(t) > max) throw new BadAddress(max);
+  return t;
+}
+
+/** The ticket prefix made from a name: 磨刀 → 磨刀-07; Knife sharpening → Knife-07. */
+export const prefixOf = {
+  zh: (name: string) => [...name].slice(0, 6).join(''),
+  en: (name: string) => [...(name.split(/\s+/)[0] ?? name)].slice(0, 12).join(''),
+};

@@ -27,8 +27,22 @@ export const policyFrom = (
   holdCheckAfterMs: 14 * DAY_MS,
 });
 
-/** What residents and staff may type, in characters (a description, a place, a provider's note) and places. */
-export const limits = { details: 300, location: 120, note: 300, capacity: 500 } as const;
+/**
+ * What residents and staff may type, in characters (a description, a place, a provider's note, a service's name, an
+ * address), places per service, and minutes per ticket.
+ */
+export const limits = {
+  details: 300,
+  location: 120,
+  note: 300,
+  capacity: 500,
+  serviceName: 20,
+  address: 120,
+  minutes: 240,
+} as const;
+
+/** Services and venues per page of their lists. */
+export const PAGE = 8;
 
 export type MarketState = 'draft' | 'open' | 'closed' | 'over' | 'cancelled';
 

@@ -25,6 +25,19 @@ export const CB = {
   log: (shiftId: number) => `pa:lg:${shiftId}`,
   logYes: (shiftId: number) => `pa:lgy:${shiftId}`,
   newTeam: 'pa:nt',
+  // staff: the volunteers desk as a button, the partner catalogue and the teams (issue 15)
+  desk: 'pa:dk',
+  catalogue: (page = 0) => `pa:cl:${page}`,
+  staffPartner: (id: number) => `pa:cp:${id}`,
+  newPartner: 'pa:cn',
+  newPartnerType: (type: string) => `pa:cy:${type}`,
+  skip: 'pa:ck',
+  editPartner: (id: number, field: 'contact' | 'description') => `pa:ce:${id}:${field === 'contact' ? 'c' : 'd'}`,
+  partnerTypes: (id: number) => `pa:ct:${id}`,
+  partnerType: (id: number, type: string) => `pa:cu:${id}:${type}`,
+  partnerActive: (id: number, active: boolean) => `pa:cr:${id}:${active ? 1 : 0}`,
+  staffTeams: (page = 0) => `pa:tc:${page}`,
+  teamActive: (id: number, active: boolean) => `pa:ta:${id}:${active ? 1 : 0}`,
 };
 
 export const RX = {
@@ -49,4 +62,17 @@ export const RX = {
   log: /^pa:lg:(\d{1,9})$/,
   logYes: /^pa:lgy:(\d{1,9})$/,
   newTeam: /^pa:nt$/,
+  desk: /^pa:dk$/,
+  catalogue: /^pa:cl:(\d{1,3})$/,
+  staffPartner: /^pa:cp:(\d{1,9})$/,
+  newPartner: /^pa:cn$/,
+  newPartnerType: /^pa:cy:(\w{1,12})$/,
+  skip: /^pa:ck$/,
+  editPartner: /^pa:ce:(\d{1,9}):([cd])$/,
+  partnerTypes: /^pa:ct:(\d{1,9})$/,
+  partnerType: /^pa:cu:(\d{1,9}):(\w{1,12})$/,
+  /** Retire (0) or list again (1). */
+  partnerActive: /^pa:cr:(\d{1,9}):([01])$/,
+  staffTeams: /^pa:tc:(\d{1,3})$/,
+  teamActive: /^pa:ta:(\d{1,9}):([01])$/,
 };

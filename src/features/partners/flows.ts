@@ -24,6 +24,20 @@ export const shiftFlow = defineFlow(
 /** Staff found a new team: its name (and a description below it). */
 export const teamFlow = defineFlow('partners.team', ['name'], z.object({}));
 
+/** Staff add a partner: the name typed, the type picked, the contact and a description typed (or skipped). */
+export const partnerFlow = defineFlow(
+  'partners.partner',
+  ['name', 'type', 'contact', 'description'],
+  z.object({ name: z.string().optional(), type: z.string().optional(), contact: z.string().optional() }),
+);
+
+/** Staff change a partner's contact or description: the new text. */
+export const partnerEditFlow = defineFlow(
+  'partners.partnerEdit',
+  ['value'],
+  z.object({ id: z.number().int(), field: z.enum(['contact', 'description']) }),
+);
+
 export type ShiftDraft = z.infer<typeof shiftFlow.schema>;
 
 /** The shift a completed draft describes; null if a field is missing (a flow saved by an older version). */

@@ -1,10 +1,13 @@
 import { Composer } from 'grammy';
+import { hasAny } from '../../identity';
 import type { Platform } from '../../platform';
 import type { BotContext } from '../../telegram/context';
 import type { Feature } from '../../telegram/feature';
+import { catalogueBot } from './bot/catalogue';
 import { residentBot } from './bot/resident';
 import { staffBot } from './bot/staff';
-import { messageFlow, shiftFlow, teamFlow } from './flows';
+import { CB } from './callbacks';
+import { messageFlow, partnerEditFlow, partnerFlow, shiftFlow, teamFlow } from './flows';
 import { partnersJobs } from './jobs';
 import { createPartnersService } from './service';
 
@@ -15,7 +18,7 @@ export function createPartners(platform: Platform) {
   const service = createPartnersService(platform);
   const feature: Feature = {
     name: 'partners',
-    composer: new Composer<BotContext>(residentBot(service), staffBot(service, platform)),
+    composer: new Composer<BotContext>(residentBot(service), staffBot(service, platform), catalogueBot(service)),
     commands: [
       { command: 'partners', descKey: 'partners.commands.partners', scope: 'all' },
       { command: 'volunteer', descKey: 'partners.commands.volunteer', scope: 'all' },
@@ -23,7 +26,18 @@ export function createPartners(platform: Platform) {
       { command: 'hours', descKey: 'partners.commands.hours', scope: 'all' },
       { command: 'volunteers', descKey: 'partners.commands.volunteers', scope: 'staff' },
     ],
-    flows: [messageFlow, shiftFlow, teamFlow],
+    flows: [messageFlow, shiftFlow, teamFlow, partnerFlow, partnerEditFlow],
+    workbench: {
+      todos: async (_user, roles) =>
+        hasAny(roles, ['staff'])
+          ? [{ key: 'partners.todo.signUps', count: await service.countPendingApplications(), data: CB.desk }]
+          : [],
+      tasks: [
+        { key: 'partners.task.volunteers', data: CB.desk, roles: ['staff'], order: 50 },
+        { key: 'partners.task.partners', data: CB.catalogue(0), roles: ['staff'], order: 51 },
+        { key: 'partners.task.teams', data: CB.staffTeams(0), roles: ['staff'], order: 52 },
+      ],
+    },
     jobs: partnersJobs(),
     // The key keeps its old name: broadcasts already sent to this audience record it.
     audiences: {

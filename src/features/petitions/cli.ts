@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { EXCEL_BOM } from '../../core/csv';
 import type { CliCommand } from '../../telegram/feature';
-import { isCategory } from './policy';
+import { isCategoryCode } from './policy';
 import { num, type Rates, share } from './rates';
 import type { PetitionsService } from './service';
 
-const USAGE = 'usage: <user_id> <community_id> [roads|safety|sanitation|noise|facilities|other]';
+const USAGE = 'usage: <user_id> <community_id> [category code: roads|safety|sanitation|noise|facilities|other|k<n>]';
 
 /** `npm run cli -- petitions …`: export, the three rates, and deputies' assignments. */
 export function petitionsCli(petitions: PetitionsService): Record<string, CliCommand> {
@@ -14,7 +14,7 @@ export function petitionsCli(petitions: PetitionsService): Record<string, CliCom
     (change: PetitionsService['assignDeputy']) =>
     async (args: string[], out: (l: string) => void): Promise<undefined> => {
       const [u, c, cat] = args;
-      if (!u || !/^\d{1,15}$/.test(u) || !c || !/^\d{1,9}$/.test(c) || (cat !== undefined && !isCategory(cat))) {
+      if (!u || !/^\d{1,15}$/.test(u) || !c || !/^\d{1,9}$/.test(c) || (cat !== undefined && !isCategoryCode(cat))) {
         out(USAGE);
         return;
       }

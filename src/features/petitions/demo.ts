@@ -113,6 +113,7 @@ export async function seedDemoPetitions(
     await identity.setReachable(r.id, false);
   }
   const departments = await store.listDepartments(db);
+  const categories = await store.listCategories(db, { retired: true });
   const dept = (zh: string) => departments.find((d) => d.nameZh === zh)?.id ?? null;
   const ago = (days: number) => new Date(now.getTime() - days * DAY_MS);
   let added = 0;
@@ -124,12 +125,15 @@ export async function seedDemoPetitions(
     const ackAt = new Date(filed.getTime() + DAY_MS).toISOString();
     const answered = d.status === 'resolved' ? ago(2).toISOString() : null;
     const departmentId = d.department ? dept(d.department) : null;
+    const category = categories.find((c) => c.code === d.category);
+    const categoryName = { nameZh: category?.nameZh ?? d.category, nameEn: category?.nameEn ?? d.category };
     await db.transaction().execute(async (trx) => {
       const id = await store.insertPetition(trx, {
         petitionerId: d.by.id,
         communityId: compound?.communityId ?? null,
         compoundId: compound?.id ?? null,
         category: d.category,
+        categoryName,
         place: d.place,
         latitude: d.latitude,
         longitude: d.longitude,

@@ -75,10 +75,46 @@ export class NotMeetingItem extends DomainError {
     super('petitions.notMeetingItem', { id });
   }
 }
-/** /deputies add with a user or community id that is not known. */
+/** An area for a deputy with a user, community or category that is not known (or no longer offered). */
 export class UnknownAssignment extends DomainError {
   constructor() {
     super('petitions.unknownAssignment');
+  }
+}
+/** Areas are given only to someone holding the deputy role (a stale deputies' list, a forged button). */
+export class NotADeputy extends DomainError {
+  constructor() {
+    super('petitions.notADeputy', {}, { endsFlow: true });
+  }
+}
+/** A category that is retired or never was (a button from before it was retired, a forged one): start again. */
+export class UnknownCategory extends DomainError {
+  constructor() {
+    super('petitions.unknownCategory', {}, { endsFlow: true });
+  }
+}
+/** A catalogue entry (category, department) that does not exist: a stale or forged button. */
+export class NotInCatalogue extends DomainError {
+  constructor() {
+    super('petitions.notInCatalogue', {}, { endsFlow: true });
+  }
+}
+/** A name another category or department already has. */
+export class NameTaken extends DomainError {
+  constructor(name: string) {
+    super('petitions.nameTaken', { name });
+  }
+}
+/** The last category residents can choose cannot be retired: they would have nothing to petition about. */
+export class LastCategory extends DomainError {
+  constructor() {
+    super('petitions.lastCategory');
+  }
+}
+/** A time limit outside its bounds, or an answer limit shorter than the acknowledgement's. */
+export class BadLimit extends DomainError {
+  constructor(min: number, max: number) {
+    super('petitions.badLimit', { min, max });
   }
 }
 /** ✅ 受理 pressed on a petition someone already acknowledged (a stale card, a second tap): nothing changes. */

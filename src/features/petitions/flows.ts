@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineFlow } from '../../identity';
-import { CATEGORIES } from './policy';
 
 // Flow and step names are stored with users' flows in progress: they stay as they are across upgrades.
 
@@ -9,7 +8,8 @@ export const filingFlow = defineFlow(
   'petitions.new',
   ['category', 'place', 'location', 'describe', 'similar', 'photos', 'name', 'confirm', 'emergency'],
   z.object({
-    category: z.enum(CATEGORIES).optional(),
+    /** A category's code (one of the six of old, or one added since). */
+    category: z.string().optional(),
     place: z.string().optional(),
     latitude: z.number().nullable().optional(),
     longitude: z.number().nullable().optional(),
@@ -57,4 +57,42 @@ export const meetingFlow = defineFlow(
   }),
 );
 
-export const petitionFlows = [filingFlow, againFlow, moreFlow, actFlow, meetingFlow] as const;
+/**
+ * Staff name a category or a department: a new one (Chinese name, then English), or one name of one that exists
+ * (`id` and `lang`). `messageId`: the catalogue card to show again once the name is in.
+ */
+export const catalogueFlow = defineFlow(
+  'petitions.catalogue',
+  ['nameZh', 'nameEn', 'rename'],
+  z.object({
+    kind: z.enum(['category', 'department']),
+    id: z.number().int().optional(),
+    lang: z.enum(['zh', 'en']).optional(),
+    nameZh: z.string().optional(),
+  }),
+);
+
+/** A deputy's invitation: the communities picked, then (optionally) the categories, then the link. */
+export const inviteFlow = defineFlow(
+  'petitions.invite',
+  ['communities', 'categories'],
+  z.object({ communities: z.array(z.number().int()), categories: z.array(z.string()) }),
+);
+
+/** The time limits (set-up, ⚙️): days to acknowledge, then days to answer; a button or a typed number each. */
+export const limitsFlow = defineFlow(
+  'petitions.limits',
+  ['ack', 'answer'],
+  z.object({ ackDays: z.number().optional() }),
+);
+
+export const petitionFlows = [
+  filingFlow,
+  againFlow,
+  moreFlow,
+  actFlow,
+  meetingFlow,
+  catalogueFlow,
+  inviteFlow,
+  limitsFlow,
+] as const;

@@ -1,10 +1,22 @@
+import { z } from 'zod';
 import type { Config } from '../../config';
 import { DAY_MS, HOUR_MS } from '../../core/time';
+import { defineSetting, type Settings } from '../../settings';
 
-/** What residents may petition about; each has a label `petitions.category.<name>`. */
-export const CATEGORIES = ['roads', 'safety', 'sanitation', 'noise', 'facilities', 'other'] as const;
-export type Category = (typeof CATEGORIES)[number];
-export const isCategory = (s: string): s is Category => (CATEGORIES as readonly string[]).includes(s);
+/**
+ * What residents may petition about: the code of a managed category (petition_categories). The six of the old fixed
+ * list keep their codes (roads, safety, sanitation, noise, facilities, other); one added in the chat gets `k<id>`.
+ */
+export type Category = string;
+/** The shape of a code, as callback data and deputies' areas carry it. */
+export const CATEGORY_CODE = '[a-z][a-z0-9_]{0,15}';
+export const isCategoryCode = (s: string) => new RegExp(`^${CATEGORY_CODE}$`).test(s);
+
+/** The two catalogues staff manage in the chat. */
+export type CatalogueKind = 'category' | 'department';
+
+/** A period figures are for, picked with buttons: a month ('YYYY-MM') or a year. */
+export type StatsPeriod = { kind: 'month'; month: string } | { kind: 'year'; year: string };
 
 export const STATUSES = [
   'submitted',
@@ -57,10 +69,10 @@ export function overdue(
   return null;
 }
 
-/** The area's rules that come from configuration, read once (tests may pass their own). */
+/** The area's rules (tests may pass their own, fixed). The time limits are read when used: admins change them. */
 export interface PetitionsPolicy {
-  ackDays: number;
-  answerDays: number;
+  readonly ackDays: number;
+  readonly answerDays: number;
   /** New petitions one resident may file per calendar day. */
   dailyLimit: number;
   timezone: string;
@@ -70,13 +82,36 @@ export interface PetitionsPolicy {
 // Not in config yet: three a day stops a flood without stopping a real complainant.
 export const DEFAULT_DAILY_LIMIT = 3;
 
-export const petitionsPolicy = (config: Config): PetitionsPolicy => ({
-  ackDays: config.PETITION_ACK_DAYS,
-  answerDays: config.PETITION_ANSWER_DAYS,
-  dailyLimit: DEFAULT_DAILY_LIMIT,
-  timezone: config.TIMEZONE,
-  staffChatId: config.STAFF_CHAT_ID,
+/** The time limits' bounds: an acknowledgement within two months, an answer within a year (as configuration). */
+export const LIMIT_BOUNDS = { ack: [1, 60], answer: [1, 365] } as const;
+
+/**
+ * Days to acknowledge and to answer a petition: set by an admin in the chat (set-up, ⚙️), PETITION_ACK_DAYS and
+ * PETITION_ANSWER_DAYS until then.
+ */
+export const limitSettings = (config: Pick<Config, 'PETITION_ACK_DAYS' | 'PETITION_ANSWER_DAYS'>) => ({
+  ackDays: defineSetting('petitions.ackDays', z.number().int().min(1).max(LIMIT_BOUNDS.ack[1]), () => {
+    return config.PETITION_ACK_DAYS;
+  }),
+  answerDays: defineSetting('petitions.answerDays', z.number().int().min(1).max(LIMIT_BOUNDS.answer[1]), () => {
+    return config.PETITION_ANSWER_DAYS;
+  }),
 });
+
+export function petitionsPolicy(config: Config, settings?: Settings): PetitionsPolicy {
+  const limits = limitSettings(config);
+  return {
+    get ackDays() {
+      return settings ? settings.get(limits.ackDays) : config.PETITION_ACK_DAYS;
+    },
+    get answerDays() {
+      return settings ? settings.get(limits.answerDays) : config.PETITION_ANSWER_DAYS;
+    },
+    dailyLimit: DEFAULT_DAILY_LIMIT,
+    timezone: config.TIMEZONE,
+    staffChatId: config.STAFF_CHAT_ID,
+  };
+}
 
 export const MAX_PHOTOS = 5;
 /** "It happened again" is forwarded to the deputies: a few a day per person says it all without flooding them. */

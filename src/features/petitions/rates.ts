@@ -1,6 +1,6 @@
 import { DAY_MS, HOUR_MS, zonedToUtc } from '../../core/time';
 import { isOpen, overdue } from './policy';
-import type { Petition } from './store';
+import type { Duration, Petition, Tally } from './store';
 
 /**
  * The "three rates" of 12345 接诉即办, plus how fast. Rates are null when nothing was due yet; each comes with its
@@ -39,33 +39,74 @@ function median(xs: number[]): number | null {
 
 const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
 
+export const EMPTY_TALLY: Tally = {
+  filed: 0,
+  ackDue: 0,
+  ackedInTime: 0,
+  answerDue: 0,
+  resolved: 0,
+  rated: 0,
+  satisfied: 0,
+  satisfactionSum: 0,
+  open: 0,
+  overdue: 0,
+};
+
+/** Tallies of several areas as one (a deputy's areas, every area). */
+export function addTallies(ts: readonly Tally[]): Tally {
+  const sum = { ...EMPTY_TALLY };
+  for (const t of ts) for (const k of Object.keys(sum) as (keyof Tally)[]) sum[k] += t[k];
+  return sum;
+}
+
+/** The rates from what SQLite counted (store/stats.ts) and the durations behind the medians. */
+export function ratesOf(t: Tally, ds: readonly Pick<Duration, 'ackMs' | 'resolveMs'>[]): Rates {
+  return {
+    filed: t.filed,
+    responseRate: ratio(t.ackedInTime, t.ackDue),
+    ackedInTime: t.ackedInTime,
+    ackDue: t.ackDue,
+    resolutionRate: ratio(t.resolved, t.answerDue),
+    resolved: t.resolved,
+    answerDue: t.answerDue,
+    satisfaction: t.rated ? t.satisfactionSum / t.rated : null,
+    satisfiedRate: ratio(t.satisfied, t.rated),
+    satisfied: t.satisfied,
+    rated: t.rated,
+    medianAckHours: median(ds.flatMap((d) => (d.ackMs === null ? [] : [d.ackMs / HOUR_MS]))),
+    medianResolveDays: median(ds.flatMap((d) => (d.resolveMs === null ? [] : [d.resolveMs / DAY_MS]))),
+    open: t.open,
+    overdue: t.overdue,
+  };
+}
+
+/**
+ * The same rates counted one petition at a time: what the SQL of store/stats.ts must agree with (a test holds them
+ * together), and the definition of each figure in plain code.
+ */
 export function rates(ps: Petition[], now: Date): Rates {
   const at = now.toISOString();
   const ackDue = ps.filter((p) => p.acknowledgedAt !== null || p.ackDueAt <= at);
-  const ackInTime = ackDue.filter((p) => p.acknowledgedAt !== null && p.acknowledgedAt <= p.ackDueAt);
   const answerDue = ps.filter((p) => !isOpen(p) || p.answerDueAt <= at);
-  const resolved = answerDue.filter((p) => p.status === 'resolved');
   const ratings = ps.flatMap((p) => (p.satisfaction === null ? [] : [p.satisfaction]));
-  const since = (from: string, to: string | null, unit: number) =>
-    to === null ? [] : [(Date.parse(to) - Date.parse(from)) / unit];
-  const satisfied = ratings.filter((r) => r >= 4).length;
-  return {
+  const since = (from: string, to: string | null) => (to === null ? null : Date.parse(to) - Date.parse(from));
+  const tally: Tally = {
     filed: ps.length,
-    responseRate: ratio(ackInTime.length, ackDue.length),
-    ackedInTime: ackInTime.length,
     ackDue: ackDue.length,
-    resolutionRate: ratio(resolved.length, answerDue.length),
-    resolved: resolved.length,
+    ackedInTime: ackDue.filter((p) => p.acknowledgedAt !== null && p.acknowledgedAt <= p.ackDueAt).length,
     answerDue: answerDue.length,
-    satisfaction: ratings.length ? ratings.reduce((a, b) => a + b, 0) / ratings.length : null,
-    satisfiedRate: ratio(satisfied, ratings.length),
-    satisfied,
+    resolved: answerDue.filter((p) => p.status === 'resolved').length,
     rated: ratings.length,
-    medianAckHours: median(ps.flatMap((p) => since(p.createdAt, p.acknowledgedAt, HOUR_MS))),
-    medianResolveDays: median(resolved.flatMap((p) => since(p.createdAt, p.answeredAt, DAY_MS))),
+    satisfied: ratings.filter((r) => r >= 4).length,
+    satisfactionSum: ratings.reduce((a, b) => a + b, 0),
     open: ps.filter(isOpen).length,
     overdue: ps.filter((p) => overdue(p, now) !== null).length,
   };
+  const durations = ps.map((p) => ({
+    ackMs: since(p.createdAt, p.acknowledgedAt),
+    resolveMs: p.status === 'resolved' ? since(p.createdAt, p.answeredAt) : null,
+  }));
+  return ratesOf(tally, durations);
 }
 
 export const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
@@ -86,4 +127,13 @@ export function previousMonth(month: string): string {
 export function nextMonth(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/** The instants [from, to) of a month ('YYYY-MM') or a year in the deployment time zone. */
+export function periodRange(
+  p: { kind: 'month'; month: string } | { kind: 'year'; year: string },
+  tz: string,
+): [string, string] {
+  if (p.kind === 'month') return [monthStart(p.month, tz), monthStart(nextMonth(p.month), tz)];
+  return [monthStart(`${p.year}-01`, tz), monthStart(`${Number(p.year) + 1}-01`, tz)];
 }

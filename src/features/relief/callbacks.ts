@@ -47,6 +47,16 @@ export const CB = {
   holidayAdd: 'rl:ha',
   holidayDelete: (id: number) => `rl:hd:${id}`,
   holidayDeleteYes: (id: number) => `rl:hdy:${id}`,
+  /** A page of the requests to be contacted that nobody has answered. */
+  inquiries: (page: number) => `rl:iq:${page}`,
+  /** Staff contacted the person: from the staff message (no page) or from a page of the list. */
+  inquiryDone: (id: number, page?: number) => (page === undefined ? `rl:iqd:${id}` : `rl:iqd:${id}:${page}`),
+  /** Pick the month of a report. */
+  reportMonths: 'rl:rpm',
+  /** Set the charity supermarket's name, address, day and hours in one go (the set-up step). */
+  supermarket: 'rl:sm',
+  /** Keep what is set for the question asked now. */
+  supermarketKeep: 'rl:smk',
 } as const;
 
 const ID = '(\\d{1,9})';
@@ -75,4 +85,6 @@ export const RX = {
   holidays: /^rl:h:(20\d\d)$/,
   holidayDelete: new RegExp(`^rl:hd:${ID}$`),
   holidayDeleteYes: new RegExp(`^rl:hdy:${ID}$`),
+  inquiries: /^rl:iq:(\d{1,4})$/,
+  inquiryDone: new RegExp(`^rl:iqd:${ID}(?::(\\d{1,4}))?$`),
 };

@@ -1,4 +1,5 @@
 import type { Platform } from '../../platform';
+import { SUPERMARKET_FIELDS } from './policy';
 import type { Category, RecipientInput } from './recipients';
 import type { ReliefService } from './service';
 import * as store from './store';
@@ -79,7 +80,8 @@ export async function seedReliefDemo({ db, clock }: Pick<Platform, 'db' | 'clock
       addressZh: '示范路28号',
       addressEn: '28 Shifan Road',
     };
-    await store.updateSettings(trx, settings, { at, userId: null });
+    // Demo settings count as set: the playground's admin is not walked through the supermarket again.
+    await store.updateSettings(trx, settings, { at, userId: null }, SUPERMARKET_FIELDS);
     return DEMO_ROSTER_SIZE;
   });
   const festivals = await relief.seedFestivals();

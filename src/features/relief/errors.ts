@@ -92,3 +92,21 @@ export class ImportFailed extends Error {
     super(`nothing imported; ${errors.length} problem(s):\n${errors.join('\n')}`);
   }
 }
+
+/** The checked file no longer fits when it is confirmed (the roster changed in between): nothing was imported. */
+export class RosterFileInvalid extends DomainError {
+  constructor(count: number) {
+    super('relief.rosterFileInvalid', { count }, { endsFlow: true });
+  }
+}
+export class InquiryNotFound extends DomainError {
+  constructor() {
+    super('relief.inquiryNotFound');
+  }
+}
+/** Someone else answered the request first. */
+export class InquiryAnswered extends DomainError {
+  constructor(by: string, at: string) {
+    super('relief.inquiryAnswered', { by, at });
+  }
+}

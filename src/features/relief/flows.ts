@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineFlow } from '../../identity';
-import { SETTING_FIELDS } from './policy';
+import { SETTING_FIELDS, SUPERMARKET_FIELDS } from './policy';
 import { CATEGORIES, EDITABLE_FIELDS } from './recipients';
 
 // Names, steps and data shapes are what users' stored flows already hold: they must not change.
@@ -49,4 +49,32 @@ export const settingsFlow = defineFlow('relief.settings', ['value'], z.object({ 
 /** Staff add a festival to the table. */
 export const holidayFlow = defineFlow('relief.holiday', ['add'], z.object({}));
 
-export const reliefFlows = [checkinFlow, proxyFlow, linkFlow, addFlow, editFlow, settingsFlow, holidayFlow] as const;
+/**
+ * The charity supermarket's set-up step (issue 15): name, address, day and hours, one question each, written together
+ * after the last. `setup`: started by the set-up walk-through, whose next step the last message then offers.
+ */
+export const supermarketFlow = defineFlow(
+  'relief.supermarket',
+  SUPERMARKET_FIELDS,
+  z.object({
+    setup: z.boolean(),
+    placeZh: z.string().optional(),
+    placeEn: z.string().optional(),
+    addressZh: z.string().optional(),
+    addressEn: z.string().optional(),
+    pickupDay: z.number().int().optional(),
+    hoursFrom: z.string().optional(),
+    hoursTo: z.string().optional(),
+  }),
+);
+
+export const reliefFlows = [
+  checkinFlow,
+  proxyFlow,
+  linkFlow,
+  addFlow,
+  editFlow,
+  settingsFlow,
+  holidayFlow,
+  supermarketFlow,
+] as const;

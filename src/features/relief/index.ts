@@ -10,16 +10,21 @@ import { seedReliefDemo } from './demo';
 import { reliefFlows } from './flows';
 import { reliefJobs } from './jobs';
 import { isMonth } from './months';
-import { createReliefService, type ReliefService } from './service';
+import { createReliefService, type ReliefAreas, type ReliefService } from './service';
+import { reliefWorkbench } from './workbench';
 
-/** The monthly relief-package pickup at the charity supermarket. */
-export function createRelief(platform: Platform) {
-  const service = createReliefService(platform);
+/**
+ * The monthly relief-package pickup at the charity supermarket. The residents service says where someone asking
+ * about it lives.
+ */
+export function createRelief(platform: Platform, areas: Required<ReliefAreas>) {
+  const service = createReliefService(platform, areas);
   const resident = residentBot(service, platform);
+  const staff = staffBot(service, platform);
   const feature: Feature = {
     name: 'relief',
     // Resident view first; every staff composer guards each of its commands, buttons and flow steps itself.
-    composer: new Composer<BotContext>(resident.composer, staffBot(service, platform)),
+    composer: new Composer<BotContext>(resident.composer, staff.composer),
     commands: [
       { command: 'relief', descKey: 'relief.commands.relief', scope: 'all' },
       { command: 'checkin', descKey: 'relief.commands.checkin', scope: 'staff' },
@@ -34,6 +39,16 @@ export function createRelief(platform: Platform) {
     // The command line speaks the deployment's default language, in the report's headers as elsewhere.
     cli: reliefCli(service, platform.i18n.getFixedT(platform.config.DEFAULT_LOCALE)),
     deepLinks: { rl_: resident.openLink },
+    workbench: reliefWorkbench(service),
+    setup: [
+      {
+        key: 'relief-supermarket',
+        order: 40,
+        titleKey: 'relief.supermarket.title',
+        isDone: () => service.supermarketSet(),
+        start: staff.startSupermarket,
+      },
+    ],
     audiences: {
       'relief.recipients': {
         labelKey: 'relief.audience.recipients',

@@ -1,6 +1,6 @@
 import type { Config } from '../../config';
 import { InvalidInput } from './errors';
-import type { SettingsPatch } from './store';
+import type { Settings, SettingsPatch } from './store';
 
 /** When the monthly cycle's messages go out, read once from config (STAFF_CHAT_ID: the staff summary's chat). */
 export interface ReliefPolicy {
@@ -36,6 +36,10 @@ export const ROSTER_PAGE = 10;
 
 /** Someone not on the roster who asked staff to contact them may ask again after this many days. */
 export const INQUIRY_DAYS = 7;
+/** Requests on one page of the staff list. */
+export const INQUIRY_PAGE = 5;
+/** Months offered when staff pick the month of a report: this one and the ones before it. */
+export const REPORT_MONTHS = 12;
 /** Names of people still to collect on one page of the staff report. */
 export const REPORT_NAMES_PAGE = 30;
 /** Names in the next-morning staff summary; the report pages the rest (and the CSV has everyone). */
@@ -44,6 +48,8 @@ export const SUMMARY_NAMES = 30;
 /** What staff set in the bot (the rest of the cycle is configuration). */
 export const SETTING_FIELDS = ['day', 'hours', 'place', 'address', 'makeup'] as const;
 export type SettingField = (typeof SETTING_FIELDS)[number];
+/** What the charity supermarket's set-up step asks, in order; it is done once each has been set (issue 15). */
+export const SUPERMARKET_FIELDS = ['place', 'address', 'day', 'hours'] as const satisfies readonly SettingField[];
 
 /**
  * One setting as staff type it: day "5", hours "09:00-11:30", place "中文名 / English name", address "示范路28号 / 28
@@ -71,3 +77,16 @@ export function parseSetting(field: SettingField, value: string): SettingsPatch 
   if (!zh || zh.length > 80 || (en !== undefined && en.length > 80)) throw new InvalidInput(what);
   return field === 'address' ? { addressZh: zh, addressEn: en || zh } : { placeZh: zh, placeEn: en || zh };
 }
+
+/** What is set now for one setting, as a patch: "keep it" in the supermarket step. */
+export function settingOf(field: SettingField, s: Settings): SettingsPatch {
+  if (field === 'day') return { pickupDay: s.pickupDay };
+  if (field === 'makeup') return { makeupDays: s.makeupDays };
+  if (field === 'hours') return { hoursFrom: s.hoursFrom, hoursTo: s.hoursTo };
+  if (field === 'address') return { addressZh: s.addressZh, addressEn: s.addressEn };
+  return { placeZh: s.placeZh, placeEn: s.placeEn };
+}
+
+/** Whether the supermarket step's answers hold everything it writes. */
+export const isComplete = (p: SettingsPatch): boolean =>
+  [p.placeZh, p.placeEn, p.addressZh, p.addressEn, p.pickupDay, p.hoursFrom, p.hoursTo].every((v) => v !== undefined);

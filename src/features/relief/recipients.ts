@@ -1,3 +1,4 @@
+import { textsFor } from '../../i18n/match';
 import { InvalidInput } from './errors';
 
 // Who is on the roster: the groups of people in special need, and what a name, phone number and notes may be.
@@ -24,11 +25,16 @@ const ALIASES: Record<string, Category> = {
 
 export const isCategory = (s: string): s is Category => (CATEGORIES as readonly string[]).includes(s);
 
-/** The code, the Chinese label or a common alias. */
+/** The code, the Chinese label, a common alias, or the label in any language (an export read back). */
 export function parseCategory(s: string): Category | undefined {
   const v = s.trim();
   if (isCategory(v)) return v;
-  return CATEGORIES.find((c) => CATEGORY_ZH[c] === v) ?? ALIASES[v];
+  const lower = v.toLowerCase();
+  return (
+    CATEGORIES.find((c) => CATEGORY_ZH[c] === v) ??
+    ALIASES[v] ??
+    CATEGORIES.find((c) => textsFor(`relief.category.${c}`).some((l) => l.toLowerCase() === lower))
+  );
 }
 
 export const NAME_MAX = 30;

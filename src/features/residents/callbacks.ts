@@ -3,6 +3,8 @@
 import { ROLES, type Role } from '../../identity';
 
 const ROLE = `(${ROLES.join('|')})`;
+const ID = '(\\d{1,9})';
+const USER = '(\\d{1,15})';
 
 export const CB = {
   community: (id: number) => `rs:cm:${id}`,
@@ -15,15 +17,39 @@ export const CB = {
   deletePhone: 'rs:phone:del',
   toggleNotices: 'rs:notices',
   langMenu: 'rs:langs',
+  invites: 'rs:invs',
   invite: (role: Role) => `rs:inv:${role}`,
+  // people and their roles (admins)
+  people: (page: number) => `rs:ppl:${page}`,
+  search: 'rs:pps',
+  found: (page: number) => `rs:psr:${page}`,
+  person: (userId: number) => `rs:pp:${userId}`,
+  grant: (userId: number, role: Role) => `rs:gr:${userId}:${role}`,
   revoke: (userId: number, role: Role) => `rs:rv:${userId}:${role}`,
   revokeYes: (userId: number, role: Role) => `rs:rvy:${userId}:${role}`,
-  revokeNo: 'rs:rvn',
+  revokeNo: (userId: number) => `rs:rvn:${userId}`,
+  // set-up and editing of the sub-district's places (admins)
+  places: 'rs:pl',
+  placesPage: (page: number) => `rs:pl:p:${page}`,
+  placesCommunity: (id: number, page = 0) => (page ? `rs:pl:c:${id}:${page}` : `rs:pl:c:${id}`),
+  placesCompound: (id: number) => `rs:pl:k:${id}`,
+  addCommunity: 'rs:pl:ac',
+  addCompound: (communityId: number) => `rs:pl:ak:${communityId}`,
+  renameCommunity: (id: number) => `rs:pl:rc:${id}`,
+  renameCompound: (id: number) => `rs:pl:rk:${id}`,
+  editAddress: (id: number) => `rs:pl:ad:${id}`,
+  editLocation: (id: number) => `rs:pl:lo:${id}`,
+  retireCommunity: (id: number) => `rs:pl:xc:${id}`,
+  retireCompound: (id: number) => `rs:pl:xk:${id}`,
+  /** Inside a places flow: the English name is the Chinese one; no address, no map location. */
+  sameName: 'rs:pl:same',
+  skip: 'rs:pl:skip',
+  editName: 'rs:nm',
 };
 
 export const RX = {
-  community: /^rs:cm:(\d{1,9})$/,
-  compound: /^rs:cp:(\d{1,9})$/,
+  community: new RegExp(`^rs:cm:${ID}$`),
+  compound: new RegExp(`^rs:cp:${ID}$`),
   back: /^rs:back$/,
   later: /^rs:later$/,
   lang: /^rs:lang:(zh-CN|en)$/,
@@ -32,8 +58,29 @@ export const RX = {
   deletePhone: /^rs:phone:del$/,
   toggleNotices: /^rs:notices$/,
   langMenu: /^rs:langs$/,
+  invites: /^rs:invs$/,
   invite: new RegExp(`^rs:inv:${ROLE}$`),
-  revoke: new RegExp(`^rs:rv:(\\d{1,15}):${ROLE}$`),
-  revokeYes: new RegExp(`^rs:rvy:(\\d{1,15}):${ROLE}$`),
-  revokeNo: /^rs:rvn$/,
+  people: /^rs:ppl:(\d{1,4})$/,
+  search: /^rs:pps$/,
+  found: /^rs:psr:(\d{1,4})$/,
+  person: new RegExp(`^rs:pp:${USER}$`),
+  grant: new RegExp(`^rs:gr:${USER}:${ROLE}$`),
+  revoke: new RegExp(`^rs:rv:${USER}:${ROLE}$`),
+  revokeYes: new RegExp(`^rs:rvy:${USER}:${ROLE}$`),
+  revokeNo: new RegExp(`^rs:rvn:${USER}$`),
+  places: /^rs:pl$/,
+  placesPage: /^rs:pl:p:(\d{1,4})$/,
+  placesCommunity: new RegExp(`^rs:pl:c:${ID}(?::(\\d{1,4}))?$`),
+  placesCompound: new RegExp(`^rs:pl:k:${ID}$`),
+  addCommunity: /^rs:pl:ac$/,
+  addCompound: new RegExp(`^rs:pl:ak:${ID}$`),
+  renameCommunity: new RegExp(`^rs:pl:rc:${ID}$`),
+  renameCompound: new RegExp(`^rs:pl:rk:${ID}$`),
+  editAddress: new RegExp(`^rs:pl:ad:${ID}$`),
+  editLocation: new RegExp(`^rs:pl:lo:${ID}$`),
+  retireCommunity: new RegExp(`^rs:pl:xc:${ID}$`),
+  retireCompound: new RegExp(`^rs:pl:xk:${ID}$`),
+  sameName: /^rs:pl:same$/,
+  skip: /^rs:pl:skip$/,
+  editName: /^rs:nm$/,
 };

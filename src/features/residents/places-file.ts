@@ -2,6 +2,7 @@ import type { Table } from '../../core/sheets';
 import type { DbOrTx } from '../../db/schema';
 import type { TFunction } from '../../i18n';
 import type { ImportCheck } from '../../telegram/workbench';
+import { residentsPolicy } from './policy';
 import * as store from './store';
 
 // The communities and compounds of a sub-district as a spreadsheet (issue 15): one row per compound, the
@@ -12,18 +13,23 @@ const COLUMNS = {
   communityEn: ['社区英文名', 'community_en', 'community (english)'],
   compound: ['小区', 'compound'],
   compoundEn: ['小区英文名', 'compound_en', 'compound (english)'],
+  address: ['地址', '小区地址', 'address'],
 } as const;
 
 type Column = keyof typeof COLUMNS;
 export interface PlaceRow {
   row: number;
   community: string;
-  communityEn: string;
+  /** Null when the cell is empty: a new place is named in English by its Chinese name, a known one keeps its own. */
+  communityEn: string | null;
   compound: string;
-  compoundEn: string;
+  compoundEn: string | null;
+  /** Null when the cell is empty: a compound already known keeps the address it has. */
+  address: string | null;
 }
 
-const NAME_MAX = 40;
+const NAME_MAX = residentsPolicy.placeNameMax;
+const ADDRESS_MAX = residentsPolicy.addressMax;
 
 /** Rows as places, with every problem and its row number (1 = the header). Nothing is written. */
 export function readPlaces(rows: Table, t: TFunction): { places: PlaceRow[]; problems: ImportCheck['problems'] } {
@@ -40,21 +46,38 @@ export function readPlaces(rows: Table, t: TFunction): { places: PlaceRow[]; pro
     const row = i + 2;
     if (cells.every((c) => c.trim() === '')) return;
     const get = (c: Column) => (at[c] < 0 ? '' : (cells[at[c]] ?? '').trim());
-    const p = { row, community: get('community'), compound: get('compound'), communityEn: '', compoundEn: '' };
-    p.communityEn = get('communityEn') || p.community;
-    p.compoundEn = get('compoundEn') || p.compound;
+    const p = {
+      row,
+      community: get('community'),
+      compound: get('compound'),
+      communityEn: get('communityEn') || null,
+      compoundEn: get('compoundEn') || null,
+    };
+    const address = get('address').replace(/\s+/g, ' ') || null;
     if (!p.community || !p.compound) problems.push({ row, message: t('residents.places.missingName') });
-    else if ([p.community, p.compound, p.communityEn, p.compoundEn].some((n) => [...n].length > NAME_MAX))
+    else if ([p.community, p.compound, p.communityEn ?? '', p.compoundEn ?? ''].some((n) => [...n].length > NAME_MAX))
       problems.push({ row, message: t('residents.places.tooLong', { max: NAME_MAX }) });
+    else if (address && [...address].length > ADDRESS_MAX)
+      problems.push({ row, message: t('residents.places.addressTooLong', { max: ADDRESS_MAX }) });
     else if (seen.has(`${p.community}/${p.compound}`))
       problems.push({ row, message: t('residents.places.twice', { compound: p.compound }) });
-    else places.push(p);
+    else places.push({ ...p, address });
     seen.add(`${p.community}/${p.compound}`);
   });
   return { places, problems };
 }
 
-/** How many compounds would be new and how many renamed (in English). */
+/** What a row changes of a compound already known: its English name, its address (empty cells change nothing). */
+function changes(known: { nameEn: string; address: string | null }, p: PlaceRow) {
+  return {
+    ...(p.compoundEn !== null && p.compoundEn !== known.nameEn ? { nameEn: p.compoundEn } : {}),
+    ...(p.address !== null && p.address !== known.address ? { address: p.address } : {}),
+  };
+}
+const changed = (known: { nameEn: string; address: string | null }, p: PlaceRow) =>
+  Object.keys(changes(known, p)).length > 0;
+
+/** How many compounds would be new and how many changed (their English name, or an address given). */
 export async function countChanges(db: DbOrTx, places: PlaceRow[]) {
   const communities = new Map((await store.listCommunities(db)).map((c) => [c.nameZh, c]));
   const compounds = await store.listCompounds(db);
@@ -64,7 +87,7 @@ export async function countChanges(db: DbOrTx, places: PlaceRow[]) {
     const community = communities.get(p.community);
     const known = community && compounds.find((c) => c.communityId === community.id && c.nameZh === p.compound);
     if (!known) add++;
-    else if (known.nameEn !== p.compoundEn) update++;
+    else if (changed(known, p)) update++;
   }
   return { add, update };
 }
@@ -73,15 +96,17 @@ export async function countChanges(db: DbOrTx, places: PlaceRow[]) {
 export async function writePlaces(trx: DbOrTx, subdistrict: string, places: PlaceRow[]) {
   const before = await countChanges(trx, places);
   for (const p of places) {
-    const community = await store.upsertCommunity(trx, { subdistrict, nameZh: p.community, nameEn: p.communityEn });
+    const nameEn = p.communityEn ?? p.community;
+    const community = await store.upsertCommunity(trx, { subdistrict, nameZh: p.community, nameEn });
     const order = (await store.listCompounds(trx, community.id)).length + 1;
     const c = await store.upsertCompound(trx, {
       communityId: community.id,
       nameZh: p.compound,
-      nameEn: p.compoundEn,
+      nameEn: p.compoundEn ?? p.compound,
       rotationOrder: order,
+      address: p.address,
     });
-    if (c.nameEn !== p.compoundEn) await store.renameCompound(trx, c.id, p.compoundEn);
+    if (changed(c, p)) await store.updateCompound(trx, c.id, changes(c, p));
   }
   return { added: before.add, updated: before.update };
 }

@@ -13,6 +13,11 @@ export interface MethodEnv {
   commands: Map<string, unknown>;
   /** The ☰ button beside each chat's text box (setChatMenuButton), by chat; absent: Telegram's default. */
   menuButtons: Map<number, unknown>;
+  /** setWebhook / deleteWebhook / getWebhookInfo, kept by the server that pushes the updates. */
+  webhook: {
+    set(fields: Record<string, unknown>): void;
+    info(): Record<string, unknown>;
+  };
 }
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -250,6 +255,14 @@ export async function callMethod(
       return true;
     case 'getChatMenuButton':
       return env.menuButtons.get(Number(f.chat_id ?? 0)) ?? { type: 'default' };
+    case 'setWebhook':
+      env.webhook.set(f);
+      return true;
+    case 'deleteWebhook':
+      env.webhook.set({ url: '' });
+      return true;
+    case 'getWebhookInfo':
+      return env.webhook.info();
     case 'deleteMyCommands':
       env.commands.delete(JSON.stringify([f.scope ?? null, f.language_code ?? '']));
       return true;

@@ -13,6 +13,7 @@ import {
   SEND_METHODS,
 } from './types';
 import { FakeUser, type UserInit } from './user';
+import { WebhookPusher, webhookSettings } from './webhook';
 
 /**
  * A Telegram Bot API emulator over real HTTP on loopback, for tests, benchmarks and the playground.
@@ -39,6 +40,8 @@ export class FakeBotApi extends EventEmitter {
   /** Each chat's menu button as the bot last set it (the playground shows the console's there). */
   readonly menuButtons = new Map<number, unknown>();
   private closed = false;
+  /** Set by setWebhook: updates are POSTed to the bot instead of waiting for getUpdates. */
+  webhook: WebhookPusher | undefined;
   apiRoot = '';
   /**
    * Resolves once the bot under test has finished handling an update (replies sent, changes committed). Tests set
@@ -76,6 +79,7 @@ export class FakeBotApi extends EventEmitter {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.webhook?.close();
     for (const p of this.polls) p();
     for (const s of this.sockets) s.destroy();
     await new Promise<void>((r) => this.server.close(() => r()));
@@ -94,6 +98,7 @@ export class FakeBotApi extends EventEmitter {
     if (cq) this.callbacks.set(cq.id, cq.message?.chat.id ?? cq.from.id);
     this.updates.push(u);
     for (const p of this.polls) p();
+    this.webhook?.wake();
     return u.update_id;
   }
 
@@ -238,6 +243,7 @@ export class FakeBotApi extends EventEmitter {
         callbackChat: (id) => this.callbacks.get(id),
         commands: this.commands,
         menuButtons: this.menuButtons,
+        webhook: { set: (f) => this.setWebhook(f), info: () => this.webhookInfo() },
       };
       const result = await callMethod(env, method, fields, files);
       call.ok = true;
@@ -296,7 +302,36 @@ export class FakeBotApi extends EventEmitter {
     for (const w of [...this.waiters]) w(call);
   }
 
+  private setWebhook(f: Record<string, unknown>): void {
+    const settings = webhookSettings(f);
+    this.webhook?.close();
+    this.webhook = settings
+      ? new WebhookPusher(
+          settings,
+          () => this.updates,
+          (id) => {
+            this.updates = this.updates.filter((u) => u.update_id !== id);
+          },
+          { retryMs: this.opts.webhookRetryMs ?? 1000, timeoutMs: this.opts.webhookTimeoutMs ?? 30_000 },
+        )
+      : undefined;
+    for (const p of this.polls) p();
+    this.webhook?.wake();
+  }
+
+  private webhookInfo(): Record<string, unknown> {
+    const w = this.webhook;
+    return w
+      ? { url: w.settings.url, pending_update_count: w.pending, max_connections: w.settings.maxConnections }
+      : { url: '', pending_update_count: this.updates.length };
+  }
+
   private async getUpdates(f: Record<string, unknown>): Promise<unknown[]> {
+    if (this.webhook)
+      throw new ApiError(
+        409,
+        "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+      );
     const offset = Number(f.offset ?? 0);
     // Asking with an offset confirms everything before it: those updates are gone for good.
     if (offset > 0) this.updates = this.updates.filter((u) => u.update_id >= offset);

@@ -69,6 +69,10 @@ export interface FakeBotApiOptions {
   latencyMs?: number;
   /** Added to every call but getUpdates (not only sends): a slow network, where every await takes its time. */
   allLatencyMs?: number;
+  /** Webhooks: wait before sending again an update whose POST failed (Telegram waits longer). */
+  webhookRetryMs?: number;
+  /** Webhooks: how long a POST may take before it counts as failed. */
+  webhookTimeoutMs?: number;
 }
 
 export class ApiError extends Error {

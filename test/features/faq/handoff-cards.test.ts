@@ -71,10 +71,10 @@ describe('the cards staff hold (issue 13 item 2)', () => {
 
 describe('the reminder job (issue 20)', () => {
   async function rowCounts(): Promise<Record<string, number>> {
-    const tables = await sql<{ name: string }>`
-      select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(w.h.db);
+    // Kysely's introspection: the same list of tables on SQLite and PostgreSQL
+    const tables = await w.h.db.introspection.getTables();
     const out: Record<string, number> = {};
-    for (const { name } of tables.rows)
+    for (const { name } of tables)
       out[name] = Number(
         (await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(w.h.db)).rows[0]!.n,
       );

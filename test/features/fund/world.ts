@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { ManualClock } from '../../../src/core/clock';
 import type { Db } from '../../../src/db/schema';
 import type { EntryInput } from '../../../src/features/fund/ledger';
@@ -8,7 +7,7 @@ import { createPartnersService } from '../../../src/features/partners/service';
 import { createPetitionsService } from '../../../src/features/petitions/service';
 import { createReliefService } from '../../../src/features/relief/service';
 import { createResidentsService } from '../../../src/features/residents/service';
-import { freshDb } from '../../support/db';
+import { freshDb, rowCounts } from '../../support/db';
 import { testPlatform } from '../../support/platform';
 
 /** The fund on a fresh database, built with the partners service as the bot builds it; user 900 is staff. */
@@ -47,11 +46,4 @@ export const spend = (
 ): EntryInput => ({ direction: 'expense', purpose, amountFen: yuan * 100, date, note: '慰问品' });
 
 /** Rows in every table: a job run that adds nothing leaves these as they were. */
-export async function tableSizes(db: Db): Promise<Record<string, number>> {
-  const tables = await sql<{ name: string }>`
-    select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db);
-  const out: Record<string, number> = {};
-  for (const { name } of tables.rows)
-    out[name] = Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(db)).rows[0]!.n);
-  return out;
-}
+export const tableSizes = (db: Db) => rowCounts(db);

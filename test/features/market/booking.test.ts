@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { BookingView } from '../../../src/features/market/service';
 import { listAudit } from '../../../src/identity';
-import { at, type MarketBed, marketBed, STAFF, t0 } from './support';
+import { addVenue, at, type MarketBed, marketBed, STAFF, t0 } from './support';
 
 let h: MarketBed['h'];
 let market: MarketBed['market'];
@@ -145,9 +145,8 @@ describe('booking', () => {
       const appl = await offerOf(id, 'appliance');
       for (const u of [100, 101]) await market.book(u, appl.id, { details: '收音机没声音' });
       await market.joinWaitlist(102, appl.id, { details: '收音机没声音' });
-      expect(
-        await market.changeMarket(STAFF, id, { startsAt: '14:00', endsAt: '17:00', location: '月塘新村活动室' }),
-      ).toBe(3);
+      const venueId = await addVenue(market, (await market.compounds())[0]!.id, '月塘新村活动室');
+      expect(await market.changeMarket(STAFF, id, { startsAt: '14:00', endsAt: '17:00', venueId })).toBe(3);
       const changed = await deliveries('market:changed');
       expect(changed.map((d) => d.chatId)).toEqual([100, 101, 102]);
       expect(changed[0]!.content.params).toMatchObject({

@@ -6,6 +6,7 @@ import * as store from '../../../src/features/market/store';
 import type { RecordedCall } from '../../../src/playground/fake-api/types';
 import { alertOf as alert, button, buttons, say, tap, texts } from '../../support/chat';
 import { startBot, type TestBot } from '../../support/harness';
+import { addVenue } from './support';
 
 // Issue 13 item 2 (market) and issue 14 item 1: every market card edits itself to its new state, and a booking
 // confirmation that arrives again books nothing. Over the fake Bot API.
@@ -32,10 +33,7 @@ beforeAll(async () => {
     date: '2026-12-05',
     startsAt: '09:00',
     endsAt: '12:00',
-    compoundId: compounds[0]!.id,
-    location: '荷塘花园 3 栋前广场',
-    latitude: null,
-    longitude: null,
+    venueId: await addVenue(market, compounds[0]!.id, '荷塘花园 3 栋前广场'),
     services: [
       { serviceId: services.get('knife')! },
       { serviceId: services.get('appliance')!, capacity: 2 },

@@ -6,6 +6,7 @@ import * as store from '../../../src/features/market/store';
 import type { Compound } from '../../../src/features/residents/service';
 import { alertOf as alert, button, say, seen, texts } from '../../support/chat';
 import { startBot, type TestBot } from '../../support/harness';
+import { addVenue } from './support';
 
 // A market day that changes after residents booked, then is cancelled, over the fake Bot API.
 const STAFF = 5001;
@@ -39,10 +40,7 @@ describe('changing and cancelling a market day', () => {
         date: '2027-01-09',
         startsAt: '09:00',
         endsAt: '12:00',
-        compoundId: compounds[1]!.id,
-        location: '月塘新村活动室',
-        latitude: null,
-        longitude: null,
+        venueId: await addVenue(market, compounds[1]!.id, '月塘新村活动室'),
         services: [{ serviceId: await serviceId('haircut') }],
       });
       // The resident asked to hear of every market day: the announcement, and its button, come to them too.

@@ -6,6 +6,7 @@ import * as store from '../../../src/features/market/store';
 import type { RecordedCall } from '../../../src/playground/fake-api/types';
 import { alertOf as alert, button, buttons, say, tap, texts } from '../../support/chat';
 import { startBot, type TestBot } from '../../support/harness';
+import { addVenue } from './support';
 
 // Issue 13 items 4, 9, 10 and 11 for the market, as residents and staff see them over the fake Bot API.
 const STAFF = 6201; // Chinese
@@ -30,12 +31,14 @@ beforeAll(async () => {
   await tb.resident(WANG, { first_name: '王阿姨' });
   await tb.resident(TOM, { first_name: 'Tom', language_code: 'en' });
   await tb.resident(LI, { first_name: '李师傅' });
+  await addVenue(market, (await tb.services.residents.compounds())[0]!.id, '荷塘花园 3 栋前广场');
 });
 afterAll(() => tb.stop());
 
 const labels = (out: RecordedCall[]) => buttons(out).map((b) => b.text);
 const csvOf = (out: RecordedCall[]) => {
-  const doc = out.find((x) => x.method === 'sendDocument')!;
+  // The export sends the XLSX and then the same sheet as CSV.
+  const doc = out.find((x) => x.method === 'sendDocument' && x.result.document.file_name.endsWith('.csv'))!;
   return tb.api.chats.file(doc.result.document.file_id)!.bytes.toString('utf8');
 };
 
@@ -48,8 +51,6 @@ describe('dates: one parser, echoed back (item 11)', () => {
     expect(texts(out)).toContain('好的，12月5日（周六）');
     out = await say(staff, '9点到12点');
     out = await tap(staff, buttons(out).find((b) => b.text.startsWith('★'))!.callback_data!);
-    out = await say(staff, '荷塘花园 3 栋前广场');
-    out = await tap(staff, 'mk:nl');
     for (const code of ['knife', 'haircut']) out = await tap(staff, `mk:ns:${await serviceId(code)}`);
     out = await tap(staff, 'mk:nsd');
     out = await tap(staff, 'mk:ncd');
@@ -109,11 +110,9 @@ describe('market day (items 9 and 4)', () => {
       date: '2027-01-09',
       startsAt: '09:00',
       endsAt: '12:00',
-      compoundId: (await tb.services.residents.compounds())[1]!.id,
-      location: '月塘新村活动室',
-      locationEn: 'Yuetang Xincun activity room',
-      latitude: null,
-      longitude: null,
+      venueId: await addVenue(market, (await tb.services.residents.compounds())[1]!.id, '月塘新村活动室', {
+        nameEn: 'Yuetang Xincun activity room',
+      }),
       services: [{ serviceId: await serviceId('knife') }],
     });
     await market.publishMarket(STAFF, next);

@@ -7,6 +7,7 @@ import type { Compound } from '../../../src/features/residents/service';
 import { listAudit } from '../../../src/identity';
 import { alertOf as alert, button, buttons, say, seen, texts } from '../../support/chat';
 import { startBot, type TestBot } from '../../support/harness';
+import { addVenue } from './support';
 
 // One month of a market day, clicked through over the fake Bot API with an injected clock.
 const STAFF = 5001;
@@ -27,6 +28,8 @@ beforeAll(async () => {
   market = tb.services.market;
   await seedCatalogue(tb.db);
   compounds = await tb.services.residents.compounds();
+  await addVenue(market, compounds[0]!.id, '荷塘花园 3 栋前广场', { latitude: 27.84, longitude: 113.18 });
+  await addVenue(market, compounds[1]!.id, '月塘新村活动室');
   await tb.withRole(STAFF, 'staff', { first_name: '小张' });
   await tb.resident(WANG, { first_name: '王阿姨' });
   await tb.resident(TOM, { first_name: 'Tom', language_code: 'en' });
@@ -43,7 +46,7 @@ const tomUser = () => tb.user(TOM, { first_name: 'Tom', language_code: 'en' });
 const serviceId = async (code: string) => (await market.services()).find((s) => s.code === code)!.id;
 
 describe('a market day, from scheduling to the "did it hold?" question', () => {
-  it('staff schedule a market day step by step, with the next compound in rotation proposed', async () => {
+  it('staff schedule a market day step by step, with the venue of the next compound in rotation proposed', async () => {
     const staff = tb.user(STAFF);
     let out = await (await staff.command('/market')).reply();
     out = await (await staff.click(button(out, '新建市集'))).reply();
@@ -55,13 +58,11 @@ describe('a market day, from scheduling to the "did it hold?" question', () => {
     out = await (await staff.send('12点到9点')).reply();
     expect(texts(out)).toContain('开始要早于结束');
     out = await (await staff.send('9点到12点')).reply();
-    expect(texts(out)).toContain('在哪个小区办');
+    expect(texts(out)).toContain('在哪个场地办');
     const proposed = buttons(out).find((b) => b.text.startsWith('★'))!;
     expect(proposed.text).toContain(compounds[0]!.nameZh);
+    expect(proposed.text).toContain('荷塘花园 3 栋前广场');
     out = await (await staff.click(proposed.callback_data!)).reply();
-    out = await (await staff.send('荷塘花园 3 栋前广场')).reply();
-    expect(texts(out)).toContain('地图位置');
-    out = await (await staff.location(27.84, 113.18)).reply();
     expect(texts(out)).toContain('这次提供哪些服务');
     for (const code of ['knife', 'appliance', 'haircut'])
       await (await staff.click(`mk:ns:${await serviceId(code)}`)).reply();

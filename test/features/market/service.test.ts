@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seedDemoMarket } from '../../../src/features/market/demo';
 import { listAudit } from '../../../src/identity';
-import { at, type MarketBed, marketBed, STAFF, t0 } from './support';
+import { addVenue, at, type MarketBed, marketBed, STAFF, t0 } from './support';
 
 let h: MarketBed['h'];
 let market: MarketBed['market'];
@@ -12,17 +12,23 @@ let resident: MarketBed['resident'];
 let newMarket: MarketBed['newMarket'];
 let offerOf: MarketBed['offerOf'];
 let deliveries: MarketBed['deliveries'];
+let venueId: number;
 marketBed((bed) => {
-  ({ h, market, residents, platform, compounds, resident, newMarket, offerOf, deliveries } = bed);
+  ({ h, market, residents, platform, compounds, resident, newMarket, offerOf, deliveries, venueId } = bed);
 });
 
 describe('scheduling', () => {
-  it('the next compound in rotation is proposed after the last market day', async () => {
-    expect(await market.proposeCompound()).toBe(compounds[0]!.id);
-    await newMarket({ compoundId: compounds[1]!.id });
-    expect(await market.proposeCompound()).toBe(compounds[2]!.id);
-    await newMarket({ date: '2026-12-12', compoundId: compounds.at(-1)!.id });
-    expect(await market.proposeCompound()).toBe(compounds[0]!.id);
+  it('the venue of the next compound in rotation is proposed after the last market day', async () => {
+    const [v1, v2, vLast] = [
+      await addVenue(market, compounds[1]!.id, '月塘新村活动室'),
+      await addVenue(market, compounds[2]!.id, '三号院门口'),
+      await addVenue(market, compounds.at(-1)!.id, '最后一个小区'),
+    ];
+    expect(await market.proposeVenue()).toBe(venueId);
+    await newMarket({ venueId: v1 });
+    expect(await market.proposeVenue()).toBe(v2);
+    await newMarket({ date: '2026-12-12', venueId: vLast });
+    expect(await market.proposeVenue()).toBe(venueId);
   });
 
   it('services without a capacity take the catalogue default, and the creation is audited', async () => {
@@ -35,7 +41,7 @@ describe('scheduling', () => {
   it('a market day in the past or without services is refused', async () => {
     await expect(newMarket({ date: '2026-11-28' })).rejects.toThrow(/market.dateInPast/);
     await expect(newMarket({ services: [] })).rejects.toThrow(/market.noServices/);
-    expect(await market.recentMarkets()).toEqual([]);
+    expect((await market.marketsPage(0, 8)).markets).toEqual([]);
   });
 
   it('publishing announces to the host compound and to subscribers, once', async () => {
@@ -163,6 +169,6 @@ describe('subscriptions and demo data', () => {
     expect(next?.status).toBe('published');
     expect(new Date(`${next!.date}T12:00:00Z`).getUTCDay()).toBe(6);
     expect((await market.offers(next!.id)).length).toBe(20);
-    expect((await market.recentMarkets()).length).toBe(1);
+    expect((await market.marketsPage(0, 8)).markets.length).toBe(1);
   });
 });

@@ -27,7 +27,9 @@ export interface MarketBed {
   services: Map<string, number>;
   /** A resident living in the `compound`-th demo compound. */
   resident(id: number, compound?: number, lang?: string): Promise<void>;
-  /** A draft market day on Saturday 2026-12-05 at the first compound: knives 3, appliances 2, haircuts. */
+  /** The venue 荷塘花园 3 栋前广场 in the first compound. */
+  venueId: number;
+  /** A draft market day on Saturday 2026-12-05 at the first compound's venue: knives 3, appliances 2, haircuts. */
   newMarket(opts?: Partial<NewMarketInput>): Promise<number>;
   /** Runs `fn` with the clock at `when`, then puts it back. */
   atTime<T>(when: Date, fn: () => Promise<T>): Promise<T>;
@@ -38,6 +40,24 @@ export interface MarketBed {
   /** Outbox messages whose dedupe key starts with `prefix`, content resolved. */
   deliveries(prefix: string): Promise<any[]>;
 }
+
+/** A venue for market days in a compound (what staff add in the chat), by its id. */
+export const addVenue = async (
+  market: MarketService,
+  compoundId: number,
+  nameZh: string,
+  more: { nameEn?: string | null; address?: string; latitude?: number | null; longitude?: number | null } = {},
+) =>
+  (
+    await market.addVenue(null, {
+      nameZh,
+      nameEn: more.nameEn ?? null,
+      address: more.address ?? '',
+      compoundId,
+      latitude: more.latitude ?? null,
+      longitude: more.longitude ?? null,
+    })
+  ).id;
 
 /** Builds a fresh bed before each test (and closes it after); `use` receives it. */
 export function marketBed(use: (bed: MarketBed) => void): void {
@@ -55,7 +75,9 @@ export function marketBed(use: (bed: MarketBed) => void): void {
     const services = new Map((await market.services()).map((s) => [s.code, s.id]));
     await platform.identity.touch({ id: STAFF, first_name: 'Staff' });
     await platform.identity.grant(null, STAFF, 'staff');
+    const venueId = await addVenue(market, compounds[0]!.id, '荷塘花园 3 栋前广场');
     use({
+      venueId,
       h,
       clock,
       platform,
@@ -72,10 +94,7 @@ export function marketBed(use: (bed: MarketBed) => void): void {
           date: '2026-12-05',
           startsAt: '09:00',
           endsAt: '12:00',
-          compoundId: compounds[0]!.id,
-          location: '荷塘花园 3 栋前广场',
-          latitude: null,
-          longitude: null,
+          venueId,
           services: [
             { serviceId: services.get('knife')!, capacity: 3 },
             { serviceId: services.get('appliance')!, capacity: 2 },

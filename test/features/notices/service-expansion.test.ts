@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/schema';
+import { rowCounts } from '../../support/db';
 import { create, draft, noticesWorld, rowsOf, t0, type World } from './world';
 
 // Broadcast fan-out in batches (issue 20): the confirmation writes the broadcast, its audience and the first batch;
@@ -10,14 +10,7 @@ let w: World;
 afterEach(() => w.h.close());
 
 /** Rows in every table: a job run that adds nothing leaves these as they were. */
-async function tableSizes(db: Db): Promise<Record<string, number>> {
-  const tables = await sql<{ name: string }>`
-    select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db);
-  const out: Record<string, number> = {};
-  for (const { name } of tables.rows)
-    out[name] = Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(db)).rows[0]!.n);
-  return out;
-}
+const tableSizes = (db: Db) => rowCounts(db);
 
 describe('a broadcast to more people than one batch', () => {
   it('confirming makes only the first batch; the job makes the rest, each recipient once, in id order', async () => {

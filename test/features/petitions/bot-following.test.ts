@@ -113,19 +113,4 @@ describe('following up', () => {
     out = await (await tb.user(7103).click(`pt:ag:${p.id}`)).reply();
     expect(JSON.stringify(out.map((c) => c.payload))).toContain('过期');
   });
-
-  it('staff assign a deputy to a community by id; an unknown community is named, nothing changes', async () => {
-    const s = tb.user(STAFF, { first_name: '小张' });
-    const community = (await tb.services.residents.communities())[0]!;
-    let out = await (await s.command('/deputies', `add ${OTHER_DEPUTY} 999999`)).reply();
-    expect(texts(out)).toContain('没有这个用户或社区');
-    out = await (await s.command('/deputies', `add ${OTHER_DEPUTY} ${community.id} noise`)).reply();
-    expect(texts(out)).toContain('已添加');
-    out = await (await s.command('/deputies', `add ${OTHER_DEPUTY} ${community.id} noise`)).reply();
-    expect(texts(out)).toContain('没有变化');
-    out = await (await s.command('/deputies')).reply();
-    expect(texts(out)).toContain(`用户 ${OTHER_DEPUTY} · ${community.nameZh}`);
-    out = await (await s.command('/deputies', `remove ${OTHER_DEPUTY} ${community.id} noise`)).reply();
-    expect(texts(out)).toContain('已删除');
-  });
 });

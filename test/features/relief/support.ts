@@ -6,6 +6,7 @@ import { demoRoster } from '../../../src/features/relief/demo';
 import { CATEGORY_ZH } from '../../../src/features/relief/recipients';
 import type { ReliefService } from '../../../src/features/relief/service';
 import type { Recipient } from '../../../src/features/relief/store';
+import { createResidentsService } from '../../../src/features/residents/service';
 import type { Role } from '../../../src/identity';
 import type { Outbox } from '../../../src/outbox/service';
 import type { Platform } from '../../../src/platform';
@@ -25,7 +26,7 @@ export const reliefEnv = {
 /** The relief area on a test database, with the clock the tests move. */
 export function reliefOn(db: Db, clock: ManualClock) {
   const platform = testPlatform(db, { clock, env: reliefEnv });
-  const { service, feature } = createRelief(platform);
+  const { service, feature } = createRelief(platform, { residents: createResidentsService(platform) });
   return { platform, relief: service, feature };
 }
 
@@ -90,10 +91,10 @@ export async function linkedRoster(relief: ReliefService, platform: Platform, cl
 
 /** Rows in every table: a job run that adds nothing leaves these as they were. */
 export async function tableSizes(db: Db): Promise<Record<string, number>> {
-  const tables = await sql<{ name: string }>`
-    select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db);
+  // Kysely's introspection lists the tables on SQLite and PostgreSQL alike (its own migration tables included).
+  const tables = (await db.introspection.getTables()).map((t) => ({ name: t.name }));
   const out: Record<string, number> = {};
-  for (const { name } of tables.rows)
+  for (const { name } of tables)
     out[name] = Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(db)).rows[0]!.n);
   return out;
 }

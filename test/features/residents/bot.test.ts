@@ -148,7 +148,10 @@ describe('roles', () => {
     const admin = tb.user(9000);
     await (await admin.click('rs:rv:401:deputy')).reply();
     const out = await (await admin.click('rs:rvy:401:deputy')).reply();
-    expect(texts(out)).toContain('已撤销用户 401');
+    // The person is named, never an id; the card shows what is left.
+    const toast = out.find((c) => c.method === 'answerCallbackQuery')?.payload.text;
+    expect(toast).toContain('已撤销 User401 的「人大代表」身份');
+    expect(texts(out)).toContain('身份：居民');
     expect(await tb.app.identity.roles(401)).toEqual(new Set());
   });
 });

@@ -84,7 +84,7 @@ describe('the workbench: every staff task by tapping, files in and out', () => {
     expect(docs).toHaveLength(2);
     const xlsx = docs.find((d) => String(d.result?.document?.file_name).endsWith('.xlsx'))!;
     const rows = await readTable(await download(xlsx.result.document.file_id));
-    expect(rows[0]).toEqual(['社区', '社区英文名', '小区', '小区英文名']);
+    expect(rows[0]).toEqual(['社区', '社区英文名', '小区', '小区英文名', '地址']);
     expect(rows.some((r) => r[2] === '向阳小区' && r[3] === 'Xiangyang')).toBe(true);
     expect((await listAudit(tb.db, { action: 'export', actorId: ADMIN })).length).toBe(1);
   });

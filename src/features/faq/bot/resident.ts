@@ -50,14 +50,15 @@ export function residentBot(faq: FaqService) {
     await ctx.reply(card.text, { reply_markup: card.markup });
   });
 
-  // Free text: the question nobody else took. A label typed by hand (or of a button of an area not installed)
+  // Free text: the question nobody else took (small talk, then every area's live answers, then the entries). A label typed by hand (or of a button of an area not installed)
   // is never a question.
   pm.on('message:text').filter(
     (ctx) => !ctx.message.text.startsWith('/') && !isMenuLabel(ctx.message.text),
     async (ctx) => {
-      if (faq.questions.isSmallTalk(ctx.message.text))
-        return ctx.reply(ctx.t('faq.smallTalk'), { reply_markup: ctx.mainMenu() });
-      const { queryId, outcome, entries } = await faq.questions.ask(ctx.user.id, ctx.message.text, ctx.locale);
+      const r = await faq.questions.respond(ctx.user, ctx.message.text, ctx.t, ctx.locale);
+      if (r.kind === 'smallTalk') return ctx.reply(ctx.t('faq.smallTalk'), { reply_markup: ctx.mainMenu() });
+      if (r.kind === 'live') return ctx.reply(r.card.text, { reply_markup: r.card.markup });
+      const { queryId, outcome, entries } = r.asked;
       const card =
         outcome === 'answer'
           ? answerCard(ctx.t, entries[0]!, queryId)

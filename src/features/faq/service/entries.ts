@@ -1,8 +1,10 @@
 import { DomainError } from '../../../core/errors';
 import type { TxHook } from '../../../db/tx';
 import { runHooks } from '../../../db/tx';
+import type { TFunction } from '../../../i18n';
 import { recordAudit } from '../../../identity';
 import type { Platform } from '../../../platform';
+import type { ImportCheck } from '../../../telegram/workbench';
 import { type EntryInput, validAnswer, validEntry, validKeywords, validPhrasings, validQuestion } from '../entry-input';
 import { DuplicateRow, EntryExists, EntryNotFound, ImportRejected, InvalidCategory } from '../errors';
 import { CATEGORIES, isCategory } from '../policy';
@@ -14,6 +16,28 @@ import type { KnowledgeCache } from './knowledge';
 export type EntryPatch = Partial<
   Pick<Required<EntryInput>, 'category' | 'question' | 'answer' | 'phrasings' | 'keywords'>
 >;
+
+type Rows = { row: number; input: EntryInput }[];
+
+/** Every row checked: the entries to write, and each wrong row with its error's code (nothing stops at the first). */
+function validRows(rows: Rows, now: Date, actorId: number | null) {
+  const errors: { row: number; message: string }[] = [];
+  const valid: NewEntry[] = [];
+  const seen = new Set<string>();
+  for (const { row, input } of rows) {
+    try {
+      const v = validEntry(input, now, actorId);
+      const id = `${v.key}/${v.lang}`;
+      if (input.key && seen.has(id)) throw new DuplicateRow();
+      seen.add(id);
+      valid.push(v);
+    } catch (err) {
+      // Collected rather than rendered: the file's author gets every wrong row at once.
+      errors.push({ row, message: err instanceof DomainError ? err.code : String(err) });
+    }
+  }
+  return { valid, errors };
+}
 
 export interface ImportResult {
   added: number;
@@ -100,23 +124,9 @@ export function entriesService({ db, clock }: Pick<Platform, 'db' | 'clock'>, kn
      * Bulk import: every row is checked first and nothing is written if any row is wrong (the errors name the
      * rows). A row whose key and language exist replaces that entry; others are added.
      */
-    async import(actorId: number | null, rows: { row: number; input: EntryInput }[]): Promise<ImportResult> {
+    async import(actorId: number | null, rows: Rows, done?: TxHook): Promise<ImportResult> {
       const now = clock.now();
-      const errors: { row: number; message: string }[] = [];
-      const valid: NewEntry[] = [];
-      const seen = new Set<string>();
-      for (const { row, input } of rows) {
-        try {
-          const v = validEntry(input, now, actorId);
-          const id = `${v.key}/${v.lang}`;
-          if (input.key && seen.has(id)) throw new DuplicateRow();
-          seen.add(id);
-          valid.push(v);
-        } catch (err) {
-          // Collected rather than rendered: the file's author gets every wrong row at once.
-          errors.push({ row, message: err instanceof DomainError ? err.code : String(err) });
-        }
-      }
+      const { valid, errors } = validRows(rows, now, actorId);
       if (errors.length) throw new ImportRejected(errors);
       const changed: Entry[] = [];
       const result = await db.transaction().execute(async (trx) => {
@@ -133,10 +143,20 @@ export function entriesService({ db, clock }: Pick<Platform, 'db' | 'clock'>, kn
           }
         }
         await recordAudit(trx, { actorId, action: 'faq.import', subject: null, details: { added, updated } }, now);
+        await runHooks(trx, done);
         return { added, updated };
       });
       await knowledge.afterChange(changed);
       return result;
+    },
+
+    /** What an import would do: rows to add and to replace, and every wrong row in the reader's words. */
+    async check(rows: Rows, t: TFunction): Promise<ImportCheck> {
+      const { valid, errors } = validRows(rows, clock.now(), null);
+      let update = 0;
+      for (const v of valid) if (await store.findEntryByKey(db, v.key, v.lang)) update++;
+      const problems = errors.map((e) => ({ row: e.row, message: t(e.message.replace(/^faq\./, 'faq.errors.')) }));
+      return { add: valid.length - update, update, problems };
     },
 
     /** Loads demo entries; one already there (perhaps edited by staff) is left alone. Returns how many were new. */

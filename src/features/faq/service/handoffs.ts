@@ -100,6 +100,7 @@ export function handoffsService(deps: HandoffsDeps) {
   return {
     nameOf,
     open,
+    countOpen: () => store.countOpen(db),
     headOf,
     cardsOf,
     find: (id: number) => store.findHandoff(db, id),
@@ -109,8 +110,9 @@ export function handoffsService(deps: HandoffsDeps) {
     async request(userId: number, queryId: number): Promise<HandoffRequested> {
       const q = await deps.ownQuery(userId, queryId);
       const now = clock.now();
-      const officeOpen = isOfficeOpen(now, policy.officeHours);
-      const expectFrom = nextOpening(now, policy.officeHours);
+      const hours = policy.officeHours();
+      const officeOpen = isOfficeOpen(now, hours);
+      const expectFrom = nextOpening(now, hours);
       const existing = await store.findHandoffByQuery(db, queryId);
       if (existing) return { handoff: existing, created: false, officeOpen, expectFrom };
       if ((await store.countOpenOf(db, userId)) >= MAX_OPEN_PER_RESIDENT) throw new TooManyOpen();

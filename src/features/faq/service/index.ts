@@ -1,17 +1,19 @@
 import type { Platform } from '../../../platform';
+import type { LiveAnswer } from '../../../telegram/workbench';
 import type { ResidentsService } from '../../residents/service';
 import { faqPolicy } from '../policy';
 import { entriesService } from './entries';
 import { handoffEntriesService } from './handoff-entries';
 import { handoffsService } from './handoffs';
 import { knowledgeCache } from './knowledge';
+import { officeHoursService } from './office-hours';
 import { questionsService } from './questions';
 import { remindersService } from './reminders';
 
 export type { EntryPatch, ImportResult } from './entries';
 export type { HandoffEntryDraft, HandoffEntryReview } from './handoff-entries';
 export type { HandoffRequested, OpenHandoff } from './handoffs';
-export type { Asked } from './questions';
+export type { Asked, Response } from './questions';
 
 export type FaqService = ReturnType<typeof createFaqService>;
 
@@ -20,12 +22,16 @@ export type FaqService = ReturnType<typeof createFaqService>;
  * (built on first use, kept in step with every change), not in a module keyed by the database.
  */
 export function createFaqService(
-  platform: Pick<Platform, 'db' | 'clock' | 'config' | 'identity' | 'outbox'>,
-  deps: { residents: Pick<ResidentsService, 'homeOf'> },
+  platform: Pick<Platform, 'db' | 'clock' | 'config' | 'identity' | 'outbox' | 'writes' | 'settings'>,
+  deps: {
+    residents: Pick<ResidentsService, 'homeOf'>;
+    /** Every area's live answers, asked before the entries (gathered when first needed: see features/index.ts). */
+    liveAnswers?: () => readonly LiveAnswer[];
+  },
 ) {
-  const policy = faqPolicy(platform.config);
+  const policy = faqPolicy(platform.config, platform.settings);
   const knowledge = knowledgeCache(platform.db);
-  const questions = questionsService(platform, knowledge);
+  const questions = questionsService(platform, knowledge, deps.liveAnswers);
   const handoffs = handoffsService({ ...platform, ...deps, policy, ownQuery: questions.ownQuery });
   return {
     policy,
@@ -33,6 +39,7 @@ export function createFaqService(
     index: { warm: () => knowledge.get().then(() => undefined), sync: knowledge.sync },
     questions,
     entries: entriesService(platform, knowledge),
+    officeHours: officeHoursService(platform),
     handoffs: {
       ...handoffs,
       ...handoffEntriesService({ ...platform, knowledge, cards: handoffs }),

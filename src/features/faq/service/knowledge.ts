@@ -3,6 +3,7 @@ import { FaqIndex } from '../matcher';
 import type { FaqLang } from '../searchable';
 import type { KnownEntry } from '../store';
 import * as store from '../store';
+import type { Analysis } from '../text';
 
 /**
  * The in-memory FAQ index, built from the database once and then changed in step with every add, edit and delete
@@ -40,8 +41,8 @@ class Knowledge {
     this.entries.delete(id);
   }
 
-  search(text: string, lang: FaqLang) {
-    const r = this.index.search(text, lang);
+  search(text: string, lang: FaqLang, plain?: Analysis) {
+    const r = this.index.search(text, lang, { plain });
     return { ...r, hits: r.top.map((h) => this.entries.get(h.id)).filter((e): e is KnownEntry => e !== undefined) };
   }
 }

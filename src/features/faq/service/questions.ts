@@ -1,11 +1,16 @@
+import type { Locale } from '../../../config';
+import type { TFunction } from '../../../i18n';
+import type { User } from '../../../identity';
 import type { Platform } from '../../../platform';
+import type { InlineMarkup } from '../../../telegram/port';
+import type { LiveAnswer } from '../../../telegram/workbench';
 import { QueryNotFound, QuestionTooLong } from '../errors';
 import type { FaqOutcome } from '../matcher';
 import { MAX_QUESTION } from '../policy';
 import type { FaqLang } from '../searchable';
 import type { KnownEntry } from '../store';
 import * as store from '../store';
-import { analyze, normalize } from '../text';
+import { type Analysis, analyze, normalize } from '../text';
 import type { KnowledgeCache } from './knowledge';
 
 export interface Asked {
@@ -25,15 +30,25 @@ const ACKNOWLEDGEMENTS = new Set([
  * "好的", "谢谢", "ok": no word in it carries meaning, so it is not a question to hand to staff.
  * Function words weigh under 0.2 in the analyser; anything heavier is a real word.
  */
-export function isSmallTalk(text: string): boolean {
+export function isSmallTalk(text: string, analysis?: Analysis): boolean {
   const norm = normalize(text);
   if ([...norm.replace(/\s/g, '')].length < 2 || ACKNOWLEDGEMENTS.has(norm)) return true;
-  const words = [...analyze(text).terms].filter(([k]) => k.startsWith('w:') || k.startsWith('s:'));
+  const words = [...(analysis ?? analyze(text)).terms].filter(([k]) => k.startsWith('w:') || k.startsWith('s:'));
   return words.every(([, w]) => w < 0.2);
 }
 
+/** What a free-text message gets: a word of thanks back, a live answer's card, or the FAQ's own lookup. */
+export type Response =
+  | { kind: 'smallTalk' }
+  | { kind: 'live'; key: string; card: { text: string; markup?: InlineMarkup } }
+  | { kind: 'asked'; asked: Asked };
+
 /** A resident's questions: looked up, logged (the buttons under the reply point back at them), counted. */
-export function questionsService({ db, clock }: Pick<Platform, 'db' | 'clock'>, knowledge: KnowledgeCache) {
+export function questionsService(
+  { db, clock, writes }: Pick<Platform, 'db' | 'clock' | 'writes'>,
+  knowledge: KnowledgeCache,
+  liveAnswers: () => readonly LiveAnswer[] = () => [],
+) {
   /** The resident's own query, or QueryNotFound (a forged or someone else's button). */
   async function ownQuery(userId: number, queryId: number) {
     const q = await store.findQuery(db, queryId);
@@ -41,30 +56,51 @@ export function questionsService({ db, clock }: Pick<Platform, 'db' | 'clock'>, 
     return q;
   }
 
+  /** Free text typed by a resident: the answer, a few likely questions, or nothing (then staff can be asked). */
+  async function ask(userId: number, text: string, lang: FaqLang, plain?: Analysis): Promise<Asked> {
+    const question = text.trim();
+    if ([...question].length > MAX_QUESTION) throw new QuestionTooLong();
+    const r = (await knowledge.get()).search(question, lang, plain);
+    const entries = r.outcome === 'none' ? [] : r.outcome === 'answer' ? r.hits.slice(0, 1) : r.hits;
+    const answer = r.outcome === 'answer' ? entries[0] : undefined;
+    // The log row is what the buttons under the reply point at: committed before the reply, but in the group
+    // commit every update's small writes share (one fsync per question capped the FAQ at the disk's fsync rate).
+    let queryId = 0;
+    await writes.run(async (trx) => {
+      queryId = await store.insertQuery(trx, {
+        userId,
+        text: question,
+        lang: r.lang,
+        outcome: r.outcome,
+        entryId: answer?.id ?? null,
+        createdAt: clock.now().toISOString(),
+      });
+      if (answer) await store.countHit(trx, answer.id);
+    });
+    return { queryId, outcome: r.outcome, entries };
+  }
+
   return {
     isSmallTalk,
     ownQuery,
+    ask,
 
-    /** Free text typed by a resident: the answer, a few likely questions, or nothing (then staff can be asked). */
-    async ask(userId: number, text: string, lang: FaqLang): Promise<Asked> {
-      const question = text.trim();
-      if ([...question].length > MAX_QUESTION) throw new QuestionTooLong();
-      const r = (await knowledge.get()).search(question, lang);
-      const entries = r.outcome === 'none' ? [] : r.outcome === 'answer' ? r.hits.slice(0, 1) : r.hits;
-      const answer = r.outcome === 'answer' ? entries[0] : undefined;
-      const queryId = await db.transaction().execute(async (trx) => {
-        const id = await store.insertQuery(trx, {
-          userId,
-          text: question,
-          lang: r.lang,
-          outcome: r.outcome,
-          entryId: answer?.id ?? null,
-          createdAt: clock.now().toISOString(),
-        });
-        if (answer) await store.countHit(trx, answer.id);
-        return id;
-      });
-      return { queryId, outcome: r.outcome, entries };
+    /**
+     * A message typed outside any flow: thanks and "ok" are not questions; then every area's live answers are asked
+     * ("这周有什么活动" → this week's calendar), the first that matches and has something to say answers; only then
+     * the FAQ's own entries. The text is analysed once for all of it.
+     */
+    async respond(user: User, text: string, t: TFunction, locale: Locale): Promise<Response> {
+      if ([...text.trim()].length > MAX_QUESTION) throw new QuestionTooLong();
+      const plain = analyze(text);
+      if (isSmallTalk(text, plain)) return { kind: 'smallTalk' };
+      const norm = normalize(text);
+      for (const live of liveAnswers()) {
+        if (!live.matches(norm)) continue;
+        const card = await live.answer(user, t, locale);
+        if (card) return { kind: 'live', key: live.key, card };
+      }
+      return { kind: 'asked', asked: await ask(user.id, text, locale, plain) };
     },
 
     /** A resident picked one of the likely questions: the entry's answer, counted as a hit. */

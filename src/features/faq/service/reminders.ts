@@ -27,8 +27,9 @@ export function remindersService(
     async remindOverdue(now: Date): Promise<number> {
       const limitMs = policy.remindHours * HOUR_MS;
       const candidates = await store.openHandoffsBefore(db, new Date(now.getTime() - limitMs).toISOString());
+      const office = policy.officeHours();
       const due = candidates.flatMap((h) => {
-        const workedMs = workingMsBetween(new Date(h.createdAt), now, policy.officeHours);
+        const workedMs = workingMsBetween(new Date(h.createdAt), now, office);
         const round = Math.floor(workedMs / limitMs);
         return round > h.remindedRound ? [{ h, round, hours: Math.floor(workedMs / HOUR_MS) }] : [];
       });

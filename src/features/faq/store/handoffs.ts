@@ -166,6 +166,18 @@ export const setRemindedRound = async (db: DbOrTx, id: number, from: number, to:
     ).numUpdatedRows,
   ) === 1;
 
+/** How many questions wait for staff: the workbench's to-do line (through the (state, created_at) index). */
+export const countOpen = async (db: DbOrTx) =>
+  Number(
+    (
+      await db
+        .selectFrom('faq_handoffs')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('state', '=', 'open')
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
 export const countOpenOf = async (db: DbOrTx, userId: number) =>
   Number(
     (

@@ -2,5 +2,6 @@
 // parameters, which i18next escapes for HTML.
 export * from './handoffs';
 export * from './labels';
+export * from './office-hours';
 export * from './resident';
 export * from './staff';

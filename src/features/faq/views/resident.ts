@@ -54,9 +54,10 @@ export const offerStaffCard = (t: TFunction, queryId: number): Card => ({
 export function handedOffText(t: TFunction, locale: Locale, r: HandoffRequested, policy: FaqPolicy): string {
   if (!r.created) return t('faq.handoff.already');
   if (r.officeOpen) return t('faq.handoff.sent');
+  const office = policy.officeHours();
   return t('faq.handoff.sentAfterHours', {
-    when: officeTimeLabel(locale, r.expectFrom, policy.officeHours),
-    hours: officeHoursLabel(t, locale, policy.officeHours),
+    when: officeTimeLabel(locale, r.expectFrom, office),
+    hours: officeHoursLabel(t, locale, office),
   });
 }
 

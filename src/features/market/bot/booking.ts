@@ -68,9 +68,19 @@ export function bookingBot(market: MarketService) {
       return refreshCard(ctx, m.id, card);
     }
     await ctx.answerCallbackQuery();
-    if (!offer.needsDetails) return finish(ctx, offerId, mode, {}, { card });
-    await ctx.setFlow(bookFlow, 'details', { offerId, mode, card });
+    if (!offer.needsDetails && !offer.needsPhoto) return finish(ctx, offerId, mode, {}, { card });
+    if (!offer.needsDetails) return askPhoto(ctx, { offerId, mode, card, details: null });
+    await ctx.setFlow(bookFlow, 'details', { offerId, mode, card, askPhoto: offer.needsPhoto });
     await ctx.reply(askDetailsText(ctx, offer), { reply_markup: { force_reply: true } });
+  }
+
+  /** The photo question (with "skip"), its message kept so its button goes once it is answered. */
+  async function askPhoto(
+    ctx: BotContext,
+    data: { offerId: number; mode: Mode; card?: number; details: string | null },
+  ) {
+    const asked = await post(ctx, askPhotoCard(ctx, data.details === null ? 'market.book.askPhotoOnly' : undefined));
+    await ctx.setFlow(bookFlow, 'photo', { ...data, photoCard: asked.message_id });
   }
 
   /** The service a finished booking flow was for, if this resident still holds a place in it. */
@@ -104,7 +114,7 @@ export function bookingBot(market: MarketService) {
   bot.callbackQuery(RX.wait).filter(inFlow(bookFlow, 'full'), async (ctx, next) => {
     const offerId = parse.id(ctx.match);
     const { details, photo, card } = ctx.flow.data;
-    if (ctx.flow.data.offerId !== offerId || typeof details !== 'string') return next();
+    if (ctx.flow.data.offerId !== offerId || details === undefined) return next();
     await ctx.answerCallbackQuery();
     await finish(ctx, offerId, 'wait', { details, photo: photo ?? null }, { card });
     await editHeld(ctx, tappedId(ctx), { text: ctx.t('market.book.full'), markup: { inline_keyboard: [] } });
@@ -113,8 +123,9 @@ export function bookingBot(market: MarketService) {
 
   pm.on('message:text').filter(inFlow(bookFlow, 'details'), async (ctx) => {
     const details = parseDetails(ctx.message.text);
-    const asked = await post(ctx, askPhotoCard(ctx));
-    await ctx.setFlow(bookFlow, 'photo', { ...ctx.flow.data, details, photoCard: asked.message_id });
+    const { offerId, mode, card } = ctx.flow.data;
+    if (ctx.flow.data.askPhoto === false) return finish(ctx, offerId, mode, { details }, { card });
+    await askPhoto(ctx, { ...ctx.flow.data, details });
   });
   pm.on('message:photo').filter(inFlow(bookFlow, 'details'), (ctx) =>
     ctx.reply(ctx.t('market.book.photoInsteadOfText')),
@@ -122,7 +133,8 @@ export function bookingBot(market: MarketService) {
 
   pm.on('message:photo').filter(inFlow(bookFlow, 'photo'), async (ctx) => {
     const { offerId, mode, details, card, photoCard } = ctx.flow.data;
-    await finish(ctx, offerId, mode, { details, photo: ctx.message.photo.at(-1)?.file_id ?? null }, { card });
+    const photo = ctx.message.photo.at(-1)?.file_id ?? null;
+    await finish(ctx, offerId, mode, { details, photo }, { card });
     await editHeld(ctx, photoCard, photoAnsweredCard(ctx, true));
   });
   // Text where a photo was asked for: ask again, and the earlier question loses its button (one live question).

@@ -1,6 +1,7 @@
 import { Composer } from 'grammy';
 import { dateLabel } from '../../../core/calendar';
 import { inLocale } from '../../../core/names';
+import { isDate } from '../../../core/time';
 import type { FlowDef } from '../../../identity';
 import type { BotContext } from '../../../telegram/context';
 import { requireRole } from '../../../telegram/middlewares/guard';
@@ -8,16 +9,11 @@ import { inFlow } from '../../../telegram/middlewares/match';
 import { parse, RX } from '../callbacks';
 import { DateInPast, DraftIncomplete, NoServices } from '../errors';
 import { completeDraft, newMarketFlow } from '../flows';
-import { exampleDate, parseCapacities, parseDate, parseHours, parsePlace } from '../input';
+import { exampleDate, parseCapacities, parseDate, parseHours } from '../input';
 import type { MarketService } from '../service';
-import {
-  askCapacitiesCard,
-  askMapCard,
-  capacitiesNotedCard,
-  compoundCard,
-  panelCard,
-  servicesCard,
-} from '../views/staff';
+import { placeText } from '../views/common';
+import { askCapacitiesCard, capacitiesNotedCard, datesCard, panelCard, servicesCard } from '../views/staff';
+import { noVenuesCard, pickVenueCard } from '../views/venues';
 import { closeHeld, post, send, tappedId } from './cards';
 
 /** A new market day, step by step: staff only, every button and step checked. */
@@ -30,61 +26,59 @@ export function scheduleBot(market: MarketService) {
     pm.filter(inFlow(def, ...steps), requireRole('staff'));
   const example = () => exampleDate(market.today());
 
+  /** The venues as buttons, the one next in rotation first; a page of them edits the card it was asked on. */
+  async function venueCard(ctx: BotContext, page: number, moving?: number) {
+    const [venues, compounds] = await Promise.all([market.activeVenues(), market.compoundsById()]);
+    return pickVenueCard(ctx, venues, compounds, await market.proposeVenue(), page, moving);
+  }
+
+  // A market day is held at a venue: with none yet, staff are offered to add one first, before typing anything.
   staffCb(RX.create).use(async (ctx) => {
     await ctx.answerCallbackQuery();
-    await ctx.setFlow(newMarketFlow, 'date', {});
-    await ctx.reply(ctx.t('market.staff.askDate', { example: example() }));
+    if (!(await market.hasVenues())) return send(ctx, noVenuesCard(ctx));
+    const asked = await post(ctx, datesCard(ctx, market.today(), example()));
+    await ctx.setFlow(newMarketFlow, 'date', { card: asked.message_id });
   });
 
-  staffIn(newMarketFlow, 'date').on('message:text', async (ctx) => {
-    const date = parseDate(ctx.message.text, market.today());
+  /** The date, tapped or typed: the date buttons go, and the hours are asked. */
+  async function dateChosen(ctx: BotContext, date: string) {
     if (date < market.today()) throw new DateInPast(example());
+    await closeHeld(ctx, inFlow(newMarketFlow)(ctx) ? ctx.flow.data.card : undefined);
     await ctx.setFlow(newMarketFlow, 'hours', { date });
     await ctx.reply(ctx.t('market.staff.dateNoted', { date: dateLabel(date)[ctx.locale] }));
-  });
+  }
+  staffIn(newMarketFlow, 'date').on('message:text', (ctx) =>
+    dateChosen(ctx, parseDate(ctx.message.text, market.today())),
+  );
+  staffCb(RX.newDate)
+    .filter(inFlow(newMarketFlow, 'date'))
+    .use(async (ctx) => {
+      const date = ctx.match?.[1] ?? '';
+      if (!isDate(date)) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
+      await ctx.answerCallbackQuery();
+      await dateChosen(ctx, date);
+    });
 
   staffIn(newMarketFlow, 'hours').on('message:text', async (ctx) => {
     const [start, end] = parseHours(ctx.message.text);
-    const asked = await post(ctx, compoundCard(ctx, await market.compounds(), await market.proposeCompound()));
-    await ctx.setFlow(newMarketFlow, 'compound', { ...ctx.flow.data, start, end, card: asked.message_id });
+    const asked = await post(ctx, await venueCard(ctx, 0));
+    await ctx.setFlow(newMarketFlow, 'venue', { ...ctx.flow.data, start, end, card: asked.message_id });
   });
 
-  staffCb(RX.newCompound).filter(inFlow(newMarketFlow, 'compound'), async (ctx) => {
-    const compound = (await market.compounds()).find((c) => c.id === parse.id(ctx.match));
-    if (!compound) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
+  staffCb(RX.newVenuePage).filter(inFlow(newMarketFlow, 'venue'), async (ctx) => {
     await ctx.answerCallbackQuery();
-    await ctx.setFlow(newMarketFlow, 'location', { ...ctx.flow.data, compoundId: compound.id, card: undefined });
-    await send(ctx, { text: ctx.t('market.staff.compoundChosen', { name: inLocale(compound, ctx.locale) }) }, true);
-    await ctx.reply(ctx.t('market.staff.askLocation'));
+    await send(ctx, await venueCard(ctx, parse.page(ctx.match)), true);
   });
 
-  staffIn(newMarketFlow, 'location').on('message:text', async (ctx) => {
-    const { location, locationEn } = parsePlace(ctx.message.text);
-    const asked = await post(ctx, askMapCard(ctx));
-    await ctx.setFlow(newMarketFlow, 'map', { ...ctx.flow.data, location, locationEn, card: asked.message_id });
-  });
-
-  /** The catalogue as toggles; the question asking for the map loses its "skip" button. */
-  async function askServices(ctx: BotContext, latitude: number | null, longitude: number | null) {
-    const data = inFlow(newMarketFlow)(ctx) ? ctx.flow.data : {};
-    await closeHeld(ctx, data.card);
+  staffCb(RX.newVenue).filter(inFlow(newMarketFlow, 'venue'), async (ctx) => {
+    const venue = (await market.activeVenues()).find((v) => v.id === parse.id(ctx.match));
+    if (!venue) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
+    await ctx.answerCallbackQuery();
+    const place = placeText(ctx, { location: venue.nameZh, locationEn: venue.nameEn, address: venue.address });
+    await send(ctx, { text: ctx.t('market.staff.venueChosen', { name: place }) }, true);
     const asked = await post(ctx, servicesCard(ctx, await market.services(), new Set()));
-    const next = { ...data, latitude, longitude, services: [], card: asked.message_id };
+    const next = { ...ctx.flow.data, venueId: venue.id, services: [], card: asked.message_id };
     await ctx.setFlow(newMarketFlow, 'services', next);
-  }
-
-  staffIn(newMarketFlow, 'map').on('message:location', async (ctx) => {
-    const { latitude, longitude } = ctx.message.location;
-    await askServices(ctx, latitude, longitude);
-  });
-  staffIn(newMarketFlow, 'map').on('message:text', async (ctx) => {
-    await closeHeld(ctx, ctx.flow.data.card);
-    const asked = await post(ctx, askMapCard(ctx));
-    await ctx.setFlow(newMarketFlow, 'map', { ...ctx.flow.data, card: asked.message_id });
-  });
-  staffCb(RX.skipMap).filter(inFlow(newMarketFlow, 'map'), async (ctx) => {
-    await ctx.answerCallbackQuery();
-    await askServices(ctx, null, null);
   });
 
   const showChosen = async (ctx: BotContext, chosen: number[]) =>
@@ -135,11 +129,7 @@ export function scheduleBot(market: MarketService) {
       date: d.date,
       startsAt: d.start,
       endsAt: d.end,
-      compoundId: d.compoundId,
-      location: d.location,
-      locationEn: d.locationEn ?? null,
-      latitude: d.latitude,
-      longitude: d.longitude,
+      venueId: d.venueId,
       services: d.services.map((serviceId) => ({ serviceId, capacity: d.capacities[String(serviceId)] })),
     };
     const id = await market.createMarket(ctx.user.id, input, ctx.flowEnd());
@@ -149,5 +139,5 @@ export function scheduleBot(market: MarketService) {
     await send(ctx, panelCard(ctx, await market.day(id)));
   });
 
-  return bot;
+  return { bot, venueCard };
 }

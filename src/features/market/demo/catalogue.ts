@@ -217,6 +217,7 @@ export const demoServices = (): store.NewService[] =>
       bringZh,
       bringEn,
       needsDetails: described,
+      needsPhoto: described,
       isRepair: described && code !== 'legal',
       descriptionZh: described ? ask[0] : '',
       descriptionEn: described ? ask[1] : '',

@@ -56,7 +56,7 @@ export function booking(deps: MarketDeps) {
 
   const cleanInput = (offer: store.Offer, input: BookingInput) => ({
     details: offer.needsDetails ? parseDetails(input.details ?? '') : null,
-    photoFileId: offer.needsDetails ? (input.photo ?? null) : null,
+    photoFileId: offer.needsPhoto ? (input.photo ?? null) : null,
   });
 
   type Clean = ReturnType<typeof cleanInput>;
@@ -77,13 +77,15 @@ export function booking(deps: MarketDeps) {
 
   /**
    * Takes a place for a resident, or (`wait`) joins the line when there is none — a place that freed up meanwhile is
-   * booked instead. The capacity check and the insert share one transaction: SQLite has a single writer, so fifty
-   * people pressing "book" for the last five places get exactly five tickets.
+   * booked instead. The capacity check and the insert share one transaction that first locks the offer (SQLite has a
+   * single writer; PostgreSQL holds the row until commit), so fifty people pressing "book" for the last five places
+   * get exactly five tickets.
    */
   async function take(userId: number, offerId: number, input: BookingInput, wait: boolean, done?: TxHook) {
     const now = clock.now();
     const places = await placesById(deps);
     return store.atomically(db, async (trx) => {
+      await store.lockOffer(trx, offerId);
       const { offer } = await openOffer(trx, offerId, now);
       await refuseDuplicate(trx, offer, userId);
       const clean = cleanInput(offer, input);

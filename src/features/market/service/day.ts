@@ -1,12 +1,25 @@
+import { localDate } from '../../../core/time';
+import { marketTimes } from '../policy';
 import * as store from '../store';
 import { getMarket, type MarketDeps } from './deps';
 import { summarise } from './summary';
 
 /** After the day: the numbers the community reports, per market day and over a period. */
 export function marketDay(deps: MarketDeps) {
-  const { db } = deps;
+  const { db, clock, policy } = deps;
+  const tz = policy.timezone;
 
   return {
+    /** Today's published market days that have not ended, each with its tickets still waiting to be served. */
+    async queuesToday(): Promise<{ market: store.Market; waiting: number }[]> {
+      const now = clock.now();
+      const today = localDate(now, tz);
+      const markets = (await store.marketsOn(db, today)).filter(
+        (m) => m.status === 'published' && marketTimes(m, tz).end > now,
+      );
+      return Promise.all(markets.map(async (m) => ({ market: m, waiting: await store.countWaiting(db, m.id) })));
+    },
+
     /** After the day: the numbers the community reports (residents served, problems solved, no-shows) per service. */
     async summary(marketId: number) {
       await getMarket(db, marketId);

@@ -1,5 +1,6 @@
 import { type Bilingual, bilingual, displayName } from '../../../core/names';
-import { MarketNotFound } from '../errors';
+import { recordAudit } from '../../../identity';
+import { MarketNotFound, NoMarketThatDay } from '../errors';
 import { ticketOf } from '../policy';
 import * as store from '../store';
 import { getMarket, type MarketDeps } from './deps';
@@ -22,7 +23,7 @@ export interface ExportRow {
 }
 
 /** Bookings and outcomes of a market day, for the providers' and the office's spreadsheets. */
-export function exports({ db, identity }: Pick<MarketDeps, 'db' | 'identity'>) {
+export function exports({ db, identity, clock }: Pick<MarketDeps, 'db' | 'identity' | 'clock'>) {
   async function rowsOf(markets: store.Market[]): Promise<ExportRow[]> {
     const rows: ExportRow[] = [];
     for (const m of markets) {
@@ -61,9 +62,26 @@ export function exports({ db, identity }: Pick<MarketDeps, 'db' | 'identity'>) {
       return rowsOf(markets);
     },
 
-    /** Every booking of one market day. */
-    async marketExport(marketId: number): Promise<ExportRow[]> {
-      return rowsOf([await getMarket(db, marketId)]);
+    /**
+     * The same for staff picking a day: a day without a market day says so, naming the last days one was held (the
+     * ids of other days are nobody's business here, the dates are what staff know).
+     */
+    async exportDay(date: string): Promise<ExportRow[]> {
+      const markets = (await store.marketsOn(db, date)).filter((m) => m.status !== 'draft');
+      if (markets.length > 0) return rowsOf(markets);
+      const recent = [...new Set((await store.heldBefore(db, date, 6)).map((m) => m.date))].slice(0, 3);
+      throw new NoMarketThatDay(date, recent.join(' / ') || '-');
+    },
+
+    /** Every booking of one market day, recorded in the audit log as an export (who took which data, when). */
+    async marketExport(marketId: number, actorId: number | null = null): Promise<ExportRow[]> {
+      const m = await getMarket(db, marketId);
+      const rows = await rowsOf([m]);
+      if (actorId !== null) {
+        const details = { marketId, date: m.date };
+        await recordAudit(db, { actorId, action: 'export', subject: 'market', details }, clock.now());
+      }
+      return rows;
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Platform } from '../../../platform';
 import { type MarketPolicy, policyFrom } from '../policy';
 import { booking } from './booking';
+import { catalogue } from './catalogue';
 import { marketDay } from './day';
 import type { MarketDeps } from './deps';
 import { exports } from './export';
@@ -10,9 +11,11 @@ import { queue } from './queue';
 import { reminders } from './reminders';
 import { scheduling } from './schedule';
 import { subscriptions } from './subscriptions';
+import { venues } from './venues';
 
 export type { BookingInput } from './booking';
 export type { BookingView } from './booking-view';
+export type { ServiceEdit, ServiceInput } from './catalogue';
 export type { MarketDay } from './deps';
 export type { ExportRow } from './export';
 export type { ResidentHome } from './home';
@@ -41,5 +44,7 @@ export function createMarketService(
     ...marketDay(deps),
     ...reminders(deps),
     ...exports(deps),
+    ...catalogue(deps),
+    ...venues(deps),
   };
 }

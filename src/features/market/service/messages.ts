@@ -8,11 +8,16 @@ import type { Booking, Market, Offer } from '../store';
 
 // What the market tells residents through the outbox: keys and parameters, rendered in each one's language.
 
-/** Where exactly: in both languages, or (no English given) the place's own name, marked so for English readers. */
-export const placeParam = (m: Pick<Market, 'location' | 'locationEn'>): Param =>
-  m.locationEn
+/**
+ * Where exactly: in both languages, or (no English given) the place's own name, marked so for English readers; and
+ * the address if there is one.
+ */
+export const placeParam = (m: Pick<Market, 'location' | 'locationEn' | 'address'>): Param => {
+  const name: Param = m.locationEn
     ? { 'zh-CN': m.location, en: m.locationEn }
     : { $t: 'market.view.localName', params: { name: m.location } };
+  return m.address ? { $t: 'market.view.placeWithAddress', params: { place: name, address: m.address } } : name;
+};
 
 /** Date, weekday, hours, host and place of a market day. */
 export const whenParams = (m: Market, compound: Compound | undefined): Params => ({

@@ -6,14 +6,14 @@ import type { Params } from '../../../outbox/service';
 import {
   AlreadyPublished,
   DateInPast,
-  LocationTooLong,
   MarketCancelled,
-  MarketNotFound,
   MarketOver,
   NoServices,
+  VenueNotFound,
+  VenueRetired,
 } from '../errors';
-import { cleanText, exampleDate, parseLocation } from '../input';
-import { limits, marketTimes } from '../policy';
+import { exampleDate } from '../input';
+import { marketTimes } from '../policy';
 import * as store from '../store';
 import { dayOf as dayOfMarket, getMarket, holdersOf, type MarketDay, type MarketDeps, placesById } from './deps';
 import * as messages from './messages';
@@ -22,12 +22,8 @@ export interface NewMarketInput {
   date: string;
   startsAt: string;
   endsAt: string;
-  compoundId: number;
-  location: string;
-  /** The place in English, if staff gave it. */
-  locationEn?: string | null;
-  latitude: number | null;
-  longitude: number | null;
+  /** Where: one of the venues (its compound hosts the day; its name, address and map location are copied). */
+  venueId: number;
   /** A service without a capacity takes the catalogue's default. */
   services: { serviceId: number; capacity?: number }[];
   closeHoursBefore?: number;
@@ -37,13 +33,30 @@ export interface MarketChange {
   date?: string;
   startsAt?: string;
   endsAt?: string;
-  location?: string;
-  locationEn?: string | null;
-  latitude?: number | null;
-  longitude?: number | null;
+  /** Moves the day to another venue (and with it, perhaps, to another host compound). */
+  venueId?: number;
 }
 
 type Kind = 'changed' | 'cancelled';
+
+/** A venue a market day can be held at now: one that exists and is not retired. */
+async function usableVenue(trx: DbOrTx, id: number) {
+  const v = await store.findVenue(trx, id);
+  if (!v) throw new VenueNotFound();
+  if (!v.active) throw new VenueRetired();
+  return v;
+}
+
+/** What a market day copies from its venue: the place as it is when the day is scheduled or moved there. */
+const placeOf = (v: store.Venue) => ({
+  venueId: v.id,
+  compoundId: v.compoundId,
+  location: v.nameZh,
+  locationEn: v.nameEn,
+  address: v.address,
+  latitude: v.latitude,
+  longitude: v.longitude,
+});
 
 /** Market days: the catalogue, scheduling a day, publishing, changing and cancelling it. */
 export function scheduling(deps: MarketDeps) {
@@ -59,29 +72,43 @@ export function scheduling(deps: MarketDeps) {
     return candidates.find((m) => marketTimes(m, tz).end > now);
   }
 
-  /** The market day as it is before the transaction, and the host's name for the messages it sends. */
-  async function withWhen(marketId: number) {
-    const before = await getMarket(db, marketId);
+  /** The host's name for the messages a change sends (compounds are read before the transaction). */
+  async function withWhen() {
     const compounds = await placesById(deps);
-    return (m: store.Market) => messages.whenParams(m, compounds.get(before.compoundId));
+    return (m: store.Market) => messages.whenParams(m, compounds.get(m.compoundId));
   }
 
-  /** The announcement as residents hold it, edited to the market day's new state (same audience as publishing). */
-  async function updateAnnouncements(trx: DbOrTx, m: store.Market, params: Params, kind: Kind, now: Date) {
-    const to = await store.announcementRecipients(trx, m.compoundId);
+  /**
+   * The announcement as residents hold it, edited to the market day's new state: the host compound's residents and
+   * subscribers, and (moved to another compound) those who were told of it where it was.
+   */
+  async function updateAnnouncements(trx: DbOrTx, m: store.Market, params: Params, kind: Kind, now: Date, was = m) {
+    const to = new Set(await store.announcementRecipients(trx, m.compoundId));
+    if (was.compoundId !== m.compoundId)
+      for (const id of await store.announcementRecipients(trx, was.compoundId)) to.add(id);
     const offers = await store.offersOf(trx, m.id);
-    await outbox.enqueue(trx, messages.announcementUpdates(m, params, offers, to, kind), now);
+    await outbox.enqueue(trx, messages.announcementUpdates(m, params, offers, [...to], kind), now);
   }
 
   return {
     /** Today in the deployment time zone: what "a date in the past" is measured against. */
     today,
-    /** The compounds a market day can be held in (the residents area keeps them). */
+    /** The compounds a venue can be in (the residents area keeps them), in rotation order, and by id. */
     compounds: () => places.compounds(),
+    compoundsById: () => placesById(deps),
     services: () => store.listServices(db),
     market: (id: number) => getMarket(db, id),
     offers: (marketId: number) => store.offersOf(db, marketId),
-    recentMarkets: (limit = 6) => store.recentMarkets(db, limit),
+    /** Market days newest first, a page of `size` at a time, and how many there are. */
+    async marketsPage(page: number, size: number) {
+      const total = await store.countMarkets(db);
+      const p = Math.min(Math.max(0, page), Math.max(0, Math.ceil(total / size) - 1));
+      return {
+        markets: await store.marketsPage(db, p * size, size),
+        page: p,
+        pages: Math.max(1, Math.ceil(total / size)),
+      };
+    },
     nextMarket,
     /** A market day with its place and offers; MarketNotFound if there is none. */
     day: async (id: number) => dayOf(await getMarket(db, id)),
@@ -91,13 +118,23 @@ export function scheduling(deps: MarketDeps) {
       return m && dayOf(m);
     },
 
-    /** The compound after the last market's host in rotation order (communities, then rotation order). */
-    async proposeCompound(): Promise<number | null> {
+    /**
+     * The venue next in rotation: the compounds take turns (communities, then rotation order) after the last market's
+     * host, and the first of them with a venue proposes its first venue.
+     */
+    async proposeVenue(): Promise<number | null> {
+      const venues = await store.listVenues(db);
+      if (venues.length === 0) return null;
       const all = await places.compounds();
-      if (all.length === 0) return null;
-      const last = await store.lastHostCompound(db);
-      const i = all.findIndex((c) => c.id === last);
-      return all[(i + 1) % all.length]!.id;
+      const host = await store.lastHostCompound(db);
+      // -1 when no market was held yet: the turn starts at the first compound.
+      const from = all.findIndex((c) => c.id === host);
+      for (let k = 1; k <= all.length; k++) {
+        const c = all[(from + k) % all.length]!;
+        const v = venues.find((x) => x.compoundId === c.id);
+        if (v) return v.id;
+      }
+      return venues[0]!.id;
     },
 
     /**
@@ -107,38 +144,27 @@ export function scheduling(deps: MarketDeps) {
     async createMarket(actorId: number | null, input: NewMarketInput, done?: TxHook): Promise<number> {
       const now = clock.now();
       const final = { endsFlow: true };
-      const location = cleanText(input.location);
-      const locationEn = input.locationEn ? cleanText(input.locationEn) || null : null;
-      if ([location, locationEn ?? ''].some((l) => [...l].length > limits.location))
-        throw new LocationTooLong(limits.location, final);
       if (zonedToUtc(input.date, input.startsAt, tz) <= now) throw new DateInPast(exampleDate(today()), final);
       if (input.services.length === 0) throw new NoServices(final);
-      if (!(await places.compound(input.compoundId))) throw new MarketNotFound();
       return store.atomically(db, async (trx) => {
+        const venue = await usableVenue(trx, input.venueId);
         const catalogue = new Map((await store.listServices(trx, false)).map((s) => [s.id, s]));
         const offers = input.services.map((s) => {
-          const svc = catalogue.get(s.serviceId);
-          if (!svc) throw new NoServices(final);
-          return { serviceId: svc.id, capacity: s.capacity ?? svc.defaultCapacity };
+          const service = catalogue.get(s.serviceId);
+          if (!service) throw new NoServices(final);
+          return { service, capacity: s.capacity ?? service.defaultCapacity };
         });
         const id = await store.insertMarket(trx, {
           date: input.date,
           startsAt: input.startsAt,
           endsAt: input.endsAt,
-          compoundId: input.compoundId,
-          location: location || '-',
-          locationEn,
-          latitude: input.latitude,
-          longitude: input.longitude,
+          ...placeOf(venue),
           closeHoursBefore: input.closeHoursBefore ?? policy.closeHoursBefore,
           createdBy: actorId,
           createdAt: now.toISOString(),
         });
-        await store.insertOffers(
-          trx,
-          offers.map((o) => ({ ...o, marketId: id })),
-        );
-        const details = { date: input.date, compoundId: input.compoundId, services: offers.length };
+        await store.insertOffers(trx, id, offers);
+        const details = { date: input.date, venueId: venue.id, compoundId: venue.compoundId, services: offers.length };
         await recordAudit(trx, { actorId, action: 'market.create', subject: `market:${id}`, details }, now);
         await runHooks(trx, done);
         return id;
@@ -148,7 +174,7 @@ export function scheduling(deps: MarketDeps) {
     /** Publishes a draft and, in the same transaction, queues the announcement to the host compound and subscribers. */
     async publishMarket(actorId: number | null, marketId: number): Promise<number> {
       const now = clock.now();
-      const when = await withWhen(marketId);
+      const when = await withWhen();
       return store.atomically(db, async (trx) => {
         const m = await getMarket(trx, marketId);
         if (m.status === 'cancelled') throw new MarketCancelled();
@@ -170,8 +196,7 @@ export function scheduling(deps: MarketDeps) {
      */
     async changeMarket(actorId: number, marketId: number, change: MarketChange, done?: TxHook): Promise<number> {
       const now = clock.now();
-      const location = change.location === undefined ? undefined : parseLocation(change.location);
-      const when = await withWhen(marketId);
+      const when = await withWhen();
       return store.atomically(db, async (trx) => {
         const m = await getMarket(trx, marketId);
         if (m.status === 'cancelled') throw new MarketCancelled();
@@ -180,11 +205,7 @@ export function scheduling(deps: MarketDeps) {
         if (change.date !== undefined) next.date = change.date;
         if (change.startsAt !== undefined) next.startsAt = change.startsAt;
         if (change.endsAt !== undefined) next.endsAt = change.endsAt;
-        if (location !== undefined) next.location = location;
-        if (change.locationEn !== undefined)
-          next.locationEn = change.locationEn ? cleanText(change.locationEn) || null : null;
-        if (change.latitude !== undefined) next.latitude = change.latitude;
-        if (change.longitude !== undefined) next.longitude = change.longitude;
+        if (change.venueId !== undefined) Object.assign(next, placeOf(await usableVenue(trx, change.venueId)));
         if (marketTimes(next, tz).start <= now) throw new DateInPast(exampleDate(today()));
         await store.updateMarketTimes(trx, next);
         const details = { ...change };
@@ -193,7 +214,7 @@ export function scheduling(deps: MarketDeps) {
         if (m.status !== 'published') return 0;
         const users = holdersOf(await store.bookingsOfMarket(trx, marketId, store.ACTIVE));
         const told = await outbox.enqueue(trx, messages.changed(next, when(next), users), now);
-        await updateAnnouncements(trx, next, when(next), 'changed', now);
+        await updateAnnouncements(trx, next, when(next), 'changed', now, m);
         return told;
       });
     },
@@ -201,7 +222,7 @@ export function scheduling(deps: MarketDeps) {
     /** Cancels the day: every booking and waitlist place ends and their holders are told. */
     async cancelMarket(actorId: number, marketId: number): Promise<number> {
       const now = clock.now();
-      const when = await withWhen(marketId);
+      const when = await withWhen();
       return store.atomically(db, async (trx) => {
         const m = await getMarket(trx, marketId);
         if (m.status === 'cancelled') throw new MarketCancelled();

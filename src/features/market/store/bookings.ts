@@ -158,6 +158,19 @@ export const activeBookingsOfUser = async (db: DbOrTx, userId: number, fromDate:
       .execute()
   ).map(toBooking);
 
+/** Tickets of a market day still waiting to be served (walk-ins included). */
+export const countWaiting = async (db: DbOrTx, marketId: number) =>
+  Number(
+    (
+      await db
+        .selectFrom('market_bookings')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('market_id', '=', marketId)
+        .where('status', '=', 'booked')
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
 /** Residents holding a ticket (not a waitlist place) for a market day. */
 export const bookedUserIds = async (db: DbOrTx, marketId: number) =>
   (

@@ -2,9 +2,11 @@ import type { DbOrTx } from '../../../db/schema';
 
 // The market's queries: each takes db or a transaction first and returns camelCase domain objects.
 export * from './bookings';
+export * from './catalogue';
 export * from './markets';
 export * from './subscriptions';
 export * from './types';
+export * from './venues';
 
 /** Runs `fn` in a transaction, joining the caller's if there is one (SQLite has one writer; this keeps it one step). */
 export const atomically = <T>(db: DbOrTx, fn: (trx: DbOrTx) => Promise<T>): Promise<T> =>

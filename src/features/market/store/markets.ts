@@ -1,46 +1,7 @@
 import type { DbOrTx } from '../../../db/schema';
-import {
-  type Market,
-  type MarketStatus,
-  type NewService,
-  type Offer,
-  type Service,
-  toMarket,
-  toOffer,
-  toService,
-} from './types';
+import { type Market, type MarketStatus, type Offer, type Service, toMarket, toOffer } from './types';
 
-// The catalogue, market days and what each day offers.
-
-export const listServices = async (db: DbOrTx, activeOnly = true): Promise<Service[]> => {
-  let q = db.selectFrom('market_services').selectAll().orderBy('group_key').orderBy('id');
-  if (activeOnly) q = q.where('active', '=', 1);
-  return (await q.execute()).map(toService);
-};
-
-/** Adds a service to the catalogue unless its code is there already (demo data runs twice safely). */
-export const upsertService = (db: DbOrTx, s: NewService) =>
-  db
-    .insertInto('market_services')
-    .values({
-      code: s.code,
-      name_zh: s.nameZh,
-      name_en: s.nameEn,
-      group_key: s.groupKey,
-      description_zh: s.descriptionZh,
-      description_en: s.descriptionEn,
-      bring_zh: s.bringZh,
-      bring_en: s.bringEn,
-      needs_details: s.needsDetails ? 1 : 0,
-      is_repair: s.isRepair ? 1 : 0,
-      default_capacity: s.defaultCapacity,
-      minutes_per_ticket: s.minutesPerTicket,
-      ticket_prefix: s.ticketPrefix,
-      ticket_prefix_en: s.ticketPrefixEn,
-      provider: s.provider,
-    })
-    .onConflict((oc) => oc.column('code').doNothing())
-    .execute();
+// Market days and what each day offers.
 
 export interface NewMarket {
   date: string;
@@ -49,6 +10,8 @@ export interface NewMarket {
   compoundId: number;
   location: string;
   locationEn: string | null;
+  address: string;
+  venueId: number | null;
   latitude: number | null;
   longitude: number | null;
   closeHoursBefore: number;
@@ -67,6 +30,8 @@ export const insertMarket = async (db: DbOrTx, m: NewMarket) =>
         compound_id: m.compoundId,
         location: m.location,
         location_en: m.locationEn,
+        address: m.address,
+        venue_id: m.venueId,
         latitude: m.latitude,
         longitude: m.longitude,
         close_hours_before: m.closeHoursBefore,
@@ -92,10 +57,7 @@ export const setMarketStatus = (db: DbOrTx, id: number, status: 'published' | 'c
 /** When and where, after a change; the revision is the caller's, one more than before. */
 export const updateMarketTimes = (
   db: DbOrTx,
-  m: Pick<
-    Market,
-    'id' | 'date' | 'startsAt' | 'endsAt' | 'location' | 'locationEn' | 'latitude' | 'longitude' | 'revision'
-  >,
+  m: Omit<Market, 'closeHoursBefore' | 'status' | 'createdBy' | 'createdAt' | 'publishedAt' | 'cancelledAt'>,
 ) =>
   db
     .updateTable('market_days')
@@ -103,8 +65,11 @@ export const updateMarketTimes = (
       date: m.date,
       starts_at: m.startsAt,
       ends_at: m.endsAt,
+      compound_id: m.compoundId,
       location: m.location,
       location_en: m.locationEn,
+      address: m.address,
+      venue_id: m.venueId,
       latitude: m.latitude,
       longitude: m.longitude,
       revision: m.revision,
@@ -143,12 +108,37 @@ export const publishedBetween = async (db: DbOrTx, from: string, to: string) =>
       .execute()
   ).map(toMarket);
 
-export const recentMarkets = async (db: DbOrTx, limit: number) =>
+/** Market days newest first, a page at a time (cancelled ones too: staff look back at them). */
+export const marketsPage = async (db: DbOrTx, offset: number, limit: number) =>
   (
     await db
       .selectFrom('market_days')
       .selectAll()
-      .where('status', '!=', 'cancelled')
+      .orderBy('date', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute()
+  ).map(toMarket);
+
+export const countMarkets = async (db: DbOrTx) =>
+  Number(
+    (
+      await db
+        .selectFrom('market_days')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+/** Published market days before `date`, newest first: what the export can offer when a date had none. */
+export const heldBefore = async (db: DbOrTx, date: string, limit: number) =>
+  (
+    await db
+      .selectFrom('market_days')
+      .selectAll()
+      .where('status', '=', 'published')
+      .where('date', '<=', date)
       .orderBy('date', 'desc')
       .orderBy('id', 'desc')
       .limit(limit)
@@ -168,11 +158,22 @@ export const lastHostCompound = async (db: DbOrTx) =>
       .executeTakeFirst()
   )?.compound_id ?? null;
 
-export const insertOffers = async (db: DbOrTx, rows: { marketId: number; serviceId: number; capacity: number }[]) => {
+/** A day's offers, each with the service's names and ticket prefixes as they are now (kept with the offer). */
+export const insertOffers = async (db: DbOrTx, marketId: number, rows: { service: Service; capacity: number }[]) => {
   if (rows.length === 0) return;
   await db
     .insertInto('market_offers')
-    .values(rows.map((o) => ({ market_id: o.marketId, service_id: o.serviceId, capacity: o.capacity })))
+    .values(
+      rows.map(({ service: s, capacity }) => ({
+        market_id: marketId,
+        service_id: s.id,
+        capacity,
+        name_zh: s.nameZh,
+        name_en: s.nameEn,
+        ticket_prefix: s.ticketPrefix,
+        ticket_prefix_en: s.ticketPrefixEn,
+      })),
+    )
     .execute();
 };
 
@@ -180,13 +181,16 @@ const offerQuery = (db: DbOrTx) =>
   db
     .selectFrom('market_offers as o')
     .innerJoin('market_services as s', 's.id', 'o.service_id')
-    .selectAll('o')
+    .select(['o.id', 'o.market_id', 'o.service_id', 'o.capacity', 'o.tickets_issued'])
+    .select((eb) => [
+      eb.fn.coalesce('o.name_zh', 's.name_zh').as('name_zh'),
+      eb.fn.coalesce('o.name_en', 's.name_en').as('name_en'),
+      eb.fn.coalesce('o.ticket_prefix', 's.ticket_prefix').as('ticket_prefix'),
+      eb.fn.coalesce('o.ticket_prefix_en', 's.ticket_prefix_en').as('ticket_prefix_en'),
+    ])
     .select([
-      's.name_zh',
-      's.name_en',
-      's.ticket_prefix',
-      's.ticket_prefix_en',
       's.needs_details',
+      's.needs_photo',
       's.is_repair',
       's.minutes_per_ticket',
       's.bring_zh',
@@ -234,3 +238,14 @@ export async function nextTicketNo(db: DbOrTx, offerId: number): Promise<number>
     .executeTakeFirstOrThrow();
   return r.tickets_issued;
 }
+
+/**
+ * Takes the offer's row lock for the rest of the transaction (a write that changes nothing: both engines accept it),
+ * so that the places counted next are not being taken by another booking at the same moment.
+ */
+export const lockOffer = (db: DbOrTx, offerId: number) =>
+  db
+    .updateTable('market_offers')
+    .set((eb) => ({ tickets_issued: eb.ref('tickets_issued') }))
+    .where('id', '=', offerId)
+    .execute();

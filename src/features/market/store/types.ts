@@ -37,6 +37,8 @@ export interface Service {
   bringEn: string | null;
   /** The resident describes the item and the problem when booking. */
   needsDetails: boolean;
+  /** The resident is asked for a photo of the item when booking (they may skip it). */
+  needsPhoto: boolean;
   /** Results are fixed / not fixable / needs parts, and the resident is asked later whether the fix held. */
   isRepair: boolean;
   defaultCapacity: number;
@@ -46,10 +48,15 @@ export interface Service {
   /** Knife → ticket Knife-07, for English readers. */
   ticketPrefixEn: string;
   provider: string | null;
+  /** false: retired — offered for no new market day; the days that offered it keep it. */
   active: boolean;
 }
 
 export type NewService = Omit<Service, 'id' | 'active'>;
+
+/** The service groups of the catalogue (the table allows these four). */
+export const SERVICE_GROUPS = ['repair', 'care', 'advice', 'daily'] as const;
+export type ServiceGroup = (typeof SERVICE_GROUPS)[number];
 
 /** A market day: a date, hours and a place in one compound. */
 export interface Market {
@@ -64,6 +71,10 @@ export interface Market {
   location: string;
   /** The same in English; null: English readers see the place's own name, marked as such. */
   locationEn: string | null;
+  /** The venue's address as it was when the day was scheduled or moved ('' for none). */
+  address: string;
+  /** The venue it is held at; null for a day scheduled before venues. */
+  venueId: number | null;
   latitude: number | null;
   longitude: number | null;
   closeHoursBefore: number;
@@ -86,11 +97,13 @@ export interface Offer {
   /** Tickets booked ahead (served and no-shows included, walk-ins not). */
   booked: number;
   waiting: number;
+  /** The names and prefixes the day offers the service with (a later rename of the service does not change them). */
   nameZh: string;
   nameEn: string;
   ticketPrefix: string;
   ticketPrefixEn: string;
   needsDetails: boolean;
+  needsPhoto: boolean;
   isRepair: boolean;
   minutesPerTicket: number;
   bringZh: string | null;
@@ -144,6 +157,7 @@ export const toService = (r: ServiceRow): Service => ({
   bringZh: r.bring_zh,
   bringEn: r.bring_en,
   needsDetails: r.needs_details === 1,
+  needsPhoto: r.needs_photo === 1,
   isRepair: r.is_repair === 1,
   defaultCapacity: r.default_capacity,
   minutesPerTicket: r.minutes_per_ticket,
@@ -161,6 +175,8 @@ export const toMarket = (r: MarketRow): Market => ({
   compoundId: r.compound_id,
   location: r.location,
   locationEn: r.location_en,
+  address: r.address,
+  venueId: r.venue_id,
   latitude: r.latitude,
   longitude: r.longitude,
   closeHoursBefore: r.close_hours_before,
@@ -172,7 +188,10 @@ export const toMarket = (r: MarketRow): Market => ({
   cancelledAt: r.cancelled_at,
 });
 
-export type OfferRow = Selectable<Database['market_offers']> &
+export type OfferRow = Pick<
+  Selectable<Database['market_offers']>,
+  'id' | 'market_id' | 'service_id' | 'capacity' | 'tickets_issued'
+> &
   Pick<
     ServiceRow,
     | 'name_zh'
@@ -180,6 +199,7 @@ export type OfferRow = Selectable<Database['market_offers']> &
     | 'ticket_prefix'
     | 'ticket_prefix_en'
     | 'needs_details'
+    | 'needs_photo'
     | 'is_repair'
     | 'minutes_per_ticket'
     | 'bring_zh'
@@ -201,6 +221,7 @@ export const toOffer = (r: OfferRow): Offer => ({
   ticketPrefix: r.ticket_prefix,
   ticketPrefixEn: r.ticket_prefix_en || r.ticket_prefix,
   needsDetails: r.needs_details === 1,
+  needsPhoto: r.needs_photo === 1,
   isRepair: r.is_repair === 1,
   minutesPerTicket: r.minutes_per_ticket,
   bringZh: r.bring_zh,

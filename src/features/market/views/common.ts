@@ -22,13 +22,15 @@ export interface Reader {
 export const inReaders = (r: Reader, name: Bilingual | null, none = '') => (name ? name[r.locale] : none);
 
 /**
- * Where exactly, in the reader's language: the English name staff gave, or the place's own name marked as such (the
- * value is not escaped here: it goes into a translation that escapes it once).
+ * Where exactly, in the reader's language: the English name staff gave, or the place's own name marked as such, and
+ * the address if there is one (the value is not escaped here: it goes into a translation that escapes it once).
  */
-export const placeText = ({ t, locale }: Reader, m: Pick<Market, 'location' | 'locationEn'>) =>
-  locale === 'zh-CN'
-    ? m.location
-    : (m.locationEn ?? t('market.view.localName', { name: m.location, interpolation: { escapeValue: false } }));
+export function placeText({ t, locale }: Reader, m: Pick<Market, 'location' | 'locationEn' | 'address'>): string {
+  const raw = { interpolation: { escapeValue: false } };
+  const name =
+    locale === 'zh-CN' ? m.location : (m.locationEn ?? t('market.view.localName', { name: m.location, ...raw }));
+  return m.address ? t('market.view.placeWithAddress', { place: name, address: m.address, ...raw }) : name;
+}
 
 /** Date, weekday, hours and place of a market day in the reader's language. */
 export const whenText = (r: Reader, m: Market, compound: Compound | undefined): Record<string, string> => ({
@@ -39,3 +41,6 @@ export const whenText = (r: Reader, m: Market, compound: Compound | undefined): 
   compound: compound ? inLocale(compound, r.locale) : '-',
   location: placeText(r, m),
 });
+
+/** A card's text with what just changed above it (a service saved, a venue retired). */
+export const withNotice = (text: string, notice?: string) => (notice ? `${notice}\n\n${text}` : text);

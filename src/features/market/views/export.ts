@@ -1,5 +1,6 @@
-import { toCsv } from '../../../core/csv';
+import { type Sheet, writeCsv } from '../../../core/sheets';
 import { localDate, localTime } from '../../../core/time';
+import type { TFunction } from '../../../i18n';
 import type { ExportRow } from '../service';
 import { inReaders, type Reader } from './common';
 
@@ -20,12 +21,19 @@ const COLUMNS = [
 ] as const;
 
 /**
- * A market day's bookings as CSV (UTF-8 with a byte-order mark, for Excel and WPS), in the language of whoever asked:
- * the headers, the service and ticket names and every status are theirs; times are local.
+ * The reader behind a translator: the workbench hands an export only its translator, and the locale file says which
+ * language it is (the service and ticket names follow it).
  */
-export function exportCsv(r: Reader, rows: ExportRow[], tz: string): string {
+export const readerOf = (t: TFunction): Reader => ({ t, locale: t('market.export.locale') === 'en' ? 'en' : 'zh-CN' });
+
+/**
+ * A market day's bookings as a sheet in the language of whoever asked: the headers, the service and ticket names and
+ * every status are theirs; times are local. Cells are neutralised when written (core/sheets).
+ */
+export function exportSheet(r: Reader, rows: ExportRow[], tz: string, date: string): Sheet {
   const { t } = r;
-  const plain = (key: string) => t(key, { interpolation: { escapeValue: false } });
+  const plain = (key: string, params: Record<string, string> = {}) =>
+    t(key, { ...params, interpolation: { escapeValue: false } });
   const time = (iso: string | null) => {
     if (!iso) return '';
     const d = new Date(iso);
@@ -46,5 +54,16 @@ export function exportCsv(r: Reader, rows: ExportRow[], tz: string): string {
     time(x.servedAt),
     x.held ? plain(`market.export.held.${x.held}`) : '',
   ]);
-  return toCsv([COLUMNS.map((c) => plain(`market.export.header.${c}`)), ...body], { bom: true });
+  return {
+    name: plain('market.export.sheet', { date }),
+    header: COLUMNS.map((c) => plain(`market.export.header.${c}`)),
+    rows: body,
+  };
 }
+
+/** The file name of a market day's export (the date is what staff look for). */
+export const exportFileName = (date: string) => `market-${date}`;
+
+/** The same sheet as CSV text (UTF-8 with a byte-order mark, for Excel and WPS): the command line's export. */
+export const exportCsv = (r: Reader, rows: ExportRow[], tz: string, date = rows[0]?.date ?? ''): string =>
+  writeCsv(exportSheet(r, rows, tz, date)).toString('utf8');

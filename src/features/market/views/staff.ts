@@ -1,37 +1,43 @@
+import { dateLabel } from '../../../core/calendar';
 import { inLocale } from '../../../core/names';
+import { addDays } from '../../../core/time';
 import { type Button, grid, markup } from '../../../telegram/markup';
-import type { Compound } from '../../residents/service';
 import { CB } from '../callbacks';
 import type { MarketDay } from '../service';
 import type { Market, Offer, Service } from '../store';
-import { type Card, type Reader, whenText } from './common';
+import { type Card, placeText, type Reader, whenText } from './common';
 
 // What staff see when scheduling and running market days.
 
-/** The recent market days, each a button to its panel, and "new market day". */
-export function adminCard({ t }: Reader, markets: Market[]): Card {
-  const rows: Button[][] = markets.map((m) => [
-    { text: `${m.date} · ${t(`market.state.${m.status}`)}`, data: CB.panel(m.id) },
-  ]);
+/** The market days, newest first, a page at a time, each a button to its panel; and "new market day". */
+export function adminCard(r: Reader, markets: Market[], page = 0, pages = 1): Card {
+  const { t } = r;
+  const label = (m: Market) => `${m.date} · ${placeText(r, { ...m, address: '' })} · ${t(`market.state.${m.status}`)}`;
+  const rows: Button[][] = markets.map((m) => [{ text: label(m), data: CB.panel(m.id) }]);
+  if (pages > 1) {
+    const nav: Button[] = [];
+    if (page > 0) nav.push({ text: '◀', data: CB.adminPage(page - 1) });
+    nav.push({ text: `${page + 1}/${pages}`, data: CB.adminPage(page) });
+    if (page < pages - 1) nav.push({ text: '▶', data: CB.adminPage(page + 1) });
+    rows.push(nav);
+  }
   rows.push([{ text: t('market.staff.btn.create'), data: CB.create }]);
+  rows.push([
+    { text: t('market.staff.btn.catalogue'), data: CB.catalogue(0) },
+    { text: t('market.staff.btn.venues'), data: CB.venues(0) },
+  ]);
   return { text: t(markets.length ? 'market.staff.list' : 'market.staff.listEmpty'), markup: markup(rows) };
 }
 
-/** The compounds, the one next in rotation first and starred. */
-export function compoundCard({ t, locale }: Reader, compounds: Compound[], proposed: number | null): Card {
-  const sorted = [...compounds].sort((a, b) => Number(b.id === proposed) - Number(a.id === proposed));
-  const label = (c: Compound) =>
-    c.id === proposed ? t('market.staff.proposed', { name: inLocale(c, locale) }) : inLocale(c, locale);
-  return {
-    text: t('market.staff.askCompound'),
-    markup: markup(grid(sorted.map((c) => ({ text: label(c), data: CB.newCompound(c.id) })))),
-  };
+/** Days to hold a market day on, as buttons: the next four weeks from tomorrow (another date can be typed). */
+export function datesCard({ t, locale }: Reader, today: string, example: string): Card {
+  const days = Array.from({ length: 28 }, (_, i) => addDays(today, i + 1));
+  const rows = grid(
+    days.map((d) => ({ text: dateLabel(d)[locale], data: CB.newDate(d) })),
+    3,
+  );
+  return { text: t('market.staff.askDatePick', { example }), markup: markup(rows) };
 }
-
-export const askMapCard = ({ t }: Reader): Card => ({
-  text: t('market.staff.askMap'),
-  markup: markup([[{ text: t('market.staff.btn.skipMap'), data: CB.skipMap }]]),
-});
 
 /** The catalogue as toggles: tap to choose, tap again to drop. */
 export function servicesCard({ t, locale }: Reader, services: Service[], chosen: ReadonlySet<number>): Card {

@@ -33,6 +33,11 @@ export function staffBot(partners: PartnersService, { clock, config }: Pick<Plat
     else await ctx.reply(card.text, { reply_markup: card.markup });
   }
   pm.command('volunteers', staff, (ctx) => showDesk(ctx, false));
+  // The same desk from the workbench's button (issue 15): no command needed.
+  bot.callbackQuery(RX.desk, staff, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showDesk(ctx, ctx.callbackQuery.message !== undefined);
+  });
 
   // A sign-up card: it says at once who decided what (every other staff member's card follows through the outbox).
   bot.callbackQuery(RX.decide, staff, async (ctx) => {

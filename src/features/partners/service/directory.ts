@@ -1,3 +1,4 @@
+import { runHooks, type TxHook } from '../../../db/tx';
 import { recordAudit } from '../../../identity';
 import type { Platform } from '../../../platform';
 import { PartnerExists, PartnerNotFound } from '../errors';
@@ -43,7 +44,7 @@ export function createDirectoryService({ db, clock }: Pick<Platform, 'db' | 'clo
     },
 
     /** Adds a partner with what they offer; a partner of the same name already listed is refused. */
-    async addPartner(actorId: number | null, p: NewPartnerInput): Promise<number> {
+    async addPartner(actorId: number | null, p: NewPartnerInput, done?: TxHook): Promise<number> {
       const name = p.name.trim().slice(0, limits.partnerName.max);
       if (name === '' || !isPartnerType(p.type)) throw new PartnerNotFound();
       const now = clock.now();
@@ -69,6 +70,7 @@ export function createDirectoryService({ db, clock }: Pick<Platform, 'db' | 'clo
           { actorId, action: 'partners.add', subject: `partner:${id}`, details: { name, type: p.type } },
           now,
         );
+        await runHooks(trx, done);
         return id;
       });
     },

@@ -1,11 +1,13 @@
 import type { Platform } from '../../../platform';
 import { seedDemoPartners, seedDemoTeams } from '../demo';
 import { createApplicationsService } from './applications';
+import { createCatalogueService } from './catalogue';
 import { createDirectoryService } from './directory';
 import { createShiftsService } from './shifts';
 import { createTeamsService } from './teams';
 
 export type { Decision } from './applications';
+export type { PartnerPatch } from './catalogue';
 export type { NewPartnerInput } from './directory';
 export type { HoursView, ShiftInput } from './shifts';
 
@@ -20,6 +22,7 @@ export function createPartnersService(platform: Platform) {
     ...teams,
     ...createApplicationsService(platform),
     ...createShiftsService(platform),
+    ...createCatalogueService(platform),
     /** The demo partners: other areas' demo data (the fund's founding donors) names them. Safe to run again. */
     loadDemoPartners: () => seedDemoPartners(directory),
     loadDemoTeams: () => seedDemoTeams(teams),

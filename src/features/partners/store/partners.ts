@@ -113,3 +113,26 @@ export async function offersOf(db: DbOrTx, partnerId: number): Promise<Offer[]> 
     .execute();
   return rows.map(toOffer);
 }
+
+/** Every partner, listed first then retired, by name: the staff catalogue. */
+export async function listAllPartners(db: DbOrTx): Promise<Partner[]> {
+  const rows = await db.selectFrom('partners').selectAll().orderBy('active', 'desc').orderBy('name').execute();
+  return rows.map(toPartner);
+}
+
+export type PartnerChange = Partial<Pick<Partner, 'type' | 'contact' | 'description' | 'active'>>;
+
+/** Changes a partner in place (the id is kept, so ledgers and teams that name it still do). */
+export async function updatePartner(db: DbOrTx, id: number, c: PartnerChange): Promise<boolean> {
+  const r = await db
+    .updateTable('partners')
+    .set({
+      ...(c.type !== undefined && { type: c.type }),
+      ...(c.contact !== undefined && { contact: c.contact }),
+      ...(c.description !== undefined && { description: c.description }),
+      ...(c.active !== undefined && { active: c.active ? 1 : 0 }),
+    })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

@@ -99,7 +99,8 @@ export async function takersOf(db: DbOrTx, shiftId: number): Promise<number[]> {
  */
 export async function takeShift(db: DbOrTx, shiftId: number, userId: number, at: string): Promise<boolean> {
   const r = await sql`insert into volunteer_shift_takers (shift_id, user_id, taken_at)
-    select ${shiftId}, ${userId}, ${at} where (select count(*) from volunteer_shift_takers where shift_id = ${shiftId})
+    select cast(${shiftId} as bigint), cast(${userId} as bigint), ${at}
+    where (select count(*) from volunteer_shift_takers where shift_id = ${shiftId})
       < (select slots from volunteer_shifts where id = ${shiftId})
     on conflict do nothing`.execute(db);
   return Number(r.numAffectedRows ?? 0n) === 1;

@@ -212,3 +212,29 @@ export async function insertTeamMessage(
     .executeTakeFirstOrThrow();
   return r.id;
 }
+
+/** Every team, active first then retired: the staff list of teams. */
+export async function listAllTeams(db: DbOrTx): Promise<Team[]> {
+  const rows = await db.selectFrom('volunteer_teams').selectAll().orderBy('active', 'desc').orderBy('id').execute();
+  return rows.map(toTeam);
+}
+
+/** Retires a team (members and hours stay) or brings it back. */
+export async function setTeamActive(db: DbOrTx, id: number, active: boolean): Promise<boolean> {
+  const r = await db
+    .updateTable('volunteer_teams')
+    .set({ active: active ? 1 : 0 })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** How many sign-ups wait for a decision: the workbench's to-do line. */
+export async function countPendingApplications(db: DbOrTx): Promise<number> {
+  const r = await db
+    .selectFrom('volunteer_members')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'pending')
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

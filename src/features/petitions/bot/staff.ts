@@ -1,59 +1,60 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../../../telegram/context';
 import { requireRole } from '../../../telegram/middlewares/guard';
-import { splitText } from '../../../telegram/text';
-import type { ResidentsService } from '../../residents/service';
-import { RX } from '../callbacks';
-import { isCategory } from '../policy';
+import { parsePeriod, RX } from '../callbacks';
+import type { StatsPeriod } from '../policy';
 import type { PetitionsService } from '../service';
-import { assignmentsText, deputyRatesPage, filterChoice, ratesText } from '../views';
+import { breakdownCard, deputiesPage, monthChoice, periodCard, periodChoice } from '../views';
+import { show } from './show';
 
-const ASSIGN = /^(add|remove)\s+(\d{1,15})\s+(\d{1,9})(?:\s+([a-z]+))?$/;
-
-/** Staff: the three rates, and which deputy answers for which community. */
-export function staffBot(petitions: PetitionsService, residents: ResidentsService) {
+/**
+ * Staff: the three rates for a period picked with buttons (this month, last month, a month of the last year, this
+ * year), then per deputy and per category and community. /petitionstats opens this month's.
+ */
+export function staffBot(petitions: PetitionsService) {
   const bot = new Composer<BotContext>();
   const pm = bot.chatType('private');
   const staff = requireRole('staff');
   const reader = (ctx: BotContext) => ({ t: ctx.t, locale: ctx.locale, tz: petitions.policy.timezone });
+  const thisMonth = () => petitions.today().slice(0, 7);
 
-  // This month and all time, then the deputies five to a page: every rate with what it counts.
+  const edit = show;
+  /** A period later than this month has no figures: a forged button gets this month's. */
+  const bounded = (p: StatsPeriod): StatsPeriod =>
+    (p.kind === 'month' ? p.month : `${p.year}-01`) > thisMonth() ? petitions.thisMonth() : p;
+
+  // The shortcut: this month's figures (another period is a tap away) and its deputies' first page.
   pm.command('petitionstats', staff, async (ctx) => {
-    const { month, thisMonth, all } = await petitions.current();
-    const parts = [
-      ratesText(ctx.t, ctx.t('petitions.stats.thisMonth', { month }), thisMonth.overall),
-      ratesText(ctx.t, ctx.t('petitions.stats.allTime'), all.overall),
-    ];
-    for (const c of splitText(parts.join('\n\n'))) await ctx.reply(c);
-    if (all.deputies.length) {
-      const page = deputyRatesPage(ctx.t, all.deputies, 0);
-      await ctx.reply(page.text, { reply_markup: page.markup });
-    }
-    const filters = filterChoice(reader(ctx), await residents.communities());
-    await ctx.reply(filters.text, { reply_markup: filters.markup });
+    const p = petitions.thisMonth();
+    const figures = await petitions.periodRates(p);
+    const card = periodCard(reader(ctx), p, figures);
+    await ctx.reply(card.text, { reply_markup: card.markup });
+    if (!figures.deputies.length) return;
+    const page = deputiesPage(reader(ctx), p, figures.deputies, 0);
+    await ctx.reply(page.text, { reply_markup: page.markup });
+  });
+  bot.callbackQuery(RX.statsHome, staff, (ctx) => edit(ctx, periodChoice(reader(ctx), thisMonth())));
+  bot.callbackQuery(RX.statsMonths, staff, (ctx) => edit(ctx, monthChoice(reader(ctx), thisMonth())));
+
+  bot.callbackQuery(RX.statsPeriod, staff, async (ctx) => {
+    const p = bounded(parsePeriod(ctx.match[1]!));
+    await edit(ctx, periodCard(reader(ctx), p, await petitions.periodRates(p)));
+  });
+  bot.callbackQuery(RX.statsDeputies, staff, async (ctx) => {
+    const p = bounded(parsePeriod(ctx.match[1]!));
+    const { deputies } = await petitions.periodRates(p);
+    await edit(ctx, deputiesPage(reader(ctx), p, deputies, Number(ctx.match[2])));
+  });
+  bot.callbackQuery(RX.statsBreakdown, staff, async (ctx) => {
+    const p = bounded(parsePeriod(ctx.match[1]!));
+    await edit(ctx, breakdownCard(reader(ctx), p, await petitions.breakdown(p)));
   });
 
+  // ◀ ▶ of the deputies' pages sent before periods could be picked: this month's.
   bot.callbackQuery(RX.stats, staff, async (ctx) => {
-    const page = deputyRatesPage(ctx.t, (await petitions.current()).all.deputies, Number(ctx.match[1]));
-    await ctx.answerCallbackQuery();
-    await ctx.editMessageText(page.text, { reply_markup: page.markup });
-  });
-
-  // /deputies — the list; /deputies add|remove <user id> <community id> [category]
-  pm.command('deputies', staff, async (ctx) => {
-    const args = ctx.match.trim();
-    const m = ASSIGN.exec(args);
-    if (m) {
-      const category = m[4] ?? null;
-      if (category !== null && !isCategory(category)) return ctx.reply(ctx.t('petitions.deputies.usage'));
-      const change = m[1] === 'add' ? petitions.assignDeputy : petitions.unassignDeputy;
-      const changed = await change(ctx.user.id, Number(m[2]), Number(m[3]), category);
-      const done = m[1] === 'add' ? 'petitions.deputies.added' : 'petitions.deputies.removed';
-      return ctx.reply(ctx.t(changed ? done : 'petitions.deputies.unchanged'));
-    }
-    if (args) return ctx.reply(ctx.t('petitions.deputies.usage'));
-    const text = assignmentsText(reader(ctx), await petitions.assignments(), await residents.communities());
-    await ctx.reply(text);
+    const p = petitions.thisMonth();
+    const { deputies } = await petitions.periodRates(p);
+    await edit(ctx, deputiesPage(reader(ctx), p, deputies, Number(ctx.match[1])));
   });
 
   return bot;

@@ -65,7 +65,7 @@ export async function cardContent(db: DbOrTx, p: Petition, facts: CardFacts, tz:
     params: {
       title: { $t: p.acknowledgedAt === null && isOpen(p) ? 'petitions.fwd.titleNew' : 'petitions.fwd.title' },
       id: p.id,
-      category: { $t: `petitions.category.${p.category}` },
+      category: bilingual(p.categoryName),
       community: facts.community ? bilingual(facts.community) : '—',
       place: p.place,
       location: coordinates(p),

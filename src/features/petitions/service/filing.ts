@@ -1,11 +1,12 @@
 import { DAY_MS, localDate, zonedToUtc } from '../../../core/time';
 import { runHooks, type TxHook } from '../../../db/tx';
-import { AlreadySigned, DailyLimitReached, OwnPetition, PetitionClosed } from '../errors';
+import { AlreadySigned, DailyLimitReached, OwnPetition, PetitionClosed, UnknownCategory } from '../errors';
 import { type Category, isOpen, MAX_PHOTOS, REMIND_BEFORE_MS } from '../policy';
 import { SIMILAR_THRESHOLD, similarity } from '../similar';
 import type { Petition } from '../store';
 import * as store from '../store';
 import { cardContent } from './card';
+import { tellIfUncovered } from './coverage';
 import { getPetition, type Parts } from './parts';
 
 /** What a resident has put together in the filing flow. */
@@ -20,8 +21,18 @@ export interface Draft {
 }
 
 /** Filing a petition, and joining one a neighbour filed. */
-export function filing({ db, clock, identity, residents, policy, notify }: Parts) {
+export function filing(parts: Parts) {
+  const { db, clock, identity, residents, policy, notify } = parts;
   return {
+    /** The categories residents choose from now. */
+    categories: () => store.listCategories(db),
+    /** A category residents may choose now (by its code), or UnknownCategory (retired, or a forged button). */
+    async category(code: string) {
+      const c = await store.findCategory(db, { code });
+      if (!c?.active) throw new UnknownCategory();
+      return c;
+    },
+
     /** Open petitions like this draft (same category and community, similar words, or close by), best first. */
     async similar(
       userId: number,
@@ -52,6 +63,8 @@ export function filing({ db, clock, identity, residents, policy, notify }: Parts
       const user = await identity.user(userId);
       const community = user && user.communityId !== null ? await residents.community(user.communityId) : undefined;
       const photos = draft.photos.slice(0, MAX_PHOTOS);
+      const category = await store.findCategory(db, { code: draft.category });
+      if (!category?.active) throw new UnknownCategory();
       const ackDueAt = new Date(now.getTime() + policy.ackDays * DAY_MS);
       const id = await db.transaction().execute(async (trx) => {
         if ((await store.countFiledSince(trx, userId, dayStart)) >= policy.dailyLimit)
@@ -61,6 +74,7 @@ export function filing({ db, clock, identity, residents, policy, notify }: Parts
           communityId: user?.communityId ?? null,
           compoundId: user?.compoundId ?? null,
           category: draft.category,
+          categoryName: { nameZh: category.nameZh, nameEn: category.nameEn },
           place: draft.place,
           latitude: draft.latitude,
           longitude: draft.longitude,
@@ -83,6 +97,7 @@ export function filing({ db, clock, identity, residents, policy, notify }: Parts
         const p = (await store.findPetition(trx, id))!;
         const card = await cardContent(trx, p, { community, petitioner: user }, policy.timezone);
         await notify.toHandlers(trx, p, `petitions:new:${p.id}`, card, now);
+        await tellIfUncovered(parts, trx, p, community, now);
         for (const [i, photo] of photos.entries()) {
           const content = {
             key: 'petitions.fwd.photo',

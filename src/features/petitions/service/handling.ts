@@ -6,11 +6,12 @@ import type { HandlerFilter } from '../callbacks';
 import { CB } from '../callbacks';
 import { AlreadyAcknowledged, NotHandler, NotNow, PetitionClosed, UnknownDepartment } from '../errors';
 import { isOpen, nextStatuses, type SettableStatus } from '../policy';
-import type { Petition } from '../store';
+import type { Area, Petition } from '../store';
 import * as store from '../store';
 import { cardContent, changeParam } from './card';
 import type { FollowerNotice } from './notify';
 import { type Actor, factsOf, getPetition, type Parts } from './parts';
+import { work } from './work';
 
 /** Staff and admins handle every petition; a deputy only those of the communities (and categories) assigned to them. */
 export async function canHandle(db: DbOrTx, actor: Actor, p: Petition): Promise<boolean> {
@@ -28,16 +29,26 @@ export async function forHandler(db: DbOrTx, actor: Actor, petitionId: number): 
   return p;
 }
 
-/** Petitions a deputy (their assignments) or staff member (all) may see, under a /petitions filter. */
-export async function handlerList(db: DbOrTx, actor: Actor, filter: HandlerFilter, now: Date): Promise<Petition[]> {
-  const scope = hasAny(actor.roles, ['staff'])
-    ? undefined
-    : (await store.assignmentsOf(db, actor.id)).map((a) => ({ communityId: a.communityId, category: a.category }));
+/**
+ * Petitions a deputy (their assignments) or staff member (all) may see, under a /petitions filter. `uncovered` (staff
+ * only) names the areas no deputy answers for, whose petitions wait for staff.
+ */
+export async function handlerList(
+  db: DbOrTx,
+  actor: Actor,
+  filter: HandlerFilter,
+  now: Date,
+  uncovered?: () => Promise<Area[]>,
+): Promise<Petition[]> {
+  const staff = hasAny(actor.roles, ['staff']);
+  let scope: Area[] | undefined = staff ? undefined : await store.assignmentsOf(db, actor.id);
+  if (filter.uncovered) scope = staff && uncovered ? await uncovered() : [];
   return store.listPetitions(db, {
     status: filter.status,
     category: filter.category,
     communityId: filter.communityId,
     overdueAt: filter.overdue ? now.toISOString() : undefined,
+    unacknowledged: filter.unacknowledged || filter.uncovered,
     scope,
   });
 }
@@ -72,6 +83,7 @@ export interface StatusChange {
  */
 export function handling(parts: Parts) {
   const { db, clock, notify, policy } = parts;
+  const { uncoveredAreas } = work(parts);
 
   /** 受理 / 调查中 / 已转交部门 / 已解决 / 无法解决. Acknowledges on the way if nobody had yet. */
   async function setStatus(actor: Actor, petitionId: number, change: StatusChange, done?: TxHook): Promise<Petition> {
@@ -86,9 +98,10 @@ export function handling(parts: Parts) {
       if (!nextStatuses(p).includes(change.status) || again) throw new NotNow(p.id, p.status);
       let departmentId = p.departmentId;
       if (change.status === 'transferred') {
-        if (change.departmentId === undefined || !(await store.findDepartment(trx, change.departmentId)))
-          throw new UnknownDepartment();
-        departmentId = change.departmentId;
+        // A retired department is no longer offered: a button from before, or a forged one, is refused.
+        const d = change.departmentId === undefined ? undefined : await store.findDepartment(trx, change.departmentId);
+        if (!d?.active) throw new UnknownDepartment();
+        departmentId = d.id;
       }
       const final = change.status === 'resolved' || change.status === 'unresolvable';
       await store.updatePetition(trx, p.id, {
@@ -212,6 +225,7 @@ export function handling(parts: Parts) {
       toPetitioner(actor, petitionId, 'reply', text, done),
 
     /** Petitions a deputy or staff member may see, with the /petitions filters. */
-    listForHandler: (actor: Actor, filter: HandlerFilter) => handlerList(db, actor, filter, clock.now()),
+    listForHandler: (actor: Actor, filter: HandlerFilter) =>
+      handlerList(db, actor, filter, clock.now(), uncoveredAreas),
   };
 }

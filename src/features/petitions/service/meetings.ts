@@ -45,7 +45,7 @@ export function meetings(parts: Parts) {
     const departments: Department[] = [];
     for (const d of [...new Set(m.departmentIds)]) {
       const dept = await store.findDepartment(trx, d);
-      if (!dept) throw new UnknownDepartment();
+      if (!dept?.active) throw new UnknownDepartment();
       departments.push(dept);
     }
     return { petitions, departments };

@@ -33,6 +33,10 @@ export interface FollowerNotice {
 export interface Recipients {
   staff(): Promise<Recipient[]>;
   handlers(p: Petition): Promise<Recipient[]>;
+  /** The deputies (still holding the role) who answer for the petition's area; none: it goes to staff. */
+  deputies(p: Pick<Petition, 'communityId' | 'category'>): Promise<number[]>;
+  /** Whether anyone holding the deputy role answers for any part of the community. */
+  anyDeputyIn(communityId: number): Promise<boolean>;
 }
 
 export type Notifier = ReturnType<typeof createNotifier>;
@@ -55,19 +59,30 @@ export function createNotifier({
           : identity.staffAndAdmins(trx).then((us) => us.map((u) => ({ chatId: u.id, userId: u.id })));
       return staff;
     };
+    const holding = () => {
+      deputies ??= identity.withRoles(['deputy'], trx).then((us) => new Set(us.map((u) => u.id)));
+      return deputies;
+    };
+    async function deputiesOf(p: Pick<Petition, 'communityId' | 'category'>) {
+      if (p.communityId === null) return [];
+      const key = `${p.communityId}:${p.category}`;
+      if (!assigned.has(key)) assigned.set(key, store.assignedTo(trx, p.communityId, p.category));
+      const ids = (await assigned.get(key))!;
+      if (ids.length === 0) return [];
+      const held = await holding();
+      return ids.filter((id) => held.has(id));
+    }
     return {
       staff: staffOnce,
+      deputies: deputiesOf,
       /** Deputies (still holding the role) assigned to the community and category; staff when there are none. */
       async handlers(p) {
-        if (p.communityId === null) return staffOnce();
-        const key = `${p.communityId}:${p.category}`;
-        if (!assigned.has(key)) assigned.set(key, store.assignedTo(trx, p.communityId, p.category));
-        const ids = (await assigned.get(key))!;
-        if (ids.length === 0) return staffOnce();
-        deputies ??= identity.withRoles(['deputy'], trx).then((us) => new Set(us.map((u) => u.id)));
-        const holding = await deputies;
-        const mine = ids.filter((id) => holding.has(id));
+        const mine = await deputiesOf(p);
         return mine.length ? mine.map((id) => ({ chatId: id, userId: id })) : staffOnce();
+      },
+      async anyDeputyIn(communityId) {
+        const held = await holding();
+        return (await store.assignedInCommunity(trx, communityId)).some((id) => held.has(id));
       },
     };
   }

@@ -1,7 +1,8 @@
-import { csvCell } from '../../../core/csv';
 import { displayName } from '../../../core/names';
 import { localDate } from '../../../core/time';
-import { monthStart, nextMonth, num, pct, previousMonth, type Rates, rates } from '../rates';
+import type { StatsPeriod } from '../policy';
+import { addTallies, num, pct, periodRange, previousMonth, type Rates, ratesOf } from '../rates';
+import type { Area, AreaTally, Duration } from '../store';
 import * as store from '../store';
 import type { Parts } from './parts';
 
@@ -10,79 +11,88 @@ export interface Responsiveness {
   deputies: { userId: number; name: string; rates: Rates }[];
 }
 
-const CSV_HEADER = [
-  'id',
-  'created_at',
-  'community',
-  'compound',
-  'category',
-  'place',
-  'latitude',
-  'longitude',
-  'description',
-  'status',
-  'department',
-  'status_note',
-  'ack_due_at',
-  'acknowledged_at',
-  'answer_due_at',
-  'answered_at',
-  'round',
-  'cosigners',
-  'occurrences',
-  'solved',
-  'satisfaction',
-];
+/** A period's figures broken down: per category (by code) and per community (null: residents who named none). */
+export interface Breakdown {
+  categories: { code: string; nameZh: string; nameEn: string; rates: Rates }[];
+  communities: { communityId: number | null; nameZh: string; nameEn: string; rates: Rates }[];
+}
 
-/** How well petitions are answered (the three rates), the monthly figures to staff, and the office's CSV. */
+const inArea = (areas: Area[]) => (x: { communityId: number | null; category: string }) =>
+  areas.some((a) => a.communityId === x.communityId && (a.category === null || a.category === x.category));
+
+/** How well petitions are answered (the three rates), counted by SQLite; the monthly figures to staff. */
 export function stats({ db, clock, identity, residents, policy, notify }: Parts) {
+  const tz = () => policy.timezone;
+
+  const range = (p: StatsPeriod) => periodRange(p, tz());
+
+  async function figures(from: string, to: string, now: Date) {
+    const tallies = await store.tallies(db, from, to, now.toISOString());
+    return { tallies, durations: await store.durations(db, from, to) };
+  }
+
+  const ratesWhere = (t: AreaTally[], d: Duration[], keep: (x: Area & { category: string }) => boolean) =>
+    ratesOf(addTallies(t.filter(keep)), d.filter(keep));
+
   /** Per deputy (over the petitions of their assignments) and overall, for petitions filed in [from, to). */
   async function responsiveness(from: string, to: string, now = clock.now()): Promise<Responsiveness> {
-    const ps = await store.petitionsFiledBetween(db, from, to);
-    const byDeputy = new Map<number, { communityId: number; category: string | null }[]>();
+    const { tallies, durations } = await figures(from, to, now);
+    const byDeputy = new Map<number, Area[]>();
     for (const a of await store.listAssignments(db)) byDeputy.set(a.userId, [...(byDeputy.get(a.userId) ?? []), a]);
     const users = new Map((await identity.users([...byDeputy.keys()])).map((u) => [u.id, u]));
-    const deputies = [...byDeputy].map(([userId, scope]) => {
-      const mine = ps.filter((p) =>
-        scope.some((s) => s.communityId === p.communityId && (s.category === null || s.category === p.category)),
-      );
+    const deputies = [...byDeputy].map(([userId, areas]) => {
       const u = users.get(userId);
-      return { userId, name: u ? displayName(u) : String(userId), rates: rates(mine, now) };
+      return {
+        userId,
+        name: u ? displayName(u) : String(userId),
+        rates: ratesWhere(tallies, durations, inArea(areas)),
+      };
     });
-    return { overall: rates(ps, now), deputies };
+    return { overall: ratesOf(addTallies(tallies), durations), deputies };
   }
 
   /** A calendar month ('YYYY-MM', default: last month) in the deployment time zone. */
   async function month(m?: string, now = clock.now()) {
-    const month = m ?? previousMonth(localDate(now, policy.timezone).slice(0, 7));
-    const r = await responsiveness(
-      monthStart(month, policy.timezone),
-      monthStart(nextMonth(month), policy.timezone),
-      now,
-    );
-    return { month, ...r };
+    const month = m ?? previousMonth(localDate(now, tz()).slice(0, 7));
+    return { month, ...(await responsiveness(...range({ kind: 'month', month }), now)) };
   }
 
   return {
     responsiveness,
     month,
-    /** /petitionstats: this month so far, and all time (with each deputy). */
-    async current() {
-      const now = clock.now();
-      const m = localDate(now, policy.timezone).slice(0, 7);
+    /** This month, where the deployment is: what /petitionstats opens with. */
+    thisMonth: (): StatsPeriod => ({ kind: 'month', month: localDate(clock.now(), tz()).slice(0, 7) }),
+    /** The three rates of a month or a year, overall and per deputy. */
+    periodRates: (p: StatsPeriod) => responsiveness(...range(p), clock.now()),
+
+    /** The same period per category and per community, named in both languages. */
+    async breakdown(p: StatsPeriod): Promise<Breakdown> {
+      const { tallies, durations } = await figures(...range(p), clock.now());
+      const categories = await store.listCategories(db, { retired: true });
+      const communities = await residents.communities();
+      const codes = [...new Set(tallies.map((t) => t.category))];
+      const places = [...new Set(tallies.map((t) => t.communityId))];
       return {
-        month: m,
-        thisMonth: await responsiveness(monthStart(m, policy.timezone), now.toISOString(), now),
-        all: await responsiveness('0000', '9999', now),
+        categories: codes.map((code) => {
+          const c = categories.find((x) => x.code === code);
+          const rates = ratesWhere(tallies, durations, (x) => x.category === code);
+          return { code, nameZh: c?.nameZh ?? code, nameEn: c?.nameEn ?? code, rates };
+        }),
+        communities: places.map((id) => {
+          const c = communities.find((x) => x.id === id);
+          const rates = ratesWhere(tallies, durations, (x) => x.communityId === id);
+          return { communityId: id, nameZh: c?.nameZh ?? '—', nameEn: c?.nameEn ?? '—', rates };
+        }),
       };
     },
+
     /**
      * The figures the community report prints: filed, resolution (with what it counts: `resolved` of `answerDue`),
-     * satisfaction (see fund/report.ts).
+     * satisfaction (see fund/report.ts). Counted in one aggregate query: no medians, no petitions loaded.
      */
     async reportRates(fromIso: string, toIso: string, now: Date) {
-      const r = (await responsiveness(fromIso, toIso, now)).overall;
-      const { filed, resolutionRate, resolved, answerDue, satisfaction, rated } = r;
+      const t = addTallies(await store.tallies(db, fromIso, toIso, now.toISOString()));
+      const { filed, resolutionRate, resolved, answerDue, satisfaction, rated } = ratesOf(t, []);
       return { filed, resolutionRate, resolved, answerDue, satisfaction, rated };
     },
 
@@ -91,15 +101,16 @@ export function stats({ db, clock, identity, residents, policy, notify }: Parts)
      * none), so the daily catch-up after that is one lookup and never sends again, whatever the outbox has pruned.
      */
     async sendMonthlyStats(now = clock.now()): Promise<void> {
-      const last = previousMonth(localDate(now, policy.timezone).slice(0, 7));
+      const last = previousMonth(localDate(now, tz()).slice(0, 7));
       if (await store.monthReported(db, last)) return;
-      const { month: m, overall: r } = await month(last, now);
+      const { tallies, durations } = await figures(...range({ kind: 'month', month: last }), now);
+      const r = ratesOf(addTallies(tallies), durations);
       const share = (n: number, d: number) =>
         d === 0
           ? { $t: 'petitions.stats.none.cases' }
           : { $t: 'petitions.stats.share.cases', params: { pct: pct(n / d), n, d } };
       const params = {
-        month: m,
+        month: last,
         filed: r.filed,
         response: share(r.ackedInTime, r.ackDue),
         resolution: share(r.resolved, r.answerDue),
@@ -111,44 +122,9 @@ export function stats({ db, clock, identity, residents, policy, notify }: Parts)
       };
       await db.transaction().execute(async (trx) => {
         if (r.filed > 0)
-          await notify.toStaff(trx, `petitions:monthly:${m}`, { key: 'petitions.stats.monthly', params }, now);
-        await store.recordMonth(trx, m, r.filed, now.toISOString());
+          await notify.toStaff(trx, `petitions:monthly:${last}`, { key: 'petitions.stats.monthly', params }, now);
+        await store.recordMonth(trx, last, r.filed, now.toISOString());
       });
-    },
-
-    /** Every petition as CSV for the office. No phone numbers: those stay with the handlers in the bot. */
-    async exportCsv(): Promise<string> {
-      const communities = new Map((await residents.communities()).map((c) => [c.id, c.nameZh]));
-      const compounds = new Map((await residents.compounds()).map((c) => [c.id, c.nameZh]));
-      const departments = new Map((await store.listDepartments(db)).map((d) => [d.id, d.nameZh]));
-      const lines = [CSV_HEADER.join(',')];
-      for (const p of await store.listPetitions(db, {})) {
-        const row = [
-          p.id,
-          p.createdAt,
-          communities.get(p.communityId ?? -1) ?? '',
-          compounds.get(p.compoundId ?? -1) ?? '',
-          p.category,
-          p.place,
-          p.latitude,
-          p.longitude,
-          p.description,
-          p.status,
-          departments.get(p.departmentId ?? -1) ?? '',
-          p.statusNote,
-          p.ackDueAt,
-          p.acknowledgedAt,
-          p.answerDueAt,
-          p.answeredAt,
-          p.round,
-          await store.countCosigners(db, p.id),
-          p.occurrences,
-          p.solved,
-          p.satisfaction,
-        ];
-        lines.push(row.map(csvCell).join(','));
-      }
-      return `${lines.join('\n')}\n`;
     },
   };
 }

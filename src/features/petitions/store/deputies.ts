@@ -1,26 +1,8 @@
 import type { DbOrTx } from '../../../db/schema';
 import type { Category } from '../policy';
-import { type Assignment, type Department, toAssignment, toDepartment } from './rows';
+import { type Assignment, toAssignment } from './rows';
 
-// Who answers for what (deputies' assignments), the departments petitions go to, and deputies' meetings.
-
-export const listDepartments = async (db: DbOrTx): Promise<Department[]> =>
-  (await db.selectFrom('petition_departments').selectAll().where('active', '=', 1).orderBy('id').execute()).map(
-    toDepartment,
-  );
-
-/** Any department by id, a retired one too (old timelines name it). */
-export async function findDepartment(db: DbOrTx, id: number): Promise<Department | undefined> {
-  const r = await db.selectFrom('petition_departments').selectAll().where('id', '=', id).executeTakeFirst();
-  return r && toDepartment(r);
-}
-
-export const upsertDepartment = (db: DbOrTx, d: { nameZh: string; nameEn: string }) =>
-  db
-    .insertInto('petition_departments')
-    .values({ name_zh: d.nameZh, name_en: d.nameEn })
-    .onConflict((oc) => oc.column('name_zh').doNothing())
-    .execute();
+// Who answers for what (deputies' assignments), the areas that have nobody, and deputies' meetings.
 
 export const assignmentsOf = async (db: DbOrTx, userId: number): Promise<Assignment[]> =>
   (await db.selectFrom('petition_deputies').selectAll().where('user_id', '=', userId).orderBy('id').execute()).map(
@@ -66,6 +48,34 @@ export async function deleteAssignment(db: DbOrTx, userId: number, communityId: 
   q = category === null ? q.where('category', 'is', null) : q.where('category', '=', category);
   return Number((await q.executeTakeFirst()).numDeletedRows) > 0;
 }
+
+/** Everyone assigned to any part of this community, each once. */
+export const assignedInCommunity = async (db: DbOrTx, communityId: number): Promise<number[]> =>
+  (
+    await db
+      .selectFrom('petition_deputies')
+      .select('user_id')
+      .distinct()
+      .where('community_id', '=', communityId)
+      .orderBy('user_id')
+      .execute()
+  ).map((r) => r.user_id);
+
+/** Records that the admins were told this area has no deputy; false if they already were. */
+export const markUncovered = async (db: DbOrTx, communityId: number, category: string, at: string) =>
+  Number(
+    (
+      await db
+        .insertInto('petition_uncovered')
+        .values({ community_id: communityId, category, told_at: at })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst()
+    ).numInsertedOrUpdatedRows ?? 0n,
+  ) > 0;
+
+/** A deputy now answers somewhere in the community: should it lose them again, the admins are told again. */
+export const clearUncovered = (db: DbOrTx, communityId: number) =>
+  db.deleteFrom('petition_uncovered').where('community_id', '=', communityId).execute();
 
 export const insertMeeting = async (
   db: DbOrTx,

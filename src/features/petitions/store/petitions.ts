@@ -9,6 +9,7 @@ export interface NewPetition {
   communityId: number | null;
   compoundId: number | null;
   category: Category;
+  categoryName: { nameZh: string; nameEn: string };
   place: string;
   latitude: number | null;
   longitude: number | null;
@@ -44,6 +45,8 @@ export async function insertPetition(db: DbOrTx, p: NewPetition | SeededPetition
       community_id: p.communityId,
       compound_id: p.compoundId,
       category: p.category,
+      category_zh: p.categoryName.nameZh,
+      category_en: p.categoryName.nameEn,
       place: p.place,
       latitude: p.latitude,
       longitude: p.longitude,
@@ -127,14 +130,22 @@ export async function petitionsOfUser(db: DbOrTx, userId: number) {
   }));
 }
 
+/** An area: a community (null: residents who named none) and one category of it, or all (null). */
+export interface Area {
+  communityId: number | null;
+  category: Category | null;
+}
+
 export interface ListFilter {
   status?: 'open' | 'closed';
   category?: Category;
   communityId?: number;
   /** Only petitions past a limit at this instant. */
   overdueAt?: string;
-  /** Deputy scope: only petitions matching one of these assignments. */
-  scope?: { communityId: number; category: Category | null }[];
+  /** Only open petitions nobody has acknowledged yet. */
+  unacknowledged?: boolean;
+  /** Only petitions in one of these areas (a deputy's assignments, the areas with no deputy). */
+  scope?: Area[];
 }
 
 export async function listPetitions(db: DbOrTx, f: ListFilter): Promise<Petition[]> {
@@ -151,16 +162,17 @@ export async function listPetitions(db: DbOrTx, f: ListFilter): Promise<Petition
         eb.or([eb.and([eb('acknowledged_at', 'is', null), eb('ack_due_at', '<=', at)]), eb('answer_due_at', '<=', at)]),
       );
   }
+  if (f.unacknowledged) q = q.where('status', 'in', OPEN).where('acknowledged_at', 'is', null);
   if (f.scope) {
     const scope = f.scope;
     if (scope.length === 0) return [];
     q = q.where((eb) =>
       eb.or(
-        scope.map((s) =>
-          s.category === null
-            ? eb('community_id', '=', s.communityId)
-            : eb.and([eb('community_id', '=', s.communityId), eb('category', '=', s.category)]),
-        ),
+        scope.map((s) => {
+          const community =
+            s.communityId === null ? eb('community_id', 'is', null) : eb('community_id', '=', s.communityId);
+          return s.category === null ? community : eb.and([community, eb('category', '=', s.category)]);
+        }),
       ),
     );
   }
@@ -183,6 +195,7 @@ export async function dueForAlerts(db: DbOrTx, now: string, limit: number): Prom
   return rows.map(toPetition);
 }
 
+/** Petitions filed in [from, to), oldest first (an export): through the index of created_at. */
 export const petitionsFiledBetween = async (db: DbOrTx, from: string, to: string) =>
   (
     await db
@@ -190,6 +203,7 @@ export const petitionsFiledBetween = async (db: DbOrTx, from: string, to: string
       .selectAll()
       .where('created_at', '>=', from)
       .where('created_at', '<', to)
+      .orderBy('created_at')
       .orderBy('id')
       .execute()
   ).map(toPetition);

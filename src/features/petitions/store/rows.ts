@@ -2,9 +2,9 @@ import type { Selectable, Updateable } from 'kysely';
 import type { Database } from '../../../db/schema';
 import type { Category, PetitionStatus, Solved } from '../policy';
 
-// The area's domain objects and the one place rows become them. The CHECK constraints of migration 0006 keep
-// category, status and solved within their lists, and only this area writes event kinds and assignment categories,
-// which is why the narrowing casts below are safe.
+// The area's domain objects and the one place rows become them. The CHECK constraints of migration 0006 keep status
+// and solved within their lists, and only this area writes event kinds, which is why the narrowing casts below are
+// safe.
 
 /** A resident's petition to their deputies, with its time limits and the petitioner's feedback. */
 export interface Petition {
@@ -13,6 +13,8 @@ export interface Petition {
   communityId: number | null;
   compoundId: number | null;
   category: Category;
+  /** The category's names as they were when it was filed (a later rename does not change what it shows). */
+  categoryName: { nameZh: string; nameEn: string };
   place: string;
   latitude: number | null;
   longitude: number | null;
@@ -82,11 +84,21 @@ export interface PetitionEvent {
   meetingId: number | null;
 }
 
-/** A government department petitions are transferred to. */
+/** A government department petitions are transferred to; a retired one is no longer offered. */
 export interface Department {
   id: number;
   nameZh: string;
   nameEn: string;
+  active: boolean;
+}
+
+/** What residents may petition about; a retired one is no longer offered, and petitions filed under it keep it. */
+export interface PetitionCategory {
+  id: number;
+  code: Category;
+  nameZh: string;
+  nameEn: string;
+  active: boolean;
 }
 
 /** A deputy answers for a community, for every category (category null) or one of them. */
@@ -102,7 +114,8 @@ export const toPetition = (r: Selectable<Database['petitions']>): Petition => ({
   petitionerId: r.petitioner_id,
   communityId: r.community_id,
   compoundId: r.compound_id,
-  category: r.category as Category,
+  category: r.category,
+  categoryName: { nameZh: r.category_zh ?? r.category, nameEn: r.category_en ?? r.category_zh ?? r.category },
   place: r.place,
   latitude: r.latitude,
   longitude: r.longitude,
@@ -200,11 +213,20 @@ export const toDepartment = (r: Selectable<Database['petition_departments']>): D
   id: r.id,
   nameZh: r.name_zh,
   nameEn: r.name_en,
+  active: r.active === 1,
+});
+
+export const toCategory = (r: Selectable<Database['petition_categories']>): PetitionCategory => ({
+  id: r.id,
+  code: r.code,
+  nameZh: r.name_zh,
+  nameEn: r.name_en,
+  active: r.active === 1,
 });
 
 export const toAssignment = (r: Selectable<Database['petition_deputies']>): Assignment => ({
   id: r.id,
   userId: r.user_id,
   communityId: r.community_id,
-  category: r.category as Category | null,
+  category: r.category,
 });

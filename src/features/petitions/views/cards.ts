@@ -65,7 +65,7 @@ export function publicText(r: Reader, d: PetitionDetails): string {
   const shown = cosigners.map(publicName).filter((n): n is string => n !== null);
   return t('petitions.card.public', {
     id: p.id,
-    category: t(`petitions.category.${p.category}`),
+    category: nameOf(r, p.categoryName),
     status: changeText(r, p.status, p.departmentId === null ? undefined : d.departments.get(p.departmentId)),
     community: nameOf(r, d.community),
     place: p.place,
@@ -127,7 +127,7 @@ export function handlerCard(r: Reader, d: HandlerDetails): Card {
   const cosigners = d.followers.filter((f) => f.kind === 'cosigner');
   const card = t('petitions.card.handler', {
     id: p.id,
-    category: t(`petitions.category.${p.category}`),
+    category: nameOf(r, p.categoryName),
     change: changeText(r, p.status, p.departmentId === null ? undefined : d.departments.get(p.departmentId)),
     community: nameOf(r, d.community),
     place: p.place,

@@ -1,15 +1,17 @@
 import type { TFunction } from '../../../i18n';
 import { type Button, grid, markup } from '../../../telegram/markup';
 import { CB } from '../callbacks';
-import { CATEGORIES, type Category, type PetitionsPolicy } from '../policy';
-import type { Petition } from '../store';
+import type { Category, PetitionsPolicy } from '../policy';
+import type { Petition, PetitionCategory } from '../store';
 import { cosignRows, shareButton } from './cards';
-import type { Card } from './reader';
+import { type Card, nameOf, type Reader } from './reader';
 
 // The cards of the filing flow, step by step.
 
-export function categoryChoice(t: TFunction): Card {
-  const rows = grid(CATEGORIES.map((c) => ({ text: t(`petitions.category.${c}`), data: CB.category(c) })));
+/** The categories residents may choose now (managed by staff), in the reader's language. */
+export function categoryChoice(r: Reader, categories: PetitionCategory[]): Card {
+  const { t } = r;
+  const rows = grid(categories.map((c) => ({ text: nameOf(r, c), data: CB.category(c.code) })));
   rows.push([{ text: t('petitions.new.emergencyButton'), data: CB.emergency }]);
   rows.push([{ text: t('common.cancelButton'), data: CB.cancel }]);
   return { text: t('petitions.new.intro'), markup: markup(rows) };
@@ -36,9 +38,10 @@ export interface DraftSummary {
   showName?: boolean;
 }
 
-export const summary = (t: TFunction, d: DraftSummary): Card => ({
+/** `category`: the chosen category's name in the reader's language. */
+export const summary = (t: TFunction, d: DraftSummary, category: string): Card => ({
   text: t('petitions.new.summary', {
-    category: t(`petitions.category.${d.category}`),
+    category,
     place: d.place ?? '',
     location: t(d.latitude != null ? 'petitions.new.hasLocation' : 'petitions.new.noLocation'),
     description: d.description ?? '',

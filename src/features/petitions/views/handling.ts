@@ -2,9 +2,9 @@ import type { TFunction } from '../../../i18n';
 import { type Button, grid, markup, pagedRows } from '../../../telegram/markup';
 import type { Community } from '../../residents/service';
 import { CB } from '../callbacks';
-import { CATEGORIES, nextStatuses, type SettableStatus } from '../policy';
+import { nextStatuses, type SettableStatus } from '../policy';
 import { num, pct, type Rates } from '../rates';
-import type { Assignment, Department, Petition } from '../store';
+import type { Department, Petition, PetitionCategory } from '../store';
 import { type Card, nameOf, type Reader } from './reader';
 
 // Lists and choices: a resident's own petitions, a handler's list and filters, status and department choices,
@@ -44,11 +44,15 @@ export function listCard(t: TFunction, list: Petition[], filter: string, page: n
 
 const FILTERS = ['o', 'd', 'x', 'a'] as const;
 
-export function filterChoice(r: Reader, communities: Community[]): Card {
+export function filterChoice(r: Reader, communities: Community[], categories: PetitionCategory[]): Card {
   const { t } = r;
   const rows: Button[][] = [FILTERS.map((f) => ({ text: t(`petitions.list.filter.${f}`), data: CB.list(f, 0) }))];
-  const categories = CATEGORIES.map((c) => ({ text: t(`petitions.category.${c}`), data: CB.list(`c${c}`, 0) }));
-  rows.push(...grid(categories, 3));
+  rows.push(
+    ...grid(
+      categories.map((c) => ({ text: nameOf(r, c), data: CB.list(`c${c.code}`, 0) })),
+      3,
+    ),
+  );
   for (const c of communities) rows.push([{ text: nameOf(r, c), data: CB.list(`m${c.id}`, 0) }]);
   return { text: t('petitions.list.chooseFilter'), markup: markup(rows) };
 }
@@ -108,19 +112,4 @@ export function deputyRatesPage(t: TFunction, deputies: { name: string; rates: R
   if (p < pages - 1) nav.push({ text: '▶', data: CB.stats(p + 1) });
   const head = t('petitions.stats.deputies', { n: deputies.length, page: p + 1, pages });
   return { text: [head, ...blocks].join('\n\n'), markup: nav.length ? markup([nav]) : undefined };
-}
-
-/** /deputies: who answers for which community (and category), and the community ids to use. */
-export function assignmentsText(r: Reader, assignments: Assignment[], communities: Community[]): string {
-  const { t } = r;
-  const names = new Map(communities.map((c) => [c.id, nameOf(r, c)]));
-  const lines = assignments.map((a) =>
-    t('petitions.deputies.line', {
-      user: a.userId,
-      community: names.get(a.communityId) ?? a.communityId,
-      category: a.category ? t(`petitions.category.${a.category}`) : t('petitions.deputies.allCategories'),
-    }),
-  );
-  const ids = [...names].map(([id, name]) => `${id} ${name}`).join('\n');
-  return t('petitions.deputies.list', { lines: lines.join('\n') || '—', communities: ids });
 }

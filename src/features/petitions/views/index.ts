@@ -5,3 +5,4 @@ export * from './filing';
 export * from './handling';
 export * from './meeting';
 export * from './reader';
+export * from './staff';

@@ -1,9 +1,16 @@
 import type { DbOrTx } from '../../../db/schema';
 import type { Platform } from '../../../platform';
+import type { ResidentsService } from '../../residents/service';
 import type { ReliefPolicy } from '../policy';
 
-/** What every part of the relief service is built with: the platform and the area's policy, read once. */
-export type ReliefDeps = Pick<Platform, 'db' | 'clock' | 'identity' | 'outbox'> & { policy: ReliefPolicy };
+/** The other areas' services relief uses: where someone asking about the pickup lives. */
+export interface ReliefAreas {
+  residents?: Pick<ResidentsService, 'homeOf'>;
+}
+
+/** What every part of the relief service is built with: the platform, the area's policy (read once), other areas. */
+export type ReliefDeps = Pick<Platform, 'db' | 'clock' | 'identity' | 'outbox' | 'i18n'> &
+  ReliefAreas & { policy: ReliefPolicy };
 
 /**
  * Work the caller adds to the transaction that completes its step, told what was made: the handler ends or moves

@@ -3,34 +3,38 @@ import { monthAt } from '../months';
 import { reliefPolicy } from '../policy';
 import { checkinService } from './checkin';
 import { cycleService } from './cycle';
-import type { ReliefDeps } from './deps';
+import type { ReliefAreas, ReliefDeps } from './deps';
 import { inquiryService } from './inquiry';
 import { linkingService } from './linking';
 import { reportService } from './report';
 import { residentService } from './resident';
 import { rosterService } from './roster';
-import { rosterCsvService } from './roster-csv';
+import { rosterFileService } from './roster-file';
 import { settingsService } from './settings';
+import { todoService } from './todos';
 
 export type { Checkin, CheckinBy, Found } from './checkin';
-export type { Done } from './deps';
-export type { AskOutcome, NotEnrolled } from './inquiry';
+export type { Done, ReliefAreas } from './deps';
+export type { AskOutcome, Home, InquiryView, NotEnrolled } from './inquiry';
 export type { LinkPreview, Redeemed, Represented } from './linking';
 export type { MonthReport } from './report';
 export type { PersonPickup, ResidentPickup } from './resident';
-export type { ImportResult } from './roster-csv';
+export type { ImportResult } from './roster-file';
 
 /** The monthly relief pickup: roster, links and proxies, the desk, the monthly cycle, reports and settings. */
 export type ReliefService = ReturnType<typeof createReliefService>;
 
-export function createReliefService(platform: Pick<Platform, 'db' | 'clock' | 'config' | 'identity' | 'outbox'>) {
-  const deps: ReliefDeps = { ...platform, policy: reliefPolicy(platform.config) };
+export function createReliefService(
+  platform: Pick<Platform, 'db' | 'clock' | 'config' | 'identity' | 'outbox' | 'i18n'>,
+  areas: ReliefAreas = {},
+) {
+  const deps: ReliefDeps = { ...platform, ...areas, policy: reliefPolicy(platform.config) };
   return {
     /** When the cycle's messages go out, and the time zone months, dates and stamps are read in. */
     policy: deps.policy,
     thisMonth: () => monthAt(platform.clock.now(), deps.policy.timezone),
     ...rosterService(deps),
-    ...rosterCsvService(deps),
+    ...rosterFileService(deps),
     ...linkingService(deps),
     ...checkinService(deps),
     ...residentService(deps),
@@ -38,5 +42,6 @@ export function createReliefService(platform: Pick<Platform, 'db' | 'clock' | 'c
     ...settingsService(deps),
     ...cycleService(deps),
     ...reportService(deps),
+    ...todoService(deps),
   };
 }

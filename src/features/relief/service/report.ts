@@ -1,7 +1,9 @@
 import { toCsv } from '../../../core/csv';
 import { displayName } from '../../../core/names';
+import { type Sheet, writeCsv } from '../../../core/sheets';
 import { localDate } from '../../../core/time';
 import type { TFunction } from '../../../i18n';
+import { recordAudit } from '../../../identity';
 import { localStamp, monthAt } from '../months';
 import type { Recipient } from '../store';
 import * as store from '../store';
@@ -48,6 +50,34 @@ export function reportService({ db, clock, identity, policy }: ReliefDeps) {
     };
   }
 
+  /** One row per person: the month's record for the office files, in the language of whoever asked (`t`). */
+  async function monthSheet(month: string, t: TFunction): Promise<Sheet> {
+    const pickups = await store.pickupsOfMonth(db, month);
+    const byRecipient = new Map(pickups.map((p) => [p.recipientId, p]));
+    const staff = new Map(
+      (await identity.users([...new Set(pickups.map((p) => p.staffId))])).map((u) => [u.id, displayName(u)]),
+    );
+    const header = ['id', 'name', 'category', 'status', 'collectedAt', 'proxy', 'staff', 'festivalExtras'];
+    const rows: (string | number)[][] = [];
+    for (const r of await store.listRecipients(db)) {
+      const p = byRecipient.get(r.id);
+      if (!p && !r.active) continue;
+      const status = !p ? 'notCollected' : p.proxyName === null ? 'collected' : 'collectedByProxy';
+      rows.push([
+        r.id,
+        r.name,
+        t(`relief.category.${r.category}`),
+        t(`relief.csv.${status}`),
+        p ? localStamp(p.collectedAt, policy.timezone) : '',
+        p?.proxyName ?? '',
+        p ? (staff.get(p.staffId) ?? '') : '',
+        p ? t(p.festivalExtras ? 'relief.csv.yes' : 'relief.csv.no') : '',
+      ]);
+    }
+    const name = t('relief.file.monthSheet', { month });
+    return { name, header: header.map((h) => t(`relief.csv.${h}`)), rows };
+  }
+
   return {
     monthReport,
 
@@ -72,32 +102,20 @@ export function reportService({ db, clock, identity, policy }: ReliefDeps) {
       };
     },
 
-    /** One row per person: the month's record for the office files, in the language of whoever asked (`t`). */
+    monthSheet,
+
+    /** The month's sheet as CSV for Excel (the command line). */
     async monthReportCsv(month: string, t: TFunction): Promise<string> {
-      const pickups = await store.pickupsOfMonth(db, month);
-      const byRecipient = new Map(pickups.map((p) => [p.recipientId, p]));
-      const staff = new Map(
-        (await identity.users([...new Set(pickups.map((p) => p.staffId))])).map((u) => [u.id, displayName(u)]),
-      );
-      const header = ['id', 'name', 'category', 'status', 'collectedAt', 'proxy', 'staff', 'festivalExtras'];
-      const rows: (string | number | null)[][] = [header.map((h) => t(`relief.csv.${h}`))];
-      for (const r of await store.listRecipients(db)) {
-        const p = byRecipient.get(r.id);
-        if (!p && !r.active) continue;
-        const status = !p ? 'notCollected' : p.proxyName === null ? 'collected' : 'collectedByProxy';
-        rows.push([
-          r.id,
-          r.name,
-          t(`relief.category.${r.category}`),
-          t(`relief.csv.${status}`),
-          p ? localStamp(p.collectedAt, policy.timezone) : '',
-          p?.proxyName ?? '',
-          p ? (staff.get(p.staffId) ?? '') : '',
-          p ? t(p.festivalExtras ? 'relief.csv.yes' : 'relief.csv.no') : '',
-        ]);
-      }
-      // With a byte-order mark so Excel opens the Chinese text as UTF-8.
-      return toCsv(rows, { bom: true });
+      const sheet = await monthSheet(month, t);
+      return toCsv([sheet.header, ...sheet.rows], { bom: true });
+    },
+
+    /** The same for staff from the report's button, recorded as the workbench records its exports. */
+    async monthReportFile(actorId: number, month: string, t: TFunction): Promise<Buffer> {
+      const sheet = await monthSheet(month, t);
+      const details = { period: { kind: 'month', month } };
+      await recordAudit(db, { actorId, action: 'export', subject: 'relief-month', details }, clock.now());
+      return writeCsv(sheet);
     },
   };
 }

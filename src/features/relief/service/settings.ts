@@ -4,8 +4,8 @@ import { runHooks, type TxHook } from '../../../db/tx';
 import { recordAudit } from '../../../identity';
 import { FESTIVALS, parseHoliday } from '../festivals';
 import { addMonths, pickupDateOf } from '../months';
-import { parseSetting, type SettingField } from '../policy';
-import type { Holiday, Settings } from '../store';
+import { parseSetting, type SettingField, SUPERMARKET_FIELDS } from '../policy';
+import type { Holiday, Settings, SettingsPatch } from '../store';
 import * as store from '../store';
 import type { ReliefDeps } from './deps';
 
@@ -40,9 +40,27 @@ export function settingsService({ db, clock }: ReliefDeps) {
       const patch = parseSetting(field, value);
       const now = clock.now();
       return db.transaction().execute(async (trx) => {
-        await store.updateSettings(trx, patch, { at: now.toISOString(), userId: actorId });
+        await store.updateSettings(trx, patch, { at: now.toISOString(), userId: actorId }, [field]);
         const details = { field, value: value.trim() };
         await recordAudit(trx, { actorId, action: 'relief.settings.update', subject: 'relief_settings', details }, now);
+        await runHooks(trx, done);
+        return store.getSettings(trx);
+      });
+    },
+
+    /** Whether the charity supermarket's name, address, day and hours have each been set (the set-up step). */
+    supermarketSet: async () => {
+      const s = await store.getSettings(db);
+      return SUPERMARKET_FIELDS.every((f) => s.setFields.has(f));
+    },
+
+    /** The set-up step's answers, written together when the last one is given (the flow ends with them). */
+    async setSupermarket(actorId: number, patch: SettingsPatch, done?: TxHook): Promise<Settings> {
+      const now = clock.now();
+      return db.transaction().execute(async (trx) => {
+        await store.updateSettings(trx, patch, { at: now.toISOString(), userId: actorId }, SUPERMARKET_FIELDS);
+        const entry = { actorId, action: 'relief.supermarket.set', subject: 'relief_settings', details: patch };
+        await recordAudit(trx, entry, now);
         await runHooks(trx, done);
         return store.getSettings(trx);
       });

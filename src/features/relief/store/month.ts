@@ -114,3 +114,25 @@ export const laterOfMonth = async (db: DbOrTx, month: string) =>
   (await db.selectFrom('relief_later').select('recipient_id').where('month', '=', month).execute()).map(
     (r) => r.recipient_id,
   );
+
+/** Active recipients with no pickup in the month: the desk's to-do on the pickup day. */
+export const countStillToCollect = async (db: DbOrTx, month: string) =>
+  Number(
+    (
+      await db
+        .selectFrom('relief_recipients as r')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('r.active', '=', 1)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('relief_pickups as p')
+                .select('p.id')
+                .whereRef('p.recipient_id', '=', 'r.id')
+                .where('p.month', '=', month),
+            ),
+          ),
+        )
+        .executeTakeFirstOrThrow()
+    ).n,
+  );

@@ -6,7 +6,24 @@ export interface Inquiry {
   id: number;
   userId: number;
   askedAt: string;
+  /** When and by whom staff marked it answered; null while it waits. */
+  answeredAt: string | null;
+  answeredBy: number | null;
 }
+
+const toInquiry = (r: {
+  id: number;
+  user_id: number;
+  asked_at: string;
+  answered_at: string | null;
+  answered_by: number | null;
+}): Inquiry => ({
+  id: r.id,
+  userId: r.user_id,
+  askedAt: r.asked_at,
+  answeredAt: r.answered_at,
+  answeredBy: r.answered_by,
+});
 
 export async function insertInquiry(db: DbOrTx, userId: number, at: string): Promise<number> {
   const r = await db
@@ -27,8 +44,51 @@ export async function latestInquiry(db: DbOrTx, userId: number, since: string): 
     .orderBy('asked_at', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return r && { id: r.id, userId: r.user_id, askedAt: r.asked_at };
+  return r && toInquiry(r);
 }
+
+export const findInquiry = async (db: DbOrTx, id: number) => {
+  const r = await db.selectFrom('relief_inquiries').selectAll().where('id', '=', id).executeTakeFirst();
+  return r && toInquiry(r);
+};
+
+/** Requests staff have not answered yet, oldest first (a partial index holds only these). */
+export const openInquiries = async (db: DbOrTx, offset: number, limit: number) =>
+  (
+    await db
+      .selectFrom('relief_inquiries')
+      .selectAll()
+      .where('answered_at', 'is', null)
+      .orderBy('asked_at')
+      .orderBy('id')
+      .offset(offset)
+      .limit(limit)
+      .execute()
+  ).map(toInquiry);
+
+export const countOpenInquiries = async (db: DbOrTx) =>
+  Number(
+    (
+      await db
+        .selectFrom('relief_inquiries')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('answered_at', 'is', null)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+/** False when someone answered it first. */
+export const answerInquiry = async (db: DbOrTx, id: number, by: number, at: string) =>
+  Number(
+    (
+      await db
+        .updateTable('relief_inquiries')
+        .set({ answered_at: at, answered_by: by })
+        .where('id', '=', id)
+        .where('answered_at', 'is', null)
+        .executeTakeFirst()
+    ).numUpdatedRows,
+  ) === 1;
 
 /** Which of these `month:stage` pairs were queued already. */
 export async function cycleRunsDone(db: DbOrTx, pairs: readonly { month: string; stage: string }[]) {

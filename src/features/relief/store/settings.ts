@@ -13,6 +13,8 @@ export interface Settings {
   addressZh: string;
   addressEn: string;
   makeupDays: number;
+  /** The fields someone has set (the others still hold the first migration's defaults). */
+  setFields: ReadonlySet<string>;
   updatedAt: string;
   updatedBy: number | null;
 }
@@ -36,6 +38,7 @@ const toSettings = (r: Selectable<ReliefSettingsTable>): Settings => ({
   addressZh: r.address_zh,
   addressEn: r.address_en,
   makeupDays: r.makeup_days,
+  setFields: new Set(r.set_fields.split(',').filter(Boolean)),
   updatedAt: r.updated_at,
   updatedBy: r.updated_by,
 });
@@ -53,10 +56,18 @@ const toHoliday = (r: Selectable<ReliefHolidaysTable>): Holiday => ({
 export const getSettings = async (db: DbOrTx) =>
   toSettings(await db.selectFrom('relief_settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow());
 
-export type SettingsPatch = Partial<Omit<Settings, 'updatedAt' | 'updatedBy'>>;
+export type SettingsPatch = Partial<Omit<Settings, 'updatedAt' | 'updatedBy' | 'setFields'>>;
 
-export const updateSettings = (db: DbOrTx, patch: SettingsPatch, by: { at: string; userId: number | null }) =>
-  db
+/** Writes the patch; `fields` are added to those someone has set. */
+export const updateSettings = async (
+  db: DbOrTx,
+  patch: SettingsPatch,
+  by: { at: string; userId: number | null },
+  fields: readonly string[] = [],
+) => {
+  const before = await getSettings(db);
+  const setFields = [...new Set([...before.setFields, ...fields])].join(',');
+  await db
     .updateTable('relief_settings')
     .set({
       ...(patch.pickupDay === undefined ? {} : { pickup_day: patch.pickupDay }),
@@ -67,11 +78,13 @@ export const updateSettings = (db: DbOrTx, patch: SettingsPatch, by: { at: strin
       ...(patch.addressZh === undefined ? {} : { address_zh: patch.addressZh }),
       ...(patch.addressEn === undefined ? {} : { address_en: patch.addressEn }),
       ...(patch.makeupDays === undefined ? {} : { makeup_days: patch.makeupDays }),
+      set_fields: setFields,
       updated_at: by.at,
       updated_by: by.userId,
     })
     .where('id', '=', 1)
     .execute();
+};
 
 export const holidaysBetween = async (db: DbOrTx, from: string, toExclusive: string) =>
   (

@@ -1,8 +1,9 @@
 import type { Locale } from '../../../config';
 import type { TFunction } from '../../../i18n';
 import { grid, markup } from '../../../telegram/markup';
+import { SETUP_NEXT } from '../../../telegram/workbench';
 import { CB } from '../callbacks';
-import { type ReliefPolicy, SETTING_FIELDS } from '../policy';
+import { type ReliefPolicy, SETTING_FIELDS, SUPERMARKET_FIELDS } from '../policy';
 import type { Holiday, Settings } from '../store';
 import { type Card, dateText, hoursText } from './common';
 
@@ -24,10 +25,13 @@ export function settingsCard(t: TFunction, locale: Locale, s: Settings, p: Relie
     }),
     markup: markup([
       ...grid(SETTING_FIELDS.map((f) => ({ text: t(`relief.settings.edit.${f}`), data: CB.setField(f) }))),
+      [{ text: t('relief.btn.supermarket'), data: CB.supermarket }],
       [{ text: t('relief.btn.holidays'), data: CB.holidays(year) }],
     ]),
   };
 }
+
+type SupermarketField = (typeof SUPERMARKET_FIELDS)[number];
 
 const holidayName = (locale: Locale, h: Holiday) => (locale === 'en' ? h.nameEn : h.nameZh);
 
@@ -59,4 +63,39 @@ export function confirmHolidayDelete(t: TFunction, id: number, year: number): Ca
       ],
     ]),
   };
+}
+
+/** What is set now for one question of the supermarket step, in the reader's language. */
+function currentValue(t: TFunction, locale: Locale, field: SupermarketField, s: Settings): string {
+  if (field === 'place') return locale === 'en' ? s.placeEn : s.placeZh;
+  if (field === 'address') return (locale === 'en' ? s.addressEn : s.addressZh) || t('relief.settings.noAddress');
+  if (field === 'day') return t('relief.supermarket.dayValue', { day: s.pickupDay });
+  return hoursText(s);
+}
+
+/** One question of the supermarket step, numbered; what is already set can be kept with a tap. */
+export function supermarketQuestion(t: TFunction, locale: Locale, field: SupermarketField, s: Settings): Card {
+  const n = SUPERMARKET_FIELDS.indexOf(field) + 1;
+  const text = t('relief.supermarket.step', {
+    n,
+    of: SUPERMARKET_FIELDS.length,
+    question: t(`relief.supermarket.ask.${field}`),
+  });
+  if (!s.setFields.has(field)) return { text };
+  const keep = t('relief.supermarket.keep', { value: currentValue(t, locale, field, s) });
+  return { text, markup: markup([[{ text: keep, data: CB.supermarketKeep }]]) };
+}
+
+/** The supermarket as now set; from the set-up walk-through, with its "next step" button. */
+export function supermarketDoneCard(t: TFunction, locale: Locale, s: Settings, setup: boolean): Card {
+  const text = t('relief.supermarket.done', {
+    place: currentValue(t, locale, 'place', s),
+    address: currentValue(t, locale, 'address', s),
+    day: currentValue(t, locale, 'day', s),
+    hours: hoursText(s),
+  });
+  const next = setup
+    ? { text: t('relief.supermarket.next'), data: SETUP_NEXT }
+    : { text: t('relief.btn.settings'), data: CB.settings };
+  return { text, markup: markup([[next]]) };
 }

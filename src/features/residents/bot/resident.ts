@@ -22,10 +22,12 @@ export function residentBot(residents: ResidentsService, { i18n, telegram }: Pic
   const bot = new Composer<BotContext>();
   const pm = bot.chatType('private');
 
+  // With nowhere to choose yet the resident is told so and stays a newcomer: the question comes at their next
+  // /start, once there are places (never skipped in silence).
   async function askCommunity(ctx: BotContext, edit = false) {
-    const communities = await residents.communities();
+    const communities = await residents.homeCommunities();
     if (communities.length === 0) {
-      await residents.finishOnboarding(ctx.user.id);
+      await ctx.reply(ctx.t('residents.onboard.noPlaces'));
       return;
     }
     const card = communityChoice(ctx.t, ctx.locale, communities);
@@ -45,15 +47,17 @@ export function residentBot(residents: ResidentsService, { i18n, telegram }: Pic
       await ctx.reply(ctx.t('residents.start.welcomeBack', { name }), { reply_markup: ctx.mainMenu() });
       return;
     }
-    await ctx.reply(ctx.t('residents.start.welcome', { name }), { reply_markup: ctx.mainMenu() });
+    const subdistrict = await residents.subdistrict();
+    const welcome = subdistrict ? 'residents.start.welcome' : 'residents.start.welcomeNoPlace';
+    await ctx.reply(ctx.t(welcome, { name, subdistrict }), { reply_markup: ctx.mainMenu() });
     await askCommunity(ctx);
   }
 
   bot.callbackQuery(RX.community, async (ctx) => {
     const community = await residents.community(Number(ctx.match[1]));
-    if (!community) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
+    if (!community || community.retired) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
     await ctx.answerCallbackQuery();
-    const card = compoundChoice(ctx.t, ctx.locale, community, await residents.compounds(community.id));
+    const card = compoundChoice(ctx.t, ctx.locale, community, await residents.homeCompounds(community.id));
     await ctx.editMessageText(card.text, { reply_markup: card.markup });
   });
 
@@ -69,8 +73,8 @@ export function residentBot(residents: ResidentsService, { i18n, telegram }: Pic
   });
 
   bot.callbackQuery(RX.compound, async (ctx) => {
-    if (!(await residents.compound(Number(ctx.match[1]))))
-      return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
+    const chosen = await residents.compound(Number(ctx.match[1]));
+    if (!chosen || chosen.retired) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
     const compound = await residents.setHome(ctx.user.id, Number(ctx.match[1]));
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t('residents.onboard.homeSaved', { compound: inLocale(compound, ctx.locale) }));

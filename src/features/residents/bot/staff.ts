@@ -5,19 +5,25 @@ import type { Platform } from '../../../platform';
 import type { BotContext } from '../../../telegram/context';
 import { requireRole } from '../../../telegram/middlewares/guard';
 import { RX } from '../callbacks';
-import { confirmRevoke, inviteChoice, roleName, rolesCard } from '../views';
+import { inviteChoice, roleName } from '../views';
 
-/** Invitations (staff) and role management (admins). */
+/** Invitations: staff and admins pick a role with a button and get a one-time link to pass on. */
 export function staffBot(identity: Identity, { telegram }: Pick<Platform, 'telegram'>) {
   const bot = new Composer<BotContext>();
   const pm = bot.chatType('private');
+  const staff = requireRole('staff');
 
-  pm.command('invite', requireRole('staff'), async (ctx) => {
+  pm.command('invite', staff, async (ctx) => {
+    const card = inviteChoice(ctx.t, invitableBy(ctx.roles));
+    await ctx.reply(card.text, { reply_markup: card.markup });
+  });
+  bot.callbackQuery(RX.invites, staff, async (ctx) => {
+    await ctx.answerCallbackQuery();
     const card = inviteChoice(ctx.t, invitableBy(ctx.roles));
     await ctx.reply(card.text, { reply_markup: card.markup });
   });
 
-  bot.callbackQuery(RX.invite, requireRole('staff'), async (ctx) => {
+  bot.callbackQuery(RX.invite, staff, async (ctx) => {
     const role = ctx.match[1] as Role;
     const { code, expiresAt } = await identity.createInvitation(ctx.user.id, role);
     await ctx.answerCallbackQuery();
@@ -36,37 +42,6 @@ export function staffBot(identity: Identity, { telegram }: Pick<Platform, 'teleg
     });
     await telegram.publishCommandsFor(ctx.user.id);
   }
-
-  pm.command('roles', requireRole('admin'), async (ctx) => {
-    const card = rolesCard(ctx.t, await identity.privileged(), ctx.user.id);
-    await ctx.reply(card.text, { reply_markup: card.markup });
-  });
-
-  bot.callbackQuery(RX.revoke, requireRole('admin'), async (ctx) => {
-    const card = confirmRevoke(ctx.t, Number(ctx.match[1]), ctx.match[2] as Role);
-    await ctx.answerCallbackQuery();
-    await ctx.editMessageText(card.text, { reply_markup: card.markup });
-  });
-
-  // The confirmation is checked again: the admin may have lost the role since the first tap.
-  bot.callbackQuery(RX.revokeYes, requireRole('admin'), async (ctx) => {
-    const uid = Number(ctx.match[1]);
-    const role = ctx.match[2] as Role;
-    const removed = await identity.revoke(ctx.user.id, uid, role);
-    await ctx.answerCallbackQuery();
-    await ctx.editMessageText(
-      ctx.t(removed ? 'residents.roles.revoked' : 'residents.roles.notHeld', {
-        user: uid,
-        role: roleName(ctx.t, role),
-      }),
-    );
-    if (removed) await telegram.publishCommandsFor(uid);
-  });
-
-  bot.callbackQuery(RX.revokeNo, async (ctx) => {
-    await ctx.answerCallbackQuery();
-    await ctx.editMessageText(ctx.t('common.cancelled'));
-  });
 
   return { composer: bot, redeem };
 }

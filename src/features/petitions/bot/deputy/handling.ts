@@ -60,10 +60,16 @@ export function handlingBot(petitions: PetitionsService, residents: ResidentsSer
     else await ctx.reply(card.text, { reply_markup: card.markup });
   }
 
-  pm.command('petitions', handler, async (ctx) => {
-    const filters = filterChoice(reader(ctx), await residents.communities());
+  async function openList(ctx: BotContext) {
+    const filters = filterChoice(reader(ctx), await residents.communities(), await petitions.categories());
     await ctx.reply(filters.text, { reply_markup: filters.markup });
     await showList(ctx, 'o', 0, false);
+  }
+  pm.command('petitions', handler, openList);
+  // The workbench's task button: the same as /petitions.
+  bot.callbackQuery(RX.work, handler, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await openList(ctx);
   });
 
   bot.callbackQuery(RX.list, handler, async (ctx) => {

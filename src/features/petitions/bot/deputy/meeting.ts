@@ -31,9 +31,15 @@ export function meetingBot(petitions: PetitionsService) {
       .resized()
       .oneTime();
 
-  pm.command('meeting', handler, async (ctx) => {
+  async function start(ctx: BotContext) {
     await ctx.setFlow(meetingFlow, 'date', {});
     await ctx.reply(ctx.t('petitions.meeting.askDate'), { reply_markup: dateKeyboard(ctx) });
+  }
+  pm.command('meeting', handler, start);
+  // The workbench's task button: the same as /meeting.
+  bot.callbackQuery(RX.meetingStart, handler, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await start(ctx);
   });
 
   // Commands end a flow before these run (core-bot), so every text here is meant for the step.

@@ -5,9 +5,18 @@ import { cancelKeyboard } from '../../../../telegram/keyboards';
 import { finished, inFlow, isKeyText } from '../../../../telegram/middlewares/match';
 import { petitionLink, RX } from '../../callbacks';
 import { type FilingData, filingFlow } from '../../flows';
-import { fits, isCategory, MAX_PHOTOS, TEXT_LIMITS } from '../../policy';
+import { fits, MAX_PHOTOS, TEXT_LIMITS } from '../../policy';
 import type { PetitionsService } from '../../service';
-import { categoryChoice, cosignChoice, filed, nameChoice, photosDone, similarChoice, summary } from '../../views';
+import {
+  categoryChoice,
+  cosignChoice,
+  filed,
+  nameChoice,
+  nameOf,
+  photosDone,
+  similarChoice,
+  summary,
+} from '../../views';
 
 const locationKeyboard = (ctx: BotContext) =>
   new Keyboard()
@@ -27,10 +36,11 @@ export const largest = (photos: { file_id: string; width: number }[]) =>
 export function filingBot(petitions: PetitionsService, { telegram }: Pick<Platform, 'telegram'>) {
   const bot = new Composer<BotContext>();
   const pm = bot.chatType('private');
+  const reader = (ctx: BotContext) => ({ t: ctx.t, locale: ctx.locale, tz: petitions.policy.timezone });
 
   async function start(ctx: BotContext) {
     await ctx.setFlow(filingFlow, 'category', {});
-    const card = categoryChoice(ctx.t);
+    const card = categoryChoice(reader(ctx), await petitions.categories());
     await ctx.reply(card.text, { reply_markup: card.markup });
   }
   pm.command('petition', start);
@@ -46,13 +56,11 @@ export function filingBot(petitions: PetitionsService, { telegram }: Pick<Platfo
   });
 
   bot.callbackQuery(RX.category).filter(inFlow(filingFlow, 'category'), async (ctx) => {
-    const category = ctx.match[1]!;
-    if (!isCategory(category)) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
-    await ctx.setFlow(filingFlow, 'place', { ...ctx.flow.data, category });
+    // A retired category (a card from before) or a forged one: UnknownCategory ends the flow.
+    const category = await petitions.category(ctx.match[1]!);
+    await ctx.setFlow(filingFlow, 'place', { ...ctx.flow.data, category: category.code });
     await ctx.answerCallbackQuery();
-    await ctx.editMessageText(
-      ctx.t('petitions.new.categoryChosen', { category: ctx.t(`petitions.category.${category}`) }),
-    );
+    await ctx.editMessageText(ctx.t('petitions.new.categoryChosen', { category: nameOf(reader(ctx), category) }));
     await ctx.reply(ctx.t('petitions.new.askPlace'), { reply_markup: cancelKeyboard(ctx) });
   });
 
@@ -176,7 +184,8 @@ export function filingBot(petitions: PetitionsService, { telegram }: Pick<Platfo
     const d = { ...ctx.flow.data, showName: ctx.match[1] === '1' };
     await ctx.setFlow(filingFlow, 'confirm', d);
     await ctx.answerCallbackQuery();
-    const card = summary(ctx.t, d);
+    const category = d.category ? nameOf(reader(ctx), await petitions.category(d.category)) : '';
+    const card = summary(ctx.t, d, category);
     await ctx.editMessageText(card.text, { reply_markup: card.markup });
   });
 

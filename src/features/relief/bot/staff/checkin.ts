@@ -155,8 +155,8 @@ export function checkinBot(relief: ReliefService, { clock }: Pick<Platform, 'clo
   bot.callbackQuery(RX.reportCsv, staff, async (ctx) => {
     const month = monthFromData(ctx.match[1]!);
     await ctx.answerCallbackQuery();
-    const csv = await relief.monthReportCsv(month, ctx.t);
-    await ctx.replyWithDocument(new InputFile(Buffer.from(csv, 'utf8'), `relief-${month}.csv`), {
+    const csv = await relief.monthReportFile(ctx.user.id, month, ctx.t);
+    await ctx.replyWithDocument(new InputFile(csv, `relief-${month}.csv`), {
       caption: ctx.t('relief.report.csvCaption', { month: monthText(ctx.locale, month) }),
     });
   });

@@ -1,18 +1,15 @@
-import type { Locale } from '../../config';
-import { displayName, inLocale } from '../../core/names';
-import type { TFunction } from '../../i18n';
-import type { Role, User } from '../../identity';
-import { type Button, grid, markup } from '../../telegram/markup';
-import type { InlineMarkup } from '../../telegram/port';
-import { CB } from './callbacks';
-import type { Community, Compound } from './store';
+import type { Locale } from '../../../config';
+import { displayName, inLocale } from '../../../core/names';
+import type { TFunction } from '../../../i18n';
+import type { Role, User } from '../../../identity';
+import { type Button, grid, markup } from '../../../telegram/markup';
+import { CB } from '../callbacks';
+import type { Community, Compound } from '../store';
+import { type Card, roleName } from './common';
 
-export interface Card {
-  text: string;
-  markup?: InlineMarkup;
-}
-
-export const roleName = (t: TFunction, role: Role | 'resident') => t(`residents.roles.${role}`);
+export { type Card, roleName } from './common';
+export * from './people';
+export * from './places';
 
 export function communityChoice(t: TFunction, locale: Locale, communities: Community[]): Card {
   const rows: Button[][] = communities.map((c) => [{ text: inLocale(c, locale), data: CB.community(c.id) }]);
@@ -74,32 +71,10 @@ export function profileCard(
   return { text, markup: markup(rows) };
 }
 
+/** The roles this person may invite to, one button each: the link comes back at once. */
 export function inviteChoice(t: TFunction, roles: Role[]): Card {
   return {
     text: t('residents.invite.ask'),
     markup: markup(roles.map((r) => [{ text: roleName(t, r), data: CB.invite(r) }])),
-  };
-}
-
-/** The admin's list of people with a role; each can be revoked except the admin's own. */
-export function rolesCard(t: TFunction, people: { user: User; role: Role }[], selfId: number): Card {
-  if (people.length === 0) return { text: t('residents.roles.none') };
-  const label = (p: { user: User; role: Role }) => `${displayName(p.user)} (${p.user.id}) · ${roleName(t, p.role)}`;
-  const lines = people.map(label);
-  const rows = people
-    .filter((p) => p.user.id !== selfId)
-    .map((p) => [{ text: `✖ ${label(p)}`, data: CB.revoke(p.user.id, p.role) }]);
-  return { text: t('residents.roles.list', { lines: lines.join('\n') }), markup: markup(rows) };
-}
-
-export function confirmRevoke(t: TFunction, userId: number, role: Role): Card {
-  return {
-    text: t('residents.roles.confirmRevoke', { user: userId, role: roleName(t, role) }),
-    markup: markup([
-      [
-        { text: t('common.confirm'), data: CB.revokeYes(userId, role) },
-        { text: t('common.cancel'), data: CB.revokeNo },
-      ],
-    ]),
   };
 }

@@ -1,0 +1,70 @@
+import pg from 'pg';
+
+/**
+ * Locks shared by every instance on one database (issue 19). On PostgreSQL they are advisory locks, each held on a
+ * connection of a small pool of their own, so that a handler holding its user's lock never waits for a connection
+ * that lock-holders took from the query pool. On SQLite there is one instance: in-process ordering is enough.
+ */
+export interface InstanceLocks {
+  /** Runs `fn` while no other instance runs anything under the same key (a user's updates, one after another). */
+  hold<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  /** Whether this instance leads (runs the scheduler): takes the leadership if it is free, checks it if held. */
+  lead(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export const singleInstance: InstanceLocks = {
+  hold: (_key, fn) => fn(),
+  lead: async () => true,
+  close: async () => {},
+};
+
+/** (1, 1) in PostgreSQL's two-key space, which never meets the one-key space of users' ids. */
+const LEADER = 'pg_try_advisory_lock(1, 1)';
+
+export function postgresLocks(url: string, size = 16): InstanceLocks {
+  const pool = new pg.Pool({ connectionString: url, max: size });
+  pool.on('error', () => {});
+  let leader: pg.PoolClient | undefined;
+  let leading = false;
+  const dropLeader = (err?: Error) => {
+    leader?.release(err ?? true);
+    leader = undefined;
+    leading = false;
+  };
+  return {
+    async hold(key, fn) {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query('select pg_advisory_lock($1::bigint)', [key]);
+        return await fn();
+      } finally {
+        await client.query('select pg_advisory_unlock($1::bigint)', [key]).catch((e: Error) => {
+          broken = e;
+        });
+        // A connection whose unlock failed may still hold the lock: it is closed, never reused.
+        client.release(broken);
+      }
+    },
+    async lead() {
+      try {
+        if (!leader) {
+          leader = await pool.connect();
+          leader.on('error', (e) => dropLeader(e));
+        }
+        // Held: the session is alive, so the lock is still ours. Not held: try to take it.
+        if (leading) await leader.query('select 1');
+        else leading = (await leader.query<{ ok: boolean }>(`select ${LEADER} as ok`)).rows[0]?.ok === true;
+        return leading;
+      } catch (err) {
+        dropLeader(err as Error);
+        return false;
+      }
+    },
+    async close() {
+      dropLeader();
+      if (!pool.ended) await pool.end();
+    },
+  };
+}

@@ -1,0 +1,3 @@
+// The residents area's queries: places (communities and compounds) and finding people.
+export * from './people';
+export * from './places';

@@ -1,0 +1,45 @@
+import type { NextFunction } from 'grammy';
+import type { Clock } from '../../core/clock';
+import type { InstanceLocks } from '../../db/locks';
+import type { Db } from '../../db/schema';
+import type { Logger } from '../../logger';
+import type { BotContext } from '../context';
+
+/** A claim older than this belongs to an instance that died while handling: a retry may take the update over. */
+export const CLAIM_LEASE_MS = 60_000;
+
+/**
+ * With webhooks and several instances (issue 19): Telegram retries an update whose POST failed or timed out, maybe
+ * on another instance. Each update is claimed before it is handled and marked done after, so it is handled once;
+ * and one user's updates are handled one at a time across instances (their flow moves step by step).
+ */
+export function handledOnce(db: Db, clock: Clock, locks: InstanceLocks, log: Logger) {
+  return async (ctx: BotContext, next: NextFunction): Promise<void> => {
+    const id = ctx.update.update_id;
+    const now = clock.now();
+    const claimed = await db
+      .insertInto('handled_updates')
+      .values({ update_id: id, state: 'handling', claimed_at: now.toISOString() })
+      .onConflict((oc) =>
+        oc
+          .column('update_id')
+          .doUpdateSet({ claimed_at: now.toISOString() })
+          .where('handled_updates.state', '=', 'handling')
+          .where('handled_updates.claimed_at', '<', new Date(now.getTime() - CLAIM_LEASE_MS).toISOString()),
+      )
+      .executeTakeFirst();
+    if (Number(claimed.numInsertedOrUpdatedRows ?? 0n) === 0) {
+      log.info({ update: id }, 'update already handled or being handled: a retry, skipped');
+      return;
+    }
+    const key = ctx.from?.id ?? ctx.chat?.id;
+    try {
+      await (key === undefined ? next() : locks.hold(key, next));
+    } catch (err) {
+      // Not handled after all: a retry may try again.
+      await db.deleteFrom('handled_updates').where('update_id', '=', id).execute();
+      throw err;
+    }
+    await db.updateTable('handled_updates').set({ state: 'done' }).where('update_id', '=', id).execute();
+  };
+}
