@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { readTable, SheetError, type Table, writeXlsx } from '../../core/sheets';
 import { MINUTE_MS } from '../../core/time';
-import { need } from '../auth/viewer';
-import type { ConsoleApp, ConsoleDeps } from '../context';
+import { UnknownTable } from '../../features/workbench/errors';
+import { need, Refused } from '../auth/viewer';
+import type { ConsoleApp, ConsoleDeps, ConsoleEnv } from '../context';
 import { consolePolicy } from '../policy';
 import { page } from '../views/layout';
 import { csrfField, notice, table } from '../views/parts';
@@ -26,6 +28,16 @@ export function filesPages(app: ConsoleApp, { platform, services }: ConsoleDeps)
   const { workbench } = services;
   const pending = new Map<string, Pending>();
   const staff = need(identity, 'staff', 'deputy');
+  /** The importer or exporter of that key if this person may use it; another's (a forged address) is refused. */
+  async function allowed<T>(c: Context<ConsoleEnv>, find: () => T): Promise<T> {
+    try {
+      return find();
+    } catch (err) {
+      if (!(err instanceof UnknownTable)) throw err;
+      await identity.denied(c.get('viewer')!.user.id, `console:${c.req.method} ${c.req.path} (not theirs)`);
+      throw new Refused(403, 'role');
+    }
+  }
   const sweep = () => {
     for (const [k, p] of pending) if (clock.now().getTime() - p.at > 10 * MINUTE_MS) pending.delete(k);
   };
@@ -58,7 +70,7 @@ ${csrfField(v)}<h2>${t('console.files.import', { what: t(i.labelKey) })}</h2>
   app.post('/files/import/:key', staff, async (c) => {
     const t = c.get('t');
     const v = c.get('viewer')!;
-    const importer = workbench.importer(v.roles, c.req.param('key'));
+    const importer = await allowed(c, () => workbench.importer(v.roles, c.req.param('key')));
     const body = await c.req.parseBody();
     const file = body.file;
     const back = html`<p><a href="/files">${t('console.back')}</a></p>`;
@@ -132,7 +144,7 @@ ${header ? notice('error', header.join('; ')) : ''}${preview}${back}`,
 
   app.get('/files/export/:key', staff, async (c) => {
     const v = c.get('viewer')!;
-    const exporter = workbench.exporter(v.roles, c.req.param('key'));
+    const exporter = await allowed(c, () => workbench.exporter(v.roles, c.req.param('key')));
     let period = null;
     if (exporter.period) {
       const offered = workbench.periods(exporter.period).map((p) => p.period);
