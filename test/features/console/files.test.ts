@@ -18,7 +18,7 @@ describe("the console's imports and exports are the workbench's own", () => {
     expect(page).toContain('action="/files/export/relief-month"');
   });
 
-  it('a roster file with bad rows is refused row by row with the chat import checks, and nothing is written', async () => {
+  it('a roster file with bad rows is refused by the chat import checks, and nothing is written', async () => {
     const body = new FormData();
     body.set('_csrf', session.csrf);
     body.set('file', new File(['nonsense,columns\n1,2\n'], 'roster.csv', { type: 'text/csv' }));
