@@ -44,6 +44,20 @@ module.exports = {
       to: { path: '^node_modules/(grammy|@grammyjs)/' },
     },
     {
+      name: 'console-uses-area-services-not-stores',
+      severity: 'error',
+      comment: 'The staff console is a thin edge over the area services (issue 16): no area store, no area bot.',
+      from: { path: '^src/console/' },
+      to: { path: '^src/features/[^/]+/(store|bot)' },
+    },
+    {
+      name: 'areas-never-import-the-console',
+      severity: 'error',
+      comment: 'The console is built on the areas; an area that needed the console could not run without it.',
+      from: { path: '^src/(features|telegram|identity|outbox|core|db|i18n)/' },
+      to: { path: '^src/console/' },
+    },
+    {
       name: 'migrations-are-frozen',
       severity: 'error',
       comment: 'A migration is frozen in time: it may not follow src/ as it changes.',

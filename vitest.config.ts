@@ -9,6 +9,8 @@ const SQLITE_ONLY = [
   'test/faults/telegram.test.ts',
   'test/lifecycle.test.ts',
   'test/playground/**',
+  // The console's pages in Chromium (its services and refusals run on both engines in test/features/console).
+  'test/features/console/browser.test.ts',
   'test/config.test.ts',
   'test/core/**',
   'test/i18n/**',

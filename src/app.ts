@@ -1,5 +1,6 @@
 import { type Bot, GrammyError } from 'grammy';
 import type { Config } from './config';
+import { createConsole, type StaffConsole } from './console';
 import { type Clock, systemClock } from './core/clock';
 import { type DbHandle, openConfigured } from './db/client';
 import { type InstanceLocks, postgresLocks, singleInstance } from './db/locks';
@@ -65,6 +66,10 @@ export interface App {
   identity: Identity;
   /** Every area's services, as the features were built with them (tests and the CLI call them directly). */
   services: Areas['services'];
+  /** The staff console (issue 16): a web server beside the bot, over the same services; started and stopped with it. */
+  console: StaffConsole;
+  /** Where the console listens once started (CONSOLE_HOST:CONSOLE_PORT, the port as bound). */
+  consoleUrl(): string | undefined;
   features: readonly Feature[];
   dbh: DbHandle;
   worker: DeliveryWorker;
@@ -116,7 +121,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const locks: InstanceLocks =
     dbh.engine === 'postgres' ? postgresLocks(config.DATABASE_URL!, config.DATABASE_POOL_SIZE) : singleInstance;
   let worker: DeliveryWorker | undefined;
-  let areas: Areas | undefined;
+  let features: Feature[] = [];
   const tg = createBot(config.BOT_TOKEN, {
     config,
     db,
@@ -126,19 +131,23 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     identity,
     outbox,
     writes: platform.writes,
-    features: () => areas!.features,
+    features: () => features,
     forgetBroadcast: (id) => worker?.forgetBroadcast(id),
     onUpdateDone: opts.onUpdateDone,
     gate: config.BOT_MODE === 'webhook' ? handledOnce(db, clock, locks, log) : undefined,
   });
   telegram = tg.telegram;
-  areas = createAreas(platform);
+  const areas: Areas = createAreas(platform);
+  const staffConsole = createConsole(platform, areas.services, log);
+  // /console is a command like any other area's; the FAQ, which answers free text, stays last.
+  features = [staffConsole.feature, ...areas.features];
   tg.install();
+  let consoleUrl: string | undefined;
   const { bot } = tg;
   worker = new DeliveryWorker({ outbox, config, clock, log, i18n });
   const scheduler = new Scheduler(
     [
-      ...areas.features.flatMap((f) => f.jobs ?? []),
+      ...features.flatMap((f) => f.jobs ?? []),
       stuckDeliveriesJob(platform),
       maintenanceJob({ dbh, outbox, config, log }),
     ],
@@ -163,7 +172,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     platform,
     identity,
     services: areas.services,
-    features: areas.features,
+    console: staffConsole,
+    consoleUrl: () => consoleUrl,
+    features,
     dbh,
     worker,
     scheduler,
@@ -171,9 +182,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     health,
     webhookPort: () => intake?.webhookPort,
     async start() {
+      // The console first: a port already taken is a configuration error to report now, not after polling began.
+      consoleUrl = await staffConsole.start();
       await initWithRetry(bot, log, () => stopping);
       try {
-        await publishDefaultCommands(bot.api, areas.features, i18n, config.DEFAULT_LOCALE);
+        await publishDefaultCommands(bot.api, features, i18n, config.DEFAULT_LOCALE);
         const privileged = new Set((await identity.privileged()).map((p) => p.user.id));
         for (const u of privileged) await tg.telegram.publishCommandsFor(u);
       } catch (err) {
@@ -212,6 +225,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     async stop() {
       stopping = true;
       clearInterval(watchdog);
+      await staffConsole.stop();
       await leadership?.stop();
       await scheduler.stop();
       await intake?.stop();

@@ -126,6 +126,20 @@ const schema = z.object({
     .enum(['', '0', '1'])
     .default('')
     .transform((s) => s === '1'),
+  CONSOLE_PORT: z.coerce.number().int().min(0).max(65_535).default(8081),
+  CONSOLE_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  // Telegram opens Mini Apps only over HTTPS: the address staff reach the console at, behind a reverse proxy. The
+  // console's pages link from the root, so it is a host of its own (no path).
+  CONSOLE_PUBLIC_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((s) => (s ? s.replace(/\/+$/, '') : undefined))
+    .refine(
+      (s) => s === undefined || (URL.canParse(s) && new URL(s).protocol === 'https:' && new URL(s).origin === s),
+      'must be an https:// address of its own host, such as https://console.example.org (Telegram opens Mini Apps ' +
+        'only over HTTPS)',
+    ),
 });
 
 const checked = schema.superRefine((c, ctx) => {

@@ -17,6 +17,17 @@ describe('configuration', () => {
     expect(c.BOT_TOKEN).toBeUndefined();
   });
 
+  it('the staff console listens on 127.0.0.1:8081 with no public address unless told', () => {
+    const c = createConfig({});
+    expect([c.CONSOLE_HOST, c.CONSOLE_PORT, c.CONSOLE_PUBLIC_URL]).toEqual(['127.0.0.1', 8081, undefined]);
+  });
+
+  it('reads the console public address without its trailing slash', () => {
+    const c = createConfig({ CONSOLE_PUBLIC_URL: 'https://console.linli.example.org/', CONSOLE_PORT: '9000' });
+    expect(c.CONSOLE_PUBLIC_URL).toBe('https://console.linli.example.org');
+    expect(c.CONSOLE_PORT).toBe(9000);
+  });
+
   it('reads admin ids, a proxy and an API root', () => {
     const c = createConfig({
       ADMIN_IDS: '1, 22 ,333',
@@ -37,6 +48,10 @@ describe('configuration', () => {
     ['TELEGRAM_API_ROOT', 'ftp://x', /TELEGRAM_API_ROOT/],
     ['DELIVERY_RATE_PER_SEC', '-3', /DELIVERY_RATE_PER_SEC/],
     ['MARKET_REMIND_EVENING', '25:00', /MARKET_REMIND_EVENING: must be HH:MM/],
+    ['CONSOLE_PORT', '70000', /CONSOLE_PORT/],
+    ['CONSOLE_PUBLIC_URL', 'http://console.example.org', /CONSOLE_PUBLIC_URL: must be an https:\/\/ address/],
+    ['CONSOLE_PUBLIC_URL', 'not a url', /CONSOLE_PUBLIC_URL: must be an https:\/\/ address/],
+    ['CONSOLE_PUBLIC_URL', 'https://example.org/console', /CONSOLE_PUBLIC_URL: must be an https:\/\/ address/],
     ['DATABASE_URL', 'mysql://x/y', /DATABASE_URL: must be a postgres:\/\/ URL/],
     ['BOT_MODE', 'push', /BOT_MODE: must be one of polling, webhook/],
     ['WEBHOOK_URL', 'http://bot.example.org/tg', /WEBHOOK_URL: must be https:\/\//],

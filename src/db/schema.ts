@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { ActivitiesTables } from './tables/activities';
+import type { ConsoleTables } from './tables/console';
 import type { CoreTables } from './tables/core';
 import type { FaqTables } from './tables/faq';
 import type { FundTables } from './tables/fund';
@@ -21,6 +22,7 @@ export interface Database
     FundTables,
     NoticesTables,
     SafetyTables,
+    ConsoleTables,
     InstancesTables,
     SetupTables,
     ActivitiesTables {}

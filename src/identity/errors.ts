@@ -16,3 +16,20 @@ export class InvitationUsed extends DomainError {
     super('invitationUsed');
   }
 }
+
+// The staff console's sign-in (issue 16): rendered from locales/<lng>/console.json → errors.<name>.
+export class LoginLinkNotFound extends DomainError {
+  constructor() {
+    super('console.linkNotFound');
+  }
+}
+export class LoginLinkExpired extends DomainError {
+  constructor() {
+    super('console.linkExpired');
+  }
+}
+export class LoginLinkUsed extends DomainError {
+  constructor() {
+    super('console.linkUsed');
+  }
+}

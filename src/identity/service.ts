@@ -10,6 +10,7 @@ import { createInvitation, type RedeemListener, redeemInvitation } from './invit
 import type { Role } from './roles';
 import * as store from './store';
 import type { TelegramProfile, User } from './user';
+import { createWebLogins } from './web-logins';
 
 /** Seen-time writes are skipped if the last is this recent: a write per update would cap throughput at fsync speed. */
 const SEEN_RESOLUTION_MS = 5 * MINUTE_MS;
@@ -127,5 +128,13 @@ export function createIdentity(db: Db, clock: Clock, writes?: WriteBatcher) {
       redeemListeners.push(listener);
     },
     denied: (userId: number, what: string) => auditDenied(db, userId, what, now()),
+    /**
+     * A refused request whose sender could not be established (a forged or stale Mini App signature, a used login
+     * link): recorded with what is known of it; `claimed` is the user id it named, not a verified one.
+     */
+    refused: (what: string, details: Record<string, unknown> & { claimed?: number | null }) =>
+      recordAudit(db, { actorId: null, action: 'denied', subject: what.slice(0, 200), details }, now()),
+    /** The staff console's browser sign-in: one-time links and sessions. */
+    logins: createWebLogins(db, clock),
   };
 }

@@ -64,6 +64,7 @@ export async function createPlayground(base: Config, opts: PlaygroundOptions = {
       port: base.PLAYGROUND_PORT,
       timezone: config.TIMEZONE,
       now: () => clock.now(),
+      consoleUrl: () => app?.consoleUrl(),
       async advance(ms) {
         if (!app) throw new Error('the bot is still starting');
         clock.advance(ms);

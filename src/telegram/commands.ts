@@ -8,7 +8,11 @@ import type { CommandSpec, Feature } from './feature';
 
 /** Commands a user with these roles may use, in menu order. */
 export function commandsFor(features: readonly Feature[], roles: ReadonlySet<string>): CommandSpec[] {
-  return features.flatMap((f) => f.commands ?? []).filter((c) => c.scope === 'all' || hasAny(roles, [c.scope as Role]));
+  const specs = features
+    .flatMap((f) => f.commands ?? [])
+    .filter((c) => c.scope === 'all' || hasAny(roles, [c.scope as Role]));
+  // A command offered to two roles (the console, for staff and deputies) is listed once.
+  return specs.filter((c, i) => specs.findIndex((o) => o.command === c.command) === i);
 }
 
 const render = (specs: CommandSpec[], i18n: i18n, lng: Locale): BotCommand[] =>
@@ -43,4 +47,26 @@ export async function publishUserCommands(
   const scope = { type: 'chat' as const, chat_id: userId };
   if (roles.size === 0 && !chosenLanguage) await api.deleteMyCommands({ scope });
   else await api.setMyCommands(render(commandsFor(features, roles), i18n, lng), { scope });
+  await publishMenuButton(api, features, i18n, userId, roles, lng);
+}
+
+/**
+ * The chat's menu button: a feature's Mini App for the roles it names (the staff console), else Telegram's default.
+ * Only when some feature offers one at all: most deployments never make this call.
+ */
+async function publishMenuButton(
+  api: Api,
+  features: readonly Feature[],
+  i18n: i18n,
+  userId: number,
+  roles: ReadonlySet<string>,
+  lng: Locale,
+): Promise<void> {
+  const offers = features.flatMap((f) => (f.menuButton ? [f.menuButton] : []));
+  if (offers.length === 0) return;
+  const spec = offers.map((o) => o(roles as ReadonlySet<Role>)).find((b) => b !== undefined);
+  const menu_button = spec
+    ? { type: 'web_app' as const, text: i18n.getFixedT(lng)(spec.textKey), web_app: { url: spec.url } }
+    : { type: 'default' as const };
+  await api.setChatMenuButton({ chat_id: userId, menu_button });
 }

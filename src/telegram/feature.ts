@@ -30,6 +30,14 @@ export interface CliCommand {
   run(args: string[], out: (line: string) => void): Promise<undefined | number>;
 }
 
+/** A Mini App the ☰ menu button beside a person's text box opens (the staff console, for the roles that use it). */
+export interface MenuButtonSpec {
+  /** Locale key of the button's label. */
+  textKey: string;
+  /** An https address Telegram opens inside the app. */
+  url: string;
+}
+
 export interface Audience {
   /** Locale key of the button label staff see when choosing the audience. */
   labelKey: string;
@@ -76,4 +84,9 @@ export interface Feature {
   setup?: SetupStep[];
   /** Answers to free-text questions from this area's live data, which the FAQ offers before its entries. */
   liveAnswers?: LiveAnswer[];
+  /**
+   * The menu button this person's chat shows instead of the command list, if any (set with their command menu:
+   * at start for privileged people, and whenever their roles change). The first feature that gives one wins.
+   */
+  menuButton?: (roles: ReadonlySet<Role>) => MenuButtonSpec | undefined;
 }

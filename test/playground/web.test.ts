@@ -72,6 +72,7 @@ describe('the playground web chat', () => {
     // An explicit environment: a developer's .env or BOT_TOKEN must not change what the test sees.
     const config = createConfig({
       PLAYGROUND_PORT: '0',
+      CONSOLE_PORT: '0',
       PLAYGROUND_HOST: '127.0.0.1',
       LOG_LEVEL: 'silent',
       DELIVERY_RATE_PER_SEC: '500',

@@ -87,6 +87,8 @@ export async function startBot(opts: StartOptions = {}): Promise<TestBot> {
     DELIVERY_RATE_PER_SEC: '500',
     // Tests click faster than any person; the flood guard has its own test.
     FLOOD_LIMIT: '10000',
+    // The staff console listens beside the bot: on any free port, as tests run side by side.
+    CONSOLE_PORT: '0',
     ...opts.env,
   });
   const clock = opts.clock ?? new ManualClock();

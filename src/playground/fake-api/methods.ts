@@ -11,6 +11,8 @@ export interface MethodEnv {
   /** Which chat a callback query id belongs to (for answerCallbackQuery). */
   callbackChat(id: string): number | undefined;
   commands: Map<string, unknown>;
+  /** The ☰ button beside each chat's text box (setChatMenuButton), by chat; absent: Telegram's default. */
+  menuButtons: Map<number, unknown>;
   /** setWebhook / deleteWebhook / getWebhookInfo, kept by the server that pushes the updates. */
   webhook: {
     set(fields: Record<string, unknown>): void;
@@ -55,9 +57,26 @@ function formatted(
   return parseMode === 'HTML' ? { text: plain, html: raw } : { text: plain };
 }
 
+/** Telegram opens Mini Apps only over HTTPS, and refuses any other address for a web_app button or menu button. */
+function checkWebApp(w: unknown): void {
+  const url = (w as { url?: unknown } | undefined)?.url;
+  if (typeof url !== 'string' || !URL.canParse(url) || new URL(url).protocol !== 'https:')
+    throw new ApiError(400, `Bad Request: Web App URL '${String(url)}' is invalid: Only HTTPS links are allowed`);
+}
+
+function checkMenuButton(m: unknown): void {
+  const b = m as { type?: unknown; text?: unknown; web_app?: unknown } | undefined;
+  if (b === undefined || b.type === 'default' || b.type === 'commands') return;
+  if (b.type !== 'web_app') throw new ApiError(400, 'Bad Request: unsupported menu button type');
+  if (typeof b.text !== 'string' || b.text === '') throw new ApiError(400, 'Bad Request: menu button text is empty');
+  checkWebApp(b.web_app);
+}
+
 function checkMarkup(m: unknown): void {
-  const kb = (m as { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined)?.inline_keyboard;
+  type Button = { text: string; callback_data?: string; web_app?: unknown };
+  const kb = (m as { inline_keyboard?: Button[][] } | undefined)?.inline_keyboard;
   for (const b of kb?.flat() ?? []) {
+    if (b.web_app !== undefined) checkWebApp(b.web_app);
     if (b.callback_data !== undefined && Buffer.byteLength(b.callback_data) > 64)
       throw new ApiError(400, 'Bad Request: BUTTON_DATA_INVALID');
     if (!b.text) throw new ApiError(400, 'Bad Request: text buttons are unallowed in the inline keyboard');
@@ -230,6 +249,12 @@ export async function callMethod(
       return true;
     case 'getMyCommands':
       return env.commands.get(JSON.stringify([f.scope ?? null, f.language_code ?? ''])) ?? [];
+    case 'setChatMenuButton':
+      checkMenuButton(f.menu_button);
+      env.menuButtons.set(Number(f.chat_id ?? 0), f.menu_button ?? { type: 'default' });
+      return true;
+    case 'getChatMenuButton':
+      return env.menuButtons.get(Number(f.chat_id ?? 0)) ?? { type: 'default' };
     case 'setWebhook':
       env.webhook.set(f);
       return true;

@@ -37,6 +37,8 @@ export class FakeBotApi extends EventEmitter {
   private callbacks = new Map<string, number>();
   private bucket = { tokens: 0, at: 0 };
   private commands = new Map<string, unknown>();
+  /** Each chat's menu button as the bot last set it (the playground shows the console's there). */
+  readonly menuButtons = new Map<number, unknown>();
   private closed = false;
   /** Set by setWebhook: updates are POSTed to the bot instead of waiting for getUpdates. */
   webhook: WebhookPusher | undefined;
@@ -240,6 +242,7 @@ export class FakeBotApi extends EventEmitter {
         getUpdates: (f) => this.getUpdates(f),
         callbackChat: (id) => this.callbacks.get(id),
         commands: this.commands,
+        menuButtons: this.menuButtons,
         webhook: { set: (f) => this.setWebhook(f), info: () => this.webhookInfo() },
       };
       const result = await callMethod(env, method, fields, files);

@@ -274,6 +274,10 @@ function column(p) {
   const head = h('header', { class: 'chat-head' }, [
     h('div', { class: `avatar ${p.role}` }, [...p.name][0]),
     h('div', {}, [h('div', { class: 'name' }, p.name), h('div', { class: 'sub' }, `${p.label} · @${S.bot}`)]),
+    // The staff console as a Mini App, opened with initData the emulator signs (the console checks it for real).
+    p.role === 'resident'
+      ? null
+      : h('a', { class: 'console-link', href: `/console/${p.id}`, target: '_blank', rel: 'noopener' }, '🖥 工作台'),
   ]);
   col.el = h('section', { class: 'chat', 'data-persona': String(p.id), 'aria-label': p.name }, [
     head,

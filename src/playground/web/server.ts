@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { sign } from '@telegram-apps/init-data-node';
 import type { ChatMessage, FakeBotApi, FakeUser, RecordedCall } from '../fake-api';
 import { DEMO_LOCATION, PERSONAS, type Persona, personaById } from '../personas';
 import { CommandMenus } from './menus';
@@ -13,6 +14,8 @@ export interface WebOptions {
   now(): Date;
   /** Moves simulated time forward by ms, then lets the scheduler and the outbox catch up. */
   advance(ms: number): Promise<void>;
+  /** Where the staff console listens, once the app has started it. */
+  consoleUrl?(): string | undefined;
 }
 
 export interface WebServer {
@@ -174,6 +177,8 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
     }
     if (req.method === 'GET' && url.pathname === '/favicon.ico') return void res.writeHead(204).end();
     if (req.method === 'GET' && url.pathname === '/api/state') return json(res, 200, state());
+    const opening = /^\/console\/(\d{1,15})$/.exec(url.pathname);
+    if (req.method === 'GET' && opening) return openConsole(res, Number(opening[1]));
     if (req.method === 'GET' && url.pathname === '/api/events') return openStream(req, res);
     const file = /^\/api\/file\/([\w-]{1,100})$/.exec(url.pathname);
     if (req.method === 'GET' && file) return sendFile(res, o.api, file[1]!, url.searchParams.get('name'));
@@ -195,6 +200,18 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
     }
     if (url.pathname === '/api/clock') return json(res, 200, await clock(await readJson(req)));
     throw new HttpError(404, 'not found');
+  };
+
+  /**
+   * A persona opens the staff console as Telegram opens a Mini App: with initData signed by the emulator's bot token
+   * at simulated time, so the console's real validation and role checks run (a resident is refused there).
+   */
+  const openConsole = (res: ServerResponse, id: number) => {
+    const p = personaById(id);
+    const base = o.consoleUrl?.();
+    if (!p || !base) throw new HttpError(404, 'no such persona, or the console is not running');
+    const initData = sign({ user: { id: p.id, first_name: p.first_name } }, o.api.token, o.now());
+    res.writeHead(302, { location: `${base}/app#tgWebAppData=${encodeURIComponent(initData)}` }).end();
   };
 
   const openStream = (req: IncomingMessage, res: ServerResponse) => {

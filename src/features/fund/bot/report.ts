@@ -6,7 +6,7 @@ import { requireRole } from '../../../telegram/middlewares/guard';
 import { RX } from '../callbacks';
 import type { Words } from '../pictures/fund';
 import { demandPicture, petitionsPicture, reportPicture } from '../pictures/report';
-import { sendPicture } from '../pictures/send';
+import { sendPicture } from './picture';
 import { type CommunityReport, type Period, parsePeriod } from '../report';
 import type { FundService } from '../service';
 import { monthChoice, reportButtons, reportChoice, reportText } from '../views/report';

@@ -5,7 +5,7 @@ import { isKeyText } from '../../../telegram/middlewares/match';
 import { RX } from '../callbacks';
 import { nextMonth, previousMonth } from '../ledger';
 import { incomePicture, moneyWentPicture, statementPicture } from '../pictures/fund';
-import { sendPicture } from '../pictures/send';
+import { sendPicture } from './picture';
 import { fundPolicy } from '../policy';
 import type { FundService } from '../service';
 import { donorsText, fundButtons, summaryText } from '../views/summary';

@@ -1,6 +1,7 @@
 import { localDate } from '../../../core/time';
 import type { Platform } from '../../../platform';
 import type { ResidentsService } from '../../residents/service';
+import { createBoard } from '../board';
 import { type PetitionsPolicy, petitionsPolicy } from '../policy';
 import * as store from '../store';
 import { catalogue } from './catalogue';
@@ -64,6 +65,8 @@ export function createPetitionsService(
     ...deadlines(parts),
     ...stats(parts),
     ...reportFigures(parts),
+    /** The staff console's board: the /petitions list a page at a time (board.ts). */
+    board: createBoard(db, clock),
     ...exports(parts),
     ...catalogue(parts),
     ...work(parts),
