@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock';
+import { writeXlsx } from '../../../src/core/sheets';
 import type { FakeUser, RecordedCall } from '../../../src/playground/fake-api';
 import { type InlineButton, plainTexts, texts } from '../../support/chat';
 import { startBot, type TestBot } from '../../support/harness';
@@ -46,6 +47,30 @@ async function press(u: FakeUser, label: string): Promise<RecordedCall[]> {
   const last = botMessages(u).find((m) => keyboard(m).length);
   throw new Error(`no button "${label}" for ${u.id}; newest keyboard: ${JSON.stringify(last && keyboard(last).map((b) => b.text))}`);
 }
+
+/** The office's roster as kept in Excel: 169 people with Chinese headers, and any extra rows after them. */
+function rosterXlsx(extra: string[][] = []) {
+  const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
+  const given = ['桂英', '秀兰', '建国', '玉梅', '德明', '淑珍', '国华', '春生', '冬梅'];
+  const categories = ['低保', '特困', '残疾', '独居老人', '其他'];
+  const rows = Array.from({ length: 169 }, (_, i) => [
+    `${surnames[i % surnames.length]}${given[Math.floor(i / surnames.length) % given.length]}${i % 3 ? '' : '奶奶'}`,
+    categories[i % categories.length]!,
+    i % 2 ? `1390000${String(1000 + i)}` : '',
+    '',
+  ]);
+  return writeXlsx([{ name: '名单', header: ['姓名', '类别', '电话', '备注'], rows: [...rows, ...extra] }]);
+}
+
+/** The one-time code of the invitation link in the bot's reply. */
+function inviteCode(out: RecordedCall[]): string {
+  const link = /https:\/\/t\.me\/\w+\?start=(inv_[\w-]+)/.exec(texts(out));
+  if (!link) throw new Error(`no invitation link in: ${texts(out)}`);
+  return link[1]!;
+}
+
+/** Opening a t.me deep link: Telegram sends /start with the link's parameter. */
+const open = async (u: FakeUser, start: string) => (await u.command('/start', start)).reply();
 
 const say = async (u: FakeUser, text: string) => (await u.send(text)).reply();
 
@@ -129,6 +154,73 @@ describe('a new sub-district is set up in the chat by its first admin', () => {
     const admin = tb.user(ADMIN);
     await say(admin, '🧰 工作台');
     let out = await press(admin, '市集服务目录');
-    console.log(texts(out), JSON.stringify(out.at(-1)?.payload.reply_markup));
+    expect(texts(out)).toContain('还没有服务');
+    const add = async (names: string, group: string, places: string, minutes: string, needs: string) => {
+      out = await press(admin, '添加服务');
+      expect(texts(out)).toContain('第一行中文');
+      await say(admin, names);
+      await press(admin, group);
+      await say(admin, places);
+      await press(admin, minutes);
+      out = await press(admin, needs);
+      expect(texts(out)).toContain('已添加到服务目录');
+      await say(admin, '🧰 工作台');
+      out = await press(admin, '市集服务目录');
+    };
+    await add('磨刀\nKnife sharpening', '生活', '10', '10', '什么都不用');
+    await add('理发\nHaircut', '生活', '8', '15', '什么都不用');
+    await add('家电维修\nAppliance repair', '维修', '6', '20', '说明和照片');
+    expect(texts(out)).toContain('在用 3 项');
+    const services = await tb.services.market.services();
+    expect(services.map((s) => s.nameZh).sort()).toEqual(['家电维修', '理发', '磨刀']);
+  });
+
+  it('the admin invites a staff member, and a deputy for 野鸭冲社区 picked with buttons; each opens their link', async () => {
+    const admin = tb.user(ADMIN);
+    await say(admin, '🧰 工作台');
+    let out = await press(admin, '邀请');
+    out = await press(admin, '社区工作人员');
+    const staffLink = inviteCode(out);
+    out = await open(tb.user(STAFF, { first_name: '小刘' }), staffLink);
+    expect(texts(out)).toContain('您现在是「社区工作人员」');
+    expect(await tb.app.identity.roles(STAFF)).toEqual(new Set(['staff']));
+
+    await say(admin, '🧰 工作台');
+    out = await press(admin, '代表负责范围');
+    out = await press(admin, '邀请新代表');
+    out = await press(admin, '野鸭冲社区');
+    out = await press(admin, '下一步');
+    out = await press(admin, '生成邀请链接');
+    out = await open(tb.user(DEPUTY, { first_name: '周代表' }), inviteCode(out));
+    expect(texts(out)).toContain('您现在是「人大代表」');
+    expect(await tb.app.identity.roles(DEPUTY)).toEqual(new Set(['deputy']));
+    const yeyachong = (await tb.services.residents.communities()).find((c) => c.nameZh === '野鸭冲社区')!;
+    const areas = await tb.services.petitions.areasOf(DEPUTY);
+    expect(areas.map((a) => [a.communityId, a.category])).toEqual([[yeyachong.id, null]]);
+  });
+});
+
+describe('the staff member runs the first week from the workbench', () => {
+  it('a roster file with two bad rows changes nothing and names both; the 169 rows are previewed, then imported', async () => {
+    const staff = tb.user(STAFF);
+    await say(staff, '🧰 工作台');
+    let out = await press(staff, '导入文件');
+    out = await press(staff, '救助名单');
+    expect(texts(out)).toContain('姓名、类别');
+    const bad = [
+      ['某某', '贫困户', '', ''],
+      ['钱奶奶', '特困', '12ab', ''],
+    ];
+    out = await (await staff.document('名单.xlsx', await rosterXlsx(bad))).reply();
+    expect(texts(out)).toContain('什么都没有导入');
+    expect(texts(out)).toContain('第 171 行：类别「贫困户」不对');
+    expect(texts(out)).toContain('第 172 行：电话「12ab」');
+    expect(await tb.services.relief.roster()).toHaveLength(0);
+    out = await (await staff.document('名单.xlsx', await rosterXlsx())).reply();
+    expect(texts(out)).toContain('将新增 169 条，更新 0 条');
+    expect(await tb.services.relief.roster()).toHaveLength(0);
+    out = await press(staff, '确认导入');
+    expect(texts(out)).toContain('新增 169 条');
+    expect(await tb.services.relief.roster()).toHaveLength(169);
   });
 });
