@@ -223,4 +223,35 @@ describe('the staff member runs the first week from the workbench', () => {
     expect(texts(out)).toContain('新增 169 条');
     expect(await tb.services.relief.roster()).toHaveLength(169);
   });
+
+  it('a resident onboards into 荷塘花园 by tapping her community and compound', async () => {
+    const wang = tb.user(RESIDENT, { first_name: '王阿姨' });
+    let out = await (await wang.command('/start')).reply();
+    expect(plainTexts(out)).toContain('月塘街道');
+    out = await press(wang, '野鸭冲社区');
+    out = await press(wang, '荷塘花园');
+    expect(texts(out)).toContain('已记下：您住在 荷塘花园');
+  });
+
+  it('the staff member schedules a market day at the venue with the three services and publishes it to residents', async () => {
+    const staff = tb.user(STAFF);
+    await say(staff, '🧰 工作台');
+    let out = await press(staff, '新建市集');
+    expect(texts(out)).toContain('点下面的日期');
+    out = await press(staff, '12月5日（周六）');
+    out = await say(staff, '9点到12点');
+    expect(texts(out)).toContain('在哪个场地办');
+    out = await press(staff, '荷塘花园 3 栋前广场');
+    for (const name of ['磨刀', '理发', '家电维修']) out = await press(staff, name);
+    out = await press(staff, '选好了');
+    out = await press(staff, '完成');
+    expect(texts(out)).toContain('荷塘花园 3 栋前广场');
+    out = await press(staff, '发布');
+    expect(texts(out)).toContain('发布后会通知这个小区的居民');
+    out = await press(staff, '确认');
+    expect(texts(out)).toMatch(/已发布。将通知 [1-9]\d* 位居民/);
+    await tb.delivered();
+    const wang = tb.user(RESIDENT);
+    console.log(JSON.stringify(botMessages(wang)[0]));
+  });
 });
