@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock';
-import { writeXlsx } from '../../../src/core/sheets';
+import { readTable, writeXlsx } from '../../../src/core/sheets';
 import type { FakeUser, RecordedCall } from '../../../src/playground/fake-api';
 import { type InlineButton, plainTexts, texts } from '../../support/chat';
 import { startBot, type TestBot } from '../../support/harness';
@@ -62,6 +62,15 @@ function rosterXlsx(extra: string[][] = []) {
   return writeXlsx([{ name: '名单', header: ['姓名', '类别', '电话', '备注'], rows: [...rows, ...extra] }]);
 }
 
+/** The documents the bot sent in these calls: file name and bytes, as the user downloads them. */
+const documents = (out: RecordedCall[]) =>
+  out
+    .filter((c) => c.method === 'sendDocument')
+    .map((c) => ({
+      name: String(c.result.document.file_name),
+      bytes: tb.api.chats.file(c.result.document.file_id)!.bytes,
+    }));
+
 /** The one-time code of the invitation link in the bot's reply. */
 function inviteCode(out: RecordedCall[]): string {
   const link = /https:\/\/t\.me\/\w+\?start=(inv_[\w-]+)/.exec(texts(out));
@@ -120,7 +129,7 @@ describe('a new sub-district is set up in the chat by its first admin', () => {
   });
 
   it('a venue for market days, the charity supermarket, office hours and petition time limits, then it opens', async () => {
-    const admin = tb.user(ADMIN);
+    const admin = tb.user(ADMIN, { first_name: '陈主任' });
     let out = await press(admin, '荷塘花园');
     expect(texts(out)).toContain('场地叫什么');
     await say(admin, '荷塘花园 3 栋前广场\nHetang Garden Square');
@@ -151,7 +160,7 @@ describe('a new sub-district is set up in the chat by its first admin', () => {
   });
 
   it('the admin adds three market services to the empty catalogue from the workbench', async () => {
-    const admin = tb.user(ADMIN);
+    const admin = tb.user(ADMIN, { first_name: '陈主任' });
     await say(admin, '🧰 工作台');
     let out = await press(admin, '市集服务目录');
     expect(texts(out)).toContain('还没有服务');
@@ -176,7 +185,7 @@ describe('a new sub-district is set up in the chat by its first admin', () => {
   });
 
   it('the admin invites a staff member, and a deputy for 野鸭冲社区 picked with buttons; each opens their link', async () => {
-    const admin = tb.user(ADMIN);
+    const admin = tb.user(ADMIN, { first_name: '陈主任' });
     await say(admin, '🧰 工作台');
     let out = await press(admin, '邀请');
     out = await press(admin, '社区工作人员');
@@ -202,7 +211,7 @@ describe('a new sub-district is set up in the chat by its first admin', () => {
 
 describe('the staff member runs the first week from the workbench', () => {
   it('a roster file with two bad rows changes nothing and names both; the 169 rows are previewed, then imported', async () => {
-    const staff = tb.user(STAFF);
+    const staff = tb.user(STAFF, { first_name: '小刘' });
     await say(staff, '🧰 工作台');
     let out = await press(staff, '导入文件');
     out = await press(staff, '救助名单');
@@ -234,7 +243,7 @@ describe('the staff member runs the first week from the workbench', () => {
   });
 
   it('the staff member schedules a market day at the venue with the three services and publishes it to residents', async () => {
-    const staff = tb.user(STAFF);
+    const staff = tb.user(STAFF, { first_name: '小刘' });
     await say(staff, '🧰 工作台');
     let out = await press(staff, '新建市集');
     expect(texts(out)).toContain('点下面的日期');
@@ -251,7 +260,70 @@ describe('the staff member runs the first week from the workbench', () => {
     out = await press(staff, '确认');
     expect(texts(out)).toMatch(/已发布。将通知 [1-9]\d* 位居民/);
     await tb.delivered();
-    const wang = tb.user(RESIDENT);
-    console.log(JSON.stringify(botMessages(wang)[0]));
+    const wang = tb.user(RESIDENT, { first_name: '王阿姨' });
+    expect(lastText(wang)).toContain('野享市集要来了');
+    expect(lastText(wang)).toContain('免费服务：磨刀、理发、家电维修');
+  });
+});
+
+describe('the resident uses it, and what she does reaches the right people', () => {
+  it('the resident books a knife sharpening from the announcement and gets a ticket', async () => {
+    const wang = tb.user(RESIDENT, { first_name: '王阿姨' });
+    let out = await press(wang, '去预约');
+    out = await press(wang, '磨刀');
+    expect(texts(out)).toContain('预约成功');
+    expect(texts(out)).toContain('磨刀-01');
+  });
+
+  it('the resident files a petition and it reaches the deputy for her community', async () => {
+    const wang = tb.user(RESIDENT, { first_name: '王阿姨' });
+    let out = await say(wang, '📣 我要反映');
+    out = await press(wang, '积水');
+    expect(texts(out)).toContain('问题在哪里');
+    await say(wang, '肖明组铁路涵洞');
+    await say(wang, '跳过'); // the reply keyboard's button: not at the spot
+    out = await say(wang, '每次下雨涵洞就积水，上下班要绕很远的路');
+    if (texts(out).includes('同一个问题')) out = await press(wang, '不是同一个问题');
+    out = await press(wang, '没有照片');
+    out = await press(wang, '匿名');
+    expect(texts(out)).toContain('地点：肖明组铁路涵洞');
+    out = await press(wang, '确认提交');
+    expect(texts(out)).toContain('代表会在 2 天内受理，10 天内答复');
+    await tb.delivered();
+    const deputy = tb.user(DEPUTY, { first_name: '周代表' });
+    expect(lastText(deputy)).toContain('新的居民反映');
+    expect(lastText(deputy)).toContain('社区：野鸭冲社区');
+    expect(lastText(deputy)).toContain('每次下雨涵洞就积水');
+    expect(lastText(deputy)).toContain('反映人：王阿姨');
+    // the deputy acknowledges it from the card, and the resident is told
+    out = await press(deputy, '受理');
+    await tb.delivered();
+    expect(texts(out)).toContain('已受理反映 #1');
+    expect(lastText(wang)).toContain('已受理');
+  });
+});
+
+describe('the staff member downloads the week’s files from the workbench', () => {
+  it('after the market day its list comes as a spreadsheet and a CSV, with the resident’s ticket in it', async () => {
+    // Saturday afternoon: the days offered are today and the week before (a day to come is not offered)
+    tb.clock.set(new Date('2026-12-05T15:00:00+08:00'));
+    const staff = tb.user(STAFF, { first_name: '小刘' });
+    await say(staff, '🧰 工作台');
+    await press(staff, '下载表格');
+    await press(staff, '市集当天名单');
+    const out = await press(staff, '2026-12-05');
+    const files = documents(out);
+    expect(files.map((d) => d.name)).toEqual(['market-2026-12-05.xlsx', 'market-2026-12-05.csv']);
+    const rows = await readTable(files[0]!.bytes);
+    expect(rows[0]).toContain('号码');
+    expect(rows.some((r) => r.includes('磨刀-01'))).toBe(true);
+  });
+
+  it('the month’s relief pickups come as a spreadsheet, the month picked with a button', async () => {
+    const staff = tb.user(STAFF, { first_name: '小刘' });
+    await say(staff, '🧰 工作台');
+    await press(staff, '下载表格');
+    let out = await press(staff, '救助领取月表');
+    console.log('M', texts(out), JSON.stringify(out.at(-1)?.payload.reply_markup));
   });
 });
