@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock';
 import { readTable, writeXlsx } from '../../../src/core/sheets';
+import { listAudit } from '../../../src/identity';
 import type { FakeUser, RecordedCall } from '../../../src/playground/fake-api';
 import { type InlineButton, plainTexts, texts } from '../../support/chat';
 import { startBot, type TestBot } from '../../support/harness';
@@ -45,7 +46,9 @@ async function press(u: FakeUser, label: string): Promise<RecordedCall[]> {
     if (b?.callback_data) return (await u.click(b.callback_data, { messageId: m.message_id })).reply();
   }
   const last = botMessages(u).find((m) => keyboard(m).length);
-  throw new Error(`no button "${label}" for ${u.id}; newest keyboard: ${JSON.stringify(last && keyboard(last).map((b) => b.text))}`);
+  throw new Error(
+    `no button "${label}" for ${u.id}; newest keyboard: ${JSON.stringify(last && keyboard(last).map((b) => b.text))}`,
+  );
 }
 
 /** The office's roster as kept in Excel: 169 people with Chinese headers, and any extra rows after them. */
@@ -83,8 +86,8 @@ const open = async (u: FakeUser, start: string) => (await u.command('/start', st
 
 const say = async (u: FakeUser, text: string) => (await u.send(text)).reply();
 
-/** The text of the newest bot message in the chat, tags removed. */
-const lastText = (u: FakeUser) => plainTexts([{ payload: { text: u.lastText() ?? '' } } as RecordedCall]);
+/** The text of the newest bot message in the chat, as the person reads it. */
+const lastText = (u: FakeUser) => u.lastText() ?? '';
 
 describe('a new sub-district is set up in the chat by its first admin', () => {
   it('the admin names the sub-district and adds two communities with their compounds', async () => {
@@ -157,6 +160,9 @@ describe('a new sub-district is set up in the chat by its first admin', () => {
     expect(texts(out)).toContain('受理 2 天，答复 10 天');
     out = await press(admin, '下一步');
     expect(texts(out)).toContain('设置完成');
+    expect(tb.services.setup.isComplete()).toBe(true);
+    expect(await tb.services.relief.settings()).toMatchObject({ placeZh: 'IGO慈善超市', pickupDay: 5 });
+    expect((await tb.services.market.venues()).map((v) => v.nameZh)).toEqual(['荷塘花园 3 栋前广场']);
   });
 
   it('the admin adds three market services to the empty catalogue from the workbench', async () => {
@@ -324,6 +330,37 @@ describe('the staff member downloads the week’s files from the workbench', () 
     await say(staff, '🧰 工作台');
     await press(staff, '下载表格');
     let out = await press(staff, '救助领取月表');
-    console.log('M', texts(out), JSON.stringify(out.at(-1)?.payload.reply_markup));
+    expect(texts(out)).toContain('要哪一段时间的');
+    out = await press(staff, '2026年12月');
+    let files = documents(out);
+    expect(files.map((d) => d.name)).toEqual(['relief-2026-12.xlsx', 'relief-2026-12.csv']);
+    let rows = await readTable(files[0]!.bytes);
+    expect(rows[0]).toEqual(expect.arrayContaining(['姓名', '类别', '状态', '领取时间']));
+    expect(rows).toHaveLength(1 + 169);
+    // and the month's petitions, the one filed this week among them
+    await say(staff, '🧰 工作台');
+    await press(staff, '下载表格');
+    await press(staff, '居民反映');
+    out = await press(staff, '2026年11月');
+    files = documents(out);
+    expect(files.map((d) => d.name)).toEqual(['petitions-2026-11.xlsx', 'petitions-2026-11.csv']);
+    rows = await readTable(files[0]!.bytes);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toEqual(expect.arrayContaining(['野鸭冲社区', '荷塘花园', '肖明组铁路涵洞']));
+    const exports = await listAudit(tb.db, { action: 'export', actorId: STAFF });
+    expect(exports.map((a) => a.subject).sort()).toEqual(['market', 'petitions', 'relief-month']);
+  });
+});
+
+describe('nobody typed an id or a command to get here', () => {
+  it('the only commands anyone sent were /start, bare or from an invitation link', async () => {
+    for (const id of [ADMIN, STAFF, DEPUTY, RESIDENT]) {
+      const typed = tb.api
+        .messages(id)
+        .filter((m) => m.from === 'user' && typeof m.text === 'string')
+        .map((m) => m.text as string);
+      expect(typed.length, `${id} wrote`).toBeGreaterThan(0);
+      for (const text of typed.filter((t) => t.startsWith('/'))) expect(text).toMatch(/^\/start( inv_[\w-]+)?$/);
+    }
   });
 });
