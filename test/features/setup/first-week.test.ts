@@ -10,6 +10,8 @@ import { startBot, type TestBot } from '../../support/harness';
 // typed answers alone. Every button is found by its label on the bot's messages; no id is typed, no callback data
 // is written here, nothing is seeded and no command-line verb runs.
 
+const MARKET_NOTICE =
+  '本周六 9:00–12:00 野享市集在荷塘花园 3 栋前广场，磨刀、理发、家电维修免费，请在「🛠 市集预约」里预约。';
 const ADMIN = 5001;
 const STAFF = 5002;
 const DEPUTY = 5003;
@@ -269,6 +271,23 @@ describe('the staff member runs the first week from the workbench', () => {
     const wang = tb.user(RESIDENT, { first_name: '王阿姨' });
     expect(lastText(wang)).toContain('野享市集要来了');
     expect(lastText(wang)).toContain('免费服务：磨刀、理发、家电维修');
+  });
+
+  it('the staff member broadcasts the market day to every resident from the workbench', async () => {
+    const staff = tb.user(STAFF, { first_name: '小刘' });
+    await say(staff, '🧰 工作台');
+    let out = await press(staff, '发通知');
+    expect(texts(out)).toContain('请发送通知内容');
+    out = await say(staff, MARKET_NOTICE);
+    expect(texts(out)).toContain('发给谁');
+    out = await press(staff, '全体居民');
+    expect(texts(out)).toContain('收件人：4 人');
+    out = await press(staff, '现在发送');
+    expect(texts(out)).toContain('正在发送');
+    await tb.delivered();
+    const got = tb.api.messages(RESIDENT).filter((m) => m.from === 'bot' && m.text === MARKET_NOTICE);
+    expect(got).toHaveLength(1);
+    expect((await listAudit(tb.db, { action: 'notices.broadcast.create', actorId: STAFF })).length).toBe(1);
   });
 });
 
