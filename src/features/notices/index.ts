@@ -2,6 +2,7 @@ import type { Platform } from '../../platform';
 import type { Feature } from '../../telegram/feature';
 import type { AreaAudiences } from './audience';
 import { staffBot } from './bot/staff';
+import { CB } from './callbacks';
 import { noticesDemo } from './demo';
 import { composeFlow } from './flows';
 import { noticesJobs } from './jobs';
@@ -26,6 +27,13 @@ export function createNotices(platform: Platform, deps: NoticesDeps) {
       { command: 'broadcasts', descKey: 'notices.commands.broadcasts', scope: 'staff' },
     ],
     flows: [composeFlow],
+    // Staff reach broadcasting by tapping on the workbench (issue 15); the commands stay as shortcuts.
+    workbench: {
+      tasks: [
+        { key: 'notices.task.broadcast', data: CB.compose, roles: ['staff'], order: 10 },
+        { key: 'notices.task.list', data: CB.page(0), roles: ['staff'], order: 11 },
+      ],
+    },
     jobs: noticesJobs(service, platform),
     demo: noticesDemo,
   };
