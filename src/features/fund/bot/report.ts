@@ -6,10 +6,10 @@ import { requireRole } from '../../../telegram/middlewares/guard';
 import { RX } from '../callbacks';
 import type { Words } from '../pictures/fund';
 import { demandPicture, petitionsPicture, reportPicture } from '../pictures/report';
-import { sendPicture } from './picture';
 import { type CommunityReport, type Period, parsePeriod } from '../report';
 import type { FundService } from '../service';
 import { monthChoice, reportButtons, reportChoice, reportText } from '../views/report';
+import { sendPicture } from './picture';
 
 /**
  * The community report for staff: /report [YYYY-MM | YYYY-Qn | YYYY] (this month by default) or the period buttons;

@@ -5,10 +5,10 @@ import { isKeyText } from '../../../telegram/middlewares/match';
 import { RX } from '../callbacks';
 import { nextMonth, previousMonth } from '../ledger';
 import { incomePicture, moneyWentPicture, statementPicture } from '../pictures/fund';
-import { sendPicture } from './picture';
 import { fundPolicy } from '../policy';
 import type { FundService } from '../service';
 import { donorsText, fundButtons, summaryText } from '../views/summary';
+import { sendPicture } from './picture';
 
 /** What everyone sees of the fund: the balance and totals, where the money went, who gave, the monthly statement. */
 export function residentBot(fund: FundService) {
