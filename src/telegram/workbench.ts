@@ -60,6 +60,8 @@ export interface Exporter {
   roles: Role[];
   /** Which period the export is for, if any: picked with buttons before it is built. */
   period?: 'month' | 'month-or-year' | 'day';
+  /** For a day: the days worth offering (market days, upcoming ones first); else the last eight days. */
+  days?: () => Promise<string[]>;
   sheets(t: TFunction, period: Period | null): Promise<Sheet[]>;
   /** File name without extension, e.g. `relief-2026-12`. */
   fileName(period: Period | null): string;

@@ -42,7 +42,7 @@ export function filesPages(app: ConsoleApp, { platform, services }: ConsoleDeps)
     for (const [k, p] of pending) if (clock.now().getTime() - p.at > 10 * MINUTE_MS) pending.delete(k);
   };
 
-  app.get('/files', staff, (c) => {
+  app.get('/files', staff, async (c) => {
     const t = c.get('t');
     const v = c.get('viewer')!;
     const imports = workbench.importers(v.roles).map(
@@ -52,8 +52,9 @@ ${csrfField(v)}<h2>${t('console.files.import', { what: t(i.labelKey) })}</h2>
 <input type="file" name="file" accept=".xlsx,.csv" required>
 <button type="submit">${t('console.files.check')}</button></form>`,
     );
-    const exports = workbench.exporters(v.roles).map((e) => {
-      const periods = e.period ? workbench.periods(e.period) : [];
+    const offered = await Promise.all(workbench.exporters(v.roles).map((e) => workbench.periodsOf(e)));
+    const exports = workbench.exporters(v.roles).map((e, i) => {
+      const periods = offered[i]!;
       return html`<form method="get" action="/files/export/${e.key}" class="card"><h2>${t('console.files.export', {
         what: t(e.labelKey),
       })}</h2>${
@@ -147,7 +148,7 @@ ${header ? notice('error', header.join('; ')) : ''}${preview}${back}`,
     const exporter = await allowed(c, () => workbench.exporter(v.roles, c.req.param('key')));
     let period = null;
     if (exporter.period) {
-      const offered = workbench.periods(exporter.period).map((p) => p.period);
+      const offered = (await workbench.periodsOf(exporter)).map((p) => p.period);
       const asked = c.req.query('period');
       period = offered.find((p) => JSON.stringify(p) === asked) ?? offered[0] ?? null;
     }

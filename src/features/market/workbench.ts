@@ -32,6 +32,8 @@ export function marketWorkbench(market: MarketService, tz: string): WorkbenchCon
         labelKey: 'market.export.label',
         roles: STAFF,
         period: 'day',
+        // Market days, not calendar days: the next ones first (the list is printed the evening before), then past.
+        days: () => market.exportDays(),
         async sheets(t, period) {
           const date = period?.kind === 'day' ? period.date : market.today();
           return [exportSheet(readerOf(t), await market.exportDay(date), tz, date)];

@@ -88,6 +88,14 @@ export function createWorkbenchService(platform: Platform, features: () => reado
       return sheets;
     },
 
+    /** The periods offered for this export: its own days if it names them, else as `periods` says. */
+    async periodsOf(exporter: Exporter): Promise<{ period: Period; label: { 'zh-CN': string; en: string } }[]> {
+      if (exporter.period !== 'day' || !exporter.days) return exporter.period ? this.periods(exporter.period) : [];
+      const days = await exporter.days();
+      if (days.length === 0) return this.periods('day');
+      return days.map((date) => ({ period: { kind: 'day', date }, label: { 'zh-CN': date, en: date } }));
+    },
+
     /** The periods offered for a report or an export, newest first: this month, last month, … and this year. */
     periods(kind: NonNullable<Exporter['period']>): { period: Period; label: { 'zh-CN': string; en: string } }[] {
       const today = localDate(clock.now(), config.TIMEZONE);

@@ -110,6 +110,17 @@ export function scheduling(deps: MarketDeps) {
       };
     },
     nextMarket,
+    /** The days a market day's list can be downloaded for: up to three to come, soonest first, then eight past. */
+    async exportDays(): Promise<string[]> {
+      const now = today();
+      const dates = [...new Set((await store.marketsPage(db, 0, 60)).map((m) => m.date))];
+      const ahead = dates
+        .filter((d) => d > now)
+        .reverse()
+        .slice(0, 3);
+      const past = dates.filter((d) => d <= now).slice(0, 8);
+      return [...ahead, ...past];
+    },
     /** A market day with its place and offers; MarketNotFound if there is none. */
     day: async (id: number) => dayOf(await getMarket(db, id)),
     /** The same, or undefined for an id that is not (or no longer) a market day. */

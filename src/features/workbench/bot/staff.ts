@@ -141,7 +141,7 @@ export function workbenchBot(wb: WorkbenchService, { config }: Pick<Platform, 'c
     const exporter = wb.exporter(ctx.roles, ctx.match[1]!);
     if (!exporter.period) return send(ctx, exporter.key, null);
     await ctx.answerCallbackQuery();
-    const card = periodCard(ctx.t, ctx.locale, exporter, wb.periods(exporter.period));
+    const card = periodCard(ctx.t, ctx.locale, exporter, await wb.periodsOf(exporter));
     await ctx.editMessageText(card.text, { reply_markup: card.markup });
   });
 
