@@ -208,6 +208,22 @@ describe('lifecycle', () => {
     expect(texts(out)).toContain('欢迎回来');
   });
 
+  it('a flow an upgrade no longer understands ends politely, and the next message is answered as usual', async () => {
+    const u = await tb.resident(603);
+    const now = new Date().toISOString();
+    // what an older version left behind: a step this one does not have, and data of another shape
+    await tb.db
+      .insertInto('flows')
+      .values({ user_id: 603, name: 'petitions.file', step: 'gone-step', data: '{"old":true}', updated_at: now })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet({ step: 'gone-step', data: '{"old":true}' }))
+      .execute();
+    const out = await (await u.command('/me')).reply();
+    expect(texts(out)).toContain('因为系统更新中断了');
+    expect(await tb.db.selectFrom('flows').select('name').where('user_id', '=', 603).execute()).toEqual([]);
+    const again = await (await u.command('/me')).reply();
+    expect(texts(again)).not.toContain('因为系统更新中断了');
+  });
+
   it('a flow in progress survives a restart', async () => {
     const u = tb.user(602);
     const out0 = await (await u.command('/start')).reply();
