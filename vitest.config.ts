@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // everything else runs on both engines.
 const SQLITE_ONLY = [
   'test/db/migrations.test.ts',
+  'test/features/market/migration.test.ts',
   'test/faults/storage.test.ts',
   'test/faults/crash.test.ts',
   'test/faults/telegram.test.ts',
