@@ -98,6 +98,17 @@ function merge<T extends object>(items: T[], key: (x: T) => unknown, add: (a: T,
   return [...out.values()].sort((a, b) => by(b) - by(a));
 }
 
+/** Counts of items that share a key (a category over its months), largest first. */
+const countsBy = <T extends { count: number }>(items: T[], key: (x: T) => unknown) =>
+  merge(
+    items,
+    key,
+    (a, b) => {
+      a.count += b.count;
+    },
+    (x) => x.count,
+  );
+
 const sum = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((n, x) => n + f(x), 0);
 
 export async function communityReport(
@@ -158,21 +169,13 @@ export async function communityReport(
     },
     fund: totalsOf(books.rows, p.from.slice(0, 7), p.to.slice(0, 7)),
     volunteers: await figures.volunteerHours(p.from, p.to),
-    byCategory: merge(
+    byCategory: countsBy(
       petIn.flatMap((m) => m.byCategory),
       (c) => c.category,
-      (a, b) => {
-        a.count += b.count;
-      },
-      (c) => c.count,
     ),
-    byCommunity: merge(
+    byCommunity: countsBy(
       petIn.flatMap((m) => m.byCommunity),
       (c) => c.communityId,
-      (a, b) => {
-        a.count += b.count;
-      },
-      (c) => c.count,
     ),
     services: merge(
       days.flatMap((d) => d.services),
