@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeBotApi, type RecordedCall } from '../../src/playground/fake-api';
 import { CommandMenus } from '../../src/playground/web/menus';
@@ -36,6 +37,21 @@ describe('the playground web server', () => {
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
     });
+
+  it('on loopback answers only to a localhost Host header (a DNS-rebinding page gets 421)', async () => {
+    const status = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const u = new URL(`${web.url}/api/state`);
+        request({ host: u.hostname, port: u.port, path: u.pathname, headers: { host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+          .on('error', reject)
+          .end();
+      });
+    expect(await status('evil.example:80')).toBe(421);
+    expect(await status(new URL(web.url).host)).toBe(200);
+  });
 
   it('says on every page load that it is an emulator, not Telegram', async () => {
     const st = (await (await fetch(`${web.url}/api/state`)).json()) as { notice: string; personas: { role: string }[] };
