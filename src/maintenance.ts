@@ -2,6 +2,7 @@ import type { Config } from './config';
 import type { JobSpec } from './core/jobs';
 import { DAY_MS, localDate } from './core/time';
 import type { DbHandle } from './db/client';
+import { forgetUpdatesBefore } from './db/handled-updates';
 import { optimize, takeSnapshot } from './db/maintenance';
 import type { Logger } from './logger';
 import type { Outbox } from './outbox/service';
@@ -17,11 +18,7 @@ export function maintenanceJob(deps: { dbh: DbHandle; outbox: Outbox; config: Co
     cron: '30 3 * * *',
     async run(now) {
       const pruned = await outbox.prune(new Date(now.getTime() - config.DELIVERY_RETENTION_DAYS * DAY_MS));
-      // Telegram retries an update for at most a day; the record of it is needed no longer.
-      await dbh.db
-        .deleteFrom('handled_updates')
-        .where('claimed_at', '<', new Date(now.getTime() - 2 * DAY_MS).toISOString())
-        .execute();
+      await forgetUpdatesBefore(dbh.db, new Date(now.getTime() - 2 * DAY_MS));
       await optimize(dbh, false);
       await takeSnapshot(dbh, localDate(now, config.TIMEZONE));
       log.info({ pruned }, 'nightly maintenance done');

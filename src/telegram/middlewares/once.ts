@@ -1,5 +1,6 @@
 import type { NextFunction } from 'grammy';
 import type { Clock } from '../../core/clock';
+import { claimUpdate, markUpdateDone, releaseUpdate } from '../../db/handled-updates';
 import type { InstanceLocks } from '../../db/locks';
 import type { Db } from '../../db/schema';
 import type { Logger } from '../../logger';
@@ -17,18 +18,7 @@ export function handledOnce(db: Db, clock: Clock, locks: InstanceLocks, log: Log
   return async (ctx: BotContext, next: NextFunction): Promise<void> => {
     const id = ctx.update.update_id;
     const now = clock.now();
-    const claimed = await db
-      .insertInto('handled_updates')
-      .values({ update_id: id, state: 'handling', claimed_at: now.toISOString() })
-      .onConflict((oc) =>
-        oc
-          .column('update_id')
-          .doUpdateSet({ claimed_at: now.toISOString() })
-          .where('handled_updates.state', '=', 'handling')
-          .where('handled_updates.claimed_at', '<', new Date(now.getTime() - CLAIM_LEASE_MS).toISOString()),
-      )
-      .executeTakeFirst();
-    if (Number(claimed.numInsertedOrUpdatedRows ?? 0n) === 0) {
+    if (!(await claimUpdate(db, id, now, new Date(now.getTime() - CLAIM_LEASE_MS)))) {
       log.info({ update: id }, 'update already handled or being handled: a retry, skipped');
       return;
     }
@@ -37,9 +27,9 @@ export function handledOnce(db: Db, clock: Clock, locks: InstanceLocks, log: Log
       await (key === undefined ? next() : locks.hold(key, next));
     } catch (err) {
       // Not handled after all: a retry may try again.
-      await db.deleteFrom('handled_updates').where('update_id', '=', id).execute();
+      await releaseUpdate(db, id);
       throw err;
     }
-    await db.updateTable('handled_updates').set({ state: 'done' }).where('update_id', '=', id).execute();
+    await markUpdateDone(db, id);
   };
 }
