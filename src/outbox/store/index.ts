@@ -1,0 +1,4 @@
+export * from './reading';
+export * from './retention';
+export * from './sending';
+export * from './types';
