@@ -137,7 +137,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     gate: config.BOT_MODE === 'webhook' ? handledOnce(db, clock, locks, log) : undefined,
   });
   telegram = tg.telegram;
-  const areas: Areas = createAreas(platform);
+  const areas: Areas = createAreas(platform, () => [staffConsole.feature]);
   const staffConsole = createConsole(platform, areas.services, log);
   // /console is a command like any other area's; the FAQ, which answers free text, stays last.
   features = [staffConsole.feature, ...areas.features];

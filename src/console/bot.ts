@@ -17,9 +17,11 @@ export interface ConsoleBotDeps {
  * The console's part of the bot: /console sends a one-time login link (ten minutes, single use); with a public
  * HTTPS address it also offers the console as a Mini App, and staff and deputies get it behind the ☰ menu button.
  */
+const OPEN_CONSOLE = 'cs:open';
+
 export function consoleFeature({ identity, publicUrl, localUrl }: ConsoleBotDeps): Feature {
   const bot = new Composer<BotContext>();
-  bot.chatType('private').command('console', requireRole(...CONSOLE_ROLES), async (ctx) => {
+  const sendLink = async (ctx: BotContext) => {
     const { token } = await identity.logins.createLink(ctx.user.id);
     const base = publicUrl ?? localUrl();
     const link = `${base}/login/${token}`;
@@ -35,10 +37,17 @@ export function consoleFeature({ identity, publicUrl, localUrl }: ConsoleBotDeps
       reply_markup: kb,
       link_preview_options: { is_disabled: true },
     });
+  };
+  bot.chatType('private').command('console', requireRole(...CONSOLE_ROLES), sendLink);
+  // The same link from a button on the workbench: nobody has to know the command.
+  bot.callbackQuery(OPEN_CONSOLE, requireRole(...CONSOLE_ROLES), async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await sendLink(ctx);
   });
   return {
     name: 'console',
     composer: bot,
+    workbench: { tasks: [{ key: 'console.bot.task', data: OPEN_CONSOLE, roles: [...CONSOLE_ROLES], order: 90 }] },
     commands: CONSOLE_ROLES.map((scope) => ({ command: 'console', descKey: 'console.bot.command', scope })),
     menuButton: publicUrl
       ? (roles: ReadonlySet<Role>) =>

@@ -17,7 +17,8 @@ import { createWorkbench } from './workbench';
  * Every area, built once with the platform and the services of the areas it depends on, in dependency order.
  * Installed in the order of `features`; the FAQ (which answers any free text) comes last.
  */
-export function createAreas(platform: Platform) {
+/** `edges`: features built on top of the areas (the staff console), whose workbench tasks the workbench shows too. */
+export function createAreas(platform: Platform, edges: () => readonly Feature[] = () => []) {
   const residents = createResidents(platform);
   const safety = createSafety(platform, { residents: residents.service });
   // Other areas' audiences are asked for lazily: `features` includes notices itself, so it exists only after it.
@@ -46,7 +47,7 @@ export function createAreas(platform: Platform) {
   // Every area's live answers are asked before the FAQ's entries: lazily, as `features` includes the FAQ.
   const faq = createFaq(platform, { residents: residents.service, features: () => features });
   // The workbench gathers every area's tasks, imports and exports: lazily, as `features` includes it.
-  const workbench = createWorkbench(platform, { features: () => features });
+  const workbench = createWorkbench(platform, { features: () => [...features, ...edges()] });
   // The set-up walks the first admin through every area's steps (lazily, likewise) and greets residents when done.
   const setup = createSetup(platform, {
     features: () => features,

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeBotApi } from '../../../src/playground/fake-api';
+import { alertOf, button } from '../../support/chat';
 import { startBot, type TestBot } from '../../support/harness';
 
 const STAFF = 920_001;
@@ -21,6 +22,17 @@ describe('/console in the chat', () => {
     expect(text).toMatch(/http:\/\/127\.0\.0\.1:\d+\/login\/[\w-]{20,}/);
     expect(text).toContain("server's own network");
     expect(tb.api.menuButtons.has(STAFF)).toBe(false);
+  });
+
+  it('staff open it from a button on the workbench, without knowing the command; a forged button gets a resident nothing', async () => {
+    tb = await startBot();
+    const staff = await tb.withRole(STAFF, 'staff', { language_code: 'en' });
+    const home = await (await staff.send('🧰 Workbench')).reply();
+    await (await staff.click(button(home, 'Web console'))).reply();
+    expect(staff.lastText() ?? '').toMatch(/\/login\/[\w-]{20,}/);
+    const resident = await tb.resident(RESIDENT, { language_code: 'en' });
+    expect(alertOf(await (await resident.click('cs:open')).reply())).toBeTruthy();
+    expect(await tb.db.selectFrom('console_login_links').selectAll().execute()).toHaveLength(1);
   });
 
   it('a resident is not given a link, and the refusal is recorded', async () => {
