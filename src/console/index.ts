@@ -9,6 +9,8 @@ import { dashboardPage } from './pages/dashboard';
 import { filesPages } from './pages/files';
 import { fundPages } from './pages/fund';
 import { loginPages } from './pages/login';
+import { marketPages } from './pages/market';
+import { marketDayPage } from './pages/market-day';
 import { petitionPage, petitionsPages } from './pages/petitions';
 import { publicPages } from './pages/public';
 import { consolePolicy } from './policy';
@@ -45,7 +47,17 @@ export function createConsole(platform: Platform, services: Areas['services'], l
   };
   const app = consoleApp(
     deps,
-    [loginPages, publicPages, dashboardPage, petitionsPages, petitionPage, fundPages, filesPages],
+    [
+      loginPages,
+      publicPages,
+      dashboardPage,
+      petitionsPages,
+      petitionPage,
+      fundPages,
+      filesPages,
+      marketPages,
+      marketDayPage,
+    ],
     log.child({ part: 'console' }),
   );
   return {
