@@ -5,6 +5,7 @@ import type { Feature } from '../telegram/feature';
 import { auditBudget } from './auth/viewer';
 import { consoleFeature } from './bot';
 import type { ConsoleApp, ConsoleDeps } from './context';
+import { broadcastsPages } from './pages/broadcasts';
 import { dashboardPage } from './pages/dashboard';
 import { filesPages } from './pages/files';
 import { fundPages } from './pages/fund';
@@ -57,6 +58,7 @@ export function createConsole(platform: Platform, services: Areas['services'], l
       filesPages,
       marketPages,
       marketDayPage,
+      broadcastsPages,
     ],
     log.child({ part: 'console' }),
   );

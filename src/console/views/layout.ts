@@ -17,6 +17,7 @@ const STAFF_NAV: NavItem[] = [
   { href: '/petitions', key: 'console.nav.petitions' },
   { href: '/fund', key: 'console.nav.fund' },
   { href: '/market', key: 'console.market.nav' },
+  { href: '/broadcasts', key: 'console.broadcasts.nav' },
   { href: '/files', key: 'console.nav.files' },
 ];
 const DEPUTY_NAV: NavItem[] = [
