@@ -5,6 +5,7 @@ import { newDraftKey } from '../../../src/features/notices/draft';
 import type { Compound } from '../../../src/features/residents/service';
 import { listAudit } from '../../../src/identity/audit';
 import { startBot, type TestBot } from '../../support/harness';
+import { ADMIN, consoleWorld } from './support';
 import { cellsOf } from './tables';
 
 const STAFF = 930_001;
@@ -128,5 +129,36 @@ describe('the broadcasts pages, over the real bot, outbox worker and fake Bot AP
     const denied = await listAudit(tb.db, { action: 'denied', limit: 100 });
     expect(denied.length - before).toBe(4);
     expect(denied.slice(0, 4).every((a) => a.subject?.startsWith('console:GET /broadcasts'))).toBe(true);
+  });
+});
+
+describe('the broadcasts history, a page at a time', () => {
+  it('staff see the newest fifty broadcasts first and the older ones on the next page', async () => {
+    const w = await consoleWorld();
+    try {
+      const ids: number[] = [];
+      for (let n = 1; n <= 51; n++) {
+        const b = await w.areas.services.notices.createBroadcast({
+          draft: { key: newDraftKey(), text: `通知 ${n}`, entities: [], photo: null },
+          actorId: ADMIN,
+          audience: { kind: 'role', role: 'deputy' },
+          sendAt: null,
+          progressMessageId: null,
+        });
+        ids.push(b.id);
+      }
+      const { cookie } = await w.signIn(ADMIN);
+      const shown = async (path: string) => {
+        const page = await (await w.request(path, { cookie: `${cookie}; ${LANG_COOKIE}=en` })).text();
+        return { page, ids: [...page.matchAll(/>#(\d+)</g)].map((m) => Number(m[1])) };
+      };
+      const first = await shown('/broadcasts');
+      expect(first.ids).toEqual(ids.slice(1).reverse());
+      expect(first.page).toContain('Page 1 of 2 (51 rows)');
+      expect((await shown('/broadcasts?page=1')).ids).toEqual([ids[0]]);
+      expect(cellsOf(first.page, `#${ids[50]}`)?.slice(3, 5)).toEqual(['All deputies', '通知 51']);
+    } finally {
+      await w.close();
+    }
   });
 });

@@ -12,6 +12,7 @@ const ON_THE_DAY = new Date('2026-03-14T02:30:00Z'); // 10:30 in Shanghai
 describe('the market pages', () => {
   let w: ConsoleWorld;
   let marketId: number;
+  let venueId: number;
   let cookie: string;
   const english = () => `${cookie}; linli_lang=en`;
   const get = async (path: string) => (await w.request(path, { cookie: english() })).text();
@@ -55,6 +56,7 @@ describe('the market pages', () => {
       latitude: null,
       longitude: null,
     });
+    venueId = venue.id;
     marketId = await market.createMarket(ADMIN, {
       date: DAY,
       startsAt: '09:00',
@@ -109,6 +111,22 @@ describe('the market pages', () => {
     const past = page.slice(page.indexOf('Past market days'), page.indexOf('Catalogue of services'));
     expect(cellsOf(past, DAY)?.[0]).toBe(DAY);
     expect(page).toContain('No market day is scheduled.');
+  });
+
+  it('staff see the market days fifty to a page, the latest dates first', async () => {
+    const { market } = w.areas.services;
+    const services = [{ serviceId: (await market.services())[0]!.id }];
+    for (let n = 0; n < 50; n++) {
+      const date = new Date(Date.UTC(2026, 3, 1 + n)).toISOString().slice(0, 10);
+      await market.createMarket(ADMIN, { date, startsAt: '09:00', endsAt: '12:00', venueId, services });
+    }
+    const first = await get('/market');
+    expect(cellsOf(first, '2026-05-20')).toBeDefined();
+    expect(cellsOf(first, DAY)).toBeUndefined();
+    expect(first).toContain('Page 1 of 2 (51 rows)');
+    const second = await get('/market?page=1');
+    expect(cellsOf(second, DAY)?.at(-1)).toBe('3 / 5');
+    expect(cellsOf(second, '2026-05-20')).toBeUndefined();
   });
 
   it("a day's page shows booked against places, the queue's outcomes and the waitlist per service", async () => {
