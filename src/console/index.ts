@@ -5,10 +5,13 @@ import type { Feature } from '../telegram/feature';
 import { auditBudget } from './auth/viewer';
 import { consoleFeature } from './bot';
 import type { ConsoleApp, ConsoleDeps } from './context';
+import { broadcastsPages } from './pages/broadcasts';
 import { dashboardPage } from './pages/dashboard';
 import { filesPages } from './pages/files';
 import { fundPages } from './pages/fund';
 import { loginPages } from './pages/login';
+import { marketPages } from './pages/market';
+import { marketDayPage } from './pages/market-day';
 import { petitionPage, petitionsPages } from './pages/petitions';
 import { publicPages } from './pages/public';
 import { consolePolicy } from './policy';
@@ -45,7 +48,18 @@ export function createConsole(platform: Platform, services: Areas['services'], l
   };
   const app = consoleApp(
     deps,
-    [loginPages, publicPages, dashboardPage, petitionsPages, petitionPage, fundPages, filesPages],
+    [
+      loginPages,
+      publicPages,
+      dashboardPage,
+      petitionsPages,
+      petitionPage,
+      fundPages,
+      filesPages,
+      marketPages,
+      marketDayPage,
+      broadcastsPages,
+    ],
     log.child({ part: 'console' }),
   );
   return {

@@ -16,6 +16,8 @@ const STAFF_NAV: NavItem[] = [
   { href: '/', key: 'console.nav.dashboard' },
   { href: '/petitions', key: 'console.nav.petitions' },
   { href: '/fund', key: 'console.nav.fund' },
+  { href: '/market', key: 'console.market.nav' },
+  { href: '/broadcasts', key: 'console.broadcasts.nav' },
   { href: '/files', key: 'console.nav.files' },
 ];
 const DEPUTY_NAV: NavItem[] = [

@@ -107,6 +107,7 @@ export function scheduling(deps: MarketDeps) {
         markets: await store.marketsPage(db, p * size, size),
         page: p,
         pages: Math.max(1, Math.ceil(total / size)),
+        total,
       };
     },
     nextMarket,

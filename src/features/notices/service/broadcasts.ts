@@ -204,11 +204,18 @@ export function createBroadcasts(platform: Platform, audiences: Audiences, expan
 
   /** Past and present broadcasts, newest first, with their counts (live while they run). */
   async function list(page: number, size: number = noticesPolicy.listPageSize) {
-    const pages = Math.max(1, Math.ceil((await store.countBroadcasts(db)) / size));
+    const total = await store.countBroadcasts(db);
+    const pages = Math.max(1, Math.ceil(total / size));
     const p = Math.min(Math.max(0, page), pages - 1);
     const items: BroadcastSummary[] = [];
     for (const b of await store.pageOfBroadcasts(db, p * size, size)) items.push({ broadcast: b, counts: countsOf(b) });
-    return { items, pages, page: p };
+    return { items, pages, page: p, total };
+  }
+
+  /** One broadcast with its counts, as the list shows it; undefined for an id that is no broadcast. */
+  async function summary(id: number): Promise<BroadcastSummary | undefined> {
+    const b = await store.findBroadcast(db, id);
+    return b && { broadcast: b, counts: countsOf(b) };
   }
 
   /** Where a broadcast stands now, from the counters on its row. */
@@ -218,5 +225,5 @@ export function createBroadcasts(platform: Platform, audiences: Audiences, expan
     return countsNow(b);
   }
 
-  return { createBroadcast, stopBroadcast, stopRequest, finishBroadcast, list, progress };
+  return { createBroadcast, stopBroadcast, stopRequest, finishBroadcast, list, summary, progress };
 }
