@@ -38,6 +38,18 @@ const sources: ReportSources = {
     calls.push(`petitions ${from} ${to}`);
     return { months: [month('2024-12', 5, 'noise'), month('2025-03', 3, 'roads')] };
   },
+  async activityFigures(from, to, today) {
+    calls.push(`activities ${from} ${to} ${today}`);
+    const lecture = { held: 1, signUps: 30, attended: 28 };
+    return {
+      ...lecture,
+      walkIns: 2,
+      noShows: 4,
+      byKind: [{ kind: 'lecture', ...lecture }],
+      byOrganiser: [{ partnerId: null, organiser: null, ...lecture }],
+      drills: { held: 0, people: 0, seconds: [] },
+    };
+  },
 };
 const books: FundBooks = { since: null, founding: null, rows: [] };
 
@@ -59,9 +71,12 @@ describe('the community report of a month', () => {
     expect(r.relief).toEqual({ expected: 10, collected: 8, festivalExtras: 0 });
     expect(r.trend.map((m) => m.month)).toEqual(['2024-10', '2024-11', '2024-12', '2025-01', '2025-02', '2025-03']);
     expect(r.trend.find((m) => m.month === '2024-12')).toMatchObject({ served: 2, petitions: 5 });
+    expect(r.activities).toMatchObject({ held: 1, signUps: 30, attended: 28, noShows: 4 });
     expect(calls).toEqual([
       'market 2024-10-01 2025-04-01',
       'petitions 2024-09-30T16:00:00.000Z 2025-03-31T16:00:00.000Z',
+      // the period's own dates, not the trend's: activities are counted for the period only
+      'activities 2025-03-01 2025-04-01 2025-03-31',
     ]);
   });
 });

@@ -26,6 +26,8 @@ export interface ActivityFigures {
   noShows: number;
   byKind: ({ kind: Kind } & GroupFigures)[];
   byOrganiser: ({ partnerId: number | null; organiser: string | null } & GroupFigures)[];
+  /** Drills held, everyone who took part in them, and the time each recorded drill took, in date order. */
+  drills: { held: number; people: number; seconds: number[] };
   /** Time served at volunteering activities by attendees with an account, and how many different people. */
   volunteerMinutes: number;
   volunteers: number;
@@ -63,6 +65,7 @@ export function report(deps: ActivitiesDeps) {
         noShows: 0,
         byKind: [],
         byOrganiser: [],
+        drills: { held: 0, people: 0, seconds: [] },
         volunteerMinutes: 0,
         volunteers: 0,
         averageRating: null,
@@ -78,6 +81,11 @@ export function report(deps: ActivitiesDeps) {
         if (over) f.noShows += r.noShows;
         rated += r.rated;
         ratingSum += r.ratingSum;
+        if (r.kind === 'drill') {
+          f.drills.held++;
+          f.drills.people += r.drillPeople ?? 0;
+          if (r.drillSeconds !== null) f.drills.seconds.push(r.drillSeconds);
+        }
         const kind = r.kind as Kind;
         const k = byKind.get(kind) ?? { held: 0, signUps: 0, attended: 0 };
         byKind.set(kind, { held: k.held + 1, signUps: k.signUps + r.signUps, attended: k.attended + r.attended });
@@ -96,8 +104,9 @@ export function report(deps: ActivitiesDeps) {
           attended: o.attended + r.attended,
         });
       }
-      f.byKind = [...byKind].map(([kind, g]) => ({ kind, ...g }));
-      f.byOrganiser = [...byOrganiser.values()];
+      // Largest first: the report lists the busiest kinds and organisers at the top.
+      f.byKind = [...byKind].map(([kind, g]) => ({ kind, ...g })).sort((a, b) => b.held - a.held);
+      f.byOrganiser = [...byOrganiser.values()].sort((a, b) => b.held - a.held);
       f.averageRating = rated ? Math.round((ratingSum / rated) * 10) / 10 : null;
       const last = addDays(to, -1) < today ? addDays(to, -1) : today;
       const people = new Set<number>();
