@@ -1,5 +1,5 @@
 import { addDays, localDate } from '../../../core/time';
-import { activityTimes, durationMinutes, type Kind } from '../policy';
+import { activityTimes, type Kind } from '../policy';
 import * as store from '../store';
 import type { ActivitiesDeps } from './deps';
 
@@ -13,7 +13,8 @@ export interface GroupFigures {
 /**
  * The activities of a period as the community report counts them (fund's ReportSources may call `activityFigures`).
  * Kinds are codes: their names are `activities.kinds.<kind>` in the reader's language; an organiser is a partner's
- * name, or null for the community itself (`activities.view.community`).
+ * name, or null for the community itself (`activities.view.community`). Volunteers' time at volunteering activities
+ * is not counted here: it is credited to their hours (creditHours), which the report counts with the shifts'.
  */
 export interface ActivityFigures {
   /** Published activities dated in the period, up to today. */
@@ -28,9 +29,6 @@ export interface ActivityFigures {
   byOrganiser: ({ partnerId: number | null; organiser: string | null } & GroupFigures)[];
   /** Drills held, everyone who took part in them, and the time each recorded drill took, in date order. */
   drills: { held: number; people: number; seconds: number[] };
-  /** Time served at volunteering activities by attendees with an account, and how many different people. */
-  volunteerMinutes: number;
-  volunteers: number;
   /** The average rating over every rating given, or null when none was. */
   averageRating: number | null;
 }
@@ -66,8 +64,6 @@ export function report(deps: ActivitiesDeps) {
         byKind: [],
         byOrganiser: [],
         drills: { held: 0, people: 0, seconds: [] },
-        volunteerMinutes: 0,
-        volunteers: 0,
         averageRating: null,
       };
       let rated = 0;
@@ -108,13 +104,6 @@ export function report(deps: ActivitiesDeps) {
       f.byKind = [...byKind].map(([kind, g]) => ({ kind, ...g })).sort((a, b) => b.held - a.held);
       f.byOrganiser = [...byOrganiser.values()].sort((a, b) => b.held - a.held);
       f.averageRating = rated ? Math.round((ratingSum / rated) * 10) / 10 : null;
-      const last = addDays(to, -1) < today ? addDays(to, -1) : today;
-      const people = new Set<number>();
-      for (const v of await store.volunteerAttendance(db, from, last)) {
-        f.volunteerMinutes += durationMinutes({ date: v.date, startsAt: v.starts_at, endsAt: v.ends_at }, tz);
-        if (v.user_id !== null) people.add(v.user_id);
-      }
-      f.volunteers = people.size;
       return f;
     },
   };

@@ -128,12 +128,22 @@ export async function feedbackOf(db: DbOrTx, activityId: number, comments: numbe
   };
 }
 
-/** Attended sign-ups with an account of volunteering activities dated up to `upto`, not yet credited as hours. */
+/** Attended sign-ups with an account of volunteering activities dated up to `upto`, not yet offered as hours. */
 export async function hoursToCredit(db: DbOrTx, upto: string, limit: number) {
   return db
     .selectFrom('activity_signups as s')
     .innerJoin('activities as a', 'a.id', 's.activity_id')
-    .select(['s.id', 's.user_id', 'a.id as activity_id', 'a.date', 'a.starts_at', 'a.ends_at', 'a.title_zh'])
+    .select([
+      's.id',
+      's.user_id',
+      'a.id as activity_id',
+      'a.partner_id',
+      'a.date',
+      'a.starts_at',
+      'a.ends_at',
+      'a.title_zh',
+      'a.title_en',
+    ])
     .where('a.kind', '=', 'volunteering')
     .where('a.status', '=', 'published')
     .where('a.date', '<=', upto)
@@ -149,20 +159,4 @@ export async function hoursToCredit(db: DbOrTx, upto: string, limit: number) {
 export async function markCredited(db: DbOrTx, ids: readonly number[], at: string): Promise<void> {
   if (ids.length)
     await db.updateTable('activity_signups').set({ hours_credited_at: at }).where('id', 'in', ids).execute();
-}
-
-/** Who came to volunteering activities dated in [from, to] (with an account): their time is volunteer service. */
-export async function volunteerAttendance(db: DbOrTx, from: string, to: string) {
-  return db
-    .selectFrom('activity_signups as s')
-    .innerJoin('activities as a', 'a.id', 's.activity_id')
-    .select(['s.user_id', 'a.date', 'a.starts_at', 'a.ends_at'])
-    .where('a.kind', '=', 'volunteering')
-    .where('a.status', '=', 'published')
-    .where('a.date', '>=', from)
-    .where('a.date', '<=', to)
-    .where('s.checked_in_at', 'is not', null)
-    .where('s.user_id', 'is not', null)
-    .where('s.for_child', '=', 0)
-    .execute();
 }
