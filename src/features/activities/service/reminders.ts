@@ -110,9 +110,7 @@ export function reminders(deps: ActivitiesDeps) {
     async creditHours(now = clock.now()): Promise<number> {
       const port = deps.hours;
       if (!port) return 0;
-      const rows = (await store.hoursToCredit(db, localDate(now, tz), BATCH)).filter(
-        (r) => activityTimes({ date: r.date, startsAt: r.starts_at, endsAt: r.ends_at }, tz).end <= now,
-      );
+      const rows = await store.hoursToCredit(db, localDate(now, tz), localTime(now, tz), BATCH);
       if (rows.length === 0) return 0;
       return db.transaction().execute(async (trx) => {
         const entries = rows.map((r) => ({

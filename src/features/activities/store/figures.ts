@@ -128,8 +128,11 @@ export async function feedbackOf(db: DbOrTx, activityId: number, comments: numbe
   };
 }
 
-/** Attended sign-ups with an account of volunteering activities dated up to `upto`, not yet offered as hours. */
-export async function hoursToCredit(db: DbOrTx, upto: string, limit: number) {
+/**
+ * Attended sign-ups with an account of volunteering activities that ended by `today` at `time` (local), not yet
+ * offered as hours. Activities still going on are left out here, not after the limit: they cannot hold back the rest.
+ */
+export async function hoursToCredit(db: DbOrTx, today: string, time: string, limit: number) {
   return db
     .selectFrom('activity_signups as s')
     .innerJoin('activities as a', 'a.id', 's.activity_id')
@@ -146,7 +149,7 @@ export async function hoursToCredit(db: DbOrTx, upto: string, limit: number) {
     ])
     .where('a.kind', '=', 'volunteering')
     .where('a.status', '=', 'published')
-    .where('a.date', '<=', upto)
+    .where((eb) => eb.or([eb('a.date', '<', today), eb.and([eb('a.date', '=', today), eb('a.ends_at', '<=', time)])]))
     .where('s.checked_in_at', 'is not', null)
     .where('s.user_id', 'is not', null)
     .where('s.for_child', '=', 0)
