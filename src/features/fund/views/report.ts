@@ -9,7 +9,7 @@ import type { Card } from './entry';
 
 const pct = (n: number, d: number) => (d === 0 ? '—' : `${Math.round((n / d) * 100)}%`);
 
-/** Organisers named in the message; the rest are in the spreadsheet. */
+/** Organisers named in the message, busiest first; the activities export lists every one. */
 const ORGANISERS_SHOWN = 6;
 
 /** The period's activities: held, sign-ups and who came, by kind and organiser, and the drills' outcomes. */
@@ -35,11 +35,14 @@ function activitiesText(t: TFunction, a: ReportActivities): string {
   if (a.byOrganiser.length)
     lines.push(
       t('fund.report.activitiesByOrganiser', {
-        list: list(
-          a.byOrganiser
+        list: list([
+          ...a.byOrganiser
             .slice(0, ORGANISERS_SHOWN)
             .map((o) => group(o.organiser ?? t('fund.report.communityOrganiser'), o)),
-        ),
+          ...(a.byOrganiser.length > ORGANISERS_SHOWN
+            ? [t('fund.report.moreOrganisers', { count: a.byOrganiser.length - ORGANISERS_SHOWN })]
+            : []),
+        ]),
       }),
     );
   if (a.drills.held) {
