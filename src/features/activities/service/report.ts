@@ -69,7 +69,8 @@ export function report(deps: ActivitiesDeps) {
       let rated = 0;
       let ratingSum = 0;
       for (const r of list) {
-        const over = activityTimes(r, tz).end <= now;
+        // Only today's activities need the clock: converting every row's local end time costs more than the query.
+        const over = r.date < today || activityTimes(r, tz).end <= now;
         f.held++;
         f.signUps += r.signUps;
         f.attended += r.attended;
