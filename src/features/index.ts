@@ -30,6 +30,11 @@ export function createAreas(platform: Platform, edges: () => readonly Feature[] 
   const relief = createRelief(platform, { residents: residents.service });
   const petitions = createPetitions(platform, { residents: residents.service });
   const partners = createPartners(platform);
+  const activities = createActivities(platform, {
+    residents: residents.service,
+    partners: partners.service,
+    relief: relief.service,
+  });
   const fund = createFund(platform, {
     partners: partners.service,
     // The community report's figures, each from its own area's service.
@@ -37,12 +42,8 @@ export function createAreas(platform: Platform, edges: () => readonly Feature[] 
       marketFigures: market.service.reportFigures,
       reliefMonth: (month) => relief.service.monthFigures(month),
       petitionFigures: petitions.service.reportFigures,
+      activityFigures: (from, to, today) => activities.service.activityFigures(from, to, today),
     },
-  });
-  const activities = createActivities(platform, {
-    residents: residents.service,
-    partners: partners.service,
-    relief: relief.service,
   });
   // Every area's live answers are asked before the FAQ's entries: lazily, as `features` includes the FAQ.
   const faq = createFaq(platform, { residents: residents.service, features: () => features });

@@ -124,6 +124,16 @@ const report: CommunityReport = {
   },
   fund: summaryOf(books, '2025-03-10').year,
   volunteers: { minutes: 600, people: 12 },
+  activities: {
+    held: 14,
+    signUps: 310,
+    attended: 287,
+    walkIns: 9,
+    noShows: 32,
+    byKind: [{ kind: 'lecture', held: 14, signUps: 310, attended: 287 }],
+    byOrganiser: [{ partnerId: null, organiser: null, held: 14, signUps: 310, attended: 287 }],
+    drills: { held: 0, people: 0, seconds: [] },
+  },
   trend: ['2024-10', '2024-11', '2024-12', '2025-01', '2025-02', '2025-03'].map((month, i) => ({
     month,
     served: 100 + i,
@@ -160,8 +170,11 @@ describe('the community report pictures', () => {
     expect(zh).toContain('应领 507 份');
     expect(zh).toContain('按时回应 95% · 办结 94% · 满意 89%');
     expect(zh).toContain('24-10');
+    expect(zh).toContain('社区活动（场）');
+    expect(zh).toContain('到场/报名 287/310 · 未到 32');
     const en = renderSvg(reportPicture(words('en'), report));
-    for (const s of ['Community report · Q1 2025', 'Residents helped', 'People served']) expect(en, s).toContain(s);
+    for (const s of ['Community report · Q1 2025', 'Residents helped', 'People served', 'Activities held'])
+      expect(en, s).toContain(s);
   });
 
   it('petitions by category and community, and the services by demand', () => {

@@ -49,6 +49,7 @@ ${figure(t('console.dash.relief'), r.relief.collected, share(t, r.relief.collect
 ${figure(t('console.dash.market'), r.market.held, t('console.dash.served', { count: r.market.served }))}
 ${onlyDeputy(v.roles) ? '' : money(r)}
 ${figure(t('console.dash.volunteerHours'), (r.volunteers.minutes / 60).toFixed(1))}
+${figure(t('console.dash.activities'), r.activities.held, t('console.dash.activitiesNote', { attended: r.activities.attended, signUps: r.activities.signUps }))}
 </div></section>`;
     const chart = onlyDeputy(v.roles)
       ? ''

@@ -48,6 +48,7 @@ ${figure(t('console.report.market'), r.market.held, t('console.dash.served', { c
 ${figure(t('console.report.income'), formatYuan(r.fund.incomeTotal))}
 ${figure(t('console.report.spent'), formatYuan(r.fund.expenseTotal))}
 ${figure(t('console.dash.volunteerHours'), (r.volunteers.minutes / 60).toFixed(1))}
+${figure(t('console.dash.activities'), r.activities.held, t('console.dash.activitiesNote', { attended: r.activities.attended, signUps: r.activities.signUps }))}
 </div></section><section class="card">${chart}</section>`,
     );
   });

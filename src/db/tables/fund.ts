@@ -132,6 +132,8 @@ export interface VolunteerHoursTable {
   note: Generated<string>;
   logged_by: number | null;
   logged_at: string;
+  /** What earned hours credited from another area (`activity:<session>:<user>`), once; null for a shift's. */
+  source: string | null;
 }
 
 /** Sums of the ledger by calendar month, kept by a trigger on insert (0020); '' where kind or purpose is none. */

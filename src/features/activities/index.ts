@@ -37,6 +37,7 @@ export function createActivities(
       approvedVolunteers: () => deps.partners.approvedVolunteers(),
     },
     relief: { reachableByRelief: () => deps.relief.reachableByRelief() },
+    hours: { creditHours: (trx, entries) => deps.partners.creditHours(trx, entries) },
   });
   const resident = residentBot(service, () => platform.telegram.botUsername());
 

@@ -11,6 +11,20 @@ export { type Period, parsePeriod } from './period';
 
 type Service = { serviceId: number; nameZh: string; nameEn: string; booked: number; capacity: number; served: number };
 type Community = { communityId: number | null; nameZh: string; nameEn: string; count: number };
+type Turnout = { held: number; signUps: number; attended: number };
+
+/**
+ * A period's community activities as the activities area counts them: attended includes walk-ins, who are not
+ * sign-ups; no-shows are a number, never names. A kind is a code (its name is `activities.kinds.<kind>`); an
+ * organiser is a partner's name, or null for the community itself.
+ */
+export interface ReportActivities extends Turnout {
+  walkIns: number;
+  noShows: number;
+  byKind: ({ kind: string } & Turnout)[];
+  byOrganiser: ({ partnerId: number | null; organiser: string | null } & Turnout)[];
+  drills: { held: number; people: number; seconds: number[] };
+}
 
 /** What the report asks of the other areas; wired to their services in src/features/index.ts. */
 export interface ReportSources {
@@ -44,6 +58,8 @@ export interface ReportSources {
       byCommunity: Community[];
     }[];
   }>;
+  /** Published activities dated in [from, to) and not after `today`, with sign-ups and attendance. */
+  activityFigures(from: string, to: string, today: string): Promise<ReportActivities>;
 }
 
 /** The report's figures besides the other areas': the fund's months and the volunteers' hours of a period. */
@@ -78,6 +94,7 @@ export interface CommunityReport {
   };
   fund: PeriodTotals;
   volunteers: { minutes: number; people: number };
+  activities: ReportActivities;
   /** Month by month up to the period's end (at least six months), for the trend chart. */
   trend: TrendMonth[];
   /** The period's petitions by category and by community, and the market's services by demand. */
@@ -169,6 +186,7 @@ export async function communityReport(
     },
     fund: totalsOf(books.rows, p.from.slice(0, 7), p.to.slice(0, 7)),
     volunteers: await figures.volunteerHours(p.from, p.to),
+    activities: await sources.activityFigures(p.from, p.to, today),
     byCategory: countsBy(
       petIn.flatMap((m) => m.byCategory),
       (c) => c.category,
@@ -230,5 +248,12 @@ export function reportRows(r: CommunityReport): [string, string | number][] {
     ['fund_spending_yuan', yuan(r.fund.expenseTotal)],
     ['volunteer_hours', (r.volunteers.minutes / 60).toFixed(1)],
     ['volunteers_active', r.volunteers.people],
+    ['activities_held', r.activities.held],
+    ['activity_sign_ups', r.activities.signUps],
+    ['activity_attendance', r.activities.attended],
+    ['activity_walk_ins', r.activities.walkIns],
+    ['activity_no_shows', r.activities.noShows],
+    ['drills_held', r.activities.drills.held],
+    ['drill_participants', r.activities.drills.people],
   ];
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FundBooks } from '../../../src/features/fund/books';
 import { communityReport, parsePeriod, type ReportSources } from '../../../src/features/fund/report';
+import { reportText } from '../../../src/features/fund/views/report';
+import { createI18n } from '../../../src/i18n';
 
 // The community report put together from the other areas' figures: one read each over the trend's months, the
 // period's figures taken from its own months.
@@ -38,6 +40,18 @@ const sources: ReportSources = {
     calls.push(`petitions ${from} ${to}`);
     return { months: [month('2024-12', 5, 'noise'), month('2025-03', 3, 'roads')] };
   },
+  async activityFigures(from, to, today) {
+    calls.push(`activities ${from} ${to} ${today}`);
+    const lecture = { held: 1, signUps: 30, attended: 28 };
+    return {
+      ...lecture,
+      walkIns: 2,
+      noShows: 4,
+      byKind: [{ kind: 'lecture', ...lecture }],
+      byOrganiser: [{ partnerId: null, organiser: null, ...lecture }],
+      drills: { held: 0, people: 0, seconds: [] },
+    };
+  },
 };
 const books: FundBooks = { since: null, founding: null, rows: [] };
 
@@ -59,9 +73,51 @@ describe('the community report of a month', () => {
     expect(r.relief).toEqual({ expected: 10, collected: 8, festivalExtras: 0 });
     expect(r.trend.map((m) => m.month)).toEqual(['2024-10', '2024-11', '2024-12', '2025-01', '2025-02', '2025-03']);
     expect(r.trend.find((m) => m.month === '2024-12')).toMatchObject({ served: 2, petitions: 5 });
+    expect(r.activities).toMatchObject({ held: 1, signUps: 30, attended: 28, noShows: 4 });
     expect(calls).toEqual([
       'market 2024-10-01 2025-04-01',
       'petitions 2024-09-30T16:00:00.000Z 2025-03-31T16:00:00.000Z',
+      // the period's own dates, not the trend's: activities are counted for the period only
+      'activities 2025-03-01 2025-04-01 2025-03-31',
     ]);
+  });
+});
+
+describe('the activities in the report’s message', () => {
+  it('a month of many organisers names the six busiest, counts the rest, and escapes a partner’s name once', async () => {
+    const busy = (n: number) => ({
+      partnerId: n,
+      organiser: n === 1 ? 'A&B 超市' : `合伙人${n}`,
+      held: 10 - n,
+      signUps: 5,
+      attended: 4,
+    });
+    const many: ReportSources = {
+      ...sources,
+      activityFigures: async () => ({
+        held: 36,
+        signUps: 40,
+        attended: 32,
+        walkIns: 0,
+        noShows: 8,
+        byKind: [{ kind: 'class', held: 36, signUps: 40, attended: 32 }],
+        byOrganiser: [1, 2, 3, 4, 5, 6, 7, 8].map(busy),
+        drills: { held: 0, people: 0, seconds: [] },
+      }),
+    };
+    const figures = { fundBooks: async () => books, volunteerHours: async () => ({ minutes: 0, people: 0 }) };
+    const r = await communityReport(
+      many,
+      figures,
+      parsePeriod('2025-03')!,
+      new Date('2025-03-31T04:00:00Z'),
+      'Asia/Shanghai',
+    );
+    const text = reportText(createI18n('zh-CN').getFixedT('zh-CN'), r);
+    expect(text).toContain('按类型：课堂 36 场（到场/报名 32/40）');
+    expect(text).toContain('按主办方：A&amp;B 超市 9 场（到场/报名 4/5）、合伙人2 8 场');
+    expect(text).toContain('合伙人6 4 场（到场/报名 4/5）、另有 2 家');
+    expect(text).not.toContain('合伙人7');
+    expect(text).not.toContain('🚨'); // no drill this month: no drill line
   });
 });

@@ -1,5 +1,6 @@
 import { ManualClock } from '../../../src/core/clock';
 import type { Db } from '../../../src/db/schema';
+import { createActivitiesService } from '../../../src/features/activities/service';
 import type { EntryInput } from '../../../src/features/fund/ledger';
 import { createFundService } from '../../../src/features/fund/service';
 import { createMarketService } from '../../../src/features/market/service';
@@ -17,10 +18,13 @@ export async function fundWorld(now: Date) {
   const platform = testPlatform(h.db, { clock });
   const partners = createPartnersService(platform);
   const residents = createResidentsService(platform);
+  const relief = createReliefService(platform);
+  const activities = createActivitiesService(platform, { places: residents, partners, relief });
   const sources = {
     marketFigures: createMarketService(platform, residents).reportFigures,
-    reliefMonth: createReliefService(platform).monthFigures,
+    reliefMonth: relief.monthFigures,
     petitionFigures: createPetitionsService(platform, { residents }).reportFigures,
+    activityFigures: activities.activityFigures,
   };
   const fund = createFundService(platform, { partners, sources });
   await platform.identity.grant(null, 900, 'staff');

@@ -141,4 +141,40 @@ describe('volunteer teams', () => {
     expect(hours.totalMinutes).toBe(150);
     expect(hours.byTeam).toEqual([{ team: '便民服务队', minutes: 150 }]);
   });
+
+  it('hours earned elsewhere count once per source, under the organiser’s own team; non-volunteers get none', async () => {
+    const lele = await partners.addPartner(900, {
+      name: '乐乐超市',
+      type: 'business',
+      description: '',
+      contact: '',
+      offers: [],
+    });
+    const own = await partners.createTeam(900, '乐乐志愿队', '');
+    // A team run by a partner is linked in the data (no chat step sets the link yet).
+    await h.db.updateTable('volunteer_teams').set({ partner_id: lele }).where('id', '=', own).execute();
+    await member(1);
+    await partners.apply(1, own);
+    await partners.decide(900, own, 1, true);
+    await member(2);
+    const earned = (userId: number, partnerId: number | null) => ({
+      key: `activity:7:${userId}`,
+      userId,
+      date: '2025-03-09',
+      minutes: 90,
+      what: { 'zh-CN': '河边捡垃圾', en: 'Riverside clean-up' },
+      partnerId,
+    });
+    const credit = () =>
+      h.db
+        .transaction()
+        .execute((trx) => partners.creditHours(trx, [earned(1, lele), earned(2, lele), earned(3, lele)]));
+    expect(await credit()).toBe(2);
+    expect(await credit()).toBe(0);
+    expect((await partners.hoursOf(1)).byTeam).toEqual([{ team: '乐乐志愿队', minutes: 90 }]);
+    expect((await partners.hoursOf(2)).byTeam).toEqual([{ team: '便民服务队', minutes: 90 }]);
+    expect((await partners.hoursOf(3)).totalMinutes).toBe(0);
+    const thanked = await platform.outbox.list({ dedupePrefix: 'partners:hours:activity:' });
+    expect(thanked.map((d) => d.chatId).sort()).toEqual([1, 2]);
+  });
 });

@@ -9,7 +9,7 @@ import { ActivityNotFound } from '../errors';
 import * as store from '../store';
 
 // What the activities services are built with, once, and the ports to the areas they ask: places (residents),
-// organisers and volunteers (partners), relief recipients (relief), volunteer hours (partners, when it offers it).
+// organisers and volunteers (partners), relief recipients (relief), volunteer hours (partners).
 
 /** A partner as an organiser: its name, whether it is listed, and the Telegram user who speaks for it. */
 export interface Organiser {
@@ -38,15 +38,22 @@ export interface ActivitiesPorts {
     reachableByRelief(): Promise<number[]>;
   };
   /**
-   * Credits the time of volunteering activities to the volunteers' hours, idempotently by `key`, in the caller's
-   * transaction. The partners area has no such method yet: until it is wired, attendance is kept here and credited
-   * by the catch-up job once it is.
+   * Credits the time of volunteering activities to the volunteers' hours (the partners area's), idempotently by
+   * `key`, in the caller's transaction; attendees who are not volunteers get nothing. Left out only where hours are
+   * not what is being tested: then the catch-up job credits nothing and marks nothing.
    */
   hours?: {
-    credit(
+    creditHours(
       trx: DbOrTx,
-      entries: { key: string; userId: number; date: string; minutes: number; note: string }[],
-    ): Promise<void>;
+      entries: {
+        key: string;
+        userId: number;
+        date: string;
+        minutes: number;
+        what: { 'zh-CN': string; en: string };
+        partnerId: number | null;
+      }[],
+    ): Promise<number>;
   };
 }
 

@@ -103,30 +103,32 @@ export function reminders(deps: ActivitiesDeps) {
       return erased;
     },
 
-    /** Volunteering activities that are over credit their attendees' time as volunteer hours (once each). */
+    /**
+     * Once a volunteering activity is over, everyone checked in who is a volunteer has its time credited to their
+     * hours, once (the partners area keeps the key). Each attendee is offered once: a non-volunteer is passed over.
+     */
     async creditHours(now = clock.now()): Promise<number> {
       const port = deps.hours;
       if (!port) return 0;
-      const rows = (await store.hoursToCredit(db, localDate(now, tz), BATCH)).filter(
-        (r) => activityTimes({ date: r.date, startsAt: r.starts_at, endsAt: r.ends_at }, tz).end <= now,
-      );
+      const rows = await store.hoursToCredit(db, localDate(now, tz), localTime(now, tz), BATCH);
       if (rows.length === 0) return 0;
-      await db.transaction().execute(async (trx) => {
+      return db.transaction().execute(async (trx) => {
         const entries = rows.map((r) => ({
           key: `activity:${r.activity_id}:${r.user_id}`,
           userId: r.user_id!,
           date: r.date,
           minutes: durationMinutes({ date: r.date, startsAt: r.starts_at, endsAt: r.ends_at }, tz),
-          note: r.title_zh,
+          what: { 'zh-CN': r.title_zh, en: r.title_en ?? r.title_zh },
+          partnerId: r.partner_id,
         }));
-        await port.credit(trx, entries);
+        const credited = await port.creditHours(trx, entries);
         await store.markCredited(
           trx,
           rows.map((r) => r.id),
           now.toISOString(),
         );
+        return credited;
       });
-      return rows.length;
     },
   };
 }

@@ -1,5 +1,5 @@
 import { addDays, localDate } from '../../../core/time';
-import { activityTimes, durationMinutes, type Kind } from '../policy';
+import { activityTimes, type Kind } from '../policy';
 import * as store from '../store';
 import type { ActivitiesDeps } from './deps';
 
@@ -13,7 +13,8 @@ export interface GroupFigures {
 /**
  * The activities of a period as the community report counts them (fund's ReportSources may call `activityFigures`).
  * Kinds are codes: their names are `activities.kinds.<kind>` in the reader's language; an organiser is a partner's
- * name, or null for the community itself (`activities.view.community`).
+ * name, or null for the community itself (`activities.view.community`). Volunteers' time at volunteering activities
+ * is not counted here: it is credited to their hours (creditHours), which the report counts with the shifts'.
  */
 export interface ActivityFigures {
   /** Published activities dated in the period, up to today. */
@@ -26,9 +27,8 @@ export interface ActivityFigures {
   noShows: number;
   byKind: ({ kind: Kind } & GroupFigures)[];
   byOrganiser: ({ partnerId: number | null; organiser: string | null } & GroupFigures)[];
-  /** Time served at volunteering activities by attendees with an account, and how many different people. */
-  volunteerMinutes: number;
-  volunteers: number;
+  /** Drills held, everyone who took part in them, and the time each recorded drill took, in date order. */
+  drills: { held: number; people: number; seconds: number[] };
   /** The average rating over every rating given, or null when none was. */
   averageRating: number | null;
 }
@@ -63,14 +63,14 @@ export function report(deps: ActivitiesDeps) {
         noShows: 0,
         byKind: [],
         byOrganiser: [],
-        volunteerMinutes: 0,
-        volunteers: 0,
+        drills: { held: 0, people: 0, seconds: [] },
         averageRating: null,
       };
       let rated = 0;
       let ratingSum = 0;
       for (const r of list) {
-        const over = activityTimes(r, tz).end <= now;
+        // Only today's activities need the clock: converting every row's local end time costs more than the query.
+        const over = r.date < today || activityTimes(r, tz).end <= now;
         f.held++;
         f.signUps += r.signUps;
         f.attended += r.attended;
@@ -78,6 +78,11 @@ export function report(deps: ActivitiesDeps) {
         if (over) f.noShows += r.noShows;
         rated += r.rated;
         ratingSum += r.ratingSum;
+        if (r.kind === 'drill') {
+          f.drills.held++;
+          f.drills.people += r.drillPeople ?? 0;
+          if (r.drillSeconds !== null) f.drills.seconds.push(r.drillSeconds);
+        }
         const kind = r.kind as Kind;
         const k = byKind.get(kind) ?? { held: 0, signUps: 0, attended: 0 };
         byKind.set(kind, { held: k.held + 1, signUps: k.signUps + r.signUps, attended: k.attended + r.attended });
@@ -96,16 +101,10 @@ export function report(deps: ActivitiesDeps) {
           attended: o.attended + r.attended,
         });
       }
-      f.byKind = [...byKind].map(([kind, g]) => ({ kind, ...g }));
-      f.byOrganiser = [...byOrganiser.values()];
+      // Largest first: the report lists the busiest kinds and organisers at the top.
+      f.byKind = [...byKind].map(([kind, g]) => ({ kind, ...g })).sort((a, b) => b.held - a.held);
+      f.byOrganiser = [...byOrganiser.values()].sort((a, b) => b.held - a.held);
       f.averageRating = rated ? Math.round((ratingSum / rated) * 10) / 10 : null;
-      const last = addDays(to, -1) < today ? addDays(to, -1) : today;
-      const people = new Set<number>();
-      for (const v of await store.volunteerAttendance(db, from, last)) {
-        f.volunteerMinutes += durationMinutes({ date: v.date, startsAt: v.starts_at, endsAt: v.ends_at }, tz);
-        if (v.user_id !== null) people.add(v.user_id);
-      }
-      f.volunteers = people.size;
       return f;
     },
   };

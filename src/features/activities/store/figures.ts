@@ -128,15 +128,28 @@ export async function feedbackOf(db: DbOrTx, activityId: number, comments: numbe
   };
 }
 
-/** Attended sign-ups with an account of volunteering activities dated up to `upto`, not yet credited as hours. */
-export async function hoursToCredit(db: DbOrTx, upto: string, limit: number) {
+/**
+ * Attended sign-ups with an account of volunteering activities that ended by `today` at `time` (local), not yet
+ * offered as hours. Activities still going on are left out here, not after the limit: they cannot hold back the rest.
+ */
+export async function hoursToCredit(db: DbOrTx, today: string, time: string, limit: number) {
   return db
     .selectFrom('activity_signups as s')
     .innerJoin('activities as a', 'a.id', 's.activity_id')
-    .select(['s.id', 's.user_id', 'a.id as activity_id', 'a.date', 'a.starts_at', 'a.ends_at', 'a.title_zh'])
+    .select([
+      's.id',
+      's.user_id',
+      'a.id as activity_id',
+      'a.partner_id',
+      'a.date',
+      'a.starts_at',
+      'a.ends_at',
+      'a.title_zh',
+      'a.title_en',
+    ])
     .where('a.kind', '=', 'volunteering')
     .where('a.status', '=', 'published')
-    .where('a.date', '<=', upto)
+    .where((eb) => eb.or([eb('a.date', '<', today), eb.and([eb('a.date', '=', today), eb('a.ends_at', '<=', time)])]))
     .where('s.checked_in_at', 'is not', null)
     .where('s.user_id', 'is not', null)
     .where('s.for_child', '=', 0)
@@ -149,20 +162,4 @@ export async function hoursToCredit(db: DbOrTx, upto: string, limit: number) {
 export async function markCredited(db: DbOrTx, ids: readonly number[], at: string): Promise<void> {
   if (ids.length)
     await db.updateTable('activity_signups').set({ hours_credited_at: at }).where('id', 'in', ids).execute();
-}
-
-/** Who came to volunteering activities dated in [from, to] (with an account): their time is volunteer service. */
-export async function volunteerAttendance(db: DbOrTx, from: string, to: string) {
-  return db
-    .selectFrom('activity_signups as s')
-    .innerJoin('activities as a', 'a.id', 's.activity_id')
-    .select(['s.user_id', 'a.date', 'a.starts_at', 'a.ends_at'])
-    .where('a.kind', '=', 'volunteering')
-    .where('a.status', '=', 'published')
-    .where('a.date', '>=', from)
-    .where('a.date', '<=', to)
-    .where('s.checked_in_at', 'is not', null)
-    .where('s.user_id', 'is not', null)
-    .where('s.for_child', '=', 0)
-    .execute();
 }

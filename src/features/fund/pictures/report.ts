@@ -20,7 +20,8 @@ import type { CommunityReport } from '../report';
 import type { Words } from './fund';
 
 // The community report's pictures (issue 18): the headline figures the sub-district reports and a trend by month;
-// petitions by category and community; the market's services by demand. All from the one CommunityReport.
+// petitions by category and community; the market's services by demand. All from the one CommunityReport, the same
+// read the report's message is made from.
 
 /** Labels drawn in the chart font: a leading emoji (which the font lacks) is dropped. */
 const plain = (s: string) => s.replace(/^[^\p{L}\p{N}]+/u, '').trim();
@@ -50,6 +51,15 @@ export function reportPicture({ t, locale }: Words, r: CommunityReport): ChartSp
     },
     { label: t('fund.picture.r.fundIn'), value: money(r.fund.incomeTotal, locale) },
     { label: t('fund.picture.r.fundOut'), value: money(r.fund.expenseTotal, locale) },
+    {
+      label: t('fund.picture.r.activities'),
+      value: count(r.activities.held, locale),
+      note: t('fund.picture.r.activitiesNote', {
+        attended: r.activities.attended,
+        signUps: r.activities.signUps,
+        noShows: r.activities.noShows,
+      }),
+    },
   ];
   const head = figures(items, HEAD);
   const top = HEAD + head.height + 16;

@@ -4,15 +4,59 @@ import { CB } from '../callbacks';
 import { nextMonth, previousMonth } from '../ledger';
 import { formatYuan as yuan } from '../money';
 import { quarterOf } from '../period';
-import type { CommunityReport } from '../report';
+import type { CommunityReport, ReportActivities } from '../report';
 import type { Card } from './entry';
 
 const pct = (n: number, d: number) => (d === 0 ? '—' : `${Math.round((n / d) * 100)}%`);
 
-/** The community report in one message: market, relief, petitions, the fund and volunteers. */
+/** Organisers named in the message, busiest first; the activities export lists every one. */
+const ORGANISERS_SHOWN = 6;
+
+/** The period's activities: held, sign-ups and who came, by kind and organiser, and the drills' outcomes. */
+function activitiesText(t: TFunction, a: ReportActivities): string {
+  const group = (name: string, g: { held: number; signUps: number; attended: number }) =>
+    t('fund.report.activityGroup', { name, held: g.held, attended: g.attended, signUps: g.signUps });
+  const list = (xs: string[]) => xs.join(t('fund.report.listJoin'));
+  const lines = [
+    t('fund.report.activities', {
+      held: a.held,
+      signUps: a.signUps,
+      attended: a.attended,
+      walkIns: a.walkIns,
+      noShows: a.noShows,
+    }),
+  ];
+  if (a.byKind.length)
+    lines.push(
+      t('fund.report.activitiesByKind', {
+        list: list(a.byKind.map((k) => group(t(`activities.kinds.${k.kind}`), k))),
+      }),
+    );
+  if (a.byOrganiser.length)
+    lines.push(
+      t('fund.report.activitiesByOrganiser', {
+        list: list([
+          ...a.byOrganiser
+            .slice(0, ORGANISERS_SHOWN)
+            .map((o) => group(o.organiser ?? t('fund.report.communityOrganiser'), o)),
+          ...(a.byOrganiser.length > ORGANISERS_SHOWN
+            ? [t('fund.report.moreOrganisers', { count: a.byOrganiser.length - ORGANISERS_SHOWN })]
+            : []),
+        ]),
+      }),
+    );
+  if (a.drills.held) {
+    const times = a.drills.seconds.map((s) => t('fund.report.drillTime', { min: Math.floor(s / 60), sec: s % 60 }));
+    const taken = times.length ? t('fund.report.drillTimes', { list: list(times) }) : '';
+    lines.push(t('fund.report.drills', { held: a.drills.held, people: a.drills.people, times: taken }));
+  }
+  return lines.join('\n');
+}
+
+/** The community report in one message: market, relief, petitions, the fund, volunteers and activities. */
 export function reportText(t: TFunction, r: CommunityReport): string {
   const p = r.petitions;
-  return t('fund.report.text', {
+  const text = t('fund.report.text', {
     period: r.period.label,
     marketDays: r.market.held,
     served: r.market.served,
@@ -34,6 +78,7 @@ export function reportText(t: TFunction, r: CommunityReport): string {
     hours: (r.volunteers.minutes / 60).toFixed(1),
     volunteers: r.volunteers.people,
   });
+  return `${text}\n${activitiesText(t, r.activities)}`;
 }
 
 /** Under the report's picture: its other pictures. */
