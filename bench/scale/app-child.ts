@@ -12,6 +12,7 @@ import type { JobSpec } from '../../src/core/jobs';
 import { sqliteOf } from '../../src/db/client';
 import { maintenanceJob } from '../../src/maintenance';
 import { stuckDeliveriesJob } from '../../src/outbox/alerts';
+import { simulateMonth } from './month';
 import { gcProbe, installSqlProfiler, intlProbe, rssProbe, stallProbe } from './probe';
 import type { FromChild, JobRun, ToChild } from './protocol';
 import { ANCHOR_MS } from './world';
@@ -196,6 +197,19 @@ process.on('message', async (m: ToChild) => {
         }
       });
       return send({ t: 'plans', plans });
+    }
+    case 'month': {
+      const result = await simulateMonth({
+        app,
+        clock,
+        jobs: jobs(),
+        stall,
+        path: config.DATABASE_PATH,
+        days: m.days,
+        timezone: config.TIMEZONE,
+        ratePerSec: config.DELIVERY_RATE_PER_SEC,
+      });
+      return send({ t: 'month', result });
     }
     case 'stop': {
       await app.stop();
