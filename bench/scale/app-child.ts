@@ -33,6 +33,8 @@ const config = createConfig({
   LOG_LEVEL: 'error',
   // The benchmark sends one update at a time but faster than a person; the guard still runs, it never trips.
   FLOOD_LIMIT: '100000',
+  // The staff console listens beside the bot: on any free port, so a bot or a test on this machine never collides.
+  CONSOLE_PORT: '0',
 });
 // The generated history ends at ANCHOR: the app's clock starts there and runs on in real time.
 const clock = new ManualClock();

@@ -16,10 +16,15 @@ export function printMonth(m: MonthResult, stallBarMs: number) {
     { fact: 'file after', value: `${mb(m.fileAfter)} (${m.fileAfter} bytes)` },
     { fact: 'file growth', value: `${mb(growth)} (${growth} bytes)` },
     {
-      fact: "new data held (the month's rows still in the file)",
+      fact: "new data held: the month's rows still in the file, their share of each table and its indexes",
       value: `${mb(m.newDataBytes)} (${m.newDataBytes} bytes)`,
     },
+    {
+      fact: 'new data held, their column values alone (a lower bound)',
+      value: `${mb(m.newPayloadBytes)} (${m.newPayloadBytes} bytes)`,
+    },
     { fact: 'growth ≤ new data', value: held ? 'yes' : 'NO' },
+    { fact: 'growth ≤ even the lower bound', value: growth <= m.newPayloadBytes ? 'yes' : 'no' },
     {
       fact: 'free pages before → after',
       value: `${m.freePagesBefore} → ${m.freePagesAfter} (${m.pageSize} bytes each)`,
@@ -28,7 +33,7 @@ export function printMonth(m: MonthResult, stallBarMs: number) {
     ...(m.walBusy ? [{ fact: 'note', value: 'a WAL checkpoint was busy: the figures include a WAL file' }] : []),
   ]);
   table(
-    'scale: month — where the new data is (each table with its indexes; new data = its bytes × new rows ÷ rows)',
+    "scale: month — where the new data is (each table with its indexes; new data = its bytes × new rows ÷ rows; payload = the new rows' values)",
     m.tables.filter((t) => t.new_rows_held > 0 || t.mb_after !== t.mb_before).slice(0, 15) as unknown as Row[],
   );
   table(

@@ -64,6 +64,18 @@ export interface TableGrowth {
   mb_after: number;
   /** The new rows' share of the table and its indexes: bytes after × new rows ÷ rows after. */
   new_data_mb: number;
+  /** The new rows' column values alone (no record headers, page space or index entries): a lower bound. */
+  new_payload_mb: number;
+}
+
+/** Bytes of the values of rows above `mark`: each column's length as stored text or blob (an integer as its digits). */
+function payload(db: Database.Database, table: string, mark: number): number {
+  const cols = (db.prepare(`select name from pragma_table_info('${table}')`).all() as { name: string }[]).map(
+    (c) => `coalesce(length(cast("${c.name}" as blob)), 0)`,
+  );
+  if (!cols.length) return 0;
+  const sql = `select coalesce(sum(${cols.join(' + ')}), 0) as n from "${table}" where rowid > ${mark}`;
+  return (db.prepare(sql).get() as { n: number }).n;
 }
 
 const MB = 1048576;
@@ -74,6 +86,7 @@ export function newData(db: Database.Database, before: Marks, bytesBefore: Map<s
   const after = tableBytes(db);
   const rows: TableGrowth[] = [];
   let newBytes = 0;
+  let newPayload = 0;
   for (const t of tables(db)) {
     const count = (where = '') =>
       (db.prepare(`select count(*) as n from "${t.name}" ${where}`).get() as { n: number }).n;
@@ -84,6 +97,8 @@ export function newData(db: Database.Database, before: Marks, bytesBefore: Map<s
     const bytes = after.get(t.name) ?? 0;
     const share = total ? (bytes * fresh) / total : 0;
     newBytes += share;
+    const values = t.rowid && fresh ? payload(db, t.name, mark ?? 0) : 0;
+    newPayload += values;
     rows.push({
       table: t.name,
       old_rows_held: total - fresh,
@@ -92,10 +107,11 @@ export function newData(db: Database.Database, before: Marks, bytesBefore: Map<s
       mb_before: mb(bytesBefore.get(t.name) ?? 0),
       mb_after: mb(bytes),
       new_data_mb: mb(share),
+      new_payload_mb: mb(values),
     });
   }
   rows.sort((a, b) => b.new_data_mb - a.new_data_mb || b.mb_after - b.mb_before - (a.mb_after - a.mb_before));
-  return { rows, newBytes };
+  return { rows, newBytes, newPayload };
 }
 
 export const freePages = (db: Database.Database) => db.pragma('freelist_count', { simple: true }) as number;

@@ -31,6 +31,8 @@ export interface MonthResult {
   fileBefore: number;
   fileAfter: number;
   newDataBytes: number;
+  /** The month's rows' column values alone: a lower bound of the new data. */
+  newPayloadBytes: number;
   freePagesBefore: number;
   freePagesAfter: number;
   pageSize: number;
@@ -148,7 +150,7 @@ export async function simulateMonth(deps: {
   }
   for (const { task } of tasks) await task.destroy();
 
-  const { rows, newBytes } = newData(db, mark, bytesBefore);
+  const { rows, newBytes, newPayload } = newData(db, mark, bytesBefore);
   const after = fileBytes(db, path);
   return {
     days,
@@ -158,6 +160,7 @@ export async function simulateMonth(deps: {
     fileBefore: before.bytes,
     fileAfter: after.bytes,
     newDataBytes: Math.round(newBytes),
+    newPayloadBytes: newPayload,
     freePagesBefore: freeBefore,
     freePagesAfter: freePages(db),
     pageSize: db.pragma('page_size', { simple: true }) as number,
