@@ -14,6 +14,9 @@ const SQLITE_ONLY = [
   'test/features/console/browser.test.ts',
   'test/features/console/browser-market.test.ts',
   'test/config.test.ts',
+  // SQLite's own upkeep: its planner statistics at start, and giving a file's free pages back (cli vacuum).
+  'test/db/statistics-at-start.test.ts',
+  'test/cli/vacuum.test.ts',
   'test/core/**',
   'test/i18n/**',
 ];

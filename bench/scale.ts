@@ -3,10 +3,12 @@
 //   - every scheduled job run ten times: run time, longest event-loop stall, rows it queued, the costliest statement;
 //   - every common resident, staff and deputy action: p50/p99 from update sent to reply received, the longest stall,
 //     the SQL behind it; RSS after warm-up and at peak;
-//   - for whatever is over the bars (100 ms p99, 50 ms stall), the query plan of the statement that cost the most.
+//   - for whatever is over the bars (100 ms p99, 50 ms stall), the query plan of the statement that cost the most;
+//   - with --month[=days]: a month (30 days) of traffic and every job on its schedule on a moved clock, the nightly
+//     maintenance included, and the file's growth against the new data it holds (bench/scale/month.ts).
 //
 //   npm run bench -- scale [--rebuild] [--budget=<s per action>] [--runs=<job runs>] [--only=<regex>] [--no-jobs]
-//                          [--no-actions] [--busy] [--keep]
+//                          [--no-actions] [--busy] [--keep] [--month[=days]]
 import { fork, spawn } from 'node:child_process';
 import {
   closeSync,
@@ -27,6 +29,7 @@ import { type Row, report, table } from './report';
 import { fixtures, scenarios } from './scale/actions';
 import { ChildLink, Driver, type StepSample } from './scale/driver';
 import { type BuildFacts, cacheKey } from './scale/generate';
+import { printMonth } from './scale/month-report';
 import type { StatementStat } from './scale/probe';
 import type { FromChild, JobRun } from './scale/protocol';
 
@@ -43,6 +46,7 @@ function options(args: string[]) {
     actions: !args.includes('--no-actions'),
     keep: args.includes('--keep'),
     busy: args.includes('--busy'),
+    month: args.includes('--month') ? 30 : value('month') ? Number(value('month')) : 0,
   };
 }
 
@@ -310,6 +314,16 @@ export async function main(args: string[]): Promise<void> {
       mark('actions_s', t);
     }
 
+    // ---- last, as it moves the clock and adds a month of rows: a month of traffic and jobs
+    let month: Extract<FromChild, { t: 'month' }>['result'] | undefined;
+    if (opt.month) {
+      t = performance.now();
+      console.error(`scale: a month of traffic and jobs, ${opt.month} days on a moved clock …`);
+      month = (await link.request({ t: 'month', days: opt.month }, 'month')).result;
+      mark('month_s', t);
+      await measure(`a month of traffic and jobs (${opt.month} days)`);
+    }
+
     // ---- query plans of the statement that cost the most, for everything over a bar
     const actions = [...d.samples].map(([name, samples]) => ({ name, ...actionRow(name, samples) }));
     const jobs = jobRows(jobRuns);
@@ -374,6 +388,7 @@ export async function main(args: string[]): Promise<void> {
     if (grew.length)
       table('scale: actions after which the app process held 5 MB more, or during which RSS reached a new peak', grew);
     if (failures.length) table('scale: actions that could not be measured', failures);
+    const monthSummary = month && printMonth(month, BARS.jobStallMs);
     if (offenders.length) {
       console.log(`\n== scale: over a bar, worst first — the statement that cost the most, and its plan ==`);
       const show = (what: string, st: StatementStat) => {
@@ -415,6 +430,7 @@ export async function main(args: string[]): Promise<void> {
         })),
         rssGrowthByAction: growth,
         failures,
+        month: monthSummary,
       },
     );
     console.log(`scale: ${elapsed} s in all (${JSON.stringify(phase)})`);

@@ -12,6 +12,7 @@ import type { JobSpec } from '../../src/core/jobs';
 import { sqliteOf } from '../../src/db/client';
 import { maintenanceJob } from '../../src/maintenance';
 import { stuckDeliveriesJob } from '../../src/outbox/alerts';
+import { simulateMonth } from './month';
 import { gcProbe, installSqlProfiler, intlProbe, rssProbe, stallProbe } from './probe';
 import type { FromChild, JobRun, ToChild } from './protocol';
 import { ANCHOR_MS } from './world';
@@ -32,6 +33,8 @@ const config = createConfig({
   LOG_LEVEL: 'error',
   // The benchmark sends one update at a time but faster than a person; the guard still runs, it never trips.
   FLOOD_LIMIT: '100000',
+  // The staff console listens beside the bot: on any free port, so a bot or a test on this machine never collides.
+  CONSOLE_PORT: '0',
 });
 // The generated history ends at ANCHOR: the app's clock starts there and runs on in real time.
 const clock = new ManualClock();
@@ -196,6 +199,19 @@ process.on('message', async (m: ToChild) => {
         }
       });
       return send({ t: 'plans', plans });
+    }
+    case 'month': {
+      const result = await simulateMonth({
+        app,
+        clock,
+        jobs: jobs(),
+        stall,
+        path: config.DATABASE_PATH,
+        days: m.days,
+        timezone: config.TIMEZONE,
+        ratePerSec: config.DELIVERY_RATE_PER_SEC,
+      });
+      return send({ t: 'month', result });
     }
     case 'stop': {
       await app.stop();

@@ -1,4 +1,5 @@
 // Messages between the scale benchmark (parent: fake Telegram and the driver) and the app it measures (child).
+import type { MonthResult } from './month';
 import type { StatementStat } from './probe';
 
 export type ToChild =
@@ -8,6 +9,7 @@ export type ToChild =
   | { t: 'memory' }
   | { t: 'rss' }
   | { t: 'explain'; items: { sql: string; args: unknown[] }[] }
+  | { t: 'month'; days: number }
   | { t: 'stop' };
 
 export interface JobRun {
@@ -74,4 +76,5 @@ export type FromChild =
     }
   | { t: 'rss'; rss: number; peak: number }
   | { t: 'plans'; plans: string[][] }
+  | { t: 'month'; result: MonthResult }
   | { t: 'stopped'; peakRss: number; maxRss: number };

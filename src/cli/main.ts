@@ -1,8 +1,6 @@
 import { ConfigError, createConfig, loadDotEnv } from '../config';
 import { systemClock } from '../core/clock';
-import { addDays, localDate } from '../core/time';
 import { openConfigured, openPostgresDatabase } from '../db/client';
-import { growthSince, takeSnapshot, vacuum } from '../db/maintenance';
 import { migrateToLatest } from '../db/migrate';
 import { createAreas } from '../features';
 import { isRole } from '../identity';
@@ -10,6 +8,7 @@ import { createLogger } from '../logger';
 import { createPlatform, offlineTelegram } from '../platform';
 import { backupDatabase } from './backup';
 import { CopyRefused, copyToPostgres } from './copy-to-postgres';
+import { storageReport, vacuumReport } from './storage';
 
 const BUILTIN = [
   '  migrate                     apply pending database migrations',
@@ -21,7 +20,7 @@ const BUILTIN = [
   '                              a real deployment (set up in the chat, or places of its own) unless --force',
   '  stats                       users, and the size and growth of every table',
   '  vacuum                      give the space of deleted rows back to the disk (needs free space of the size of',
-  '                              the database; run it at a quiet hour, the bot waits while it runs)',
+  '                              the database; run it at a quiet hour: while the bot is writing it changes nothing)',
 ];
 
 /** The admin command line: the same areas, built with the same services as the bot, minus Telegram. */
@@ -116,19 +115,13 @@ async function main(argv: string[]): Promise<number> {
     if (cmd === 'stats') {
       const c = await identity.counts();
       out(`users: ${c.total}, onboarded: ${c.onboarded}, reachable: ${c.reachable}`);
-      const today = localDate(platform.clock.now(), config.TIMEZONE);
-      const sizes = await takeSnapshot(h, today);
-      const { since, growth } = await growthSince(h.db, sizes, addDays(today, -30));
-      const mb = (b: number) => `${(b / 1048576).toFixed(1)} MB`;
-      out(`database ${mb(sizes.reduce((n, s) => n + s.bytes, 0))}; growth since ${since ?? '—'}:`);
-      for (const g of growth.slice(0, 15))
-        out(`  ${g.name.padEnd(40)} ${mb(g.bytes).padStart(10)}  ${g.growth === null ? '' : `+${mb(g.growth)}`}`);
+      for (const line of await storageReport(h, platform.clock.now(), config.TIMEZONE)) out(line);
       return 0;
     }
     if (cmd === 'vacuum') {
-      const { before, after } = await vacuum(h);
-      out(`vacuumed: ${(before / 1048576).toFixed(1)} MB → ${(after / 1048576).toFixed(1)} MB`);
-      return 0;
+      const r = await vacuumReport(h);
+      (r.ok ? out : console.error)(r.line);
+      return r.ok ? 0 : 1;
     }
     for (const [name, c] of verbs) {
       const words = name.split(' ');

@@ -48,7 +48,10 @@ export async function pruneFinished(db: DbOrTx, after: number, upto: number, lim
   const gone = await db
     .deleteFrom('deliveries')
     .where('id', 'in', ids)
-    .where('state', 'in', ['sent', 'failed', 'skipped'])
+    // "Not in" the live states rather than "in" the finished ones: SQLite uses no index for NOT IN, so it looks the
+    // ids up by rowid. With "in", sampled statistics (analysis_limit) led it through deliveries_due, visiting every
+    // finished row per batch: 85 ms a batch and a 407 ms stall on the scale database.
+    .where('state', 'not in', ['queued', 'sending'])
     .returning('content_id')
     .execute();
   const contents = [...new Set(gone.map((r) => r.content_id).filter((x): x is number => x !== null))];
