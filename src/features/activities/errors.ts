@@ -125,6 +125,12 @@ export class PartnersMayNotCreate extends DomainError {
     super('activities.partnersOff', {}, ends);
   }
 }
+/** A user with the partner role whom no listed partner names as the one who speaks for it. */
+export class NotAPartner extends DomainError {
+  constructor() {
+    super('activities.notAPartner', {}, ends);
+  }
+}
 export class DraftIncomplete extends DomainError {
   constructor() {
     super('activities.draftIncomplete', {}, ends);

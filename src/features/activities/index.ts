@@ -57,7 +57,10 @@ export function createActivities(
       { command: 'myactivities', descKey: 'activities.commands.myactivities', scope: 'all' },
       { command: 'activities_manage', descKey: 'activities.commands.manage', scope: 'staff' },
     ],
-    menu: [{ key: 'activities.menu.main', order: 15 }],
+    menu: [
+      { key: 'activities.menu.main', order: 15 },
+      { key: 'activities.menu.partner', order: 16, roles: ['partner'] },
+    ],
     flows: activitiesFlows,
     jobs: activitiesJobs(service),
     deepLinks: { [CHECKIN_LINK]: scanned },

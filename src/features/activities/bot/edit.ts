@@ -1,17 +1,15 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../../../telegram/context';
-import { requireRole } from '../../../telegram/middlewares/guard';
 import { inFlow } from '../../../telegram/middlewares/match';
 import { parse, RX } from '../callbacks';
 import { editFlow } from '../flows';
 import { exampleDate, parseBilingual, parseCapacity, parseDate, parseHours } from '../input';
 import { activitiesPolicy } from '../policy';
 import type { ActivitiesService, ActivityInput } from '../service';
-
-const staff = requireRole('staff');
+import { actorOf, manager } from './actor';
 
 /**
- * Staff change one thing of an activity from its panel: d date · h hours · p place · c places. A new time or place
+ * Staff (or the partner, their own) change one thing of an activity from its panel: d date · h hours · p place · c places. A new time or place
  * reaches everyone signed up at once; more places move the line up.
  */
 export function editBot(
@@ -19,8 +17,8 @@ export function editBot(
   showPanel: (ctx: BotContext, id: number, edit: boolean, notice?: string) => Promise<unknown>,
 ) {
   const bot = new Composer<BotContext>();
-  bot.callbackQuery(RX.edit, staff, async (ctx) => {
-    const a = await service.activity(parse.id(ctx.match));
+  bot.callbackQuery(RX.edit, manager, async (ctx) => {
+    const a = await service.managed(actorOf(ctx), parse.id(ctx.match));
     const what = parse.edit(ctx.match);
     await ctx.answerCallbackQuery();
     await ctx.setFlow(editFlow, what, { activityId: a.id });
@@ -29,7 +27,7 @@ export function editBot(
   bot
     .chatType('private')
     .on('message:text')
-    .filter(inFlow(editFlow), staff, async (ctx) => {
+    .filter(inFlow(editFlow), manager, async (ctx) => {
       const text = ctx.message.text;
       const { activityId } = ctx.flow.data;
       let patch: Partial<ActivityInput>;
@@ -50,7 +48,7 @@ export function editBot(
         default:
           patch = { capacity: parseCapacity(text) };
       }
-      const a = await service.change({ id: ctx.user.id, staff: true }, activityId, patch, ctx.flowEnd());
+      const a = await service.change(actorOf(ctx), activityId, patch, ctx.flowEnd());
       const c = await service.counts(a.id);
       const told = patch.capacity === undefined && a.status === 'published' ? c.booked + c.waiting : 0;
       await showPanel(ctx, a.id, false, ctx.t('activities.edit.done', { count: told }));

@@ -8,6 +8,7 @@ import {
   AlreadyPublished,
   BadHours,
   DateInPast,
+  NotAPartner,
   PartnersMayNotCreate,
   UnknownPlace,
 } from '../errors';
@@ -54,8 +55,21 @@ export function catalogue(deps: ActivitiesDeps, announcer: Announcer) {
     return input.partnerId === null ? undefined : await deps.partners.partner(input.partnerId);
   }
 
+  /**
+   * The partner a non-staff user organises for: refused politely while staff do not allow partners their own
+   * activities, or when no listed partner names this user as its contact.
+   */
+  async function organiserFor(actor: Actor): Promise<Organiser | undefined> {
+    if (actor.staff) return undefined;
+    if (!settings.get(partnersMayCreate)) throw new PartnersMayNotCreate();
+    const mine = await ownPartner(actor.id);
+    if (!mine) throw new NotAPartner();
+    return mine;
+  }
+
   return {
     ownPartner,
+    organiserFor,
     /** Listed partners, to pick an activity's organiser from. */
     organisers: async () => (await deps.partners.partners()).filter((p) => p.active),
     mayManage,
@@ -153,6 +167,12 @@ export function catalogue(deps: ActivitiesDeps, announcer: Announcer) {
     },
 
     activity: (id: number) => getActivity(db, id),
+    /** An activity this actor may manage (staff: any; a partner: their own), else refused (and audited). */
+    async managed(actor: Actor, id: number): Promise<store.Activity> {
+      const a = await getActivity(db, id);
+      await mayManage(actor, a);
+      return a;
+    },
     sessions: (seriesId: number) => store.sessionsOf(db, seriesId),
     counts: (id: number) => store.countsOfOne(db, id),
     signups: (id: number) => store.signupsOf(db, id),
@@ -162,9 +182,8 @@ export function catalogue(deps: ActivitiesDeps, announcer: Announcer) {
     async manageList(actor: Actor): Promise<store.Activity[]> {
       const today = todayOf(deps);
       const all = await store.activitiesBetween(db, addDays(today, -7), addDays(today, 92), ['draft', 'published']);
-      if (actor.staff) return all;
-      const mine = await ownPartner(actor.id);
-      return mine ? all.filter((a) => a.partnerId === mine.id) : [];
+      const mine = await organiserFor(actor);
+      return mine ? all.filter((a) => a.partnerId === mine.id) : all;
     },
   };
 }
