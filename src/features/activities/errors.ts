@@ -203,6 +203,17 @@ export class CapacityBelowBooked extends InvalidInput {
     super('activities.capacityBelowBooked', { booked });
   }
 }
+/** A map point far from every compound of the sub-district: a mis-tap, most likely. */
+export class FarLocation extends InvalidInput {
+  constructor(km: number) {
+    super('activities.farLocation', { km });
+  }
+}
+export class BadLocation extends InvalidInput {
+  constructor() {
+    super('activities.badLocation');
+  }
+}
 export class UnknownPlace extends DomainError {
   constructor() {
     super('activities.unknownPlace', {}, ends);

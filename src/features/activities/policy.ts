@@ -52,6 +52,10 @@ export const activitiesPolicy = {
   },
   /** Comments shown in an organiser's summary. */
   summaryComments: 10,
+  /** How far from the nearest compound with a map point an activity's place may be (outings included). */
+  mapRangeKm: 50,
+  /** A venue's street address as Telegram sends it, kept this long at most. */
+  addressMax: 200,
   /** Matches shown to staff searching sign-ups by name or phone tail. */
   searchLimit: 8,
 } as const;

@@ -4,7 +4,16 @@ import { inFlow } from '../../../telegram/middlewares/match';
 import type { ResidentsService } from '../../residents/service';
 import { parse, RX } from '../callbacks';
 import { completeDraft, createFlow, type Draft } from '../flows';
-import { exampleDate, parseAges, parseBilingual, parseCapacity, parseDate, parseHours, parseSessions } from '../input';
+import {
+  cleanText,
+  exampleDate,
+  parseAges,
+  parseBilingual,
+  parseCapacity,
+  parseDate,
+  parseHours,
+  parseSessions,
+} from '../input';
 import { activitiesPolicy } from '../policy';
 import type { ActivitiesService } from '../service';
 import type { Card } from '../views/common';
@@ -116,9 +125,33 @@ export function createBot(
     const c = await places.compound(parse.id(ctx.match));
     if (!c) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
     await ctx.answerCallbackQuery();
-    const d = { ...data(ctx), compoundId: c.id, placeZh: c.nameZh, placeEn: c.nameEn };
+    // The compound's own point and address, if the admin gave them, are the activity's map pin.
+    const map = {
+      placeAddress: c.address,
+      latitude: c.location?.latitude ?? null,
+      longitude: c.location?.longitude ?? null,
+    };
+    const d = { ...data(ctx), compoundId: c.id, placeZh: c.nameZh, placeEn: c.nameEn, ...map };
     await ask(ctx, 'audience', d, audienceCard(ctx, d));
   });
+  // A point on the map (📎 → location): a venue, named and with its address, is the place itself; a bare pin still
+  // needs the place's name, asked next.
+  pm.on(['message:venue', 'message:location']).filter(step('place', 'placeText'), manager, async (ctx) => {
+    const venue = ctx.message.venue;
+    const sent = venue?.location ?? ctx.message.location;
+    const point = await service.checkPoint(sent ?? { latitude: Number.NaN, longitude: Number.NaN });
+    const at = { ...data(ctx), compoundId: null, ...point };
+    if (!venue)
+      return ask(ctx, 'placeText', { ...at, placeAddress: null }, { text: ctx.t('activities.create.located') });
+    const p = parseBilingual(venue.title, limits.place);
+    const placeAddress = cleanText(venue.address).slice(0, activitiesPolicy.addressMax) || null;
+    const d = { ...at, placeZh: p.zh, placeEn: p.en, placeAddress };
+    await ask(ctx, 'audience', d, audienceCard(ctx, d));
+  });
+  // A pin sent at any other question is not an answer to it (the question stays open).
+  pm.on('message:location')
+    .filter(inFlow(createFlow), manager)
+    .use((ctx) => ctx.reply(ctx.t('activities.create.locationNotNow')));
   bot.filter(step('place')).callbackQuery(RX.placeOther, manager, async (ctx) => {
     await ctx.answerCallbackQuery();
     await ask(ctx, 'placeText', data(ctx), { text: ctx.t('activities.create.placeText') });
@@ -177,8 +210,7 @@ export function createBot(
     await ctx.answerCallbackQuery();
     if (!d) return begin(ctx);
     const actor = actorOf(ctx);
-    const input = { ...d, latitude: null, longitude: null };
-    const id = await service.create(actor, input, ctx.flowEnd());
+    const id = await service.create(actor, d, ctx.flowEnd());
     await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } });
     if (publish) await service.publish(actor, id);
     await showPanel(ctx, id, false, ctx.t(publish ? 'activities.manage.published' : 'activities.create.saved'));

@@ -42,7 +42,7 @@ export function editBot(
         }
         case 'p': {
           const p = parseBilingual(text, activitiesPolicy.limits.place);
-          patch = { placeZh: p.zh, placeEn: p.en, latitude: null, longitude: null };
+          patch = { placeZh: p.zh, placeEn: p.en, placeAddress: null, latitude: null, longitude: null };
           break;
         }
         default:

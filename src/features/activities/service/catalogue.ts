@@ -18,11 +18,13 @@ import * as store from '../store';
 import type { Announcer } from './announce';
 import { type ActivitiesDeps, getActivity, type Organiser, todayOf } from './deps';
 import type { ActivityInput, Actor } from './input';
+import { placeOnMap } from './location';
 import * as messages from './messages';
 
 /** Creating, publishing, changing and cancelling activities; who may do it. */
 export function catalogue(deps: ActivitiesDeps, announcer: Announcer) {
   const { db, clock, outbox, settings, tz } = deps;
+  const map = placeOnMap(deps);
 
   /** The partner this user speaks for, if partners may create activities now. */
   async function ownPartner(userId: number): Promise<Organiser | undefined> {
@@ -42,6 +44,8 @@ export function catalogue(deps: ActivitiesDeps, announcer: Announcer) {
     if (input.date < today) throw new DateInPast(exampleDate(today));
     if (activityTimes(input, tz).start <= clock.now() || input.startsAt >= input.endsAt) throw new BadHours();
     if (input.compoundId !== null && !(await deps.places.compound(input.compoundId))) throw new UnknownPlace();
+    if (input.latitude !== null || input.longitude !== null)
+      await map.checkPoint({ latitude: input.latitude ?? Number.NaN, longitude: input.longitude ?? Number.NaN });
     if (input.audience === 'community' && !(await deps.places.community(input.audienceId ?? -1)))
       throw new UnknownPlace();
     if (input.audience === 'compound' && !(await deps.places.compound(input.audienceId ?? -1)))
@@ -74,6 +78,8 @@ export function catalogue(deps: ActivitiesDeps, announcer: Announcer) {
     organisers: async () => (await deps.partners.partners()).filter((p) => p.active),
     mayManage,
     partnersMayCreate: () => settings.get(partnersMayCreate),
+    /** A point sent for a place, if it is a sensible one (else a polite input error; the step asks again). */
+    checkPoint: map.checkPoint,
     /** Staff open or close activities of partners' own (audited by the settings). */
     setPartnersMayCreate: (actorId: number, allow: boolean) => settings.set(actorId, partnersMayCreate, allow),
 
