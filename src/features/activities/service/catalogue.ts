@@ -78,6 +78,8 @@ export function catalogue(deps: ActivitiesDeps, announcer: Announcer) {
     organisers: async () => (await deps.partners.partners()).filter((p) => p.active),
     mayManage,
     partnersMayCreate: () => settings.get(partnersMayCreate),
+    /** Whether anyone has decided it yet (the set-up walk-through asks only what is missing). */
+    partnersDecided: () => settings.isSet(partnersMayCreate),
     /** A point sent for a place, if it is a sensible one (else a polite input error; the step asks again). */
     checkPoint: map.checkPoint,
     /** Staff open or close activities of partners' own (audited by the settings). */
