@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock';
 import type { ActivitiesService } from '../../../src/features/activities';
 import type { FakeUser, RecordedCall } from '../../../src/playground/fake-api';
-import { button, plainTexts, say, tap } from '../../support/chat';
+import { button, plainTexts, say, seen, tap } from '../../support/chat';
 import { startBot, type TestBot } from '../../support/harness';
 import { at } from './support';
 
@@ -116,5 +116,28 @@ describe('the place on the map', () => {
     out = await opened('小游园义诊');
     expect(out.find((c) => c.method === 'sendLocation')?.payload).toMatchObject({ latitude: 27.861 });
     expect(out.some((c) => c.method === 'sendVenue')).toBe(false);
+  });
+
+  it('staff move an activity to a venue from its panel: the new place and pin reach the resident signed up', async () => {
+    const a = await published('小游园义诊');
+    await activities.signUp(WANG, a.id);
+    let out = await tap(staff(), `ac:m:${a.id}`);
+    out = await tap(staff(), button(out, '改地点'));
+    expect(plainTexts(out)).toContain('也可以发送位置');
+    out = await (await staff().location(-33.86, 151.21)).reply();
+    expect(plainTexts(out)).toContain('这个位置离本街道太远了');
+    out = await (await staff().venue(27.85, 113.17, '社区卫生服务站', '荷塘区月塘路 9 号')).reply();
+    expect(plainTexts(out)).toContain('已报名和排队的 1 人已收到通知');
+    expect(await activities.activity(a.id)).toMatchObject({
+      placeZh: '社区卫生服务站',
+      placeAddress: '荷塘区月塘路 9 号',
+      latitude: 27.85,
+      longitude: 113.17,
+    });
+    await tb.delivered();
+    const told = seen(tb, WANG).filter((m) => (m.text ?? '').includes('社区卫生服务站'));
+    expect(told.length).toBeGreaterThan(0);
+    out = await opened('小游园义诊');
+    expect(out.find((c) => c.method === 'sendVenue')?.payload).toMatchObject({ title: '社区卫生服务站' });
   });
 });

@@ -5,7 +5,6 @@ import type { ResidentsService } from '../../residents/service';
 import { parse, RX } from '../callbacks';
 import { completeDraft, createFlow, type Draft } from '../flows';
 import {
-  cleanText,
   exampleDate,
   parseAges,
   parseBilingual,
@@ -13,6 +12,7 @@ import {
   parseDate,
   parseHours,
   parseSessions,
+  placeAddress,
 } from '../input';
 import { activitiesPolicy } from '../policy';
 import type { ActivitiesService } from '../service';
@@ -144,8 +144,7 @@ export function createBot(
     if (!venue)
       return ask(ctx, 'placeText', { ...at, placeAddress: null }, { text: ctx.t('activities.create.located') });
     const p = parseBilingual(venue.title, limits.place);
-    const placeAddress = cleanText(venue.address).slice(0, activitiesPolicy.addressMax) || null;
-    const d = { ...at, placeZh: p.zh, placeEn: p.en, placeAddress };
+    const d = { ...at, placeZh: p.zh, placeEn: p.en, placeAddress: placeAddress(venue.address) };
     await ask(ctx, 'audience', d, audienceCard(ctx, d));
   });
   // A pin sent at any other question is not an answer to it (the question stays open).

@@ -140,6 +140,8 @@ export function catalogue(deps: ActivitiesDeps, announcer: Announcer) {
       const state = activityState(a, clock.now(), tz);
       if (state === 'cancelled') throw new ActivityCancelled();
       if (state === 'over') throw new ActivityOver();
+      if (typeof patch.latitude === 'number' || typeof patch.longitude === 'number')
+        await map.checkPoint({ latitude: patch.latitude ?? Number.NaN, longitude: patch.longitude ?? Number.NaN });
       const next = { ...a, ...patch };
       if (patch.date !== undefined || patch.startsAt !== undefined) {
         const today = todayOf(deps);
