@@ -12,6 +12,7 @@ const STAFF = 6601;
 const SUN = 6602; // speaks for 阳光社工中心
 const LELE = 6603; // speaks for 乐乐超市
 const MOM = 6604; // a resident
+const NEW = 6605; // holds the partner role, but no listed partner names them yet
 
 let tb: TestBot;
 let activities: ActivitiesService;
@@ -25,6 +26,7 @@ beforeAll(async () => {
   await tb.withRole(SUN, 'partner', { first_name: '孙社工' });
   await tb.withRole(LELE, 'partner', { first_name: '乐乐老板' });
   await tb.resident(MOM, { first_name: '刘妈妈' });
+  await tb.withRole(NEW, 'partner', { first_name: '新合伙人' });
   const partner = { type: 'group' as const, description: '-', contact: '-', offers: [] };
   await tb.services.partners.addPartner(null, { ...partner, name: '阳光社工中心', userId: SUN });
   await tb.services.partners.addPartner(null, { ...partner, name: '乐乐超市', type: 'business', userId: LELE });
@@ -39,7 +41,7 @@ const mom = () => tb.user(MOM, { first_name: '刘妈妈' });
 const denials = async (actorId: number) => (await listAudit(tb.db, { actorId, action: 'denied' })).length;
 
 describe('partners’ own activities, when staff allow them', () => {
-  it('until staff allow it a partner’s entry says so politely; staff turn it on from the activities panel', async () => {
+  it('until staff allow it a partner’s entry says so politely; staff turn it on from the activities panel; one no partner names is told to ask staff', async () => {
     let out = await say(sun(), '📅 我们办的活动');
     expect(plainTexts(out)).toContain('社区工作人员现在没有开放合伙人自办活动');
     expect(activities.partnersMayCreate()).toBe(false);
@@ -50,6 +52,8 @@ describe('partners’ own activities, when staff allow them', () => {
     out = await tap(staff(), button(out, '合伙人自办活动'));
     expect(buttons(out).map((b) => b.text)).toContain('🤝 合伙人自办活动：已允许（点此关闭）');
     expect(activities.partnersMayCreate()).toBe(true);
+    out = await say(tb.user(NEW), '📅 我们办的活动');
+    expect(plainTexts(out)).toContain('你的账号还没有关联到合伙人名录里的单位');
     const audit = await listAudit(tb.db, { actorId: STAFF, action: 'settings.set' });
     expect(audit.map((a) => a.subject)).toContain('activities.partnersMayCreate');
   });

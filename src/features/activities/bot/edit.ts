@@ -9,8 +9,8 @@ import type { ActivitiesService, ActivityInput } from '../service';
 import { actorOf, manager } from './actor';
 
 /**
- * Staff (or the partner, their own) change one thing of an activity from its panel: d date · h hours · p place · c places. A new time or place
- * reaches everyone signed up at once; more places move the line up.
+ * Staff (or the partner, their own) change one thing of an activity from its panel: d date · h hours · p place (typed,
+ * or a venue or pin) · c places. A new time or place reaches everyone signed up at once; more places move the line up.
  */
 export function editBot(
   service: ActivitiesService,
