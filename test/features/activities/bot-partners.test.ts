@@ -98,7 +98,7 @@ describe('partners’ own activities, when staff allow them', () => {
     ).toContain('📅 新活动：【课堂】亲子手工课');
   });
 
-  it('the partner moves their activity to another day from its panel, and can cancel it there', async () => {
+  it('the partner moves their activity to another day from its panel, and is asked to confirm a cancellation there', async () => {
     let out = await say(sun(), '📅 我们办的活动');
     out = await tap(sun(), button(out, '亲子手工课'));
     out = await tap(sun(), button(out, '改日期'));
