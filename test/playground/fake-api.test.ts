@@ -2,6 +2,7 @@ import { run } from '@grammyjs/runner';
 import { Bot, InputFile } from 'grammy';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeBotApi } from '../../src/playground/fake-api';
+import { until } from '../support/chat';
 
 let api: FakeBotApi;
 afterEach(() => api?.close());
@@ -161,5 +162,31 @@ describe('fake Bot API', () => {
     ).toMatch(/not modified/);
     await call('deleteMessage', { chat_id: 12, message_id: m.result.message_id });
     expect(api.messages(12)).toEqual([]);
+  });
+
+  it('a venue and a pin go both ways: the bot sends them with grammY, a user sends a venue and the bot reads it', async () => {
+    api = await FakeBotApi.start();
+    const bot = new Bot(api.token, { client: { apiRoot: api.apiRoot } });
+    const sent = await bot.api.sendVenue(13, 27.8409, 113.1798, '社区党群服务中心', '荷塘区月塘街道');
+    expect(sent.venue).toMatchObject({ title: '社区党群服务中心', address: '荷塘区月塘街道' });
+    await bot.api.sendLocation(13, 27.85, 113.19);
+    expect(api.messages(13).map((m) => [m.venue?.title, m.location?.latitude])).toEqual([
+      ['社区党群服务中心', 27.8409],
+      [undefined, 27.85],
+    ]);
+    expect((await call('sendVenue', { chat_id: 13, latitude: 1, longitude: 2, title: 'x', address: '' })).ok).toBe(
+      false,
+    );
+
+    let got: unknown;
+    bot.on('message:venue', (ctx) => {
+      got = { ...ctx.message.venue, point: ctx.message.location };
+    });
+    await bot.init();
+    const handle = run(bot);
+    await api.user({ id: 13 }).venue(27.86, 113.15, '荷塘花园', '月塘路 18 号');
+    await until(() => got !== undefined, 'the venue to reach the bot');
+    expect(got).toMatchObject({ title: '荷塘花园', address: '月塘路 18 号', point: { latitude: 27.86 } });
+    await handle.stop();
   });
 });

@@ -24,6 +24,8 @@ export interface ActivitiesTable {
   compound_id: number | null;
   place_zh: string;
   place_en: string | null;
+  /** A venue's or compound's street address, sent with the map pin; null when only a point was given. */
+  place_address: string | null;
   latitude: number | null;
   longitude: number | null;
   date: string; // YYYY-MM-DD in TIMEZONE

@@ -45,6 +45,8 @@ export const CB = {
   drill: (id: number) => `ac:dr:${id}`,
   summary: (id: number) => `ac:sum:${id}`,
   partnersToggle: 'ac:pt',
+  /** The set-up step: partners may (y) or may not (n) run activities of their own. */
+  setupPartners: (allow: boolean) => `ac:sp:${allow ? 'y' : 'n'}`,
 
   // staff: the steps of a new activity
   kind: (k: Kind) => `ac:nk:${k}`,
@@ -99,6 +101,7 @@ export const RX = {
   drill: new RegExp(`^ac:dr:${ID}$`),
   summary: new RegExp(`^ac:sum:${ID}$`),
   partnersToggle: /^ac:pt$/,
+  setupPartners: /^ac:sp:(y|n)$/,
 
   kind: new RegExp(`^ac:nk:${KIND}$`),
   organiser: new RegExp(`^ac:no:${ID}$`),

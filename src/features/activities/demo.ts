@@ -12,6 +12,7 @@ const base = {
   descriptionEn: null,
   partnerId: null,
   organiserName: null,
+  placeAddress: null,
   latitude: null,
   longitude: null,
   audienceId: null,
@@ -46,6 +47,10 @@ export async function seedDemoActivities(platform: Pick<Platform, 'db' | 'clock'
       compoundId: compound?.id ?? null,
       placeZh: '社区党群服务中心二楼会议室',
       placeEn: 'Community centre, meeting room 2F',
+      // a point on the map, so residents opening it get the pin (demo: a spot in 月塘街道)
+      placeAddress: '荷塘区月塘街道社区党群服务中心',
+      latitude: 27.8409,
+      longitude: 113.1798,
       date: addDays(today, 7),
       startsAt: '19:00',
       endsAt: '20:30',

@@ -125,6 +125,12 @@ export class PartnersMayNotCreate extends DomainError {
     super('activities.partnersOff', {}, ends);
   }
 }
+/** A user with the partner role whom no listed partner names as the one who speaks for it. */
+export class NotAPartner extends DomainError {
+  constructor() {
+    super('activities.notAPartner', {}, ends);
+  }
+}
 export class DraftIncomplete extends DomainError {
   constructor() {
     super('activities.draftIncomplete', {}, ends);
@@ -195,6 +201,17 @@ export class BadSearch extends InvalidInput {
 export class CapacityBelowBooked extends InvalidInput {
   constructor(booked: number) {
     super('activities.capacityBelowBooked', { booked });
+  }
+}
+/** A map point far from every compound of the sub-district: a mis-tap, most likely. */
+export class FarLocation extends InvalidInput {
+  constructor(km: number) {
+    super('activities.farLocation', { km });
+  }
+}
+export class BadLocation extends InvalidInput {
+  constructor() {
+    super('activities.badLocation');
   }
 }
 export class UnknownPlace extends DomainError {

@@ -38,6 +38,11 @@ const draft = z.object({
   compoundId: id.nullable(),
   placeZh: z.string(),
   placeEn: z.string().nullable(),
+  // A point on the map (sent as a location or a venue, or lent by the compound) and a venue's address; drafts
+  // begun before these were asked have none.
+  placeAddress: z.string().nullable().default(null),
+  latitude: z.number().min(-90).max(90).nullable().default(null),
+  longitude: z.number().min(-180).max(180).nullable().default(null),
   date: z.string(),
   startsAt: z.string(),
   endsAt: z.string(),

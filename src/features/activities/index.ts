@@ -9,6 +9,7 @@ import type { ReliefService } from '../relief/service';
 import type { ResidentsService } from '../residents/service';
 import { childBot } from './bot/child';
 import { residentBot } from './bot/resident';
+import { SETUP_STEP, setupBot } from './bot/setup';
 import { staffBot } from './bot/staff';
 import { CB, CHECKIN_LINK, parseCheckinPayload } from './callbacks';
 import { seedDemoActivities } from './demo';
@@ -40,6 +41,7 @@ export function createActivities(
     hours: { creditHours: (trx, entries) => deps.partners.creditHours(trx, entries) },
   });
   const resident = residentBot(service, () => platform.telegram.botUsername());
+  const setup = setupBot(service);
 
   /** A staff member scans a resident's QR code: t.me/<bot>?start=ac_<sign-up>_<code> checks them in. */
   async function scanned(ctx: BotContext, arg: string) {
@@ -52,14 +54,31 @@ export function createActivities(
 
   const feature: Feature = {
     name: 'activities',
-    composer: new Composer<BotContext>(staffBot(service, deps.residents), childBot(service), resident.bot),
+    composer: new Composer<BotContext>(
+      staffBot(service, deps.residents),
+      childBot(service),
+      resident.bot,
+      setup.composer,
+    ),
     commands: [
       { command: 'activities', descKey: 'activities.commands.activities', scope: 'all' },
       { command: 'myactivities', descKey: 'activities.commands.myactivities', scope: 'all' },
       { command: 'activities_manage', descKey: 'activities.commands.manage', scope: 'staff' },
     ],
-    menu: [{ key: 'activities.menu.main', order: 15 }],
+    menu: [
+      { key: 'activities.menu.main', order: 15 },
+      { key: 'activities.menu.partner', order: 16, roles: ['partner'] },
+    ],
     flows: activitiesFlows,
+    setup: [
+      {
+        key: SETUP_STEP,
+        order: 80,
+        titleKey: 'activities.setup.title',
+        isDone: async () => service.partnersDecided(),
+        start: setup.start,
+      },
+    ],
     jobs: activitiesJobs(service),
     deepLinks: { [CHECKIN_LINK]: scanned },
     demo: () => seedDemoActivities(platform, service),

@@ -154,6 +154,9 @@ export function parseDuration(s: string): number {
   return seconds;
 }
 
+/** A venue's street address as Telegram sends it: visible text, cut to length; none when empty. */
+export const placeAddress = (s: string) => cleanText(s).slice(0, limits.address) || null;
+
 /** Free text of a comment or a walk-in's name, trimmed; empty or too long is refused. */
 export function parseShortText(s: string, max: number): string {
   const t = cleanText(s);

@@ -41,6 +41,8 @@ export const activitiesPolicy = {
     description: 1000,
     place: 80,
     bring: 200,
+    /** A venue's street address as Telegram sends it, kept this long at most. */
+    address: 200,
     comment: 300,
     childName: 20,
     walkInName: 30,
@@ -52,6 +54,8 @@ export const activitiesPolicy = {
   },
   /** Comments shown in an organiser's summary. */
   summaryComments: 10,
+  /** How far from the nearest compound with a map point an activity's place may be (outings included). */
+  mapRangeKm: 50,
   /** Matches shown to staff searching sign-ups by name or phone tail. */
   searchLimit: 8,
 } as const;

@@ -160,6 +160,13 @@ export async function callMethod(
         location: { latitude: Number(f.latitude), longitude: Number(f.longitude) },
         reply_markup: f.reply_markup,
       });
+    case 'sendVenue': {
+      const location = { latitude: Number(f.latitude), longitude: Number(f.longitude) };
+      if (!f.title || !f.address)
+        throw new ApiError(400, `Bad Request: venue ${f.title ? 'address' : 'title'} is empty`);
+      const venue = { location, title: String(f.title), address: String(f.address) };
+      return send(env, chatId(f), { location, venue, reply_markup: f.reply_markup });
+    }
     case 'copyMessage':
     case 'forwardMessage': {
       const src = env.chats.find(Number(f.from_chat_id), Number(f.message_id));

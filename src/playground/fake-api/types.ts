@@ -24,6 +24,8 @@ export interface ChatMessage {
   photo?: { file_id: string }[];
   document?: { file_id: string; file_unique_id?: string; file_name?: string; file_size?: number };
   location?: { latitude: number; longitude: number };
+  /** A named place on the map: Telegram sends its point as `location` too. */
+  venue?: { location: { latitude: number; longitude: number }; title: string; address: string };
   contact?: unknown;
   reply_markup?: any;
   edited?: boolean;
@@ -92,5 +94,6 @@ export const SEND_METHODS = new Set([
   'copyMessage',
   'forwardMessage',
   'sendLocation',
+  'sendVenue',
   'sendMediaGroup',
 ]);

@@ -108,6 +108,12 @@ export class FakeUser {
     return Promise.resolve(this.message({ location: { latitude, longitude } }));
   }
 
+  /** A place picked in Telegram's attachment menu: a point with a name and an address. */
+  venue(latitude: number, longitude: number, title: string, address: string): Promise<Sent> {
+    const location = { latitude, longitude };
+    return Promise.resolve(this.message({ location, venue: { location, title, address } }));
+  }
+
   photo(opts: { caption?: string; bytes?: Buffer } = {}): Promise<Sent> {
     const f = this.api.chats.storeFile(opts.bytes ?? PNG_1PX, 'jpg');
     const photo = [

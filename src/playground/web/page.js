@@ -103,7 +103,7 @@ function media(msg) {
           target: '_blank',
           rel: 'noopener noreferrer',
         },
-        `📍 ${lat}, ${lon}`,
+        msg.venue ? `📍 ${msg.venue.title} · ${msg.venue.address}` : `📍 ${lat}, ${lon}`,
       ),
     );
   }

@@ -15,6 +15,7 @@ export const lecture = (over: Partial<ActivityInput> = {}): ActivityInput => ({
   compoundId: null,
   placeZh: '社区会议室',
   placeEn: null,
+  placeAddress: null,
   latitude: null,
   longitude: null,
   date: '2026-12-03',

@@ -133,7 +133,7 @@ describe('a new sub-district is set up in the chat by its first admin', () => {
     expect(texts(out)).toContain('市集场地');
   });
 
-  it('a venue for market days, the charity supermarket, office hours and petition time limits, then it opens', async () => {
+  it('a venue for market days, the charity supermarket, office hours, petition time limits and partners’ activities, then it opens', async () => {
     const admin = tb.user(ADMIN, { first_name: '陈主任' });
     let out = await press(admin, '荷塘花园');
     expect(texts(out)).toContain('场地叫什么');
@@ -160,6 +160,10 @@ describe('a new sub-district is set up in the chat by its first admin', () => {
     await press(admin, '2');
     out = await say(admin, '10');
     expect(texts(out)).toContain('受理 2 天，答复 10 天');
+    out = await press(admin, '下一步');
+    expect(texts(out)).toContain('合伙人（商家、社工机构、志愿服务队等）可以在这里自己新建和发布他们的活动吗');
+    out = await press(admin, '只由社区工作人员发布');
+    expect(texts(out)).toContain('活动只由社区工作人员新建和发布');
     out = await press(admin, '下一步');
     expect(texts(out)).toContain('设置完成');
     expect(tb.services.setup.isComplete()).toBe(true);

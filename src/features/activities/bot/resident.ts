@@ -4,6 +4,8 @@ import type { BotContext } from '../../../telegram/context';
 import { isKeyText } from '../../../telegram/middlewares/match';
 import { CHECKIN_LINK, checkinPayload, parse, RX } from '../callbacks';
 import type { ActivitiesService, SignupResult } from '../service';
+import type { Activity } from '../store';
+import { placeOf } from '../views/common';
 import {
   activityCard,
   calendarCard,
@@ -36,7 +38,19 @@ export function residentBot(service: ActivitiesService, botUsername: () => strin
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
     return send(ctx, activityCard(ctx, v, notice), edit);
   }
-  bot.callbackQuery(RX.open, (ctx) => showActivity(ctx, parse.id(ctx.match), false));
+  /** The place on the map, under the card: a venue (its name and address) or, with no address known, the pin. */
+  async function sendPlace(ctx: BotContext, a: Activity) {
+    if (a.latitude === null || a.longitude === null) return;
+    if (a.placeAddress) await ctx.replyWithVenue(a.latitude, a.longitude, placeOf(ctx, a), a.placeAddress);
+    else await ctx.replyWithLocation(a.latitude, a.longitude);
+  }
+  bot.callbackQuery(RX.open, async (ctx) => {
+    const v = await service.detail(ctx.user.id, parse.id(ctx.match));
+    if (!v) return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
+    await ctx.answerCallbackQuery();
+    await send(ctx, activityCard(ctx, v));
+    await sendPlace(ctx, v.activity);
+  });
 
   bot.callbackQuery(RX.sessions, async (ctx) => {
     const sessions = (await service.sessionsAhead(parse.id(ctx.match))).filter((s) => service.state(s) === 'open');
@@ -49,7 +63,7 @@ export function residentBot(service: ActivitiesService, botUsername: () => strin
     if (a.status !== 'published' || a.latitude === null || a.longitude === null)
       return ctx.answerCallbackQuery({ text: ctx.t('common.expired') });
     await ctx.answerCallbackQuery();
-    await ctx.replyWithLocation(a.latitude, a.longitude);
+    await sendPlace(ctx, a);
   });
 
   const signedUp = async (ctx: BotContext, results: SignupResult[]) => {

@@ -1,7 +1,6 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../../../telegram/context';
-import { requireRole } from '../../../telegram/middlewares/guard';
-import { inFlow } from '../../../telegram/middlewares/match';
+import { inFlow, isKeyText } from '../../../telegram/middlewares/match';
 import type { ResidentsService } from '../../residents/service';
 import { parse, RX } from '../callbacks';
 import { deskFlow, drillFlow } from '../flows';
@@ -19,58 +18,75 @@ import {
   summaryCard,
   todayCard,
 } from '../views/staff';
+import { actorOf, manager, staffOnly as staff } from './actor';
 import { send } from './cards';
 import { createBot } from './create';
 import { editBot } from './edit';
 
-const staff = requireRole('staff');
-
-/** Staff: the activities to manage, an activity's panel, publishing and cancelling, the desk, a drill, the summary. */
+/**
+ * Staff: the activities to manage, an activity's panel, publishing and cancelling, the desk, a drill, the summary;
+ * whether partners may run activities of their own. Partners (when staff allow it) reach the same list and panels
+ * from their menu for their own activities; the desk, the drill and the names on the roster stay with staff.
+ */
 export function staffBot(service: ActivitiesService, places: Pick<ResidentsService, 'compounds' | 'compound'>) {
   const bot = new Composer<BotContext>();
   const pm = bot.chatType('private');
-  const actor = (ctx: BotContext) => ({ id: ctx.user.id, staff: true });
+  const actor = actorOf;
 
-  const showList = async (ctx: BotContext, page: number, edit: boolean) =>
-    send(ctx, manageCard(ctx, await service.manageList(actor(ctx)), page), edit);
+  const showList = async (ctx: BotContext, page: number, edit: boolean) => {
+    const list = await service.manageList(actor(ctx));
+    const opts = { staff: actor(ctx).staff, partnersMayCreate: service.partnersMayCreate() };
+    return send(ctx, manageCard(ctx, list, page, opts), edit);
+  };
   pm.command('activities_manage', staff, (ctx) => showList(ctx, 0, false));
-  bot.callbackQuery(RX.list, staff, async (ctx) => {
+  pm.filter(isKeyText('activities.menu.partner')).use(manager, (ctx) => showList(ctx, 0, false));
+  bot.callbackQuery(RX.list, manager, async (ctx) => {
     await ctx.answerCallbackQuery();
     await showList(ctx, parse.id(ctx.match), true);
   });
+  bot.callbackQuery(RX.partnersToggle, staff, async (ctx) => {
+    await service.setPartnersMayCreate(ctx.user.id, !service.partnersMayCreate());
+    await ctx.answerCallbackQuery();
+    await showList(ctx, 0, true);
+  });
 
-  /** The panel of an activity as it is now. */
+  /** The panel of an activity as it is now (only one's own, for a partner). */
   async function showPanel(ctx: BotContext, id: number, edit: boolean, notice?: string) {
-    const a = await service.activity(id);
-    const opts = { today: a.date === service.todayDate(), drillDue: service.drillDue(a) };
+    const a = await service.managed(actor(ctx), id);
+    const staffView = actor(ctx).staff;
+    const opts = {
+      staff: staffView,
+      today: a.date === service.todayDate(),
+      drillDue: staffView && service.drillDue(a),
+    };
     return send(ctx, panelCard(ctx, a, await service.counts(id), service.state(a), opts, notice), edit);
   }
   bot.use(createBot(service, places, showPanel), editBot(service, showPanel));
-  bot.callbackQuery(RX.panel, staff, async (ctx) => {
+  bot.callbackQuery(RX.panel, manager, async (ctx) => {
     await ctx.answerCallbackQuery();
     if (ctx.flow && [deskFlow.name, drillFlow.name].includes(ctx.flow.name)) await ctx.endFlow();
     await showPanel(ctx, parse.id(ctx.match), true);
   });
 
-  bot.callbackQuery(RX.publish, staff, async (ctx) => {
+  bot.callbackQuery(RX.publish, manager, async (ctx) => {
     const a = await service.publishable(actor(ctx), parse.id(ctx.match));
     await ctx.answerCallbackQuery();
     await send(ctx, confirmCard(ctx, a, 'publish', ctx.t(`activities.audience.${a.audience}`)), true);
   });
-  bot.callbackQuery(RX.publishYes, staff, async (ctx) => {
+  bot.callbackQuery(RX.publishYes, manager, async (ctx) => {
     const a = await service.publish(actor(ctx), parse.id(ctx.match));
     await ctx.answerCallbackQuery();
     await showPanel(ctx, a.id, true, ctx.t('activities.manage.published'));
   });
 
-  bot.callbackQuery(RX.cancelActivity, staff, async (ctx) => {
-    const a = await service.activity(parse.id(ctx.match));
+  bot.callbackQuery(RX.cancelActivity, manager, async (ctx) => {
+    const a = await service.managed(actor(ctx), parse.id(ctx.match));
     const c = await service.counts(a.id);
     await ctx.answerCallbackQuery();
     const extra = ctx.t('activities.manage.holders', { count: c.booked + c.waiting });
     await send(ctx, confirmCard(ctx, a, 'cancel', extra), true);
   });
-  bot.callbackQuery(RX.cancelActivityYes, staff, async (ctx) => {
+  bot.callbackQuery(RX.cancelActivityYes, manager, async (ctx) => {
     const a = await service.cancel(actor(ctx), parse.id(ctx.match));
     await ctx.answerCallbackQuery();
     await showPanel(ctx, a.id, true, ctx.t('activities.manage.cancelled'));
@@ -82,9 +98,10 @@ export function staffBot(service: ActivitiesService, places: Pick<ResidentsServi
     const lines = await service.lines(await service.signups(a.id));
     await send(ctx, rosterCard(ctx, a, lines, parse.id(ctx.match, 2)), true);
   });
-  bot.callbackQuery(RX.summary, staff, async (ctx) => {
+  bot.callbackQuery(RX.summary, manager, async (ctx) => {
+    const a = await service.managed(actor(ctx), parse.id(ctx.match));
     await ctx.answerCallbackQuery();
-    await send(ctx, summaryCard(ctx, await service.summary(parse.id(ctx.match))), true);
+    await send(ctx, summaryCard(ctx, await service.summary(a.id)), true);
   });
 
   // ── the desk: today's activities; a code, a phone's last four digits or a name; walk-ins ───────────────────────

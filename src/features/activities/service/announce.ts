@@ -129,6 +129,7 @@ export function announcer(deps: ActivitiesDeps, batchSize: number = activitiesPo
         if (p.endsAt !== undefined) patch.ends_at = p.endsAt;
         if (p.placeZh !== undefined) patch.place_zh = p.placeZh;
         if (p.placeEn !== undefined) patch.place_en = p.placeEn;
+        if (p.placeAddress !== undefined) patch.place_address = p.placeAddress;
         if (p.latitude !== undefined) patch.latitude = p.latitude;
         if (p.longitude !== undefined) patch.longitude = p.longitude;
         const moved = Object.keys(patch).length > 0;

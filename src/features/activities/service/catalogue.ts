@@ -8,6 +8,7 @@ import {
   AlreadyPublished,
   BadHours,
   DateInPast,
+  NotAPartner,
   PartnersMayNotCreate,
   UnknownPlace,
 } from '../errors';
@@ -17,11 +18,13 @@ import * as store from '../store';
 import type { Announcer } from './announce';
 import { type ActivitiesDeps, getActivity, type Organiser, todayOf } from './deps';
 import type { ActivityInput, Actor } from './input';
+import { placeOnMap } from './location';
 import * as messages from './messages';
 
 /** Creating, publishing, changing and cancelling activities; who may do it. */
 export function catalogue(deps: ActivitiesDeps, announcer: Announcer) {
   const { db, clock, outbox, settings, tz } = deps;
+  const map = placeOnMap(deps);
 
   /** The partner this user speaks for, if partners may create activities now. */
   async function ownPartner(userId: number): Promise<Organiser | undefined> {
@@ -41,6 +44,8 @@ export function catalogue(deps: ActivitiesDeps, announcer: Announcer) {
     if (input.date < today) throw new DateInPast(exampleDate(today));
     if (activityTimes(input, tz).start <= clock.now() || input.startsAt >= input.endsAt) throw new BadHours();
     if (input.compoundId !== null && !(await deps.places.compound(input.compoundId))) throw new UnknownPlace();
+    if (input.latitude !== null || input.longitude !== null)
+      await map.checkPoint({ latitude: input.latitude ?? Number.NaN, longitude: input.longitude ?? Number.NaN });
     if (input.audience === 'community' && !(await deps.places.community(input.audienceId ?? -1)))
       throw new UnknownPlace();
     if (input.audience === 'compound' && !(await deps.places.compound(input.audienceId ?? -1)))
@@ -54,12 +59,29 @@ export function catalogue(deps: ActivitiesDeps, announcer: Announcer) {
     return input.partnerId === null ? undefined : await deps.partners.partner(input.partnerId);
   }
 
+  /**
+   * The partner a non-staff user organises for: refused politely while staff do not allow partners their own
+   * activities, or when no listed partner names this user as its contact.
+   */
+  async function organiserFor(actor: Actor): Promise<Organiser | undefined> {
+    if (actor.staff) return undefined;
+    if (!settings.get(partnersMayCreate)) throw new PartnersMayNotCreate();
+    const mine = await ownPartner(actor.id);
+    if (!mine) throw new NotAPartner();
+    return mine;
+  }
+
   return {
     ownPartner,
+    organiserFor,
     /** Listed partners, to pick an activity's organiser from. */
     organisers: async () => (await deps.partners.partners()).filter((p) => p.active),
     mayManage,
     partnersMayCreate: () => settings.get(partnersMayCreate),
+    /** Whether anyone has decided it yet (the set-up walk-through asks only what is missing). */
+    partnersDecided: () => settings.isSet(partnersMayCreate),
+    /** A point sent for a place, if it is a sensible one (else a polite input error; the step asks again). */
+    checkPoint: map.checkPoint,
     /** Staff open or close activities of partners' own (audited by the settings). */
     setPartnersMayCreate: (actorId: number, allow: boolean) => settings.set(actorId, partnersMayCreate, allow),
 
@@ -118,6 +140,8 @@ export function catalogue(deps: ActivitiesDeps, announcer: Announcer) {
       const state = activityState(a, clock.now(), tz);
       if (state === 'cancelled') throw new ActivityCancelled();
       if (state === 'over') throw new ActivityOver();
+      if (typeof patch.latitude === 'number' || typeof patch.longitude === 'number')
+        await map.checkPoint({ latitude: patch.latitude ?? Number.NaN, longitude: patch.longitude ?? Number.NaN });
       const next = { ...a, ...patch };
       if (patch.date !== undefined || patch.startsAt !== undefined) {
         const today = todayOf(deps);
@@ -153,6 +177,12 @@ export function catalogue(deps: ActivitiesDeps, announcer: Announcer) {
     },
 
     activity: (id: number) => getActivity(db, id),
+    /** An activity this actor may manage (staff: any; a partner: their own), else refused (and audited). */
+    async managed(actor: Actor, id: number): Promise<store.Activity> {
+      const a = await getActivity(db, id);
+      await mayManage(actor, a);
+      return a;
+    },
     sessions: (seriesId: number) => store.sessionsOf(db, seriesId),
     counts: (id: number) => store.countsOfOne(db, id),
     signups: (id: number) => store.signupsOf(db, id),
@@ -162,9 +192,8 @@ export function catalogue(deps: ActivitiesDeps, announcer: Announcer) {
     async manageList(actor: Actor): Promise<store.Activity[]> {
       const today = todayOf(deps);
       const all = await store.activitiesBetween(db, addDays(today, -7), addDays(today, 92), ['draft', 'published']);
-      if (actor.staff) return all;
-      const mine = await ownPartner(actor.id);
-      return mine ? all.filter((a) => a.partnerId === mine.id) : [];
+      const mine = await organiserFor(actor);
+      return mine ? all.filter((a) => a.partnerId === mine.id) : all;
     },
   };
 }

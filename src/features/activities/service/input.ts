@@ -17,6 +17,7 @@ export interface ActivityInput {
   compoundId: number | null;
   placeZh: string;
   placeEn: string | null;
+  placeAddress: string | null;
   latitude: number | null;
   longitude: number | null;
   date: string;

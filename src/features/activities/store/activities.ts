@@ -35,6 +35,7 @@ export async function insertActivity(db: DbOrTx, a: NewActivity): Promise<number
       compound_id: a.compoundId,
       place_zh: a.placeZh,
       place_en: a.placeEn,
+      place_address: a.placeAddress,
       latitude: a.latitude,
       longitude: a.longitude,
       date: a.date,

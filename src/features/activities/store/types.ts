@@ -22,6 +22,8 @@ export interface Activity {
   compoundId: number | null;
   placeZh: string;
   placeEn: string | null;
+  /** A street address for the map pin (a venue's, or the compound's). */
+  placeAddress: string | null;
   latitude: number | null;
   longitude: number | null;
   date: string;
@@ -95,6 +97,7 @@ export const toActivity = (r: Selectable<ActivitiesTable>): Activity => ({
   compoundId: r.compound_id,
   placeZh: r.place_zh,
   placeEn: r.place_en,
+  placeAddress: r.place_address,
   latitude: r.latitude,
   longitude: r.longitude,
   date: r.date,

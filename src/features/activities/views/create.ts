@@ -68,7 +68,7 @@ export function saveCard(r: Reader, d: Draft, organiser?: string): Card {
     start: d.startsAt,
     end: d.endsAt,
     sessions: d.sessions,
-    place: bilingual(r, d.placeZh, d.placeEn),
+    place: bilingual(r, d.placeZh, d.placeEn) + (d.latitude !== null ? ' 🗺' : ''),
     audience:
       d.audience === 'age'
         ? t('activities.audience.ageRange', { min: d.ageMin ?? 0, max: d.ageMax ?? 17 })

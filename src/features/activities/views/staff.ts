@@ -10,8 +10,16 @@ import { type Card, dateOf, placeOf, placesText, type Reader, titleOf, whenOf } 
 const label = (r: Reader, a: Activity) =>
   r.t('activities.calendar.button', { title: titleOf(r, a), date: dateOf(r, a.date) });
 
-/** The activities to manage, drafts marked, a page of buttons, and "new". */
-export function manageCard(r: Reader, list: Activity[], page: number): Card {
+/**
+ * The activities to manage, drafts marked, a page of buttons, and "new"; for staff also today's desk and whether
+ * partners may run their own (the button says the state now, and tapping it turns it over).
+ */
+export function manageCard(
+  r: Reader,
+  list: Activity[],
+  page: number,
+  opts: { staff: boolean; partnersMayCreate: boolean },
+): Card {
   const { t } = r;
   const { rows } = pagedRows(
     list,
@@ -24,8 +32,13 @@ export function manageCard(r: Reader, list: Activity[], page: number): Card {
     (n) => CB.list(n),
   );
   rows.unshift([{ text: t('activities.btn.create'), data: CB.create }]);
-  rows.push([{ text: t('activities.btn.today'), data: CB.today }]);
-  return { text: list.length ? t('activities.manage.title') : t('activities.manage.empty'), markup: markup(rows) };
+  if (opts.staff) {
+    rows.push([{ text: t('activities.btn.today'), data: CB.today }]);
+    const state = opts.partnersMayCreate ? 'on' : 'off';
+    rows.push([{ text: t(`activities.manage.partners.${state}`), data: CB.partnersToggle }]);
+  }
+  const head = opts.staff ? 'activities.manage.title' : 'activities.manage.partnerTitle';
+  return { text: list.length ? t(head) : t('activities.manage.empty'), markup: markup(rows) };
 }
 
 /** One activity for staff: its state, its figures, what can be done now. */
@@ -34,7 +47,7 @@ export function panelCard(
   a: Activity,
   c: Counts,
   state: ActivityState,
-  opts: { today: boolean; drillDue: boolean },
+  opts: { staff: boolean; today: boolean; drillDue: boolean },
   notice?: string,
 ): Card {
   const { t } = r;
@@ -50,11 +63,13 @@ export function panelCard(
   if (notice) lines.push('', notice);
   const rows: Button[][] = [];
   if (state === 'draft') rows.push([{ text: t('activities.btn.publish'), data: CB.publish(a.id) }]);
-  if (opts.today && a.status === 'published') rows.push([{ text: t('activities.btn.desk'), data: CB.desk(a.id) }]);
+  // Residents' names (the desk, the roster) stay with staff: a partner sees the figures and the feedback.
+  if (opts.staff && opts.today && a.status === 'published')
+    rows.push([{ text: t('activities.btn.desk'), data: CB.desk(a.id) }]);
   if (opts.drillDue) rows.push([{ text: t('activities.btn.drill'), data: CB.drill(a.id) }]);
   if (a.status === 'published')
     rows.push([
-      { text: t('activities.btn.roster'), data: CB.roster(a.id) },
+      ...(opts.staff ? [{ text: t('activities.btn.roster'), data: CB.roster(a.id) }] : []),
       { text: t('activities.btn.summary'), data: CB.summary(a.id) },
     ]);
   if (state === 'draft' || state === 'open') {
