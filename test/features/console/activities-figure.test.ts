@@ -24,6 +24,7 @@ describe('activities among the console’s figures', () => {
       placeEn: null,
       latitude: null,
       longitude: null,
+      placeAddress: null,
       date: '2026-03-10',
       startsAt: '14:00',
       endsAt: '15:00',
