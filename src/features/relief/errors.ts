@@ -62,6 +62,7 @@ export class InvalidInput extends DomainError {
       | 'Name'
       | 'ProxyName'
       | 'Category'
+      | 'Community'
       | 'Phone'
       | 'Day'
       | 'Hours'
@@ -72,6 +73,12 @@ export class InvalidInput extends DomainError {
       | 'Search',
   ) {
     super(`relief.invalid${what}`);
+  }
+}
+/** The same name and phone are on the roster already (as the import refuses a row for someone listed). */
+export class AlreadyOnRoster extends DomainError {
+  constructor(name: string, id: number) {
+    super('relief.alreadyOnRoster', { name, id });
   }
 }
 /** A second pickup in the same month: says who checked in the first one, when, and who collected it. */
