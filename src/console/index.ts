@@ -9,8 +9,10 @@ import { dashboardPage } from './pages/dashboard';
 import { filesPages } from './pages/files';
 import { fundPages } from './pages/fund';
 import { loginPages } from './pages/login';
+import { peoplePages } from './pages/people';
 import { petitionPage, petitionsPages } from './pages/petitions';
 import { publicPages } from './pages/public';
+import { reliefPages } from './pages/relief';
 import { consolePolicy } from './policy';
 import { consoleApp, listen, type RunningServer } from './server';
 
@@ -45,7 +47,17 @@ export function createConsole(platform: Platform, services: Areas['services'], l
   };
   const app = consoleApp(
     deps,
-    [loginPages, publicPages, dashboardPage, petitionsPages, petitionPage, fundPages, filesPages],
+    [
+      loginPages,
+      publicPages,
+      dashboardPage,
+      petitionsPages,
+      petitionPage,
+      fundPages,
+      filesPages,
+      reliefPages,
+      peoplePages,
+    ],
     log.child({ part: 'console' }),
   );
   return {

@@ -16,6 +16,8 @@ const STAFF_NAV: NavItem[] = [
   { href: '/', key: 'console.nav.dashboard' },
   { href: '/petitions', key: 'console.nav.petitions' },
   { href: '/fund', key: 'console.nav.fund' },
+  { href: '/relief', key: 'console.nav.relief' },
+  { href: '/people', key: 'console.nav.people' },
   { href: '/files', key: 'console.nav.files' },
 ];
 const DEPUTY_NAV: NavItem[] = [
