@@ -12,6 +12,7 @@ const SQLITE_ONLY = [
   'test/playground/**',
   // The console's pages in Chromium (its services and refusals run on both engines in test/features/console).
   'test/features/console/browser.test.ts',
+  'test/features/console/relief-browser.test.ts',
   'test/config.test.ts',
   'test/core/**',
   'test/i18n/**',

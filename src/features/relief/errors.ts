@@ -75,10 +75,13 @@ export class InvalidInput extends DomainError {
     super(`relief.invalid${what}`);
   }
 }
-/** The same name and phone are on the roster already (as the import refuses a row for someone listed). */
+/**
+ * The same name and phone are on the roster already (as the import refuses a row for someone listed). It ends the
+ * flow: the chat finds this at the last step, where typing again cannot help.
+ */
 export class AlreadyOnRoster extends DomainError {
   constructor(name: string, id: number) {
-    super('relief.alreadyOnRoster', { name, id });
+    super('relief.alreadyOnRoster', { name, id }, { endsFlow: true });
   }
 }
 /** A second pickup in the same month: says who checked in the first one, when, and who collected it. */
