@@ -39,23 +39,34 @@ export function reliefPages(app: ConsoleApp, { platform, services }: ConsoleDeps
     const communityName = new Map(communities.map((x) => [x.id, named(locale, x)]));
     // A stopped or restarted package brings staff back to the page and search they were on.
     const here = withQuery(c, { done: null });
+    // Every label once, not once a row: a page of fifty rows otherwise spends most of its time in i18next.
+    const categoryLabel = new Map(categoryOptions(t).map((o) => [o.value, o.label]));
+    const said = (key: string) => t(`console.relief.${key}`);
+    const [linked, notLinked, stopped, collected, notYet, stop, restart] = [
+      'linked',
+      'notLinked',
+      'stopped',
+      'collected',
+      'notCollected',
+      'deactivate',
+      'reactivate',
+    ].map(said);
+    const token = csrfField(v);
     const rows = roster.lines.map((r) => [
       `#${r.id}`,
       html`<a href="/relief/${r.id}">${r.name}</a>`,
-      t(`relief.category.${r.category}`),
+      categoryLabel.get(r.category) ?? r.category,
       r.communityId === null ? '—' : (communityName.get(r.communityId) ?? '—'),
       r.phone ?? '—',
-      r.userId === null
-        ? html`<span class="muted">${t('console.relief.notLinked')}</span>`
-        : t('console.relief.linked'),
+      r.userId === null ? html`<span class="muted">${notLinked}</span>` : linked,
       !r.active
-        ? html`<span class="muted">${t('console.relief.stopped')}</span>`
+        ? html`<span class="muted">${stopped}</span>`
         : r.collected
-          ? t('console.relief.collected')
-          : html`<span class="late">${t('console.relief.notCollected')}</span>`,
-      html`<form method="post" action="/relief/${r.id}/active" class="inline">${csrfField(v)}
+          ? collected
+          : html`<span class="late">${notYet}</span>`,
+      html`<form method="post" action="/relief/${r.id}/active" class="inline">${token}
 <input type="hidden" name="active" value="${r.active ? '0' : '1'}"><input type="hidden" name="back" value="${here}">
-<button type="submit">${t(r.active ? 'console.relief.deactivate' : 'console.relief.reactivate')}</button></form>`,
+<button type="submit">${r.active ? stop : restart}</button></form>`,
     ]);
     const headers = ['#', 'name', 'category', 'community', 'phone', 'link', 'month', 'action'].map((h) =>
       t(`console.relief.col.${h}`),
