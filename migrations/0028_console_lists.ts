@@ -6,7 +6,8 @@ import type { Kysely } from 'kysely';
 //   whether or not they ever linked a Telegram account (most never do), so it is kept on the roster row rather than
 //   read from a linked account's home. Null: not recorded yet;
 // - the people page counts residents by community and compound and lists them by name: without these indexes the
-//   count read every user row (68 ms on the 50,000-resident scale database) and the list sorted all of them.
+//   count read every user row (68 ms on the 50,000-resident scale database) and each list sorted everyone it showed
+//   a page of (11 ms for everyone, 13 ms for one community).
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable('relief_recipients')
@@ -17,17 +18,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('relief_recipients')
     .columns(['community_id', 'category'])
     .execute();
-  await db.schema
-    .createIndex('users_home')
-    .on('users')
-    .columns(['community_id', 'compound_id', 'first_name'])
-    .execute();
-  await db.schema.createIndex('users_first_name').on('users').columns(['first_name', 'id']).execute();
+  const usersBy = (name: string, columns: string[]) =>
+    db.schema.createIndex(name).on('users').columns(columns).execute();
+  await usersBy('users_home', ['community_id', 'compound_id']);
+  await usersBy('users_first_name', ['first_name', 'id']);
+  await usersBy('users_community_name', ['community_id', 'first_name', 'id']);
+  await usersBy('users_compound_name', ['compound_id', 'first_name', 'id']);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.dropIndex('users_first_name').execute();
-  await db.schema.dropIndex('users_home').execute();
+  for (const name of ['users_compound_name', 'users_community_name', 'users_first_name', 'users_home'])
+    await db.schema.dropIndex(name).execute();
   await db.schema.dropIndex('relief_recipients_community').execute();
   await db.schema.alterTable('relief_recipients').dropColumn('community_id').execute();
 }
