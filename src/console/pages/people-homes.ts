@@ -20,8 +20,9 @@ export function homesTable(
   const inCommunity = (id: number) => counts.filter((x) => x.communityId === id).reduce((n, x) => n + x.people, 0);
   const listed = (people: number, query: string) =>
     people === 0 ? '0' : html`<a href="/people?${query}#list">${people}</a>`;
+  const all = t('console.all');
   const rows = communities.flatMap((m) => [
-    [html`<b>${named(locale, m)}</b>`, t('console.all'), listed(inCommunity(m.id), `community=${m.id}`)],
+    [html`<b>${named(locale, m)}</b>`, all, listed(inCommunity(m.id), `community=${m.id}`)],
     ...compounds
       .filter((x) => x.communityId === m.id)
       .map((x) => [

@@ -1,7 +1,7 @@
 import { html } from 'hono/html';
 import { NotAllowed } from '../../core/errors';
 import { displayName } from '../../core/names';
-import { invitableBy, isRole, type Role } from '../../identity';
+import { invitableBy, isRole, ROLES, type Role } from '../../identity';
 import { need } from '../auth/viewer';
 import type { ConsoleApp, ConsoleDeps } from '../context';
 import { named } from '../i18n';
@@ -37,7 +37,9 @@ export function peoplePages(app: ConsoleApp, { platform, services }: ConsoleDeps
     ]);
     const communityName = new Map(communities.map((x) => [x.id, named(locale, x)]));
     const compoundName = new Map(compounds.map((x) => [x.id, named(locale, x)]));
-    const roleNames = (roles: readonly Role[]) => roles.map((r) => t(`residents.roles.${r}`)).join(', ');
+    // Each label once a page: i18next costs 50–150 µs a call, and the roles table can list hundreds of partners.
+    const roleLabel = new Map(ROLES.map((r) => [r, t(`residents.roles.${r}`)]));
+    const roleNames = (roles: readonly Role[]) => roles.map((r) => roleLabel.get(r)).join(', ');
     const phones = maySeePhones(v.roles);
 
     const people = living.people.map(({ user, roles }) => [
@@ -64,10 +66,11 @@ export function peoplePages(app: ConsoleApp, { platform, services }: ConsoleDeps
           .join('; '),
       ]),
     );
+    const noAreas = t('console.people.noAreas');
     const roleRows = holders.map(({ user, roles }) => [
       displayName(user),
       roleNames(roles),
-      roles.includes('deputy') ? areasOf.get(user.id) || t('console.people.noAreas') : '',
+      roles.includes('deputy') ? areasOf.get(user.id) || noAreas : '',
     ]);
 
     const filters = html`<form method="get" action="/people" class="filters" id="people-filters">
@@ -100,7 +103,7 @@ ${csrfField(v)}
 ${select(
   'role',
   t('console.people.col.roles'),
-  canInvite.map((r) => ({ value: r, label: t(`residents.roles.${r}`) })),
+  canInvite.map((r) => ({ value: r, label: roleLabel.get(r) ?? r })),
   'staff',
 )}
 <button type="submit" class="primary">${t('console.people.inviteButton')}</button>
