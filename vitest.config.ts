@@ -13,6 +13,7 @@ const SQLITE_ONLY = [
   // The console's pages in Chromium (its services and refusals run on both engines in test/features/console).
   'test/features/console/browser.test.ts',
   'test/features/console/browser-market.test.ts',
+  'test/features/console/relief-browser.test.ts',
   'test/config.test.ts',
   // SQLite's own upkeep: its planner statistics at start, and giving a file's free pages back (cli vacuum).
   'test/db/statistics-at-start.test.ts',

@@ -1,6 +1,7 @@
 // The staff console on the scale database (50,000 residents, five years of history; bench/scale builds and caches
-// it): dashboard and petitions board latency over real HTTP (bar: p99 < 100 ms), and the bot's update throughput in
-// the same process with and without console traffic alongside (the console must not starve the bot).
+// it): dashboard, petitions board, relief roster and people latency over real HTTP (bar: p99 < 100 ms), and the
+// bot's update throughput in the same process with and without console traffic alongside (the console must not
+// starve the bot).
 
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -95,6 +96,10 @@ export async function main(): Promise<void> {
     ['petitions: one community, page 3', '/petitions?community=1&page=2', staffCookie],
     ['petitions board (deputy)', '/petitions', deputyCookie],
     ['fund ledger', '/fund', staffCookie],
+    ['relief roster', '/relief', staffCookie],
+    ['relief: phone tail search', '/relief?q=1234', staffCookie],
+    ['people', '/people', staffCookie],
+    ['people: one community, page 3', '/people?community=1&page=2', staffCookie],
   ];
   for (const [name, path, cookie] of pages) {
     const first = await get(path, cookie);

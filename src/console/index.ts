@@ -12,8 +12,10 @@ import { fundPages } from './pages/fund';
 import { loginPages } from './pages/login';
 import { marketPages } from './pages/market';
 import { marketDayPage } from './pages/market-day';
+import { peoplePages } from './pages/people';
 import { petitionPage, petitionsPages } from './pages/petitions';
 import { publicPages } from './pages/public';
+import { reliefPages } from './pages/relief';
 import { consolePolicy } from './policy';
 import { consoleApp, listen, type RunningServer } from './server';
 
@@ -59,6 +61,8 @@ export function createConsole(platform: Platform, services: Areas['services'], l
       marketPages,
       marketDayPage,
       broadcastsPages,
+      reliefPages,
+      peoplePages,
     ],
     log.child({ part: 'console' }),
   );

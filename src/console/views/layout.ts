@@ -18,6 +18,8 @@ const STAFF_NAV: NavItem[] = [
   { href: '/fund', key: 'console.nav.fund' },
   { href: '/market', key: 'console.market.nav' },
   { href: '/broadcasts', key: 'console.broadcasts.nav' },
+  { href: '/relief', key: 'console.nav.relief' },
+  { href: '/people', key: 'console.nav.people' },
   { href: '/files', key: 'console.nav.files' },
 ];
 const DEPUTY_NAV: NavItem[] = [

@@ -10,6 +10,7 @@ export interface ReliefRecipientsTable {
   notes: string | null;
   active: Generated<number>; // 0/1
   user_id: number | null; // linked Telegram account
+  community_id: number | null; // the 社区 the office's list puts them in; null = not recorded
   created_at: string;
   updated_at: string;
 }

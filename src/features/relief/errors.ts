@@ -62,6 +62,7 @@ export class InvalidInput extends DomainError {
       | 'Name'
       | 'ProxyName'
       | 'Category'
+      | 'Community'
       | 'Phone'
       | 'Day'
       | 'Hours'
@@ -72,6 +73,15 @@ export class InvalidInput extends DomainError {
       | 'Search',
   ) {
     super(`relief.invalid${what}`);
+  }
+}
+/**
+ * The same name and phone are on the roster already (as the import refuses a row for someone listed). It ends the
+ * flow: the chat finds this at the last step, where typing again cannot help.
+ */
+export class AlreadyOnRoster extends DomainError {
+  constructor(name: string, id: number) {
+    super('relief.alreadyOnRoster', { name, id }, { endsFlow: true });
   }
 }
 /** A second pickup in the same month: says who checked in the first one, when, and who collected it. */

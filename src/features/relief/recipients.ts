@@ -84,6 +84,9 @@ export interface RecipientInput {
   notes: string | null;
 }
 
+/** One person on the roster: the same name and phone (or both without one) twice is the same person entered twice. */
+export const personKey = (name: string, phone: string | null) => `${name}|${phone ?? ''}`;
+
 /** A recipient as it is stored: tidied, checked; an empty phone or notes is none. */
 export function validRecipient(input: RecipientInput): RecipientInput {
   const name = parseName(input.name);

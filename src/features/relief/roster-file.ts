@@ -8,6 +8,7 @@ import {
   NAME_MAX,
   NOTES_MAX,
   parseCategory,
+  personKey,
   type RecipientInput,
 } from './recipients';
 import type { Recipient } from './store';
@@ -76,7 +77,7 @@ function readRow(get: (c: RosterColumn) => string, row: number, seen: Seen, t: T
   const active = activeText === '' ? null : YES.has(activeText) ? true : NO.has(activeText) ? false : undefined;
   if (active === undefined) problems.push(t('relief.import.active', { active: get('active') }));
   if (name && phone !== undefined) {
-    const key = `${name}|${phone ?? ''}`;
+    const key = personKey(name, phone);
     const twin = seen.inFile.get(key);
     if (twin !== undefined) problems.push(t('relief.import.twin', { row: twin }));
     else seen.inFile.set(key, row);
@@ -101,7 +102,7 @@ export function readRoster(table: Table, existing: readonly Recipient[], t: TFun
   }
   const seen: Seen = {
     byId: new Map(existing.map((r) => [r.id, r])),
-    byPerson: new Map(existing.map((r) => [`${r.name}|${r.phone ?? ''}`, r.id])),
+    byPerson: new Map(existing.map((r) => [personKey(r.name, r.phone), r.id])),
     inFile: new Map(),
   };
   const rows: RosterRow[] = [];

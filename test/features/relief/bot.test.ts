@@ -288,6 +288,24 @@ describe('staff keep the roster and settings in the bot', () => {
     });
   });
 
+  it('adding someone already on the roster is refused with their number, as the import refuses it', async () => {
+    const staff = tb.user(STAFF, { first_name: '刘干事' });
+    const zhou = (await relief().roster()).find((r) => r.name === '周大爷' && r.phone === '13900009999');
+    expect(zhou, 'added by the test before').toBeDefined();
+    const before = (await relief().roster()).length;
+    await (await staff.command('/roster')).reply();
+    await (await staff.click('rl:add')).reply();
+    await (await staff.send('周大爷')).reply();
+    await (await staff.click('rl:cat:tekun')).reply();
+    await (await staff.send('139 0000 9999')).reply();
+    const out = await (await staff.send('跳过')).reply();
+    expect(texts(out)).toContain(`周大爷（同一电话）已在名册上（编号 ${zhou!.id}）`);
+    expect((await relief().roster()).length).toBe(before);
+    // The flow is over: typing again adds nobody.
+    expect(texts(await (await staff.send('跳过')).reply())).not.toContain('已添加');
+    expect((await relief().roster()).length).toBe(before);
+  });
+
   it('a wrong pickup day is asked again with an example; a right one moves the day', async () => {
     const staff = tb.user(STAFF, { first_name: '刘干事' });
     await (await staff.command('/relief_settings')).reply();

@@ -3,6 +3,7 @@ import { ManualClock } from '../../../src/core/clock';
 import type { DbHandle } from '../../../src/db/client';
 import { ImportFailed } from '../../../src/features/relief/errors';
 import type { ReliefService } from '../../../src/features/relief/service';
+import { createResidentsService } from '../../../src/features/residents/service';
 import { listAudit } from '../../../src/identity';
 import type { Platform } from '../../../src/platform';
 import { freshDb } from '../../support/db';
@@ -94,5 +95,36 @@ describe('roster editing by staff', () => {
       'relief.recipient.deactivate',
       'relief.recipient.edit',
     ]);
+  });
+
+  it('the same person twice is refused when added or edited, as the import refuses them', async () => {
+    const staff = await person(platform, 900, '刘干事', 'staff');
+    const wang = { name: '王秀英', category: 'dibao' as const, phone: '13900001000', notes: null };
+    const id = await relief.addRecipient(staff, wang);
+    await expect(relief.addRecipient(staff, { ...wang, category: 'tekun' })).rejects.toMatchObject({
+      code: 'relief.alreadyOnRoster',
+      params: { id },
+    });
+    // The same name with another phone (or none) is another person.
+    const other = await relief.addRecipient(staff, { ...wang, phone: null });
+    await expect(relief.editRecipient(staff, other, 'phone', '13900001000')).rejects.toMatchObject({
+      code: 'relief.alreadyOnRoster',
+    });
+    expect((await relief.roster()).map((r) => r.phone)).toEqual(['13900001000', null]);
+  });
+
+  it('a whole entry is edited at once, its community checked, and only what changed is audited', async () => {
+    const staff = await person(platform, 900, '刘干事', 'staff');
+    const residents = createResidentsService(platform);
+    const east = (await residents.addCommunity(staff, { nameZh: '东风社区', nameEn: 'Dongfeng' })).id;
+    const id = await relief.addRecipient(staff, { name: '赵大爷', category: 'other', phone: null, notes: null });
+    const entry = { name: '赵大爷', category: 'tekun' as const, phone: '13900002000', notes: '', communityId: east };
+    expect(await relief.updateRecipient(staff, id, entry)).toMatchObject({ category: 'tekun', communityId: east });
+    await expect(relief.updateRecipient(staff, id, { ...entry, communityId: east + 99 })).rejects.toMatchObject({
+      code: 'relief.invalidCommunity',
+    });
+    const edits = await listAudit(h.db, { action: 'relief.recipient.edit' });
+    expect(edits.map((a) => JSON.parse(a.details).fields)).toEqual([['category', 'phone', 'communityId']]);
+    expect(await relief.recipient(id)).toMatchObject({ phone: '13900002000', communityId: east });
   });
 });

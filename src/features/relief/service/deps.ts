@@ -3,9 +3,9 @@ import type { Platform } from '../../../platform';
 import type { ResidentsService } from '../../residents/service';
 import type { ReliefPolicy } from '../policy';
 
-/** The other areas' services relief uses: where someone asking about the pickup lives. */
+/** The other areas' services relief uses: where someone asking about the pickup lives; which communities exist. */
 export interface ReliefAreas {
-  residents?: Pick<ResidentsService, 'homeOf'>;
+  residents?: Pick<ResidentsService, 'homeOf' | 'community'>;
 }
 
 /** What every part of the relief service is built with: the platform, the area's policy (read once), other areas. */

@@ -13,12 +13,14 @@ import { rosterFileService } from './roster-file';
 import { settingsService } from './settings';
 import { todoService } from './todos';
 
+export type { RosterFilter, RosterLine } from '../store';
 export type { Checkin, CheckinBy, Found } from './checkin';
 export type { Done, ReliefAreas } from './deps';
 export type { AskOutcome, Home, InquiryView, NotEnrolled } from './inquiry';
 export type { LinkPreview, Redeemed, Represented } from './linking';
 export type { MonthReport } from './report';
 export type { PersonPickup, ResidentPickup } from './resident';
+export type { RosterEntry, RosterPage } from './roster';
 export type { ImportResult } from './roster-file';
 
 /** The monthly relief pickup: roster, links and proxies, the desk, the monthly cycle, reports and settings. */

@@ -3,4 +3,5 @@ export * from './month';
 export * from './proxies';
 export * from './recipients';
 export * from './requests';
+export * from './roster-page';
 export * from './settings';

@@ -13,6 +13,8 @@ export interface Recipient {
   /** False once staff stopped the package (停发): kept for the records, left out of the month. */
   active: boolean;
   userId: number | null;
+  /** The community the office's list puts them in (null: not recorded). */
+  communityId: number | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -26,6 +28,7 @@ export const toRecipient = (r: Selectable<ReliefRecipientsTable>): Recipient => 
   notes: r.notes,
   active: r.active === 1,
   userId: r.user_id,
+  communityId: r.community_id,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -39,7 +42,7 @@ export interface RecipientFields {
 
 export async function insertRecipient(
   db: DbOrTx,
-  r: RecipientFields & { active?: boolean; at: string },
+  r: RecipientFields & { active?: boolean; communityId?: number | null; at: string },
 ): Promise<number> {
   const row = await db
     .insertInto('relief_recipients')
@@ -50,6 +53,7 @@ export async function insertRecipient(
       notes: r.notes,
       ...(r.active === undefined ? {} : { active: r.active ? 1 : 0 }),
       user_id: null,
+      community_id: r.communityId ?? null,
       created_at: r.at,
       updated_at: r.at,
     })
@@ -61,15 +65,21 @@ export async function insertRecipient(
 export async function updateRecipient(
   db: DbOrTx,
   id: number,
-  patch: Partial<RecipientFields> & { active?: boolean; userId?: number | null; at: string },
+  patch: Partial<RecipientFields> & {
+    active?: boolean;
+    userId?: number | null;
+    communityId?: number | null;
+    at: string;
+  },
 ): Promise<void> {
-  const { active, userId, at, ...fields } = patch;
+  const { active, userId, communityId, at, ...fields } = patch;
   await db
     .updateTable('relief_recipients')
     .set({
       ...fields,
       ...(active === undefined ? {} : { active: active ? 1 : 0 }),
       ...(userId === undefined ? {} : { user_id: userId }),
+      ...(communityId === undefined ? {} : { community_id: communityId }),
       updated_at: at,
     })
     .where('id', '=', id)
@@ -126,3 +136,15 @@ export const searchByPhoneTail = async (db: DbOrTx, tail: string, limit: number)
       .limit(limit)
       .execute()
   ).map(toRecipient);
+
+/** Who is on the roster with this name and phone (no phone matches no phone): a second entry would be a twin. */
+export const findByPerson = async (db: DbOrTx, name: string, phone: string | null) => {
+  const r = await db
+    .selectFrom('relief_recipients')
+    .selectAll()
+    .where('name', '=', name)
+    .where((eb) => (phone === null ? eb('phone', 'is', null) : eb('phone', '=', phone)))
+    .orderBy('id')
+    .executeTakeFirst();
+  return r && toRecipient(r);
+};

@@ -12,7 +12,7 @@ import * as store from '../store';
 import { peopleDirectory } from './people';
 import { placesEditing } from './places';
 
-export type { Community, Compound } from '../store';
+export type { Community, Compound, HomeCount, HomeFilter } from '../store';
 export type { Person } from './people';
 
 /** Places (communities and compounds) and the resident's own details: where they live, their phone. */

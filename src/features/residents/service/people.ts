@@ -3,6 +3,7 @@ import { ROLES, type Role, type User } from '../../../identity';
 import type { Platform } from '../../../platform';
 import { OwnAdminRole, QueryTooShort } from '../errors';
 import { residentsPolicy } from '../policy';
+import type { HomeFilter } from '../store';
 import * as store from '../store';
 
 /** A person as the admin's list shows them: who, and which roles they hold. */
@@ -35,6 +36,16 @@ export function peopleDirectory({ db, identity }: Pick<Platform, 'db' | 'identit
   };
 
   return {
+    /** How many people live in each community and compound (null: not said). */
+    homeCounts: () => store.homeCounts(db),
+    /** A page of the people living in a community or compound, each with their roles; the last page past the end. */
+    async livingIn(filter: HomeFilter, page: number, size: number) {
+      const first = await store.peoplePage(db, filter, Math.max(0, page), size);
+      const pages = Math.max(1, Math.ceil(first.total / size));
+      const at = Math.min(Math.max(0, page), pages - 1);
+      const { users, total } = at === page ? first : await store.peoplePage(db, filter, at, size);
+      return { people: await withRoles(users), total, page: at, pages };
+    },
     /** Everyone who holds a role, by name. */
     async roleHolders(): Promise<Person[]> {
       return [...(await rolesByUser()).values()].map((p) => ({ user: p.user, roles: sortRoles(p.roles) })).sort(byName);
