@@ -9,6 +9,7 @@ import { dashboardPage } from './pages/dashboard';
 import { filesPages } from './pages/files';
 import { fundPages } from './pages/fund';
 import { loginPages } from './pages/login';
+import { petitionRatesPage } from './pages/petition-rates';
 import { petitionPage, petitionsPages } from './pages/petitions';
 import { publicPages } from './pages/public';
 import { consolePolicy } from './policy';
@@ -45,7 +46,17 @@ export function createConsole(platform: Platform, services: Areas['services'], l
   };
   const app = consoleApp(
     deps,
-    [loginPages, publicPages, dashboardPage, petitionsPages, petitionPage, fundPages, filesPages],
+    [
+      loginPages,
+      publicPages,
+      dashboardPage,
+      petitionsPages,
+      // Before /petitions/:id, which would take 'rates' for an id.
+      petitionRatesPage,
+      petitionPage,
+      fundPages,
+      filesPages,
+    ],
     log.child({ part: 'console' }),
   );
   return {

@@ -1,10 +1,11 @@
 import { html } from 'hono/html';
+import { displayName } from '../../core/names';
 import { NotHandler } from '../../features/petitions/errors';
 import { overdue } from '../../features/petitions/policy';
 import { need, Refused } from '../auth/viewer';
 import type { ConsoleApp, ConsoleDeps } from '../context';
 import { named } from '../i18n';
-import { CONSOLE_ROLES, consolePolicy, maySeePhones } from '../policy';
+import { CONSOLE_ROLES, consolePolicy, maySeePhones, onlyDeputy } from '../policy';
 import { page } from '../views/layout';
 import { int, pager, q, select, table } from '../views/parts';
 
@@ -25,6 +26,9 @@ export function petitionsPages(app: ConsoleApp, { platform, services }: ConsoleD
     const late = q(c, 'overdue') === '1';
     const size = consolePolicy.pageSize;
     const categories = await services.petitions.categories();
+    // Staff may narrow the board to one deputy's areas; a deputy's own areas bound their board anyway.
+    const deputies = onlyDeputy(v.roles) ? [] : await services.petitions.deputyList();
+    const deputyId = deputies.find((d) => d.user.id === int(q(c, 'deputy')))?.user.id;
     const board = await services.petitions.board(
       { id: v.user.id, roles: v.roles },
       {
@@ -32,6 +36,7 @@ export function petitionsPages(app: ConsoleApp, { platform, services }: ConsoleD
         category: categories.some((x) => x.code === category) ? category : undefined,
         communityId,
         overdue: late || undefined,
+        deputyId,
       },
       int(q(c, 'page')) ?? 0,
       size,
@@ -74,6 +79,19 @@ ${select(
   [{ value: '', label: t('console.all') }, ...categories.map((x) => ({ value: x.code, label: named(locale, x) }))],
   category,
 )}
+${
+  deputies.length === 0
+    ? ''
+    : select(
+        'deputy',
+        t('console.petitions.deputy'),
+        [
+          { value: '', label: t('console.all') },
+          ...deputies.map((d) => ({ value: String(d.user.id), label: displayName(d.user) })),
+        ],
+        deputyId === undefined ? '' : String(deputyId),
+      )
+}
 <label class="check"><input type="checkbox" name="overdue" value="1"${late ? html` checked` : ''}>
 ${t('console.petitions.overdueOnly')}</label>
 <button type="submit">${t('console.filter')}</button>
@@ -81,10 +99,13 @@ ${t('console.petitions.overdueOnly')}</label>
     const headers = ['#', 'date', 'community', 'category', 'status', 'late', 'text'].map((h) =>
       t(`console.petitions.col.${h}`),
     );
+    const rates = onlyDeputy(v.roles)
+      ? ''
+      : html`<p><a href="/petitions/rates">${t('console.petitions.rates.link')}</a></p>`;
     return page(
       c,
       t('console.petitions.title'),
-      html`${filters}${table(headers, rows, t('console.petitions.none'))}
+      html`${rates}${filters}${table(headers, rows, t('console.petitions.none'))}
 ${pager(c, board.page, board.pages, board.total)}`,
     );
   });
