@@ -8,6 +8,8 @@ import type { ConsoleApp, ConsoleDeps } from './context';
 import { dashboardPage } from './pages/dashboard';
 import { filesPages } from './pages/files';
 import { fundPages } from './pages/fund';
+import { fundPledgesPage } from './pages/fund-pledges';
+import { fundStatementPage } from './pages/fund-statement';
 import { loginPages } from './pages/login';
 import { petitionRatesPage } from './pages/petition-rates';
 import { petitionPage, petitionsPages } from './pages/petitions';
@@ -55,6 +57,8 @@ export function createConsole(platform: Platform, services: Areas['services'], l
       petitionRatesPage,
       petitionPage,
       fundPages,
+      fundPledgesPage,
+      fundStatementPage,
       filesPages,
     ],
     log.child({ part: 'console' }),

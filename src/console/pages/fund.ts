@@ -5,6 +5,8 @@ import { type EntryInput, INCOME_KINDS, isIncomeKind, isPurpose, PURPOSES } from
 import { formatYuan, parseYuan } from '../../features/fund/money';
 import { need } from '../auth/viewer';
 import type { ConsoleApp, ConsoleDeps } from '../context';
+import { consolePolicy } from '../policy';
+import { filterForm, ledgerFilter, restrictedCard } from '../views/fund-ledger';
 import { page } from '../views/layout';
 import { csrfField, field, int, notice, pager, q, select, table } from '../views/parts';
 
@@ -44,7 +46,11 @@ export function fundPages(app: ConsoleApp, { platform, services }: ConsoleDeps) 
   app.get('/fund', staff, async (c) => {
     const t = c.get('t');
     const v = c.get('viewer')!;
-    const { entries, page: p, pages } = await services.fund.ledgerPage(int(q(c, 'page')) ?? 0);
+    const filter = ledgerFilter(c);
+    const [{ entries, page: p, pages, total }, summary] = await Promise.all([
+      services.fund.ledgerPage(int(q(c, 'page')) ?? 0, filter, consolePolicy.pageSize),
+      services.fund.summary(),
+    ]);
     const reversed = new Set(entries.flatMap((e) => (e.reversesId === null ? [] : [e.reversesId])));
     const rows = entries.map((e) => [
       `#${e.id}`,
@@ -109,8 +115,10 @@ ${field('note', t('console.fund.col.note'), '', { maxlength: '200' })}
       c,
       t('console.fund.title'),
       html`${done ? notice('ok', t(`console.fund.done.${done === 'reversed' ? 'reversed' : 'recorded'}`)) : ''}
-<p><a href="/public/fund">${t('console.fund.publicPage')}</a></p>
-${form}${table(headers, rows, t('console.fund.none'))}${pager(c, p, pages, entries.length)}`,
+<p><a href="/public/fund">${t('console.fund.publicPage')}</a> · <a href="/fund/pledges">${t('console.fund.pledges.title')}</a>
+ · <a href="/fund/statement">${t('console.fund.statement.link')}</a></p>
+${restrictedCard(t, summary)}${form}${filterForm(t, c)}${table(headers, rows, t('console.fund.none'))}
+${pager(c, p, pages, total)}`,
     );
   });
 
