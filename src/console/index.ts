@@ -11,6 +11,7 @@ import { fundPages } from './pages/fund';
 import { fundPledgesPage } from './pages/fund-pledges';
 import { fundStatementPage } from './pages/fund-statement';
 import { loginPages } from './pages/login';
+import { petitionPhotos } from './pages/petition-photos';
 import { petitionRatesPage } from './pages/petition-rates';
 import { petitionPage, petitionsPages } from './pages/petitions';
 import { publicPages } from './pages/public';
@@ -56,6 +57,7 @@ export function createConsole(platform: Platform, services: Areas['services'], l
       // Before /petitions/:id, which would take 'rates' for an id.
       petitionRatesPage,
       petitionPage,
+      petitionPhotos,
       fundPages,
       fundPledgesPage,
       fundStatementPage,

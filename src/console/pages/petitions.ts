@@ -3,7 +3,7 @@ import { displayName } from '../../core/names';
 import { NotHandler } from '../../features/petitions/errors';
 import { overdue } from '../../features/petitions/policy';
 import { need, Refused } from '../auth/viewer';
-import type { ConsoleApp, ConsoleDeps } from '../context';
+import type { ConsoleApp, ConsoleDeps, Viewer } from '../context';
 import { named } from '../i18n';
 import { CONSOLE_ROLES, consolePolicy, maySeePhones, onlyDeputy } from '../policy';
 import { page } from '../views/layout';
@@ -111,6 +111,22 @@ ${pager(c, board.page, board.pages, board.total)}`,
   });
 }
 
+/** The petition as its handler sees it; anyone else (another community's deputy, by id) refused and recorded. */
+export async function asHandler(
+  { platform, services }: Pick<ConsoleDeps, 'platform' | 'services'>,
+  v: Viewer,
+  id: number,
+  path: string,
+) {
+  try {
+    return await services.petitions.handlerView({ id: v.user.id, roles: v.roles }, id);
+  } catch (err) {
+    if (!(err instanceof NotHandler)) throw err;
+    await platform.identity.denied(v.user.id, `console:GET ${path} (not theirs)`);
+    throw new Refused(403, 'role');
+  }
+}
+
 /**
  * One petition as its handlers see it in the chat: what, where, its timeline and co-signers. Anyone who does not
  * handle it (a deputy of another community, asking by id) is refused, and the refusal recorded.
@@ -122,14 +138,7 @@ export function petitionPage(app: ConsoleApp, { platform, services }: ConsoleDep
     const v = c.get('viewer')!;
     const id = int(c.req.param('id'));
     if (id === undefined) return c.notFound();
-    let d: Awaited<ReturnType<typeof services.petitions.handlerView>>;
-    try {
-      d = await services.petitions.handlerView({ id: v.user.id, roles: v.roles }, id);
-    } catch (err) {
-      if (!(err instanceof NotHandler)) throw err;
-      await identity.denied(v.user.id, `console:GET /petitions/${id} (not theirs)`);
-      throw new Refused(403, 'role');
-    }
+    const d = await asHandler({ platform, services }, v, id, c.req.path);
     const p = d.petition;
     const who = d.petitioner;
     const contact = who && maySeePhones(v.roles) && who.phone ? ` · ${who.phone}` : '';
@@ -155,6 +164,17 @@ export function petitionPage(app: ConsoleApp, { platform, services }: ConsoleDep
         .map((f) => f.firstName)
         .join(', ')}</p>
 </div></section>
+${
+  d.photos.length === 0
+    ? ''
+    : html`<section class="card photos"><h2>${t('console.petitions.photos', { count: d.photos.length })}</h2>${d.photos.map(
+        (_, n) =>
+          html`<a href="/petitions/${p.id}/photos/${n + 1}"><img src="/petitions/${p.id}/photos/${n + 1}" alt="${t(
+            'console.petitions.photo',
+            { n: n + 1 },
+          )}" loading="lazy"></a>`,
+      )}</section>`
+}
 <h2>${t('console.petitions.timeline')}</h2><ol class="timeline">${timeline}</ol>
 <p><a href="/petitions">${t('console.back')}</a></p>`,
     );

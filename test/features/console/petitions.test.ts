@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../../src/console/i18n';
 import { pct } from '../../../src/features/petitions/rates';
 import { listAudit } from '../../../src/identity/audit';
+import type { RecordingTelegram } from '../../support/platform';
 import { ADMIN, type ConsoleWorld, consoleWorld, DEPUTY, RESIDENT } from './support';
 
 const DAY = 86_400_000;
@@ -19,6 +20,7 @@ describe("the console's petitions: the deputy filter and the three rates", () =>
     await w.areas.services.petitions.assignDeputy(ADMIN, DEPUTY, community, null);
   });
   afterAll(() => w.close());
+  const get = (path: string, userId = ADMIN) => w.request(path, { initData: w.initData(userId) });
 
   it("staff narrow the board to one deputy's petitions, the same the deputy has in the chat", async () => {
     const chat = await w.areas.services.petitions.listForHandler({ id: DEPUTY, roles: new Set(['deputy']) }, {});
@@ -59,6 +61,57 @@ describe("the console's petitions: the deputy filter and the three rates", () =>
     expect(byCommunity).toContain(here.nameZh);
     expect(byCommunity).toContain(cases(here.rates.resolved, here.rates.answerDue));
     expect(page).toContain(cases(r.overall.resolved, r.overall.answerDue));
+  });
+
+  describe("a petition's photos", () => {
+    const OTHER_DEPUTY = 5;
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]);
+    let id: number;
+    beforeAll(async () => {
+      const { identity } = w.platform;
+      await identity.touch({ id: OTHER_DEPUTY, first_name: 'Other deputy' });
+      await identity.redeemInvitation(OTHER_DEPUTY, (await identity.createInvitation(ADMIN, 'deputy')).code);
+      const compound = (await w.areas.services.residents.compounds(community))[0]!;
+      await w.areas.services.residents.setHome(RESIDENT, compound.id);
+      (w.platform.telegram as RecordingTelegram).files.set('photo-culvert', jpeg);
+      const p = await w.areas.services.petitions.file(RESIDENT, {
+        category: 'roads',
+        place: 'culvert',
+        latitude: null,
+        longitude: null,
+        description: 'floods on every rain',
+        photos: ['photo-culvert', 'photo-lost'],
+        showName: false,
+      });
+      id = p.id;
+    });
+
+    it("staff and the petition's deputy see its photos, fetched through the bot", async () => {
+      const page = await (await get(`/petitions/${id}`)).text();
+      expect(page).toContain(`<img src="/petitions/${id}/photos/1"`);
+      expect(page).toContain(`<img src="/petitions/${id}/photos/2"`);
+      for (const who of [ADMIN, DEPUTY]) {
+        const res = await get(`/petitions/${id}/photos/1`, who);
+        expect(res.status, String(who)).toBe(200);
+        expect(res.headers.get('content-type')).toBe('image/jpeg');
+        expect(Buffer.from(await res.arrayBuffer())).toEqual(jpeg);
+      }
+    });
+
+    it('a photo Telegram cannot give is a polite 502, and a photo number it does not have is 404', async () => {
+      const gone = await get(`/petitions/${id}/photos/2`);
+      expect(gone.status).toBe(502);
+      expect(await gone.text()).toContain('请稍后再试');
+      expect((await get(`/petitions/${id}/photos/3`)).status).toBe(404);
+    });
+
+    it("a deputy who is not the petition's and a resident are refused its photos, and recorded", async () => {
+      expect((await get(`/petitions/${id}/photos/1`, OTHER_DEPUTY)).status).toBe(403);
+      expect((await get(`/petitions/${id}/photos/1`, RESIDENT)).status).toBe(403);
+      const denied = (await listAudit(w.h.db, { action: 'denied', limit: 10 })).map((a) => a.subject);
+      expect(denied).toContain(`console:GET /petitions/${id}/photos/1 (not theirs)`);
+      expect(denied).toContain(`console:GET /petitions/${id}/photos/1`);
+    });
   });
 
   it('a resident and a deputy are refused the rates page, and the refusals recorded', async () => {
