@@ -11,6 +11,7 @@ import { fundPages } from './pages/fund';
 import { fundPledgesPage } from './pages/fund-pledges';
 import { fundStatementPage } from './pages/fund-statement';
 import { loginPages } from './pages/login';
+import { petitionHandling } from './pages/petition-handling';
 import { petitionPhotos } from './pages/petition-photos';
 import { petitionRatesPage } from './pages/petition-rates';
 import { petitionPage, petitionsPages } from './pages/petitions';
@@ -58,6 +59,7 @@ export function createConsole(platform: Platform, services: Areas['services'], l
       petitionRatesPage,
       petitionPage,
       petitionPhotos,
+      petitionHandling,
       fundPages,
       fundPledgesPage,
       fundStatementPage,

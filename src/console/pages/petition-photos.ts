@@ -2,7 +2,7 @@ import { need } from '../auth/viewer';
 import type { ConsoleApp, ConsoleDeps } from '../context';
 import { CONSOLE_ROLES, consolePolicy } from '../policy';
 import { int } from '../views/parts';
-import { asHandler } from './petitions';
+import { asHandler } from './petition-access';
 
 /** JPEG is what Telegram makes of a photo; a PNG sent as a file keeps its own type. */
 const typeOf = (b: Buffer) => (b.subarray(0, 4).toString('latin1') === '\x89PNG' ? 'image/png' : 'image/jpeg');
@@ -17,7 +17,7 @@ export function petitionPhotos(app: ConsoleApp, deps: ConsoleDeps) {
     const id = int(c.req.param('id'));
     const n = int(c.req.param('n'));
     if (id === undefined || n === undefined) return c.notFound();
-    const d = await asHandler(deps, c.get('viewer')!, id, c.req.path);
+    const d = await asHandler(deps, c.get('viewer')!, id, c.req);
     const fileId = d.photos[n - 1];
     if (!fileId) return c.notFound();
     let bytes: Buffer;

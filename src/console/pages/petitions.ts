@@ -1,13 +1,14 @@
 import { html } from 'hono/html';
 import { displayName } from '../../core/names';
-import { NotHandler } from '../../features/petitions/errors';
 import { overdue } from '../../features/petitions/policy';
-import { need, Refused } from '../auth/viewer';
-import type { ConsoleApp, ConsoleDeps, Viewer } from '../context';
+import { need } from '../auth/viewer';
+import type { ConsoleApp, ConsoleDeps } from '../context';
 import { named } from '../i18n';
 import { CONSOLE_ROLES, consolePolicy, maySeePhones, onlyDeputy } from '../policy';
 import { page } from '../views/layout';
-import { int, pager, q, select, table } from '../views/parts';
+import { int, notice, pager, q, select, table } from '../views/parts';
+import { asHandler } from './petition-access';
+import { handlingForms } from './petition-handling';
 
 /**
  * The petitions board: the same list /petitions gives in the chat (a deputy sees only their assignments, staff see
@@ -111,22 +112,6 @@ ${pager(c, board.page, board.pages, board.total)}`,
   });
 }
 
-/** The petition as its handler sees it; anyone else (another community's deputy, by id) refused and recorded. */
-export async function asHandler(
-  { platform, services }: Pick<ConsoleDeps, 'platform' | 'services'>,
-  v: Viewer,
-  id: number,
-  path: string,
-) {
-  try {
-    return await services.petitions.handlerView({ id: v.user.id, roles: v.roles }, id);
-  } catch (err) {
-    if (!(err instanceof NotHandler)) throw err;
-    await platform.identity.denied(v.user.id, `console:GET ${path} (not theirs)`);
-    throw new Refused(403, 'role');
-  }
-}
-
 /**
  * One petition as its handlers see it in the chat: what, where, its timeline and co-signers. Anyone who does not
  * handle it (a deputy of another community, asking by id) is refused, and the refusal recorded.
@@ -138,8 +123,9 @@ export function petitionPage(app: ConsoleApp, { platform, services }: ConsoleDep
     const v = c.get('viewer')!;
     const id = int(c.req.param('id'));
     if (id === undefined) return c.notFound();
-    const d = await asHandler({ platform, services }, v, id, c.req.path);
+    const d = await asHandler({ platform, services }, v, id, c.req);
     const p = d.petition;
+    const done = ({ transferred: 'transfer', assigned: 'assign' } as const)[q(c, 'done') ?? ''];
     const who = d.petitioner;
     const contact = who && maySeePhones(v.roles) && who.phone ? ` · ${who.phone}` : '';
     const cosigners = d.followers.filter((f) => f.kind === 'cosigner');
@@ -152,7 +138,7 @@ export function petitionPage(app: ConsoleApp, { platform, services }: ConsoleDep
     return page(
       c,
       t('console.petitions.one', { id: p.id }),
-      html`<section class="card"><div>
+      html`${done ? notice('ok', t(`console.petitions.${done}.done`)) : ''}<section class="card"><div>
 <p><b>${named(c.get('locale'), p.categoryName)}</b> · ${t(`petitions.status.${p.status}`)}${
         d.late ? html` · <span class="late">${t('console.petitions.late')}</span>` : ''
       }</p>
@@ -175,6 +161,7 @@ ${
           )}" loading="lazy"></a>`,
       )}</section>`
 }
+${handlingForms(t, c.get('locale'), v, d, await services.petitions.departments(), v.roles.has('admin') ? await services.petitions.deputyList() : [])}
 <h2>${t('console.petitions.timeline')}</h2><ol class="timeline">${timeline}</ol>
 <p><a href="/petitions">${t('console.back')}</a></p>`,
     );

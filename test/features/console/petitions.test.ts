@@ -3,7 +3,7 @@ import { translator } from '../../../src/console/i18n';
 import { pct } from '../../../src/features/petitions/rates';
 import { listAudit } from '../../../src/identity/audit';
 import type { RecordingTelegram } from '../../support/platform';
-import { ADMIN, type ConsoleWorld, consoleWorld, DEPUTY, RESIDENT } from './support';
+import { ADMIN, type ConsoleWorld, consoleWorld, DEPUTY, form, RESIDENT } from './support';
 
 const DAY = 86_400_000;
 const ids = (page: string) => [...page.matchAll(/href="\/petitions\/(\d+)"/g)].map((m) => Number(m[1]));
@@ -111,6 +111,94 @@ describe("the console's petitions: the deputy filter and the three rates", () =>
       const denied = (await listAudit(w.h.db, { action: 'denied', limit: 10 })).map((a) => a.subject);
       expect(denied).toContain(`console:GET /petitions/${id}/photos/1 (not theirs)`);
       expect(denied).toContain(`console:GET /petitions/${id}/photos/1`);
+    });
+  });
+
+  describe('transfer and assignment from the petition page', () => {
+    const OTHER = 6;
+    let id: number;
+    let department: number;
+    let admin: { cookie: string; csrf: string };
+    const post = (path: string, fields: Record<string, string>, as = admin) =>
+      w.request(path, { method: 'POST', body: form(fields), cookie: as.cookie });
+    const status = async () => (await w.areas.services.petitions.petition(id)).status;
+
+    beforeAll(async () => {
+      const { identity } = w.platform;
+      await identity.touch({ id: OTHER, first_name: 'Deputy Six' });
+      await identity.redeemInvitation(OTHER, (await identity.createInvitation(ADMIN, 'deputy')).code);
+      const p = await w.areas.services.petitions.file(RESIDENT, {
+        category: 'sanitation',
+        place: 'market lane',
+        latitude: null,
+        longitude: null,
+        description: 'bins overflow',
+        photos: [],
+        showName: false,
+      });
+      id = p.id;
+      department = (await w.areas.services.petitions.departments())[0]!.id;
+      admin = await w.signIn(ADMIN);
+    });
+
+    it('a transfer without the form token, or by a resident, is refused and changes nothing', async () => {
+      const res = await post(`/petitions/${id}/transfer`, { department: String(department) });
+      expect(res.status).toBe(403);
+      const resident = await w.request(`/petitions/${id}/transfer`, {
+        method: 'POST',
+        body: form({ department: String(department) }),
+        initData: w.initData(RESIDENT),
+      });
+      expect(resident.status).toBe(403);
+      expect(await status()).toBe('submitted');
+    });
+
+    it('a deputy of another area is refused the transfer, and it is recorded', async () => {
+      const other = await w.signIn(OTHER);
+      const res = await post(`/petitions/${id}/transfer`, { _csrf: other.csrf, department: String(department) }, other);
+      expect(res.status).toBe(403);
+      expect(await status()).toBe('submitted');
+      const denied = (await listAudit(w.h.db, { action: 'denied', limit: 5 })).map((a) => a.subject);
+      expect(denied).toContain(`console:POST /petitions/${id}/transfer (not theirs)`);
+    });
+
+    it('a department that does not exist gets a polite page and changes nothing', async () => {
+      const res = await post(`/petitions/${id}/transfer`, { _csrf: admin.csrf, department: '999999' });
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain('class="notice error"');
+      expect(await status()).toBe('submitted');
+    });
+
+    it("staff transfer a petition to a department: the chat's change, with the petitioner told and the cards updated", async () => {
+      const res = await post(`/petitions/${id}/transfer`, {
+        _csrf: admin.csrf,
+        department: String(department),
+        note: 'to the bureau',
+      });
+      expect(res.status).toBe(303);
+      const p = await w.areas.services.petitions.petition(id);
+      expect([p.status, p.departmentId, p.statusNote]).toEqual(['transferred', department, 'to the bureau']);
+      const told = await w.platform.outbox.list({ chatId: RESIDENT });
+      expect(told.map((d) => 'key' in d.content && d.content.key)).toContain('petitions.note.status');
+      const cards = await w.platform.outbox.list({ dedupePrefix: `petitions:card:${id}:` });
+      expect(cards.map((d) => d.chatId)).toContain(DEPUTY);
+      const page = await (await w.request(`/petitions/${id}?done=transferred`, { cookie: admin.cookie })).text();
+      expect(page).toContain('class="notice ok"');
+    });
+
+    it("an admin gives the petition's area to another deputy, who then has it in the chat", async () => {
+      const mine = () => w.areas.services.petitions.listForHandler({ id: OTHER, roles: new Set(['deputy']) }, {});
+      expect((await mine()).map((p) => p.id)).not.toContain(id);
+      const forged = await post(`/petitions/${id}/assign`, { _csrf: admin.csrf, deputy: String(RESIDENT) });
+      expect(forged.status).toBe(400);
+      const deputy = await w.signIn(DEPUTY);
+      const notAdmin = await post(`/petitions/${id}/assign`, { _csrf: deputy.csrf, deputy: String(OTHER) }, deputy);
+      expect(notAdmin.status).toBe(403);
+      expect((await mine()).map((p) => p.id)).not.toContain(id);
+      const res = await post(`/petitions/${id}/assign`, { _csrf: admin.csrf, deputy: String(OTHER) });
+      expect(res.status).toBe(303);
+      expect((await mine()).map((p) => p.id)).toContain(id);
+      expect((await w.request(`/petitions/${id}`, { initData: w.initData(OTHER) })).status).toBe(200);
     });
   });
 
