@@ -38,13 +38,10 @@ export function petitionRatesPage(app: ConsoleApp, { platform, services }: Conso
     const locale = c.get('locale');
     const period = periodOf(q(c, 'period'), services.petitions.thisMonth());
     const label = period.kind === 'month' ? period.month : period.year;
-    const [all, areas] = await Promise.all([
-      services.petitions.periodRates(period),
-      services.petitions.breakdown(period),
-    ]);
+    const all = await services.petitions.ratesBy(period);
     const headers = ['name', 'filed', 'ack', 'answer', 'satisfied'].map((h) => t(`console.petitions.rates.col.${h}`));
     const deputies = all.deputies.map((d) => row(t, d.name, d.rates));
-    const communities = areas.communities.map((x) =>
+    const communities = all.communities.map((x) =>
       row(t, x.communityId === null ? t('console.petitions.rates.noCommunity') : named(locale, x), x.rates),
     );
     return page(
