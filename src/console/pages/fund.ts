@@ -51,22 +51,28 @@ export function fundPages(app: ConsoleApp, { platform, services }: ConsoleDeps) 
       services.fund.ledgerPage(int(q(c, 'page')) ?? 0, filter, consolePolicy.pageSize),
       services.fund.summary(),
     ]);
-    const reversed = new Set(entries.flatMap((e) => (e.reversesId === null ? [] : [e.reversesId])));
+    // A page repeats a handful of labels fifty times: each looked up once (i18next's lookups were most of its CPU).
+    const seen = new Map<string, string>();
+    const label = (key: string) => seen.get(key) ?? seen.set(key, t(key)).get(key)!;
+    const reverseForm = (
+      id: number,
+    ) => html`<form method="post" action="/fund/${id}/reverse" class="inline">${csrfField(v)}
+<input name="reason" required maxlength="200" placeholder="${label('console.fund.reason')}">
+<button type="submit">${label('console.fund.reverse')}</button></form>`;
     const rows = entries.map((e) => [
       `#${e.id}`,
       e.date,
-      t(`console.fund.${e.direction}`),
-      e.direction === 'income' ? t(`fund.kind.${e.kind}`) : t(`fund.purpose.${e.purpose}`),
+      label(`console.fund.${e.direction}`),
+      e.direction === 'income' ? label(`fund.kind.${e.kind}`) : label(`fund.purpose.${e.purpose}`),
       html`<span class="money">${formatYuan(e.amountFen)}</span>`,
       e.who,
       e.note,
       e.reversesId !== null
         ? t('console.fund.reverses', { id: e.reversesId })
-        : reversed.has(e.id)
-          ? t('console.fund.reversed')
-          : html`<form method="post" action="/fund/${e.id}/reverse" class="inline">${csrfField(v)}
-<input name="reason" required maxlength="200" placeholder="${t('console.fund.reason')}">
-<button type="submit">${t('console.fund.reverse')}</button></form>`,
+        : // Reversed by an entry on any page (the ledger joins each entry's reversal), not only this one.
+          e.reversedBy !== null
+          ? label('console.fund.reversed')
+          : reverseForm(e.id),
     ]);
     const headers = ['id', 'date', 'direction', 'kind', 'amount', 'who', 'note', 'reverse'].map((h) =>
       t(`console.fund.col.${h}`),

@@ -114,4 +114,12 @@ describe("the console's fund: ledger filters, directed money, pledges and the mo
     const denied = (await listAudit(w.h.db, { action: 'denied', limit: 50 })).map((a) => a.subject ?? '');
     expect(denied.filter((s) => s.startsWith('console:GET /fund'))).toHaveLength(paths.length * 2);
   });
+
+  it('an entry reversed from another month shows as reversed, with no second reversal offered', async () => {
+    await w.areas.services.fund.reverse(ADMIN, directedFeb, 'typed twice');
+    const page = await text('/fund?month=2026-02');
+    expect(ids(page)).toEqual([directedFeb]);
+    expect(page).toContain('<td>已冲正</td>');
+    expect(page).not.toContain(`action="/fund/${directedFeb}/reverse"`);
+  });
 });
