@@ -101,6 +101,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     publishCommandsFor: (id) => telegram!.publishCommandsFor(id),
     sendText: (...a) => telegram!.sendText(...a),
     editText: (...a) => telegram!.editText(...a),
+    fileBytes: (...a) => telegram!.fileBytes(...a),
     forgetBroadcast: (id) => telegram!.forgetBroadcast(id),
     replay: (update) => telegram!.replay(update),
   };

@@ -37,6 +37,9 @@ export const offlineTelegram: TelegramPort = {
     throw new Error('Telegram is not reachable from the command line');
   },
   editText: async () => {},
+  fileBytes: async () => {
+    throw new Error('Telegram is not reachable from the command line');
+  },
   forgetBroadcast: () => {},
   replay: () => {},
 };

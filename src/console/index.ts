@@ -9,10 +9,15 @@ import { broadcastsPages } from './pages/broadcasts';
 import { dashboardPage } from './pages/dashboard';
 import { filesPages } from './pages/files';
 import { fundPages } from './pages/fund';
+import { fundPledgesPage } from './pages/fund-pledges';
+import { fundStatementPage } from './pages/fund-statement';
 import { loginPages } from './pages/login';
 import { marketPages } from './pages/market';
 import { marketDayPage } from './pages/market-day';
 import { peoplePages } from './pages/people';
+import { petitionHandling } from './pages/petition-handling';
+import { petitionPhotos } from './pages/petition-photos';
+import { petitionRatesPage } from './pages/petition-rates';
 import { petitionPage, petitionsPages } from './pages/petitions';
 import { publicPages } from './pages/public';
 import { reliefPages } from './pages/relief';
@@ -55,8 +60,14 @@ export function createConsole(platform: Platform, services: Areas['services'], l
       publicPages,
       dashboardPage,
       petitionsPages,
+      // Before /petitions/:id, which would take 'rates' for an id.
+      petitionRatesPage,
       petitionPage,
+      petitionPhotos,
+      petitionHandling,
       fundPages,
+      fundPledgesPage,
+      fundStatementPage,
       filesPages,
       marketPages,
       marketDayPage,

@@ -12,6 +12,8 @@ export const consolePolicy = {
   initDataMaxChars: 4096,
   /** The same limit as a file sent to the chat workbench. */
   maxUploadBytes: MAX_UPLOAD_BYTES,
+  /** A petition's photo as Telegram keeps it is a few hundred KB; the Bot API serves files up to 20 MB. */
+  maxPhotoBytes: 20 * 1024 * 1024,
   /** Rows on one page of a table. */
   pageSize: 50,
   /** Refusals nobody can be named for (a forged signature) are audited at most this often: a flood stays a trickle. */

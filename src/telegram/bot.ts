@@ -20,6 +20,7 @@ import type { BotContext } from './context';
 import { coreBot, unhandledBot } from './core-bot';
 import { errorBoundary } from './errors';
 import type { Feature } from './feature';
+import { downloadFile } from './files';
 import { createMainMenu } from './keyboards';
 import { localeOf } from './locale';
 import { sessionMiddleware } from './middlewares/session';
@@ -167,6 +168,7 @@ function telegramPort(bot: Bot<BotContext>, api: Api, parts: BotParts): Telegram
         throw err;
       }
     },
+    fileBytes: (fileId, maxBytes) => downloadFile(api, config, fileId, maxBytes),
     forgetBroadcast: (id) => parts.forgetBroadcast?.(id),
     replay: (update) => {
       void bot.handleUpdate(update as Parameters<typeof bot.handleUpdate>[0]).catch((err) => {

@@ -16,6 +16,11 @@ export interface TelegramPort {
   sendText(chatId: number, html: string, markup?: InlineMarkup): Promise<number>;
   /** Edits such a message; an unchanged or deleted message is not an error. */
   editText(chatId: number, messageId: number, html: string, markup?: InlineMarkup): Promise<void>;
+  /**
+   * The bytes of a file someone sent (a petition's photo, for the staff console), by its file id; rejects past
+   * `maxBytes` (FileTooBig) and when Telegram cannot give it. A network call: never inside a database transaction.
+   */
+  fileBytes(fileId: string, maxBytes: number): Promise<Buffer>;
   /** A broadcast was stopped: the sender drops what it had claimed of it but not yet sent. */
   forgetBroadcast(broadcastId: number): void;
   /**

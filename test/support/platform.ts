@@ -10,6 +10,8 @@ export interface RecordingTelegram extends TelegramPort {
   sent: { chatId: number; html: string }[];
   published: number[];
   forgotten: number[];
+  /** Files Telegram would give by file id (a petition's photos). */
+  files: Map<string, Buffer>;
 }
 
 export function recordingTelegram(): RecordingTelegram {
@@ -17,6 +19,7 @@ export function recordingTelegram(): RecordingTelegram {
     sent: [],
     published: [],
     forgotten: [],
+    files: new Map(),
     botUsername: () => 'linli_test_bot',
     publishCommandsFor: async (id) => {
       t.published.push(id);
@@ -26,6 +29,11 @@ export function recordingTelegram(): RecordingTelegram {
       return t.sent.length;
     },
     editText: async () => {},
+    fileBytes: async (fileId) => {
+      const bytes = t.files.get(fileId);
+      if (!bytes) throw new Error(`no file ${fileId}`);
+      return bytes;
+    },
     forgetBroadcast: (id) => {
       t.forgotten.push(id);
     },

@@ -5,6 +5,8 @@ import { type EntryInput, INCOME_KINDS, isIncomeKind, isPurpose, PURPOSES } from
 import { formatYuan, parseYuan } from '../../features/fund/money';
 import { need } from '../auth/viewer';
 import type { ConsoleApp, ConsoleDeps } from '../context';
+import { consolePolicy } from '../policy';
+import { filterForm, ledgerFilter, restrictedCard } from '../views/fund-ledger';
 import { page } from '../views/layout';
 import { csrfField, field, int, notice, pager, q, select, table } from '../views/parts';
 
@@ -44,23 +46,33 @@ export function fundPages(app: ConsoleApp, { platform, services }: ConsoleDeps) 
   app.get('/fund', staff, async (c) => {
     const t = c.get('t');
     const v = c.get('viewer')!;
-    const { entries, page: p, pages } = await services.fund.ledgerPage(int(q(c, 'page')) ?? 0);
-    const reversed = new Set(entries.flatMap((e) => (e.reversesId === null ? [] : [e.reversesId])));
+    const filter = ledgerFilter(c);
+    const [{ entries, page: p, pages, total }, summary] = await Promise.all([
+      services.fund.ledgerPage(int(q(c, 'page')) ?? 0, filter, consolePolicy.pageSize),
+      services.fund.summary(),
+    ]);
+    // A page repeats a handful of labels fifty times: each looked up once (i18next's lookups were most of its CPU).
+    const seen = new Map<string, string>();
+    const label = (key: string) => seen.get(key) ?? seen.set(key, t(key)).get(key)!;
+    const reverseForm = (
+      id: number,
+    ) => html`<form method="post" action="/fund/${id}/reverse" class="inline">${csrfField(v)}
+<input name="reason" required maxlength="200" placeholder="${label('console.fund.reason')}">
+<button type="submit">${label('console.fund.reverse')}</button></form>`;
     const rows = entries.map((e) => [
       `#${e.id}`,
       e.date,
-      t(`console.fund.${e.direction}`),
-      e.direction === 'income' ? t(`fund.kind.${e.kind}`) : t(`fund.purpose.${e.purpose}`),
+      label(`console.fund.${e.direction}`),
+      e.direction === 'income' ? label(`fund.kind.${e.kind}`) : label(`fund.purpose.${e.purpose}`),
       html`<span class="money">${formatYuan(e.amountFen)}</span>`,
       e.who,
       e.note,
       e.reversesId !== null
         ? t('console.fund.reverses', { id: e.reversesId })
-        : reversed.has(e.id)
-          ? t('console.fund.reversed')
-          : html`<form method="post" action="/fund/${e.id}/reverse" class="inline">${csrfField(v)}
-<input name="reason" required maxlength="200" placeholder="${t('console.fund.reason')}">
-<button type="submit">${t('console.fund.reverse')}</button></form>`,
+        : // Reversed by an entry on any page (the ledger joins each entry's reversal), not only this one.
+          e.reversedBy !== null
+          ? label('console.fund.reversed')
+          : reverseForm(e.id),
     ]);
     const headers = ['id', 'date', 'direction', 'kind', 'amount', 'who', 'note', 'reverse'].map((h) =>
       t(`console.fund.col.${h}`),
@@ -109,8 +121,10 @@ ${field('note', t('console.fund.col.note'), '', { maxlength: '200' })}
       c,
       t('console.fund.title'),
       html`${done ? notice('ok', t(`console.fund.done.${done === 'reversed' ? 'reversed' : 'recorded'}`)) : ''}
-<p><a href="/public/fund">${t('console.fund.publicPage')}</a></p>
-${form}${table(headers, rows, t('console.fund.none'))}${pager(c, p, pages, entries.length)}`,
+<p><a href="/public/fund">${t('console.fund.publicPage')}</a> · <a href="/fund/pledges">${t('console.fund.pledges.title')}</a>
+ · <a href="/fund/statement">${t('console.fund.statement.link')}</a></p>
+${restrictedCard(t, summary)}${form}${filterForm(t, c)}${table(headers, rows, t('console.fund.none'))}
+${pager(c, p, pages, total)}`,
     );
   });
 

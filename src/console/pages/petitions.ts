@@ -1,12 +1,14 @@
 import { html } from 'hono/html';
-import { NotHandler } from '../../features/petitions/errors';
+import { displayName } from '../../core/names';
 import { overdue } from '../../features/petitions/policy';
-import { need, Refused } from '../auth/viewer';
+import { need } from '../auth/viewer';
 import type { ConsoleApp, ConsoleDeps } from '../context';
 import { named } from '../i18n';
-import { CONSOLE_ROLES, consolePolicy, maySeePhones } from '../policy';
+import { CONSOLE_ROLES, consolePolicy, maySeePhones, onlyDeputy } from '../policy';
 import { page } from '../views/layout';
-import { int, pager, q, select, table } from '../views/parts';
+import { int, notice, pager, q, select, table } from '../views/parts';
+import { asHandler } from './petition-access';
+import { handlingForms } from './petition-handling';
 
 /**
  * The petitions board: the same list /petitions gives in the chat (a deputy sees only their assignments, staff see
@@ -25,6 +27,9 @@ export function petitionsPages(app: ConsoleApp, { platform, services }: ConsoleD
     const late = q(c, 'overdue') === '1';
     const size = consolePolicy.pageSize;
     const categories = await services.petitions.categories();
+    // Staff may narrow the board to one deputy's areas; a deputy's own areas bound their board anyway.
+    const deputies = onlyDeputy(v.roles) ? [] : await services.petitions.deputyList();
+    const deputyId = deputies.find((d) => d.user.id === int(q(c, 'deputy')))?.user.id;
     const board = await services.petitions.board(
       { id: v.user.id, roles: v.roles },
       {
@@ -32,6 +37,7 @@ export function petitionsPages(app: ConsoleApp, { platform, services }: ConsoleD
         category: categories.some((x) => x.code === category) ? category : undefined,
         communityId,
         overdue: late || undefined,
+        deputyId,
       },
       int(q(c, 'page')) ?? 0,
       size,
@@ -74,6 +80,19 @@ ${select(
   [{ value: '', label: t('console.all') }, ...categories.map((x) => ({ value: x.code, label: named(locale, x) }))],
   category,
 )}
+${
+  deputies.length === 0
+    ? ''
+    : select(
+        'deputy',
+        t('console.petitions.deputy'),
+        [
+          { value: '', label: t('console.all') },
+          ...deputies.map((d) => ({ value: String(d.user.id), label: displayName(d.user) })),
+        ],
+        deputyId === undefined ? '' : String(deputyId),
+      )
+}
 <label class="check"><input type="checkbox" name="overdue" value="1"${late ? html` checked` : ''}>
 ${t('console.petitions.overdueOnly')}</label>
 <button type="submit">${t('console.filter')}</button>
@@ -81,10 +100,13 @@ ${t('console.petitions.overdueOnly')}</label>
     const headers = ['#', 'date', 'community', 'category', 'status', 'late', 'text'].map((h) =>
       t(`console.petitions.col.${h}`),
     );
+    const rates = onlyDeputy(v.roles)
+      ? ''
+      : html`<p><a href="/petitions/rates">${t('console.petitions.rates.link')}</a></p>`;
     return page(
       c,
       t('console.petitions.title'),
-      html`${filters}${table(headers, rows, t('console.petitions.none'))}
+      html`${rates}${filters}${table(headers, rows, t('console.petitions.none'))}
 ${pager(c, board.page, board.pages, board.total)}`,
     );
   });
@@ -101,15 +123,9 @@ export function petitionPage(app: ConsoleApp, { platform, services }: ConsoleDep
     const v = c.get('viewer')!;
     const id = int(c.req.param('id'));
     if (id === undefined) return c.notFound();
-    let d: Awaited<ReturnType<typeof services.petitions.handlerView>>;
-    try {
-      d = await services.petitions.handlerView({ id: v.user.id, roles: v.roles }, id);
-    } catch (err) {
-      if (!(err instanceof NotHandler)) throw err;
-      await identity.denied(v.user.id, `console:GET /petitions/${id} (not theirs)`);
-      throw new Refused(403, 'role');
-    }
+    const d = await asHandler({ platform, services }, v, id, c.req);
     const p = d.petition;
+    const done = ({ transferred: 'transfer', assigned: 'assign' } as const)[q(c, 'done') ?? ''];
     const who = d.petitioner;
     const contact = who && maySeePhones(v.roles) && who.phone ? ` · ${who.phone}` : '';
     const cosigners = d.followers.filter((f) => f.kind === 'cosigner');
@@ -122,7 +138,7 @@ export function petitionPage(app: ConsoleApp, { platform, services }: ConsoleDep
     return page(
       c,
       t('console.petitions.one', { id: p.id }),
-      html`<section class="card"><div>
+      html`${done ? notice('ok', t(`console.petitions.${done}.done`)) : ''}<section class="card"><div>
 <p><b>${named(c.get('locale'), p.categoryName)}</b> · ${t(`petitions.status.${p.status}`)}${
         d.late ? html` · <span class="late">${t('console.petitions.late')}</span>` : ''
       }</p>
@@ -134,6 +150,18 @@ export function petitionPage(app: ConsoleApp, { platform, services }: ConsoleDep
         .map((f) => f.firstName)
         .join(', ')}</p>
 </div></section>
+${
+  d.photos.length === 0
+    ? ''
+    : html`<section class="card photos"><h2>${t('console.petitions.photos', { count: d.photos.length })}</h2>${d.photos.map(
+        (_, n) =>
+          html`<a href="/petitions/${p.id}/photos/${n + 1}"><img src="/petitions/${p.id}/photos/${n + 1}" alt="${t(
+            'console.petitions.photo',
+            { n: n + 1 },
+          )}" loading="lazy"></a>`,
+      )}</section>`
+}
+${handlingForms(t, c.get('locale'), v, d, await services.petitions.departments(), v.roles.has('admin') ? await services.petitions.deputyList() : [])}
 <h2>${t('console.petitions.timeline')}</h2><ol class="timeline">${timeline}</ol>
 <p><a href="/petitions">${t('console.back')}</a></p>`,
     );

@@ -118,16 +118,19 @@ export function createLedgerService(
 
     entry: (id: number) => store.findEntry(db, id),
 
-    /** A page of the ledger, newest first, each entry with its donor's name and the reversal that corrected it. */
-    async ledgerPage(page: number) {
-      const size = fundPolicy.ledgerPage;
-      const pages = Math.max(1, Math.ceil((await store.countEntries(db)) / size));
+    /**
+     * A page of the ledger, newest first, each entry with its donor's name and the reversal that corrected it;
+     * narrowed in the database (the chat pages 8 at a time through everything, the console 50 through a filter).
+     */
+    async ledgerPage(page: number, filter: store.EntryFilter = {}, size: number = fundPolicy.ledgerPage) {
+      const total = await store.countEntries(db, filter);
+      const pages = Math.max(1, Math.ceil(total / size));
       const p = Math.min(Math.max(0, page), pages - 1);
-      const rows = await store.listEntries(db, size, p * size);
+      const rows = await store.listEntries(db, size, p * size, filter);
       const names = await partners.partnerNames(rows.flatMap((e) => (e.partnerId === null ? [] : [e.partnerId])));
       const who = (e: store.Entry) => (e.partnerId !== null ? names.get(e.partnerId) : undefined) ?? e.donorName ?? '';
       const entries = rows.map((e) => ({ ...e, who: who(e) }));
-      return { entries, page: p, pages };
+      return { entries, page: p, pages, total };
     },
 
     /** Donors who agreed to be named, net of reversals, newest gift first; everyone else stays anonymous. */

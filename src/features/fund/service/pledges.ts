@@ -94,6 +94,24 @@ export function createPledgesService(
       });
     },
 
+    /**
+     * Active pledges a page at a time, each with the donor's name as staff know them and where this month stands
+     * (where the deployment is): 'ahead' (its day has not come), 'waiting' (reminded, not received), 'received'.
+     */
+    async pledgeBoard(page: number, size: number) {
+      const month = monthOf(localDate(clock.now(), tz));
+      const { pledges, total } = await store.activePledges(db, month, size, Math.max(0, page) * size);
+      const names = await partners.partnerNames(pledges.flatMap((m) => (m.partnerId === null ? [] : [m.partnerId])));
+      const users = new Map((await identity.users(pledges.map((m) => m.userId))).map((u) => [u.id, u]));
+      const rows = pledges.map((p) => {
+        const user = users.get(p.userId);
+        const name = (p.partnerId !== null && names.get(p.partnerId)) || (user ? displayName(user) : String(p.userId));
+        const state = p.entryId !== null ? 'received' : p.remindedAt !== null ? 'waiting' : 'ahead';
+        return { ...p, name, state: state as 'ahead' | 'waiting' | 'received' };
+      });
+      return { month, pledges: rows, total, pages: Math.max(1, Math.ceil(total / size)) };
+    },
+
     /** Pledged months reminded and not yet received, with the donor's name as staff know them. */
     async pendingMonths(limit: number = fundPolicy.pendingPledges) {
       const months = await store.unconfirmedMonths(db, limit);

@@ -113,10 +113,34 @@ export async function firstEntryDate(db: DbOrTx): Promise<string | null> {
   return r?.d ?? null;
 }
 
+/**
+ * What a ledger page may be narrowed to: dates in [from, to), income or spending, a purpose (what directed income is
+ * for, or what spending paid for), and directed income or not.
+ */
+export interface EntryFilter {
+  from?: string;
+  to?: string;
+  direction?: 'income' | 'expense';
+  purpose?: string;
+  /** true: income directed to a purpose; false: income free to use. Spending is neither. */
+  restricted?: boolean;
+}
+
+// Kysely's builder for fund_entries under the alias e, narrowed by a filter; shared by the page and its count.
+function narrowed(db: DbOrTx, f: EntryFilter) {
+  let q = db.selectFrom('fund_entries as e');
+  if (f.from !== undefined) q = q.where('e.entry_date', '>=', f.from);
+  if (f.to !== undefined) q = q.where('e.entry_date', '<', f.to);
+  if (f.direction !== undefined) q = q.where('e.direction', '=', f.direction);
+  if (f.purpose !== undefined) q = q.where('e.purpose', '=', f.purpose);
+  if (f.restricted !== undefined)
+    q = q.where('e.direction', '=', 'income').where('e.purpose', f.restricted ? 'is not' : 'is', null);
+  return q;
+}
+
 /** Newest first, with the reversal that corrected each entry, if any. */
-export async function listEntries(db: DbOrTx, limit: number, offset: number) {
-  const rows = await db
-    .selectFrom('fund_entries as e')
+export async function listEntries(db: DbOrTx, limit: number, offset: number, filter: EntryFilter = {}) {
+  const rows = await narrowed(db, filter)
     .leftJoin('fund_entries as r', 'r.reverses_id', 'e.id')
     .selectAll('e')
     .select('r.id as reversed_by')
@@ -127,9 +151,8 @@ export async function listEntries(db: DbOrTx, limit: number, offset: number) {
   return rows.map((r) => ({ ...toEntry(r), reversedBy: r.reversed_by }));
 }
 
-export async function countEntries(db: DbOrTx): Promise<number> {
-  const r = await db
-    .selectFrom('fund_entries')
+export async function countEntries(db: DbOrTx, filter: EntryFilter = {}): Promise<number> {
+  const r = await narrowed(db, filter)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(r.n);

@@ -163,3 +163,34 @@ export async function unconfirmedMonths(db: DbOrTx, limit: number): Promise<Pend
     partnerId: r.partner_id,
   }));
 }
+
+/** An active pledge and where its month stands: not reminded yet, reminded and waiting, or received. */
+export interface PledgeMonthState extends Pledge {
+  remindedAt: string | null;
+  entryId: number | null;
+}
+
+/** Active pledges, oldest first, each with `month`'s row if it has one: a page of them and how many there are. */
+export async function activePledges(db: DbOrTx, month: string, limit: number, offset: number) {
+  const rows = await db
+    .selectFrom('fund_pledges as p')
+    .leftJoin('fund_pledge_months as m', (j) => j.onRef('m.pledge_id', '=', 'p.id').on('m.month', '=', month))
+    .selectAll('p')
+    .select(['m.reminded_at', 'm.entry_id'])
+    .where('p.status', '=', 'active')
+    .orderBy('p.id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  const { n } = await db
+    .selectFrom('fund_pledges')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'active')
+    .executeTakeFirstOrThrow();
+  const pledges: PledgeMonthState[] = rows.map((r) => ({
+    ...toPledge(r),
+    remindedAt: r.reminded_at,
+    entryId: r.entry_id,
+  }));
+  return { pledges, total: Number(n) };
+}

@@ -24,9 +24,10 @@ export interface PetitionDetails {
   late: 'ack' | 'answer' | null;
 }
 
-/** The handler's view adds the petitioner, whose contact only handlers see. */
+/** The handler's view adds the petitioner, whose contact only handlers see, and the photos' Telegram file ids. */
 export interface HandlerDetails extends PetitionDetails {
   petitioner?: User;
+  photos: string[];
 }
 
 /** What the cards read: a petition with its followers, timeline and names, put together once. */
@@ -66,7 +67,11 @@ export function details(parts: Parts) {
     /** The handler's card: refused (NotHandler) to anyone who does not handle the petition. */
     async handlerView(actor: Actor, petitionId: number): Promise<HandlerDetails> {
       const p = await forHandler(db, actor, petitionId);
-      return { ...(await gather(p)), petitioner: await identity.user(p.petitionerId) };
+      return {
+        ...(await gather(p)),
+        petitioner: await identity.user(p.petitionerId),
+        photos: await store.photosOf(db, p.id),
+      };
     },
   };
 }

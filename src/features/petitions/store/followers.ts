@@ -169,6 +169,17 @@ export async function lastEventOf(db: DbOrTx, petitionId: number, kind: EventKin
 export const insertPhoto = (db: DbOrTx, petitionId: number, fileId: string, at: string) =>
   db.insertInto('petition_photos').values({ petition_id: petitionId, file_id: fileId, created_at: at }).execute();
 
+/** The file ids of a petition's photos, in the order they came (at filing, then with later notes). */
+export const photosOf = async (db: DbOrTx, petitionId: number) =>
+  (
+    await db
+      .selectFrom('petition_photos')
+      .select('file_id')
+      .where('petition_id', '=', petitionId)
+      .orderBy('id')
+      .execute()
+  ).map((r) => r.file_id);
+
 export const countPhotos = async (db: DbOrTx, petitionId: number) =>
   Number(
     (
