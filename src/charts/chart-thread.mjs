@@ -13,7 +13,7 @@ const { renderChart } = await tsImport('./render.ts', import.meta.url);
 // objects after each picture (a few ms), everything after every MAJOR_EVERY pictures (a full collection of this
 // thread's heap, with ECharts and the fonts in it, takes 30–130 ms, so not each time). Both run once the answer is
 // sent, and only after the message's handles are released (a collection inside the handler frees nothing).
-const MAJOR_EVERY = Number(process.env.CHART_GC_EVERY ?? 10);
+const MAJOR_EVERY = 10;
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc');
 let drawn = 0;

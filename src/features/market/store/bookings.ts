@@ -134,6 +134,24 @@ export const bookingsOfMarket = async (db: DbOrTx, marketId: number, statuses: r
       .execute()
   ).map(toBooking);
 
+/** The bookings of several market days in the given states, in booking order. */
+export const bookingsOfMarkets = async (
+  db: DbOrTx,
+  marketIds: readonly number[],
+  statuses: readonly BookingStatus[],
+) =>
+  marketIds.length === 0
+    ? []
+    : (
+        await db
+          .selectFrom('market_bookings')
+          .selectAll()
+          .where('market_id', 'in', [...marketIds])
+          .where('status', 'in', [...statuses])
+          .orderBy('id')
+          .execute()
+      ).map(toBooking);
+
 /** One service's tickets in ticket order, the waitlist last in line order; cancelled ones only if asked for. */
 export const ticketsOf = async (db: DbOrTx, offerId: number, withCancelled = false) => {
   let q = db.selectFrom('market_bookings').selectAll().where('offer_id', '=', offerId);
