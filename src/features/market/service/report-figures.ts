@@ -39,7 +39,7 @@ export function reportFigures({ db }: Pick<MarketDeps, 'db'>) {
       const ids = markets.map((m) => m.id);
       const offersBy = groupBy(await store.offersOfMarkets(db, ids), (o) => o.marketId);
       const rowsBy = groupBy(
-        await store.bookingsOfMarkets(db, ids, ['booked', 'waiting', 'served', 'no_show']),
+        await store.countedBookingsOfMarkets(db, ids, ['booked', 'waiting', 'served', 'no_show']),
         (b) => b.marketId,
       );
       const days: MarketReportDay[] = [];
