@@ -1,10 +1,12 @@
 import { type Element, HEAD, heading } from './blocks';
 import { textWidth } from './fonts';
-import type { ChartOption, ChartSpec } from './render';
+import { asIs } from './formatters';
+import type { ChartOption, ChartSpec } from './spec';
 import { base, FONT, INK, PALETTE, RULE, SIZE, title } from './theme';
 
 // Horizontal bars, each with its value written after it (no axis to read off on a phone): one list or several
-// lists one under another, and pairs (booked against places).
+// lists one under another, and pairs (booked against places). Each bar carries its own label and each axis its
+// own maximum, as data: a chart is drawn on another thread, and functions do not cross to it.
 
 export interface Bar {
   name: string;
@@ -54,7 +56,7 @@ export function barSections(o: {
     }
     const n = grids.length;
     grids.push({ left, right, top: y, height: s.bars.length * ROW });
-    xAxes.push({ type: 'value', gridIndex: n, show: false, max: (v: { max: number }) => Math.max(v.max, 1) });
+    xAxes.push({ type: 'value', gridIndex: n, show: false, max: Math.max(1, ...s.bars.map((b) => b.value)) });
     yAxes.push({
       type: 'category',
       gridIndex: n,
@@ -72,13 +74,9 @@ export function barSections(o: {
       data: s.bars.map((b, j) => ({
         value: b.value,
         itemStyle: { color: b.color ?? PALETTE[(i + j) % PALETTE.length] },
+        label: { formatter: asIs(b.label) },
       })),
-      label: {
-        show: true,
-        position: 'right',
-        fontSize: FONT.label,
-        formatter: (p: { dataIndex: number }) => s.bars[p.dataIndex]?.label ?? '',
-      },
+      label: { show: true, position: 'right', fontSize: FONT.label },
     });
     y += s.bars.length * ROW + 16;
   });
@@ -128,7 +126,7 @@ export function pairedBars(o: {
     title: title(o.title, o.subtitle),
     legend: { top: HEAD - 8, left: SIZE.pad, textStyle: { fontSize: FONT.small } },
     grid: { left, right: SIZE.pad + widest(o.items.map(label)) + 12, top, height: o.items.length * row },
-    xAxis: { type: 'value', show: false, max: (v: { max: number }) => Math.max(v.max, 1) },
+    xAxis: { type: 'value', show: false, max: Math.max(1, ...o.items.flatMap((x) => [x.used, x.of])) },
     yAxis: {
       type: 'category',
       inverse: true,
@@ -141,15 +139,10 @@ export function pairedBars(o: {
       {
         type: 'bar',
         name: o.names.used,
-        data: o.items.map((x) => x.used),
+        data: o.items.map((x) => ({ value: x.used, label: { formatter: asIs(label(x)) } })),
         barWidth: 16,
         itemStyle: { color: PALETTE[0] },
-        label: {
-          show: true,
-          position: 'right',
-          fontSize: FONT.small,
-          formatter: (p: { dataIndex: number }) => label(o.items[p.dataIndex]!),
-        },
+        label: { show: true, position: 'right', fontSize: FONT.small },
       },
       { type: 'bar', name: o.names.of, data: o.items.map((x) => x.of), barWidth: 16, itemStyle: { color: PALETTE[1] } },
     ],

@@ -1,5 +1,7 @@
+import type { Locale } from '../config';
 import { HEAD } from './blocks';
-import type { ChartOption } from './render';
+import { tickIn } from './formatters';
+import type { ChartOption } from './spec';
 import { base, FONT, MUTED, PALETTE, RULE, SIZE, title } from './theme';
 
 // Columns by month (stacked or side by side) with lines: the trend charts.
@@ -19,8 +21,8 @@ export interface ColumnsInput {
   categories: readonly string[];
   series: readonly Series[];
   stacked?: boolean;
-  tick: (n: number) => string;
-  rightTick?: (n: number) => string;
+  /** Axis ticks are numbers in the reader's way ('2万' / '20k'). */
+  locale: Locale;
   /** Where the legend starts and how tall the plot is. */
   top?: number;
   plotHeight?: number;
@@ -31,12 +33,12 @@ export function columnParts(o: ColumnsInput) {
   const top = o.top ?? HEAD;
   const plot = o.plotHeight ?? 260;
   const dual = o.series.some((s) => s.right);
-  const axis = (tick: (n: number) => string) => ({
+  const axis = {
     type: 'value' as const,
     minInterval: 1,
-    axisLabel: { fontSize: FONT.small, color: MUTED, formatter: (v: number) => tick(v) },
+    axisLabel: { fontSize: FONT.small, color: MUTED, formatter: tickIn(o.locale) },
     splitLine: { lineStyle: { color: RULE } },
-  });
+  };
   return {
     legend: { top, left: SIZE.pad, itemGap: 14, textStyle: { fontSize: FONT.small } },
     grid: { left: SIZE.pad + 48, right: SIZE.pad + (dual ? 48 : 8), top: top + 44, height: plot },
@@ -47,7 +49,7 @@ export function columnParts(o: ColumnsInput) {
       axisLabel: { fontSize: FONT.small, color: MUTED, hideOverlap: true },
       axisLine: { lineStyle: { color: RULE } },
     },
-    yAxis: dual ? [axis(o.tick), { ...axis(o.rightTick ?? o.tick), splitLine: { show: false } }] : axis(o.tick),
+    yAxis: dual ? [axis, { ...axis, splitLine: { show: false } }] : axis,
     series: o.series.map((s, i) => ({
       type: s.type ?? 'bar',
       name: s.name,

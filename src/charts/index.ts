@@ -4,6 +4,6 @@ export { type Element, type Figure, figures, footnote, HEAD, heading, type Line,
 export { type ColumnsInput, columnParts, columnsChart, type Series } from './columns';
 export { count, exactMoney, money, percent, tick } from './numbers';
 export { rasterise } from './raster';
-export { stopRasteriser } from './raster-pool';
 export { type ChartOption, type ChartSpec, type Rendered, renderChart, renderChartAsync, renderSvg } from './render';
 export { base, FONT, INK, MUTED, PALETTE, PAPER, RULE, SIZE, title } from './theme';
+export { stopChartThread } from './thread-pool';

@@ -1,12 +1,13 @@
-import type { EChartsOption } from 'echarts';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GraphicComponent, GridComponent, LegendComponent, TitleComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { textWidth, weightOf } from './fonts';
+import { withFormatters } from './formatters';
 import { rasterise } from './raster';
-import { rasteriseOffThread } from './raster-pool';
+import type { ChartSpec, Rendered } from './spec';
 import { SIZE } from './theme';
+import { drawOnChartThread } from './thread-pool';
 
 // Charts are declared as ECharts options and rendered here, on the server: ECharts' SSR writes SVG (its labels
 // measured with the same font that draws them), the labels become outlines, and resvg rasterises the result.
@@ -19,52 +20,33 @@ echarts.setPlatformAPI({
   }),
 });
 
-export type ChartOption = EChartsOption;
-
-/** A chart: its option, and its size in CSS pixels (the PNG is SIZE.scale times larger). */
-export interface ChartSpec {
-  option: ChartOption;
-  width: number;
-  height: number;
-}
-
-export interface Rendered {
-  /** ECharts' SVG, labels as text (what tests read). */
-  svg: string;
-  png: Buffer;
-  /** The PNG's size in pixels. */
-  width: number;
-  height: number;
-}
+export type { ChartOption, ChartSpec, Rendered } from './spec';
 
 /** The chart as ECharts draws it: an SVG whose labels are <text> elements. */
 export function renderSvg(spec: ChartSpec): string {
   const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width: spec.width, height: spec.height });
   try {
-    chart.setOption(spec.option as echarts.EChartsCoreOption);
+    chart.setOption(withFormatters(spec.option) as echarts.EChartsCoreOption);
     return chart.renderToSVGString();
   } finally {
     chart.dispose();
   }
 }
 
+/** The chart drawn on this thread (tests, and the chart thread itself). */
 export function renderChart(spec: ChartSpec): Rendered {
+  const t0 = performance.now();
   const svg = renderSvg(spec);
+  const t1 = performance.now();
+  const png = rasterise(svg, spec.width);
   return {
     svg,
-    png: rasterise(svg, spec.width),
+    png,
     width: Math.round(spec.width * SIZE.scale),
     height: Math.round(spec.height * SIZE.scale),
+    ms: { svg: t1 - t0, raster: performance.now() - t1 },
   };
 }
 
-/** The chart drawn as renderChart draws it, with the PNG rasterised off the event loop (what the bot sends). */
-export async function renderChartAsync(spec: ChartSpec): Promise<Rendered> {
-  const svg = renderSvg(spec);
-  return {
-    svg,
-    png: await rasteriseOffThread(svg, spec.width),
-    width: Math.round(spec.width * SIZE.scale),
-    height: Math.round(spec.height * SIZE.scale),
-  };
-}
+/** The chart drawn on the chart thread, off the event loop (what the bot sends); the same pixels as renderChart. */
+export const renderChartAsync = (spec: ChartSpec): Promise<Rendered> => drawOnChartThread(spec);

@@ -84,7 +84,13 @@ export function ratesOf(t: Tally, ds: readonly Pick<Duration, 'ackMs' | 'resolve
  * The same rates counted one petition at a time: what the SQL of store/stats.ts must agree with (a test holds them
  * together), and the definition of each figure in plain code.
  */
-export function rates(ps: Petition[], now: Date): Rates {
+/** What the rates read of a petition (the community report reads only these columns of a year's petitions). */
+export type RatedPetition = Pick<
+  Petition,
+  'status' | 'createdAt' | 'ackDueAt' | 'acknowledgedAt' | 'answerDueAt' | 'answeredAt' | 'satisfaction'
+>;
+
+export function rates(ps: readonly RatedPetition[], now: Date): Rates {
   const at = now.toISOString();
   const ackDue = ps.filter((p) => p.acknowledgedAt !== null || p.ackDueAt <= at);
   const answerDue = ps.filter((p) => !isOpen(p) || p.answerDueAt <= at);

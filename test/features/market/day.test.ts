@@ -83,6 +83,36 @@ describe('the day itself', () => {
     expect(await market.marketDays('2026-11-01', '2026-12-05', '2026-12-31')).toMatchObject({ held: 0 });
   });
 
+  it('the report figures read every held day at once, each day with its own people, walk-ins and services', async () => {
+    const knife = await offerOf(id, 'knife');
+    const k1 = await market.book(100, knife.id, {});
+    const k2 = await market.book(101, knife.id, {});
+    const second = await newMarket({ date: '2026-12-12' });
+    await market.publishMarket(STAFF, second);
+    const h1 = await market.book(102, (await offerOf(second, 'haircut')).id, {});
+    clock.set(at('2026-12-05T10:00:00'));
+    await market.recordOutcome(STAFF, k1.id, 'served');
+    await market.recordOutcome(STAFF, k2.id, 'no_show');
+    const walk = await market.addWalkIn(STAFF, knife.id, 2);
+    await market.recordOutcome(STAFF, walk.id, 'served');
+    clock.set(at('2026-12-12T10:00:00'));
+    await market.recordOutcome(STAFF, h1.id, 'served');
+
+    const { days } = await market.reportFigures('2026-12-01', '2027-01-01', '2026-12-12');
+    expect(days.map((d) => [d.date, d.served, d.people, d.walkIns])).toEqual([
+      ['2026-12-05', 2, [100], 1],
+      ['2026-12-12', 1, [102], 0],
+    ]);
+    const service = (day: number, nameZh: string) => days[day]!.services.find((s) => s.nameZh === nameZh);
+    expect(service(0, '磨刀')).toMatchObject({ booked: 2, served: 2 });
+    expect(service(0, '理发')).toMatchObject({ booked: 0, served: 0 });
+    expect(service(1, '理发')).toMatchObject({ booked: 1, served: 1 });
+    expect(service(1, '磨刀')).toMatchObject({ booked: 0, served: 0 });
+    // a day not yet held is not counted
+    const before = await market.reportFigures('2026-12-01', '2027-01-01', '2026-12-11');
+    expect(before.days.map((d) => d.date)).toEqual(['2026-12-05']);
+  });
+
   it('two weeks after a fix the resident is asked once whether it held; the answer counts in the summary', async () => {
     const appl = await offerOf(id, 'appliance');
     const a1 = await market.book(100, appl.id, { details: '电扇不转' });

@@ -156,6 +156,19 @@ describe('the three rates', () => {
     const each = await Promise.all([a.id, b.id, c.id].map((id) => petitions.petition(id)));
     expect(r.overall).toEqual(rates(each, at(20 * DAY)));
     expect(rates([], t0)).toMatchObject({ filed: 0, responseRate: null, satisfaction: null });
+    // the community report reads only the columns it counts, and counts the same
+    const report = await petitions.reportFigures(t0.toISOString(), at(30 * DAY).toISOString(), at(20 * DAY));
+    const counted = ['filed', 'ackedInTime', 'ackDue', 'resolved', 'answerDue', 'satisfied', 'rated'] as const;
+    const whole = rates(each, at(20 * DAY));
+    for (const k of counted)
+      expect(
+        report.months.reduce((n, m) => n + m[k], 0),
+        k,
+      ).toBe(whole[k]);
+    expect(report.months.reduce((n, m) => n + m.ratingSum, 0)).toBe(4);
+    const categories = report.months.flatMap((m) => m.byCategory);
+    expect(categories.find((c) => c.category === 'noise')?.count).toBe(1);
+    expect(categories.reduce((n, c) => n + c.count, 0)).toBe(3);
   });
 });
 

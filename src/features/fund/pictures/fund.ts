@@ -7,7 +7,6 @@ import {
   footnote,
   lines,
   money,
-  tick,
 } from '../../../charts';
 import type { Locale } from '../../../config';
 import type { TFunction } from '../../../i18n';
@@ -52,7 +51,7 @@ export function incomePicture({ t, locale }: Words, books: FundBooks, from: stri
     categories: months.map((m) => m.month.slice(2)),
     series: kinds.map((k) => ({ name: t(`fund.kind.${k}`), data: months.map((m) => m.totals.income[k] / 100) })),
     stacked: true,
-    tick: (n) => tick(n, locale),
+    locale,
   });
 }
 

@@ -12,7 +12,6 @@ import {
   pairedBars,
   percent,
   SIZE,
-  tick,
   title,
 } from '../../../charts';
 import { periodName } from '../period';
@@ -70,7 +69,7 @@ export function reportPicture({ t, locale }: Words, r: CommunityReport): ChartSp
       { name: t('fund.picture.r.trendRelief'), data: r.trend.map((x) => x.relief) },
       { name: t('fund.picture.r.trendPetitions'), data: r.trend.map((x) => x.petitions), type: 'line' },
     ],
-    tick: (n) => tick(n, locale),
+    locale,
     top,
     plotHeight: 200,
   });

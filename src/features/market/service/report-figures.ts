@@ -20,15 +20,32 @@ export interface MarketReportFigures {
   days: MarketReportDay[];
 }
 
+function groupBy<T, K>(xs: readonly T[], key: (x: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const x of xs) {
+    const list = out.get(key(x));
+    if (list) list.push(x);
+    else out.set(key(x), [x]);
+  }
+  return out;
+}
+
 export function reportFigures({ db }: Pick<MarketDeps, 'db'>) {
   return {
     /** Published market days with a date in [from, to) and not after `today`. */
     async reportFigures(from: string, to: string, today: string): Promise<MarketReportFigures> {
+      // Three reads whatever the period (a year was 1 + 2 per market day, 107 statements).
+      const markets = (await store.publishedBetween(db, from, to)).filter((m) => m.date <= today);
+      const ids = markets.map((m) => m.id);
+      const offersBy = groupBy(await store.offersOfMarkets(db, ids), (o) => o.marketId);
+      const rowsBy = groupBy(
+        await store.countedBookingsOfMarkets(db, ids, ['booked', 'waiting', 'served', 'no_show']),
+        (b) => b.marketId,
+      );
       const days: MarketReportDay[] = [];
-      for (const m of await store.publishedBetween(db, from, to)) {
-        if (m.date > today) continue;
-        const offers = await store.offersOf(db, m.id);
-        const rows = await store.bookingsOfMarket(db, m.id, ['booked', 'waiting', 'served', 'no_show']);
+      for (const m of markets) {
+        const offers = offersBy.get(m.id) ?? [];
+        const rows = rowsBy.get(m.id) ?? [];
         const s = summarise(m.id, offers, rows);
         const served = rows.filter((r) => r.status === 'served');
         days.push({

@@ -1,4 +1,4 @@
-import type { Booking, Offer } from '../store';
+import type { CountedBooking, Offer } from '../store';
 
 export interface ServiceSummary {
   serviceId: number;
@@ -33,10 +33,10 @@ export interface MarketSummary {
 }
 
 /** A market day's numbers from its offers and its bookings that were not cancelled. */
-export function summarise(marketId: number, offers: readonly Offer[], rows: readonly Booking[]): MarketSummary {
+export function summarise(marketId: number, offers: readonly Offer[], rows: readonly CountedBooking[]): MarketSummary {
   const services = offers.map((o): ServiceSummary => {
     const mine = rows.filter((r) => r.offerId === o.id);
-    const count = (f: (r: Booking) => boolean) => mine.filter(f).length;
+    const count = (f: (r: CountedBooking) => boolean) => mine.filter(f).length;
     return {
       serviceId: o.serviceId,
       nameZh: o.nameZh,

@@ -144,7 +144,8 @@ export function member<T extends string>(all: readonly T[], v: string): T {
   if (found === undefined) throw new Error(`unexpected value "${v}" (expected ${all.join(' | ')})`);
   return found;
 }
-const memberOrNull = <T extends string>(all: readonly T[], v: string | null) => (v === null ? null : member(all, v));
+export const memberOrNull = <T extends string>(all: readonly T[], v: string | null) =>
+  v === null ? null : member(all, v);
 
 export const toService = (r: ServiceRow): Service => ({
   id: r.id,
@@ -229,6 +230,12 @@ export const toOffer = (r: OfferRow): Offer => ({
   descriptionZh: r.description_zh,
   descriptionEn: r.description_en,
 });
+
+/** What a market day's summary counts of a booking. */
+export type CountedBooking = Pick<
+  Booking,
+  'marketId' | 'offerId' | 'userId' | 'status' | 'walkIn' | 'outcome' | 'holdAnswer'
+>;
 
 export const toBooking = (r: BookingRow): Booking => ({
   id: r.id,

@@ -32,7 +32,7 @@ export function reportFigures({ db, clock, residents, policy }: Parts) {
   return {
     /** Petitions filed in [fromIso, toIso), as of `now`, from one read. */
     async reportFigures(fromIso: string, toIso: string, now = clock.now()): Promise<PetitionReportFigures> {
-      const ps = await store.petitionsFiledBetween(db, fromIso, toIso);
+      const ps = await store.petitionFiguresBetween(db, fromIso, toIso);
       const byMonth = new Map<string, typeof ps>();
       // Each local month's start as a UTC instant, found once (a time-zone lookup per petition costs ~30 µs each).
       const starts: [string, string][] = [];
