@@ -144,7 +144,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   tg.install();
   let consoleUrl: string | undefined;
   const { bot } = tg;
-  worker = new DeliveryWorker({ outbox, config, clock, log, i18n });
+  worker = new DeliveryWorker({ outbox, config, clock, log, i18n, instance: () => locks.member() });
   const scheduler = new Scheduler(
     [
       ...features.flatMap((f) => f.jobs ?? []),

@@ -5,6 +5,20 @@ export interface HandledUpdatesTable {
   claimed_at: string;
 }
 
+/** The one row of the shared send schedule: the next free send slot, epoch milliseconds (fractional). */
+export interface DeliveryBudgetTable {
+  id: number;
+  next_slot: number;
+}
+
+/** When each chat may next be sent to, epoch milliseconds; rows in the past are stale and pruned. */
+export interface DeliveryChatsTable {
+  chat_id: number;
+  next_at: number;
+}
+
 export interface InstancesTables {
   handled_updates: HandledUpdatesTable;
+  delivery_budget: DeliveryBudgetTable;
+  delivery_chats: DeliveryChatsTable;
 }
