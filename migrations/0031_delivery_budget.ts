@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 // claimed together with the outbox rows, in one transaction. `claimed_by` names the instance sending a row, so the
 // rows of an instance that died go back to the queue while the others' stay theirs. SQLite (one process) creates the
 // same schema and keeps pacing in memory.
+// The same `claimed_by` on handled_updates lets a webhook retry take over an update whose instance died at once.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('delivery_budget')
@@ -21,9 +22,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('delivery_chats_next_at').on('delivery_chats').column('next_at').execute();
   await db.schema.alterTable('deliveries').addColumn('claimed_by', 'integer').execute();
+  await db.schema.alterTable('handled_updates').addColumn('claimed_by', 'integer').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('handled_updates').dropColumn('claimed_by').execute();
   await db.schema.alterTable('deliveries').dropColumn('claimed_by').execute();
   await db.schema.dropTable('delivery_chats').execute();
   await db.schema.dropTable('delivery_budget').execute();

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { sql } from 'kysely';
 import pg from 'pg';
 
 /**
@@ -28,8 +29,12 @@ export const singleInstance: InstanceLocks = {
 
 /** (1, 1) in PostgreSQL's two-key space, which never meets the one-key space of users' ids. */
 const LEADER = 'pg_try_advisory_lock(1, 1)';
-/** (3, id): a live instance's membership; the outbox reads these from pg_locks (src/outbox/store/budget.ts). */
+/** (3, id): a live instance's membership, held for as long as its database session lives. */
 const MEMBER = 'select pg_try_advisory_lock(3, $1::int) as ok';
+
+/** The ids of the instances alive on this database (PostgreSQL): a claim by any other id belongs to one that died. */
+export const liveMembers = sql`select objid::bigint from pg_locks where locktype = 'advisory' and classid = 3
+  and objsubid = 2 and granted and database = (select oid from pg_database where datname = current_database())`;
 
 export function postgresLocks(url: string, size = 16): InstanceLocks {
   const pool = new pg.Pool({ connectionString: url, max: size });

@@ -3,6 +3,8 @@ export interface HandledUpdatesTable {
   update_id: number;
   state: 'handling' | 'done';
   claimed_at: string;
+  /** PostgreSQL: the instance handling it (src/db/locks.ts member()); null on SQLite. */
+  claimed_by: number | null;
 }
 
 /** The one row of the shared send schedule: the next free send slot, epoch milliseconds (fractional). */

@@ -2,6 +2,7 @@
 // allowed send, claimed in the same transaction as the outbox rows. Write transactions on PostgreSQL run one at a
 // time (src/db/postgres.ts), so two instances can never hand out the same slot.
 import { sql } from 'kysely';
+import { liveMembers } from '../../db/locks';
 import type { Db, DbOrTx } from '../../db/schema';
 import { withRecipients } from './sending';
 import type { ClaimedRow } from './types';
@@ -123,8 +124,6 @@ export async function holdShared(db: DbOrTx, untilMs: number): Promise<void> {
 export async function requeueOrphans(db: DbOrTx, now: string): Promise<number> {
   const r = await sql`update deliveries set state = 'queued', next_attempt_at = ${now}, updated_at = ${now},
       claimed_by = null
-    where state = 'sending' and claimed_by is not null and claimed_by not in (
-      select objid::bigint from pg_locks where locktype = 'advisory' and classid = 3 and objsubid = 2 and granted
-        and database = (select oid from pg_database where datname = current_database()))`.execute(db);
+    where state = 'sending' and claimed_by is not null and claimed_by not in (${liveMembers})`.execute(db);
   return Number(r.numAffectedRows ?? 0n);
 }
