@@ -22,6 +22,7 @@ const POSTGRES_ONLY = [
   'test/cli/copy-to-postgres.test.ts',
   'test/db/instances.test.ts',
   'test/telegram/delivery/instances.test.ts',
+  'test/db/migrations-down.test.ts',
 ];
 
 export default defineConfig({
