@@ -23,7 +23,12 @@ const SQLITE_ONLY = [
 ];
 
 // What needs the throwaway PostgreSQL cluster itself (copying a SQLite deployment into it) runs on PostgreSQL alone.
-const POSTGRES_ONLY = ['test/cli/copy-to-postgres.test.ts', 'test/db/instances.test.ts'];
+const POSTGRES_ONLY = [
+  'test/cli/copy-to-postgres.test.ts',
+  'test/db/instances.test.ts',
+  'test/telegram/delivery/instances.test.ts',
+  'test/db/migrations-down.test.ts',
+];
 
 export default defineConfig({
   test: {

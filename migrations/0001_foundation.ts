@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { isPostgres, pgRefuseChanges } from './engine';
+import { dropTriggers, isPostgres, pgRefuseChanges } from './engine';
 
 // Frozen: later changes go into new migrations.
 export async function up(db: Kysely<any>): Promise<void> {
@@ -119,6 +119,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await dropTriggers(db, 'audit_log', 'audit_log_no_update', 'audit_log_no_delete');
   for (const t of [
     'deliveries',
     'delivery_contents',

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { isPostgres, pgRefuseChanges, pgTrigger } from './engine';
+import { dropTriggers, isPostgres, pgRefuseChanges, pgTrigger } from './engine';
 
 // Frozen: later changes go into new migrations.
 // Community fund ledger, monthly pledges and statements; partner directory; volunteer teams, shifts and hours.
@@ -206,6 +206,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await dropTriggers(
+    db,
+    'fund_entries',
+    'fund_entries_no_update',
+    'fund_entries_no_delete',
+    'fund_entries_reversal_mirrors',
+  );
   for (const t of [
     'volunteer_hours',
     'volunteer_shift_takers',

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { isPostgres, pgTrigger } from './engine';
+import { dropTriggers, isPostgres, pgTrigger } from './engine';
 
 // Frozen: later changes go into new migrations.
 // Relief, fund and notices for issues 13, 14 and 20:
@@ -124,8 +124,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('relief_inquiries').ifExists().execute();
   await db.schema.alterTable('relief_settings').dropColumn('address_en').execute();
   await db.schema.alterTable('relief_settings').dropColumn('address_zh').execute();
-  await sql`drop trigger if exists deliveries_broadcast_update`.execute(db);
-  await sql`drop trigger if exists deliveries_broadcast_insert`.execute(db);
+  await dropTriggers(db, 'deliveries', 'deliveries_broadcast_update', 'deliveries_broadcast_insert');
   await db.schema.dropIndex('notice_broadcasts_expanding').ifExists().execute();
   for (const c of ['expanded_at', 'expand_upto', 'expand_after', ...BUCKETS.map((b) => `n_${b}`)])
     await db.schema.alterTable('notice_broadcasts').dropColumn(c).execute();

@@ -37,3 +37,16 @@ export async function pgRefuseChanges(db: AnyDb, table: string, message: string)
   for (const op of ['update', 'delete'])
     await pgTrigger(db, `${table}_no_${op}`, `before ${op}`, table, `raise exception '${message}';`);
 }
+
+/**
+ * A `down` drops triggers on either engine: on PostgreSQL the trigger and the function pgTrigger made for it (a
+ * function left behind would make the next `up` fail), on SQLite the trigger of that name.
+ */
+export async function dropTriggers(db: AnyDb, table: string, ...names: string[]): Promise<void> {
+  for (const name of names) {
+    if (isPostgres(db)) {
+      await sql.raw(`drop trigger if exists ${name} on ${table}`).execute(db);
+      await sql.raw(`drop function if exists ${name}_fn()`).execute(db);
+    } else await sql.raw(`drop trigger if exists ${name}`).execute(db);
+  }
+}

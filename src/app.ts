@@ -77,6 +77,8 @@ export interface App {
   leadership: Leadership | undefined;
   /** The webhook server's port once started (BOT_MODE=webhook). */
   webhookPort(): number | undefined;
+  /** This instance's id among several on PostgreSQL (the outbox rows it sends carry it); null on SQLite. */
+  instanceId(): Promise<number | null>;
   scheduler: Scheduler;
   /** For a supervisor or load balancer: is every part making progress? */
   health(): { ok: boolean; worker: { lastCycleAt: string; stale: boolean } };
@@ -145,7 +147,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   tg.install();
   let consoleUrl: string | undefined;
   const { bot } = tg;
-  worker = new DeliveryWorker({ outbox, config, clock, log, i18n });
+  worker = new DeliveryWorker({ outbox, config, clock, log, i18n, instance: () => locks.member() });
   const scheduler = new Scheduler(
     [
       ...features.flatMap((f) => f.jobs ?? []),
@@ -182,6 +184,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     leadership,
     health,
     webhookPort: () => intake?.webhookPort,
+    instanceId: () => locks.member(),
     async start() {
       // The console first: a port already taken is a configuration error to report now, not after polling began.
       consoleUrl = await staffConsole.start();

@@ -1,22 +1,46 @@
+import { sql } from 'kysely';
+import { liveMembers } from './locks';
+import { isPostgres } from './postgres';
 import type { DbOrTx } from './schema';
 
 // The store of `handled_updates` (issue 19): which webhook updates an instance claimed or finished, so that a
 // retry by Telegram, on any instance, is handled once.
 
-/** Claims the update, or takes over a claim older than `staleBefore` (its instance died); false if it is taken. */
-export async function claimUpdate(db: DbOrTx, updateId: number, now: Date, staleBefore: Date): Promise<boolean> {
+/**
+ * Claims the update for `instance`; or takes over a claim older than `staleBefore`, or (PostgreSQL) one whose
+ * instance has died. `busy`: another live instance is handling it now; `done`: it was handled.
+ */
+export async function claimUpdate(
+  db: DbOrTx,
+  updateId: number,
+  now: Date,
+  staleBefore: Date,
+  instance: number | null,
+): Promise<'claimed' | 'busy' | 'done'> {
+  const stale = staleBefore.toISOString();
+  // A claim is free to take when it is old, or (PostgreSQL) when the instance that made it is gone.
+  const free = isPostgres(db)
+    ? sql<boolean>`(handled_updates.claimed_at < ${stale} or (handled_updates.claimed_by is not null
+        and handled_updates.claimed_by not in (${liveMembers})))`
+    : sql<boolean>`handled_updates.claimed_at < ${stale}`;
   const r = await db
     .insertInto('handled_updates')
-    .values({ update_id: updateId, state: 'handling', claimed_at: now.toISOString() })
+    .values({ update_id: updateId, state: 'handling', claimed_at: now.toISOString(), claimed_by: instance })
     .onConflict((oc) =>
       oc
         .column('update_id')
-        .doUpdateSet({ claimed_at: now.toISOString() })
+        .doUpdateSet({ claimed_at: now.toISOString(), claimed_by: instance })
         .where('handled_updates.state', '=', 'handling')
-        .where('handled_updates.claimed_at', '<', staleBefore.toISOString()),
+        .where(free),
     )
     .executeTakeFirst();
-  return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
+  if (Number(r.numInsertedOrUpdatedRows ?? 0n) > 0) return 'claimed';
+  const row = await db
+    .selectFrom('handled_updates')
+    .select('state')
+    .where('update_id', '=', updateId)
+    .executeTakeFirst();
+  return row?.state === 'handling' ? 'busy' : 'done';
 }
 
 export async function markUpdateDone(db: DbOrTx, updateId: number): Promise<void> {

@@ -5,7 +5,8 @@ import { type Kysely, type Migration, type MigrationProvider, type MigrationResu
 
 export const MIGRATIONS_DIR = resolve(import.meta.dirname, '../../migrations');
 
-class FolderProvider implements MigrationProvider {
+/** The migrations in `dir`, by file name. */
+export class FolderProvider implements MigrationProvider {
   constructor(private readonly dir: string) {}
   async getMigrations(): Promise<Record<string, Migration>> {
     const files = (await readdir(this.dir)).filter((f) => /^\d{4}_[\w-]+\.ts$/.test(f)).sort();

@@ -1,3 +1,4 @@
+import { isPostgres } from '../db/postgres';
 import type { Db, DbOrTx } from '../db/schema';
 import type { OutMessage } from './content';
 import * as store from './store';
@@ -97,6 +98,7 @@ export type Outbox = ReturnType<typeof createOutbox>;
 
 export function createOutbox(db: Db, port: OutboxPort, opts: { retryHours?: number } = {}) {
   const retryMs = (opts.retryHours ?? DEFAULT_RETRY_HOURS) * 3_600_000;
+  const shared = isPostgres(db);
   const listeners = new Set<() => void>();
 
   async function recordOutcomes(outcomes: Outcome[], now: Date): Promise<void> {
@@ -151,9 +153,24 @@ export function createOutbox(db: Db, port: OutboxPort, opts: { retryHours?: numb
       return () => listeners.delete(listener);
     },
     recordOutcomes,
-    claimDue: (now: Date, limit: number) => store.claimDue(db, now.toISOString(), limit),
-    /** Start-up: rows left `sending` by a crash go back to the queue (at-least-once for the few in flight). */
-    resetInFlight: (now: Date) => store.resetSending(db, now.toISOString()),
+    /**
+     * Due rows for the sender. On PostgreSQL every instance's sender shares one schedule of send slots and each
+     * chat's next allowed send (`budget`); on SQLite the one process paces itself.
+     */
+    claimDue: (now: Date, limit: number, budget?: store.SharedBudget) =>
+      shared && budget
+        ? store.claimDueShared(db, now.toISOString(), limit, budget)
+        : store.claimDue(db, now.toISOString(), limit),
+    /**
+     * Start-up: rows left `sending` by a crash go back to the queue (at-least-once for the few in flight). On
+     * PostgreSQL only those of instances that are gone: the others are still sending theirs.
+     */
+    resetInFlight: (now: Date) =>
+      shared ? store.requeueOrphans(db, now.toISOString()) : store.resetSending(db, now.toISOString()),
+    /** PostgreSQL: rows of an instance that died since go back to the queue; SQLite has no other process. */
+    requeueOrphans: async (now: Date) => (shared ? store.requeueOrphans(db, now.toISOString()) : 0),
+    /** Telegram asked for a pause (429): on PostgreSQL every instance's sends wait until `untilMs` (epoch ms). */
+    holdSends: async (untilMs: number) => (shared ? store.holdShared(db, untilMs) : undefined),
     nextDueAt: () => store.nextDueAt(db),
     hasPending: () => store.hasPending(db),
     counts: (broadcastId?: number, trx: DbOrTx = db) => deliveryCounts(trx, broadcastId),

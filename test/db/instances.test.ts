@@ -1,6 +1,8 @@
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock';
+import { openPostgresDatabase } from '../../src/db/client';
+import { claimUpdate, markUpdateDone } from '../../src/db/handled-updates';
 import { type InstanceLocks, postgresLocks } from '../../src/db/locks';
 import { Leadership } from '../../src/leader';
 import { Scheduler } from '../../src/scheduler';
@@ -66,5 +68,26 @@ describe('several instances on one PostgreSQL database', () => {
     expect(mine.map((t) => t.split(' ')[1])).toEqual(['starts', 'ends', 'starts', 'ends']);
     // Another user's update did not wait for them.
     expect(trace.indexOf('other starts')).toBeLessThan(trace.indexOf(`${mine[0]!.split(' ')[0]} ends`));
+  });
+
+  it('an update whose instance died mid-handling is taken over by the retry at once; one being handled is not', async () => {
+    const url = await freshPgUrl();
+    const dbh = openPostgresDatabase(url, 2);
+    const a = postgresLocks(url, 2);
+    const b = postgresLocks(url, 2);
+    open.push({ locks: a }, { locks: b });
+    try {
+      const now = new Date();
+      const stale = new Date(now.getTime() - 60_000);
+      expect(await claimUpdate(dbh.db, 42, now, stale, await a.member())).toBe('claimed');
+      // A is alive and handling it: the retry on B is told to come back later, not answered "done".
+      expect(await claimUpdate(dbh.db, 42, now, stale, await b.member())).toBe('busy');
+      await a.close();
+      expect(await claimUpdate(dbh.db, 42, now, stale, await b.member())).toBe('claimed');
+      await markUpdateDone(dbh.db, 42);
+      expect(await claimUpdate(dbh.db, 42, now, stale, await b.member())).toBe('done');
+    } finally {
+      await dbh.close();
+    }
   });
 });

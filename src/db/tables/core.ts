@@ -92,6 +92,8 @@ export interface DeliveriesTable {
   broadcast_id: number | null;
   created_at: string;
   updated_at: string;
+  /** PostgreSQL: the instance sending it (state `sending`), so a dead instance's rows can be told from live ones. */
+  claimed_by: number | null;
 }
 
 export interface DeliveryContentsTable {

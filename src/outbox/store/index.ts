@@ -1,3 +1,4 @@
+export * from './budget';
 export * from './reading';
 export * from './retention';
 export * from './sending';

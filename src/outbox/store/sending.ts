@@ -35,21 +35,29 @@ const skipLocked = (db: DbOrTx) => (isPostgres(db) ? sql` for update skip locked
 
 /** Moves up to `limit` due rows to `sending` in one statement and returns them with the recipient's language. */
 export async function claimDue(db: DbOrTx, now: string, limit: number): Promise<ClaimedRow[]> {
-  const claimed = await sql<{
-    id: number;
-    chat_id: number;
-    user_id: number | null;
-    content: string | null;
-    content_id: number | null;
-    attempts: number;
-    broadcast_id: number | null;
-    created_at: string;
-  }>`
+  const claimed = await sql<ClaimedDbRow>`
     update deliveries set state = 'sending', attempts = attempts + 1, updated_at = ${now}
     where id in (select id from deliveries where state = 'queued' and next_attempt_at <= ${now}
       order by next_attempt_at, id limit ${limit}${skipLocked(db)})
     returning id, chat_id, user_id, content, content_id, attempts, broadcast_id, created_at`.execute(db);
-  const rows = claimed.rows;
+  return withRecipients(db, claimed.rows);
+}
+
+/** A claimed row as the database returns it; `send_at` is its shared send slot (PostgreSQL, several instances). */
+export interface ClaimedDbRow {
+  id: number;
+  chat_id: number;
+  user_id: number | null;
+  content: string | null;
+  content_id: number | null;
+  attempts: number;
+  broadcast_id: number | null;
+  created_at: string;
+  send_at?: number;
+}
+
+/** Claimed rows with their content and what the renderer needs to know of each recipient, in queue order. */
+export async function withRecipients(db: DbOrTx, rows: ClaimedDbRow[]): Promise<ClaimedRow[]> {
   if (rows.length === 0) return [];
   const sharedIds = [...new Set(rows.map((r) => r.content_id).filter((x): x is number => x !== null))];
   const shared = new Map(
@@ -69,7 +77,7 @@ export async function claimDue(db: DbOrTx, now: string, limit: number): Promise<
     : [];
   const byId = new Map(users.map((u) => [u.id, u]));
   return rows
-    .sort((a, b) => a.id - b.id)
+    .sort((a, b) => (a.send_at ?? 0) - (b.send_at ?? 0) || a.id - b.id)
     .map((r) => {
       const u = r.user_id === null ? undefined : byId.get(r.user_id);
       return {
@@ -83,6 +91,7 @@ export async function claimDue(db: DbOrTx, now: string, limit: number): Promise<
         language: u?.language ?? null,
         tgLanguage: u?.tg_language ?? null,
         reachable: u ? u.reachable === 1 : null,
+        sendAt: r.send_at ?? null,
       };
     });
 }

@@ -35,6 +35,11 @@ export interface ClaimedRow {
   tgLanguage: string | null;
   /** null for a chat that is not a known user (a staff group). */
   reachable: boolean | null;
+  /**
+   * Epoch milliseconds of its send slot in the schedule all instances share (PostgreSQL); null when this process
+   * paces alone (SQLite).
+   */
+  sendAt: number | null;
 }
 
 export type NewDelivery = {

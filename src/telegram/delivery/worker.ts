@@ -4,6 +4,7 @@ import type { Config } from '../../config';
 import type { Clock } from '../../core/clock';
 import type { Logger } from '../../logger';
 import type { ClaimedRow, Outbox, Outcome } from '../../outbox/service';
+import { slotStillValid } from '../../outbox/store';
 import { ChatPacer, RatePacer } from './pacer';
 import { asEdit, render, type Translators } from './render';
 import { HttpSender, type Sender, type SendResult } from './sender';
@@ -14,6 +15,8 @@ export interface WorkerDeps {
   clock: Clock;
   log: Logger;
   i18n: i18n;
+  /** This instance's id among several on PostgreSQL (src/db/locks.ts member()); absent or null: the only one. */
+  instance?: () => Promise<number | null>;
 }
 
 export interface WorkerOptions {
@@ -30,6 +33,8 @@ const STALE_AFTER_MS = 60_000;
 /** This many transient failures in a row pause all sending, rather than burning every queued row's tries. */
 const OUTAGE_AFTER = 3;
 const MAX_OUTAGE_PAUSE_MS = 30_000;
+/** How often rows claimed by an instance that has died since are looked for (PostgreSQL). */
+const ORPHAN_CHECK_MS = 5_000;
 
 /**
  * The one sender of everything that is not a direct reply. Claims due outbox rows, paces them to Telegram's
@@ -153,6 +158,17 @@ export class DeliveryWorker {
   }
 
   private lastPrune = performance.now();
+  private lastOrphanCheck = performance.now();
+
+  /** Due rows; on PostgreSQL each with its slot in the send schedule every instance shares. */
+  private async claim(batch: number): Promise<ClaimedRow[]> {
+    const budget = {
+      ratePerSec: this.opts.ratePerSec,
+      wallMs: Date.now(),
+      instance: (await this.deps.instance?.()) ?? null,
+    };
+    return this.deps.outbox.claimDue(this.deps.clock.now(), batch, budget);
+  }
 
   /** One pass: claim what is due, dispatch what the pacers allow, wait a little. */
   private async cycle(): Promise<void> {
@@ -162,10 +178,21 @@ export class DeliveryWorker {
         this.chats.prune(now);
         this.lastPrune = now;
       }
+      if (now - this.lastOrphanCheck > ORPHAN_CHECK_MS) {
+        this.lastOrphanCheck = now;
+        const n = await this.deps.outbox.requeueOrphans(this.deps.clock.now());
+        if (n) this.deps.log.warn({ rows: n }, 'requeued deliveries left in flight by an instance that stopped');
+      }
       this.promoteWaiting(now);
       const batch = Math.max(20, Math.min(500, Math.ceil(this.opts.ratePerSec / 4)));
+      // Paused by a 429: rows claimed now would only miss their slots.
+      if (this.queue.length === 0 && this.rate.isPaused(now)) {
+        await this.flush(true);
+        await this.sleep(Math.min(250, this.rate.waitMs(now)));
+        return;
+      }
       if (this.queue.length === 0 && this.waiting.length === 0 && this.inflight === 0) {
-        const rows = await this.deps.outbox.claimDue(this.deps.clock.now(), batch);
+        const rows = await this.claim(batch);
         if (rows.length === 0) {
           await this.flush(true);
           await this.sleep(this.opts.idlePollMs);
@@ -175,13 +202,27 @@ export class DeliveryWorker {
         this.queue.push(...rows);
       } else if (this.queue.length < batch / 2 && !this.exhausted) {
         // Claim the next batch before this one runs dry, so sending never waits for the database.
-        const rows = await this.deps.outbox.claimDue(this.deps.clock.now(), batch);
+        const rows = await this.claim(batch);
         if (rows.length) this.queue.push(...rows);
         else this.exhausted = true;
       }
       let dispatched = false;
       while (this.queue.length && this.inflight < this.opts.concurrency) {
         const row = this.queue[0]!;
+        if (row.sendAt !== null) {
+          // The schedule every instance shares: send at the slot, or give the slot up and be claimed again.
+          const wall = Date.now();
+          if (!slotStillValid(row.sendAt, wall)) {
+            this.queue.shift();
+            this.outcomes.push({ kind: 'not-started', id: row.id });
+            continue;
+          }
+          if (wall < row.sendAt || this.rate.isPaused(performance.now())) break;
+          this.queue.shift();
+          this.dispatch(row, -1);
+          dispatched = true;
+          continue;
+        }
         const ready = this.chats.readyAt(row.chatId, now);
         if (ready > now) {
           this.queue.shift();
@@ -197,7 +238,8 @@ export class DeliveryWorker {
       }
       if (performance.now() - this.lastFlush > this.opts.flushEveryMs) void this.flush(false);
       if (!dispatched) {
-        const untilSlot = this.rate.waitMs(performance.now());
+        const head = this.queue[0]?.sendAt;
+        const untilSlot = head === undefined || head === null ? this.rate.waitMs(performance.now()) : head - Date.now();
         const untilChat = this.waiting.length
           ? Math.min(...this.waiting.map((w) => w.at)) - performance.now()
           : Infinity;
@@ -278,8 +320,12 @@ export class DeliveryWorker {
     }
     if (r.code === 429) {
       const retry = Math.max(1, Number(r.retryAfter ?? 1));
-      // Telegram asked everyone to wait, not just this chat: pause all sending.
+      // Telegram asked everyone to wait, not just this chat: pause all sending, on every instance.
       this.rate.pause(performance.now() + retry * 1000);
+      if (row.sendAt !== null)
+        this.deps.outbox.holdSends(Date.now() + retry * 1000).catch((err) => {
+          this.deps.log.warn({ err }, 'could not pause the other instances; each pauses when told itself');
+        });
       this.stats.rateLimited++;
       return { kind: 'rate-limited', id: row.id, retryAfterSec: retry };
     }
