@@ -9,8 +9,13 @@ import type { ClaimedRow } from './types';
 
 /** No slot in a second's last 50 ms: a request sent then could reach Telegram in the next second. */
 const GUARD_MS = 50;
-/** A row not sent within this of its slot gives the slot up (a stalled event loop, a 429 pause) and is claimed again. */
-export const LATE_MS = 100;
+/**
+ * A row not sent within this of its slot gives the slot up (a stalled event loop, a 429 pause) and is claimed again;
+ * it may never leave its slot's second either. 100 ms starved a busy instance: with its event loop often that late,
+ * rows were given back again and again and nothing went out. Lateness up to the rest of the second keeps every second
+ * within the rate, and the chat gap below adds it, so a late send still leaves a chat its full second.
+ */
+export const LATE_MS = 1000 - GUARD_MS;
 /** Slots are handed out at most this far ahead: a dead instance wastes at most this much of the rate. */
 const HORIZON_MS = 1000;
 /** One message a second to a private chat, one every three seconds to a group (20 a minute), counted from slots. */
