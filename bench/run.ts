@@ -1,5 +1,5 @@
 // npm run bench [-- name ...]: runs each named benchmark (all when none is named) in turn.
-const all = ['faq', 'updates', 'broadcast', 'scale', 'console', 'activities', 'charts', 'instances'] as const;
+const all = ['faq', 'updates', 'broadcast', 'scale', 'console', 'activities', 'charts', 'instances', 'memory'] as const;
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = asked.length ? asked : [...all];
 for (const name of names) {

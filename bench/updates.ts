@@ -4,7 +4,7 @@
 // assumed), so the ratio is Linli's own work: middlewares, SQLite with synchronous=FULL, flows, rendering.
 
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '@grammyjs/runner';
 import { Bot } from 'grammy';
@@ -73,6 +73,8 @@ async function drive(
 }
 
 export async function main(): Promise<void> {
+  // The machine may be shared: the ratio is measured in the same run, the load says how far to trust the figures.
+  const loadBefore = loadavg().map((l) => Number(l.toFixed(2)));
   // The bare bot: replies as many times per update as Linli did on the path being compared.
   const bareApi = await FakeBotApi.start({ recordCalls: false });
   const shape: Shape = { sends: 1 };
@@ -201,5 +203,6 @@ export async function main(): Promise<void> {
   report('updates', rows, {
     goal: 'full ≥ 0.5 × bare grammY on every path (the bare twin sends as many replies per update)',
     pass: rows.every((r) => r.pass),
+    load_average_1_5_15_min: { before: loadBefore, after: loadavg().map((l) => Number(l.toFixed(2))) },
   });
 }

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { csvCell, parseCsv, toCsv } from './csv';
 
 // Spreadsheets as staff use them: XLSX from Excel or WPS, or CSV saved by either (UTF-8 with a BOM, or GB18030 from
@@ -8,6 +8,12 @@ import { csvCell, parseCsv, toCsv } from './csv';
 export type Table = string[][];
 
 export class SheetError extends Error {}
+
+/**
+ * exceljs is loaded on the first import or export, not at start: it adds about 28 MB to the process's memory and a
+ * second to its start, for something staff do a few times a month (bench -- memory, issue 14 item 9).
+ */
+const excel = async () => (await import('exceljs')).default;
 
 const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]); // a zip file
 
@@ -35,7 +41,7 @@ function decodeText(bytes: Buffer): string {
 /** The first sheet of an XLSX file, or a CSV file, as rows of text (the file's own blank rows kept). */
 export async function readTable(bytes: Buffer): Promise<Table> {
   if (bytes.subarray(0, 4).equals(XLSX_MAGIC)) {
-    const wb = new ExcelJS.Workbook();
+    const wb = new (await excel()).Workbook();
     try {
       await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch {
@@ -73,7 +79,7 @@ export interface Sheet {
 
 /** An XLSX workbook that opens in Excel and WPS: one sheet per table, headers bold, columns wide enough. */
 export async function writeXlsx(sheets: readonly Sheet[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name.slice(0, 31));
     ws.addRow([...s.header]).font = { bold: true };

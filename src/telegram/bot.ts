@@ -21,6 +21,7 @@ import { coreBot, unhandledBot } from './core-bot';
 import { errorBoundary } from './errors';
 import type { Feature } from './feature';
 import { downloadFile } from './files';
+import { installDirectBranches } from './filter-branches';
 import { createMainMenu } from './keyboards';
 import { localeOf } from './locale';
 import { sessionMiddleware } from './middlewares/session';
@@ -196,6 +197,7 @@ export function createBot(
   parts: BotParts,
 ): { bot: Bot<BotContext>; telegram: TelegramPort; lastUpdateId: () => number; install(): void } {
   const { config, db, clock, log, i18n, identity } = parts;
+  installDirectBranches();
   const bot = new Bot<BotContext>(token, { client: clientOptions(config) });
   // Replies to the user in front of us wait out a short 429, nothing more. A network error or a 5xx is not retried
   // here: auto-retry would retry network errors for ever (holding this user's every later update behind it); the

@@ -7,6 +7,13 @@ import { startWebhookServer } from './webhook';
 
 const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'my_chat_member'] as const;
 
+/**
+ * Updates handled at once while polling (grammY's runner allows 500). One process does the work on one thread, so more
+ * at once adds no speed, only memory: every update in flight holds its context, its middleware chain's promises and
+ * its replies' requests until done, and a burst of 500 kept the heap above 160 MB (bench -- memory, issue 14 item 9).
+ */
+const UPDATES_IN_FLIGHT = 100;
+
 export interface Intake {
   /** The webhook server's port (BOT_MODE=webhook), for tests that let the system pick one. */
   readonly webhookPort?: number;
@@ -47,6 +54,7 @@ export async function startIntake(o: IntakeOptions): Promise<Intake> {
     return { webhookPort: server.port, stop: () => server.close() };
   }
   const runner = run(bot, {
+    sink: { concurrency: UPDATES_IN_FLIGHT },
     runner: {
       fetch: { allowed_updates: [...ALLOWED_UPDATES] },
       // The runner's own console output carries the request URL, token included; our logger reports instead.
