@@ -74,6 +74,8 @@ describe('a card always shows the current state', () => {
   });
 
   it('booking from the market card turns the service button into the ticket', async () => {
+    // The announcement of the publishing above reaches 王阿姨 first, so that the card below is the reply she asked for.
+    await tb.delivered();
     const wang = tb.user(WANG, { first_name: '王阿姨' });
     const out = await say(wang, '🛠 市集预约');
     const card = idOf(out);
