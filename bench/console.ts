@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { createApp } from '../src/app';
 import { createConfig } from '../src/config';
@@ -124,6 +125,43 @@ export async function main(): Promise<void> {
     });
   }
 
+  // ---- every export the files page offers, for its first two and last two periods (the newest, and the widest or
+  // oldest): how long it takes, and the longest the event loop the bot shares with the console waited meanwhile (an
+  // export must not stall updates).
+  const exportRows: Row[] = [];
+  const filesPage = await (await fetch(`${base}/files`, { headers: { cookie: staffCookie } })).text();
+  const fromHtml = (v: string) =>
+    v
+      .replaceAll('&quot;', '"')
+      .replaceAll('&#39;', "'")
+      .replaceAll('&lt;', '<')
+      .replaceAll('&gt;', '>')
+      .replaceAll('&amp;', '&');
+  const exportLinks: string[] = [];
+  for (const form of filesPage.matchAll(/action="\/files\/export\/([^"]+)"[^>]*>([\s\S]*?)<\/form>/g)) {
+    const values = [...form[2]!.matchAll(/<option value="([^"]*)"/g)].map((m) => fromHtml(m[1]!));
+    if (values.length === 0) exportLinks.push(`/files/export/${form[1]}`);
+    for (const v of [...new Set([...values.slice(0, 2), ...values.slice(-2)])])
+      exportLinks.push(`/files/export/${form[1]}?period=${encodeURIComponent(v)}`);
+  }
+  for (const path of exportLinks) {
+    const delay = monitorEventLoopDelay({ resolution: 5 });
+    delay.enable();
+    const t = performance.now();
+    const r = await fetch(`${base}${path}`, { headers: { cookie: staffCookie } });
+    const bytes = (await r.arrayBuffer()).byteLength;
+    const ms = performance.now() - t;
+    delay.disable();
+    exportRows.push({
+      export: decodeURIComponent(path.replace('/files/export/', '')).slice(0, 48),
+      status: r.status,
+      kB: Math.round(bytes / 1024),
+      ms: round(ms),
+      longest_stall_ms: round(delay.max / 1e6),
+      ok: r.status === 200 && delay.max / 1e6 < 50,
+    });
+  }
+
   // ---- the bot's throughput, alone and with the console busy beside it (two browsers reloading without pause)
   const residents = (
     sqliteOf(app.dbh)
@@ -185,10 +223,12 @@ export async function main(): Promise<void> {
     { run: 'bot + console under load', updates_per_s: Math.round(busy), console_req_per_s: Math.round(consolePerSec) },
   ];
   table('console: the bot beside it', throughput);
+  table('console: exports (the event loop meanwhile; bar: stall < 50 ms)', exportRows);
   report('console', rows, {
     bar_p99_ms: BAR_P99_MS,
     samples: SAMPLES,
     throughput,
+    exports: exportRows,
     throughput_ratio: Math.round((busy / alone) * 100) / 100,
   });
   await app.stop();
