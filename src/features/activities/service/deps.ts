@@ -4,6 +4,7 @@ import type { Db, DbOrTx } from '../../../db/schema';
 import type { Identity, User } from '../../../identity';
 import type { Outbox } from '../../../outbox/service';
 import type { Settings } from '../../../settings';
+import type { HoursCredit } from '../../partners/service';
 import type { Community, Compound } from '../../residents/service';
 import { ActivityNotFound } from '../errors';
 import * as store from '../store';
@@ -43,17 +44,7 @@ export interface ActivitiesPorts {
    * not what is being tested: then the catch-up job credits nothing and marks nothing.
    */
   hours?: {
-    creditHours(
-      trx: DbOrTx,
-      entries: {
-        key: string;
-        userId: number;
-        date: string;
-        minutes: number;
-        what: { 'zh-CN': string; en: string };
-        partnerId: number | null;
-      }[],
-    ): Promise<number>;
+    creditHours(trx: DbOrTx, entries: HoursCredit[]): Promise<number>;
   };
 }
 
