@@ -137,7 +137,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     features: () => features,
     forgetBroadcast: (id) => worker?.forgetBroadcast(id),
     onUpdateDone: opts.onUpdateDone,
-    gate: config.BOT_MODE === 'webhook' ? handledOnce(db, clock, locks, log) : undefined,
+    once: config.BOT_MODE === 'webhook' ? handledOnce(db, clock, locks, log) : undefined,
   });
   telegram = tg.telegram;
   const areas: Areas = createAreas(platform, () => [staffConsole.feature]);
