@@ -44,7 +44,7 @@ describe('a webhook update whose instance went silent after its commit', () => {
   const texts = (userId: number) => t.api.callsTo(userId).map((c) => String(c.payload.text ?? ''));
   const DONE_BEFORE = 'Your last message reached us and was done';
 
-  it('an update whose instance died before committing anything is handled in full by the retry', async () => {
+  it('an update whose first POST never reached an instance is handled in full by the retry, with no "done" answer', async () => {
     const u = await t.resident(7302, { language_code: 'en' });
     const before = await questionsOf(7302);
     // The first POST never reaches the bot; Telegram's retry does, and it is handled as new.
