@@ -7,7 +7,9 @@ import { createLogger } from '../src/logger';
 
 const config = createConfig(process.env);
 const log = createLogger('info', config.BOT_TOKEN);
-const app = await createApp(config, { log, cron: process.env.BENCH_CRON === '1' });
+// BENCH_JOB_CRON: {"job name": "cron spec"} — a job on a schedule of seconds, so a bench need not wait minutes.
+const jobCron = JSON.parse(process.env.BENCH_JOB_CRON ?? '{}') as Record<string, string>;
+const app = await createApp(config, { log, cron: process.env.BENCH_CRON === '1', jobCron });
 await app.start();
 process.stdout.write(`${JSON.stringify({ ready: app.webhookPort(), instance: await app.instanceId() })}\n`);
 process.once('SIGTERM', () => {

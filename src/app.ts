@@ -35,6 +35,8 @@ export interface AppOptions {
   onFatal?: (reason: string, err: unknown) => void;
   /** How often a PostgreSQL instance checks or takes the scheduler's lead (tests shorten it). */
   leadCheckMs?: number;
+  /** Jobs on another schedule than their own, by name (the instances bench: reminders every 2 s, not 5 min). */
+  jobCron?: Record<string, string>;
 }
 
 /** One line a person running the bot understands. */
@@ -137,7 +139,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     features: () => features,
     forgetBroadcast: (id) => worker?.forgetBroadcast(id),
     onUpdateDone: opts.onUpdateDone,
-    gate: config.BOT_MODE === 'webhook' ? handledOnce(db, clock, locks, log) : undefined,
+    once: config.BOT_MODE === 'webhook' ? handledOnce(db, clock, locks, log) : undefined,
   });
   telegram = tg.telegram;
   const areas: Areas = createAreas(platform, () => [staffConsole.feature]);
@@ -153,7 +155,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       ...features.flatMap((f) => f.jobs ?? []),
       stuckDeliveriesJob(platform),
       maintenanceJob({ dbh, outbox, config, log }),
-    ],
+    ].map((j) => ({ ...j, cron: opts.jobCron?.[j.name] ?? j.cron })),
     clock,
     log,
     config.TIMEZONE,

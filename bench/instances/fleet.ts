@@ -95,3 +95,16 @@ export async function until(done: () => boolean | Promise<boolean>, timeoutMs: n
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/** A question typed by a user the bot has not seen: one update that logs one FAQ question (its effect). */
+export function questionFrom(api: FakeBotApi, chatId: number): number {
+  return api.addUpdate({
+    message: {
+      message_id: 1,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: chatId, type: 'private', first_name: 'x' },
+      from: { id: chatId, is_bot: false, first_name: `U${chatId}`, language_code: 'zh-hans' },
+      text: `${chatId % 97}号楼门口的路灯坏了，找谁修？`,
+    },
+  });
+}

@@ -1,4 +1,5 @@
 import type { Db, DbOrTx } from './schema';
+import { currentUpdate, recordUpdate } from './update-scope';
 
 type Work = { run: (trx: DbOrTx) => Promise<void>; resolve: () => void; reject: (e: unknown) => void };
 
@@ -19,8 +20,11 @@ export class WriteBatcher {
 
   /** Runs `work` in a shared transaction; resolves once that transaction has committed. */
   run(work: (trx: DbOrTx) => Promise<void>): Promise<void> {
+    // An update's write records, in its transaction, that the update's effect is in (webhooks: src/db/update-scope.ts).
+    const claim = currentUpdate();
+    const run = claim ? (trx: DbOrTx) => recordUpdate(trx, claim).then(() => work(trx)) : work;
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ run: work, resolve, reject });
+      this.queue.push({ run, resolve, reject });
       if (this.queue.length >= this.opts.max) void this.flush();
       else if (!this.scheduled) {
         this.scheduled = true;

@@ -8,7 +8,8 @@ import type { DbOrTx } from './schema';
 
 /**
  * Claims the update for `instance`; or takes over a claim older than `staleBefore`, or (PostgreSQL) one whose
- * instance has died. `busy`: another live instance is handling it now; `done`: it was handled.
+ * instance has died. `busy`: another live instance is handling it now; `done`: it was handled; `committed`: taken
+ * over from an instance that died after its handler committed the effect but before it answered (src/db/update-scope.ts).
  */
 export async function claimUpdate(
   db: DbOrTx,
@@ -16,14 +17,14 @@ export async function claimUpdate(
   now: Date,
   staleBefore: Date,
   instance: number | null,
-): Promise<'claimed' | 'busy' | 'done'> {
+): Promise<'claimed' | 'committed' | 'busy' | 'done'> {
   const stale = staleBefore.toISOString();
   // A claim is free to take when it is old, or (PostgreSQL) when the instance that made it is gone.
   const free = isPostgres(db)
     ? sql<boolean>`(handled_updates.claimed_at < ${stale} or (handled_updates.claimed_by is not null
         and handled_updates.claimed_by not in (${liveMembers})))`
     : sql<boolean>`handled_updates.claimed_at < ${stale}`;
-  const r = await db
+  const taken = await db
     .insertInto('handled_updates')
     .values({ update_id: updateId, state: 'handling', claimed_at: now.toISOString(), claimed_by: instance })
     .onConflict((oc) =>
@@ -33,8 +34,9 @@ export async function claimUpdate(
         .where('handled_updates.state', '=', 'handling')
         .where(free),
     )
+    .returning('committed_at')
     .executeTakeFirst();
-  if (Number(r.numInsertedOrUpdatedRows ?? 0n) > 0) return 'claimed';
+  if (taken) return taken.committed_at === null ? 'claimed' : 'committed';
   const row = await db
     .selectFrom('handled_updates')
     .select('state')
@@ -43,13 +45,24 @@ export async function claimUpdate(
   return row?.state === 'handling' ? 'busy' : 'done';
 }
 
-export async function markUpdateDone(db: DbOrTx, updateId: number): Promise<void> {
-  await db.updateTable('handled_updates').set({ state: 'done' }).where('update_id', '=', updateId).execute();
+/** Handled and answered; `claimedAt`: only if the claim is still this one (a retry may have taken it over). */
+export async function markUpdateDone(db: DbOrTx, updateId: number, claimedAt?: string): Promise<void> {
+  let q = db.updateTable('handled_updates').set({ state: 'done' }).where('update_id', '=', updateId);
+  if (claimedAt) q = q.where('claimed_at', '=', claimedAt);
+  await q.execute();
 }
 
-/** Not handled after all (the handler failed): a retry may try again. */
-export async function releaseUpdate(db: DbOrTx, updateId: number): Promise<void> {
-  await db.deleteFrom('handled_updates').where('update_id', '=', updateId).execute();
+/**
+ * Not handled after all (the handler failed before committing anything): a retry may try again. Only this claim's
+ * row goes, and only while nothing was committed: a retry that took over, or an effect that is in, stays recorded.
+ */
+export async function releaseUpdate(db: DbOrTx, updateId: number, claimedAt: string): Promise<void> {
+  await db
+    .deleteFrom('handled_updates')
+    .where('update_id', '=', updateId)
+    .where('claimed_at', '=', claimedAt)
+    .where('committed_at', 'is', null)
+    .execute();
 }
 
 /** Telegram retries an update for at most a day: older records are needed no longer. */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { NotAllowed } from '../core/errors';
 import { DAY_MS } from '../core/time';
 import type { Db, DbOrTx } from '../db/schema';
+import { recordUpdate } from '../db/update-scope';
 import { recordAudit } from './audit';
 import { InvitationExpired, InvitationNotFound, InvitationUsed } from './errors';
 import { invitableBy, isRole, type Role } from './roles';
@@ -21,6 +22,7 @@ export async function createInvitation(
   const code = randomBytes(9).toString('base64url');
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * DAY_MS).toISOString();
   await db.transaction().execute(async (trx) => {
+    await recordUpdate(trx);
     await trx
       .insertInto('invitations')
       .values({

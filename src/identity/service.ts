@@ -4,6 +4,7 @@ import { NotAllowed } from '../core/errors';
 import { MINUTE_MS } from '../core/time';
 import type { WriteBatcher } from '../db/batch';
 import type { Db, DbOrTx } from '../db/schema';
+import { recordUpdate } from '../db/update-scope';
 import { auditDenied, recordAudit } from './audit';
 import type { StoredFlow } from './flows';
 import { createInvitation, type RedeemListener, redeemInvitation } from './invitations';
@@ -58,6 +59,7 @@ export function createIdentity(db: Db, clock: Clock, writes?: WriteBatcher) {
     if (actorId !== null && !(await store.rolesOf(db, actorId)).includes('admin')) throw new NotAllowed();
     const at = now();
     return db.transaction().execute(async (trx) => {
+      await recordUpdate(trx);
       if (!(await store.findUser(trx, userId))) {
         await store.insertUser(trx, {
           id: userId,
@@ -77,6 +79,7 @@ export function createIdentity(db: Db, clock: Clock, writes?: WriteBatcher) {
     if (actorId !== null && !(await store.rolesOf(db, actorId)).includes('admin')) throw new NotAllowed();
     const at = now();
     return db.transaction().execute(async (trx) => {
+      await recordUpdate(trx);
       const removed = await store.deleteRole(trx, userId, role);
       if (removed)
         await recordAudit(trx, { actorId, action: 'role.revoke', subject: `user:${userId}`, details: { role } }, at);

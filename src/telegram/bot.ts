@@ -42,8 +42,11 @@ export interface BotParts {
   forgetBroadcast?: (broadcastId: number) => void;
   /** Called when an update's handling has finished (replies sent, changes committed); tests wait on it. */
   onUpdateDone?: (updateId: number) => void;
-  /** Around each update's handling, after in-process ordering (webhooks: each update once, one user at a time). */
-  gate?: Middleware<BotContext>;
+  /**
+   * Webhooks: each update once, one user at a time. `claim` goes around each update's handling, after in-process
+   * ordering; `record`, after the session, around the handlers whose transactions record the update.
+   */
+  once?: { claim: Middleware<BotContext>; record: Middleware<BotContext> };
 }
 
 /** Bot API client options from config: API root (self-hosted or a test server) and optional proxy. */
@@ -228,7 +231,7 @@ export function createBot(
     });
     // Updates of one user are handled in order (flows depend on it); different users in parallel.
     bot.use(sequentialize((ctx) => ctx.from?.id.toString() ?? ctx.chat?.id.toString()));
-    if (parts.gate) bot.use(parts.gate);
+    if (parts.once) bot.use(parts.once.claim);
     bot.use(errorBoundary({ i18n, identity, log, defaultLocale: config.DEFAULT_LOCALE }));
     const menu = createMainMenu(
       features.flatMap((f) => f.menu ?? []),
@@ -246,6 +249,7 @@ export function createBot(
         mainMenu: (locale, roles) => menu(locale, roles),
       }),
     );
+    if (parts.once) bot.use(parts.once.record);
     // Flood guard per user: a stuck key or a script must not starve everyone else.
     bot.use(
       limit<BotContext, never>({

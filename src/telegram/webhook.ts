@@ -41,6 +41,7 @@ function sameSecret(given: string | string[] | undefined, secret: string): boole
 export async function startWebhookServer(o: WebhookServerOptions): Promise<WebhookServer> {
   const handle = webhookCallback(o.bot, 'http', { onTimeout: 'throw', timeoutMilliseconds: 25_000 });
   const refusedFrom = new Set<string>();
+  const inFlight = new Set<Promise<void>>();
   const send = (res: ServerResponse, status: number, body: string) => {
     res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(body);
   };
@@ -64,10 +65,13 @@ export async function startWebhookServer(o: WebhookServerOptions): Promise<Webho
       req.resume();
       return send(res, 401, 'unauthorized');
     }
-    handle(req, res).catch((err: unknown) => {
-      o.log.warn({ err }, 'an update was not handled in time or failed; Telegram will retry it');
-      if (!res.headersSent) send(res, 500, 'retry');
-    });
+    const handling = handle(req, res)
+      .catch((err: unknown) => {
+        o.log.warn({ err }, 'an update was not handled in time or failed; Telegram will retry it');
+        if (!res.headersSent) send(res, 500, 'retry');
+      })
+      .finally(() => inFlight.delete(handling));
+    inFlight.add(handling);
   });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
@@ -77,10 +81,14 @@ export async function startWebhookServer(o: WebhookServerOptions): Promise<Webho
   const addr = server.address();
   return {
     port: typeof addr === 'object' && addr ? addr.port : o.port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      }),
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      // Handlers in flight finish; then nothing is left to answer. A POST Telegram gave up on (timed out) can leave its
+      // connection half open for ever, and server.close() would wait for it: those go once every handler is done.
+      await Promise.all(inFlight);
+      server.closeAllConnections();
+      await closed;
+    },
   };
 }

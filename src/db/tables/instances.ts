@@ -5,6 +5,8 @@ export interface HandledUpdatesTable {
   claimed_at: string;
   /** PostgreSQL: the instance handling it (src/db/locks.ts member()); null on SQLite. */
   claimed_by: number | null;
+  /** Set (to the claim's time) by the handler's own transaction with the update's effect (src/db/update-scope.ts). */
+  committed_at: string | null;
 }
 
 /** The one row of the shared send schedule: the next free send slot, epoch milliseconds (fractional). */

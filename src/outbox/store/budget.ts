@@ -122,13 +122,24 @@ export async function holdShared(db: DbOrTx, untilMs: number): Promise<void> {
 }
 
 /**
+ * A row left `sending` with no instance named was claimed before migration 0031 (or copied from a SQLite
+ * deployment): no live instance can vouch for it, so it goes back once it is this old — far longer than any instance
+ * holds a claim (a batch of 500 at Telegram's 30 a second is sent in 17 s), so an old instance still running through
+ * an upgrade keeps the rows it is sending.
+ */
+export const UNOWNED_STUCK_MS = 5 * 60_000;
+
+/**
  * Rows left `sending` by an instance that died go back to the queue: each live instance holds advisory lock
- * (3, its id) for as long as its session lives (src/db/locks.ts), so a claim whose lock is gone is an orphan.
+ * (3, its id) for as long as its session lives (src/db/locks.ts), so a claim whose lock is gone is an orphan; and
+ * rows claimed by no named instance, once stuck (UNOWNED_STUCK_MS).
  * At-least-once: a row the dead instance had already sent is sent again.
  */
 export async function requeueOrphans(db: DbOrTx, now: string): Promise<number> {
+  const stuckBefore = new Date(Date.parse(now) - UNOWNED_STUCK_MS).toISOString();
   const r = await sql`update deliveries set state = 'queued', next_attempt_at = ${now}, updated_at = ${now},
       claimed_by = null
-    where state = 'sending' and claimed_by is not null and claimed_by not in (${liveMembers})`.execute(db);
+    where state = 'sending' and ((claimed_by is not null and claimed_by not in (${liveMembers}))
+      or (claimed_by is null and updated_at < ${stuckBefore}))`.execute(db);
   return Number(r.numAffectedRows ?? 0n);
 }

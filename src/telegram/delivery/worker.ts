@@ -5,9 +5,12 @@ import type { Clock } from '../../core/clock';
 import type { Logger } from '../../logger';
 import type { ClaimedRow, Outbox, Outcome } from '../../outbox/service';
 import { slotStillValid } from '../../outbox/store';
+import { OutcomeLog } from './outcome-log';
 import { ChatPacer, RatePacer } from './pacer';
-import { asEdit, render, type Translators } from './render';
+import type { Translators } from './render';
+import { type RowDeps, sendRow } from './send-row';
 import { HttpSender, type Sender, type SendResult } from './sender';
+import { Verdicts } from './verdicts';
 
 export interface WorkerDeps {
   outbox: Outbox;
@@ -30,9 +33,6 @@ export interface WorkerOptions {
 
 const MAX_ERROR_BACKOFF_MS = 10_000;
 const STALE_AFTER_MS = 60_000;
-/** This many transient failures in a row pause all sending, rather than burning every queued row's tries. */
-const OUTAGE_AFTER = 3;
-const MAX_OUTAGE_PAUSE_MS = 30_000;
 /** How often rows claimed by an instance that has died since are looked for (PostgreSQL). */
 const ORPHAN_CHECK_MS = 5_000;
 
@@ -47,9 +47,7 @@ export class DeliveryWorker {
   private waiting: { at: number; row: ClaimedRow }[] = [];
   private inflight = 0;
   private idle = new Set<() => void>();
-  private outcomes: Outcome[] = [];
-  private flushing: Promise<void> = Promise.resolve();
-  private lastFlush = 0;
+  private readonly outcomes: OutcomeLog;
   private readonly rate: RatePacer;
   private readonly chats = new ChatPacer();
   private readonly opts: Required<Omit<WorkerOptions, 'sender'>>;
@@ -59,15 +57,11 @@ export class DeliveryWorker {
   private exhausted = false;
   private wakeUp: (() => void) | null = null;
   private lastCycleAt = Date.now();
-  /**
-   * Chats whose sends failed transiently with no success in between: when several different chats fail, it is
-   * Telegram (or the way to it) that is down, not one message.
-   */
-  private failingChats = new Set<number>();
-  private outagePauses = 0;
   private unsubscribe: () => void = () => {};
+  private readonly verdicts: Verdicts;
+  private readonly rowDeps: RowDeps;
   /** Counters for progress reports and benchmarks. */
-  readonly stats = { sent: 0, rateLimited: 0, blocked: 0, failed: 0, retried: 0 };
+  readonly stats: Verdicts['stats'];
 
   constructor(
     private readonly deps: WorkerDeps,
@@ -82,6 +76,10 @@ export class DeliveryWorker {
     };
     this.sender = opts.sender ?? new HttpSender(deps.config, deps.config.BOT_TOKEN ?? '');
     this.rate = new RatePacer(ratePerSec, performance.now());
+    this.verdicts = new Verdicts(deps, this.rate);
+    this.outcomes = new OutcomeLog(deps);
+    this.stats = this.verdicts.stats;
+    this.rowDeps = { ...deps, sender: this.sender, translators: this.translators };
   }
 
   start(): void {
@@ -121,7 +119,7 @@ export class DeliveryWorker {
     this.queue = [];
     this.waiting = [];
     for (const row of untouched) this.outcomes.push({ kind: 'not-started', id: row.id });
-    await this.flush(true);
+    await this.outcomes.flush(true);
   }
 
   /**
@@ -187,14 +185,14 @@ export class DeliveryWorker {
       const batch = Math.max(20, Math.min(500, Math.ceil(this.opts.ratePerSec / 4)));
       // Paused by a 429: rows claimed now would only miss their slots.
       if (this.queue.length === 0 && this.rate.isPaused(now)) {
-        await this.flush(true);
+        await this.outcomes.flush(true);
         await this.sleep(Math.min(250, this.rate.waitMs(now)));
         return;
       }
       if (this.queue.length === 0 && this.waiting.length === 0 && this.inflight === 0) {
         const rows = await this.claim(batch);
         if (rows.length === 0) {
-          await this.flush(true);
+          await this.outcomes.flush(true);
           await this.sleep(this.opts.idlePollMs);
           this.exhausted = false;
           return;
@@ -236,7 +234,7 @@ export class DeliveryWorker {
         this.dispatch(row, slot);
         dispatched = true;
       }
-      if (performance.now() - this.lastFlush > this.opts.flushEveryMs) void this.flush(false);
+      if (this.outcomes.due(this.opts.flushEveryMs)) void this.outcomes.flush(false);
       if (!dispatched) {
         const head = this.queue[0]?.sendAt;
         const untilSlot = head === undefined || head === null ? this.rate.waitMs(performance.now()) : head - Date.now();
@@ -289,84 +287,12 @@ export class DeliveryWorker {
     if (row.reachable === false) return { kind: 'unreachable', id: row.id };
     let result: SendResult;
     try {
-      let out = render(row, this.deps.i18n, this.deps.config.DEFAULT_LOCALE, this.translators);
-      const replaces = (JSON.parse(row.content) as { replaces?: string }).replaces;
-      const target = replaces ? await this.deps.outbox.editTarget(replaces, this.deps.clock.now()) : null;
-      if (target !== null) out = asEdit(out, target);
-      result = await this.sender.send(out.method, out.payload, () => this.rate.written(slot, performance.now()));
-      // Unchanged since the last update: nothing to show, nothing wrong.
-      if (!result.ok && target !== null && /message is not modified/i.test(result.description))
-        result = { ok: true, messageId: target };
-      // The card is gone (deleted by its holder): the new state comes as a message of its own.
-      else if (!result.ok && target !== null && result.code === 400) {
-        const fresh = render(row, this.deps.i18n, this.deps.config.DEFAULT_LOCALE, this.translators);
-        result = await this.sender.send(fresh.method, fresh.payload);
-      }
+      result = await sendRow(row, this.rowDeps, () => this.rate.written(slot, performance.now()));
     } catch (err) {
       // A row that cannot even be rendered (a damaged content column) will never send: fail it, keep going.
       this.stats.failed++;
       return { kind: 'rejected', id: row.id, description: `render: ${String(err)}` };
     }
-    return this.classify(row, result);
-  }
-
-  private classify(row: ClaimedRow, r: SendResult): Outcome {
-    if (r.ok) {
-      this.stats.sent++;
-      if (this.outagePauses) this.deps.log.info('Telegram answers again; sending resumed');
-      this.failingChats.clear();
-      this.outagePauses = 0;
-      return { kind: 'sent', id: row.id, messageId: r.messageId };
-    }
-    if (r.code === 429) {
-      const retry = Math.max(1, Number(r.retryAfter ?? 1));
-      // Telegram asked everyone to wait, not just this chat: pause all sending, on every instance.
-      this.rate.pause(performance.now() + retry * 1000);
-      if (row.sendAt !== null)
-        this.deps.outbox.holdSends(Date.now() + retry * 1000).catch((err) => {
-          this.deps.log.warn({ err }, 'could not pause the other instances; each pauses when told itself');
-        });
-      this.stats.rateLimited++;
-      return { kind: 'rate-limited', id: row.id, retryAfterSec: retry };
-    }
-    if (r.code === 403) {
-      this.stats.blocked++;
-      return { kind: 'blocked', id: row.id, userId: row.userId };
-    }
-    if (r.code === 400 && /chat not found/i.test(r.description)) {
-      this.stats.failed++;
-      return { kind: 'chat-not-found', id: row.id };
-    }
-    if (r.code === 0 || r.code >= 500) {
-      this.stats.retried++;
-      const description = r.code === 0 ? `network: ${r.description}` : r.description;
-      this.failingChats.add(row.chatId);
-      if (this.failingChats.size >= OUTAGE_AFTER) {
-        // Telegram is down, not this message: hold everything and try again later, without spending its tries.
-        const pauseMs = Math.min(MAX_OUTAGE_PAUSE_MS, 1000 * 2 ** this.outagePauses++);
-        if (this.outagePauses === 1) this.deps.log.warn({ description }, 'Telegram is not answering; sending paused');
-        this.rate.pause(performance.now() + pauseMs);
-        return { kind: 'not-started', id: row.id };
-      }
-      return { kind: 'transient', id: row.id, attempts: row.attempts, createdAt: row.createdAt, description };
-    }
-    this.stats.failed++;
-    this.deps.log.warn({ id: row.id, description: r.description }, 'delivery rejected by Telegram');
-    return { kind: 'rejected', id: row.id, description: r.description };
-  }
-
-  /** Writes outcomes in one transaction; `force` waits for any flush already running. */
-  private async flush(force: boolean): Promise<void> {
-    if (!force && this.outcomes.length === 0) return;
-    await this.flushing;
-    this.lastFlush = performance.now();
-    const batch = this.outcomes;
-    if (batch.length === 0) return;
-    this.outcomes = [];
-    this.flushing = this.deps.outbox.recordOutcomes(batch, this.deps.clock.now()).catch((err) => {
-      this.deps.log.error({ err, rows: batch.length }, 'could not record delivery outcomes; will retry');
-      this.outcomes.unshift(...batch);
-    });
-    await this.flushing;
+    return this.verdicts.classify(row, result);
   }
 }

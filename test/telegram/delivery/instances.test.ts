@@ -5,6 +5,7 @@ import { ManualClock } from '../../../src/core/clock';
 import { type DbHandle, openPostgresDatabase } from '../../../src/db/client';
 import { type InstanceLocks, postgresLocks } from '../../../src/db/locks';
 import type { OutMessage } from '../../../src/outbox/service';
+import { UNOWNED_STUCK_MS } from '../../../src/outbox/store';
 import { createPlatform, offlineTelegram, type Platform } from '../../../src/platform';
 import { FakeBotApi } from '../../../src/playground/fake-api';
 import { DeliveryWorker } from '../../../src/telegram/delivery/worker';
@@ -141,5 +142,29 @@ describe('delivery from several instances on one PostgreSQL database', () => {
     const out = sends(api);
     expect(out).toHaveLength(30);
     expect(new Set(out.map((c) => c.chatId)).size).toBe(30);
+  });
+
+  it('rows claimed before migration 0031 (no instance named) go back to the queue once stuck, and not before', async () => {
+    api = await FakeBotApi.start();
+    const url = await freshPgUrl();
+    const clock = new ManualClock();
+    const b = instance(url, api, clock);
+    await b.platform.outbox.enqueue(
+      b.dbh.db,
+      Array.from({ length: 6 }, (_, i) => note(3000 + i, 1)),
+      clock.now(),
+    );
+    // Claimed as instances did before 0031, naming none; then that instance was upgraded away mid-send.
+    expect(await b.platform.outbox.claimDue(clock.now(), 6)).toHaveLength(6);
+    // An old instance may still be sending them a minute later: they stay its.
+    clock.advance(60_000);
+    expect(await b.platform.outbox.requeueOrphans(clock.now())).toBe(0);
+    clock.advance(UNOWNED_STUCK_MS);
+    expect(await b.platform.outbox.requeueOrphans(clock.now())).toBe(6);
+    b.worker.start();
+    await drained(b.platform, 15_000);
+    const out = sends(api);
+    expect(out).toHaveLength(6);
+    expect(new Set(out.map((c) => c.chatId)).size).toBe(6);
   });
 });

@@ -1,4 +1,5 @@
 import type { Locale } from '../../../config';
+import { recordUpdate } from '../../../db/update-scope';
 import type { TFunction } from '../../../i18n';
 import type { User } from '../../../identity';
 import type { Platform } from '../../../platform';
@@ -109,6 +110,7 @@ export function questionsService(
       const entry = (await knowledge.get()).entries.get(entryId);
       if (!entry) throw new QueryNotFound();
       await db.transaction().execute(async (trx) => {
+        await recordUpdate(trx);
         await store.setQueryEntry(trx, queryId, entryId);
         await store.countHit(trx, entryId);
       });

@@ -1,5 +1,6 @@
 import { localDate } from '../../../core/time';
 import type { DbOrTx } from '../../../db/schema';
+import { runDone } from '../../../db/tx';
 import { recordAudit } from '../../../identity';
 import type { Platform } from '../../../platform';
 import { balancesAt, type FundBooks, type FundSummary, summaryOf } from '../books';
@@ -68,7 +69,7 @@ export function createLedgerService(
           { actorId, action: 'fund.record', subject: `fund_entry:${id}`, details: { ...details, source: meta.source } },
           now,
         );
-        await done?.(trx, { id });
+        await runDone(trx, done, { id });
         return id;
       });
     },
@@ -111,7 +112,7 @@ export function createLedgerService(
           },
           now,
         );
-        await done?.(trx, { id });
+        await runDone(trx, done, { id });
         return id;
       });
     },

@@ -1,5 +1,6 @@
 import { displayName } from '../../../core/names';
 import { localDate, localTime } from '../../../core/time';
+import { runDone } from '../../../db/tx';
 import { recordAudit } from '../../../identity';
 import type { Platform } from '../../../platform';
 import { CB } from '../callbacks';
@@ -52,7 +53,7 @@ export function createPledgesService(
           startMonth: start,
           createdAt: now.toISOString(),
         });
-        await done?.(trx, { id });
+        await runDone(trx, done, { id });
         return id;
       });
     },

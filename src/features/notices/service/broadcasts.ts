@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../../db/schema';
+import { runDone } from '../../../db/tx';
 import { recordAudit } from '../../../identity';
 import type { DeliveryCounts } from '../../../outbox/service';
 import type { Platform } from '../../../platform';
@@ -88,7 +89,7 @@ export function createBroadcasts(platform: Platform, audiences: Audiences, expan
         { actorId: input.actorId, action: 'notices.broadcast.create', subject: `broadcast:${id}`, details },
         now,
       );
-      await done?.(trx, { id });
+      await runDone(trx, done, { id });
       return (await store.findBroadcast(trx, id))!;
     });
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DbOrTx } from '../../../db/schema';
+import { recordUpdate } from '../../../db/update-scope';
 import { type Role, recordAudit, type User } from '../../../identity';
 import { NotADeputy, UnknownAssignment } from '../errors';
 import type { Category } from '../policy';
@@ -50,7 +51,10 @@ export function deputies({ db, clock, identity, residents }: Parts) {
     async (actorId: number | null, userId: number, communityId: number, category: Category | null) => {
       if (!(await identity.user(userId))) throw new UnknownAssignment();
       if (add) await checkArea({ communityId, category });
-      return db.transaction().execute((trx) => change(trx, actorId, userId, { communityId, category }, add));
+      return db.transaction().execute(async (trx) => {
+        await recordUpdate(trx);
+        return change(trx, actorId, userId, { communityId, category }, add);
+      });
     };
 
   return {
@@ -69,7 +73,11 @@ export function deputies({ db, clock, identity, residents }: Parts) {
         (a) => a.communityId === area.communityId && a.category === area.category,
       );
       if (!held) await checkArea(area);
-      await db.transaction().execute((trx) => change(trx, actorId, userId, area, !held));
+      // A toggle done again by a webhook retry would undo itself: the update is recorded with it.
+      await db.transaction().execute(async (trx) => {
+        await recordUpdate(trx);
+        await change(trx, actorId, userId, area, !held);
+      });
       return !held;
     },
 

@@ -1,5 +1,6 @@
 import { displayName } from '../../../core/names';
 import type { DbOrTx } from '../../../db/schema';
+import { runDone } from '../../../db/tx';
 import { recordAudit } from '../../../identity';
 import type { OutMessage } from '../../../outbox/service';
 import { AlreadyCollected, CodeNotFound, InvalidInput, RecipientInactive, RecipientNotFound } from '../errors';
@@ -135,7 +136,7 @@ export function checkinService({ db, clock, identity, outbox, policy }: ReliefDe
         await recordAudit(trx, { actorId: staffId, action: 'relief.checkin', subject, details }, now);
         await outbox.enqueue(trx, await notices(trx, r, pickup), now);
         const made = (await store.findPickup(trx, r.id, month))!;
-        await done?.(trx, { ...made, recipientName: r.name });
+        await runDone(trx, done, { ...made, recipientName: r.name });
         return { recipient: r, pickup: made };
       });
       // Who checked in the first one is looked up after the transaction: identity reads outside it.
