@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../../db/schema';
 export * from './bookings';
 export * from './catalogue';
 export * from './markets';
+export * from './report-counts';
 export * from './subscriptions';
 export * from './types';
 export * from './venues';
