@@ -37,7 +37,7 @@ export function reportFigures({ db, reads }: Pick<MarketDeps, 'db' | 'reads'>) {
     async reportFigures(from: string, to: string, today: string): Promise<MarketReportFigures> {
       const markets = (await store.publishedBetween(db, from, to)).filter((m) => m.date <= today);
       const ids = markets.map((m) => m.id);
-      const offersBy = groupBy(await store.offersOfMarkets(db, ids), (o) => o.marketId);
+      const offersBy = groupBy(await store.reportOffers(db, reads, ids), (o) => o.marketId);
       const countsBy = groupBy(await store.offerCounts(db, reads, ids), (c) => c.marketId);
       const peopleBy = groupBy(await store.servedPeople(db, reads, ids), (p) => p.marketId);
       return {

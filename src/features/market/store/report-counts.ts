@@ -52,6 +52,33 @@ export async function offerCounts(db: DbOrTx, reads: ReadQueries, marketIds: rea
   );
 }
 
+/** What each market day offered, in catalogue order (by group, then service): only what the report shows. */
+export async function reportOffers(db: DbOrTx, reads: ReadQueries, marketIds: readonly number[]) {
+  if (marketIds.length === 0) return [];
+  const q = db
+    .selectFrom('market_offers as o')
+    .innerJoin('market_services as s', 's.id', 'o.service_id')
+    .select(['o.id', 'o.market_id', 'o.service_id', 'o.capacity'])
+    .select((eb) => [
+      eb.fn.coalesce('o.name_zh', 's.name_zh').as('name_zh'),
+      eb.fn.coalesce('o.name_en', 's.name_en').as('name_en'),
+    ])
+    .where('o.market_id', 'in', [...marketIds])
+    .orderBy('o.market_id')
+    .orderBy('s.group_key')
+    .orderBy('s.id')
+    .compile();
+  type Row = { id: number; market_id: number; service_id: number; capacity: number; name_zh: string; name_en: string };
+  return (await readCompiled<Row>(reads, q)).map((r) => ({
+    id: Number(r.id),
+    marketId: Number(r.market_id),
+    serviceId: Number(r.service_id),
+    capacity: Number(r.capacity),
+    nameZh: r.name_zh,
+    nameEn: r.name_en,
+  }));
+}
+
 /** Each market day's residents served, by account, once each: residents helped are counted once over a period. */
 export async function servedPeople(db: DbOrTx, reads: ReadQueries, marketIds: readonly number[]) {
   if (marketIds.length === 0) return [];
