@@ -38,7 +38,7 @@ export async function monthTallies(
   )} else ${last} end as text)`;
   const n = (cond: ReturnType<typeof sql>) => sql`sum(case when ${cond} then 1 else 0 end)`;
   const query = sql<Record<string, string | number | null>>`
-    with p as materialized (
+    with p as (
       select ${month} as month, community_id, category, category_zh, category_en, status, created_at,
         acknowledged_at, ack_due_at, answered_at, answer_due_at, satisfaction
       from petitions where created_at >= ${from} and created_at < ${to})
