@@ -215,6 +215,9 @@ describe('the three rates', () => {
     // June: c's acknowledgement is overdue (due, not in time), d was acknowledged in time
     expect(report.months[1]).toMatchObject({ filed: 2, ackDue: 2, ackedInTime: 1 });
     expect(report.months[0]).toMatchObject({ filed: 2, resolved: 1, rated: 1, ratingSum: 5 });
+    // a range inside one month is that month
+    const may = await petitions.reportFigures(at(-1).toISOString(), at(10 * DAY).toISOString(), now);
+    expect(may.months.map((m) => [m.month, m.filed])).toEqual([['2026-05', 2]]);
   });
 });
 

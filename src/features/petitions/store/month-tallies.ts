@@ -32,10 +32,8 @@ export async function monthTallies(
   if (starts.length === 0) return [];
   const last = starts[starts.length - 1]![0];
   // The month as one CASE over the months' starts: time zones are JavaScript's, not each engine's own.
-  const month = sql`cast(case ${sql.join(
-    starts.slice(1).map(([, at], i) => sql`when created_at < ${at} then ${starts[i]![0]}`),
-    sql` `,
-  )} else ${last} end as text)`;
+  const whens = starts.slice(1).map(([, at], i) => sql`when created_at < ${at} then ${starts[i]![0]}`);
+  const month = whens.length ? sql`cast(case ${sql.join(whens, sql` `)} else ${last} end as text)` : sql`${last}`;
   const n = (cond: ReturnType<typeof sql>) => sql`sum(case when ${cond} then 1 else 0 end)`;
   const query = sql<Record<string, string | number | null>>`
     with p as (
