@@ -110,7 +110,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     replay: (update) => telegram!.replay(update),
   };
   const i18n = createI18n(config.DEFAULT_LOCALE);
-  const platform = createPlatform({ db, config, clock, log, i18n, telegram: port });
+  const platform = createPlatform({ db, reads: dbh.reads, config, clock, log, i18n, telegram: port });
   const { identity, outbox } = platform;
   try {
     const applied = await migrateToLatest(db);

@@ -2,6 +2,7 @@ import type { i18n } from 'i18next';
 import type { Config } from './config';
 import type { Clock } from './core/clock';
 import { WriteBatcher } from './db/batch';
+import { inPlaceReads, type ReadQueries } from './db/reads';
 import type { Db } from './db/schema';
 import { createI18n } from './i18n';
 import { createIdentity, type Identity } from './identity';
@@ -16,6 +17,8 @@ import type { TelegramPort } from './telegram/port';
  */
 export interface Platform {
   db: Db;
+  /** Heavy read-only queries (the community report): on a SQLite file, a worker thread's own connection. */
+  reads: ReadQueries;
   clock: Clock;
   config: Config;
   log: Logger;
@@ -47,6 +50,8 @@ export const offlineTelegram: TelegramPort = {
 /** Builds the platform around an open database; the bot supplies its Telegram port (the CLI and tests their own). */
 export function createPlatform(parts: {
   db: Db;
+  /** The database handle's reads; without one (tests, the command line) they run on `db` itself. */
+  reads?: ReadQueries;
   config: Config;
   clock: Clock;
   log: Logger;
@@ -66,5 +71,6 @@ export function createPlatform(parts: {
   );
   const settings = createSettings(parts.db, parts.clock);
   const i18n = parts.i18n ?? createI18n(parts.config.DEFAULT_LOCALE);
-  return { ...parts, i18n, identity, outbox, settings, writes };
+  const reads = parts.reads ?? inPlaceReads(parts.db);
+  return { ...parts, reads, i18n, identity, outbox, settings, writes };
 }

@@ -40,7 +40,7 @@ export function createAreas(platform: Platform, edges: () => readonly Feature[] 
     // The community report's figures, each from its own area's service.
     sources: {
       marketFigures: market.service.reportFigures,
-      reliefMonth: (month) => relief.service.monthFigures(month),
+      reliefMonths: (months) => relief.service.monthsFigures(months),
       petitionFigures: petitions.service.reportFigures,
       activityFigures: (from, to, today) => activities.service.activityFigures(from, to, today),
     },

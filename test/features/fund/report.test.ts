@@ -35,7 +35,12 @@ const sources: ReportSources = {
     calls.push(`market ${from} ${to}`);
     return { days: [day('2024-12-14', [1, 2]), day('2025-03-08', [1, 2, 3], 2), day('2025-03-22', [2, 4])] };
   },
-  reliefMonth: async (m) => ({ expected: 10, collected: m === '2025-01' ? 0 : 8, festivalExtras: 0 }),
+  async reliefMonths(months) {
+    calls.push(`relief ${months[0]}…${months.at(-1)}`);
+    return new Map(
+      months.filter((m) => m !== '2025-01').map((m) => [m, { expected: 10, collected: 8, festivalExtras: 0 }]),
+    );
+  },
   async petitionFigures(from, to) {
     calls.push(`petitions ${from} ${to}`);
     return { months: [month('2024-12', 5, 'noise'), month('2025-03', 3, 'roads')] };
@@ -76,6 +81,7 @@ describe('the community report of a month', () => {
     expect(r.activities).toMatchObject({ held: 1, signUps: 30, attended: 28, noShows: 4 });
     expect(calls).toEqual([
       'market 2024-10-01 2025-04-01',
+      'relief 2024-10…2025-03',
       'petitions 2024-09-30T16:00:00.000Z 2025-03-31T16:00:00.000Z',
       // the period's own dates, not the trend's: activities are counted for the period only
       'activities 2025-03-01 2025-04-01 2025-03-31',

@@ -22,7 +22,7 @@ export async function fundWorld(now: Date) {
   const activities = createActivitiesService(platform, { places: residents, partners, relief });
   const sources = {
     marketFigures: createMarketService(platform, residents).reportFigures,
-    reliefMonth: relief.monthFigures,
+    reliefMonths: relief.monthsFigures,
     petitionFigures: createPetitionsService(platform, { residents }).reportFigures,
     activityFigures: activities.activityFigures,
   };

@@ -113,6 +113,35 @@ describe('the day itself', () => {
     expect(before.days.map((d) => d.date)).toEqual(['2026-12-05']);
   });
 
+  it('the report counts a day as its summary counts it booking by booking: served, solved, people, each service', async () => {
+    const knife = await offerOf(id, 'knife');
+    const appl = await offerOf(id, 'appliance');
+    const hair = await offerOf(id, 'haircut');
+    const k1 = await market.book(100, knife.id, {});
+    const k2 = await market.book(101, knife.id, {});
+    const a1 = await market.book(100, appl.id, { details: '电扇不转' });
+    const a2 = await market.book(102, appl.id, { details: '收音机' });
+    await market.book(103, hair.id, {});
+    clock.set(at('2026-12-05T10:00:00'));
+    await market.recordOutcome(STAFF, k1.id, 'served');
+    await market.recordOutcome(STAFF, k2.id, 'no_show');
+    await market.recordOutcome(STAFF, a1.id, 'fixed');
+    await market.recordOutcome(STAFF, a2.id, 'not_fixable');
+    const walk = await market.addWalkIn(STAFF, hair.id, 1);
+    await market.recordOutcome(STAFF, walk.id, 'served');
+    await market.addWalkIn(STAFF, hair.id, 2); // still waiting: not served, not booked
+
+    const [day] = (await market.reportFigures('2026-12-01', '2027-01-01', '2026-12-05')).days;
+    const summary = await market.summary(id);
+    // resident 100 came for two services: one person helped, two people served
+    expect(day).toMatchObject({ served: summary.served, solved: summary.solved, people: [100, 102], walkIns: 1 });
+    expect(day!.people.length + day!.walkIns).toBe(summary.residents);
+    expect(day!.services.map((s) => [s.serviceId, s.booked, s.served])).toEqual(
+      summary.services.map((s) => [s.serviceId, s.booked, s.served]),
+    );
+    expect(summary).toMatchObject({ served: 4, solved: 3, residents: 3 });
+  });
+
   it('two weeks after a fix the resident is asked once whether it held; the answer counts in the summary', async () => {
     const appl = await offerOf(id, 'appliance');
     const a1 = await market.book(100, appl.id, { details: '电扇不转' });

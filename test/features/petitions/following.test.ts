@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { localDate } from '../../../src/core/time';
 import { DEMO_RESIDENTS, seedDemoPetitions } from '../../../src/features/petitions/demo';
 import * as errors from '../../../src/features/petitions/errors';
 import { rates } from '../../../src/features/petitions/rates';
@@ -169,6 +170,54 @@ describe('the three rates', () => {
     const categories = report.months.flatMap((m) => m.byCategory);
     expect(categories.find((c) => c.category === 'noise')?.count).toBe(1);
     expect(categories.reduce((n, c) => n + c.count, 0)).toBe(3);
+  });
+
+  it('the community report’s months each count what the rates count one petition at a time in that month', async () => {
+    const a = await petitions.file(XIAO, culvert);
+    when(1);
+    const b = await petitions.file(CHEN, { ...culvert, category: 'noise', description: '广场舞太吵', photos: [] });
+    when(12);
+    await petitions.acknowledge(deputy(DEPUTY), a.id);
+    when(30 * DAY); // June
+    const c = await petitions.file(LI, { ...culvert, place: '铁路新村', description: '路灯坏了', photos: [] });
+    when(30 * DAY + 2);
+    const d = await petitions.file(CHEN, { ...culvert, category: 'noise', description: '夜里装修', photos: [] });
+    when(31 * DAY);
+    await petitions.setStatus(deputy(DEPUTY), a.id, { status: 'resolved', note: '好了' });
+    await petitions.giveFeedback(a.id, XIAO, 'yes');
+    await petitions.rate(a.id, XIAO, 5);
+    await petitions.acknowledge(deputy(DEPUTY), d.id);
+    const now = at(40 * DAY);
+    const report = await petitions.reportFigures(t0.toISOString(), at(60 * DAY).toISOString(), now);
+    expect(report.months.map((m) => m.month)).toEqual(['2026-05', '2026-06']);
+    const each = await Promise.all([a, b, c, d].map((p) => petitions.petition(p.id)));
+    for (const m of report.months) {
+      const mine = each.filter((p) => localDate(new Date(p.createdAt), policy.timezone).startsWith(m.month));
+      const r = rates(mine, now);
+      const { filed, ackedInTime, ackDue, resolved, answerDue, satisfied, rated } = r;
+      const ratingSum = mine.reduce((n, p) => n + (p.satisfaction ?? 0), 0);
+      expect(m, m.month).toMatchObject({
+        filed,
+        ackedInTime,
+        ackDue,
+        resolved,
+        answerDue,
+        satisfied,
+        rated,
+        ratingSum,
+      });
+      const byOne = <K>(key: (p: (typeof mine)[number]) => K) =>
+        [...new Set(mine.map(key))].map((k) => [k, mine.filter((p) => key(p) === k).length]);
+      expect(m.byCategory.map((x) => [x.category, x.count])).toEqual(byOne((p) => p.category));
+      expect(m.byCommunity.map((x) => [x.communityId, x.count])).toEqual(byOne((p) => p.communityId));
+      expect(m.byCategory.every((x) => x.nameZh !== '' && x.nameEn !== '')).toBe(true);
+    }
+    // June: c's acknowledgement is overdue (due, not in time), d was acknowledged in time
+    expect(report.months[1]).toMatchObject({ filed: 2, ackDue: 2, ackedInTime: 1 });
+    expect(report.months[0]).toMatchObject({ filed: 2, resolved: 1, rated: 1, ratingSum: 5 });
+    // a range inside one month is that month
+    const may = await petitions.reportFigures(at(-1).toISOString(), at(10 * DAY).toISOString(), now);
+    expect(may.months.map((m) => [m.month, m.filed])).toEqual([['2026-05', 2]]);
   });
 });
 

@@ -106,6 +106,22 @@ describe('check-in', () => {
     expect((await relief.monthReport('2025-06')).collectedSelf).toBe(1);
   });
 
+  it('the community report counts each month as the month’s own report does, someone since taken off the roster too', async () => {
+    const { staff, a, b, c } = await setup();
+    await at('2025-06-05T09:00:00', () => relief.checkIn(staff, a.id, {}, 'search'));
+    await at('2025-06-05T09:10:00', () => relief.checkIn(staff, b.id, { proxyName: '张红' }, 'search'));
+    await at('2025-07-05T09:00:00', () => relief.checkIn(staff, c.id, {}, 'search'));
+    await relief.setActive(staff, c.id, false);
+    const months = ['2025-05', '2025-06', '2025-07'];
+    const many = await relief.monthsFigures(months);
+    // a month nobody collected in is left out: its roster was not kept here
+    expect([...many.keys()]).toEqual(['2025-06', '2025-07']);
+    for (const m of ['2025-06', '2025-07']) expect(many.get(m), m).toEqual(await relief.monthFigures(m));
+    expect(many.get('2025-07')).toMatchObject({ collected: 1 });
+    // the roster is today's: c is expected only in the month she came
+    expect(many.get('2025-07')!.expected).toBe(many.get('2025-06')!.expected + 1);
+  });
+
   it("last month's code is not accepted this month", async () => {
     const { a } = await setup();
     const old = await relief.codeFor(a.id, '2025-05');

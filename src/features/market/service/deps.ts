@@ -1,4 +1,5 @@
 import type { Clock } from '../../../core/clock';
+import type { ReadQueries } from '../../../db/reads';
 import type { Db, DbOrTx } from '../../../db/schema';
 import type { Identity } from '../../../identity';
 import type { Outbox } from '../../../outbox/service';
@@ -10,6 +11,8 @@ import * as store from '../store';
 /** What the market's services are built with, once: the platform's parts, its policy and the places. */
 export interface MarketDeps {
   db: Db;
+  /** Heavy read-only queries (the community report's counts), off the event loop on a SQLite file. */
+  reads: ReadQueries;
   clock: Clock;
   identity: Identity;
   outbox: Outbox;

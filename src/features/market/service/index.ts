@@ -30,7 +30,7 @@ export type { MarketSummary, ServiceSummary } from './summary';
 export type MarketService = ReturnType<typeof createMarketService>;
 
 export function createMarketService(
-  platform: Pick<Platform, 'db' | 'clock' | 'config' | 'identity' | 'outbox'>,
+  platform: Pick<Platform, 'db' | 'reads' | 'clock' | 'config' | 'identity' | 'outbox'>,
   residents: MarketDeps['places'],
   policy: MarketPolicy = policyFrom(platform.config),
 ) {

@@ -1,10 +1,9 @@
 import * as store from '../store';
 import type { MarketDeps } from './deps';
-import { summarise } from './summary';
 
 // Read-only, for the community report's pictures (fund/report.ts, issue 18): each market day of a period with its
 // numbers, who was served (so residents helped are counted once over any range of days), and each service's demand
-// against its places. One read serves a period and its trend.
+// against its places. Four reads whatever the period, the bookings counted by the database (store/report-counts.ts).
 
 export interface MarketReportDay {
   date: string;
@@ -30,38 +29,35 @@ function groupBy<T, K>(xs: readonly T[], key: (x: T) => K): Map<K, T[]> {
   return out;
 }
 
-export function reportFigures({ db }: Pick<MarketDeps, 'db'>) {
+const total = (xs: readonly store.OfferCount[], k: 'served' | 'solved' | 'walkIns') => xs.reduce((n, x) => n + x[k], 0);
+
+export function reportFigures({ db, reads }: Pick<MarketDeps, 'db' | 'reads'>) {
   return {
     /** Published market days with a date in [from, to) and not after `today`. */
     async reportFigures(from: string, to: string, today: string): Promise<MarketReportFigures> {
-      // Three reads whatever the period (a year was 1 + 2 per market day, 107 statements).
       const markets = (await store.publishedBetween(db, from, to)).filter((m) => m.date <= today);
       const ids = markets.map((m) => m.id);
-      const offersBy = groupBy(await store.offersOfMarkets(db, ids), (o) => o.marketId);
-      const rowsBy = groupBy(
-        await store.countedBookingsOfMarkets(db, ids, ['booked', 'waiting', 'served', 'no_show']),
-        (b) => b.marketId,
-      );
-      const days: MarketReportDay[] = [];
-      for (const m of markets) {
-        const offers = offersBy.get(m.id) ?? [];
-        const rows = rowsBy.get(m.id) ?? [];
-        const s = summarise(m.id, offers, rows);
-        const served = rows.filter((r) => r.status === 'served');
-        days.push({
-          date: m.date,
-          served: s.served,
-          solved: s.solved,
-          people: [...new Set(served.flatMap((r) => (r.userId === null ? [] : [r.userId])))],
-          walkIns: served.filter((r) => r.userId === null).length,
-          services: offers.map((o) => {
-            const given = s.services.find((x) => x.serviceId === o.serviceId);
-            const { serviceId, nameZh, nameEn, capacity } = o;
-            return { serviceId, nameZh, nameEn, capacity, booked: given?.booked ?? 0, served: given?.served ?? 0 };
-          }),
-        });
-      }
-      return { days };
+      const offersBy = groupBy(await store.reportOffers(db, reads, ids), (o) => o.marketId);
+      const countsBy = groupBy(await store.offerCounts(db, reads, ids), (c) => c.marketId);
+      const peopleBy = groupBy(await store.servedPeople(db, reads, ids), (p) => p.marketId);
+      return {
+        days: markets.map((m): MarketReportDay => {
+          const counts = countsBy.get(m.id) ?? [];
+          const byOffer = new Map(counts.map((c) => [c.offerId, c]));
+          return {
+            date: m.date,
+            served: total(counts, 'served'),
+            solved: total(counts, 'solved'),
+            people: (peopleBy.get(m.id) ?? []).map((p) => p.userId),
+            walkIns: total(counts, 'walkIns'),
+            services: (offersBy.get(m.id) ?? []).map((o) => {
+              const { serviceId, nameZh, nameEn, capacity } = o;
+              const c = byOffer.get(o.id);
+              return { serviceId, nameZh, nameEn, capacity, booked: c?.booked ?? 0, served: c?.served ?? 0 };
+            }),
+          };
+        }),
+      };
     },
   };
 }

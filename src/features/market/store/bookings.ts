@@ -1,17 +1,6 @@
 import { sql, type Updateable } from 'kysely';
 import type { Database, DbOrTx } from '../../../db/schema';
-import {
-  ACTIVE,
-  BOOKING_STATUSES,
-  type Booking,
-  type BookingStatus,
-  type CountedBooking,
-  HOLD_ANSWERS,
-  member,
-  memberOrNull,
-  OUTCOMES,
-  toBooking,
-} from './types';
+import { ACTIVE, type Booking, type BookingStatus, toBooking } from './types';
 
 // Tickets, waitlist places and their results.
 
@@ -144,35 +133,6 @@ export const bookingsOfMarket = async (db: DbOrTx, marketId: number, statuses: r
       .orderBy('id')
       .execute()
   ).map(toBooking);
-
-/**
- * The bookings of several market days in the given states, in booking order, with only what a day's summary counts
- * (the community report reads a year of them: every column took about twice as long at the scale bench's size).
- */
-export const countedBookingsOfMarkets = async (
-  db: DbOrTx,
-  marketIds: readonly number[],
-  statuses: readonly BookingStatus[],
-): Promise<CountedBooking[]> =>
-  marketIds.length === 0
-    ? []
-    : (
-        await db
-          .selectFrom('market_bookings')
-          .select(['market_id', 'offer_id', 'user_id', 'status', 'walk_in', 'outcome', 'hold_answer'])
-          .where('market_id', 'in', [...marketIds])
-          .where('status', 'in', [...statuses])
-          .orderBy('id')
-          .execute()
-      ).map((r) => ({
-        marketId: r.market_id,
-        offerId: r.offer_id,
-        userId: r.user_id,
-        status: member(BOOKING_STATUSES, r.status),
-        walkIn: r.walk_in === 1,
-        outcome: memberOrNull(OUTCOMES, r.outcome),
-        holdAnswer: memberOrNull(HOLD_ANSWERS, r.hold_answer),
-      }));
 
 /** One service's tickets in ticket order, the waitlist last in line order; cancelled ones only if asked for. */
 export const ticketsOf = async (db: DbOrTx, offerId: number, withCancelled = false) => {

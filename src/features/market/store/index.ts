@@ -5,6 +5,7 @@ import { recordUpdate } from '../../../db/update-scope';
 export * from './bookings';
 export * from './catalogue';
 export * from './markets';
+export * from './report-counts';
 export * from './subscriptions';
 export * from './types';
 export * from './venues';

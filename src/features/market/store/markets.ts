@@ -220,19 +220,6 @@ export const offersOf = async (db: DbOrTx, marketId: number): Promise<Offer[]> =
     toOffer,
   );
 
-/** What each of several market days offers (the community report reads a year's markets at once). */
-export const offersOfMarkets = async (db: DbOrTx, marketIds: readonly number[]): Promise<Offer[]> =>
-  marketIds.length === 0
-    ? []
-    : (
-        await offerQuery(db)
-          .where('o.market_id', 'in', [...marketIds])
-          .orderBy('o.market_id')
-          .orderBy('s.group_key')
-          .orderBy('s.id')
-          .execute()
-      ).map(toOffer);
-
 export const findOffer = async (db: DbOrTx, offerId: number): Promise<Offer | undefined> => {
   const r = await offerQuery(db).where('o.id', '=', offerId).executeTakeFirst();
   return r && toOffer(r);

@@ -36,13 +36,24 @@ export type { PetitionWork } from './work';
 export type PetitionsService = ReturnType<typeof createPetitionsService>;
 
 export function createPetitionsService(
-  platform: Pick<Platform, 'db' | 'clock' | 'config' | 'identity' | 'outbox' | 'settings'>,
+  platform: Pick<Platform, 'db' | 'reads' | 'clock' | 'config' | 'identity' | 'outbox' | 'settings'>,
   deps: { residents: ResidentsService },
   policy: PetitionsPolicy = petitionsPolicy(platform.config, platform.settings),
 ) {
-  const { db, clock, config, identity, outbox, settings } = platform;
+  const { db, reads, clock, config, identity, outbox, settings } = platform;
   const notify = createNotifier({ identity, outbox, policy });
-  const parts: Parts = { db, clock, config, identity, outbox, settings, residents: deps.residents, policy, notify };
+  const parts: Parts = {
+    db,
+    reads,
+    clock,
+    config,
+    identity,
+    outbox,
+    settings,
+    residents: deps.residents,
+    policy,
+    notify,
+  };
   const assignment = deputies(parts);
   // A deputy's invitation carries their areas: assigned in the transaction that grants the role.
   identity.onInvitationRedeemed(assignment.applyInvitation);

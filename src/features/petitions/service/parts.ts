@@ -9,7 +9,8 @@ import type { CardFacts } from './card';
 import type { Notifier } from './notify';
 
 /** What each part of the petitions service is built with. */
-export interface Parts extends Pick<Platform, 'db' | 'clock' | 'config' | 'identity' | 'outbox' | 'settings'> {
+export interface Parts
+  extends Pick<Platform, 'db' | 'reads' | 'clock' | 'config' | 'identity' | 'outbox' | 'settings'> {
   residents: ResidentsService;
   policy: PetitionsPolicy;
   notify: Notifier;

@@ -1,10 +1,11 @@
 import { localDate, zonedToUtc } from '../../../core/time';
-import { nextMonth, rates } from '../rates';
+import { nextMonth } from '../rates';
 import * as store from '../store';
 import type { Parts } from './parts';
 
 // Read-only, for the community report (fund/report.ts, issue 18): the petitions filed in a period counted month by
-// month (each month's rates and counts add up to the period's), with each month's categories and communities.
+// month (each month's rates and counts add up to the period's), with each month's categories and communities. The
+// database counts them (rates.ts counts the same one petition at a time; a test holds the two together).
 
 export interface PetitionMonth {
   /** 'YYYY-MM' in the deployment's time zone. */
@@ -26,49 +27,66 @@ export interface PetitionReportFigures {
   months: PetitionMonth[];
 }
 
-const tally = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
+/** Adds `n` to a key's count, remembering when the key first appeared (the order the month's lists are in). */
+function add<K>(m: Map<K, { count: number; firstAt: string }>, k: K, n: number, firstAt: string) {
+  const have = m.get(k);
+  if (!have) m.set(k, { count: n, firstAt });
+  else {
+    have.count += n;
+    if (firstAt < have.firstAt) have.firstAt = firstAt;
+  }
+}
+const inOrder = <K>(m: Map<K, { count: number; firstAt: string }>) =>
+  [...m].sort((a, b) => (a[1].firstAt < b[1].firstAt ? -1 : a[1].firstAt > b[1].firstAt ? 1 : 0));
 
-export function reportFigures({ db, clock, residents, policy }: Parts) {
+export function reportFigures({ db, reads, clock, residents, policy }: Parts) {
   return {
-    /** Petitions filed in [fromIso, toIso), as of `now`, from one read. */
+    /** Petitions filed in [fromIso, toIso), as of `now`, counted by the database (store/month-tallies.ts). */
     async reportFigures(fromIso: string, toIso: string, now = clock.now()): Promise<PetitionReportFigures> {
-      const ps = await store.petitionFiguresBetween(db, fromIso, toIso);
-      const byMonth = new Map<string, typeof ps>();
-      // Each local month's start as a UTC instant, found once (a time-zone lookup per petition costs ~30 µs each).
+      // Each local month's start as a UTC instant, found once: the database buckets petitions by them.
       const starts: [string, string][] = [];
       for (let m = localDate(new Date(fromIso), policy.timezone).slice(0, 7); ; m = nextMonth(m)) {
         const at = zonedToUtc(`${m}-01`, '00:00', policy.timezone).toISOString();
         if (at >= toIso) break;
         starts.push([m, at]);
       }
-      let i = 0;
-      for (const p of ps.sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))) {
-        while (i + 1 < starts.length && p.createdAt >= starts[i + 1]![1]) i++;
-        const month = starts[i]?.[0] ?? localDate(new Date(p.createdAt), policy.timezone).slice(0, 7);
-        const list = byMonth.get(month);
-        if (list) list.push(p);
-        else byMonth.set(month, [p]);
-      }
+      const tallies = await store.monthTallies(db, reads, fromIso, toIso, starts, now.toISOString());
       const names = new Map((await residents.communities()).map((c) => [c.id, c]));
+      const byMonth = new Map<string, typeof tallies>();
+      for (const t of tallies) {
+        const list = byMonth.get(t.month);
+        if (list) list.push(t);
+        else byMonth.set(t.month, [t]);
+      }
       const months = [...byMonth].map(([month, mine]): PetitionMonth => {
-        const r = rates(mine, now);
-        const ratingSum = mine.reduce((s, p) => s + (p.satisfaction ?? 0), 0);
-        const { filed, ackedInTime, ackDue, resolved, answerDue, satisfied, rated } = r;
-        const categories = new Map<string, number>();
-        const categoryNames = new Map(mine.map((p) => [p.category, p.categoryName]));
-        const communities = new Map<number | null, number>();
-        for (const p of mine) {
-          tally(categories, p.category);
-          tally(communities, p.communityId);
+        const sum = (k: 'filed' | 'ackedInTime' | 'ackDue' | 'resolved' | 'answerDue' | 'satisfied' | 'rated') =>
+          mine.reduce((n, t) => n + t[k], 0);
+        const categories = new Map<string, { count: number; firstAt: string }>();
+        const communities = new Map<number | null, { count: number; firstAt: string }>();
+        // A category is named as its latest petition of the month was filed.
+        const latest = new Map<string, (typeof mine)[number]>();
+        for (const t of mine) {
+          add(categories, t.category, t.filed, t.firstAt);
+          add(communities, t.communityId, t.filed, t.firstAt);
+          const l = latest.get(t.category);
+          if (!l || t.lastAt > l.lastAt) latest.set(t.category, t);
         }
         return {
           month,
-          ...{ filed, ackedInTime, ackDue, resolved, answerDue, satisfied, rated, ratingSum },
-          byCategory: [...categories].map(([category, count]) => {
-            const n = categoryNames.get(category);
-            return { category, nameZh: n?.nameZh ?? category, nameEn: n?.nameEn ?? category, count };
+          filed: sum('filed'),
+          ackedInTime: sum('ackedInTime'),
+          ackDue: sum('ackDue'),
+          resolved: sum('resolved'),
+          answerDue: sum('answerDue'),
+          satisfied: sum('satisfied'),
+          rated: sum('rated'),
+          ratingSum: mine.reduce((n, t) => n + t.satisfactionSum, 0),
+          byCategory: inOrder(categories).map(([category, { count }]) => {
+            const n = latest.get(category);
+            const nameZh = n?.categoryZh ?? category;
+            return { category, nameZh, nameEn: n?.categoryEn ?? nameZh, count };
           }),
-          byCommunity: [...communities].map(([communityId, count]) => {
+          byCommunity: inOrder(communities).map(([communityId, { count }]) => {
             const c = communityId === null ? undefined : names.get(communityId);
             return { communityId, nameZh: c?.nameZh ?? '', nameEn: c?.nameEn ?? '', count };
           }),

@@ -3,6 +3,7 @@ export * from './alerts';
 export * from './catalogue';
 export * from './deputies';
 export * from './followers';
+export * from './month-tallies';
 export * from './petitions';
 export * from './rows';
 export * from './stats';

@@ -208,45 +208,6 @@ export const petitionsFiledBetween = async (db: DbOrTx, from: string, to: string
       .execute()
   ).map(toPetition);
 
-/**
- * Petitions filed in [from, to) with only what the community report counts: a year's read at scale spent most of
- * its time copying descriptions and places it does not show.
- */
-export const petitionFiguresBetween = async (db: DbOrTx, from: string, to: string) =>
-  (
-    await db
-      .selectFrom('petitions')
-      .select([
-        'community_id',
-        'category',
-        'category_zh',
-        'category_en',
-        'status',
-        'created_at',
-        'ack_due_at',
-        'acknowledged_at',
-        'answer_due_at',
-        'answered_at',
-        'satisfaction',
-      ])
-      .where('created_at', '>=', from)
-      .where('created_at', '<', to)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute()
-  ).map((r) => ({
-    communityId: r.community_id,
-    category: r.category,
-    categoryName: { nameZh: r.category_zh ?? r.category, nameEn: r.category_en ?? r.category_zh ?? r.category },
-    status: r.status as PetitionStatus,
-    createdAt: r.created_at,
-    ackDueAt: r.ack_due_at,
-    acknowledgedAt: r.acknowledged_at,
-    answerDueAt: r.answer_due_at,
-    answeredAt: r.answered_at,
-    satisfaction: r.satisfaction,
-  }));
-
 /** Whether the demo data has this petition already (the demo may be loaded twice). */
 export const hasPetitionWithDescription = async (db: DbOrTx, petitionerId: number, description: string) =>
   (await db

@@ -5,7 +5,7 @@ import { OPEN_STATUSES } from '../policy';
 // Figures counted by SQLite rather than by loading petitions: a year is 7,000 of them at five years of history, and
 // loading each to count it froze every other reply for half a second (issue 14 item 9). The open statuses are
 // written as literals so the planner can use the partial index of open petitions (petitions_open_work).
-const OPEN = sql.raw(`(${OPEN_STATUSES.map((s) => `'${s}'`).join(',')})`);
+export const OPEN_SQL = sql.raw(`(${OPEN_STATUSES.map((s) => `'${s}'`).join(',')})`);
 
 /** What the three rates count, for the petitions of one area filed in a period. */
 export interface Tally {
@@ -32,7 +32,7 @@ export async function tallies(db: DbOrTx, from: string, to: string, now: string)
   const n = (cond: ReturnType<typeof sql>) => sql`sum(case when ${cond} then 1 else 0 end)`;
   const late = sql`((acknowledged_at is null and ack_due_at <= ${now})
     or (answered_at is null and answer_due_at <= ${now}))`;
-  const open = sql`status in ${OPEN}`;
+  const open = sql`status in ${OPEN_SQL}`;
   // The period's rows first (from the covering index petitions_figures), then grouped: grouping straight from the
   // table made SQLite walk every petition in the order of another index to save a sort (80 ms for a year, not 15).
   const { rows } = await sql<Record<string, number | string | null>>`
@@ -42,7 +42,7 @@ export async function tallies(db: DbOrTx, from: string, to: string, now: string)
     select community_id, category, count(*) as filed,
       ${n(sql`acknowledged_at is not null or ack_due_at <= ${now}`)} as ack_due,
       ${n(sql`acknowledged_at is not null and acknowledged_at <= ack_due_at`)} as acked_in_time,
-      ${n(sql`status not in ${OPEN} or answer_due_at <= ${now}`)} as answer_due,
+      ${n(sql`status not in ${OPEN_SQL} or answer_due_at <= ${now}`)} as answer_due,
       ${n(sql`status = 'resolved'`)} as resolved,
       count(satisfaction) as rated,
       ${n(sql`satisfaction >= 4`)} as satisfied,
@@ -101,7 +101,7 @@ export async function openWork(db: DbOrTx, now: string) {
     select community_id, category, sum(case when acknowledged_at is null then 1 else 0 end) as to_ack,
       sum(case when (acknowledged_at is null and ack_due_at <= ${now})
         or (answered_at is null and answer_due_at <= ${now}) then 1 else 0 end) as overdue
-    from petitions where status in ${OPEN} group by community_id, category`.execute(db);
+    from petitions where status in ${OPEN_SQL} group by community_id, category`.execute(db);
   return rows.map((r) => ({
     communityId: r.community_id === null ? null : Number(r.community_id),
     category: r.category,

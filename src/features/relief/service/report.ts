@@ -81,10 +81,25 @@ export function reportService({ db, clock, identity, policy }: ReliefDeps) {
   return {
     monthReport,
 
-    /** What the community report counts of a month (ReportSources.reliefMonth in fund/report.ts). */
+    /** What the community report counts of a month (the console's relief page). */
     async monthFigures(month: string) {
       const r = await monthReport(month);
       return { expected: r.total, collected: r.collectedSelf + r.collectedByProxy, festivalExtras: r.festivalExtras };
+    },
+
+    /**
+     * The same figures for several months in two reads (ReportSources.reliefMonths in fund/report.ts): only the
+     * months anyone collected in, as the roster of a month nobody collected in was not kept here.
+     */
+    async monthsFigures(months: readonly string[]) {
+      const counts = await store.monthCounts(db, months);
+      const active = counts.length ? await store.activeCount(db) : 0;
+      return new Map(
+        counts.map((c) => [
+          c.month,
+          { expected: active + c.offRoster, collected: c.collected, festivalExtras: c.festivalExtras },
+        ]),
+      );
     },
 
     /** The staff panel's numbers: the roster, and this month so far. */
