@@ -102,6 +102,8 @@ export async function main(): Promise<void> {
     TELEGRAM_API_ROOT: api.apiRoot,
     DATABASE_PATH: join(dir, 'b.db'),
     LOG_LEVEL: 'silent',
+    // Any free port: the console is not measured, and another process on the machine may hold the default.
+    CONSOLE_PORT: '0',
   });
   let handled = 0;
   const app = await createApp(config, { log: pino({ level: 'silent' }), cron: false, onUpdateDone: () => handled++ });
