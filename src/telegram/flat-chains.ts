@@ -15,18 +15,20 @@ const asFunction = (mw: Middleware<never>): Fn =>
  */
 function sequence(mws: Fn[]): Fn {
   return (ctx, next) => {
-    let i = 0;
-    const step = (): Promise<void> => {
-      if (i === mws.length) return next();
+    // The `next` each middleware gets, set as a property: tsx gives a closure bound to a name its name with a
+    // defineProperty call each time one is made, and this one is made on every update for every Composer entered.
+    const walk = { i: 0, next };
+    walk.next = (): Promise<void> => {
+      if (walk.i === mws.length) return next();
       // What grammY promises the middleware before: a promise, never a synchronous throw.
       try {
-        const r = mws[i++]!(ctx, step);
+        const r = mws[walk.i++]!(ctx, walk.next);
         return r instanceof Promise ? r : Promise.resolve();
       } catch (err) {
         return Promise.reject(err);
       }
     };
-    return step();
+    return walk.next();
   };
 }
 
