@@ -1,11 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { type DialectAdapter, Kysely, SqliteAdapter, type SqliteDatabase, SqliteDialect } from 'kysely';
+import {
+  type DialectAdapter,
+  type Driver,
+  Kysely,
+  SqliteAdapter,
+  type SqliteDatabase,
+  SqliteDialect,
+  type SqliteDialectConfig,
+} from 'kysely';
 import { ReadOffload } from './offload';
 import { openPostgres } from './postgres';
 import type { ReadQueries } from './reads';
 import type { Database } from './schema';
+import { QueuedSqliteDriver } from './sqlite-driver';
 
 // SQLite runs DDL inside transactions fine; Kysely's adapter says it cannot, which would let a failed
 // migration leave half its tables behind. Saying yes makes the migrator wrap all pending migrations in one.
@@ -15,8 +24,14 @@ class TransactionalDdlAdapter extends SqliteAdapter {
   }
 }
 class LinliSqliteDialect extends SqliteDialect {
+  constructor(private readonly config: SqliteDialectConfig) {
+    super(config);
+  }
   override createAdapter(): DialectAdapter {
     return new TransactionalDdlAdapter();
+  }
+  override createDriver(): Driver {
+    return new QueuedSqliteDriver(this.config);
   }
 }
 

@@ -22,6 +22,7 @@ import { errorBoundary } from './errors';
 import type { Feature } from './feature';
 import { downloadFile } from './files';
 import { installDirectBranches } from './filter-branches';
+import { installFlatChains } from './flat-chains';
 import { createMainMenu } from './keyboards';
 import { localeOf } from './locale';
 import { sessionMiddleware } from './middlewares/session';
@@ -201,6 +202,7 @@ export function createBot(
 ): { bot: Bot<BotContext>; telegram: TelegramPort; lastUpdateId: () => number; install(): void } {
   const { config, db, clock, log, i18n, identity } = parts;
   installDirectBranches();
+  installFlatChains();
   const bot = new Bot<BotContext>(token, { client: clientOptions(config) });
   // Replies to the user in front of us wait out a short 429, nothing more. A network error or a 5xx is not retried
   // here: auto-retry would retry network errors for ever (holding this user's every later update behind it); the

@@ -4,6 +4,7 @@ import type { Config, Locale } from '../../config';
 import type { Clock } from '../../core/clock';
 import type { WriteBatcher } from '../../db/batch';
 import type { Db } from '../../db/schema';
+import { rememberingT } from '../../i18n/memo';
 import type { FlowDef, Identity, Role, StoredFlow } from '../../identity';
 import { clearFlow, FINISHED, finishFlow, parseFlow, saveFlow } from '../../identity/flows';
 import type { BotContext } from '../context';
@@ -26,7 +27,8 @@ export interface SessionDeps {
 export function sessionMiddleware(deps: SessionDeps) {
   const { clock, config, identity } = deps;
   const translators = new Map<Locale, BotContext['t']>();
-  const translator = (l: Locale) => translators.get(l) ?? translators.set(l, deps.i18n.getFixedT(l)).get(l)!;
+  const translator = (l: Locale) =>
+    translators.get(l) ?? translators.set(l, rememberingT(deps.i18n.getFixedT(l))).get(l)!;
   const defs = new Map(deps.flows.map((f) => [f.name, f]));
 
   /** A stored flow its definition no longer accepts (an upgrade changed it): null, and the row is gone. */
@@ -77,5 +79,5 @@ export function sessionMiddleware(deps: SessionDeps) {
 /** After /lang: the reply to that very update is in the new language. */
 export function switchLocale(ctx: BotContext, locale: Locale, i18n: i18n): void {
   ctx.locale = locale;
-  ctx.t = i18n.getFixedT(locale);
+  ctx.t = rememberingT(i18n.getFixedT(locale));
 }

@@ -130,6 +130,14 @@ describe('similar petitions and co-signing', () => {
     ).toEqual([]);
   });
 
+  it('a neighbour who has co-signed the petition is not offered it again', async () => {
+    const p = await petitions.file(XIAO, culvert);
+    const draft = { category: 'roads' as const, place: '肖明组涵洞', description: '涵洞又淹了，上班过不去' };
+    expect((await petitions.similar(CHEN, { ...draft, latitude: null, longitude: null })).length).toBe(1);
+    await petitions.cosign(p.id, CHEN, false);
+    expect(await petitions.similar(CHEN, { ...draft, latitude: null, longitude: null })).toEqual([]);
+  });
+
   it('a report a few metres away counts as the same spot even in other words', async () => {
     const p = await petitions.file(XIAO, culvert);
     const near = await petitions.similar(CHEN, {

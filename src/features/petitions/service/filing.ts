@@ -39,11 +39,7 @@ export function filing(parts: Parts) {
       draft: Pick<Draft, 'category' | 'place' | 'description' | 'latitude' | 'longitude'>,
       limit = 3,
     ) {
-      const user = await identity.user(userId);
-      const candidates = await store.openPetitionsLike(db, user?.communityId ?? null, draft.category);
-      const mine = new Set((await store.petitionsOfUser(db, userId)).map((p) => p.id));
-      return candidates
-        .filter((p) => !mine.has(p.id))
+      return (await store.openPetitionsLikeFor(db, userId, draft.category))
         .map((p) => ({ petition: p, score: similarity(draft, p) }))
         .filter((s) => s.score >= SIMILAR_THRESHOLD)
         .sort((a, b) => b.score - a.score)

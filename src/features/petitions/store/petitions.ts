@@ -101,17 +101,27 @@ export const countFiledSince = async (db: DbOrTx, userId: number, since: string)
     ).n,
   );
 
-/** Open petitions of one category in a community (or with no community), newest first: "the same problem"? */
-export async function openPetitionsLike(db: DbOrTx, communityId: number | null, category: Category, limit = 300) {
-  let q = db
+/**
+ * Open petitions of one category in the user's community (or with no community, if they have none), newest first,
+ * leaving out those they filed or co-signed: "the same problem"? One statement, as it runs for every description a
+ * resident types (it was three: the user, these petitions, and all of theirs).
+ */
+export async function openPetitionsLikeFor(db: DbOrTx, userId: number, category: Category, limit = 300) {
+  const rows = await db
     .selectFrom('petitions')
     .selectAll()
     .where('category', '=', category)
     .where('status', 'in', OPEN)
+    .where(
+      'community_id',
+      'is not distinct from',
+      db.selectFrom('users').select('community_id').where('id', '=', userId),
+    )
+    .where('id', 'not in', db.selectFrom('petition_followers').select('petition_id').where('user_id', '=', userId))
     .orderBy('id', 'desc')
-    .limit(limit);
-  q = communityId === null ? q.where('community_id', 'is', null) : q.where('community_id', '=', communityId);
-  return (await q.execute()).map(toPetition);
+    .limit(limit)
+    .execute();
+  return rows.map(toPetition);
 }
 
 /** Petitions a resident filed or co-signed, newest first. */
