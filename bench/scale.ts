@@ -312,6 +312,9 @@ export async function main(args: string[]): Promise<void> {
       }
       await measure('measuring every action');
       mark('actions_s', t);
+      // What the on-demand threads (chart drawing, heavy reads) held, by the memory they give back when they end.
+      await link.request({ t: 'end-threads' }, 'threads-ended');
+      await measure('the chart and read threads ended');
     }
 
     // ---- last, as it moves the clock and adds a month of rows: a month of traffic and jobs
@@ -382,6 +385,10 @@ export async function main(args: string[]): Promise<void> {
     const forced = memory.some((x) => x.m.forcedGc) ? ', each after a forced full GC' : '';
     const paused = ready.busy ? '' : ', delivery worker paused';
     table(`scale: memory of the app process (bar: RSS < 200 MB${paused}${forced})`, memoryRows);
+    table(
+      'scale: what holds that memory (MB; other_anon = V8 heaps of every isolate, stacks, large buffers)',
+      memory.map(({ phase, m }) => ({ phase, rss_mb: mb(m.rss), ...m.anatomy })),
+    );
     const grew = growth
       .filter((g) => g.rss_growth_mb >= 5 || g.new_peak_mb !== null)
       .sort((a, b) => b.rss_growth_mb - a.rss_growth_mb);
