@@ -32,6 +32,7 @@ import { type BuildFacts, cacheKey } from './scale/generate';
 import { printMonth } from './scale/month-report';
 import type { StatementStat } from './scale/probe';
 import type { FromChild, JobRun } from './scale/protocol';
+import { startFlags } from './start-flags';
 
 const BARS = { p99Ms: 100, stallMs: 50, jobStallMs: 50 };
 
@@ -48,16 +49,6 @@ function options(args: string[]) {
     busy: args.includes('--busy'),
     month: args.includes('--month') ? 30 : value('month') ? Number(value('month')) : 0,
   };
-}
-
-/**
- * The node flags `npm start` runs the bot with (memory figures are only comparable with the same heap settings);
- * CHILD_NODE_FLAGS replaces them (e.g. '--max-semi-space-size=8 --expose-gc' to see what a full GC leaves).
- */
-function startFlags(): string[] {
-  if (process.env.CHILD_NODE_FLAGS !== undefined) return process.env.CHILD_NODE_FLAGS.split(' ').filter(Boolean);
-  const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8'));
-  return (pkg.scripts.start as string).split(' ').filter((a) => a.startsWith('--max-'));
 }
 
 function generate(file: string): Promise<void> {
