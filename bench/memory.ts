@@ -1,16 +1,20 @@
 // What holds the bot's memory (issue 14 item 9): RSS split into V8's heap, memory outside it (Buffers, native
 // allocations: SQLite's page cache, better-sqlite3, resvg), mapped files (code, ICU data) and threads, phase by phase —
 // node and tsx alone, the code loaded, the app built on `--residents` residents (default 50,000; users rows only, not
-// the scale bench's five years of history), after a warm-up of updates, and after a full garbage collection.
+// the scale bench's five years of history), after a warm-up of updates, and after a full garbage collection; each
+// phase also by holder (bench/anatomy.ts: the node binary, malloc arenas, V8 heaps). Then what tsx costs: the same
+// code loaded through tsx and compiled, each in a fresh process (bench/memory/loader.ts).
 //
 //   npm run bench -- memory [--residents=N] [--updates=N]
 // Run it with npm start's flags to compare with production: node --max-semi-space-size=8 --import tsx bench/run.ts memory
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { type Row, report } from './report';
+import { anatomy } from './anatomy';
+import { loaderRows } from './memory/loader';
+import { type Row, report, table } from './report';
 
 const mb = (b: number) => Math.round((b / 2 ** 20) * 10) / 10;
 
@@ -41,6 +45,9 @@ function snapshot(phase: string): Row {
   };
 }
 
+/** The same phase by holder. */
+const holders = (phase: string): Row => ({ phase, ...anatomy() });
+
 /** A full collection, so "after GC" is what is really held, not garbage not yet collected. */
 function fullGc(): void {
   setFlagsFromString('--expose-gc');
@@ -52,6 +59,8 @@ export async function main(args: string[]): Promise<void> {
   const residents = Number(value('residents') ?? 50_000);
   const updates = Number(value('updates') ?? 4000);
   const rows: Row[] = [snapshot('node + tsx, nothing loaded')];
+  const held: Row[] = [holders('node + tsx, nothing loaded')];
+  const load = [loadavg()[0]!];
 
   const [{ createApp }, { createConfig }, { sqliteOf }, { FakeBotApi }, { pino }] = await Promise.all([
     import('../src/app'),
@@ -61,6 +70,7 @@ export async function main(args: string[]): Promise<void> {
     import('pino'),
   ]);
   rows.push(snapshot('the code loaded (grammY, Kysely, i18next, every area)'));
+  held.push(holders(rows.at(-1)!.phase as string));
 
   const api = await FakeBotApi.start({ recordCalls: false });
   const dir = mkdtempSync(join(tmpdir(), 'linli-memory-'));
@@ -89,6 +99,7 @@ export async function main(args: string[]): Promise<void> {
   })();
   await app.start();
   rows.push(snapshot(`the app started on ${residents.toLocaleString('en')} residents`));
+  held.push(holders(rows.at(-1)!.phase as string));
 
   const texts = ['/help', '/me', '请问磨刀在哪里', '/start'];
   const t0 = performance.now();
@@ -111,9 +122,13 @@ export async function main(args: string[]): Promise<void> {
     await new Promise((r) => setTimeout(r, 5));
     if (performance.now() - t0 > 300_000) throw new Error('memory: the warm-up did not finish in 5 minutes');
   }
-  rows.push(snapshot(`after ${updates} updates from as many residents`));
+  // How fast the burst went: a heap flag that saves memory must not cost the bot its throughput unnoticed.
+  const updatesPerS = Math.round(updates / ((performance.now() - t0) / 1000));
+  rows.push({ ...snapshot(`after ${updates} updates from as many residents`), updates_per_s: updatesPerS });
+  held.push(holders(rows.at(-1)!.phase as string));
   fullGc();
   rows.push(snapshot('after a full garbage collection'));
+  held.push(holders(rows.at(-1)!.phase as string));
 
   // What SQLite may hold per connection: the page cache is bounded by cache_size; mmap maps the file on top of RSS.
   const pragma = (p: string) => Number(sqlite.pragma(p, { simple: true }));
@@ -130,5 +145,18 @@ export async function main(args: string[]): Promise<void> {
 
   await app.stop();
   await api.close();
-  report('memory', rows, { residents, updates, execArgv: process.execArgv, sqlite: sqliteFacts });
+  table('memory: what holds it (MB; other_anon = V8 heaps of every isolate, stacks, large buffers)', held);
+  const loaders = await loaderRows();
+  table('memory: the code loaded through tsx and compiled (fresh processes)', loaders);
+  load.push(loadavg()[0]!);
+  console.log(`load average (1 min) before and after: ${load.map((l) => l.toFixed(2)).join(' → ')}`);
+  report('memory', rows, {
+    residents,
+    updates,
+    execArgv: process.execArgv,
+    sqlite: sqliteFacts,
+    holders: held,
+    loaders,
+    loadavg: load,
+  });
 }

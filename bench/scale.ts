@@ -32,6 +32,7 @@ import { type BuildFacts, cacheKey } from './scale/generate';
 import { printMonth } from './scale/month-report';
 import type { StatementStat } from './scale/probe';
 import type { FromChild, JobRun } from './scale/protocol';
+import { startFlags } from './start-flags';
 
 const BARS = { p99Ms: 100, stallMs: 50, jobStallMs: 50 };
 
@@ -48,16 +49,6 @@ function options(args: string[]) {
     busy: args.includes('--busy'),
     month: args.includes('--month') ? 30 : value('month') ? Number(value('month')) : 0,
   };
-}
-
-/**
- * The node flags `npm start` runs the bot with (memory figures are only comparable with the same heap settings);
- * CHILD_NODE_FLAGS replaces them (e.g. '--max-semi-space-size=8 --expose-gc' to see what a full GC leaves).
- */
-function startFlags(): string[] {
-  if (process.env.CHILD_NODE_FLAGS !== undefined) return process.env.CHILD_NODE_FLAGS.split(' ').filter(Boolean);
-  const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8'));
-  return (pkg.scripts.start as string).split(' ').filter((a) => a.startsWith('--max-'));
 }
 
 function generate(file: string): Promise<void> {
@@ -312,6 +303,9 @@ export async function main(args: string[]): Promise<void> {
       }
       await measure('measuring every action');
       mark('actions_s', t);
+      // What the on-demand threads (chart drawing, heavy reads) held, by the memory they give back when they end.
+      await link.request({ t: 'end-threads' }, 'threads-ended');
+      await measure('the chart and read threads ended');
     }
 
     // ---- last, as it moves the clock and adds a month of rows: a month of traffic and jobs
@@ -382,6 +376,10 @@ export async function main(args: string[]): Promise<void> {
     const forced = memory.some((x) => x.m.forcedGc) ? ', each after a forced full GC' : '';
     const paused = ready.busy ? '' : ', delivery worker paused';
     table(`scale: memory of the app process (bar: RSS < 200 MB${paused}${forced})`, memoryRows);
+    table(
+      'scale: what holds that memory (MB; other_anon = V8 heaps of every isolate, stacks, large buffers)',
+      memory.map(({ phase, m }) => ({ phase, rss_mb: mb(m.rss), ...m.anatomy })),
+    );
     const grew = growth
       .filter((g) => g.rss_growth_mb >= 5 || g.new_peak_mb !== null)
       .sort((a, b) => b.rss_growth_mb - a.rss_growth_mb);

@@ -6,12 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
 import { createApp } from '../../src/app';
+import { stopChartThread } from '../../src/charts';
 import { createConfig } from '../../src/config';
 import { ManualClock } from '../../src/core/clock';
 import type { JobSpec } from '../../src/core/jobs';
 import { sqliteOf } from '../../src/db/client';
 import { maintenanceJob } from '../../src/maintenance';
 import { stuckDeliveriesJob } from '../../src/outbox/alerts';
+import { anatomy } from '../anatomy';
 import { simulateMonth } from './month';
 import { gcProbe, installSqlProfiler, intlProbe, rssProbe, stallProbe } from './probe';
 import type { FromChild, JobRun, ToChild } from './protocol';
@@ -174,7 +176,15 @@ process.on('message', async (m: ToChild) => {
         peakSinceLast: rss.sinceLast(),
         forcedGc: forced,
         ...rssKinds(),
+        anatomy: anatomy(),
       });
+    }
+    case 'end-threads': {
+      // Each starts again on its next use; the spreadsheet thread has no stop of its own (the bench uses none).
+      await stopChartThread();
+      await app.dbh.reads.close();
+      await settle();
+      return send({ t: 'threads-ended' });
     }
     case 'rss':
       return send({ t: 'rss', rss: process.memoryUsage.rss(), peak: rss.peak() });

@@ -1,4 +1,5 @@
 // Messages between the scale benchmark (parent: fake Telegram and the driver) and the app it measures (child).
+import type { Anatomy } from '../anatomy';
 import type { MonthResult } from './month';
 import type { StatementStat } from './probe';
 
@@ -7,6 +8,8 @@ export type ToChild =
   | { t: 'end' }
   | { t: 'jobs'; runs: number; only?: string }
   | { t: 'memory' }
+  /** Ends the threads the app starts on demand (charts, spreadsheets, heavy reads), to see what they held. */
+  | { t: 'end-threads' }
   | { t: 'rss' }
   | { t: 'explain'; items: { sql: string; args: unknown[] }[] }
   | { t: 'month'; days: number }
@@ -73,7 +76,10 @@ export type FromChild =
       forcedGc: boolean;
       rssAnon?: number;
       rssFile?: number;
+      /** RSS by holder (bench/anatomy.ts). */
+      anatomy: Anatomy;
     }
+  | { t: 'threads-ended' }
   | { t: 'rss'; rss: number; peak: number }
   | { t: 'plans'; plans: string[][] }
   | { t: 'month'; result: MonthResult }

@@ -1,6 +1,6 @@
-import { Worker } from 'node:worker_threads';
 import type ExcelJS from 'exceljs';
 import { csvCell, parseCsv, toCsv } from './csv';
+import { OnDemandThread } from './on-demand-thread';
 
 // Spreadsheets as staff use them: XLSX from Excel or WPS, or CSV saved by either (UTF-8 with a BOM, or GB18030 from
 // a Chinese Windows). One reader and one writer for every import and export, on exceljs (a maintained library)
@@ -79,49 +79,22 @@ export interface Sheet {
 }
 
 /**
- * The spreadsheet thread: one for the process, started on the first file written and kept (exceljs stays loaded in
- * it); it never holds the process open while idle.
+ * The spreadsheet thread: started on the first file written and ended a minute after the last (exceljs stays loaded
+ * in it meanwhile, for the next file of a burst of exports).
  */
-let thread: Worker | null = null;
-let nextId = 0;
-const owed = new Map<number, { resolve: (b: Buffer) => void; reject: (e: Error) => void }>();
-
-function xlsxThread(): Worker {
-  if (thread) return thread;
-  const w = new Worker(new URL('./xlsx-thread.mjs', import.meta.url));
-  const failAll = (e: Error) => {
-    if (thread === w) thread = null;
-    for (const p of owed.values()) p.reject(e);
-    owed.clear();
-  };
-  w.on('message', ({ id, bytes, error }: { id: number; bytes?: Uint8Array; error?: string }) => {
-    const p = owed.get(id);
-    if (!p) return;
-    owed.delete(id);
-    if (owed.size === 0) w.unref();
-    if (bytes) p.resolve(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    else p.reject(new SheetError(`spreadsheet thread: ${error}`));
-  });
-  w.on('error', failAll);
-  w.on('exit', () => failAll(new SheetError('spreadsheet thread stopped')));
-  w.unref();
-  thread = w;
-  return w;
-}
+const xlsxThread = new OnDemandThread<{ bytes: Uint8Array }>(new URL('./xlsx-thread.mjs', import.meta.url), {
+  idleMs: 60_000,
+  failure: (message) => new SheetError(`spreadsheet thread: ${message}`),
+});
 
 /**
  * An XLSX workbook that opens in Excel and WPS: one sheet per table, headers bold, columns wide enough. Written on
  * a thread of its own: a year's ledger took 157 ms of the event loop (bench -- console, exports).
  */
-export function writeXlsx(sheets: readonly Sheet[]): Promise<Buffer> {
+export async function writeXlsx(sheets: readonly Sheet[]): Promise<Buffer> {
   const plain = sheets.map((s) => ({ name: s.name, header: [...s.header], rows: s.rows.map((r) => r.map(safe)) }));
-  const w = xlsxThread();
-  const id = nextId++;
-  const done = new Promise<Buffer>((resolve, reject) => owed.set(id, { resolve, reject }));
-  // Kept alive while a file is owed.
-  w.ref();
-  w.postMessage({ id, sheets: plain });
-  return done;
+  const { bytes } = await xlsxThread.ask({ sheets: plain });
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** The same table as CSV for Excel (UTF-8 with a BOM, formulas neutralised). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exactMoney, money, renderChart, renderChartAsync, renderSvg, stopChartThread } from '../../src/charts';
+import { exactMoney, money, renderChartAsync, stopChartThread } from '../../src/charts';
+import { renderChart, renderSvg } from '../../src/charts/render';
 import type { Locale } from '../../src/config';
 import { type FundBooks, type MonthRow, statementOf, summaryOf } from '../../src/features/fund/books';
 import { incomePicture, moneyWentPicture, statementPicture } from '../../src/features/fund/pictures/fund';

@@ -22,6 +22,9 @@ describe('spreadsheets in and out', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     expect(wb.worksheets[0]!.getCell('A3').formula).toBeUndefined();
+    // what staff see on opening it: a bold header, and the phone numbers' column wide enough to read them
+    expect(wb.worksheets[0]!.getCell('A1').font?.bold).toBe(true);
+    expect(wb.worksheets[0]!.getColumn(3).width).toBeGreaterThanOrEqual(22);
   });
 
   it('reads numbers, dates, rich text and formula results the way the cell shows them', async () => {

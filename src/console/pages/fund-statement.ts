@@ -1,5 +1,4 @@
 import { html } from 'hono/html';
-import { renderSvg } from '../../charts';
 import { statementPicture } from '../../features/fund/pictures/fund';
 import { statementParams } from '../../features/fund/service/statement';
 import type { TFunction } from '../../i18n';
@@ -46,6 +45,8 @@ ${field('month', t('console.fund.filters.month'), month, { type: 'month' })}
     if (!month || !MONTH.test(month)) return c.notFound();
     const locale = c.get('locale');
     const t = platform.i18n.getFixedT(locale) as TFunction;
+    // ECharts is loaded on the first statement asked for, not at start (src/charts/index.ts).
+    const { renderSvg } = await import('../../charts/render');
     const svg = renderSvg(statementPicture({ t, locale }, await services.fund.statement(month)));
     return c.body(svg, 200, { 'content-type': 'image/svg+xml; charset=utf-8' });
   });

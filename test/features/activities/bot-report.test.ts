@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderSvg } from '../../../src/charts';
+import { renderSvg } from '../../../src/charts/render';
 import { ManualClock } from '../../../src/core/clock';
 import type { ActivitiesService } from '../../../src/features/activities';
 import { reportPicture } from '../../../src/features/fund/pictures/report';

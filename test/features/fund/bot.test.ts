@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderSvg } from '../../../src/charts';
+import { renderSvg } from '../../../src/charts/render';
 import { ManualClock } from '../../../src/core/clock';
 import { formatYuan } from '../../../src/features/fund/money';
 import { moneyWentPicture } from '../../../src/features/fund/pictures/fund';
