@@ -1,7 +1,7 @@
 // The chart thread (see thread-pool.ts): a ChartSpec in, its SVG and PNG out, drawn off the bot's event loop.
 // Plain JS, so that it starts the same under `node --import tsx`, vitest and the bench: it loads the TypeScript
 // renderer itself.
-import { setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics, getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import { tsImport } from 'tsx/esm/api';
@@ -18,7 +18,22 @@ setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc');
 let drawn = 0;
 
-parentPort.on('message', ({ id, spec }) => {
+parentPort.on('message', ({ id, spec, memory }) => {
+  if (memory) {
+    if (memory === 'collected') gc({ type: 'major' });
+    // This thread's own heap (process.memoryUsage() here counts this isolate's heap and external memory, and the
+    // whole process's RSS), for the bench to split the process's memory between the threads and native memory.
+    const { heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
+    const { total_physical_size: heapPhysical, malloced_memory: malloced } = getHeapStatistics();
+    const spaces = Object.fromEntries(
+      getHeapSpaceStatistics().map((s) => [s.space_name, { size: s.space_size, used: s.space_used_size }]),
+    );
+    parentPort.postMessage({
+      id,
+      memory: { heapTotal, heapUsed, heapPhysical, malloced, external, arrayBuffers, drawn, spaces },
+    });
+    return;
+  }
   try {
     const r = renderChart(spec);
     parentPort.postMessage({ id, rendered: r }, [r.png.buffer]);
