@@ -7,11 +7,14 @@ import { type ChartSpec, renderChartAsync, SIZE, stopChartThread } from '../src/
 import { renderSvg } from '../src/charts/render';
 import { textToPaths } from '../src/charts/text-to-path';
 import { pictures } from './charts/fixtures';
+import { memorySplit } from './charts/memory-split';
 import { type Row, report } from './report';
 
 // npm run bench -- charts [--n=40]: each picture the bot sends, drawn N times the way the bot draws it (on the chart
 // thread), with p50/p99 of ECharts' SVG step, of the raster step (outlines, resvg, PNG encoding) and of the whole
-// round trip; the longest stall of this event loop meanwhile; and the process's extra memory after many pictures.
+// round trip; the longest stall of this event loop meanwhile; and the process's memory after the first pictures,
+// after 300 and after 1,050, split between the V8 heaps, external memory, mapped files and native memory (glibc's
+// arenas shown apart; run with MALLOC_ARENA_MAX=1 or 2 to compare), with each part's growth.
 // Two side tables show why the choices were made: the raster at 1080 px against the width drawn now, and resvg's
 // memory in one thread with and without a young-generation collection after each picture.
 
@@ -32,6 +35,38 @@ const memory = () => {
   const m = process.memoryUsage();
   return { rss: m.rss, external: m.external };
 };
+/** Where the process's memory growth is measured, in pictures drawn on the chart thread. */
+const CHECKPOINTS = [300, 1050];
+
+/**
+ * The split once this thread has collected its own garbage (the PNGs and SVGs handed back to it), a second later:
+ * V8 and glibc give pages back from threads of their own, which lag on a busy machine.
+ */
+async function settledSplit(pictures: number) {
+  gc();
+  await new Promise((r) => setTimeout(r, 1000));
+  return { pictures, load: loadavg()[0]!, ...(await memorySplit()) };
+}
+
+function splitRows(splits: Awaited<ReturnType<typeof settledSplit>>[]): Row[] {
+  const s0 = splits[0]!;
+  return splits.map((s) => ({
+    pictures: s.pictures,
+    rss: mb(s.rss),
+    'rss growth': mb(s.rss - s0.rss),
+    'main heap': mb(s.mainHeap),
+    'thread heap': mb(s.threadHeap),
+    'thread heap used': mb(s.threadHeapUsed),
+    'thread heap growth': mb(s.threadHeap - s0.threadHeap),
+    external: mb(s.external),
+    files: mb(s.files),
+    'native outside V8': mb(s.native),
+    'native growth': mb(s.native - s0.native),
+    'malloc arenas': `${mb(s.arenas)} (${s.arenaCount})`,
+    'load 1m': Math.round(s.load * 100) / 100,
+    [`growth < ${BAR_MB} MB`]: s === s0 ? null : s.rss - s0.rss < BAR_MB * 1e6,
+  }));
+}
 
 async function onThread(specs: [string, ChartSpec][], n: number) {
   const rows: Row[] = [];
@@ -136,44 +171,27 @@ export async function main(): Promise<void> {
       .map(([k, s]) => [`${k} (en)`, s] as [string, ChartSpec]),
   ];
   const loadBefore = loadavg();
-  // First, before the chart thread exists, so that its memory does not come and go under this measurement.
-  const gcRows = await collection(specs.slice(0, 6), 120);
 
   const t0 = performance.now();
   await renderChartAsync(specs[0]![1]); // the thread starts, loads the renderer and opens the fonts
   const coldMs = ms(performance.now() - t0);
-  // Each chart's code paths warmed, and the thread's heap grown to its working size, before memory is compared.
+  // Each chart's code paths warmed before memory is first read: the first few pictures, what growth is counted from.
   for (let round = 0; round < 3; round++) for (const [, s] of specs) await renderChartAsync(s);
-  gc();
-  await new Promise((r) => setTimeout(r, 200));
-  const before = memory();
+  const first = await settledSplit(specs.length * 3 + 1);
+  // Many more pictures, one after another as a busy bot would ask, so that anything kept per picture would show: the
+  // split at 300 and at 1,050. The timed pictures come after, so that their sampling is not under this measurement.
+  const splits = [first];
+  let drawn = first.pictures;
+  for (const at of CHECKPOINTS) {
+    for (; drawn < at; drawn++) await renderChartAsync(specs[drawn % specs.length]![1]);
+    splits.push(await settledSplit(drawn));
+  }
   const { rows, longestStallMs } = await onThread(specs, n);
-  // Many more pictures, so that anything kept per picture would show.
-  const many = Math.max(300, n * specs.length);
-  for (let i = rows.length * n; i < many; i++) await renderChartAsync(specs[i % specs.length]![1]);
-  const after = memory();
-  // What is left once this thread has collected its own garbage (the PNGs and SVGs handed back to it): V8 does
-  // that at its own pace, so the figure above it is the worst case seen, this one what stays.
-  gc();
-  await new Promise((r) => setTimeout(r, 200));
-  const settled = memory();
-  const extra = { rssMB: mb(settled.rss - before.rss), externalMB: mb(settled.external - before.external) };
   await stopChartThread();
-
-  const memoryRows: Row[] = [
-    {
-      pictures: Math.max(many, rows.length * n),
-      'rss before MB': mb(before.rss),
-      'rss after MB': mb(after.rss),
-      'rss after GC MB': mb(settled.rss),
-      'external before MB': mb(before.external),
-      'external after MB': mb(settled.external),
-      'extra rss MB (no GC)': mb(after.rss - before.rss),
-      'extra rss MB': extra.rssMB,
-      'extra external MB': extra.externalMB,
-      [`extra < ${BAR_MB} MB`]: extra.rssMB < BAR_MB && extra.externalMB < BAR_MB,
-    },
-  ];
+  const memoryRows = splitRows(splits);
+  const last = memoryRows.at(-1)!;
+  // After the chart thread's memory is read, so that these pictures' memory does not come and go under it.
+  const gcRows = await collection(specs.slice(0, 6), 120);
   const widthRows = widths(specs.slice(0, 6), Math.min(n, 15));
   const loadAfter = loadavg();
 
@@ -184,6 +202,7 @@ export async function main(): Promise<void> {
     coldFirstPictureMs: coldMs,
     longestEventLoopStallMs: longestStallMs,
     memory: memoryRows,
+    memoryBar: { mb: BAR_MB, met: memoryRows.every((r) => r[`growth < ${BAR_MB} MB`] !== false) },
     rasterWidths: widthRows,
     collection: gcRows,
     loadavg: { before: loadBefore, after: loadAfter },
@@ -195,7 +214,11 @@ export async function main(): Promise<void> {
     `load average before ${loadBefore.map((x) => x.toFixed(2)).join(' ')}, after ${loadAfter.map((x) => x.toFixed(2)).join(' ')}`,
   );
   const { table } = await import('./report');
-  table('charts: memory', memoryRows);
+  table(
+    `charts: the process's memory after the first pictures, 300 and 1,050 (MB; growth = rss − the first row)`,
+    memoryRows,
+  );
+  console.log(`rss growth at ${last.pictures} pictures: ${last['rss growth']} MB (bar ${BAR_MB} MB)`);
   table('charts: raster width (this thread)', widthRows);
   table('charts: resvg memory and collection (this thread)', gcRows);
 }

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 
 // A worker thread is a V8 isolate of its own with its own heap and malloc arena. The heavy reads run once a night
 // and spreadsheets a few times a month, so a thread kept between uses held its memory for nothing; started on
@@ -12,11 +12,21 @@ export class OnDemandThread<A extends object> {
   private worker: Worker | undefined;
   private next = 1;
   private idle: NodeJS.Timeout | undefined;
-  private readonly owed = new Map<number, { resolve: (a: A) => void; reject: (e: Error) => void }>();
+  private readonly owed = new Map<number, { request: object; resolve: (a: A) => void; reject: (e: Error) => void }>();
 
   constructor(
     private readonly url: URL,
-    private readonly o: { idleMs: number; workerData?: unknown; failure: (message: string) => Error },
+    private readonly o: {
+      idleMs: number;
+      workerData?: unknown;
+      failure: (message: string) => Error;
+      resourceLimits?: ResourceLimits;
+      /**
+       * A thread that dies fails only the request it was on (it answers one at a time, in order: the oldest owed);
+       * those asked after it go to a new thread in the same order, so a caller never sees the replacement.
+       */
+      replaceWhenDead?: boolean;
+    },
   ) {}
 
   ask(request: object): Promise<A> {
@@ -24,11 +34,15 @@ export class OnDemandThread<A extends object> {
     const w = this.start();
     const id = this.next++;
     return new Promise<A>((resolve, reject) => {
-      this.owed.set(id, { resolve, reject });
-      // Kept alive while an answer is owed; an idle thread never holds the process open.
-      w.ref();
-      w.postMessage({ ...request, id });
+      this.owed.set(id, { request, resolve, reject });
+      this.post(w, id, request);
     });
+  }
+
+  private post(w: Worker, id: number, request: object): void {
+    // Kept alive while an answer is owed; an idle thread never holds the process open.
+    w.ref();
+    w.postMessage({ ...request, id });
   }
 
   /** Whether the thread is up now (it ends by itself once idle). */
@@ -53,7 +67,11 @@ export class OnDemandThread<A extends object> {
     if (this.worker) return this.worker;
     // No node flags: these threads run plain JavaScript and need no `--import tsx`, which costs each thread about 8 MB
     // (three threads: 104 MB without it, 128 MB with it); the heap flags are the process's and a worker refuses them.
-    const w = new Worker(this.url, { workerData: this.o.workerData, execArgv: [] });
+    const w = new Worker(this.url, {
+      workerData: this.o.workerData,
+      execArgv: [],
+      resourceLimits: this.o.resourceLimits,
+    });
     w.on('message', (m: A & Answer) => {
       const p = this.owed.get(m.id);
       if (!p) return;
@@ -68,7 +86,14 @@ export class OnDemandThread<A extends object> {
     const gone = (e: Error) => {
       if (this.worker !== w) return;
       this.worker = undefined;
-      this.failAll(e);
+      if (!this.o.replaceWhenDead) return this.failAll(e);
+      const [first, ...rest] = this.owed.entries();
+      if (!first) return;
+      this.owed.delete(first[0]);
+      first[1].reject(e);
+      if (rest.length === 0) return;
+      const next = this.start();
+      for (const [id, o] of rest) this.post(next, id, o.request);
     };
     w.on('error', gone);
     w.on('exit', () => gone(this.o.failure('the thread stopped')));
