@@ -1,24 +1,11 @@
-import { Composer, Context } from 'grammy';
+import { Composer, type Context } from 'grammy';
 import { describe, expect, it } from 'vitest';
 import { installDirectBranches } from '../../src/telegram/filter-branches';
+import { textContext } from '../support/text-context';
 
 installDirectBranches();
 
-const update = (text: string) =>
-  new Context(
-    {
-      update_id: 1,
-      message: {
-        message_id: 1,
-        date: 0,
-        chat: { id: 1, type: 'private', first_name: 'x' },
-        from: { id: 1, is_bot: false, first_name: 'x' },
-        text,
-      },
-    },
-    {} as never,
-    {} as never,
-  );
+const update = textContext;
 
 describe('filters without a Composer per update', () => {
   it('runs a handler only when its filter holds, sync or async, and passes everything else on in order', async () => {

@@ -1,26 +1,13 @@
-import { Composer, Context } from 'grammy';
+import { Composer, type Context } from 'grammy';
 import { describe, expect, it } from 'vitest';
 import { installDirectBranches } from '../../src/telegram/filter-branches';
 import { installFlatChains } from '../../src/telegram/flat-chains';
+import { textContext } from '../support/text-context';
 
 installDirectBranches();
 installFlatChains();
 
-const update = (text: string) =>
-  new Context(
-    {
-      update_id: 1,
-      message: {
-        message_id: 1,
-        date: 0,
-        chat: { id: 1, type: 'private', first_name: 'x' },
-        from: { id: 1, is_bot: false, first_name: 'x' },
-        text,
-      },
-    },
-    {} as never,
-    {} as never,
-  );
+const update = textContext;
 
 describe('middleware chains walked by index', () => {
   it('runs middleware in order, nested composers included, and ends with the caller’s next', async () => {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { type ReadQueries, readCompiled } from '../../../db/reads';
 import type { DbOrTx } from '../../../db/schema';
-import { OPEN_SQL, type Tally } from './stats';
+import { OPEN_SQL, rateCounts, type Tally } from './stats';
 
 /** The petitions of one local month, community, category and category name, counted as rates.ts counts them. */
 export interface MonthTally extends Omit<Tally, 'open' | 'overdue'> {
@@ -53,19 +53,10 @@ export async function monthTallies(
   const rows = await readCompiled<Record<string, string | number | null>>(reads, query);
   const text = (x: unknown) => (x === null ? null : String(x));
   return rows.map((r) => ({
+    ...rateCounts(r),
     month: String(r.month),
-    communityId: r.community_id === null ? null : Number(r.community_id),
-    category: String(r.category),
     categoryZh: text(r.category_zh),
     categoryEn: text(r.category_en),
-    filed: Number(r.filed),
-    ackDue: Number(r.ack_due),
-    ackedInTime: Number(r.acked_in_time),
-    answerDue: Number(r.answer_due),
-    resolved: Number(r.resolved),
-    rated: Number(r.rated),
-    satisfied: Number(r.satisfied),
-    satisfactionSum: Number(r.satisfaction_sum),
     firstAt: String(r.first_at),
     lastAt: String(r.last_at),
   }));

@@ -50,7 +50,12 @@ export async function tallies(db: DbOrTx, from: string, to: string, now: string)
       ${n(open)} as open,
       ${n(sql`${open} and ${late}`)} as overdue
     from p group by community_id, category`.execute(db);
-  return rows.map((r) => ({
+  return rows.map((r) => ({ ...rateCounts(r), open: Number(r.open), overdue: Number(r.overdue) }));
+}
+
+/** A grouped row's place and the counts the three rates are made of (this file's tallies and the report's months). */
+export function rateCounts(r: Record<string, unknown>): Omit<AreaTally, 'open' | 'overdue'> {
+  return {
     communityId: r.community_id === null ? null : Number(r.community_id),
     category: String(r.category),
     filed: Number(r.filed),
@@ -61,9 +66,7 @@ export async function tallies(db: DbOrTx, from: string, to: string, now: string)
     rated: Number(r.rated),
     satisfied: Number(r.satisfied),
     satisfactionSum: Number(r.satisfaction_sum),
-    open: Number(r.open),
-    overdue: Number(r.overdue),
-  }));
+  };
 }
 
 /** How long one petition took: to be acknowledged, and (resolved ones) to be answered, in milliseconds. */
