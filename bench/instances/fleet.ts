@@ -73,18 +73,28 @@ export async function stopFleet(fleet: Instance[]): Promise<void> {
   await Promise.all(fleet.map((i) => i.exited));
 }
 
-/** A private message from a user the bot has not seen: one update, answered by one message. */
-export function helpFrom(api: FakeBotApi, chatId: number): number {
+/** A private text from a user the bot has not seen (`entities` marks a command). */
+function textFrom(
+  api: FakeBotApi,
+  chatId: number,
+  text: string,
+  entities?: { type: 'bot_command'; offset: number; length: number }[],
+): number {
   return api.addUpdate({
     message: {
       message_id: 1,
       date: Math.floor(Date.now() / 1000),
       chat: { id: chatId, type: 'private', first_name: 'x' },
       from: { id: chatId, is_bot: false, first_name: `U${chatId}`, language_code: 'zh-hans' },
-      text: '/help',
-      entities: [{ type: 'bot_command', offset: 0, length: 5 }],
+      text,
+      ...(entities ? { entities } : {}),
     },
   });
+}
+
+/** A private message from a user the bot has not seen: one update, answered by one message. */
+export function helpFrom(api: FakeBotApi, chatId: number): number {
+  return textFrom(api, chatId, '/help', [{ type: 'bot_command', offset: 0, length: 5 }]);
 }
 
 /** Resolves when `done()` holds, checking every 20 ms; throws after `timeoutMs`. */
@@ -98,13 +108,5 @@ export async function until(done: () => boolean | Promise<boolean>, timeoutMs: n
 
 /** A question typed by a user the bot has not seen: one update that logs one FAQ question (its effect). */
 export function questionFrom(api: FakeBotApi, chatId: number): number {
-  return api.addUpdate({
-    message: {
-      message_id: 1,
-      date: Math.floor(Date.now() / 1000),
-      chat: { id: chatId, type: 'private', first_name: 'x' },
-      from: { id: chatId, is_bot: false, first_name: `U${chatId}`, language_code: 'zh-hans' },
-      text: `${chatId % 97}号楼门口的路灯坏了，找谁修？`,
-    },
-  });
+  return textFrom(api, chatId, `${chatId % 97}号楼门口的路灯坏了，找谁修？`);
 }
