@@ -9,7 +9,7 @@ import { demandPicture, petitionsPicture, reportPicture } from '../pictures/repo
 import { type CommunityReport, type Period, parsePeriod } from '../report';
 import type { FundService } from '../service';
 import { monthChoice, reportButtons, reportChoice, reportText } from '../views/report';
-import { sendPicture } from './picture';
+import { drawAhead, sendPicture } from './picture';
 
 /**
  * The community report for staff: /report [YYYY-MM | YYYY-Qn | YYYY] (this month by default) or the period buttons;
@@ -23,8 +23,9 @@ export function reportBot(fund: FundService, { clock, config }: Pick<Platform, '
 
   async function sendReport(ctx: BotContext, period: Period) {
     const r = await fund.report(period);
+    const picture = drawAhead(reportPicture(ctx, r));
     await ctx.reply(reportText(ctx.t, r));
-    await sendPicture(ctx, reportPicture(ctx, r), `report-${period.label}`, {
+    await sendPicture(ctx, picture, `report-${period.label}`, {
       markup: reportButtons(ctx.t, period.label),
     });
   }
