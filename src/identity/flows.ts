@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { compiledOnce } from '../db/compiled';
 import type { DbOrTx } from '../db/schema';
 
 /**
@@ -52,25 +53,34 @@ export async function loadFlow(db: DbOrTx, userId: number): Promise<StoredFlow |
   return row ? { name: row.name, step: row.step, data: flowData(row.data) } : null;
 }
 
+// Every flow step saves its flow and every finished one clears or keeps it: built once, not on every step.
+const upsertFlow = compiledOnce(['user_id', 'name', 'step', 'data', 'updated_at'], (db, v) =>
+  db
+    .insertInto('flows')
+    .values(v)
+    .onConflict((oc) =>
+      oc.column('user_id').doUpdateSet((eb) => ({
+        name: eb.ref('excluded.name'),
+        step: eb.ref('excluded.step'),
+        data: eb.ref('excluded.data'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    ),
+);
+const deleteFlow = compiledOnce(['user_id'], (db, v) => db.deleteFrom('flows').where('user_id', '=', v.user_id));
+
 export async function saveFlow(db: DbOrTx, userId: number, flow: StoredFlow, now: Date): Promise<void> {
-  const row = {
+  await upsertFlow(db, {
     user_id: userId,
     name: flow.name,
     step: flow.step,
     data: JSON.stringify(flow.data),
     updated_at: now.toISOString(),
-  };
-  await db
-    .insertInto('flows')
-    .values(row)
-    .onConflict((oc) =>
-      oc.column('user_id').doUpdateSet({ name: row.name, step: row.step, data: row.data, updated_at: row.updated_at }),
-    )
-    .execute();
+  });
 }
 
 export async function clearFlow(db: DbOrTx, userId: number): Promise<void> {
-  await db.deleteFrom('flows').where('user_id', '=', userId).execute();
+  await deleteFlow(db, { user_id: userId });
 }
 
 /**

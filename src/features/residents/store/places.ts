@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { compiledOnce } from '../../../db/compiled';
 import type { DbOrTx } from '../../../db/schema';
 import type { CommunitiesTable, CompoundsTable } from '../../../db/tables/core';
 
@@ -47,8 +48,12 @@ const toCompound = (r: Selectable<CompoundsTable>): Compound => ({
 export const listCommunities = async (db: DbOrTx) =>
   (await db.selectFrom('communities').selectAll().orderBy('id').execute()).map(toCommunity);
 
+// A resident's home is read on every /me: built once, not on every call.
+const communityById = compiledOnce(['id'], (db, v) => db.selectFrom('communities').selectAll().where('id', '=', v.id));
+const compoundById = compiledOnce(['id'], (db, v) => db.selectFrom('compounds').selectAll().where('id', '=', v.id));
+
 export const findCommunity = async (db: DbOrTx, id: number) => {
-  const r = await db.selectFrom('communities').selectAll().where('id', '=', id).executeTakeFirst();
+  const r = (await communityById(db, { id }))[0];
   return r && toCommunity(r);
 };
 
@@ -64,7 +69,7 @@ export const listCompounds = async (db: DbOrTx, communityId?: number) => {
 };
 
 export const findCompound = async (db: DbOrTx, id: number) => {
-  const r = await db.selectFrom('compounds').selectAll().where('id', '=', id).executeTakeFirst();
+  const r = (await compoundById(db, { id }))[0];
   return r && toCompound(r);
 };
 
