@@ -278,8 +278,11 @@ export class DeliveryWorker {
       .then((o) => this.outcomes.push(o))
       .finally(() => {
         this.inflight--;
-        if (this.inflight === 0) for (const r of this.idle) r();
+        // Only the last send to finish wakes stop(): clearing the waiters on any earlier one lost them for good.
+        if (this.inflight > 0) return;
+        const waiters = [...this.idle];
         this.idle.clear();
+        for (const r of waiters) r();
       });
   }
 

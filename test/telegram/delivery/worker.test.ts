@@ -208,6 +208,29 @@ describe('delivery outbox', () => {
     expect(await tb.platform.outbox.counts()).toMatchObject({ sent: 80, queued: 0, sending: 0 });
   });
 
+  it('a restart while sends are still on their way waits for each of them, however they finish, and starts again', async () => {
+    tb = await startBot();
+    const ids = await residentsN(tb, 3);
+    // Three sends in flight at once, answered one after another: the restart must wait for the last, not hang.
+    ids.forEach((id, i) => {
+      tb!.api.fail({ method: 'sendMessage', chatId: id, error: { kind: 'slow', delayMs: 200 + 300 * i } });
+    });
+    await tb.platform.outbox.enqueue(
+      tb.db,
+      ids.map((id) => notice(id)),
+      tb.clock.now(),
+    );
+    const arrived = () => tb!.api.stats.byMethod.sendMessage ?? 0;
+    const before = arrived();
+    tb.app.worker.wake();
+    await until(() => arrived() - before === 3, 'three sends on their way');
+    expect(sendsTo(tb, ids[0]!)).toBe(0);
+    await tb.restart();
+    await tb.delivered();
+    for (const id of ids) expect(sendsTo(tb, id)).toBe(1);
+    expect(await tb.platform.outbox.counts()).toMatchObject({ sent: 3, queued: 0, sending: 0 });
+  });
+
   it('a card other people hold is edited in place when its state changes, not sent again beside the old one', async () => {
     tb = await startBot();
     const [a] = await residentsN(tb, 1);
