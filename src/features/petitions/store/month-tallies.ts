@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { type ReadQueries, readCompiled } from '../../../db/reads';
 import type { DbOrTx } from '../../../db/schema';
-import { OPEN_SQL, rateCounts, type Tally } from './stats';
+import { rateColumns, rateCounts, type Tally } from './stats';
 
 /** The petitions of one local month, community, category and category name, counted as rates.ts counts them. */
 export interface MonthTally extends Omit<Tally, 'open' | 'overdue'> {
@@ -34,20 +34,12 @@ export async function monthTallies(
   // The month as one CASE over the months' starts: time zones are JavaScript's, not each engine's own.
   const whens = starts.slice(1).map(([, at], i) => sql`when created_at < ${at} then ${starts[i]![0]}`);
   const month = whens.length ? sql`cast(case ${sql.join(whens, sql` `)} else ${last} end as text)` : sql`${last}`;
-  const n = (cond: ReturnType<typeof sql>) => sql`sum(case when ${cond} then 1 else 0 end)`;
   const query = sql<Record<string, string | number | null>>`
     with p as (
       select ${month} as month, community_id, category, category_zh, category_en, status, created_at,
         acknowledged_at, ack_due_at, answered_at, answer_due_at, satisfaction
       from petitions where created_at >= ${from} and created_at < ${to})
-    select month, community_id, category, category_zh, category_en, count(*) as filed,
-      ${n(sql`acknowledged_at is not null or ack_due_at <= ${now}`)} as ack_due,
-      ${n(sql`acknowledged_at is not null and acknowledged_at <= ack_due_at`)} as acked_in_time,
-      ${n(sql`status not in ${OPEN_SQL} or answer_due_at <= ${now}`)} as answer_due,
-      ${n(sql`status = 'resolved'`)} as resolved,
-      count(satisfaction) as rated,
-      ${n(sql`satisfaction >= 4`)} as satisfied,
-      coalesce(sum(satisfaction), 0) as satisfaction_sum,
+    select month, community_id, category, category_zh, category_en, ${rateColumns(now)},
       min(created_at) as first_at, max(created_at) as last_at
     from p group by month, community_id, category, category_zh, category_en`.compile(db);
   const rows = await readCompiled<Record<string, string | number | null>>(reads, query);

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { DbOrTx } from '../../../db/schema';
 import { OPEN_STATUSES } from '../policy';
 
@@ -28,8 +28,6 @@ export interface AreaTally extends Tally {
 
 /** Per community and category, the petitions filed in [from, to) as of `now` (see rates.ts for what each counts). */
 export async function tallies(db: DbOrTx, from: string, to: string, now: string): Promise<AreaTally[]> {
-  // sum(case …) rather than sum(<boolean>): the same SQL on SQLite and PostgreSQL.
-  const n = (cond: ReturnType<typeof sql>) => sql`sum(case when ${cond} then 1 else 0 end)`;
   const late = sql`((acknowledged_at is null and ack_due_at <= ${now})
     or (answered_at is null and answer_due_at <= ${now}))`;
   const open = sql`status in ${OPEN_SQL}`;
@@ -39,21 +37,32 @@ export async function tallies(db: DbOrTx, from: string, to: string, now: string)
     with p as materialized (
       select community_id, category, status, acknowledged_at, ack_due_at, answered_at, answer_due_at, satisfaction
       from petitions where created_at >= ${from} and created_at < ${to})
-    select community_id, category, count(*) as filed,
-      ${n(sql`acknowledged_at is not null or ack_due_at <= ${now}`)} as ack_due,
-      ${n(sql`acknowledged_at is not null and acknowledged_at <= ack_due_at`)} as acked_in_time,
-      ${n(sql`status not in ${OPEN_SQL} or answer_due_at <= ${now}`)} as answer_due,
-      ${n(sql`status = 'resolved'`)} as resolved,
-      count(satisfaction) as rated,
-      ${n(sql`satisfaction >= 4`)} as satisfied,
-      coalesce(sum(satisfaction), 0) as satisfaction_sum,
+    select community_id, category, ${rateColumns(now)},
       ${n(open)} as open,
       ${n(sql`${open} and ${late}`)} as overdue
     from p group by community_id, category`.execute(db);
   return rows.map((r) => ({ ...rateCounts(r), open: Number(r.open), overdue: Number(r.overdue) }));
 }
 
-/** A grouped row's place and the counts the three rates are made of (this file's tallies and the report's months). */
+// sum(case …) rather than sum(<boolean>): the same SQL on SQLite and PostgreSQL.
+const n = (cond: RawBuilder<unknown>) => sql`sum(case when ${cond} then 1 else 0 end)`;
+
+/**
+ * The counts the three rates are made of, as select columns over petitions grouped any way (this file's tallies and
+ * the report's months): written once so the two can never count differently. Read back with rateCounts.
+ */
+export function rateColumns(now: string): RawBuilder<unknown> {
+  return sql`count(*) as filed,
+      ${n(sql`acknowledged_at is not null or ack_due_at <= ${now}`)} as ack_due,
+      ${n(sql`acknowledged_at is not null and acknowledged_at <= ack_due_at`)} as acked_in_time,
+      ${n(sql`status not in ${OPEN_SQL} or answer_due_at <= ${now}`)} as answer_due,
+      ${n(sql`status = 'resolved'`)} as resolved,
+      count(satisfaction) as rated,
+      ${n(sql`satisfaction >= 4`)} as satisfied,
+      coalesce(sum(satisfaction), 0) as satisfaction_sum`;
+}
+
+/** A grouped row's place and the counts of rateColumns (this file's tallies and the report's months). */
 export function rateCounts(r: Record<string, unknown>): Omit<AreaTally, 'open' | 'overdue'> {
   return {
     communityId: r.community_id === null ? null : Number(r.community_id),
