@@ -9,7 +9,7 @@
 // keeps its own import.meta.url and the paths the code finds its neighbours by (../../locales, ./read-worker.mjs)
 // hold in dist/ as in the sources.
 //
-//   node scripts/build.mjs [--outdir=dist] [folders to compile, default: src migrations]
+//   node scripts/build.mjs [--outdir=dist] [folders or files to compile, default: src migrations]
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -22,10 +22,9 @@ if (folders.length === 0) folders.push('src', 'migrations');
 // Written into every build: a folder without it is never emptied (a mistyped --outdir must not delete anything).
 const MARK = '.linli-build';
 
-function files(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
-  );
+function files(path) {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path, { withFileTypes: true }).flatMap((e) => files(join(path, e.name)));
 }
 
 if (existsSync(outdir)) {
