@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,10 +8,12 @@ import { texts } from './support/chat';
 import { killAll, launch } from './support/process';
 
 const root = join(import.meta.dirname, '..');
+const dir = mkdtempSync(join(tmpdir(), 'linli-build-'));
 let api: FakeBotApi;
 afterAll(async () => {
   killAll();
   await api?.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 /** The installed packages without tsx and esbuild: what production has, if the build needs neither at run time. */
@@ -26,7 +28,6 @@ function packagesWithoutTsx(into: string): void {
 
 describe('the built bot (npm run build, then npm start)', () => {
   it('runs from another folder with no tsx installed: its CLI seeds the demo, it answers /help and draws the fund picture on its thread', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'linli-build-'));
     execFileSync(process.execPath, ['scripts/build.mjs', `--outdir=${join(dir, 'app')}`], { cwd: root, stdio: 'pipe' });
     packagesWithoutTsx(join(dir, 'node_modules'));
     const DATABASE_PATH = join(dir, 'b.db');
