@@ -70,6 +70,7 @@ module.exports = {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
-    exclude: { path: '^(data|bench/results)' },
+    // bench/.cache: the scale database and the bench's build of the app (compiled copies of src)
+    exclude: { path: '^(data|bench/results|bench/\\.cache)' },
   },
 };

@@ -9,6 +9,8 @@ const SQLITE_ONLY = [
   'test/faults/crash.test.ts',
   'test/faults/telegram.test.ts',
   'test/lifecycle.test.ts',
+  // the build (npm run build) and the built process on its own SQLite file: nothing of the engine's own
+  'test/build.test.ts',
   'test/playground/**',
   // The console's pages in Chromium (its services and refusals run on both engines in test/features/console).
   'test/features/console/browser.test.ts',

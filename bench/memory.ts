@@ -3,7 +3,7 @@
 // node and tsx alone, the code loaded, the app built on `--residents` residents (default 50,000; users rows only, not
 // the scale bench's five years of history), after a warm-up of updates, and after a full garbage collection; each
 // phase also by holder (bench/anatomy.ts: the node binary, malloc arenas, V8 heaps). Then what tsx costs: the same
-// code loaded through tsx and compiled, each in a fresh process (bench/memory/loader.ts).
+// code loaded through tsx, built (npm run build) and bundled, each in a fresh process (bench/memory/loader.ts).
 //
 //   npm run bench -- memory [--residents=N] [--updates=N]
 // Run it with npm start's flags to compare with production: node --max-semi-space-size=8 --import tsx bench/run.ts memory
@@ -147,7 +147,7 @@ export async function main(args: string[]): Promise<void> {
   await api.close();
   table('memory: what holds it (MB; other_anon = V8 heaps of every isolate, stacks, large buffers)', held);
   const loaders = await loaderRows();
-  table('memory: the code loaded through tsx and compiled (fresh processes)', loaders);
+  table('memory: the code loaded through tsx, built and bundled (fresh processes, medians of 5 each)', loaders);
   load.push(loadavg()[0]!);
   console.log(`load average (1 min) before and after: ${load.map((l) => l.toFixed(2)).join(' → ')}`);
   report('memory', rows, {

@@ -22,9 +22,10 @@ import {
   rmSync,
   statSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { FakeBotApi } from '../src/playground/fake-api';
+import { childOf } from './built';
 import { type Row, report, table } from './report';
 import { fixtures, scenarios } from './scale/actions';
 import { ChildLink, Driver, type StepSample } from './scale/driver';
@@ -32,7 +33,6 @@ import { type BuildFacts, cacheKey } from './scale/generate';
 import { printMonth } from './scale/month-report';
 import type { StatementStat } from './scale/probe';
 import type { FromChild, JobRun } from './scale/protocol';
-import { startFlags } from './start-flags';
 
 const BARS = { p99Ms: 100, stallMs: 50, jobStallMs: 50 };
 
@@ -47,6 +47,8 @@ function options(args: string[]) {
     actions: !args.includes('--no-actions'),
     keep: args.includes('--keep'),
     busy: args.includes('--busy'),
+    // the app from the sources through tsx (as npm run dev runs it) instead of built (as npm start runs it)
+    tsx: args.includes('--tsx'),
     month: args.includes('--month') ? 30 : value('month') ? Number(value('month')) : 0,
   };
 }
@@ -223,9 +225,11 @@ export async function main(args: string[]): Promise<void> {
 
   // ---- fake Telegram here; the app in its own process, started as npm start starts it
   const api = await FakeBotApi.start({ recordCalls: true });
+  // built before the clock starts: the start time is the process's, as a service manager's restart sees it
+  const form = childOf('scale/app-child', opt.tsx ? 'tsx' : 'built');
   t = performance.now();
-  const child = fork(join(import.meta.dirname, 'scale', 'app-child.ts'), [], {
-    execArgv: [...startFlags(), '--import', 'tsx'],
+  const child = fork(form.file, [], {
+    execArgv: form.execArgv,
     env: {
       ...process.env,
       BOT_TOKEN: api.token,
@@ -239,6 +243,9 @@ export async function main(args: string[]): Promise<void> {
   const link = new ChildLink(child);
   const ready = await link.next('ready');
   mark('app_start_s', t);
+  // the process started → its code loaded → the app built on the database and polling: what a restart costs
+  const startMs = Math.round(performance.now() - t);
+  const load = [loadavg()[0]!];
 
   const failures: Row[] = [];
   /** RSS growth over each action's samples (before the first, after the last). */
@@ -352,10 +359,16 @@ export async function main(args: string[]): Promise<void> {
       ...biggest.map(([k, v]) => ({ fact: k, value: v })),
     ]);
     const mode = [
+      opt.tsx ? 'the app from the sources through tsx (--tsx)' : 'the app built (npm run build), run by node alone',
       ready.busy ? 'busy: the delivery worker sends throughout' : 'quiet: the delivery worker is paused',
       ...(ready.memoIntl ? ['WHAT-IF: Intl.DateTimeFormat memoized in the app process (BENCH_MEMO_INTL=1)'] : []),
     ];
+    load.push(loadavg()[0]!);
     console.log(`\nscale: ${mode.join('; ')}`);
+    console.log(
+      `scale: the app process ready ${startMs} ms after it was started (createApp ${Math.round(ready.openMs)} ms of it); ` +
+        `load average (1 min) at start and end: ${load.map((l) => l.toFixed(2)).join(' → ')}`,
+    );
     if (jobs.length)
       table(
         `scale: every scheduled job, ${opt.runs} runs each (bar: stall ≤ ${BARS.jobStallMs} ms; a/b = run 1/later runs)`,
@@ -408,7 +421,13 @@ export async function main(args: string[]): Promise<void> {
         elapsedSeconds: elapsed,
         phases: phase,
         database: { ...facts, file: relative(process.cwd(), cached), workCopyBytes: statSync(work).size },
-        app: { openMs: Math.round(ready.openMs), nodeFlags: startFlags() },
+        app: {
+          form: opt.tsx ? 'tsx' : 'built',
+          startMs,
+          openMs: Math.round(ready.openMs),
+          nodeFlags: form.execArgv,
+        },
+        loadavg: load,
         mode,
         memory: { phases: memory, peakRss: stopped?.peakRss, maxRss: stopped?.maxRss },
         jobs: jobs.map((j) => ({ ...j.row, where: j.where, top: brief(j.top), slowest: brief(j.longest) })),

@@ -1,12 +1,15 @@
 // The chart thread (see thread-pool.ts): a ChartSpec in, its SVG and PNG out, drawn off the bot's event loop.
-// Plain JS, so that it starts the same under `node --import tsx`, vitest and the bench: it loads the TypeScript
-// renderer itself.
+// Plain JS, so that it starts the same under `node --import tsx`, vitest, the bench and the build (npm run build):
+// it loads the renderer itself, compiled beside it once built, else the TypeScript through tsx's API.
+import { existsSync } from 'node:fs';
 import { getHeapSpaceStatistics, getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
-import { tsImport } from 'tsx/esm/api';
 
-const { renderChart } = await tsImport('./render.ts', import.meta.url);
+const built = new URL('./render.js', import.meta.url);
+const { renderChart } = existsSync(built)
+  ? await import(built.href)
+  : await (await import('tsx/esm/api')).tsImport('./render.ts', import.meta.url);
 
 // resvg-js's images hold their pixels (3–6 MB) in native memory that V8 does not count, so nothing prompts a
 // collection and they pile up (what looked like a leak, upstream thx/resvg-js#216). So the thread collects its young

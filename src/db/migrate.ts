@@ -5,14 +5,14 @@ import { type Kysely, type Migration, type MigrationProvider, type MigrationResu
 
 export const MIGRATIONS_DIR = resolve(import.meta.dirname, '../../migrations');
 
-/** The migrations in `dir`, by file name. */
+/** The migrations in `dir`, by file name: TypeScript in the sources, JavaScript once built (npm run build). */
 export class FolderProvider implements MigrationProvider {
   constructor(private readonly dir: string) {}
   async getMigrations(): Promise<Record<string, Migration>> {
-    const files = (await readdir(this.dir)).filter((f) => /^\d{4}_[\w-]+\.ts$/.test(f)).sort();
+    const files = (await readdir(this.dir)).filter((f) => /^\d{4}_[\w-]+\.[jt]s$/.test(f)).sort();
     const out: Record<string, Migration> = {};
     for (const f of files)
-      out[f.replace(/\.ts$/, '')] = (await import(pathToFileURL(join(this.dir, f)).href)) as Migration;
+      out[f.replace(/\.[jt]s$/, '')] = (await import(pathToFileURL(join(this.dir, f)).href)) as Migration;
     return out;
   }
 }

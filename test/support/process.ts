@@ -9,10 +9,14 @@ export interface Launched {
 
 const children = new Set<ChildProcess>();
 
-/** The real process, as `npm start` runs it (same Node flags), with this environment. */
-export function launch(env: Record<string, string>): Launched {
+/**
+ * The real process with npm start's Node flags and this environment: from the sources through tsx (as `npm run dev`
+ * runs them), or `built`, the entry of a build (`npm run build`), run by node alone as `npm start` runs dist/.
+ */
+export function launch(env: Record<string, string>, built?: string): Launched {
   let output = '';
-  const child = spawn(process.execPath, ['--max-semi-space-size=8', '--import', 'tsx', 'src/main.ts'], {
+  const entry = built ? [built] : ['--import', 'tsx', 'src/main.ts'];
+  const child = spawn(process.execPath, ['--max-semi-space-size=8', ...entry], {
     cwd: join(import.meta.dirname, '..', '..'),
     env: { ...process.env, LOG_LEVEL: 'warn', CONSOLE_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,55 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FakeBotApi } from '../src/playground/fake-api';
+import { texts } from './support/chat';
+import { killAll, launch } from './support/process';
+
+const root = join(import.meta.dirname, '..');
+const dir = mkdtempSync(join(tmpdir(), 'linli-build-'));
+let api: FakeBotApi;
+afterAll(async () => {
+  killAll();
+  await api?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The installed packages without tsx and esbuild: what production has, if the build needs neither at run time. */
+function packagesWithoutTsx(into: string): void {
+  const from = join(root, 'node_modules');
+  mkdirSync(into);
+  for (const name of readdirSync(from)) {
+    if (name === 'tsx' || name === 'esbuild' || name === '@esbuild' || name === '.bin') continue;
+    symlinkSync(join(from, name), join(into, name));
+  }
+}
+
+describe('the built bot (npm run build, then npm start)', () => {
+  it('runs from another folder with no tsx installed: its CLI seeds the demo, it answers /help and draws the fund picture on its thread', async () => {
+    execFileSync(process.execPath, ['scripts/build.mjs', `--outdir=${join(dir, 'app')}`], { cwd: root, stdio: 'pipe' });
+    packagesWithoutTsx(join(dir, 'node_modules'));
+    const DATABASE_PATH = join(dir, 'b.db');
+    // the built CLI migrates and loads the demo data (the fund's entries, for its picture)
+    execFileSync(process.execPath, [join(dir, 'app', 'src', 'cli', 'main.js'), 'seed', 'demo'], {
+      env: { ...process.env, DATABASE_PATH, LOG_LEVEL: 'warn' },
+      stdio: 'pipe',
+    });
+    api = await FakeBotApi.start();
+    const bot = launch(
+      { BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, DATABASE_PATH },
+      join(dir, 'app', 'src', 'main.js'),
+    );
+    const u = api.user({ id: 31, language_code: 'en', first_name: 'Ann' });
+    const help = await (await u.command('/help')).reply({ timeoutMs: 15_000 });
+    expect(texts(help)).toContain('/mybookings');
+    await (await u.command('/fund')).reply({ timeoutMs: 5000 });
+    // without the test harness's "update handled" signal a reply is its first call: wait for the picture itself
+    const photo = api.waitForCall((c) => c.method === 'sendPhoto' && c.chatId === u.id, { timeoutMs: 30_000 });
+    await u.click('fd:c');
+    expect((await photo).ok, bot.output()).toBe(true);
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+  }, 60_000);
+});
