@@ -1,5 +1,6 @@
 import { createApp } from './app';
 import { type Config, ConfigError, createConfig, loadDotEnv } from './config';
+import { PortInUse } from './core/port-in-use';
 import { stopOnSignals } from './core/shutdown';
 import { MigrationFailed } from './db/migrate';
 import { createLogger } from './logger';
@@ -53,6 +54,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
+  if (err instanceof PortInUse) {
+    console.error(`Configuration error — ${err.message}`);
+    process.exit(1);
+  }
   console.error(`Linli could not start: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -47,4 +48,39 @@ describe('the bot process', () => {
     expect(await bad.exited).toBe(1);
     expect(bad.output().trim()).toBe('Configuration error — TIMEZONE: is not an IANA time zone such as Asia/Shanghai');
   }, 20_000);
+
+  it('a port another instance on the machine holds stops start-up with one line naming its variable', async () => {
+    const fake = await FakeBotApi.start();
+    const taken = createServer();
+    await new Promise<void>((r) => taken.listen(0, '127.0.0.1', r));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      const base = {
+        BOT_TOKEN: fake.token,
+        TELEGRAM_API_ROOT: fake.apiRoot,
+        DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'linli-port-')), 'l.db'),
+      };
+      const onConsole = launch({ ...base, CONSOLE_PORT: String(port) });
+      expect(await onConsole.exited).toBe(1);
+      expect(onConsole.output().trim()).toBe(
+        `Configuration error — CONSOLE_PORT: 127.0.0.1:${port} is already in use (another instance on this machine? ` +
+          'give each its own CONSOLE_PORT)',
+      );
+      const webhook = launch({
+        ...base,
+        BOT_MODE: 'webhook',
+        WEBHOOK_URL: `http://127.0.0.1:${port}/tg/hook`,
+        WEBHOOK_SECRET: 'port-test-secret-0123',
+        WEBHOOK_PORT: String(port),
+      });
+      expect(await webhook.exited).toBe(1);
+      expect(webhook.output().trim()).toBe(
+        `Configuration error — WEBHOOK_PORT: 127.0.0.1:${port} is already in use (another instance on this machine? ` +
+          'give each its own WEBHOOK_PORT)',
+      );
+    } finally {
+      await new Promise((r) => taken.close(r));
+      await fake.close();
+    }
+  }, 30_000);
 });

@@ -76,6 +76,11 @@ class TableDigest {
  * triggers computed), identity sequences moved past the copied ids, then every table read back and compared.
  */
 export async function copyToPostgres(from: DbHandle, to: DbHandle): Promise<TableCopy[]> {
+  // An operator who exported DATABASE_URL for the instances first would otherwise get a bare "needs SQLite".
+  if (!from.sqlite)
+    throw new CopyRefused(
+      'copy-to-postgres copies the SQLite file at DATABASE_PATH, but DATABASE_URL is set: run it without DATABASE_URL',
+    );
   if (to.engine !== 'postgres') throw new CopyRefused('the target must be a PostgreSQL database (DATABASE_URL)');
   const sqlite = sqliteOf(from);
   await migrateToLatest(from.db);

@@ -1,3 +1,4 @@
+import { portError } from '../core/port-in-use';
 import type { Areas } from '../features';
 import type { Logger } from '../logger';
 import type { Platform } from '../platform';
@@ -81,7 +82,9 @@ export function createConsole(platform: Platform, services: Areas['services'], l
     feature: consoleFeature({ identity, publicUrl: config.CONSOLE_PUBLIC_URL, localUrl }),
     app,
     async start() {
-      running = await listen(app, config.CONSOLE_HOST, config.CONSOLE_PORT);
+      running = await listen(app, config.CONSOLE_HOST, config.CONSOLE_PORT).catch((err: unknown) => {
+        throw portError(err, 'CONSOLE_PORT', config.CONSOLE_HOST, config.CONSOLE_PORT);
+      });
       log.info({ url: running.url, public: config.CONSOLE_PUBLIC_URL ?? null }, 'staff console is listening');
       return running.url;
     },

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type Bot, webhookCallback } from 'grammy';
+import { portError } from '../core/port-in-use';
 import type { Logger } from '../logger';
 import type { BotContext } from './context';
 
@@ -75,7 +76,7 @@ export async function startWebhookServer(o: WebhookServerOptions): Promise<Webho
   });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (err) => reject(portError(err, 'WEBHOOK_PORT', o.host, o.port)));
     server.listen(o.port, o.host, () => resolve());
   });
   const addr = server.address();

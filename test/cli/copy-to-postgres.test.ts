@@ -3,6 +3,7 @@ import { copyToPostgres } from '../../src/cli/copy-to-postgres';
 import { type DbHandle, openDatabase, openPostgresDatabase } from '../../src/db/client';
 import { migrateToLatest } from '../../src/db/migrate';
 import { createAreas } from '../../src/features';
+import { runCli } from '../support/cli';
 import { freshPgUrl } from '../support/db';
 import { testPlatform } from '../support/platform';
 
@@ -49,5 +50,17 @@ describe('copying a SQLite deployment into PostgreSQL', () => {
     const before = await to.db.selectFrom('users').select('id').execute();
     await expect(copyToPostgres(from, to)).rejects.toThrow(/already holds users/);
     expect(await to.db.selectFrom('users').select('id').execute()).toHaveLength(before.length);
+  });
+
+  it('run with DATABASE_URL already set for the instances, it says to run it without and copies nothing', async () => {
+    const url = await freshPgUrl();
+    const r = await runCli({ DATABASE_URL: url }, 'copy-to-postgres', url);
+    expect(r.code).toBe(2);
+    expect(r.output.trim()).toBe(
+      'copy-to-postgres copies the SQLite file at DATABASE_PATH, but DATABASE_URL is set: run it without DATABASE_URL',
+    );
+    const to = openPostgresDatabase(url, 1);
+    open.push(to);
+    expect(await to.db.selectFrom('users').select('id').execute()).toHaveLength(0);
   });
 });
