@@ -41,6 +41,19 @@ interface Doc {
   explained: Map<string, string> | undefined;
   /** The keyword list scores like a phrasing but is not one a question can be compared with. */
   isKeywords: boolean;
+  /** Each term's tf × idf (0 for a synonym group) and their sum, as of `weighedAt` (idf moves with every change). */
+  weights: Float64Array;
+  total: number;
+  weighedAt: number;
+}
+
+/** The question's side of the confidence: the same for every candidate, so weighed once per search. */
+interface QuerySide {
+  terms: string[];
+  weights: number[];
+  /** The synonym group that explains each term, if any. */
+  groups: (string | undefined)[];
+  total: number;
 }
 
 /**
@@ -61,6 +74,8 @@ export class Shard {
   readonly vocab = new FuzzyVocabulary();
   private liveDocs = 0;
   private totalLen = 0;
+  /** Bumped by every add and remove: document weights of an older change are weighed again when next read. */
+  private changes = 0;
   // Per-search scratch space, reused so that a lookup allocates next to nothing (no GC pauses at p99).
   private acc = new Float64Array(64);
   private best = new Float64Array(64);
@@ -97,6 +112,9 @@ export class Shard {
         tfs: [...terms.values()],
         explained: explained.size ? explained : undefined,
         isKeywords,
+        weights: new Float64Array(terms.size),
+        total: 0,
+        weighedAt: -1,
       };
       this.liveDocs++;
       this.totalLen += len;
@@ -104,6 +122,7 @@ export class Shard {
     });
     for (const w of indexed.latinWords) this.vocab.add(w);
     this.entries.set(entry.id, indexed);
+    this.changes++;
     if (this.acc.length < this.docs.length) {
       this.acc = new Float64Array(this.docs.length * 2);
       this.touched = new Int32Array(this.docs.length * 2);
@@ -136,6 +155,7 @@ export class Shard {
     this.slotIds[indexed.slot] = -1;
     this.freeSlots.push(indexed.slot);
     this.entries.delete(id);
+    this.changes++;
     return true;
   }
 
@@ -187,7 +207,8 @@ export class Shard {
       for (; i > 0 && (top[i - 1] as FaqHit).score < score; i--)
         [top[i - 1], top[i]] = [top[i] as FaqHit, top[i - 1] as FaqHit];
     }
-    for (const hit of top) hit.confidence = this.confidence(hit.id, query);
+    const side = top.length ? this.querySide(query) : undefined;
+    for (const hit of top) hit.confidence = this.confidence(hit.id, query, side as QuerySide);
     for (let k = 0; k < nTouched; k++) acc[touched[k] as number] = 0;
     // BM25 finds the candidates; the final score also weighs how well each explains the question as a whole
     // (squared: BM25 rewards one rare word matched twice, confidence rewards the whole question understood).
@@ -195,43 +216,72 @@ export class Shard {
     return top.sort((a, b) => b.score - a.score);
   }
 
+  /** A term's idf, 0 postings when the shard does not know it. */
+  private known(t: string): number {
+    return this.idf(this.postings.get(t)?.docs.length ?? 0);
+  }
+
+  private querySide(query: Analysis): QuerySide {
+    const side: QuerySide = { terms: [], weights: [], groups: [], total: 0 };
+    for (const [t, qw] of query.terms) {
+      if (t.startsWith('s:')) continue;
+      const w = qw * this.known(t);
+      side.terms.push(t);
+      side.weights.push(w);
+      side.groups.push(query.explained.get(t));
+      side.total += w;
+    }
+    return side;
+  }
+
+  /** The document's term weights as of the latest change, summed in the order its terms were indexed. */
+  private weigh(doc: Doc): Doc {
+    if (doc.weighedAt === this.changes) return doc;
+    let total = 0;
+    for (let i = 0; i < doc.terms.length; i++) {
+      const t = doc.terms[i] as string;
+      const w = t.startsWith('s:') ? 0 : (doc.tfs[i] as number) * this.known(t);
+      doc.weights[i] = w;
+      total += w;
+    }
+    doc.total = total;
+    doc.weighedAt = this.changes;
+    return doc;
+  }
+
   /**
    * Coverage both ways, idf-weighted. A synonym-group term is not counted itself but through the words it
    * explains: 微波炉 is unknown to the entries, yet the entry that speaks of 家电维修 explains it.
    * Must run before `acc` is cleared: it picks the entry's best phrasing from it.
    */
-  private confidence(id: number, query: Analysis): number {
+  private confidence(id: number, query: Analysis, side: QuerySide): number {
     const entry = this.entries.get(id);
     if (!entry) return 0;
-    const known = (t: string) => this.idf(this.postings.get(t)?.docs.length ?? 0);
-    const matchedBy = (terms: { has(t: string): boolean }, t: string, explained: Map<string, string> | undefined) => {
-      const group = explained?.get(t);
-      return terms.has(t) || (group !== undefined && terms.has(group));
-    };
-    let qTotal = 0;
     let qCovered = 0;
-    for (const [t, qw] of query.terms) {
-      if (t.startsWith('s:')) continue;
-      const w = qw * known(t);
-      qTotal += w;
-      if (matchedBy(entry.union, t, query.explained)) qCovered += w;
+    for (let i = 0; i < side.terms.length; i++) {
+      const group = side.groups[i];
+      if (entry.union.has(side.terms[i] as string) || (group !== undefined && entry.union.has(group)))
+        qCovered += side.weights[i] as number;
     }
     let bestDoc: Doc | undefined;
     let bestScore = 0;
     for (const d of entry.docs) {
       const doc = this.docs[d] as Doc;
-      if (!doc.isKeywords && (this.acc[d] as number) > bestScore) [bestDoc, bestScore] = [doc, this.acc[d] as number];
+      if (!doc.isKeywords && (this.acc[d] as number) > bestScore) {
+        bestDoc = doc;
+        bestScore = this.acc[d] as number;
+      }
     }
-    let dTotal = 0;
     let dCovered = 0;
+    const dTotal = bestDoc ? this.weigh(bestDoc).total : 0;
     for (let i = 0; bestDoc && i < bestDoc.terms.length; i++) {
       const t = bestDoc.terms[i] as string;
       if (t.startsWith('s:')) continue;
-      const w = (bestDoc.tfs[i] as number) * known(t);
-      dTotal += w;
-      if (matchedBy(query.terms, t, bestDoc.explained)) dCovered += w;
+      const group = bestDoc.explained?.get(t);
+      if (query.terms.has(t) || (group !== undefined && query.terms.has(group)))
+        dCovered += bestDoc.weights[i] as number;
     }
-    const qCov = qTotal > 0 ? qCovered / qTotal : 0;
+    const qCov = side.total > 0 ? qCovered / side.total : 0;
     const dCov = dTotal > 0 ? dCovered / dTotal : 0;
     return qCov ** QUERY_SHARE * dCov ** (1 - QUERY_SHARE);
   }
