@@ -1,15 +1,10 @@
+import { confidenceOf, type Doc, type QuerySide } from './coverage';
 import type { FaqEntry, FaqHit } from './searchable';
 import { type Analysis, analyze, FuzzyVocabulary } from './text';
 
 /** BM25 constants. b is below the usual 0.75: phrasings are all short, so length says little about focus. */
 const K1 = 1.2;
 const B = 0.5;
-/**
- * confidence = queryCoverage^0.65 × phrasingCoverage^0.35. The question's side weighs more (residents add words
- * of their own: "我家老头子…"), the phrasing's side catches a question that shares one word with an entry but is
- * about something else ("结婚登记去哪里" vs "怎么登记成特殊群体").
- */
-const QUERY_SHARE = 0.65;
 /** Candidates whose confidence is computed; beyond the first few it cannot change the outcome. */
 const RERANK = 8;
 /**
@@ -21,6 +16,8 @@ const PRUNE_MIN_POSTINGS = 2000;
 const PRUNE_MAX_IMPACT = 0.1;
 
 interface Postings {
+  /** The term's number in this shard, while it has postings. */
+  id: number;
   docs: number[];
   tfs: number[];
 }
@@ -29,31 +26,8 @@ interface IndexedEntry {
   slot: number;
   docs: number[];
   /** Every term of every phrasing and of the keywords: the question's coverage is measured against it. */
-  union: Set<string>;
+  union: Set<number>;
   latinWords: string[];
-}
-
-interface Doc {
-  slot: number;
-  len: number;
-  terms: string[];
-  tfs: number[];
-  explained: Map<string, string> | undefined;
-  /** The keyword list scores like a phrasing but is not one a question can be compared with. */
-  isKeywords: boolean;
-  /** Each term's tf × idf (0 for a synonym group) and their sum, as of `weighedAt` (idf moves with every change). */
-  weights: Float64Array;
-  total: number;
-  weighedAt: number;
-}
-
-/** The question's side of the confidence: the same for every candidate, so weighed once per search. */
-interface QuerySide {
-  terms: string[];
-  weights: number[];
-  /** The synonym group that explains each term, if any. */
-  groups: (string | undefined)[];
-  total: number;
 }
 
 /**
@@ -67,6 +41,8 @@ export class Shard {
   private readonly docs: (Doc | undefined)[] = [];
   private readonly freeDocs: number[] = [];
   private readonly postings = new Map<string, Postings>();
+  private readonly freeTermIds: number[] = [];
+  private termIds = 0;
   readonly entries = new Map<number, IndexedEntry>();
   /** Dense entry numbers, so per-search scratch space is a typed array rather than a Map. */
   private readonly slotIds: number[] = [];
@@ -81,6 +57,9 @@ export class Shard {
   private best = new Float64Array(64);
   private touched = new Int32Array(64);
   private slots = new Int32Array(64);
+  /** `inQuery[termId] === stamp`: the term is in the question being searched (a new stamp per search). */
+  private inQuery = new Int32Array(64);
+  private stamp = 0;
 
   add(entry: FaqEntry): void {
     const slot = this.freeSlots.pop() ?? this.slotIds.length;
@@ -91,26 +70,36 @@ export class Shard {
       if (text.trim() === '') return;
       const { terms, explained } = analyze(text);
       const d = this.freeDocs.pop() ?? this.docs.length;
+      const ids = new Int32Array(terms.size);
       let len = 0;
+      let i = 0;
       for (const [term, tf] of terms) {
         let p = this.postings.get(term);
         if (!p) {
-          p = { docs: [], tfs: [] };
+          p = { id: this.freeTermIds.pop() ?? this.termIds++, docs: [], tfs: [] };
           this.postings.set(term, p);
         }
         p.docs.push(d);
         p.tfs.push(tf);
         len += tf;
-        indexed.union.add(term);
+        ids[i++] = p.id;
+        indexed.union.add(p.id);
         if (/^w:\p{Script=Latin}+$/u.test(term)) indexed.latinWords.push(term.slice(2));
       }
+      const keys = [...terms.keys()];
+      // A group that explains a term is a term of the same phrasing, so it is numbered by now.
+      const groups = Int32Array.from(keys, (t) => {
+        const group = explained.get(t);
+        return group === undefined ? -1 : (this.postings.get(group) as Postings).id;
+      });
       const isKeywords = k === texts.length - 1;
       this.docs[d] = {
         slot,
         len,
-        terms: [...terms.keys()],
+        terms: keys,
         tfs: [...terms.values()],
-        explained: explained.size ? explained : undefined,
+        ids,
+        groups,
         isKeywords,
         weights: new Float64Array(terms.size),
         total: 0,
@@ -127,6 +116,7 @@ export class Shard {
       this.acc = new Float64Array(this.docs.length * 2);
       this.touched = new Int32Array(this.docs.length * 2);
     }
+    if (this.inQuery.length < this.termIds) this.inQuery = new Int32Array(this.termIds * 2);
     if (this.best.length < this.slotIds.length) {
       this.best = new Float64Array(this.slotIds.length * 2);
       this.slots = new Int32Array(this.slotIds.length * 2);
@@ -144,7 +134,9 @@ export class Shard {
         if (!p || i < 0) continue;
         p.docs.splice(i, 1);
         p.tfs.splice(i, 1);
-        if (p.docs.length === 0) this.postings.delete(term);
+        if (p.docs.length > 0) continue;
+        this.postings.delete(term);
+        this.freeTermIds.push(p.id);
       }
       this.liveDocs--;
       this.totalLen -= doc.len;
@@ -167,11 +159,23 @@ export class Shard {
   rank(query: Analysis): FaqHit[] {
     if (this.liveDocs === 0 || query.terms.size === 0) return [];
     const lists: [Postings, number][] = [];
+    // Each query term's postings and idf, looked up once for the ranking and the confidence alike.
+    const found: (Postings | undefined)[] = [];
+    const idfs: number[] = [];
+    if (this.stamp === 0x7fffffff) {
+      this.inQuery.fill(0); // an Int32Array would wrap the next stamp and no term would read as asked
+      this.stamp = 0;
+    }
+    const stamp = ++this.stamp;
     let strongest = 0;
     for (const [term, qw] of query.terms) {
       const p = this.postings.get(term);
+      const idf = this.idf(p ? p.docs.length : 0);
+      found.push(p);
+      idfs.push(idf);
       if (!p) continue;
-      const impact = qw * this.idf(p.docs.length);
+      this.inQuery[p.id] = stamp;
+      const impact = qw * idf;
       lists.push([p, impact]);
       strongest = Math.max(strongest, impact);
     }
@@ -207,8 +211,8 @@ export class Shard {
       for (; i > 0 && (top[i - 1] as FaqHit).score < score; i--)
         [top[i - 1], top[i]] = [top[i] as FaqHit, top[i - 1] as FaqHit];
     }
-    const side = top.length ? this.querySide(query) : undefined;
-    for (const hit of top) hit.confidence = this.confidence(hit.id, query, side as QuerySide);
+    const side = top.length ? this.querySide(query, found, idfs) : undefined;
+    for (const hit of top) hit.confidence = this.confidence(hit.id, side as QuerySide, stamp);
     for (let k = 0; k < nTouched; k++) acc[touched[k] as number] = 0;
     // BM25 finds the candidates; the final score also weighs how well each explains the question as a whole
     // (squared: BM25 rewards one rare word matched twice, confidence rewards the whole question understood).
@@ -216,31 +220,29 @@ export class Shard {
     return top.sort((a, b) => b.score - a.score);
   }
 
-  /** A term's idf, 0 postings when the shard does not know it. */
-  private known(t: string): number {
-    return this.idf(this.postings.get(t)?.docs.length ?? 0);
-  }
-
-  private querySide(query: Analysis): QuerySide {
-    const side: QuerySide = { terms: [], weights: [], groups: [], total: 0 };
+  private querySide(query: Analysis, found: (Postings | undefined)[], idfs: number[]): QuerySide {
+    const side: QuerySide = { ids: [], groups: [], weights: [], total: 0 };
+    let i = 0;
     for (const [t, qw] of query.terms) {
+      const p = found[i];
+      const w = qw * (idfs[i++] as number);
       if (t.startsWith('s:')) continue;
-      const w = qw * this.known(t);
-      side.terms.push(t);
+      const group = query.explained.get(t);
+      side.ids.push(p ? p.id : -1);
+      side.groups.push(group === undefined ? -1 : (this.postings.get(group)?.id ?? -1));
       side.weights.push(w);
-      side.groups.push(query.explained.get(t));
       side.total += w;
     }
     return side;
   }
 
-  /** The document's term weights as of the latest change, summed in the order its terms were indexed. */
+  /** The phrasing's term weights as of the latest change, summed in the order its terms were indexed. */
   private weigh(doc: Doc): Doc {
     if (doc.weighedAt === this.changes) return doc;
     let total = 0;
     for (let i = 0; i < doc.terms.length; i++) {
       const t = doc.terms[i] as string;
-      const w = t.startsWith('s:') ? 0 : (doc.tfs[i] as number) * this.known(t);
+      const w = t.startsWith('s:') ? 0 : (doc.tfs[i] as number) * this.idf(this.postings.get(t)?.docs.length ?? 0);
       doc.weights[i] = w;
       total += w;
     }
@@ -249,20 +251,10 @@ export class Shard {
     return doc;
   }
 
-  /**
-   * Coverage both ways, idf-weighted. A synonym-group term is not counted itself but through the words it
-   * explains: 微波炉 is unknown to the entries, yet the entry that speaks of 家电维修 explains it.
-   * Must run before `acc` is cleared: it picks the entry's best phrasing from it.
-   */
-  private confidence(id: number, query: Analysis, side: QuerySide): number {
+  /** The hit's confidence, read from its best phrasing: must run before `acc` is cleared. */
+  private confidence(id: number, side: QuerySide, stamp: number): number {
     const entry = this.entries.get(id);
     if (!entry) return 0;
-    let qCovered = 0;
-    for (let i = 0; i < side.terms.length; i++) {
-      const group = side.groups[i];
-      if (entry.union.has(side.terms[i] as string) || (group !== undefined && entry.union.has(group)))
-        qCovered += side.weights[i] as number;
-    }
     let bestDoc: Doc | undefined;
     let bestScore = 0;
     for (const d of entry.docs) {
@@ -272,17 +264,6 @@ export class Shard {
         bestScore = this.acc[d] as number;
       }
     }
-    let dCovered = 0;
-    const dTotal = bestDoc ? this.weigh(bestDoc).total : 0;
-    for (let i = 0; bestDoc && i < bestDoc.terms.length; i++) {
-      const t = bestDoc.terms[i] as string;
-      if (t.startsWith('s:')) continue;
-      const group = bestDoc.explained?.get(t);
-      if (query.terms.has(t) || (group !== undefined && query.terms.has(group)))
-        dCovered += bestDoc.weights[i] as number;
-    }
-    const qCov = side.total > 0 ? qCovered / side.total : 0;
-    const dCov = dTotal > 0 ? dCovered / dTotal : 0;
-    return qCov ** QUERY_SHARE * dCov ** (1 - QUERY_SHARE);
+    return confidenceOf(side, entry.union, bestDoc && this.weigh(bestDoc), this.inQuery, stamp);
   }
 }
