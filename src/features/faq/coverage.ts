@@ -16,18 +16,17 @@ const QUERY_SHARE = 0.65;
 export interface Doc {
   slot: number;
   len: number;
-  terms: string[];
+  /** The shard's number of each term and its tf, and of the synonym group that explains it (−1; none at all: no group). */
+  ids: number[];
   tfs: number[];
-  /** The shard's number of each term, and of the synonym group that explains it (−1 when none). */
-  ids: Int32Array;
-  groups: Int32Array;
+  groups: number[] | undefined;
   /** The keyword list scores like a phrasing but is not one a question can be compared with. */
   isKeywords: boolean;
   /**
    * Each term's tf × idf and their sum, as of the shard's change `weighedAt` (idf moves with every add and
-   * remove). A synonym group weighs 0 here, which adds nothing to either sum.
+   * remove), made when first read. A synonym group weighs 0 here, which adds nothing to either sum.
    */
-  weights: Float64Array;
+  weights: number[];
   total: number;
   weighedAt: number;
 }
@@ -55,7 +54,7 @@ function questionShare(side: QuerySide, union: ReadonlySet<number>): number {
 function phrasingShare(doc: Doc, inQuery: Int32Array, stamp: number): number {
   let covered = 0;
   for (let i = 0; i < doc.ids.length; i++) {
-    const group = doc.groups[i] as number;
+    const group = doc.groups ? (doc.groups[i] as number) : -1;
     if (inQuery[doc.ids[i] as number] === stamp || (group >= 0 && inQuery[group] === stamp))
       covered += doc.weights[i] as number;
   }

@@ -16,6 +16,7 @@ const PRUNE_MIN_POSTINGS = 2000;
 const PRUNE_MAX_IMPACT = 0.1;
 
 interface Postings {
+  term: string;
   /** The term's number in this shard, while it has postings. */
   id: number;
   docs: number[];
@@ -41,6 +42,8 @@ export class Shard {
   private readonly docs: (Doc | undefined)[] = [];
   private readonly freeDocs: number[] = [];
   private readonly postings = new Map<string, Postings>();
+  /** Postings by term number. */
+  private readonly byId: (Postings | undefined)[] = [];
   private readonly freeTermIds: number[] = [];
   private termIds = 0;
   readonly entries = new Map<number, IndexedEntry>();
@@ -56,6 +59,9 @@ export class Shard {
   private acc = new Float64Array(64);
   private best = new Float64Array(64);
   private touched = new Int32Array(64);
+  /** Each phrasing's length and entry slot, dense beside `acc`: the postings walk reads them for every posting. */
+  private docLens = new Float64Array(64);
+  private docSlots = new Int32Array(64);
   private slots = new Int32Array(64);
   /** `inQuery[termId] === stamp`: the term is in the question being searched (a new stamp per search). */
   private inQuery = new Int32Array(64);
@@ -70,38 +76,38 @@ export class Shard {
       if (text.trim() === '') return;
       const { terms, explained } = analyze(text);
       const d = this.freeDocs.pop() ?? this.docs.length;
-      const ids = new Int32Array(terms.size);
+      const ids: number[] = [];
       let len = 0;
-      let i = 0;
       for (const [term, tf] of terms) {
         let p = this.postings.get(term);
         if (!p) {
-          p = { id: this.freeTermIds.pop() ?? this.termIds++, docs: [], tfs: [] };
+          p = { term, id: this.freeTermIds.pop() ?? this.termIds++, docs: [], tfs: [] };
           this.postings.set(term, p);
+          this.byId[p.id] = p;
         }
         p.docs.push(d);
         p.tfs.push(tf);
         len += tf;
-        ids[i++] = p.id;
+        ids.push(p.id);
         indexed.union.add(p.id);
         if (/^w:\p{Script=Latin}+$/u.test(term)) indexed.latinWords.push(term.slice(2));
       }
-      const keys = [...terms.keys()];
       // A group that explains a term is a term of the same phrasing, so it is numbered by now.
-      const groups = Int32Array.from(keys, (t) => {
-        const group = explained.get(t);
-        return group === undefined ? -1 : (this.postings.get(group) as Postings).id;
-      });
+      const groups = explained.size
+        ? [...terms.keys()].map((t) => {
+            const group = explained.get(t);
+            return group === undefined ? -1 : (this.postings.get(group) as Postings).id;
+          })
+        : undefined;
       const isKeywords = k === texts.length - 1;
       this.docs[d] = {
         slot,
         len,
-        terms: keys,
         tfs: [...terms.values()],
         ids,
         groups,
         isKeywords,
-        weights: new Float64Array(terms.size),
+        weights: [],
         total: 0,
         weighedAt: -1,
       };
@@ -115,6 +121,12 @@ export class Shard {
     if (this.acc.length < this.docs.length) {
       this.acc = new Float64Array(this.docs.length * 2);
       this.touched = new Int32Array(this.docs.length * 2);
+      this.docLens = grown(this.docLens, this.docs.length * 2);
+      this.docSlots = grown(this.docSlots, this.docs.length * 2);
+    }
+    for (const d of indexed.docs) {
+      this.docLens[d] = (this.docs[d] as Doc).len;
+      this.docSlots[d] = slot;
     }
     if (this.inQuery.length < this.termIds) this.inQuery = new Int32Array(this.termIds * 2);
     if (this.best.length < this.slotIds.length) {
@@ -128,15 +140,16 @@ export class Shard {
     if (!indexed) return false;
     for (const d of indexed.docs) {
       const doc = this.docs[d] as Doc;
-      for (const term of doc.terms) {
-        const p = this.postings.get(term);
+      for (const termId of doc.ids) {
+        const p = this.byId[termId];
         const i = p ? p.docs.indexOf(d) : -1;
         if (!p || i < 0) continue;
         p.docs.splice(i, 1);
         p.tfs.splice(i, 1);
         if (p.docs.length > 0) continue;
-        this.postings.delete(term);
-        this.freeTermIds.push(p.id);
+        this.postings.delete(p.term);
+        this.byId[termId] = undefined;
+        this.freeTermIds.push(termId);
       }
       this.liveDocs--;
       this.totalLen -= doc.len;
@@ -179,7 +192,7 @@ export class Shard {
       lists.push([p, impact]);
       strongest = Math.max(strongest, impact);
     }
-    const { acc, best, touched, slots, docs: allDocs } = this;
+    const { acc, best, touched, slots, docLens, docSlots } = this;
     const lenFactor = (K1 * B) / (this.totalLen / this.liveDocs);
     let nTouched = 0;
     for (const [{ docs, tfs }, impact] of lists) {
@@ -189,13 +202,13 @@ export class Shard {
         const d = docs[i] as number;
         const tf = tfs[i] as number;
         if (acc[d] === 0) touched[nTouched++] = d;
-        acc[d] += (w * tf) / (tf + K1 * (1 - B) + lenFactor * (allDocs[d] as Doc).len);
+        acc[d] += (w * tf) / (tf + K1 * (1 - B) + lenFactor * (docLens[d] as number));
       }
     }
     let nSlots = 0;
     for (let k = 0; k < nTouched; k++) {
       const d = touched[k] as number;
-      const slot = (allDocs[d] as Doc).slot;
+      const slot = docSlots[d] as number;
       if (best[slot] === 0) slots[nSlots++] = slot;
       if ((acc[d] as number) > (best[slot] as number)) best[slot] = acc[d] as number;
     }
@@ -239,13 +252,15 @@ export class Shard {
   /** The phrasing's term weights as of the latest change, summed in the order its terms were indexed. */
   private weigh(doc: Doc): Doc {
     if (doc.weighedAt === this.changes) return doc;
+    const weights: number[] = [];
     let total = 0;
-    for (let i = 0; i < doc.terms.length; i++) {
-      const t = doc.terms[i] as string;
-      const w = t.startsWith('s:') ? 0 : (doc.tfs[i] as number) * this.idf(this.postings.get(t)?.docs.length ?? 0);
-      doc.weights[i] = w;
+    for (let i = 0; i < doc.ids.length; i++) {
+      const p = this.byId[doc.ids[i] as number] as Postings;
+      const w = p.term.startsWith('s:') ? 0 : (doc.tfs[i] as number) * this.idf(p.docs.length);
+      weights.push(w);
       total += w;
     }
+    doc.weights = weights;
     doc.total = total;
     doc.weighedAt = this.changes;
     return doc;
@@ -266,4 +281,11 @@ export class Shard {
     }
     return confidenceOf(side, entry.union, bestDoc && this.weigh(bestDoc), this.inQuery, stamp);
   }
+}
+
+/** A copy of `a` with room for `n`. */
+function grown<T extends Float64Array | Int32Array>(a: T, n: number): T {
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  return b;
 }
