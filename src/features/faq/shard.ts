@@ -1,6 +1,7 @@
 import { confidenceOf, type Doc, type QuerySide } from './coverage';
 import type { FaqEntry, FaqHit } from './searchable';
 import { type Analysis, analyze, FuzzyVocabulary } from './text';
+import { TopHits } from './top-hits';
 
 /** BM25 constants. b is below the usual 0.75: phrasings are all short, so length says little about focus. */
 const K1 = 1.2;
@@ -63,6 +64,8 @@ export class Shard {
   private docLens = new Float64Array(64);
   private docSlots = new Int32Array(64);
   private slots = new Int32Array(64);
+  private readonly top = new TopHits(RERANK);
+  private readonly idOfSlot = (slot: number) => this.slotIds[slot] as number;
   /** `inQuery[termId] === stamp`: the term is in the question being searched (a new stamp per search). */
   private inQuery = new Int32Array(64);
   private stamp = 0;
@@ -171,31 +174,35 @@ export class Shard {
   /** Entries ranked by best-phrasing BM25 × confidence², confidence computed for the first few. */
   rank(query: Analysis): FaqHit[] {
     if (this.liveDocs === 0 || query.terms.size === 0) return [];
-    const lists: [Postings, number][] = [];
     // Each query term's postings and idf, looked up once for the ranking and the confidence alike.
     const found: (Postings | undefined)[] = [];
     const idfs: number[] = [];
+    const lists: Postings[] = [];
+    const impacts: number[] = [];
     if (this.stamp === 0x7fffffff) {
       this.inQuery.fill(0); // an Int32Array would wrap the next stamp and no term would read as asked
       this.stamp = 0;
     }
     const stamp = ++this.stamp;
     let strongest = 0;
-    for (const [term, qw] of query.terms) {
+    for (const term of query.terms.keys()) {
       const p = this.postings.get(term);
       const idf = this.idf(p ? p.docs.length : 0);
       found.push(p);
       idfs.push(idf);
       if (!p) continue;
       this.inQuery[p.id] = stamp;
-      const impact = qw * idf;
-      lists.push([p, impact]);
+      const impact = (query.terms.get(term) as number) * idf;
+      lists.push(p);
+      impacts.push(impact);
       strongest = Math.max(strongest, impact);
     }
     const { acc, best, touched, slots, docLens, docSlots } = this;
     const lenFactor = (K1 * B) / (this.totalLen / this.liveDocs);
     let nTouched = 0;
-    for (const [{ docs, tfs }, impact] of lists) {
+    for (let l = 0; l < lists.length; l++) {
+      const { docs, tfs } = lists[l] as Postings;
+      const impact = impacts[l] as number;
       if (docs.length > PRUNE_MIN_POSTINGS && impact < PRUNE_MAX_IMPACT * strongest) continue;
       const w = impact * (K1 + 1);
       for (let i = 0; i < docs.length; i++) {
@@ -212,18 +219,13 @@ export class Shard {
       if (best[slot] === 0) slots[nSlots++] = slot;
       if ((acc[d] as number) > (best[slot] as number)) best[slot] = acc[d] as number;
     }
-    // Keep the RERANK best by insertion: cheaper than sorting thousands of touched entries.
-    const top: FaqHit[] = [];
+    this.top.clear();
     for (let k = 0; k < nSlots; k++) {
       const slot = slots[k] as number;
-      const score = best[slot] as number;
+      this.top.offer(slot, best[slot] as number);
       best[slot] = 0;
-      if (top.length === RERANK && score <= (top[RERANK - 1] as FaqHit).score) continue;
-      let i = Math.min(top.length, RERANK - 1);
-      top[i] = { id: this.slotIds[slot] as number, score, confidence: 0 };
-      for (; i > 0 && (top[i - 1] as FaqHit).score < score; i--)
-        [top[i - 1], top[i]] = [top[i] as FaqHit, top[i - 1] as FaqHit];
     }
+    const top = this.top.hits(this.idOfSlot);
     const side = top.length ? this.querySide(query, found, idfs) : undefined;
     for (const hit of top) hit.confidence = this.confidence(hit.id, side as QuerySide, stamp);
     for (let k = 0; k < nTouched; k++) acc[touched[k] as number] = 0;
@@ -235,17 +237,19 @@ export class Shard {
 
   private querySide(query: Analysis, found: (Postings | undefined)[], idfs: number[]): QuerySide {
     const side: QuerySide = { ids: [], groups: [], weights: [], total: 0 };
+    let total = 0;
     let i = 0;
-    for (const [t, qw] of query.terms) {
+    for (const t of query.terms.keys()) {
       const p = found[i];
-      const w = qw * (idfs[i++] as number);
+      const w = (query.terms.get(t) as number) * (idfs[i++] as number);
       if (t.startsWith('s:')) continue;
       const group = query.explained.get(t);
       side.ids.push(p ? p.id : -1);
       side.groups.push(group === undefined ? -1 : (this.postings.get(group)?.id ?? -1));
       side.weights.push(w);
-      side.total += w;
+      total += w;
     }
+    side.total = total;
     return side;
   }
 
