@@ -166,9 +166,10 @@ export async function main(): Promise<void> {
     },
   ];
 
-  // UPDATES_PATHS=me,faq runs only the paths whose name holds one of those words: profiling one path at a time.
-  const only = process.env.UPDATES_PATHS?.split(',').filter(Boolean);
-  const chosen = only ? paths.filter((p) => only.some((w) => p.name.includes(w))) : paths;
+  // UPDATES_PATHS=me,faq runs only the paths whose name holds one of those words, in any case ('faq' is the path
+  // named "… → FAQ"): profiling one path at a time.
+  const only = process.env.UPDATES_PATHS?.toLowerCase().split(',').filter(Boolean);
+  const chosen = only ? paths.filter((p) => only.some((w) => p.name.toLowerCase().includes(w))) : paths;
 
   // Warm-up of both (JIT, connection pools, SQLite's page cache).
   await drive(bareApi, 'bare warm-up', ids(FIRST_ID, USERS), 'hi', 2, bareDone(bareApi.stats.sent));

@@ -1,15 +1,11 @@
+import { confidenceOf, type Doc, type QuerySide } from './coverage';
 import type { FaqEntry, FaqHit } from './searchable';
 import { type Analysis, analyze, FuzzyVocabulary } from './text';
+import { TopHits } from './top-hits';
 
 /** BM25 constants. b is below the usual 0.75: phrasings are all short, so length says little about focus. */
 const K1 = 1.2;
 const B = 0.5;
-/**
- * confidence = queryCoverage^0.65 × phrasingCoverage^0.35. The question's side weighs more (residents add words
- * of their own: "我家老头子…"), the phrasing's side catches a question that shares one word with an entry but is
- * about something else ("结婚登记去哪里" vs "怎么登记成特殊群体").
- */
-const QUERY_SHARE = 0.65;
 /** Candidates whose confidence is computed; beyond the first few it cannot change the outcome. */
 const RERANK = 8;
 /**
@@ -21,6 +17,9 @@ const PRUNE_MIN_POSTINGS = 2000;
 const PRUNE_MAX_IMPACT = 0.1;
 
 interface Postings {
+  term: string;
+  /** The term's number in this shard, while it has postings. */
+  id: number;
   docs: number[];
   tfs: number[];
 }
@@ -29,18 +28,8 @@ interface IndexedEntry {
   slot: number;
   docs: number[];
   /** Every term of every phrasing and of the keywords: the question's coverage is measured against it. */
-  union: Set<string>;
+  union: Set<number>;
   latinWords: string[];
-}
-
-interface Doc {
-  slot: number;
-  len: number;
-  terms: string[];
-  tfs: number[];
-  explained: Map<string, string> | undefined;
-  /** The keyword list scores like a phrasing but is not one a question can be compared with. */
-  isKeywords: boolean;
 }
 
 /**
@@ -54,6 +43,10 @@ export class Shard {
   private readonly docs: (Doc | undefined)[] = [];
   private readonly freeDocs: number[] = [];
   private readonly postings = new Map<string, Postings>();
+  /** Postings by term number. */
+  private readonly byId: (Postings | undefined)[] = [];
+  private readonly freeTermIds: number[] = [];
+  private termIds = 0;
   readonly entries = new Map<number, IndexedEntry>();
   /** Dense entry numbers, so per-search scratch space is a typed array rather than a Map. */
   private readonly slotIds: number[] = [];
@@ -61,11 +54,21 @@ export class Shard {
   readonly vocab = new FuzzyVocabulary();
   private liveDocs = 0;
   private totalLen = 0;
+  /** Bumped by every add and remove: document weights of an older change are weighed again when next read. */
+  private changes = 0;
   // Per-search scratch space, reused so that a lookup allocates next to nothing (no GC pauses at p99).
   private acc = new Float64Array(64);
   private best = new Float64Array(64);
   private touched = new Int32Array(64);
+  /** Each phrasing's length and entry slot, dense beside `acc`: the postings walk reads them for every posting. */
+  private docLens = new Float64Array(64);
+  private docSlots = new Int32Array(64);
   private slots = new Int32Array(64);
+  private readonly top = new TopHits(RERANK);
+  private readonly idOfSlot = (slot: number) => this.slotIds[slot] as number;
+  /** `inQuery[termId] === stamp`: the term is in the question being searched (a new stamp per search). */
+  private inQuery = new Int32Array(64);
+  private stamp = 0;
 
   add(entry: FaqEntry): void {
     const slot = this.freeSlots.pop() ?? this.slotIds.length;
@@ -76,27 +79,40 @@ export class Shard {
       if (text.trim() === '') return;
       const { terms, explained } = analyze(text);
       const d = this.freeDocs.pop() ?? this.docs.length;
+      const ids: number[] = [];
       let len = 0;
       for (const [term, tf] of terms) {
         let p = this.postings.get(term);
         if (!p) {
-          p = { docs: [], tfs: [] };
+          p = { term, id: this.freeTermIds.pop() ?? this.termIds++, docs: [], tfs: [] };
           this.postings.set(term, p);
+          this.byId[p.id] = p;
         }
         p.docs.push(d);
         p.tfs.push(tf);
         len += tf;
-        indexed.union.add(term);
+        ids.push(p.id);
+        indexed.union.add(p.id);
         if (/^w:\p{Script=Latin}+$/u.test(term)) indexed.latinWords.push(term.slice(2));
       }
+      // A group that explains a term is a term of the same phrasing, so it is numbered by now.
+      const groups = explained.size
+        ? [...terms.keys()].map((t) => {
+            const group = explained.get(t);
+            return group === undefined ? -1 : (this.postings.get(group) as Postings).id;
+          })
+        : undefined;
       const isKeywords = k === texts.length - 1;
       this.docs[d] = {
         slot,
         len,
-        terms: [...terms.keys()],
         tfs: [...terms.values()],
-        explained: explained.size ? explained : undefined,
+        ids,
+        groups,
         isKeywords,
+        weights: [],
+        total: 0,
+        weighedAt: -1,
       };
       this.liveDocs++;
       this.totalLen += len;
@@ -104,10 +120,18 @@ export class Shard {
     });
     for (const w of indexed.latinWords) this.vocab.add(w);
     this.entries.set(entry.id, indexed);
+    this.changes++;
     if (this.acc.length < this.docs.length) {
       this.acc = new Float64Array(this.docs.length * 2);
       this.touched = new Int32Array(this.docs.length * 2);
+      this.docLens = grown(this.docLens, this.docs.length * 2);
+      this.docSlots = grown(this.docSlots, this.docs.length * 2);
     }
+    for (const d of indexed.docs) {
+      this.docLens[d] = (this.docs[d] as Doc).len;
+      this.docSlots[d] = slot;
+    }
+    if (this.inQuery.length < this.termIds) this.inQuery = new Int32Array(this.termIds * 2);
     if (this.best.length < this.slotIds.length) {
       this.best = new Float64Array(this.slotIds.length * 2);
       this.slots = new Int32Array(this.slotIds.length * 2);
@@ -119,13 +143,16 @@ export class Shard {
     if (!indexed) return false;
     for (const d of indexed.docs) {
       const doc = this.docs[d] as Doc;
-      for (const term of doc.terms) {
-        const p = this.postings.get(term);
+      for (const termId of doc.ids) {
+        const p = this.byId[termId];
         const i = p ? p.docs.indexOf(d) : -1;
         if (!p || i < 0) continue;
         p.docs.splice(i, 1);
         p.tfs.splice(i, 1);
-        if (p.docs.length === 0) this.postings.delete(term);
+        if (p.docs.length > 0) continue;
+        this.postings.delete(p.term);
+        this.byId[termId] = undefined;
+        this.freeTermIds.push(termId);
       }
       this.liveDocs--;
       this.totalLen -= doc.len;
@@ -136,6 +163,7 @@ export class Shard {
     this.slotIds[indexed.slot] = -1;
     this.freeSlots.push(indexed.slot);
     this.entries.delete(id);
+    this.changes++;
     return true;
   }
 
@@ -146,48 +174,60 @@ export class Shard {
   /** Entries ranked by best-phrasing BM25 × confidence², confidence computed for the first few. */
   rank(query: Analysis): FaqHit[] {
     if (this.liveDocs === 0 || query.terms.size === 0) return [];
-    const lists: [Postings, number][] = [];
+    // Each query term's postings and idf, looked up once for the ranking and the confidence alike.
+    const found: (Postings | undefined)[] = [];
+    const idfs: number[] = [];
+    const lists: Postings[] = [];
+    const impacts: number[] = [];
+    if (this.stamp === 0x7fffffff) {
+      this.inQuery.fill(0); // an Int32Array would wrap the next stamp and no term would read as asked
+      this.stamp = 0;
+    }
+    const stamp = ++this.stamp;
     let strongest = 0;
-    for (const [term, qw] of query.terms) {
+    for (const term of query.terms.keys()) {
       const p = this.postings.get(term);
+      const idf = this.idf(p ? p.docs.length : 0);
+      found.push(p);
+      idfs.push(idf);
       if (!p) continue;
-      const impact = qw * this.idf(p.docs.length);
-      lists.push([p, impact]);
+      this.inQuery[p.id] = stamp;
+      const impact = (query.terms.get(term) as number) * idf;
+      lists.push(p);
+      impacts.push(impact);
       strongest = Math.max(strongest, impact);
     }
-    const { acc, best, touched, slots, docs: allDocs } = this;
+    const { acc, best, touched, slots, docLens, docSlots } = this;
     const lenFactor = (K1 * B) / (this.totalLen / this.liveDocs);
     let nTouched = 0;
-    for (const [{ docs, tfs }, impact] of lists) {
+    for (let l = 0; l < lists.length; l++) {
+      const { docs, tfs } = lists[l] as Postings;
+      const impact = impacts[l] as number;
       if (docs.length > PRUNE_MIN_POSTINGS && impact < PRUNE_MAX_IMPACT * strongest) continue;
       const w = impact * (K1 + 1);
       for (let i = 0; i < docs.length; i++) {
         const d = docs[i] as number;
         const tf = tfs[i] as number;
         if (acc[d] === 0) touched[nTouched++] = d;
-        acc[d] += (w * tf) / (tf + K1 * (1 - B) + lenFactor * (allDocs[d] as Doc).len);
+        acc[d] += (w * tf) / (tf + K1 * (1 - B) + lenFactor * (docLens[d] as number));
       }
     }
     let nSlots = 0;
     for (let k = 0; k < nTouched; k++) {
       const d = touched[k] as number;
-      const slot = (allDocs[d] as Doc).slot;
+      const slot = docSlots[d] as number;
       if (best[slot] === 0) slots[nSlots++] = slot;
       if ((acc[d] as number) > (best[slot] as number)) best[slot] = acc[d] as number;
     }
-    // Keep the RERANK best by insertion: cheaper than sorting thousands of touched entries.
-    const top: FaqHit[] = [];
+    this.top.clear();
     for (let k = 0; k < nSlots; k++) {
       const slot = slots[k] as number;
-      const score = best[slot] as number;
+      this.top.offer(slot, best[slot] as number);
       best[slot] = 0;
-      if (top.length === RERANK && score <= (top[RERANK - 1] as FaqHit).score) continue;
-      let i = Math.min(top.length, RERANK - 1);
-      top[i] = { id: this.slotIds[slot] as number, score, confidence: 0 };
-      for (; i > 0 && (top[i - 1] as FaqHit).score < score; i--)
-        [top[i - 1], top[i]] = [top[i] as FaqHit, top[i - 1] as FaqHit];
     }
-    for (const hit of top) hit.confidence = this.confidence(hit.id, query);
+    const top = this.top.hits(this.idOfSlot);
+    const side = top.length ? this.querySide(query, found, idfs) : undefined;
+    for (const hit of top) hit.confidence = this.confidence(hit.id, side as QuerySide, stamp);
     for (let k = 0; k < nTouched; k++) acc[touched[k] as number] = 0;
     // BM25 finds the candidates; the final score also weighs how well each explains the question as a whole
     // (squared: BM25 rewards one rare word matched twice, confidence rewards the whole question understood).
@@ -195,44 +235,61 @@ export class Shard {
     return top.sort((a, b) => b.score - a.score);
   }
 
-  /**
-   * Coverage both ways, idf-weighted. A synonym-group term is not counted itself but through the words it
-   * explains: 微波炉 is unknown to the entries, yet the entry that speaks of 家电维修 explains it.
-   * Must run before `acc` is cleared: it picks the entry's best phrasing from it.
-   */
-  private confidence(id: number, query: Analysis): number {
+  private querySide(query: Analysis, found: (Postings | undefined)[], idfs: number[]): QuerySide {
+    const side: QuerySide = { ids: [], groups: [], weights: [], total: 0 };
+    let total = 0;
+    let i = 0;
+    for (const t of query.terms.keys()) {
+      const p = found[i];
+      const w = (query.terms.get(t) as number) * (idfs[i++] as number);
+      if (t.startsWith('s:')) continue;
+      const group = query.explained.get(t);
+      side.ids.push(p ? p.id : -1);
+      side.groups.push(group === undefined ? -1 : (this.postings.get(group)?.id ?? -1));
+      side.weights.push(w);
+      total += w;
+    }
+    side.total = total;
+    return side;
+  }
+
+  /** The phrasing's term weights as of the latest change, summed in the order its terms were indexed. */
+  private weigh(doc: Doc): Doc {
+    if (doc.weighedAt === this.changes) return doc;
+    const weights: number[] = [];
+    let total = 0;
+    for (let i = 0; i < doc.ids.length; i++) {
+      const p = this.byId[doc.ids[i] as number] as Postings;
+      const w = p.term.startsWith('s:') ? 0 : (doc.tfs[i] as number) * this.idf(p.docs.length);
+      weights.push(w);
+      total += w;
+    }
+    doc.weights = weights;
+    doc.total = total;
+    doc.weighedAt = this.changes;
+    return doc;
+  }
+
+  /** The hit's confidence, read from its best phrasing: must run before `acc` is cleared. */
+  private confidence(id: number, side: QuerySide, stamp: number): number {
     const entry = this.entries.get(id);
     if (!entry) return 0;
-    const known = (t: string) => this.idf(this.postings.get(t)?.docs.length ?? 0);
-    const matchedBy = (terms: { has(t: string): boolean }, t: string, explained: Map<string, string> | undefined) => {
-      const group = explained?.get(t);
-      return terms.has(t) || (group !== undefined && terms.has(group));
-    };
-    let qTotal = 0;
-    let qCovered = 0;
-    for (const [t, qw] of query.terms) {
-      if (t.startsWith('s:')) continue;
-      const w = qw * known(t);
-      qTotal += w;
-      if (matchedBy(entry.union, t, query.explained)) qCovered += w;
-    }
     let bestDoc: Doc | undefined;
     let bestScore = 0;
     for (const d of entry.docs) {
       const doc = this.docs[d] as Doc;
-      if (!doc.isKeywords && (this.acc[d] as number) > bestScore) [bestDoc, bestScore] = [doc, this.acc[d] as number];
+      if (!doc.isKeywords && (this.acc[d] as number) > bestScore) {
+        bestDoc = doc;
+        bestScore = this.acc[d] as number;
+      }
     }
-    let dTotal = 0;
-    let dCovered = 0;
-    for (let i = 0; bestDoc && i < bestDoc.terms.length; i++) {
-      const t = bestDoc.terms[i] as string;
-      if (t.startsWith('s:')) continue;
-      const w = (bestDoc.tfs[i] as number) * known(t);
-      dTotal += w;
-      if (matchedBy(query.terms, t, bestDoc.explained)) dCovered += w;
-    }
-    const qCov = qTotal > 0 ? qCovered / qTotal : 0;
-    const dCov = dTotal > 0 ? dCovered / dTotal : 0;
-    return qCov ** QUERY_SHARE * dCov ** (1 - QUERY_SHARE);
+    return confidenceOf(side, entry.union, bestDoc && this.weigh(bestDoc), this.inQuery, stamp);
   }
+}
+
+/** A copy of `a` with room for `n`. */
+function grown<T extends Float64Array | Int32Array>(a: T, n: number): T {
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  return b;
 }

@@ -1,4 +1,4 @@
-import { isCjk, normalize } from '../../core/chinese';
+import { normalize } from '../../core/chinese';
 import { findSynonyms } from './synonyms';
 
 export { normalize };
@@ -52,6 +52,8 @@ export interface Analysis {
   /** How many CJK characters and Latin words the text had: the matcher reads the query's language from them. */
   cjkChars: number;
   latinWords: number;
+  /** The text normalised (see normalize): callers that read it too need not normalise it again. */
+  norm: string;
 }
 
 /** A corrector for Latin words not in the vocabulary (see FuzzyVocabulary); returns the word to use instead. */
@@ -59,68 +61,89 @@ export type Corrector = (word: string) => string | undefined;
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
-interface Pending {
-  key: string;
-  w: number;
+/**
+ * The terms of one text in the order they are found, before equal ones are summed: parallel arrays rather than an
+ * object per term, and functions at module level rather than closures made on every call (analyze runs on every
+ * question a resident types).
+ */
+class Found {
+  readonly keys: string[] = [];
+  readonly weights: number[] = [];
   /** Code-unit span in the normalised text (Chinese) or word span (Latin). */
-  start: number;
-  end: number;
-  latin: boolean;
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  readonly latin: boolean[] = [];
+
+  add(key: string, w: number, start: number, end: number, latin: boolean): void {
+    this.keys.push(key);
+    this.weights.push(w);
+    this.starts.push(start);
+    this.ends.push(end);
+    this.latin.push(latin);
+  }
+}
+
+/** As isCjk, on a code unit: the segmenter's segments are tested one first character at a time. */
+const isCjkCode = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+
+/** The character terms of an unbroken run of CJK segments (`segs`, starting at `ats`), which it then empties. */
+function addRun(found: Found, segs: string[], ats: number[]): void {
+  for (let i = 0; i < segs.length; i++) {
+    const seg = segs[i] as string;
+    const at = ats[i] as number;
+    for (let j = 0; j < seg.length; j++) {
+      const ch = seg[j] as string;
+      if (!ZH_STOPCHARS.has(ch)) found.add(`u:${ch}`, TERM_WEIGHT.unigram, at + j, at + j + 1, false);
+      if (j + 1 < seg.length) found.add(`b:${seg.slice(j, j + 2)}`, TERM_WEIGHT.bigram, at + j, at + j + 2, false);
+    }
+    // A bigram across a boundary only when the segmenter left a character alone (it did not know the word):
+    // 野|享|市|集 → 野享 享市 市集. Across two known words (哪里|可以) it would only add noise.
+    const next = segs[i + 1];
+    if (next !== undefined && (seg.length === 1 || next.length === 1)) {
+      const a = seg[seg.length - 1] as string;
+      const b = next[0] as string;
+      const nextAt = ats[i + 1] as number;
+      if (!ZH_STOPCHARS.has(a) && !ZH_STOPCHARS.has(b))
+        found.add(`b:${a}${b}`, TERM_WEIGHT.bigram, nextAt - 1, nextAt + 1, false);
+    }
+  }
+  segs.length = 0;
+  ats.length = 0;
 }
 
 /** Turns a question, phrasing or keyword list into weighted terms. */
 export function analyze(text: string, correct?: Corrector): Analysis {
   const norm = normalize(text);
-  const pending: Pending[] = [];
-  const push = (key: string, w: number, start: number, end: number, latin = false) =>
-    pending.push({ key, w, start, end, latin });
+  const found = new Found();
   let cjkChars = 0;
   const latin: string[] = [];
   // The CJK segments of one unbroken run, with their offsets, to build bigrams across single-character segments.
-  let run: { seg: string; at: number }[] = [];
-  const flushRun = () => {
-    for (let i = 0; i < run.length; i++) {
-      const { seg, at } = run[i] as { seg: string; at: number };
-      for (let j = 0; j < seg.length; j++) {
-        const ch = seg[j] as string;
-        if (!ZH_STOPCHARS.has(ch)) push(`u:${ch}`, TERM_WEIGHT.unigram, at + j, at + j + 1);
-        if (j + 1 < seg.length) push(`b:${seg.slice(j, j + 2)}`, TERM_WEIGHT.bigram, at + j, at + j + 2);
-      }
-      // A bigram across a boundary only when the segmenter left a character alone (it did not know the word):
-      // 野|享|市|集 → 野享 享市 市集. Across two known words (哪里|可以) it would only add noise.
-      const next = run[i + 1];
-      if (next && (seg.length === 1 || next.seg.length === 1)) {
-        const a = seg[seg.length - 1] as string;
-        const b = next.seg[0] as string;
-        if (!ZH_STOPCHARS.has(a) && !ZH_STOPCHARS.has(b))
-          push(`b:${a}${b}`, TERM_WEIGHT.bigram, next.at - 1, next.at + 1);
-      }
-    }
-    run = [];
-  };
+  const segs: string[] = [];
+  const ats: number[] = [];
   for (const { segment, index, isWordLike } of segmenter.segment(norm)) {
     if (!isWordLike) {
-      flushRun();
+      addRun(found, segs, ats);
       continue;
     }
-    if (isCjk(segment[0] ?? '')) {
+    if (isCjkCode(segment.charCodeAt(0))) {
       cjkChars += segment.length;
       const w = ZH_STOPWORDS.has(segment)
         ? TERM_WEIGHT.stopword
         : segment.length === 1
           ? TERM_WEIGHT.singleCharWord
           : TERM_WEIGHT.word;
-      push(`w:${segment}`, w, index, index + segment.length);
-      run.push({ seg: segment, at: index });
+      found.add(`w:${segment}`, w, index, index + segment.length, false);
+      segs.push(segment);
+      ats.push(index);
       continue;
     }
-    flushRun();
+    addRun(found, segs, ats);
     if (/^\p{N}+$/u.test(segment)) {
-      push(`w:${segment}`, TERM_WEIGHT.number, index, index + segment.length);
+      found.add(`w:${segment}`, TERM_WEIGHT.number, index, index + segment.length, false);
       continue;
     }
     const word = (EN_STOPWORDS.has(segment) ? undefined : correct?.(segment)) ?? segment;
-    push(
+    found.add(
       `w:${word}`,
       EN_STOPWORDS.has(word) ? TERM_WEIGHT.stopword : TERM_WEIGHT.word,
       latin.length,
@@ -129,18 +152,23 @@ export function analyze(text: string, correct?: Corrector): Analysis {
     );
     latin.push(word);
   }
-  flushRun();
+  addRun(found, segs, ats);
 
   const terms = new Map<string, number>();
   const explained = new Map<string, string>();
   const matches = findSynonyms(norm, latin);
   for (const m of matches) terms.set(`s:${m.group}`, (terms.get(`s:${m.group}`) ?? 0) + TERM_WEIGHT.synonym);
-  for (const p of pending) {
-    terms.set(p.key, (terms.get(p.key) ?? 0) + p.w);
-    const m = matches.find((x) => x.latin === p.latin && x.start <= p.start && p.end <= x.end);
-    if (m) explained.set(p.key, `s:${m.group}`);
+  for (let i = 0; i < found.keys.length; i++) {
+    const key = found.keys[i] as string;
+    terms.set(key, (terms.get(key) ?? 0) + (found.weights[i] as number));
+    for (const m of matches) {
+      if (m.latin === found.latin[i] && m.start <= (found.starts[i] as number) && (found.ends[i] as number) <= m.end) {
+        explained.set(key, `s:${m.group}`);
+        break;
+      }
+    }
   }
-  return { terms, explained, cjkChars, latinWords: latin.length };
+  return { terms, explained, cjkChars, latinWords: latin.length, norm };
 }
 
 /**

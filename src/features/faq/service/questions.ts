@@ -11,7 +11,7 @@ import { MAX_QUESTION } from '../policy';
 import type { FaqLang } from '../searchable';
 import type { KnownEntry } from '../store';
 import * as store from '../store';
-import { type Analysis, analyze, normalize } from '../text';
+import { type Analysis, analyze } from '../text';
 import type { KnowledgeCache } from './knowledge';
 
 export interface Asked {
@@ -31,11 +31,11 @@ const ACKNOWLEDGEMENTS = new Set([
  * "好的", "谢谢", "ok": no word in it carries meaning, so it is not a question to hand to staff.
  * Function words weigh under 0.2 in the analyser; anything heavier is a real word.
  */
-export function isSmallTalk(text: string, analysis?: Analysis): boolean {
-  const norm = normalize(text);
+export function isSmallTalk(text: string, analysis: Analysis = analyze(text)): boolean {
+  const norm = analysis.norm;
   if ([...norm.replace(/\s/g, '')].length < 2 || ACKNOWLEDGEMENTS.has(norm)) return true;
-  const words = [...(analysis ?? analyze(text)).terms].filter(([k]) => k.startsWith('w:') || k.startsWith('s:'));
-  return words.every(([, w]) => w < 0.2);
+  for (const [k, w] of analysis.terms) if ((k.startsWith('w:') || k.startsWith('s:')) && w >= 0.2) return false;
+  return true;
 }
 
 /** What a free-text message gets: a word of thanks back, a live answer's card, or the FAQ's own lookup. */
@@ -95,9 +95,8 @@ export function questionsService(
       if ([...text.trim()].length > MAX_QUESTION) throw new QuestionTooLong();
       const plain = analyze(text);
       if (isSmallTalk(text, plain)) return { kind: 'smallTalk' };
-      const norm = normalize(text);
       for (const live of liveAnswers()) {
-        if (!live.matches(norm)) continue;
+        if (!live.matches(plain.norm)) continue;
         const card = await live.answer(user, t, locale);
         if (card) return { kind: 'live', key: live.key, card };
       }

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { compiledOnce } from '../../../db/compiled';
 import type { DbOrTx } from '../../../db/schema';
 import type { FaqQueriesTable } from '../../../db/tables/faq';
 import type { FaqLang } from '../searchable';
@@ -32,26 +33,27 @@ const toQuery = (r: Selectable<FaqQueriesTable>): Query => ({
   createdAt: r.created_at,
 });
 
+// Every question a resident types is logged: built once per engine, not on every question. The vote and the
+// hand-off start empty (the columns' NULL), so that every value in the statement is a named one.
+const insertQueryRow = compiledOnce(['user_id', 'text', 'lang', 'outcome', 'entry_id', 'created_at'], (db, v) =>
+  db.insertInto('faq_queries').values(v).returning('id'),
+);
+
 export const insertQuery = async (
   db: DbOrTx,
   q: Pick<Query, 'userId' | 'text' | 'lang' | 'outcome' | 'entryId' | 'createdAt'>,
-) =>
-  (
-    await db
-      .insertInto('faq_queries')
-      .values({
-        user_id: q.userId,
-        text: q.text,
-        lang: q.lang,
-        outcome: q.outcome,
-        entry_id: q.entryId,
-        feedback: null,
-        handoff_id: null,
-        created_at: q.createdAt,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-  ).id;
+) => {
+  const [row] = await insertQueryRow(db, {
+    user_id: q.userId,
+    text: q.text,
+    lang: q.lang,
+    outcome: q.outcome,
+    entry_id: q.entryId,
+    created_at: q.createdAt,
+  });
+  if (!row) throw new Error('faq_queries: the insert returned no id');
+  return row.id;
+};
 
 export const findQuery = async (db: DbOrTx, id: number) => {
   const r = await db.selectFrom('faq_queries').selectAll().where('id', '=', id).executeTakeFirst();
