@@ -23,6 +23,7 @@ import type { Feature } from './feature';
 import { downloadFile } from './files';
 import { installDirectBranches } from './filter-branches';
 import { installFlatChains } from './flat-chains';
+import { keepAliveFetch } from './keep-alive-fetch';
 import { createMainMenu } from './keyboards';
 import { localeOf } from './locale';
 import { sessionMiddleware } from './middlewares/session';
@@ -60,6 +61,7 @@ export function clientOptions(config: Config): ApiClientOptions {
       ? new HttpsAgent({ keepAlive: true, maxSockets: 256 })
       : new HttpAgent({ keepAlive: true, maxSockets: 256 });
   opts.baseFetchConfig = { agent, compress: true };
+  opts.fetch = keepAliveFetch();
   return opts;
 }
 

@@ -1,7 +1,7 @@
 import { Composer, type Context } from 'grammy';
 import { describe, expect, it } from 'vitest';
 import { installDirectBranches } from '../../src/telegram/filter-branches';
-import { installFlatChains } from '../../src/telegram/flat-chains';
+import { flatComposer, installFlatChains } from '../../src/telegram/flat-chains';
 import { textContext } from '../support/text-context';
 
 installDirectBranches();
@@ -86,5 +86,25 @@ describe('middleware chains walked by index', () => {
     c.use(() => void seen.push('added later'));
     await c.middleware()(update('x'), async () => void seen.push('end after'));
     expect(seen).toEqual(['end before', 'added later']);
+  });
+
+  it('runs a Composer of several bots in order, each passing on to the next, and it can still grow', async () => {
+    const seen: string[] = [];
+    const bot = (name: string) => {
+      const b = new Composer<Context>();
+      b.filter(
+        (ctx) => ctx.message?.text === name,
+        () => void seen.push(`${name} handled`),
+      );
+      return b;
+    };
+    const area = flatComposer<Context>(bot('staff'), bot('resident'));
+    area.use(() => void seen.push('area end'));
+    for (const text of ['resident', 'staff', 'other']) await area.middleware()(update(text), async () => {});
+    expect(seen).toEqual(['resident handled', 'staff handled', 'area end']);
+    const failing = flatComposer<Context>(bot('x'), async () => {
+      throw new Error('from the second bot');
+    });
+    await expect(failing.middleware()(update('y'), async () => {})).rejects.toThrow('from the second bot');
   });
 });

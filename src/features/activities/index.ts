@@ -1,8 +1,8 @@
-import { Composer } from 'grammy';
 import { NotAllowed } from '../../core/errors';
 import type { Platform } from '../../platform';
 import type { BotContext } from '../../telegram/context';
 import type { Feature } from '../../telegram/feature';
+import { flatComposer } from '../../telegram/flat-chains';
 import { can } from '../../telegram/middlewares/guard';
 import type { PartnersService } from '../partners';
 import type { ReliefService } from '../relief/service';
@@ -54,7 +54,7 @@ export function createActivities(
 
   const feature: Feature = {
     name: 'activities',
-    composer: new Composer<BotContext>(
+    composer: flatComposer<BotContext>(
       staffBot(service, deps.residents),
       childBot(service),
       resident.bot,

@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { Composer } from 'grammy';
 import { readTable } from '../../core/sheets';
 import type { TFunction } from '../../i18n';
 import type { Platform } from '../../platform';
 import type { BotContext } from '../../telegram/context';
 import type { CliCommand, Feature } from '../../telegram/feature';
+import { flatComposer } from '../../telegram/flat-chains';
 import { ledgerBot } from './bot/ledger';
 import { pledgeBot } from './bot/pledge';
 import { reportBot } from './bot/report';
@@ -27,7 +27,7 @@ export function createFund(platform: Platform, deps: FundDeps) {
   const service = createFundService(platform, deps);
   const feature: Feature = {
     name: 'fund',
-    composer: new Composer<BotContext>(
+    composer: flatComposer<BotContext>(
       residentBot(service),
       pledgeBot(service),
       staffBot(service, platform),

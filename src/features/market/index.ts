@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
-import { Composer } from 'grammy';
 import { DomainError } from '../../core/errors';
 import { isDate } from '../../core/time';
 import type { Platform } from '../../platform';
 import type { BotContext } from '../../telegram/context';
 import type { Feature } from '../../telegram/feature';
+import { flatComposer } from '../../telegram/flat-chains';
 import type { ResidentsService } from '../residents/service';
 import { catalogueBot } from './bot/catalogue';
 import { dayBot } from './bot/day';
@@ -26,7 +26,7 @@ export function createMarket(platform: Platform, deps: { residents: ResidentsSer
   const feature: Feature = {
     name: 'market',
     // Staff first: their flow steps must see staff input before the resident handlers do.
-    composer: new Composer<BotContext>(
+    composer: flatComposer<BotContext>(
       staffBot(service, tz),
       venues.bot,
       catalogueBot(service),

@@ -1,8 +1,8 @@
-import { Composer } from 'grammy';
 import { hasAny } from '../../identity';
 import type { Platform } from '../../platform';
 import type { BotContext } from '../../telegram/context';
 import type { Feature } from '../../telegram/feature';
+import { flatComposer } from '../../telegram/flat-chains';
 import { catalogueBot } from './bot/catalogue';
 import { residentBot } from './bot/resident';
 import { staffBot } from './bot/staff';
@@ -18,7 +18,7 @@ export function createPartners(platform: Platform) {
   const service = createPartnersService(platform);
   const feature: Feature = {
     name: 'partners',
-    composer: new Composer<BotContext>(residentBot(service), staffBot(service, platform), catalogueBot(service)),
+    composer: flatComposer<BotContext>(residentBot(service), staffBot(service, platform), catalogueBot(service)),
     commands: [
       { command: 'partners', descKey: 'partners.commands.partners', scope: 'all' },
       { command: 'volunteer', descKey: 'partners.commands.volunteer', scope: 'all' },

@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { Composer } from 'grammy';
 import type { TFunction } from '../../i18n';
 import type { Platform } from '../../platform';
 import type { BotContext } from '../../telegram/context';
 import type { CliCommand, Feature } from '../../telegram/feature';
+import { flatComposer } from '../../telegram/flat-chains';
 import { residentBot } from './bot/resident';
 import { staffBot } from './bot/staff';
 import { seedReliefDemo } from './demo';
@@ -24,7 +24,7 @@ export function createRelief(platform: Platform, areas: Required<ReliefAreas>) {
   const feature: Feature = {
     name: 'relief',
     // Resident view first; every staff composer guards each of its commands, buttons and flow steps itself.
-    composer: new Composer<BotContext>(resident.composer, staff.composer),
+    composer: flatComposer<BotContext>(resident.composer, staff.composer),
     commands: [
       { command: 'relief', descKey: 'relief.commands.relief', scope: 'all' },
       { command: 'checkin', descKey: 'relief.commands.checkin', scope: 'staff' },

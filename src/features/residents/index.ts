@@ -1,7 +1,7 @@
-import { Composer } from 'grammy';
 import type { Platform } from '../../platform';
 import type { BotContext } from '../../telegram/context';
 import type { Feature } from '../../telegram/feature';
+import { flatComposer } from '../../telegram/flat-chains';
 import { peopleBot } from './bot/people';
 import { placesBot } from './bot/places';
 import { residentBot } from './bot/resident';
@@ -23,7 +23,7 @@ export function createResidents(platform: Platform) {
   const places = placesBot(service);
   const feature: Feature = {
     name: 'residents',
-    composer: new Composer<BotContext>(
+    composer: flatComposer<BotContext>(
       resident.composer,
       staff.composer,
       peopleBot(service, platform),

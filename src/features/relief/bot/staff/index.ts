@@ -1,6 +1,6 @@
-import { Composer } from 'grammy';
 import type { Platform } from '../../../../platform';
 import type { BotContext } from '../../../../telegram/context';
+import { flatComposer } from '../../../../telegram/flat-chains';
 import type { ReliefService } from '../../service';
 import { checkinBot } from './checkin';
 import { rosterBot } from './roster';
@@ -14,7 +14,7 @@ import { workBot } from './work';
  */
 export function staffBot(relief: ReliefService, platform: Pick<Platform, 'clock' | 'telegram'>) {
   const supermarket = supermarketBot(relief);
-  const composer = new Composer<BotContext>(
+  const composer = flatComposer<BotContext>(
     rosterBot(relief, platform),
     checkinBot(relief, platform),
     settingsBot(relief, platform),
