@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { Composer } from 'grammy';
 import { hasAny } from '../../identity';
 import type { Platform } from '../../platform';
 import type { BotContext } from '../../telegram/context';
 import type { CliCommand, Feature } from '../../telegram/feature';
+import { flatComposer } from '../../telegram/flat-chains';
 import type { LiveAnswer } from '../../telegram/workbench';
 import type { ResidentsService } from '../residents/service';
 import { handoffEntryBot } from './bot/handoff-entry';
@@ -38,7 +38,7 @@ export function createFaq(
   const feature: Feature = {
     name: 'faq',
     // Staff flows first: their typed text must not be taken for a question. The resident part answers all other text.
-    composer: new Composer<BotContext>(
+    composer: flatComposer<BotContext>(
       staffBot(service),
       hours.composer,
       handoffsBot(service, platform),
