@@ -39,11 +39,24 @@ export function filing(parts: Parts) {
       draft: Pick<Draft, 'category' | 'place' | 'description' | 'latitude' | 'longitude'>,
       limit = 3,
     ) {
-      return (await store.openPetitionsLikeFor(db, userId, draft.category))
-        .map((p) => ({ petition: p, score: similarity(draft, p) }))
+      const best = (await store.openCandidatesFor(db, userId, draft.category))
+        .map((c) => ({ id: c.id, score: similarity(draft, c) }))
         .filter((s) => s.score >= SIMILAR_THRESHOLD)
         .sort((a, b) => b.score - a.score)
         .slice(0, limit);
+      // Only the few offered are read in full (the card shows their stage).
+      const full = new Map(
+        (
+          await store.petitionsByIds(
+            db,
+            best.map((b) => b.id),
+          )
+        ).map((p) => [p.id, p]),
+      );
+      return best.flatMap((b) => {
+        const petition = full.get(b.id);
+        return petition ? [{ petition, score: b.score }] : [];
+      });
     },
 
     /**
