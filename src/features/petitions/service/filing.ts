@@ -2,7 +2,7 @@ import { DAY_MS, localDate, zonedToUtc } from '../../../core/time';
 import { runHooks, type TxHook } from '../../../db/tx';
 import { AlreadySigned, DailyLimitReached, OwnPetition, PetitionClosed, UnknownCategory } from '../errors';
 import { type Category, isOpen, MAX_PHOTOS, REMIND_BEFORE_MS } from '../policy';
-import { SIMILAR_THRESHOLD, similarity } from '../similar';
+import { likeness, SIMILAR_THRESHOLD } from '../similar';
 import type { Petition } from '../store';
 import * as store from '../store';
 import { cardContent } from './card';
@@ -39,8 +39,9 @@ export function filing(parts: Parts) {
       draft: Pick<Draft, 'category' | 'place' | 'description' | 'latitude' | 'longitude'>,
       limit = 3,
     ) {
+      const score = likeness(draft);
       const best = (await store.openCandidatesFor(db, userId, draft.category))
-        .map((c) => ({ id: c.id, score: similarity(draft, c) }))
+        .map((c) => ({ id: c.id, score: score(c) }))
         .filter((s) => s.score >= SIMILAR_THRESHOLD)
         .sort((a, b) => b.score - a.score)
         .slice(0, limit);
