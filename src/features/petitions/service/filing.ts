@@ -2,7 +2,7 @@ import { DAY_MS, localDate, zonedToUtc } from '../../../core/time';
 import { runHooks, type TxHook } from '../../../db/tx';
 import { AlreadySigned, DailyLimitReached, OwnPetition, PetitionClosed, UnknownCategory } from '../errors';
 import { type Category, isOpen, MAX_PHOTOS, REMIND_BEFORE_MS } from '../policy';
-import { SIMILAR_THRESHOLD, similarity } from '../similar';
+import { likeness, SIMILAR_THRESHOLD } from '../similar';
 import type { Petition } from '../store';
 import * as store from '../store';
 import { cardContent } from './card';
@@ -39,11 +39,25 @@ export function filing(parts: Parts) {
       draft: Pick<Draft, 'category' | 'place' | 'description' | 'latitude' | 'longitude'>,
       limit = 3,
     ) {
-      return (await store.openPetitionsLikeFor(db, userId, draft.category))
-        .map((p) => ({ petition: p, score: similarity(draft, p) }))
+      const score = likeness(draft);
+      const best = (await store.openCandidatesFor(db, userId, draft.category))
+        .map((c) => ({ id: c.id, score: score(c) }))
         .filter((s) => s.score >= SIMILAR_THRESHOLD)
         .sort((a, b) => b.score - a.score)
         .slice(0, limit);
+      // Only the few offered are read in full (the card shows their stage).
+      const full = new Map(
+        (
+          await store.petitionsByIds(
+            db,
+            best.map((b) => b.id),
+          )
+        ).map((p) => [p.id, p]),
+      );
+      return best.flatMap((b) => {
+        const petition = full.get(b.id);
+        return petition ? [{ petition, score: b.score }] : [];
+      });
     },
 
     /**

@@ -1,5 +1,6 @@
 // Kysely queries of the petitions area: each takes db or a transaction first and returns domain objects.
 export * from './alerts';
+export * from './candidates';
 export * from './catalogue';
 export * from './deputies';
 export * from './followers';

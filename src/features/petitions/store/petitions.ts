@@ -101,29 +101,6 @@ export const countFiledSince = async (db: DbOrTx, userId: number, since: string)
     ).n,
   );
 
-/**
- * Open petitions of one category in the user's community (or with no community, if they have none), newest first,
- * leaving out those they filed or co-signed: "the same problem"? One statement, as it runs for every description a
- * resident types (it was three: the user, these petitions, and all of theirs).
- */
-export async function openPetitionsLikeFor(db: DbOrTx, userId: number, category: Category, limit = 300) {
-  const rows = await db
-    .selectFrom('petitions')
-    .selectAll()
-    .where('category', '=', category)
-    .where('status', 'in', OPEN)
-    .where(
-      'community_id',
-      'is not distinct from',
-      db.selectFrom('users').select('community_id').where('id', '=', userId),
-    )
-    .where('id', 'not in', db.selectFrom('petition_followers').select('petition_id').where('user_id', '=', userId))
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map(toPetition);
-}
-
 /** Petitions a resident filed or co-signed, newest first. */
 export async function petitionsOfUser(db: DbOrTx, userId: number) {
   const rows = await db
