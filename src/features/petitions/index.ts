@@ -1,7 +1,7 @@
-import { Composer } from 'grammy';
 import type { Platform } from '../../platform';
 import type { BotContext } from '../../telegram/context';
 import type { Feature } from '../../telegram/feature';
+import { flatComposer } from '../../telegram/flat-chains';
 import type { ResidentsService } from '../residents/service';
 import { catalogueBot } from './bot/catalogue';
 import { deputiesBot } from './bot/deputies';
@@ -27,7 +27,7 @@ export function createPetitions(platform: Platform, deps: { residents: Residents
   const limits = limitsBot(service);
   const feature: Feature = {
     name: 'petitions',
-    composer: new Composer<BotContext>(
+    composer: flatComposer<BotContext>(
       resident.composer,
       deputyBot(service, deps.residents),
       staffBot(service),

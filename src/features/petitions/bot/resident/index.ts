@@ -1,6 +1,6 @@
-import { Composer } from 'grammy';
 import type { Platform } from '../../../../platform';
 import type { BotContext } from '../../../../telegram/context';
+import { flatComposer } from '../../../../telegram/flat-chains';
 import type { PetitionsService } from '../../service';
 import { filingBot } from './filing';
 import { followingBot } from './following';
@@ -9,7 +9,7 @@ import { followingBot } from './following';
 export function residentBot(petitions: PetitionsService, platform: Pick<Platform, 'telegram'>) {
   const following = followingBot(petitions, platform);
   return {
-    composer: new Composer<BotContext>(filingBot(petitions, platform), following.composer),
+    composer: flatComposer<BotContext>(filingBot(petitions, platform), following.composer),
     openDeepLink: following.openDeepLink,
   };
 }
