@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,5 +82,21 @@ describe('the built bot (npm run build, then npm start)', () => {
       ],
       rows: [{ a: '邻里' }],
     });
+  });
+
+  it('a build that fails leaves the previous build whole; the next good one replaces it, leaving nothing beside it', () => {
+    const out = join(dir, 'rebuilt');
+    const build = (...what: string[]) =>
+      execFileSync(process.execPath, ['scripts/build.mjs', `--outdir=${out}`, ...what], { cwd: root, stdio: 'pipe' });
+    build('migrations');
+    const migrations = readdirSync(join(out, 'migrations'));
+    expect(migrations).toContain('0001_foundation.js');
+    // a deploy's build that stops part-way (here a folder that does not exist): the bot still has what it ran
+    expect(() => build('migrations', 'no-such-folder')).toThrow();
+    expect(readdirSync(join(out, 'migrations'))).toEqual(migrations);
+    build('src/i18n');
+    expect(existsSync(join(out, 'migrations')), 'a file gone from the sources is gone from the build').toBe(false);
+    expect(existsSync(join(out, 'src', 'i18n', 'index.js'))).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.startsWith('rebuilt.'))).toEqual([]);
   });
 });
