@@ -1,5 +1,8 @@
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo, connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { Api, GrammyError, HttpError, InputFile } from 'grammy';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config';
@@ -161,5 +164,19 @@ describe("grammY's calls over plain keep-alive HTTP", () => {
       for (const t of tunnels) t.destroy();
       await new Promise((r) => proxy.close(r));
     }
+  });
+
+  it('lets go of the file an upload was reading when the upload runs out of time', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'linli-upload-')), 'roster.xlsx');
+    writeFileSync(path, Buffer.alloc(8 * 1024 * 1024, 7));
+    const file = createReadStream(path);
+    const closed = new Promise<void>((r) => file.on('close', r));
+    // Telegram stops reading part-way: the upload waits on the socket until grammY's time limit aborts it.
+    const api = await apiWith(() => {}, 1);
+    server!.removeAllListeners('request');
+    server!.on('request', (req: IncomingMessage) => req.pause());
+    await expect(api.sendDocument(5, new InputFile(file, 'roster.xlsx'))).rejects.toBeInstanceOf(HttpError);
+    await closed;
+    rmSync(dirname(path), { recursive: true });
   });
 });
