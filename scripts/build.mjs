@@ -10,7 +10,7 @@
 // hold in dist/ as in the sources.
 //
 //   node scripts/build.mjs [--outdir=dist] [folders or files to compile, default: src migrations]
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 
@@ -27,12 +27,15 @@ function files(path) {
   return readdirSync(path, { withFileTypes: true }).flatMap((e) => files(join(path, e.name)));
 }
 
-if (existsSync(outdir)) {
-  if (readdirSync(outdir).length > 0 && !existsSync(join(outdir, MARK)))
-    throw new Error(`${outdir} is not a build folder (no ${MARK} in it); choose another --outdir`);
-  // A file removed from the sources (a migration above all) must not live on in the build.
-  rmSync(outdir, { recursive: true });
-}
+if (existsSync(outdir) && readdirSync(outdir).length > 0 && !existsSync(join(outdir, MARK)))
+  throw new Error(`${outdir} is not a build folder (no ${MARK} in it); choose another --outdir`);
+// Built beside the old build and swapped in at the end: a bot running from it (started once, a rebuild on deploy)
+// still finds its threads' files and lazy imports while the new one is written, and a build that fails leaves the
+// old one whole for the next start. A new folder also drops files removed from the sources (a migration above all).
+const staging = `${outdir}.building-${process.pid}`;
+rmSync(staging, { recursive: true, force: true });
+// Gone by then when the build succeeded; what a failed build wrote otherwise.
+process.on('exit', () => rmSync(staging, { recursive: true, force: true }));
 
 const sources = folders.flatMap((f) => files(join(root, f)));
 const code = sources.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
@@ -57,7 +60,7 @@ const keepImports = {
 await build({
   entryPoints: code,
   outbase: root,
-  outdir,
+  outdir: staging,
   bundle: true,
   plugins: [keepImports],
   platform: 'node',
@@ -71,14 +74,19 @@ await build({
 // What the code reads or starts beside itself: src's other files (.mjs threads, the playground's and console's
 // pages) and the locales (found as ../../locales from src/i18n).
 for (const f of sources.filter((f) => f.startsWith(join(root, 'src')) && !f.endsWith('.ts'))) {
-  const to = join(outdir, relative(root, f));
+  const to = join(staging, relative(root, f));
   mkdirSync(dirname(to), { recursive: true });
   cpSync(f, to);
 }
-cpSync(join(root, 'locales'), join(outdir, 'locales'), { recursive: true });
+cpSync(join(root, 'locales'), join(staging, 'locales'), { recursive: true });
 // .js is ESM wherever the build is put (a test builds into a temporary folder).
-writeFileSync(join(outdir, 'package.json'), `${JSON.stringify({ type: 'module', private: true })}\n`);
-writeFileSync(join(outdir, MARK), '');
+writeFileSync(join(staging, 'package.json'), `${JSON.stringify({ type: 'module', private: true })}\n`);
+writeFileSync(join(staging, MARK), '');
+// Two renames: the folder is missing for microseconds, not for the whole build as when it was emptied first.
+const old = `${outdir}.old-${process.pid}`;
+if (existsSync(outdir)) renameSync(outdir, old);
+renameSync(staging, outdir);
+rmSync(old, { recursive: true, force: true });
 const kb = Math.round(files(outdir).reduce((n, f) => n + statSync(f).size, 0) / 1024);
 console.error(
   `built ${code.length} files into ${relative(process.cwd(), outdir) || '.'} (${kb} kB) in ${Math.round(performance.now() - t0)} ms`,

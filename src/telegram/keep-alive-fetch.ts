@@ -49,11 +49,17 @@ export function keepAliveFetch(): NonNullable<ApiClientOptions['fetch']> {
   const fetch = (url: string, init: Init = {}) =>
     new Promise<Answer>((resolve, reject) => {
       const signal = init.signal;
-      if (signal?.aborted) return reject(abortError());
+      const body = init.body;
+      if (signal?.aborted) {
+        if (typeof body === 'object') body.destroy();
+        return reject(abortError());
+      }
       const call: { req?: ClientRequest; onAbort: () => void; settle: () => void } = { onAbort() {}, settle() {} };
       if (signal) {
         call.onAbort = () => {
           call.req?.destroy();
+          // As node-fetch did: an upload cut short lets go of what it was reading (a file's descriptor, a buffer).
+          if (typeof body === 'object') body.destroy();
           reject(abortError());
         };
         call.settle = () => signal.removeEventListener('abort', call.onAbort);
@@ -66,9 +72,9 @@ export function keepAliveFetch(): NonNullable<ApiClientOptions['fetch']> {
       call.req = req;
       req.on('error', (e) => {
         call.settle();
+        if (typeof body === 'object') body.destroy();
         reject(e);
       });
-      const body = init.body;
       if (body === undefined || typeof body === 'string') req.end(body);
       else body.pipe(req);
     });

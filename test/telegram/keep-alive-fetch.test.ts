@@ -1,7 +1,12 @@
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { Api, GrammyError, HttpError, InputFile } from 'grammy';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Config } from '../../src/config';
+import { clientOptions } from '../../src/telegram/bot';
 import { keepAliveFetch } from '../../src/telegram/keep-alive-fetch';
 
 type Handler = (req: IncomingMessage, body: Buffer, res: ServerResponse) => void;
@@ -98,5 +103,80 @@ describe("grammY's calls over plain keep-alive HTTP", () => {
     });
     await api.sendDocument(5, new InputFile(bytes, 'roster.xlsx'));
     expect(received.includes(bytes)).toBe(true);
+  });
+
+  it('stops a long poll the moment its signal aborts, and the next call still gets its answer', async () => {
+    let call = 0;
+    let arrived = () => {};
+    // grammY's own timeout is far away: only the abort can end these polls before the test's time is up.
+    const api = await apiWith((_req, _body, res) => {
+      call++;
+      // The first poll hangs like getUpdates with nothing new; the second is half-answered when it is aborted.
+      if (call === 2) {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+        res.write('{"ok":tr');
+      } else if (call >= 3) return json(res, 200, { ok: true, result: message });
+      arrived();
+    }, 300);
+    for (let i = 0; i < 2; i++) {
+      const stop = new AbortController();
+      const reached = new Promise<void>((r) => {
+        arrived = r;
+      });
+      // grammY's types name the abort-controller package's signal; the native one is what bot.stop() hands down.
+      const poll = api.getUpdates({ timeout: 30 }, stop.signal as unknown as Parameters<Api['getUpdates']>[1]);
+      await reached;
+      stop.abort();
+      await expect(poll).rejects.toBeInstanceOf(HttpError);
+    }
+    await expect(api.sendMessage(5, '你好')).resolves.toMatchObject({ text: '你好' });
+  });
+
+  it('goes through the configured proxy, as node-fetch did', async () => {
+    const tunnelled: string[] = [];
+    const tunnels: Socket[] = [];
+    const proxy = createServer();
+    proxy.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
+      tunnelled.push(req.url ?? '');
+      tunnels.push(client);
+      const [host, port] = (req.url ?? '').split(':');
+      const upstream = connect(Number(port), host, () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(client);
+        client.pipe(upstream);
+      });
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    try {
+      await apiWith((_req, _body, res) => json(res, 200, { ok: true, result: message }));
+      const { port } = server!.address() as AddressInfo;
+      const config = {
+        TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`,
+        TELEGRAM_PROXY: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+      };
+      const api = new Api('1:t', clientOptions(config as Config));
+      await expect(api.sendMessage(5, '你好')).resolves.toMatchObject({ text: '你好' });
+      expect(tunnelled).toEqual([`127.0.0.1:${port}`]);
+    } finally {
+      for (const t of tunnels) t.destroy();
+      await new Promise((r) => proxy.close(r));
+    }
+  });
+
+  it('lets go of the file an upload was reading when the upload runs out of time', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'linli-upload-')), 'roster.xlsx');
+    writeFileSync(path, Buffer.alloc(8 * 1024 * 1024, 7));
+    const file = createReadStream(path);
+    const closed = new Promise<void>((r) => file.on('close', r));
+    // Telegram stops reading part-way: the upload waits on the socket until grammY's time limit aborts it.
+    const api = await apiWith(() => {}, 1);
+    server!.removeAllListeners('request');
+    server!.on('request', (req: IncomingMessage) => req.pause());
+    await expect(api.sendDocument(5, new InputFile(file, 'roster.xlsx'))).rejects.toBeInstanceOf(HttpError);
+    await closed;
+    rmSync(dirname(path), { recursive: true });
   });
 });
