@@ -1,18 +1,10 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../support/free-port';
 import { startBot, type TestBot } from '../support/harness';
 
 // Issue 19: an instance killed after its handler committed and before it answered. Telegram sends the update again
 // (maybe to another instance): the effect must not happen twice, and the person must still get an answer.
 const SECRET = 'webhook-crash-secret_0123';
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 describe('a webhook update whose instance went silent after its commit', () => {
   let t: TestBot;
