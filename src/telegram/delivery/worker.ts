@@ -278,11 +278,9 @@ export class DeliveryWorker {
       .then((o) => this.outcomes.push(o))
       .finally(() => {
         this.inflight--;
-        // Only the last send to finish wakes stop(): clearing the waiters on any earlier one lost them for good.
-        if (this.inflight > 0) return;
-        const waiters = [...this.idle];
+        if (this.inflight > 0) return; // only the last send wakes stop(): an earlier one cleared its waiter for good
+        for (const r of this.idle) r();
         this.idle.clear();
-        for (const r of waiters) r();
       });
   }
 
