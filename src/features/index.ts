@@ -40,6 +40,7 @@ export function createAreas(platform: Platform, edges: () => readonly Feature[] 
     // The community report's figures, each from its own area's service.
     sources: {
       marketFigures: market.service.reportFigures,
+      marketResidentsServed: market.service.residentsServed,
       reliefMonths: (months) => relief.service.monthsFigures(months),
       petitionFigures: petitions.service.reportFigures,
       activityFigures: (from, to, today) => activities.service.activityFigures(from, to, today),

@@ -28,14 +28,16 @@ export interface ReportActivities extends Turnout {
 
 /** What the report asks of the other areas; wired to their services in src/features/index.ts. */
 export interface ReportSources {
-  /** Published market days in [from, to) and not after `today`, each with who was served and its services. */
+  /** Published market days in [from, to) and not after `today`, each with its numbers and its services. */
   marketFigures(
     from: string,
     to: string,
     today: string,
   ): Promise<{
-    days: { date: string; served: number; solved: number; people: number[]; walkIns: number; services: Service[] }[];
+    days: { date: string; served: number; solved: number; walkIns: number; services: Service[] }[];
   }>;
+  /** Residents (by account) served on those days, each once however often they came: the report's "helped". */
+  marketResidentsServed(from: string, to: string, today: string): Promise<number>;
   /**
    * Relief pickups of several months ('YYYY-MM'): how many were expected, collected (self or proxy), festival
    * extras; a month nobody collected in is missing (its roster was not kept here).
@@ -149,8 +151,9 @@ export async function communityReport(
 
   // One read of each area over the trend's months; the period's figures are its months of it. Asked all at once:
   // the heavy counts run on the read worker meanwhile (issue 14 item 9), so their waits overlap the rest.
-  const [market, relief, pet, books, volunteers, activities] = await Promise.all([
+  const [market, residentsServed, relief, pet, books, volunteers, activities] = await Promise.all([
     sources.marketFigures(from, p.to, today),
+    sources.marketResidentsServed(p.from, p.to, today),
     sources.reliefMonths(months),
     sources.petitionFigures(utc(from), utc(p.to), now),
     figures.fundBooks(),
@@ -161,7 +164,7 @@ export async function communityReport(
 
   const days = market.days.filter((d) => inPeriod.has(d.date.slice(0, 7)));
   // Residents helped are counted once over the period, however often they came; a walk-in is one each visit.
-  const helped = new Set(days.flatMap((d) => d.people)).size + sum(days, (d) => d.walkIns);
+  const helped = residentsServed + sum(days, (d) => d.walkIns);
   const reliefIn = [...relief].filter(([m, r]) => inPeriod.has(m) && r.collected > 0).map(([, r]) => r);
   const petIn = pet.months.filter((m) => inPeriod.has(m.month));
   type Counted = 'filed' | 'ackedInTime' | 'ackDue' | 'resolved' | 'answerDue' | 'satisfied' | 'rated' | 'ratingSum';

@@ -11,10 +11,15 @@ const day = (date: string, people: number[], walkIns = 0) => ({
   date,
   served: people.length + walkIns,
   solved: people.length,
-  people,
   walkIns,
   services: [{ serviceId: 1, nameZh: '理发', nameEn: 'Haircut', booked: people.length + 1, capacity: 10, served: 1 }],
 });
+// Market days and who was served on each (by account), as the market area counts them.
+const served: [string, number[], number?][] = [
+  ['2024-12-14', [1, 2]],
+  ['2025-03-08', [1, 2, 3], 2],
+  ['2025-03-22', [2, 4]],
+];
 const month = (m: string, filed: number, category: string) => ({
   month: m,
   filed,
@@ -33,7 +38,11 @@ const calls: string[] = [];
 const sources: ReportSources = {
   async marketFigures(from, to) {
     calls.push(`market ${from} ${to}`);
-    return { days: [day('2024-12-14', [1, 2]), day('2025-03-08', [1, 2, 3], 2), day('2025-03-22', [2, 4])] };
+    return { days: served.map(([date, people, walkIns]) => day(date, people, walkIns)) };
+  },
+  async marketResidentsServed(from, to) {
+    calls.push(`residents served ${from} ${to}`);
+    return new Set(served.filter(([date]) => date >= from && date < to).flatMap(([, people]) => people)).size;
   },
   async reliefMonths(months) {
     calls.push(`relief ${months[0]}…${months.at(-1)}`);
@@ -81,6 +90,8 @@ describe('the community report of a month', () => {
     expect(r.activities).toMatchObject({ held: 1, signUps: 30, attended: 28, noShows: 4 });
     expect(calls).toEqual([
       'market 2024-10-01 2025-04-01',
+      // the period's own dates: a resident is counted once over the period, not over the trend
+      'residents served 2025-03-01 2025-04-01',
       'relief 2024-10…2025-03',
       'petitions 2024-09-30T16:00:00.000Z 2025-03-31T16:00:00.000Z',
       // the period's own dates, not the trend's: activities are counted for the period only

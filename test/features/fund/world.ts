@@ -20,8 +20,10 @@ export async function fundWorld(now: Date) {
   const residents = createResidentsService(platform);
   const relief = createReliefService(platform);
   const activities = createActivitiesService(platform, { places: residents, partners, relief });
+  const market = createMarketService(platform, residents);
   const sources = {
-    marketFigures: createMarketService(platform, residents).reportFigures,
+    marketFigures: market.reportFigures,
+    marketResidentsServed: market.residentsServed,
     reliefMonths: relief.monthsFigures,
     petitionFigures: createPetitionsService(platform, { residents }).reportFigures,
     activityFigures: activities.activityFigures,

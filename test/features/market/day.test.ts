@@ -83,13 +83,14 @@ describe('the day itself', () => {
     expect(await market.marketDays('2026-11-01', '2026-12-05', '2026-12-31')).toMatchObject({ held: 0 });
   });
 
-  it('the report figures read every held day at once, each day with its own people, walk-ins and services', async () => {
+  it('the report figures read every held day with its walk-ins and services; a resident who came twice is one helped', async () => {
     const knife = await offerOf(id, 'knife');
     const k1 = await market.book(100, knife.id, {});
     const k2 = await market.book(101, knife.id, {});
     const second = await newMarket({ date: '2026-12-12' });
     await market.publishMarket(STAFF, second);
     const h1 = await market.book(102, (await offerOf(second, 'haircut')).id, {});
+    const h2 = await market.book(100, (await offerOf(second, 'haircut')).id, {});
     clock.set(at('2026-12-05T10:00:00'));
     await market.recordOutcome(STAFF, k1.id, 'served');
     await market.recordOutcome(STAFF, k2.id, 'no_show');
@@ -97,16 +98,20 @@ describe('the day itself', () => {
     await market.recordOutcome(STAFF, walk.id, 'served');
     clock.set(at('2026-12-12T10:00:00'));
     await market.recordOutcome(STAFF, h1.id, 'served');
+    await market.recordOutcome(STAFF, h2.id, 'served');
 
     const { days } = await market.reportFigures('2026-12-01', '2027-01-01', '2026-12-12');
-    expect(days.map((d) => [d.date, d.served, d.people, d.walkIns])).toEqual([
-      ['2026-12-05', 2, [100], 1],
-      ['2026-12-12', 1, [102], 0],
+    expect(days.map((d) => [d.date, d.served, d.walkIns])).toEqual([
+      ['2026-12-05', 2, 1],
+      ['2026-12-12', 2, 0],
     ]);
+    // 100 on the 5th and the 12th, 102 on the 12th; the walk-in has no account
+    expect(await market.residentsServed('2026-12-01', '2027-01-01', '2026-12-12')).toBe(2);
+    expect(await market.residentsServed('2026-12-01', '2027-01-01', '2026-12-11')).toBe(1);
     const service = (day: number, nameZh: string) => days[day]!.services.find((s) => s.nameZh === nameZh);
     expect(service(0, '磨刀')).toMatchObject({ booked: 2, served: 2 });
     expect(service(0, '理发')).toMatchObject({ booked: 0, served: 0 });
-    expect(service(1, '理发')).toMatchObject({ booked: 1, served: 1 });
+    expect(service(1, '理发')).toMatchObject({ booked: 2, served: 2 });
     expect(service(1, '磨刀')).toMatchObject({ booked: 0, served: 0 });
     // a day not yet held is not counted
     const before = await market.reportFigures('2026-12-01', '2027-01-01', '2026-12-11');
@@ -134,8 +139,10 @@ describe('the day itself', () => {
     const [day] = (await market.reportFigures('2026-12-01', '2027-01-01', '2026-12-05')).days;
     const summary = await market.summary(id);
     // resident 100 came for two services: one person helped, two people served
-    expect(day).toMatchObject({ served: summary.served, solved: summary.solved, people: [100, 102], walkIns: 1 });
-    expect(day!.people.length + day!.walkIns).toBe(summary.residents);
+    expect(day).toMatchObject({ served: summary.served, solved: summary.solved, walkIns: 1 });
+    const residents = await market.residentsServed('2026-12-01', '2027-01-01', '2026-12-05');
+    expect(residents).toBe(2); // 100 and 102
+    expect(residents + day!.walkIns).toBe(summary.residents);
     expect(day!.services.map((s) => [s.serviceId, s.booked, s.served])).toEqual(
       summary.services.map((s) => [s.serviceId, s.booked, s.served]),
     );

@@ -2,15 +2,14 @@ import * as store from '../store';
 import type { MarketDeps } from './deps';
 
 // Read-only, for the community report's pictures (fund/report.ts, issue 18): each market day of a period with its
-// numbers, who was served (so residents helped are counted once over any range of days), and each service's demand
-// against its places. Four reads whatever the period, the bookings counted by the database (store/report-counts.ts).
+// numbers and each service's demand against its places, and the residents served over a range of days (each counted
+// once). A few reads whatever the period, the bookings counted by the database (store/report-counts.ts).
 
 export interface MarketReportDay {
   date: string;
   served: number;
   solved: number;
-  /** Residents served that day (by account); walk-ins without an account are counted in `walkIns`. */
-  people: number[];
+  /** Served walk-ins without an account: each visit is one person. */
   walkIns: number;
   services: { serviceId: number; nameZh: string; nameEn: string; booked: number; capacity: number; served: number }[];
 }
@@ -39,7 +38,6 @@ export function reportFigures({ db, reads }: Pick<MarketDeps, 'db' | 'reads'>) {
       const ids = markets.map((m) => m.id);
       const offersBy = groupBy(await store.reportOffers(db, reads, ids), (o) => o.marketId);
       const countsBy = groupBy(await store.offerCounts(db, reads, ids), (c) => c.marketId);
-      const peopleBy = groupBy(await store.servedPeople(db, reads, ids), (p) => p.marketId);
       return {
         days: markets.map((m): MarketReportDay => {
           const counts = countsBy.get(m.id) ?? [];
@@ -48,7 +46,6 @@ export function reportFigures({ db, reads }: Pick<MarketDeps, 'db' | 'reads'>) {
             date: m.date,
             served: total(counts, 'served'),
             solved: total(counts, 'solved'),
-            people: (peopleBy.get(m.id) ?? []).map((p) => p.userId),
             walkIns: total(counts, 'walkIns'),
             services: (offersBy.get(m.id) ?? []).map((o) => {
               const { serviceId, nameZh, nameEn, capacity } = o;
@@ -58,6 +55,16 @@ export function reportFigures({ db, reads }: Pick<MarketDeps, 'db' | 'reads'>) {
           };
         }),
       };
+    },
+
+    /** Residents (by account) served on the published market days in [from, to) not after `today`, each once. */
+    async residentsServed(from: string, to: string, today: string): Promise<number> {
+      const markets = (await store.publishedBetween(db, from, to)).filter((m) => m.date <= today);
+      return store.residentsServed(
+        db,
+        reads,
+        markets.map((m) => m.id),
+      );
     },
   };
 }

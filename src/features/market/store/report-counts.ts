@@ -79,19 +79,19 @@ export async function reportOffers(db: DbOrTx, reads: ReadQueries, marketIds: re
   }));
 }
 
-/** Each market day's residents served, by account, once each: residents helped are counted once over a period. */
-export async function servedPeople(db: DbOrTx, reads: ReadQueries, marketIds: readonly number[]) {
-  if (marketIds.length === 0) return [];
+/**
+ * Residents (by account) served at least once on these market days, each counted once however often they came.
+ * Counted by the database: the year's 5,000 (day, resident) pairs sent to the bot to be counted there took the year
+ * report 7 ms (bench -- scale).
+ */
+export async function residentsServed(db: DbOrTx, reads: ReadQueries, marketIds: readonly number[]): Promise<number> {
+  if (marketIds.length === 0) return 0;
   const q = db
     .selectFrom('market_bookings')
-    .select(['market_id', 'user_id'])
-    .distinct()
+    .select((eb) => eb.fn.count<number>('user_id').distinct().as('n'))
     .where('market_id', 'in', [...marketIds])
     .where('status', '=', 'served')
-    .where('user_id', 'is not', null)
-    .orderBy('market_id')
-    .orderBy('user_id')
     .compile();
-  const rows = await readCompiled<{ market_id: number; user_id: number }>(reads, q);
-  return rows.map((r) => ({ marketId: Number(r.market_id), userId: Number(r.user_id) }));
+  const [row] = await readCompiled<{ n: number | string }>(reads, q);
+  return Number(row?.n ?? 0);
 }
