@@ -19,7 +19,7 @@ export function inPlaceReads(db: Db): ReadQueries {
 /**
  * A query Kysely compiled (for this engine's placeholders), run on the read connection. better-sqlite3 answers on
  * the spot: a chain of awaited reads never lets the event loop turn, so a report of 35 of them stalled every reply
- * for 50–120 ms (issue 14 item 9); on the read worker each one is a real wait.
+ * for 50–120 ms (issue 14 item 9); on a read thread each one is a real wait.
  */
 export const readCompiled = <T>(reads: ReadQueries, q: { sql: string; parameters: readonly unknown[] }) =>
   reads.query<T>(q.sql, [...q.parameters]);

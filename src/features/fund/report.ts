@@ -150,7 +150,7 @@ export async function communityReport(
   const utc = (date: string) => zonedToUtc(date, '00:00', tz).toISOString();
 
   // One read of each area over the trend's months; the period's figures are its months of it. Asked all at once:
-  // the heavy counts run on the read worker meanwhile (issue 14 item 9), so their waits overlap the rest.
+  // the heavy counts run on the read threads meanwhile (issue 14 item 9), so their waits overlap the rest.
   const [market, residentsServed, relief, pet, books, volunteers, activities] = await Promise.all([
     sources.marketFigures(from, p.to, today),
     sources.marketResidentsServed(p.from, p.to, today),
