@@ -47,7 +47,7 @@ export class ReadOffload implements ReadQueries {
     }
   }
 
-  /** How many read threads are up now (tests, the bench). */
+  /** How many read threads are up now (tests). */
   get running(): number {
     return this.threads.filter((t) => t.thread.running).length;
   }
